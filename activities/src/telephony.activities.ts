@@ -1,0 +1,81 @@
+import type { LegState } from '@switchboard/contracts';
+import { encodeLegState, CarrierCommandError, type DialResult, type TelephonyPort } from '@switchboard/telephony';
+import { carrierCommand } from './carrier-failure';
+import { currentCommandId } from './command-id';
+
+/** Carrier commands, one activity each, so every command is visible and retried on its own. */
+export function createTelephonyActivities(telephony: TelephonyPort) {
+  return {
+    async answerCall(callControlId: string, state: LegState): Promise<void> {
+      await carrierCommand(() =>
+        telephony.answer(callControlId, { clientState: encodeLegState(state), commandId: currentCommandId() }),
+      );
+    },
+
+    async rejectCall(callControlId: string): Promise<void> {
+      await carrierCommand(() =>
+        telephony.reject(callControlId, { cause: 'CALL_REJECTED', commandId: currentCommandId() }),
+      );
+    },
+
+    /** Hanging up a call that already ended is what we wanted anyway: success, not an error. */
+    async hangupCall(callControlId: string): Promise<void> {
+      try {
+        await telephony.hangup(callControlId, { commandId: currentCommandId() });
+      } catch (err) {
+        if (err instanceof CarrierCommandError && err.kind === 'call_gone') return;
+        await carrierCommand(() => Promise.reject(err));
+      }
+    },
+
+    async speakText(
+      callControlId: string,
+      o: { text: string; voice: string; language?: string; state: LegState },
+    ): Promise<void> {
+      await carrierCommand(() =>
+        telephony.speak(callControlId, {
+          text: o.text,
+          voice: o.voice,
+          language: o.language,
+          clientState: encodeLegState(o.state),
+          commandId: currentCommandId(),
+        }),
+      );
+    },
+
+    async playAudio(callControlId: string, o: { url: string; state: LegState }): Promise<void> {
+      await carrierCommand(() =>
+        telephony.playAudio(callControlId, {
+          url: o.url,
+          clientState: encodeLegState(o.state),
+          commandId: currentCommandId(),
+        }),
+      );
+    },
+
+    async dialAgent(o: {
+      to: string;
+      from: string;
+      linkTo: string;
+      timeoutSecs: number;
+      state: LegState;
+    }): Promise<DialResult> {
+      return carrierCommand(() =>
+        telephony.dial({
+          to: o.to,
+          from: o.from,
+          linkTo: o.linkTo,
+          timeoutSecs: o.timeoutSecs,
+          clientState: encodeLegState(o.state),
+          commandId: currentCommandId(),
+        }),
+      );
+    },
+
+    async bridgeCalls(callControlId: string, otherCallControlId: string): Promise<void> {
+      await carrierCommand(() =>
+        telephony.bridge(callControlId, { otherCallControlId, commandId: currentCommandId() }),
+      );
+    },
+  };
+}

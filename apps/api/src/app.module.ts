@@ -1,0 +1,33 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { loadConfig, requireDatabaseUrl, type SwitchboardConfig } from '@switchboard/config';
+import { dataSourceOptions } from '@switchboard/persistence';
+import { CallsModule } from './calls/calls.module';
+import { CONFIG } from './common/tokens';
+import { HealthController } from './health/health.controller';
+import { PropertiesModule } from './properties/properties.module';
+import { TemporalClientModule } from './temporal/temporal-client.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+@Global()
+@Module({
+  providers: [{ provide: CONFIG, useFactory: () => loadConfig() }],
+  exports: [CONFIG],
+})
+class ConfigModule {}
+
+@Module({
+  imports: [
+    ConfigModule,
+    TypeOrmModule.forRootAsync({
+      inject: [CONFIG],
+      useFactory: (cfg: SwitchboardConfig) => dataSourceOptions(requireDatabaseUrl(cfg)),
+    }),
+    TemporalClientModule,
+    PropertiesModule,
+    CallsModule,
+    WebhooksModule,
+  ],
+  controllers: [HealthController],
+})
+export class AppModule {}

@@ -1,0 +1,62 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+
+/**
+ * Gives every error the ApiError body shape. Nest's own 4xx (bad JSON, payload too large, bad UUID)
+ * are reshaped; anything unexpected becomes a logged 500 that leaks no internals.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly log = new Logger('HttpError');
+
+  catch(err: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (err instanceof HttpException) {
+      const status = err.getStatus();
+      const body = err.getResponse();
+      if (typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'object') {
+        res.status(status).json(body);
+        return;
+      }
+      const message =
+        typeof body === 'string'
+          ? body
+          : Array.isArray((body as { message?: unknown }).message)
+            ? ((body as { message: string[] }).message).join('; ')
+            : String((body as { message?: unknown }).message ?? err.message);
+      res.status(status).json({ error: { status, code: codeFor(status), message } });
+      return;
+    }
+    // body-parser errors are plain errors carrying a status (e.g. malformed JSON, body too large).
+    const status = (err as { status?: unknown; statusCode?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json({ error: { status, code: codeFor(status), message: (err as Error).message } });
+      return;
+    }
+    this.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+      error: { status: 500, code: 'internal_error', message: 'internal error' },
+    });
+  }
+}
+
+function codeFor(status: number): string {
+  switch (status) {
+    case 400:
+      return 'bad_request';
+    case 401:
+      return 'unauthorized';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'payload_too_large';
+    case 422:
+      return 'validation_failed';
+    case 503:
+      return 'unavailable';
+    default:
+      return 'error';
+  }
+}

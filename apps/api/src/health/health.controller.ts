@@ -1,0 +1,41 @@
+import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { ApiError } from '../common/api-error';
+import { TEMPORAL_CLIENT } from '../common/tokens';
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Get()
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: PostgreSQL and Temporal both answer. */
+  @Get('ready')
+  async ready() {
+    const checks: Record<string, string> = {};
+    try {
+      await this.ds.query('SELECT 1');
+      checks.postgres = 'ok';
+    } catch (err) {
+      checks.postgres = String(err);
+    }
+    try {
+      await this.client.workflowService.getSystemInfo({});
+      checks.temporal = 'ok';
+    } catch (err) {
+      checks.temporal = String(err);
+    }
+    if (Object.values(checks).some((v) => v !== 'ok')) {
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'unavailable', JSON.stringify(checks));
+    }
+    return { status: 'ok', checks };
+  }
+}

@@ -1,0 +1,36 @@
+import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createActivities } from '@switchboard/activities';
+import { ALL_CALL_SEARCH_ATTRIBUTES } from '@switchboard/contracts';
+import { CallRecordRepository, CallRoutingRepository } from '@switchboard/persistence';
+import type { TelephonyPort } from '@switchboard/telephony';
+import { bundleCallWorkflows, ensureSearchAttributes } from '@switchboard/temporal';
+
+export interface CallWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  dataSource: DataSource;
+  telephony: TelephonyPort;
+  settings: { ringTimeoutSecs: number; defaultVoice: string };
+  /** A bundle built once and shared (tests build one per run; the worker builds at start). */
+  bundle?: WorkflowBundleWithSourceMap;
+}
+
+/** A Temporal worker for call workflows with the real activities. Used by the worker app and tests. */
+export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
+  await ensureSearchAttributes(o.connection, o.namespace, ALL_CALL_SEARCH_ATTRIBUTES);
+  const activities = createActivities({
+    routing: new CallRoutingRepository(o.dataSource),
+    records: new CallRecordRepository(o.dataSource),
+    telephony: o.telephony,
+    settings: o.settings,
+  });
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: o.taskQueue,
+    workflowBundle: o.bundle ?? (await bundleCallWorkflows()),
+    activities,
+  });
+}

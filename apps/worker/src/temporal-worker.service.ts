@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { requireTemporalAddress, type SwitchboardConfig } from '@switchboard/config';
+import { TelnyxTelephony } from '@switchboard/telephony';
+import { createCallWorker } from './call-worker';
+import { CONFIG, DATA_SOURCE } from './tokens';
+
+/** Owns the Temporal worker's life: start after boot, drain in-flight tasks on shutdown. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger('TemporalWorker');
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { telnyx, temporal, calls } = this.cfg;
+    if (!telnyx.apiKey) throw new Error('TELNYX_API_KEY is not set (npm start sets it for the simulator)');
+    this.connection = await NativeConnection.connect({ address: requireTemporalAddress(this.cfg) });
+    this.worker = await createCallWorker({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      dataSource: this.dataSource,
+      telephony: new TelnyxTelephony({
+        apiKey: telnyx.apiKey,
+        baseUrl: telnyx.baseUrl,
+        connectionId: telnyx.connectionId,
+      }),
+      settings: calls,
+    });
+    this.running = this.worker.run().catch((err: unknown) => {
+      this.log.error(`worker stopped: ${String(err)}`);
+      process.exit(1);
+    });
+    this.log.log(`polling task queue "${temporal.taskQueue}" in namespace "${temporal.namespace}"`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}

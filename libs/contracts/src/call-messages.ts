@@ -1,0 +1,21 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { CarrierEvent } from './carrier-event';
+import type { CallProgress } from './call-context';
+
+/** Every carrier webhook for a call reaches its workflow through this one signal. */
+export const carrierEventSignal = defineSignal<[CarrierEvent]>('carrierEvent');
+
+/** The call's current step and path so far (operators, tests, the Web UI's query tab). */
+export const currentStepQuery = defineQuery<CallProgress>('currentStep');
+
+/** Workflow type name; the api starts it by name so it never imports workflow code. */
+export const INBOUND_CALL_WORKFLOW = 'inboundCall';
+
+/**
+ * Workflow id of an inbound call. Keyed on the carrier's call session, so every retry of a webhook and
+ * every agent leg dialled with link_to lands on the same workflow, and a duplicate can never start a
+ * second one.
+ */
+export function callWorkflowId(callSessionId: string): string {
+  return `call-${callSessionId}`;
+}

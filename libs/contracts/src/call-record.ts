@@ -1,0 +1,30 @@
+/** How a call ended, from the business's point of view (SCENARIOS.md `expect.outcome`). */
+export type CallOutcome = 'answered' | 'voicemail' | 'abandoned' | 'no_answer' | 'rejected';
+
+/** One entry of the path a call took through its flow. */
+export interface PathEntry {
+  step: string;
+  /** Carrier-clock instant the step began (ISO). */
+  at: string;
+  detail?: string;
+}
+
+/** What the call workflow writes when a call is over; the calls table row is built from this. */
+export interface CallRecordInput {
+  workflowId: string;
+  callSessionId: string;
+  callControlId: string;
+  from: string;
+  to: string;
+  propertyId: string | null;
+  trackingNumberId: string | null;
+  sourceId: string | null;
+  sourceName: string | null;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string;
+  outcome: CallOutcome;
+  answeredBy: string | null;
+  hangupCause: string | null;
+  path: PathEntry[];
+}

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Connection } from '@temporalio/client';
+import { ALL_CALL_SEARCH_ATTRIBUTES } from '@switchboard/contracts';
+import { searchAttributeFlags } from '@switchboard/temporal';
+import { freePort, waitFor } from './ports';
+
+export interface DevServerOptions {
+  cli: string;
+  port?: number;
+  /** Web UI port; omit for a headless server (tests). */
+  uiPort?: number;
+  /** SQLite file that keeps history across restarts; omit for an in-memory server. */
+  dbFile?: string;
+  namespace?: string;
+}
+
+export interface RunningDevServer {
+  address: string;
+  uiUrl: string | null;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `temporal server start-dev` with our search attributes and waits until it answers. */
+export async function startTemporalDevServer(o: DevServerOptions): Promise<RunningDevServer> {
+  const port = o.port ?? (await freePort());
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--log-level',
+    'error',
+    '--dynamic-config-value',
+    'frontend.enableServerVersionCheck=false',
+    '--sqlite-pragma',
+    'journal_mode=WAL',
+    '--sqlite-pragma',
+    'synchronous=OFF',
+    ...searchAttributeFlags(ALL_CALL_SEARCH_ATTRIBUTES),
+  ];
+  if (o.namespace && o.namespace !== 'default') args.push('--namespace', o.namespace);
+  if (o.dbFile) args.push('--db-filename', o.dbFile);
+  if (o.uiPort) args.push('--ui-port', String(o.uiPort));
+  else args.push('--headless');
+
+  const child = spawn(o.cli, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, TEMPORAL_VERSION_CHECK_DISABLED: '1' },
+  });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const address = `127.0.0.1:${port}`;
+  await waitFor(
+    'Temporal dev server',
+    async () => {
+      if (exited) throw new Error('temporal server exited during start-up');
+      const c = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await c.workflowService.getSystemInfo({});
+        return true;
+      } finally {
+        await c.close();
+      }
+    },
+    60_000,
+  );
+  return {
+    address,
+    uiUrl: o.uiPort ? `http://127.0.0.1:${o.uiPort}` : null,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}

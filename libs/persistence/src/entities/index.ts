@@ -1,0 +1,9 @@
+import { CallEntity } from './call.entity';
+import { CarrierEventEntity } from './carrier-event.entity';
+import { PropertyEntity } from './property.entity';
+import { TrackingNumberEntity } from './tracking-number.entity';
+import { TrackingSourceEntity } from './tracking-source.entity';
+
+export { CallEntity, CarrierEventEntity, PropertyEntity, TrackingNumberEntity, TrackingSourceEntity };
+
+export const ENTITIES = [PropertyEntity, TrackingSourceEntity, TrackingNumberEntity, CallEntity, CarrierEventEntity];

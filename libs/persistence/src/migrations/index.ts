@@ -1,0 +1,4 @@
+import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
+
+/** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
+export const MIGRATIONS = [InitialSchema1763800000000];

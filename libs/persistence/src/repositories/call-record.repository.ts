@@ -1,0 +1,75 @@
+import type { DataSource } from 'typeorm';
+import type { CallRecordInput } from '@switchboard/contracts';
+import { CallEntity } from '../entities';
+
+function secondsBetween(from: string | null, to: string): number {
+  if (!from) return 0;
+  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+}
+
+export interface CallListFilter {
+  propertyId?: string;
+  callSessionId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Finished calls: written once per workflow, read by the call log. */
+export class CallRecordRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Idempotent on workflow id: a retried activity rewrites the same row instead of adding one. */
+  async saveFinished(r: CallRecordInput): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO calls (workflow_id, call_session_id, call_control_id, property_id, tracking_number_id, source_id,
+                          source_name, from_number, to_number, started_at, answered_at, ended_at, duration_secs,
+                          talk_secs, outcome, answered_by, hangup_cause, path)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
+       ON CONFLICT (workflow_id) DO UPDATE SET
+         answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, duration_secs = EXCLUDED.duration_secs,
+         talk_secs = EXCLUDED.talk_secs, outcome = EXCLUDED.outcome, answered_by = EXCLUDED.answered_by,
+         hangup_cause = EXCLUDED.hangup_cause, path = EXCLUDED.path`,
+      [
+        r.workflowId,
+        r.callSessionId,
+        r.callControlId,
+        r.propertyId,
+        r.trackingNumberId,
+        r.sourceId,
+        r.sourceName,
+        r.from,
+        r.to,
+        r.startedAt,
+        r.answeredAt,
+        r.endedAt,
+        secondsBetween(r.startedAt, r.endedAt),
+        secondsBetween(r.answeredAt, r.endedAt),
+        r.outcome,
+        r.answeredBy,
+        r.hangupCause,
+        JSON.stringify(r.path),
+      ],
+    );
+  }
+
+  async list(f: CallListFilter): Promise<{ items: CallEntity[]; total: number }> {
+    const [items, total] = await this.ds.getRepository(CallEntity).findAndCount({
+      where: {
+        ...(f.propertyId ? { propertyId: f.propertyId } : {}),
+        ...(f.callSessionId ? { callSessionId: f.callSessionId } : {}),
+      },
+      order: { startedAt: 'DESC', id: 'DESC' },
+      take: f.limit,
+      skip: f.offset,
+    });
+    return { items, total };
+  }
+
+  async findById(id: string): Promise<CallEntity | null> {
+    return this.ds.getRepository(CallEntity).findOne({ where: { id } });
+  }
+
+  async findByWorkflowId(workflowId: string): Promise<CallEntity | null> {
+    return this.ds.getRepository(CallEntity).findOne({ where: { workflowId } });
+  }
+}

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkExpectations, isSubsequence, type ObservedCall } from '../expectations';
+
+const observed: ObservedCall = {
+  outcome: 'answered',
+  answered_by: '+13125550111',
+  path: ['greeting', 'forward', 'connected'],
+  commands: ['answer', 'speak', 'dial', 'bridge', 'hangup'],
+  recorded: false,
+  source: 'Zillow',
+};
+
+describe('scenario expectations', () => {
+  it('matches command subsequences in order only', () => {
+    assert.ok(isSubsequence(['answer', 'dial'], observed.commands));
+    assert.ok(!isSubsequence(['dial', 'answer'], observed.commands));
+    assert.ok(!isSubsequence(['answer', 'reject'], observed.commands));
+  });
+
+  it('passes when every given key holds and reports each failing key with both values', () => {
+    assert.deepEqual(checkExpectations({ outcome: 'answered', path: ['greeting', 'forward', 'connected'] }, observed), []);
+    assert.deepEqual(checkExpectations({ outcome: 'voicemail', answered_by: null }, observed), [
+      { key: 'outcome', expected: 'voicemail', actual: 'answered' },
+      { key: 'answered_by', expected: null, actual: '+13125550111' },
+    ]);
+  });
+
+  it('never passes an attribution field it cannot check yet', () => {
+    const f = checkExpectations({ attribution: { source: 'Zillow', campaign: 'fall' } }, observed);
+    assert.deepEqual(f.map((x) => x.key), ['attribution.campaign']);
+  });
+});

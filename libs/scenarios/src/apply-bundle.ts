@@ -1,0 +1,66 @@
+import type { Bundle } from './scenario-model';
+import { expectOk, http, type StackEndpoints } from './stack-client';
+
+interface Named {
+  id: string;
+  name: string;
+}
+interface NumberRow {
+  id: string;
+  number: string;
+  sourceId: string;
+  forwardTo: string;
+  greetingText: string | null;
+  greetingAudioUrl: string | null;
+}
+
+/**
+ * Applies a bundle through the admin API, reusing what already exists by name or number, so a
+ * scenario can run again and again against one running stack.
+ */
+export async function applyBundle(s: StackEndpoints, b: Bundle): Promise<{ propertyId: string }> {
+  const v1 = `${s.apiUrl}/v1`;
+  const props = await expectOk<{ items: Named[] }>('list properties', http('GET', `${v1}/properties`));
+  const property =
+    props.items.find((p) => p.name === b.property.name) ??
+    (await expectOk<Named>(
+      'create property',
+      http('POST', `${v1}/properties`, { name: b.property.name, timeZone: b.property.time_zone }),
+    ));
+  const base = `${v1}/properties/${property.id}`;
+
+  const existingSources = (await expectOk<{ items: Named[] }>('list sources', http('GET', `${base}/sources`))).items;
+  const sourceIds = new Map(existingSources.map((x) => [x.name, x.id]));
+  for (const src of b.sources) {
+    if (!sourceIds.has(src.name)) {
+      const created = await expectOk<Named>('create source', http('POST', `${base}/sources`, { name: src.name }));
+      sourceIds.set(src.name, created.id);
+    }
+  }
+
+  const numbers = (await expectOk<{ items: NumberRow[] }>('list numbers', http('GET', `${base}/tracking-numbers`))).items;
+  for (const n of b.numbers) {
+    const sourceId = sourceIds.get(n.source);
+    if (!sourceId) throw new Error(`bundle number ${n.number} names unknown source "${n.source}"`);
+    const body = {
+      number: n.number,
+      sourceId,
+      forwardTo: n.forward_to,
+      greetingText: n.greeting && 'text' in n.greeting ? n.greeting.text : null,
+      greetingAudioUrl: n.greeting && 'audio_url' in n.greeting ? n.greeting.audio_url : null,
+    };
+    const existing = numbers.find((x) => x.number === n.number);
+    if (!existing) {
+      await expectOk('create tracking number', http('POST', `${base}/tracking-numbers`, body));
+    } else if (
+      existing.sourceId !== body.sourceId ||
+      existing.forwardTo !== body.forwardTo ||
+      existing.greetingText !== body.greetingText ||
+      existing.greetingAudioUrl !== body.greetingAudioUrl
+    ) {
+      const { number: _n, ...changes } = body;
+      await expectOk('update tracking number', http('PATCH', `${base}/tracking-numbers/${existing.id}`, changes));
+    }
+  }
+  return { propertyId: property.id };
+}

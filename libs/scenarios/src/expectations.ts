@@ -1,0 +1,50 @@
+import type { ScenarioExpectations } from './scenario-model';
+
+/** What actually happened on one call, gathered from the call record and the simulator's log. */
+export interface ObservedCall {
+  outcome: string | null;
+  answered_by: string | null;
+  path: string[];
+  /** Telnyx actions the simulator received, in order (duplicates by command_id left out). */
+  commands: string[];
+  recorded: boolean;
+  source: string | null;
+}
+
+export interface FailedExpectation {
+  key: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+/** True when `want` appears in `seen` in order, possibly with other items between. */
+export function isSubsequence(want: string[], seen: string[]): boolean {
+  let i = 0;
+  for (const s of seen) if (i < want.length && s === want[i]) i++;
+  return i === want.length;
+}
+
+/** Compares every expectation given; keys Switchboard does not record yet fail loudly, never pass. */
+export function checkExpectations(expect: ScenarioExpectations | undefined, o: ObservedCall): FailedExpectation[] {
+  const failed: FailedExpectation[] = [];
+  if (!expect) return failed;
+  const eq = (key: string, expected: unknown, actual: unknown) => {
+    if (JSON.stringify(expected) !== JSON.stringify(actual)) failed.push({ key, expected, actual });
+  };
+  if (expect.outcome !== undefined) eq('outcome', expect.outcome, o.outcome);
+  if (expect.answered_by !== undefined) eq('answered_by', expect.answered_by, o.answered_by);
+  if (expect.path !== undefined) eq('path', expect.path, o.path);
+  if (expect.commands !== undefined && !isSubsequence(expect.commands, o.commands)) {
+    failed.push({ key: 'commands', expected: expect.commands, actual: o.commands });
+  }
+  if (expect.recorded !== undefined) eq('recorded', expect.recorded, o.recorded);
+  if (expect.voicemail !== undefined) eq('voicemail', expect.voicemail, o.outcome === 'voicemail');
+  if (expect.attribution) {
+    const { source, ...rest } = expect.attribution;
+    if (source !== undefined) eq('attribution.source', source, o.source);
+    for (const [k, v] of Object.entries(rest)) {
+      failed.push({ key: `attribution.${k}`, expected: v, actual: 'not recorded by this version of Switchboard' });
+    }
+  }
+  return failed;
+}

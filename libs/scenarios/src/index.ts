@@ -1,0 +1,6 @@
+export * from './scenario-model';
+export * from './load-scenario';
+export * from './apply-bundle';
+export * from './expectations';
+export * from './run-scenario';
+export * from './stack-client';

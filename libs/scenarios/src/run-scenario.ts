@@ -1,0 +1,89 @@
+import { applyBundle } from './apply-bundle';
+import { checkExpectations, type FailedExpectation, type ObservedCall } from './expectations';
+import type { Bundle, Scenario, ScenarioCall } from './scenario-model';
+import { expectOk, http, type StackEndpoints } from './stack-client';
+
+export interface CallResult {
+  scenario: string;
+  call: string;
+  passed: boolean;
+  observed?: ObservedCall & { commands_detail: unknown[] };
+  record?: unknown;
+  failed?: FailedExpectation[];
+  error?: string;
+}
+
+interface SimTimeline {
+  alive: boolean;
+  commands: { action: string; body: unknown; status: number; duplicate: boolean; call_control_id: string }[];
+}
+
+async function waitForRecord(s: StackEndpoints, sessionId: string, timeoutMs: number): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const page = await expectOk<{ items: unknown[] }>(
+      'list calls',
+      http('GET', `${s.apiUrl}/v1/calls?callSessionId=${encodeURIComponent(sessionId)}`),
+    );
+    if (page.items.length > 0) return page.items[0];
+    if (Date.now() > deadline) throw new Error(`no call record for session ${sessionId} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Places one scripted call through the simulator and checks what the stack did with it. */
+export async function runCall(
+  s: StackEndpoints,
+  scenario: string,
+  call: ScenarioCall,
+  timeoutMs = 60_000,
+): Promise<CallResult> {
+  try {
+    const placed = await expectOk<{ call_session_id: string }>(
+      'place call',
+      http('POST', `${s.simUrl}/sim/calls`, {
+        from: call.from,
+        to: call.to,
+        ...(call.at ? { at: call.at } : {}),
+        ...(call.caller ? { caller: call.caller } : {}),
+        ...(call.agents ? { agents: call.agents } : {}),
+      }),
+    );
+    const record = await waitForRecord(s, placed.call_session_id, timeoutMs);
+    const timeline = await expectOk<SimTimeline>(
+      'read simulator timeline',
+      http('GET', `${s.simUrl}/sim/calls/${encodeURIComponent(placed.call_session_id)}`),
+    );
+    const commands = timeline.commands.filter((c) => !c.duplicate && c.status < 300);
+    const observed: ObservedCall = {
+      outcome: record.outcome,
+      answered_by: record.answeredBy,
+      path: (record.path as { step: string }[]).map((p) => p.step),
+      commands: commands.map((c) => c.action),
+      recorded: Boolean(record.recordingUrl),
+      source: record.sourceName,
+    };
+    const failed = checkExpectations(call.expect, observed);
+    return {
+      scenario,
+      call: call.name,
+      passed: failed.length === 0,
+      observed: { ...observed, commands_detail: commands.map((c) => ({ action: c.action, body: c.body })) },
+      record,
+      ...(failed.length ? { failed } : {}),
+    };
+  } catch (err) {
+    return { scenario, call: call.name, passed: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Applies the scenario's bundle, then plays its calls in order (later calls may depend on earlier). */
+export async function runScenario(s: StackEndpoints, scenario: Scenario & { config: Bundle }): Promise<CallResult[]> {
+  if (scenario.history?.length) {
+    return [{ scenario: scenario.name, call: '(history)', passed: false, error: 'history: is not supported yet' }];
+  }
+  await applyBundle(s, scenario.config);
+  const results: CallResult[] = [];
+  for (const call of scenario.calls) results.push(await runCall(s, scenario.name, call));
+  return results;
+}

@@ -1,0 +1,120 @@
+import Telnyx from 'telnyx';
+import { CarrierCommandError, type DialRequest, type DialResult, type TelephonyPort } from './telephony-port';
+
+export interface TelnyxClientOptions {
+  apiKey: string;
+  /** Unset: api.telnyx.com; the simulator's `/v2` base URL in development. */
+  baseUrl?: string;
+  connectionId: string;
+  timeoutMs?: number;
+}
+
+const CALL_GONE_CODES = new Set(['90018']);
+
+function firstErrorCode(body: unknown): string | undefined {
+  const errors = (body as { errors?: { code?: unknown }[] } | undefined)?.errors;
+  const code = Array.isArray(errors) ? errors[0]?.code : undefined;
+  return code === undefined ? undefined : String(code);
+}
+
+/** Maps the SDK's errors onto what the workflow can decide on (retry, stop, or give up). */
+function toCarrierError(err: unknown): CarrierCommandError {
+  if (err instanceof Telnyx.APIError) {
+    const code = firstErrorCode(err.error);
+    const status = err.status;
+    if (status === 422 && code && CALL_GONE_CODES.has(code)) {
+      return new CarrierCommandError('call_gone', status, code, 'call has already ended');
+    }
+    if (status === undefined || status === 408 || status === 409 || status === 429 || status >= 500) {
+      return new CarrierCommandError('transient', status, code, err.message);
+    }
+    return new CarrierCommandError('rejected', status, code, err.message);
+  }
+  return new CarrierCommandError('transient', undefined, undefined, err instanceof Error ? err.message : String(err));
+}
+
+/** TelephonyPort over the official `telnyx` SDK (Call Control v2). */
+export class TelnyxTelephony implements TelephonyPort {
+  private readonly client: Telnyx;
+
+  constructor(private readonly opts: TelnyxClientOptions) {
+    // Retries belong to Temporal's activity retry policy (with the same command_id), not to the SDK.
+    this.client = new Telnyx({
+      apiKey: opts.apiKey,
+      baseURL: opts.baseUrl,
+      maxRetries: 0,
+      timeout: opts.timeoutMs ?? 5000,
+    });
+  }
+
+  private async run<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toCarrierError(err);
+    }
+  }
+
+  async answer(id: string, o: { clientState: string; commandId: string }): Promise<void> {
+    await this.run(() => this.client.calls.actions.answer(id, { client_state: o.clientState, command_id: o.commandId }));
+  }
+
+  async reject(id: string, o: { cause: 'CALL_REJECTED' | 'USER_BUSY'; commandId: string }): Promise<void> {
+    await this.run(() => this.client.calls.actions.reject(id, { cause: o.cause, command_id: o.commandId }));
+  }
+
+  async hangup(id: string, o: { commandId: string }): Promise<void> {
+    await this.run(() => this.client.calls.actions.hangup(id, { command_id: o.commandId }));
+  }
+
+  async speak(
+    id: string,
+    o: { text: string; voice: string; language?: string; clientState: string; commandId: string },
+  ): Promise<void> {
+    await this.run(() =>
+      this.client.calls.actions.speak(id, {
+        payload: o.text,
+        voice: o.voice,
+        ...(o.language ? { language: o.language as never } : {}),
+        client_state: o.clientState,
+        command_id: o.commandId,
+      }),
+    );
+  }
+
+  async playAudio(id: string, o: { url: string; clientState: string; commandId: string }): Promise<void> {
+    await this.run(() =>
+      this.client.calls.actions.startPlayback(id, {
+        audio_url: o.url,
+        client_state: o.clientState,
+        command_id: o.commandId,
+      }),
+    );
+  }
+
+  async dial(o: DialRequest): Promise<DialResult> {
+    const res = await this.run(() =>
+      this.client.calls.dial({
+        connection_id: this.opts.connectionId,
+        to: o.to,
+        from: o.from,
+        link_to: o.linkTo,
+        timeout_secs: o.timeoutSecs,
+        client_state: o.clientState,
+        command_id: o.commandId,
+      }),
+    );
+    const d = res.data;
+    if (!d) throw new CarrierCommandError('transient', undefined, undefined, 'dial response had no data');
+    return { callControlId: d.call_control_id, callLegId: d.call_leg_id, callSessionId: d.call_session_id };
+  }
+
+  async bridge(id: string, o: { otherCallControlId: string; commandId: string }): Promise<void> {
+    await this.run(() =>
+      this.client.calls.actions.bridge(id, {
+        call_control_id_to_bridge_with: o.otherCallControlId,
+        command_id: o.commandId,
+      }),
+    );
+  }
+}

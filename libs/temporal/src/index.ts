@@ -1,0 +1,2 @@
+export * from './search-attribute-registration';
+export * from './workflow-bundle';

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { startTestInfra } from './test-infra';
+
+const DIST = path.join(__dirname, '..');
+
+/** Every compiled *.test.js under the given folders of dist/. */
+function testFiles(dirs: string[]): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.test.js')) out.push(p);
+    }
+  };
+  for (const d of dirs) walk(path.join(DIST, d));
+  return out.sort();
+}
+
+async function main(): Promise<void> {
+  const log = (m: string) => console.log(`› ${m}`);
+  const only = process.argv.slice(2);
+  const files = testFiles(['libs', 'apps', 'test']).filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+  const infra = await startTestInfra(log);
+  let code = 1;
+  try {
+    code = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['--test', '--test-reporter=spec', ...files], {
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          TEST_TEMPORAL_ADDRESS: infra.temporalAddress,
+          TEST_PG_ADMIN_URL: infra.pgAdminUrl,
+        },
+      });
+      child.on('exit', (c) => resolve(c ?? 1));
+    });
+  } finally {
+    await infra.stop();
+  }
+  process.exit(code);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,198 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
+import { loadConfig } from '@switchboard/config';
+import {
+  adminUrlOf,
+  ensureDatabase,
+  freePort,
+  locateTemporalCli,
+  startEmbeddedPostgres,
+  startTemporalDevServer,
+  waitFor,
+} from '@switchboard/devstack';
+import { migrate } from '@switchboard/persistence';
+import type { StackEndpoints } from '@switchboard/scenarios';
+
+export const REPO_ROOT = path.join(__dirname, '..', '..');
+export const DATA_DIR = path.join(REPO_ROOT, '.data');
+export const STACK_FILE = path.join(DATA_DIR, 'stack.json');
+
+export interface StackOptions {
+  /** Throwaway stack (scenario runner, benchmark): random ports, temporary data, no stack.json. */
+  ephemeral: boolean;
+  log: (line: string) => void;
+  /** Simulator time compression (1 = real time). */
+  simTimeScale?: number;
+  /** Inherit the children's logs (npm start) or keep them quiet (bench, scenarios). */
+  childOutput?: 'inherit' | 'quiet';
+}
+
+export interface RunningStack {
+  apiUrl: string;
+  /** The Telnyx simulator's base URL, or null when pointed at real Telnyx. */
+  simUrl: string | null;
+  sim: TelnyxSimulator | null;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole system the way it runs in production (api and worker as their own processes) on
+ * local defaults: Temporal dev server, PostgreSQL, migrations, the Telnyx simulator unless
+ * TELNYX_API_KEY names a real account, the api and the worker.
+ */
+export async function startStack(o: StackOptions): Promise<RunningStack> {
+  const cfg = loadConfig();
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const s of stops.splice(0).reverse()) await s().catch((e: unknown) => o.log(`stop failed: ${String(e)}`));
+  };
+  try {
+    const tmp = o.ephemeral ? mkdtempSync(path.join(os.tmpdir(), 'switchboard-stack-')) : null;
+    if (tmp) stops.push(async () => rmSync(tmp, { recursive: true, force: true }));
+    const dataDir = tmp ?? DATA_DIR;
+    mkdirSync(dataDir, { recursive: true });
+
+    // Temporal
+    let temporalAddress = cfg.temporal.address;
+    let temporalUiUrl: string | null = null;
+    if (!temporalAddress) {
+      const cli = await locateTemporalCli(o.log);
+      if (!cli) throw new Error('no Temporal CLI found and Go is not installed: set TEMPORAL_ADDRESS or TEMPORAL_CLI');
+      const server = await startTemporalDevServer({
+        cli,
+        port: o.ephemeral ? undefined : 7233,
+        uiPort: o.ephemeral ? undefined : 8233,
+        dbFile: o.ephemeral ? undefined : path.join(dataDir, 'temporal.sqlite'),
+      });
+      stops.push(() => server.stop());
+      temporalAddress = server.address;
+      temporalUiUrl = server.uiUrl;
+    }
+
+    // PostgreSQL
+    let databaseUrl = cfg.databaseUrl;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        port: o.ephemeral ? undefined : Number(process.env.EMBEDDED_PG_PORT ?? 5488),
+      });
+      stops.push(() => pg.stop());
+      databaseUrl = await ensureDatabase(pg.adminUrl, 'switchboard');
+    } else {
+      await ensureDatabase(adminUrlOf(databaseUrl), new URL(databaseUrl).pathname.slice(1) || 'switchboard');
+    }
+    const ran = await migrate(databaseUrl);
+    if (ran.length) o.log(`migrations applied: ${ran.join(', ')}`);
+
+    // Telnyx: the simulator unless a real account is configured
+    const apiPort = o.ephemeral ? await freePort() : cfg.api.port;
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    let sim: TelnyxSimulator | null = null;
+    const telnyxEnv: Record<string, string> = {};
+    if (!cfg.telnyx.apiKey) {
+      sim = await startTelnyxSimulator({
+        apiKey: 'sim-key',
+        connectionId: cfg.telnyx.connectionId,
+        port: o.ephemeral ? 0 : Number(process.env.SIM_PORT ?? 8790),
+        webhookUrl: `${apiUrl}/webhooks/telnyx`,
+        timeScale: o.simTimeScale ?? Number(process.env.SIM_TIME_SCALE ?? 1),
+      });
+      const s = sim;
+      stops.push(() => s.close());
+      Object.assign(telnyxEnv, {
+        TELNYX_API_KEY: 'sim-key',
+        TELNYX_BASE_URL: sim.apiBaseUrl,
+        TELNYX_PUBLIC_KEY: sim.publicKeyBase64,
+      });
+    }
+
+    const childEnv = {
+      ...process.env,
+      ...telnyxEnv,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      API_PORT: String(apiPort),
+      API_HOST: '127.0.0.1',
+    };
+    const quiet = o.childOutput === 'quiet';
+    const api = startChild('api', path.join(REPO_ROOT, 'dist/apps/api/src/main.js'), childEnv, quiet);
+    stops.push(() => stopChild(api));
+    await waitFor('api', async () => (await fetch(`${apiUrl}/health`)).ok, 60_000);
+    const worker = startChild('worker', path.join(REPO_ROOT, 'dist/apps/worker/src/main.js'), childEnv, quiet);
+    stops.push(() => stopChild(worker.child));
+    await worker.ready;
+
+    const stack: RunningStack = {
+      apiUrl,
+      simUrl: sim?.url ?? null,
+      sim,
+      temporalAddress,
+      temporalUiUrl,
+      databaseUrl,
+      stop: stopAll,
+    };
+    if (!o.ephemeral) {
+      writeFileSync(STACK_FILE, JSON.stringify({ apiUrl, simUrl: stack.simUrl, temporalAddress, temporalUiUrl }, null, 2));
+      stops.push(async () => rmSync(STACK_FILE, { force: true }));
+    }
+    return stack;
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv, quiet: boolean) {
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let resolveReady!: () => void;
+  let rejectReady!: (e: Error) => void;
+  const ready = new Promise<void>((res, rej) => {
+    resolveReady = res;
+    rejectReady = rej;
+  });
+  const prefix = (chunk: Buffer, out: NodeJS.WriteStream) => {
+    const text = chunk.toString();
+    // The worker logs this once its poller runs: the stack is usable from then on.
+    if (text.includes('polling task queue')) resolveReady();
+    if (!quiet || /error|fatal/i.test(text)) {
+      for (const line of text.split('\n')) if (line.trim()) out.write(`[${name}] ${line}\n`);
+    }
+  };
+  child.stdout.on('data', (c: Buffer) => prefix(c, process.stdout));
+  child.stderr.on('data', (c: Buffer) => prefix(c, process.stderr));
+  child.on('exit', (code) => rejectReady(new Error(`${name} exited with code ${code}`)));
+  return Object.assign(child, { child, ready });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+/** Endpoints of a running stack: env first, then the one `npm start` wrote, if it answers. */
+export async function runningStack(): Promise<StackEndpoints | null> {
+  let candidate: Partial<StackEndpoints> | null = null;
+  if (process.env.SWITCHBOARD_API_URL && process.env.TELNYX_SIM_URL) {
+    candidate = { apiUrl: process.env.SWITCHBOARD_API_URL, simUrl: process.env.TELNYX_SIM_URL };
+  } else if (existsSync(STACK_FILE)) {
+    candidate = JSON.parse(readFileSync(STACK_FILE, 'utf8')) as Partial<StackEndpoints>;
+  }
+  if (!candidate?.apiUrl || !candidate.simUrl) return null;
+  try {
+    const ok = (await fetch(`${candidate.apiUrl}/health`)).ok && (await fetch(`${candidate.simUrl}/sim/health`)).ok;
+    return ok ? { apiUrl: candidate.apiUrl, simUrl: candidate.simUrl } : null;
+  } catch {
+    return null;
+  }
+}
+

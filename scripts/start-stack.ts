@@ -1,0 +1,30 @@
+import { startStack } from './stack';
+
+/** `npm start`: everything up, where each part listens, Ctrl-C stops all. */
+async function main(): Promise<void> {
+  const log = (m: string) => console.log(`› ${m}`);
+  const stack = await startStack({ ephemeral: false, log, childOutput: 'inherit' });
+  console.log(`
+Switchboard is running
+  api              ${stack.apiUrl}   (REST under /v1, health at /health)
+  telnyx webhooks  ${stack.apiUrl}/webhooks/telnyx
+  telnyx           ${stack.simUrl ? `${stack.simUrl} (simulator; control API under /sim)` : 'real Telnyx (TELNYX_API_KEY)'}
+  temporal         ${stack.temporalAddress}
+  temporal web ui  ${stack.temporalUiUrl ?? '(external cluster)'}
+  postgres         ${new URL(stack.databaseUrl).host}
+Press Ctrl-C to stop.`);
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    void stack.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# `npm start`: the whole system on local defaults (see README).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-built.sh
+exec node dist/scripts/start-stack.js "$@"

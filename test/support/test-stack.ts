@@ -1,0 +1,118 @@
+import type { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { createCallWorker } from '../../apps/worker/src/call-worker';
+import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
+import { openDataSource } from '@switchboard/persistence';
+import { TelnyxTelephony } from '@switchboard/telephony';
+import { bundleCallWorkflows } from '@switchboard/temporal';
+import { createTestDatabase, testServers, uniqueName } from './test-env';
+
+let runtimeInstalled = false;
+
+export interface TestStack {
+  apiUrl: string;
+  sim: TelnyxSimulator;
+  client: Client;
+  dataSource: DataSource;
+  taskQueue: string;
+  /** JSON request against the api; returns status and parsed body. */
+  api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  stop(): Promise<void>;
+}
+
+const API_KEY = 'test-telnyx-key';
+const CONNECTION_ID = 'test-connection';
+
+/**
+ * The real system in one process: the Nest api on a random port, a Temporal worker with the real
+ * activities on its own task queue, its own migrated database, and the Telnyx simulator (the only
+ * stand-in) sending signed webhooks to the api. Temporal and PostgreSQL are the run's real servers.
+ */
+export async function startTestStack(o: { timeScale?: number; ringTimeoutSecs?: number } = {}): Promise<TestStack> {
+  const { temporalAddress } = testServers();
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const db = await createTestDatabase();
+  const sim = await startTelnyxSimulator({ apiKey: API_KEY, connectionId: CONNECTION_ID, timeScale: o.timeScale ?? 0.05 });
+  const taskQueue = uniqueName('calls');
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    TELNYX_API_KEY: API_KEY,
+    TELNYX_BASE_URL: sim.apiBaseUrl,
+    TELNYX_PUBLIC_KEY: sim.publicKeyBase64,
+    TELNYX_CONNECTION_ID: CONNECTION_ID,
+    RING_TIMEOUT_SECS: String(o.ringTimeoutSecs ?? 20),
+  });
+
+  const app: INestApplication = await createApiApp({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  sim.setWebhookUrl(`${apiUrl}/webhooks/telnyx`);
+
+  const dataSource = await openDataSource(db.url, 5);
+  const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+  const worker: Worker = await createCallWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    dataSource,
+    telephony: new TelnyxTelephony({ apiKey: API_KEY, baseUrl: sim.apiBaseUrl, connectionId: CONNECTION_ID }),
+    settings: { ringTimeoutSecs: o.ringTimeoutSecs ?? 20, defaultVoice: 'female' },
+    bundle: await sharedBundle(),
+  });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: temporalAddress });
+  const client = new Client({ connection, namespace: 'default' });
+
+  return {
+    apiUrl,
+    sim,
+    client,
+    dataSource,
+    taskQueue,
+    async api(method, path, body) {
+      const res = await fetch(`${apiUrl}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async stop() {
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      await app.close();
+      await sim.close();
+      await dataSource.destroy();
+      await db.drop();
+    },
+  };
+}
+
+let bundle: ReturnType<typeof bundleCallWorkflows> | undefined;
+/** Bundling takes about a second: once per test process. */
+export function sharedBundle(): ReturnType<typeof bundleCallWorkflows> {
+  bundle ??= bundleCallWorkflows();
+  return bundle;
+}
+
+/** Polls until `fn` returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

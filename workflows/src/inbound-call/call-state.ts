@@ -1,0 +1,103 @@
+import type { CarrierEvent, PathEntry } from '@switchboard/contracts';
+
+/** One carrier leg of the call: the inbound caller, or an agent/destination we dialled. */
+export interface Leg {
+  callControlId: string;
+  role: 'caller' | 'agent';
+  /** Destination we dialled (agent legs). */
+  to?: string;
+  answeredAt?: string;
+  endedAt?: string;
+  hangupCause?: string;
+  hangupSource?: string;
+}
+
+/**
+ * Everything the workflow knows about its call, updated only by carrier events. Webhooks arrive
+ * duplicated and out of order: events are deduplicated by id, and state changes are monotonic
+ * (a leg once ended stays ended), so the order they are applied in does not matter.
+ */
+export class CallState {
+  private readonly seen = new Set<string>();
+  readonly legs = new Map<string, Leg>();
+  caller?: { callControlId: string; from: string; to: string; startedAt: string; sessionId: string };
+  /** Carrier-clock instant of the latest event seen: the time base for the call's path. */
+  lastEventAt?: string;
+  /** Prompt tags whose playback has finished. */
+  readonly finishedPrompts = new Set<string>();
+  readonly bridged = new Set<string>();
+  readonly path: PathEntry[] = [];
+  step = 'waiting';
+
+  /** Applies an event once; returns false for a duplicate delivery. */
+  apply(e: CarrierEvent): boolean {
+    if (this.seen.has(e.eventId)) return false;
+    this.seen.add(e.eventId);
+    if (!this.lastEventAt || Date.parse(e.occurredAt) > Date.parse(this.lastEventAt)) this.lastEventAt = e.occurredAt;
+
+    const role = e.clientState?.role ?? (e.direction === 'outgoing' ? 'agent' : 'caller');
+    const leg = this.leg(e.callControlId, role);
+    switch (e.type) {
+      case 'call.initiated':
+        if (role === 'caller' && !this.caller && e.from && e.to) {
+          this.caller = {
+            callControlId: e.callControlId,
+            from: e.from,
+            to: e.to,
+            startedAt: e.occurredAt,
+            sessionId: e.callSessionId ?? '',
+          };
+        }
+        break;
+      case 'call.answered':
+        leg.answeredAt ??= e.occurredAt;
+        break;
+      case 'call.bridged':
+        this.bridged.add(e.callControlId);
+        break;
+      case 'call.hangup':
+        if (!leg.endedAt) {
+          leg.endedAt = e.occurredAt;
+          leg.hangupCause = e.hangupCause;
+          leg.hangupSource = e.hangupSource;
+        }
+        break;
+      case 'call.speak.ended':
+      case 'call.playback.ended':
+        if (e.clientState?.tag) this.finishedPrompts.add(e.clientState.tag);
+        break;
+      default:
+        break;
+    }
+    return true;
+  }
+
+  private leg(callControlId: string, role: 'caller' | 'agent'): Leg {
+    let leg = this.legs.get(callControlId);
+    if (!leg) {
+      leg = { callControlId, role };
+      this.legs.set(callControlId, leg);
+    }
+    return leg;
+  }
+
+  /** Registers a leg we dialled, whether or not its first webhook has already arrived. */
+  dialled(callControlId: string, to: string): Leg {
+    const leg = this.leg(callControlId, 'agent');
+    leg.to = to;
+    return leg;
+  }
+
+  callerLeg(): Leg | undefined {
+    return this.caller ? this.legs.get(this.caller.callControlId) : undefined;
+  }
+
+  callerEnded(): boolean {
+    return !!this.callerLeg()?.endedAt;
+  }
+
+  enter(step: string, detail?: string): void {
+    this.step = step;
+    this.path.push({ step, at: this.lastEventAt ?? this.caller?.startedAt ?? '', ...(detail ? { detail } : {}) });
+  }
+}

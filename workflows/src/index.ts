@@ -1,0 +1,3 @@
+// The only workflowsPath entry: everything the worker's bundle contains is exported here.
+export { inboundCall } from './inbound-call/inbound-call.workflow';
+export type { InboundCallResult } from './inbound-call/inbound-call.workflow';
