@@ -9,7 +9,11 @@ import { parseTelnyxWebhook, publicKeyFromBase64, verifyTelnyxSignature } from '
  */
 const port = Number(process.env.BASELINE_PORT ?? 0);
 const key = publicKeyFromBase64(process.env.TELNYX_PUBLIC_KEY ?? '');
-const telnyx = new Telnyx({ apiKey: process.env.TELNYX_API_KEY, baseURL: process.env.TELNYX_BASE_URL, maxRetries: 0 });
+const telnyx = new Telnyx({
+  apiKey: process.env.TELNYX_API_KEY,
+  baseURL: process.env.TELNYX_BASE_URL,
+  maxRetries: 0,
+});
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];

@@ -44,10 +44,21 @@ export function percentile(sorted: number[], p: number): number {
 function summarise(values: number[]) {
   const s = [...values].sort((x, y) => x - y);
   const r = (n: number) => Math.round(n * 10) / 10;
-  return { n: s.length, p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), max: r(s[s.length - 1] ?? NaN) };
+  return {
+    n: s.length,
+    p50: r(percentile(s, 50)),
+    p95: r(percentile(s, 95)),
+    p99: r(percentile(s, 99)),
+    max: r(s[s.length - 1] ?? NaN),
+  };
 }
 
-async function placeCalls(simUrl: string, n: number, rate: number, body: (i: number) => object): Promise<string[]> {
+async function placeCalls(
+  simUrl: string,
+  n: number,
+  rate: number,
+  body: (i: number) => object,
+): Promise<string[]> {
   const t0 = Date.now();
   const sessions: Promise<string>[] = [];
   for (let i = 0; i < n; i++) {
@@ -66,7 +77,9 @@ async function placeCalls(simUrl: string, n: number, rate: number, body: (i: num
 async function timelines(simUrl: string, sessions: string[]): Promise<Timeline[]> {
   const out: Timeline[] = [];
   for (let i = 0; i < sessions.length; i += 50) {
-    const batch = sessions.slice(i, i + 50).map((s) => expectOk<Timeline>('timeline', http('GET', `${simUrl}/sim/calls/${s}`)));
+    const batch = sessions
+      .slice(i, i + 50)
+      .map((s) => expectOk<Timeline>('timeline', http('GET', `${simUrl}/sim/calls/${s}`)));
     out.push(...(await Promise.all(batch)));
   }
   return out;
@@ -79,18 +92,29 @@ function latencies(tls: Timeline[]) {
     const init = t.webhooks.find((w) => w.event_type === 'call.initiated');
     const ans = t.commands.find((c) => c.action === 'answer' && !c.duplicate);
     if (init?.attempts[0] && ans) answer.push(ans.t_ms - init.attempts[0].sent_t_ms);
-    for (const w of t.webhooks) for (const a of w.attempts) if (a.acked_t_ms !== undefined) ack.push(a.acked_t_ms - a.sent_t_ms);
+    for (const w of t.webhooks)
+      for (const a of w.attempts) if (a.acked_t_ms !== undefined) ack.push(a.acked_t_ms - a.sent_t_ms);
   }
   return { answer, ack };
 }
 
-async function startBaseline(sim: { apiBaseUrl: string; publicKey: string }): Promise<{ url: string; stop(): void }> {
+async function startBaseline(sim: {
+  apiBaseUrl: string;
+  publicKey: string;
+}): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, [path.join(__dirname, 'bench-baseline.js')], {
-    env: { ...process.env, TELNYX_API_KEY: 'sim-key', TELNYX_BASE_URL: sim.apiBaseUrl, TELNYX_PUBLIC_KEY: sim.publicKey },
+    env: {
+      ...process.env,
+      TELNYX_API_KEY: 'sim-key',
+      TELNYX_BASE_URL: sim.apiBaseUrl,
+      TELNYX_PUBLIC_KEY: sim.publicKey,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (c: Buffer) => resolve((JSON.parse(c.toString()) as { baselineUrl: string }).baselineUrl));
+    child.stdout.once('data', (c: Buffer) =>
+      resolve((JSON.parse(c.toString()) as { baselineUrl: string }).baselineUrl),
+    );
     child.once('exit', (code) => reject(new Error(`baseline exited ${code}`)));
   });
   return { url, stop: () => child.kill('SIGTERM') };
@@ -114,7 +138,9 @@ async function main(): Promise<void> {
     await applyBundle(endpoints, {
       property: { name: 'Benchmark Towers', time_zone: 'America/Chicago' },
       sources: [{ name: 'Bench' }],
-      numbers: [{ number: '+13125550150', source: 'Bench', forward_to: '+13125550151', greeting: { text: 'Hi.' } }],
+      numbers: [
+        { number: '+13125550150', source: 'Bench', forward_to: '+13125550151', greeting: { text: 'Hi.' } },
+      ],
     });
     const call = (i: number) => ({
       from: `+1312555${String(2000 + (i % 8000)).padStart(4, '0')}`,
@@ -131,7 +157,10 @@ async function main(): Promise<void> {
     const pending = new Set(sessions);
     while (pending.size && Date.now() < deadline) {
       for (const id of [...pending].slice(0, 100)) {
-        const page = await expectOk<{ items: { outcome: string }[] }>('calls', http('GET', `${endpoints.apiUrl}/v1/calls?callSessionId=${id}`));
+        const page = await expectOk<{ items: { outcome: string }[] }>(
+          'calls',
+          http('GET', `${endpoints.apiUrl}/v1/calls?callSessionId=${id}`),
+        );
         if (page.items[0]) {
           pending.delete(id);
           if (page.items[0].outcome === 'answered') completed++;
@@ -143,9 +172,15 @@ async function main(): Promise<void> {
     const sb = latencies(await timelines(endpoints.simUrl, sessions));
 
     log(`placing ${args.calls} calls at ${args.rate}/s into the stateless baseline handler`);
-    const pk = await expectOk<{ public_key: string }>('public key', http('GET', `${endpoints.simUrl}/sim/public-key`));
+    const pk = await expectOk<{ public_key: string }>(
+      'public key',
+      http('GET', `${endpoints.simUrl}/sim/public-key`),
+    );
     const baseline = await startBaseline({ apiBaseUrl: `${endpoints.simUrl}/v2`, publicKey: pk.public_key });
-    const baseSessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, (i) => ({ ...call(i), webhook_url: baseline.url }));
+    const baseSessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, (i) => ({
+      ...call(i),
+      webhook_url: baseline.url,
+    }));
     await new Promise((r) => setTimeout(r, 3000));
     const base = latencies(await timelines(endpoints.simUrl, baseSessions));
     baseline.stop();
@@ -170,8 +205,12 @@ async function main(): Promise<void> {
     if (!args.json) {
       const row = (name: string, v: ReturnType<typeof summarise>) =>
         `${name.padEnd(38)} ${String(v.p50).padStart(8)} ${String(v.p95).padStart(8)} ${String(v.p99).padStart(8)} ${String(v.max).padStart(8)}`;
-      console.log(`calls ${summary.calls} at ${summary.rate}/s: completed ${completed}, lost ${summary.lost}, not answered ${summary.not_answered}, ${summary.wall_s} s`);
-      console.log(`${'ms'.padEnd(38)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)}`);
+      console.log(
+        `calls ${summary.calls} at ${summary.rate}/s: completed ${completed}, lost ${summary.lost}, not answered ${summary.not_answered}, ${summary.wall_s} s`,
+      );
+      console.log(
+        `${'ms'.padEnd(38)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)}`,
+      );
       console.log(row('webhook ack (Switchboard api)', summary.webhook_ack_ms));
       console.log(row('initiated → answer (Switchboard)', answerSb));
       console.log(row('webhook ack (baseline)', summary.baseline_webhook_ack_ms));

@@ -22,7 +22,9 @@ function testFiles(dirs: string[]): string[] {
 async function main(): Promise<void> {
   const log = (m: string) => console.log(`› ${m}`);
   const only = process.argv.slice(2);
-  const files = testFiles(['libs', 'apps', 'test']).filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+  const files = testFiles(['libs', 'apps', 'test']).filter(
+    (f) => only.length === 0 || only.some((o) => f.includes(o)),
+  );
   const infra = await startTestInfra(log);
   let code = 1;
   try {

@@ -50,7 +50,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
   const cfg = loadConfig();
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
-    for (const s of stops.splice(0).reverse()) await s().catch((e: unknown) => o.log(`stop failed: ${String(e)}`));
+    for (const s of stops.splice(0).reverse())
+      await s().catch((e: unknown) => o.log(`stop failed: ${String(e)}`));
   };
   try {
     const tmp = o.ephemeral ? mkdtempSync(path.join(os.tmpdir(), 'switchboard-stack-')) : null;
@@ -63,7 +64,10 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     let temporalUiUrl: string | null = null;
     if (!temporalAddress) {
       const cli = await locateTemporalCli(o.log);
-      if (!cli) throw new Error('no Temporal CLI found and Go is not installed: set TEMPORAL_ADDRESS or TEMPORAL_CLI');
+      if (!cli)
+        throw new Error(
+          'no Temporal CLI found and Go is not installed: set TEMPORAL_ADDRESS or TEMPORAL_CLI',
+        );
       const server = await startTemporalDevServer({
         cli,
         port: o.ephemeral ? undefined : 7233,
@@ -124,7 +128,12 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     const api = startChild('api', path.join(REPO_ROOT, 'dist/apps/api/src/main.js'), childEnv, quiet);
     stops.push(() => stopChild(api));
     await waitFor('api', async () => (await fetch(`${apiUrl}/health`)).ok, 60_000);
-    const worker = startChild('worker', path.join(REPO_ROOT, 'dist/apps/worker/src/main.js'), childEnv, quiet);
+    const worker = startChild(
+      'worker',
+      path.join(REPO_ROOT, 'dist/apps/worker/src/main.js'),
+      childEnv,
+      quiet,
+    );
     stops.push(() => stopChild(worker.child));
     await worker.ready;
 
@@ -138,7 +147,10 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       stop: stopAll,
     };
     if (!o.ephemeral) {
-      writeFileSync(STACK_FILE, JSON.stringify({ apiUrl, simUrl: stack.simUrl, temporalAddress, temporalUiUrl }, null, 2));
+      writeFileSync(
+        STACK_FILE,
+        JSON.stringify({ apiUrl, simUrl: stack.simUrl, temporalAddress, temporalUiUrl }, null, 2),
+      );
       stops.push(async () => rmSync(STACK_FILE, { force: true }));
     }
     return stack;
@@ -166,7 +178,9 @@ function startChild(name: string, script: string, env: NodeJS.ProcessEnv, quiet:
   };
   child.stdout.on('data', (c: Buffer) => prefix(c, process.stdout));
   child.stderr.on('data', (c: Buffer) => prefix(c, process.stderr));
-  child.on('exit', (code) => rejectReady(new Error(`${name} exited with code ${code}`)));
+  child.on('exit', (code, signal) => rejectReady(new Error(`${name} exited (${code ?? signal})`)));
+  // Only the worker's readiness is awaited; an api exiting at shutdown must not be an unhandled rejection.
+  ready.catch(() => undefined);
   return Object.assign(child, { child, ready });
 }
 
@@ -189,10 +203,10 @@ export async function runningStack(): Promise<StackEndpoints | null> {
   }
   if (!candidate?.apiUrl || !candidate.simUrl) return null;
   try {
-    const ok = (await fetch(`${candidate.apiUrl}/health`)).ok && (await fetch(`${candidate.simUrl}/sim/health`)).ok;
+    const ok =
+      (await fetch(`${candidate.apiUrl}/health`)).ok && (await fetch(`${candidate.simUrl}/sim/health`)).ok;
     return ok ? { apiUrl: candidate.apiUrl, simUrl: candidate.simUrl } : null;
   } catch {
     return null;
   }
 }
-

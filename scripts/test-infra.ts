@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { adminUrlOf, locateTemporalCli, startEmbeddedPostgres, startTemporalDevServer } from '@switchboard/devstack';
+import {
+  adminUrlOf,
+  locateTemporalCli,
+  startEmbeddedPostgres,
+  startTemporalDevServer,
+} from '@switchboard/devstack';
 
 export interface TestInfra {
   temporalAddress: string;

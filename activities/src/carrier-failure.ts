@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import { CarrierFailure } from '@switchboard/contracts';
 import { CarrierCommandError } from '@switchboard/telephony';
 
@@ -11,10 +11,20 @@ export async function carrierCommand<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof CarrierCommandError && err.kind === 'call_gone') {
-      throw ApplicationFailure.nonRetryable(err.message, CarrierFailure.callGone, { code: err.code });
+      // Routine (the caller hung up while a command was on its way): BENIGN keeps it out of WARN logs.
+      throw ApplicationFailure.create({
+        message: err.message,
+        type: CarrierFailure.callGone,
+        nonRetryable: true,
+        category: ApplicationFailureCategory.BENIGN,
+        details: [{ code: err.code }],
+      });
     }
     if (err instanceof CarrierCommandError && err.kind === 'rejected') {
-      throw ApplicationFailure.nonRetryable(err.message, CarrierFailure.rejected, { status: err.status, code: err.code });
+      throw ApplicationFailure.nonRetryable(err.message, CarrierFailure.rejected, {
+        status: err.status,
+        code: err.code,
+      });
     }
     throw err;
   }

@@ -3,7 +3,6 @@ import type { TelephonyPort } from '@switchboard/telephony';
 import { createCallDataActivities, type CallDataSettings } from './call-data.activities';
 import { createTelephonyActivities } from './telephony.activities';
 
-
 export interface ActivityDeps {
   routing: CallRoutingRepository;
   records: CallRecordRepository;

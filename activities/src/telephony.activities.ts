@@ -1,5 +1,10 @@
 import type { LegState } from '@switchboard/contracts';
-import { encodeLegState, CarrierCommandError, type DialResult, type TelephonyPort } from '@switchboard/telephony';
+import {
+  encodeLegState,
+  CarrierCommandError,
+  type DialResult,
+  type TelephonyPort,
+} from '@switchboard/telephony';
 import { carrierCommand } from './carrier-failure';
 import { currentCommandId } from './command-id';
 
@@ -8,7 +13,10 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
   return {
     async answerCall(callControlId: string, state: LegState): Promise<void> {
       await carrierCommand(() =>
-        telephony.answer(callControlId, { clientState: encodeLegState(state), commandId: currentCommandId() }),
+        telephony.answer(callControlId, {
+          clientState: encodeLegState(state),
+          commandId: currentCommandId(),
+        }),
       );
     },
 
@@ -24,7 +32,7 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
         await telephony.hangup(callControlId, { commandId: currentCommandId() });
       } catch (err) {
         if (err instanceof CarrierCommandError && err.kind === 'call_gone') return;
-        await carrierCommand(() => Promise.reject(err));
+        await carrierCommand(() => Promise.reject(err instanceof Error ? err : new Error(String(err))));
       }
     },
 

@@ -8,7 +8,12 @@ const bundle: Bundle = {
   property: { name: 'Lakeview Clinic', time_zone: 'America/New_York' },
   sources: [{ name: 'Website' }],
   numbers: [
-    { number: '+16175550100', source: 'Website', forward_to: '+16175550111', greeting: { text: 'Hello from Lakeview.' } },
+    {
+      number: '+16175550100',
+      source: 'Website',
+      forward_to: '+16175550111',
+      greeting: { text: 'Hello from Lakeview.' },
+    },
   ],
 };
 
@@ -66,7 +71,8 @@ describe('inbound call workflow on the real stack', () => {
       for await (const wf of stack.client.workflow.list({
         query: `TrackingSource = "Website" AND CallOutcome = "answered" AND CallerNumber = "+16175550123" AND PropertyId = "${propertyId}"`,
       })) {
-        if (wf.workflowId === workflowId) return wf;
+        // The record is written just before the workflow completes: wait for both.
+        if (wf.workflowId === workflowId && wf.status.name === 'COMPLETED') return wf;
       }
       return undefined;
     });
@@ -100,7 +106,7 @@ describe('inbound call workflow on the real stack', () => {
       const placed = await stack.sim.placeCall({
         from: '+16175550125',
         to: '+16175550100',
-        caller: [{ hangup_after_s: 2 }],
+        caller: [{ hangup_after_s: 30 }],
         agents: { '+16175550111': { answer_after_s: 1 } },
       });
       const call = await recordFor(stack, placed.call_session_id);
@@ -113,11 +119,14 @@ describe('inbound call workflow on the real stack', () => {
         ['answer', 'speak', 'dial', 'bridge'],
       );
       const ids = fresh.map((c) => (c.body as { command_id?: string }).command_id);
-      assert.ok(ids.every((id) => typeof id === 'string' && id.startsWith(callWorkflowId(placed.call_session_id))));
+      assert.ok(
+        ids.every((id) => typeof id === 'string' && id.startsWith(callWorkflowId(placed.call_session_id))),
+      );
       assert.equal(new Set(ids).size, ids.length, 'command ids are unique per command');
-      const rows = await stack.dataSource.query('SELECT count(*)::int AS n FROM calls WHERE call_session_id = $1', [
-        placed.call_session_id,
-      ]);
+      const rows = await stack.dataSource.query(
+        'SELECT count(*)::int AS n FROM calls WHERE call_session_id = $1',
+        [placed.call_session_id],
+      );
       assert.equal(rows[0].n, 1);
     } finally {
       stack.sim.setFaults({});

@@ -3,6 +3,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadScenario, repoRoot, runScenario } from '@switchboard/scenarios';
+import { callWorkflowId } from '@switchboard/contracts';
+import { maybeRecordHistory } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 /** Every scenario file in scenarios/ must pass against the real stack (SCENARIOS.md format). */
@@ -22,6 +24,13 @@ describe('scenarios in the repo', () => {
       const results = await runScenario({ apiUrl: stack.apiUrl, simUrl: stack.sim.url }, scenario);
       const failures = results.filter((r) => !r.passed);
       assert.equal(results.length, scenario.calls.length);
+      for (const r of results) {
+        const session = (r.record as { callSessionId?: string } | undefined)?.callSessionId;
+        if (session) {
+          const name = `${file.replace(/\.\w+$/, '')}--${r.call.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+          await maybeRecordHistory(stack.client, callWorkflowId(session), name);
+        }
+      }
       assert.deepEqual(
         failures.map((f) => ({ call: f.call, failed: f.failed, error: f.error })),
         [],

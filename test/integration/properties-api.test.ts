@@ -46,11 +46,41 @@ describe('properties, sources and tracking numbers API', () => {
     assert.equal(patched.body.greetingText, null);
   });
 
-  const badInputs: { name: string; path: (ids: { propertyId: string; sourceId: string }) => string; body: unknown; status: number; field: string }[] = [
-    { name: 'unknown time zone', path: () => '/v1/properties', body: { name: 'X', timeZone: 'Mars/Olympus' }, status: 422, field: 'timeZone' },
-    { name: 'missing name', path: () => '/v1/properties', body: { timeZone: 'UTC' }, status: 422, field: 'name' },
-    { name: 'name of wrong type', path: () => '/v1/properties', body: { name: 42, timeZone: 'UTC' }, status: 422, field: 'name' },
-    { name: 'unknown field', path: () => '/v1/properties', body: { name: 'X', timeZone: 'UTC', color: 'red' }, status: 422, field: 'color' },
+  const badInputs: {
+    name: string;
+    path: (ids: { propertyId: string; sourceId: string }) => string;
+    body: unknown;
+    status: number;
+    field: string;
+  }[] = [
+    {
+      name: 'unknown time zone',
+      path: () => '/v1/properties',
+      body: { name: 'X', timeZone: 'Mars/Olympus' },
+      status: 422,
+      field: 'timeZone',
+    },
+    {
+      name: 'missing name',
+      path: () => '/v1/properties',
+      body: { timeZone: 'UTC' },
+      status: 422,
+      field: 'name',
+    },
+    {
+      name: 'name of wrong type',
+      path: () => '/v1/properties',
+      body: { name: 42, timeZone: 'UTC' },
+      status: 422,
+      field: 'name',
+    },
+    {
+      name: 'unknown field',
+      path: () => '/v1/properties',
+      body: { name: 'X', timeZone: 'UTC', color: 'red' },
+      status: 422,
+      field: 'color',
+    },
     {
       name: 'tracking number not E.164',
       path: (i) => `/v1/properties/${i.propertyId}/tracking-numbers`,
@@ -68,7 +98,11 @@ describe('properties, sources and tracking numbers API', () => {
     {
       name: 'source of no property',
       path: (i) => `/v1/properties/${i.propertyId}/tracking-numbers`,
-      body: { number: '+17205550121', forwardTo: '+17205550111', sourceId: '9a4a2f0e-7d77-4f43-9a55-3a0a86b1f0aa' },
+      body: {
+        number: '+17205550121',
+        forwardTo: '+17205550111',
+        sourceId: '9a4a2f0e-7d77-4f43-9a55-3a0a86b1f0aa',
+      },
       status: 422,
       field: 'sourceId',
     },
@@ -79,14 +113,23 @@ describe('properties, sources and tracking numbers API', () => {
       status: 422,
       field: 'greetingAudioUrl',
     },
-    { name: 'malformed property id', path: () => '/v1/properties/not-a-uuid/sources', body: { name: 'A' }, status: 400, field: 'propertyId' },
+    {
+      name: 'malformed property id',
+      path: () => '/v1/properties/not-a-uuid/sources',
+      body: { name: 'A' },
+      status: 400,
+      field: 'propertyId',
+    },
   ];
 
   for (const c of badInputs) {
     it(`answers ${c.status} naming the field for ${c.name}, and writes nothing`, async () => {
       const ids = await setup();
       const before = await api.request('GET', `/v1/properties/${ids.propertyId}/tracking-numbers`);
-      const body = typeof c.body === 'object' && c.body && 'forwardTo' in c.body && !('sourceId' in c.body) ? { ...c.body, sourceId: ids.sourceId } : c.body;
+      const body =
+        typeof c.body === 'object' && c.body && 'forwardTo' in c.body && !('sourceId' in c.body)
+          ? { ...c.body, sourceId: ids.sourceId }
+          : c.body;
       const r = await api.request('POST', c.path(ids), body);
       assert.equal(r.status, c.status, JSON.stringify(r.body));
       assert.ok(
@@ -104,14 +147,19 @@ describe('properties, sources and tracking numbers API', () => {
     assert.equal(missing.body.error.code, 'not_found');
     const { propertyId, sourceId } = await setup();
     const body = { number: '+17205550150', sourceId, forwardTo: '+17205550111' };
-    assert.equal((await api.request('POST', `/v1/properties/${propertyId}/tracking-numbers`, body)).status, 201);
+    assert.equal(
+      (await api.request('POST', `/v1/properties/${propertyId}/tracking-numbers`, body)).status,
+      201,
+    );
     const dup = await api.request('POST', `/v1/properties/${propertyId}/tracking-numbers`, body);
     assert.equal(dup.status, 409);
     assert.equal(dup.body.error.fields[0].field, 'number');
   });
 
   it('answers 400 for malformed JSON and for bad call-log paging', async () => {
-    const r = await api.request('POST', '/v1/properties', '{"name": ', { 'content-type': 'application/json' });
+    const r = await api.request('POST', '/v1/properties', '{"name": ', {
+      'content-type': 'application/json',
+    });
     assert.equal(r.status, 400);
     assert.equal(r.body.error.status, 400);
     const bad = await api.request('GET', '/v1/calls?limit=0');

@@ -47,7 +47,8 @@ describe('Telnyx webhook endpoint', () => {
     'telnyx-timestamp': String(ts),
     'telnyx-signature-ed25519': sign(null, Buffer.from(`${ts}|${body}`), key).toString('base64'),
   });
-  const post = (body: string, headers: Record<string, string>) => api.request('POST', '/webhooks/telnyx', body, headers);
+  const post = (body: string, headers: Record<string, string>) =>
+    api.request('POST', '/webhooks/telnyx', body, headers);
   const stored = async (id: string) =>
     (await db.query('SELECT count(*)::int AS n FROM carrier_events WHERE id = $1', [id])).rows[0].n as number;
 
@@ -80,10 +81,25 @@ describe('Telnyx webhook endpoint', () => {
   });
 
   const refusals: { name: string; headers: (body: string) => Record<string, string>; status: number }[] = [
-    { name: 'no signature', headers: () => ({ 'content-type': 'application/json', 'telnyx-timestamp': String(Math.floor(Date.now() / 1000)) }), status: 401 },
+    {
+      name: 'no signature',
+      headers: () => ({
+        'content-type': 'application/json',
+        'telnyx-timestamp': String(Math.floor(Date.now() / 1000)),
+      }),
+      status: 401,
+    },
     { name: 'signature by another key', headers: (b) => signed(b, keyPair().privateKey), status: 401 },
-    { name: 'stale timestamp (replay)', headers: (b) => signed(b, keys.privateKey, Math.floor(Date.now() / 1000) - 600), status: 401 },
-    { name: 'future timestamp', headers: (b) => signed(b, keys.privateKey, Math.floor(Date.now() / 1000) + 600), status: 401 },
+    {
+      name: 'stale timestamp (replay)',
+      headers: (b) => signed(b, keys.privateKey, Math.floor(Date.now() / 1000) - 600),
+      status: 401,
+    },
+    {
+      name: 'future timestamp',
+      headers: (b) => signed(b, keys.privateKey, Math.floor(Date.now() / 1000) + 600),
+      status: 401,
+    },
     {
       name: 'body altered after signing',
       headers: (b) => signed(b.replace('+13125550100', '+13125550101')),
@@ -103,7 +119,9 @@ describe('Telnyx webhook endpoint', () => {
   }
 
   it('answers 400 naming the field for a signed but malformed event, and 413 for an oversized body', async () => {
-    const body = JSON.stringify({ data: { event_type: 'call.initiated', occurred_at: '2026-11-23T15:00:00Z' } });
+    const body = JSON.stringify({
+      data: { event_type: 'call.initiated', occurred_at: '2026-11-23T15:00:00Z' },
+    });
     const res = await post(body, signed(body));
     assert.equal(res.status, 400);
     assert.equal(res.body.error.fields[0].field, 'data.id');

@@ -7,7 +7,9 @@ export function testServers(): { temporalAddress: string; pgAdminUrl: string } {
   const temporalAddress = process.env.TEST_TEMPORAL_ADDRESS;
   const pgAdminUrl = process.env.TEST_PG_ADMIN_URL;
   if (!temporalAddress || !pgAdminUrl) {
-    throw new Error('run tests with `npm test` (it starts Temporal and PostgreSQL and sets TEST_* variables)');
+    throw new Error(
+      'run tests with `npm test` (it starts Temporal and PostgreSQL and sets TEST_* variables)',
+    );
   }
   return { temporalAddress, pgAdminUrl };
 }

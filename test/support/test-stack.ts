@@ -31,14 +31,20 @@ const CONNECTION_ID = 'test-connection';
  * activities on its own task queue, its own migrated database, and the Telnyx simulator (the only
  * stand-in) sending signed webhooks to the api. Temporal and PostgreSQL are the run's real servers.
  */
-export async function startTestStack(o: { timeScale?: number; ringTimeoutSecs?: number } = {}): Promise<TestStack> {
+export async function startTestStack(
+  o: { timeScale?: number; ringTimeoutSecs?: number } = {},
+): Promise<TestStack> {
   const { temporalAddress } = testServers();
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
   const db = await createTestDatabase();
-  const sim = await startTelnyxSimulator({ apiKey: API_KEY, connectionId: CONNECTION_ID, timeScale: o.timeScale ?? 0.05 });
+  const sim = await startTelnyxSimulator({
+    apiKey: API_KEY,
+    connectionId: CONNECTION_ID,
+    timeScale: o.timeScale ?? 0.05,
+  });
   const taskQueue = uniqueName('calls');
   Object.assign(process.env, {
     DATABASE_URL: db.url,
@@ -107,7 +113,11 @@ export function sharedBundle(): ReturnType<typeof bundleCallWorkflows> {
 }
 
 /** Polls until `fn` returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  fn: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

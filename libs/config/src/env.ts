@@ -35,7 +35,8 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
 }
 
@@ -74,6 +75,7 @@ export function requireTemporalAddress(cfg: SwitchboardConfig): string {
 }
 
 export function requireDatabaseUrl(cfg: SwitchboardConfig): string {
-  if (!cfg.databaseUrl) throw new ConfigError('DATABASE_URL is not set (npm start sets it for the embedded server)');
+  if (!cfg.databaseUrl)
+    throw new ConfigError('DATABASE_URL is not set (npm start sets it for the embedded server)');
   return cfg.databaseUrl;
 }

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { freePort } from './ports';
 
 interface EmbeddedPostgresCtor {
-  new (o: Record<string, unknown>): { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+  new (o: Record<string, unknown>): {
+    initialise(): Promise<void>;
+    start(): Promise<void>;
+    stop(): Promise<void>;
+  };
 }
 
 export interface RunningPostgres {
@@ -48,7 +52,16 @@ export async function startEmbeddedPostgres(o: { dataDir: string; port?: number 
     onLog: process.env.EMBEDDED_PG_DEBUG ? (m: unknown) => console.error('[postgres]', m) : () => undefined,
     onError: (e: unknown) => console.error('[postgres]', e),
     // TCP only: no Unix socket, whose default folder (/tmp) the postgres user may not be allowed to write.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=300'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+      '-c',
+      'max_connections=300',
+    ],
   });
   if (!existsSync(path.join(o.dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();

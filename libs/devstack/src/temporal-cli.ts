@@ -37,7 +37,9 @@ export async function locateTemporalCli(log: (msg: string) => void = console.log
   if (existsSync(cached)) return cached;
   const go = goBinary();
   if (!go) return null;
-  log(`building the Temporal CLI v${TEMPORAL_CLI_VERSION} with Go into ${temporalCliCacheDir()} (first run only, a few minutes)`);
+  log(
+    `building the Temporal CLI v${TEMPORAL_CLI_VERSION} with Go into ${temporalCliCacheDir()} (first run only, a few minutes)`,
+  );
   mkdirSync(temporalCliCacheDir(), { recursive: true });
   await new Promise<void>((resolve, reject) => {
     const child = spawn(
@@ -49,10 +51,15 @@ export async function locateTemporalCli(log: (msg: string) => void = console.log
         `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`,
       ],
       // GOTOOLCHAIN=local: never try to download another Go toolchain (no internet here).
-      { env: { ...process.env, GOBIN: temporalCliCacheDir(), GOTOOLCHAIN: 'local', CGO_ENABLED: '0' }, stdio: 'inherit' },
+      {
+        env: { ...process.env, GOBIN: temporalCliCacheDir(), GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
+        stdio: 'inherit',
+      },
     );
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go install exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`go install exited with ${code}`)),
+    );
   });
   if (!existsSync(cached)) return null;
   log(`built ${execFileSync(cached, ['--version']).toString().trim()}`);

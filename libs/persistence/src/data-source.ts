@@ -3,7 +3,10 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** The one set of TypeORM options every process uses. Schema changes go through migrations only. */
-export function dataSourceOptions(url: string, overrides: Partial<{ poolSize: number }> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  overrides: Partial<{ poolSize: number }> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -29,16 +29,22 @@ export async function applyBundle(s: StackEndpoints, b: Bundle): Promise<{ prope
     ));
   const base = `${v1}/properties/${property.id}`;
 
-  const existingSources = (await expectOk<{ items: Named[] }>('list sources', http('GET', `${base}/sources`))).items;
+  const existingSources = (await expectOk<{ items: Named[] }>('list sources', http('GET', `${base}/sources`)))
+    .items;
   const sourceIds = new Map(existingSources.map((x) => [x.name, x.id]));
   for (const src of b.sources) {
     if (!sourceIds.has(src.name)) {
-      const created = await expectOk<Named>('create source', http('POST', `${base}/sources`, { name: src.name }));
+      const created = await expectOk<Named>(
+        'create source',
+        http('POST', `${base}/sources`, { name: src.name }),
+      );
       sourceIds.set(src.name, created.id);
     }
   }
 
-  const numbers = (await expectOk<{ items: NumberRow[] }>('list numbers', http('GET', `${base}/tracking-numbers`))).items;
+  const numbers = (
+    await expectOk<{ items: NumberRow[] }>('list numbers', http('GET', `${base}/tracking-numbers`))
+  ).items;
   for (const n of b.numbers) {
     const sourceId = sourceIds.get(n.source);
     if (!sourceId) throw new Error(`bundle number ${n.number} names unknown source "${n.source}"`);
@@ -59,7 +65,10 @@ export async function applyBundle(s: StackEndpoints, b: Bundle): Promise<{ prope
       existing.greetingAudioUrl !== body.greetingAudioUrl
     ) {
       const { number: _n, ...changes } = body;
-      await expectOk('update tracking number', http('PATCH', `${base}/tracking-numbers/${existing.id}`, changes));
+      await expectOk(
+        'update tracking number',
+        http('PATCH', `${base}/tracking-numbers/${existing.id}`, changes),
+      );
     }
   }
   return { propertyId: property.id };

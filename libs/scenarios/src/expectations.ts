@@ -25,7 +25,10 @@ export function isSubsequence(want: string[], seen: string[]): boolean {
 }
 
 /** Compares every expectation given; keys Switchboard does not record yet fail loudly, never pass. */
-export function checkExpectations(expect: ScenarioExpectations | undefined, o: ObservedCall): FailedExpectation[] {
+export function checkExpectations(
+  expect: ScenarioExpectations | undefined,
+  o: ObservedCall,
+): FailedExpectation[] {
   const failed: FailedExpectation[] = [];
   if (!expect) return failed;
   const eq = (key: string, expected: unknown, actual: unknown) => {
@@ -43,7 +46,11 @@ export function checkExpectations(expect: ScenarioExpectations | undefined, o: O
     const { source, ...rest } = expect.attribution;
     if (source !== undefined) eq('attribution.source', source, o.source);
     for (const [k, v] of Object.entries(rest)) {
-      failed.push({ key: `attribution.${k}`, expected: v, actual: 'not recorded by this version of Switchboard' });
+      failed.push({
+        key: `attribution.${k}`,
+        expected: v,
+        actual: 'not recorded by this version of Switchboard',
+      });
     }
   }
   return failed;

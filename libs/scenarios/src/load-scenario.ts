@@ -16,7 +16,8 @@ export function repoRoot(): string {
   return dir;
 }
 
-let validators: { scenario: (d: unknown) => boolean; bundle: (d: unknown) => boolean; ajv: Ajv2020 } | undefined;
+let validators:
+  { scenario: (d: unknown) => boolean; bundle: (d: unknown) => boolean; ajv: Ajv2020 } | undefined;
 
 function schemaValidators() {
   if (validators) return validators;
@@ -39,7 +40,9 @@ function parse(file: string): unknown {
 
 function check(kind: 'scenario' | 'bundle', data: unknown, file: string): void {
   const v = schemaValidators();
-  const validate = v[kind] as ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] };
+  const validate = v[kind] as ((d: unknown) => boolean) & {
+    errors?: { instancePath: string; message?: string }[];
+  };
   if (!validate(data)) {
     const detail = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
     throw new ScenarioFileError(`${file}: not a valid ${kind}: ${detail}`);

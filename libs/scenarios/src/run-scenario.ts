@@ -26,7 +26,8 @@ async function waitForRecord(s: StackEndpoints, sessionId: string, timeoutMs: nu
       http('GET', `${s.apiUrl}/v1/calls?callSessionId=${encodeURIComponent(sessionId)}`),
     );
     if (page.items.length > 0) return page.items[0];
-    if (Date.now() > deadline) throw new Error(`no call record for session ${sessionId} after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`no call record for session ${sessionId} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -73,14 +74,24 @@ export async function runCall(
       ...(failed.length ? { failed } : {}),
     };
   } catch (err) {
-    return { scenario, call: call.name, passed: false, error: err instanceof Error ? err.message : String(err) };
+    return {
+      scenario,
+      call: call.name,
+      passed: false,
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 
 /** Applies the scenario's bundle, then plays its calls in order (later calls may depend on earlier). */
-export async function runScenario(s: StackEndpoints, scenario: Scenario & { config: Bundle }): Promise<CallResult[]> {
+export async function runScenario(
+  s: StackEndpoints,
+  scenario: Scenario & { config: Bundle },
+): Promise<CallResult[]> {
   if (scenario.history?.length) {
-    return [{ scenario: scenario.name, call: '(history)', passed: false, error: 'history: is not supported yet' }];
+    return [
+      { scenario: scenario.name, call: '(history)', passed: false, error: 'history: is not supported yet' },
+    ];
   }
   await applyBundle(s, scenario.config);
   const results: CallResult[] = [];

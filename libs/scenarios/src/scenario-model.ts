@@ -3,12 +3,11 @@
  * TypeScript. docs/schemas/*.schema.json describe the same documents for other tools; both grow
  * only by optional fields.
  */
-export type AgentBehaviour = 'busy' | 'no_answer' | 'reject' | { answer_after_s: number; hangup_after_s?: number };
+export type AgentBehaviour =
+  'busy' | 'no_answer' | 'reject' | { answer_after_s: number; hangup_after_s?: number };
 
 export type CallerStep =
-  | { press: string; after_s?: number }
-  | { hangup_after_s: number }
-  | { hangup_at_s: number };
+  { press: string; after_s?: number } | { hangup_after_s: number } | { hangup_at_s: number };
 
 export interface ScenarioExpectations {
   outcome?: 'answered' | 'voicemail' | 'abandoned' | 'no_answer' | 'rejected';

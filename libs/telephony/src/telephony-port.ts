@@ -20,7 +20,10 @@ export interface DialResult {
 
 export interface TelephonyPort {
   answer(callControlId: string, o: { clientState: string; commandId: string }): Promise<void>;
-  reject(callControlId: string, o: { cause: 'CALL_REJECTED' | 'USER_BUSY'; commandId: string }): Promise<void>;
+  reject(
+    callControlId: string,
+    o: { cause: 'CALL_REJECTED' | 'USER_BUSY'; commandId: string },
+  ): Promise<void>;
   hangup(callControlId: string, o: { commandId: string }): Promise<void>;
   speak(
     callControlId: string,

@@ -14,7 +14,7 @@ const CALL_GONE_CODES = new Set(['90018']);
 function firstErrorCode(body: unknown): string | undefined {
   const errors = (body as { errors?: { code?: unknown }[] } | undefined)?.errors;
   const code = Array.isArray(errors) ? errors[0]?.code : undefined;
-  return code === undefined ? undefined : String(code);
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
 }
 
 /** Maps the SDK's errors onto what the workflow can decide on (retry, stop, or give up). */
@@ -30,7 +30,12 @@ function toCarrierError(err: unknown): CarrierCommandError {
     }
     return new CarrierCommandError('rejected', status, code, err.message);
   }
-  return new CarrierCommandError('transient', undefined, undefined, err instanceof Error ? err.message : String(err));
+  return new CarrierCommandError(
+    'transient',
+    undefined,
+    undefined,
+    err instanceof Error ? err.message : String(err),
+  );
 }
 
 /** TelephonyPort over the official `telnyx` SDK (Call Control v2). */
@@ -56,7 +61,9 @@ export class TelnyxTelephony implements TelephonyPort {
   }
 
   async answer(id: string, o: { clientState: string; commandId: string }): Promise<void> {
-    await this.run(() => this.client.calls.actions.answer(id, { client_state: o.clientState, command_id: o.commandId }));
+    await this.run(() =>
+      this.client.calls.actions.answer(id, { client_state: o.clientState, command_id: o.commandId }),
+    );
   }
 
   async reject(id: string, o: { cause: 'CALL_REJECTED' | 'USER_BUSY'; commandId: string }): Promise<void> {

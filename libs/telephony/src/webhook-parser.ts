@@ -10,7 +10,8 @@ export class WebhookPayloadError extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
@@ -23,7 +24,8 @@ export function parseTelnyxWebhook(body: unknown): CarrierEvent {
   if (!isObject(data)) throw new WebhookPayloadError('data', 'data must be an object');
   const id = data.id;
   const type = data.event_type;
-  if (typeof id !== 'string' || id === '') throw new WebhookPayloadError('data.id', 'data.id must be a non-empty string');
+  if (typeof id !== 'string' || id === '')
+    throw new WebhookPayloadError('data.id', 'data.id must be a non-empty string');
   if (typeof type !== 'string' || type === '') {
     throw new WebhookPayloadError('data.event_type', 'data.event_type must be a non-empty string');
   }

@@ -34,5 +34,7 @@ export function verifyTelnyxSignature(
   const signature = Buffer.from(signatureB64, 'base64');
   if (signature.length !== 64) return { ok: false, reason: 'malformed signature' };
   const signed = Buffer.concat([Buffer.from(`${timestamp}|`), rawBody]);
-  return verify(null, signed, key, signature) ? { ok: true } : { ok: false, reason: 'signature does not match' };
+  return verify(null, signed, key, signature)
+    ? { ok: true }
+    : { ok: false, reason: 'signature does not match' };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 /**
  * The workflow entry next to this file's build output (dist/workflows/src/index.js), or the TS source
@@ -19,7 +19,8 @@ export async function bundleCallWorkflows(): Promise<WorkflowBundleWithSourceMap
   const root = path.join(__dirname, '..', '..', '..');
   return bundleWorkflowCode({
     workflowsPath: workflowsEntry(),
-    logger: undefined,
+    // webpack's module statistics are noise at every worker start; warnings and errors still show.
+    logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => {
       config.resolve = config.resolve ?? {};
       config.resolve.alias = {

@@ -33,7 +33,8 @@ export class CallState {
   apply(e: CarrierEvent): boolean {
     if (this.seen.has(e.eventId)) return false;
     this.seen.add(e.eventId);
-    if (!this.lastEventAt || Date.parse(e.occurredAt) > Date.parse(this.lastEventAt)) this.lastEventAt = e.occurredAt;
+    if (!this.lastEventAt || Date.parse(e.occurredAt) > Date.parse(this.lastEventAt))
+      this.lastEventAt = e.occurredAt;
 
     const role = e.clientState?.role ?? (e.direction === 'outgoing' ? 'agent' : 'caller');
     const leg = this.leg(e.callControlId, role);
@@ -64,7 +65,8 @@ export class CallState {
         break;
       case 'call.speak.ended':
       case 'call.playback.ended':
-        if (e.clientState?.tag) this.finishedPrompts.add(e.clientState.tag);
+        // A prompt cut short by the caller hanging up is not "finished": the hangup follows.
+        if (e.clientState?.tag && e.status !== 'call_hangup') this.finishedPrompts.add(e.clientState.tag);
         break;
       default:
         break;
@@ -98,6 +100,10 @@ export class CallState {
 
   enter(step: string, detail?: string): void {
     this.step = step;
-    this.path.push({ step, at: this.lastEventAt ?? this.caller?.startedAt ?? '', ...(detail ? { detail } : {}) });
+    this.path.push({
+      step,
+      at: this.lastEventAt ?? this.caller?.startedAt ?? '',
+      ...(detail ? { detail } : {}),
+    });
   }
 }

@@ -46,6 +46,8 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   const wf = workflowInfo().workflowId;
   const state = new CallState();
   let outcome: CallOutcome | null = null;
+  /** Set when the caller hung up before we were done with them (abandoned, not unanswered). */
+  let callerLeftFirst = false;
 
   setHandler(carrierEventSignal, (e) => {
     state.apply(e);
@@ -92,11 +94,14 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       { key: SA.source, value: resolved.sourceName },
     ]);
     answeredAgent = await runForwardingFlow(resolved);
-    outcome = answeredAgent ? 'answered' : state.callerEnded() ? 'abandoned' : 'no_answer';
+    outcome = answeredAgent ? 'answered' : callerLeftFirst ? 'abandoned' : 'no_answer';
   }
 
   async function runForwardingFlow(route: Extract<ResolvedCall, { known: true }>): Promise<Leg | undefined> {
-    const ended = () => state.callerEnded();
+    const ended = () => {
+      if (state.callerEnded()) callerLeftFirst = true;
+      return callerLeftFirst;
+    };
     if (ended()) return undefined;
 
     await command(() => carrier.answerCall(caller.callControlId, callerState));

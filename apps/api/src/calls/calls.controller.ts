@@ -55,7 +55,12 @@ export class CallsController {
     const events = await this.events.forWorkflow(call.workflowId);
     return {
       ...call,
-      events: events.map((e) => ({ id: e.id, type: e.eventType, occurredAt: e.occurredAt, callControlId: e.callControlId })),
+      events: events.map((e) => ({
+        id: e.id,
+        type: e.eventType,
+        occurredAt: e.occurredAt,
+        callControlId: e.callControlId,
+      })),
     };
   }
 }

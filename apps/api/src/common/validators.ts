@@ -42,7 +42,11 @@ function decorator(name: string, message: string, test: (v: unknown) => boolean)
 }
 
 /** A valid phone number in E.164 ("+13125550199"); spaces and punctuation are normalised first. */
-export const IsE164 = decorator('isE164', 'must be a valid phone number in E.164 format, e.g. +13125550199', isE164);
+export const IsE164 = decorator(
+  'isE164',
+  'must be a valid phone number in E.164 format, e.g. +13125550199',
+  isE164,
+);
 export const NormalizeE164 = (): PropertyDecorator => Transform(({ value }) => normalizeE164(value));
 
 /** Where a call can be sent: an E.164 number or a SIP URI. */

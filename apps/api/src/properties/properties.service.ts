@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { PropertyEntity, TrackingNumberEntity, TrackingSourceEntity } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
-import type { CreatePropertyDto, CreateSourceDto, CreateTrackingNumberDto, UpdateTrackingNumberDto } from './dto';
+import type {
+  CreatePropertyDto,
+  CreateSourceDto,
+  CreateTrackingNumberDto,
+  UpdateTrackingNumberDto,
+} from './dto';
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   const driverError = (err as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return err instanceof QueryFailedError && driverError?.code === '23505' && driverError.constraint === constraint;
+  return (
+    err instanceof QueryFailedError && driverError?.code === '23505' && driverError.constraint === constraint
+  );
 }
 
 /** Properties with their tracking sources and numbers: the minimum to route a call. */
@@ -55,11 +62,16 @@ export class PropertiesService {
     return this.sources.find({ where: { propertyId }, order: { createdAt: 'ASC' } });
   }
 
-  async createTrackingNumber(propertyId: string, dto: CreateTrackingNumberDto): Promise<TrackingNumberEntity> {
+  async createTrackingNumber(
+    propertyId: string,
+    dto: CreateTrackingNumberDto,
+  ): Promise<TrackingNumberEntity> {
     await this.getProperty(propertyId);
     const source = await this.sources.findOne({ where: { id: dto.sourceId, propertyId } });
     if (!source) {
-      throw ApiError.invalid([{ field: 'sourceId', message: `sourceId ${dto.sourceId} is not a source of this property` }]);
+      throw ApiError.invalid([
+        { field: 'sourceId', message: `sourceId ${dto.sourceId} is not a source of this property` },
+      ]);
     }
     try {
       return await this.numbers.save(
@@ -91,7 +103,9 @@ export class PropertiesService {
     if (dto.sourceId !== undefined) {
       const source = await this.sources.findOne({ where: { id: dto.sourceId, propertyId } });
       if (!source) {
-        throw ApiError.invalid([{ field: 'sourceId', message: `sourceId ${dto.sourceId} is not a source of this property` }]);
+        throw ApiError.invalid([
+          { field: 'sourceId', message: `sourceId ${dto.sourceId} is not a source of this property` },
+        ]);
       }
       row.sourceId = source.id;
     }

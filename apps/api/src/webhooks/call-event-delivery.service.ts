@@ -40,7 +40,8 @@ export class CallEventDelivery {
       return handle.signaledRunId ? 'started' : 'signalled';
     } catch (err) {
       // The call is already over: the event is stored, and nothing is left to tell.
-      if (err instanceof WorkflowExecutionAlreadyStartedError || err instanceof WorkflowNotFoundError) return 'late';
+      if (err instanceof WorkflowExecutionAlreadyStartedError || err instanceof WorkflowNotFoundError)
+        return 'late';
       throw err;
     }
   }

@@ -52,7 +52,11 @@ export class TelnyxWebhookController {
     @Headers('telnyx-timestamp') timestamp?: string,
   ): Promise<{ status: string }> {
     if (!this.key) {
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'unavailable', 'TELNYX_PUBLIC_KEY is not configured');
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'unavailable',
+        'TELNYX_PUBLIC_KEY is not configured',
+      );
     }
     const raw = req.rawBody;
     if (!raw || raw.length === 0) {
@@ -68,7 +72,9 @@ export class TelnyxWebhookController {
       event = parseTelnyxWebhook(req.body);
     } catch (err) {
       if (err instanceof WebhookPayloadError) {
-        throw new ApiError(HttpStatus.BAD_REQUEST, 'bad_request', err.message, [{ field: err.field, message: err.message }]);
+        throw new ApiError(HttpStatus.BAD_REQUEST, 'bad_request', err.message, [
+          { field: err.field, message: err.message },
+        ]);
       }
       throw err;
     }

@@ -6,4 +6,10 @@ import { TrackingSourceEntity } from './tracking-source.entity';
 
 export { CallEntity, CarrierEventEntity, PropertyEntity, TrackingNumberEntity, TrackingSourceEntity };
 
-export const ENTITIES = [PropertyEntity, TrackingSourceEntity, TrackingNumberEntity, CallEntity, CarrierEventEntity];
+export const ENTITIES = [
+  PropertyEntity,
+  TrackingSourceEntity,
+  TrackingNumberEntity,
+  CallEntity,
+  CarrierEventEntity,
+];

@@ -31,13 +31,24 @@ export class CarrierEventRepository {
        SELECT inserted, delivered FROM ins
        UNION ALL
        SELECT false, delivered_at IS NOT NULL FROM carrier_events WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM ins)`,
-      [e.id, e.eventType, e.callControlId, e.callSessionId, e.workflowId, e.occurredAt, JSON.stringify(e.payload)],
+      [
+        e.id,
+        e.eventType,
+        e.callControlId,
+        e.callSessionId,
+        e.workflowId,
+        e.occurredAt,
+        JSON.stringify(e.payload),
+      ],
     );
     return rows[0] ?? { inserted: false, delivered: false };
   }
 
   async markDelivered(id: string): Promise<void> {
-    await this.ds.query(`UPDATE carrier_events SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL`, [id]);
+    await this.ds.query(
+      `UPDATE carrier_events SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL`,
+      [id],
+    );
   }
 
   async forWorkflow(workflowId: string): Promise<CarrierEventEntity[]> {

@@ -19,7 +19,10 @@ describe('scenario expectations', () => {
   });
 
   it('passes when every given key holds and reports each failing key with both values', () => {
-    assert.deepEqual(checkExpectations({ outcome: 'answered', path: ['greeting', 'forward', 'connected'] }, observed), []);
+    assert.deepEqual(
+      checkExpectations({ outcome: 'answered', path: ['greeting', 'forward', 'connected'] }, observed),
+      [],
+    );
     assert.deepEqual(checkExpectations({ outcome: 'voicemail', answered_by: null }, observed), [
       { key: 'outcome', expected: 'voicemail', actual: 'answered' },
       { key: 'answered_by', expected: null, actual: '+13125550111' },
@@ -28,6 +31,9 @@ describe('scenario expectations', () => {
 
   it('never passes an attribution field it cannot check yet', () => {
     const f = checkExpectations({ attribution: { source: 'Zillow', campaign: 'fall' } }, observed);
-    assert.deepEqual(f.map((x) => x.key), ['attribution.campaign']);
+    assert.deepEqual(
+      f.map((x) => x.key),
+      ['attribution.campaign'],
+    );
   });
 });

@@ -4,7 +4,14 @@ import { encodeLegState, decodeLegState } from '../client-state';
 import { parseTelnyxWebhook, WebhookPayloadError } from '../webhook-parser';
 
 const envelope = (payload: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  data: { record_type: 'event', event_type: 'call.hangup', id: 'ev-1', occurred_at: '2026-11-23T15:00:01.123456Z', payload, ...extra },
+  data: {
+    record_type: 'event',
+    event_type: 'call.hangup',
+    id: 'ev-1',
+    occurred_at: '2026-11-23T15:00:01.123456Z',
+    payload,
+    ...extra,
+  },
   meta: { attempt: 2 },
 });
 
@@ -22,13 +29,29 @@ describe('parseTelnyxWebhook', () => {
       }),
     );
     assert.deepEqual(
-      { id: e.eventId, type: e.type, cc: e.callControlId, cs: e.clientState, cause: e.hangupCause, attempt: e.attempt },
-      { id: 'ev-1', type: 'call.hangup', cc: 'v3:abc', cs: { wf: 'call-s1', role: 'agent', tag: 'forward' }, cause: 'timeout', attempt: 2 },
+      {
+        id: e.eventId,
+        type: e.type,
+        cc: e.callControlId,
+        cs: e.clientState,
+        cause: e.hangupCause,
+        attempt: e.attempt,
+      },
+      {
+        id: 'ev-1',
+        type: 'call.hangup',
+        cc: 'v3:abc',
+        cs: { wf: 'call-s1', role: 'agent', tag: 'forward' },
+        cause: 'timeout',
+        attempt: 2,
+      },
     );
   });
 
   it('takes recording URLs and gather digits', () => {
-    const rec = parseTelnyxWebhook(envelope({ call_control_id: 'v3:a', recording_urls: { mp3: 'http://r/1.mp3' } }));
+    const rec = parseTelnyxWebhook(
+      envelope({ call_control_id: 'v3:a', recording_urls: { mp3: 'http://r/1.mp3' } }),
+    );
     assert.equal(rec.recordingUrl, 'http://r/1.mp3');
     const g = parseTelnyxWebhook(envelope({ call_control_id: 'v3:a', digits: '12#', status: 'valid' }));
     assert.deepEqual([g.digits, g.status], ['12#', 'valid']);
@@ -37,9 +60,21 @@ describe('parseTelnyxWebhook', () => {
   const bad: { name: string; body: unknown; field: string }[] = [
     { name: 'not an object', body: [1], field: 'body' },
     { name: 'no data', body: { meta: {} }, field: 'data' },
-    { name: 'no id', body: { data: { event_type: 'call.answered', occurred_at: '2026-01-01T00:00:00Z' } }, field: 'data.id' },
-    { name: 'no event type', body: { data: { id: 'x', occurred_at: '2026-01-01T00:00:00Z' } }, field: 'data.event_type' },
-    { name: 'bad occurred_at', body: { data: { id: 'x', event_type: 'call.answered', occurred_at: 'yesterday' } }, field: 'data.occurred_at' },
+    {
+      name: 'no id',
+      body: { data: { event_type: 'call.answered', occurred_at: '2026-01-01T00:00:00Z' } },
+      field: 'data.id',
+    },
+    {
+      name: 'no event type',
+      body: { data: { id: 'x', occurred_at: '2026-01-01T00:00:00Z' } },
+      field: 'data.event_type',
+    },
+    {
+      name: 'bad occurred_at',
+      body: { data: { id: 'x', event_type: 'call.answered', occurred_at: 'yesterday' } },
+      field: 'data.occurred_at',
+    },
   ];
   for (const c of bad) {
     it(`names the field when ${c.name}`, () => {

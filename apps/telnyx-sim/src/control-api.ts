@@ -1,0 +1,92 @@
+import type { IncomingMessage } from 'node:http';
+import { silentMp3, silentWav } from './audio-files';
+import { toSummary, toTimeline, type CallStore } from './call-store';
+import { parseFaults, type Faults, type FaultState } from './faults';
+import type { ControlHandler, Reply } from './http-server';
+import { parseInboundCallScript, ScriptError, type InboundCallScript, type PlacedCall } from './scripts';
+
+export interface ControlDeps {
+  store: CallStore;
+  faults: FaultState;
+  publicKeyBase64: string;
+  placeCall: (script: InboundCallScript) => PlacedCall;
+  setFaults: (f: Faults) => void;
+  setWebhookUrl: (url: string) => void;
+  webhookUrl: () => string | undefined;
+  isRecording: (id: string) => boolean;
+  health: () => Record<string, unknown>;
+  reset: () => number;
+  /** Resolves true once idle, false when `timeoutMs` passes first. */
+  waitIdle: (timeoutMs: number) => Promise<boolean>;
+}
+
+const ok = (json: unknown, status = 200): Reply => ({ status, json });
+const bad = (message: string, status = 400): Reply => ({ status, json: { error: message } });
+
+function parseJson(raw: Buffer): unknown {
+  if (raw.length === 0) return {};
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new ScriptError('body', 'is not valid JSON');
+  }
+}
+
+let mp3: Buffer | undefined;
+let wav: Buffer | undefined;
+
+/**
+ * The simulator's own API under /sim (no auth; loopback tool): place scripted inbound calls, read
+ * session timelines, inject faults, fetch recordings, wait for quiescence.
+ */
+export function createControlHandler(deps: ControlDeps): ControlHandler {
+  return async (req: IncomingMessage, segments: string[], url: URL, raw: Buffer): Promise<Reply> => {
+    const route = `${req.method} /${segments[0] ?? ''}`;
+    try {
+      switch (route) {
+        case 'POST /calls':
+          if (segments.length !== 1) break;
+          return ok(deps.placeCall(parseInboundCallScript(parseJson(raw))), 201);
+        case 'GET /calls': {
+          if (segments.length === 1) return ok(deps.store.allSessions().map(toSummary));
+          const session = segments.length === 2 ? deps.store.session(segments[1]) : undefined;
+          return session ? ok(toTimeline(session)) : bad(`no call session ${segments[1]}`, 404);
+        }
+        case 'GET /health':
+          return ok({ status: 'ok', ...deps.health() });
+        case 'GET /public-key':
+          return ok({ public_key: deps.publicKeyBase64 });
+        case 'POST /reset':
+          return ok({ forgotten_sessions: deps.reset() });
+        case 'GET /faults':
+          return ok(deps.faults.get());
+        case 'POST /faults':
+          deps.setFaults(parseFaults(parseJson(raw)));
+          return ok(deps.faults.get());
+        case 'GET /webhook-url':
+          return ok({ webhook_url: deps.webhookUrl() ?? null });
+        case 'POST /webhook-url': {
+          const body = parseJson(raw) as { url?: unknown };
+          if (typeof body.url !== 'string' || !URL.canParse(body.url))
+            throw new ScriptError('url', 'must be an absolute URL');
+          deps.setWebhookUrl(body.url);
+          return ok({ webhook_url: body.url });
+        }
+        case 'GET /idle': {
+          const timeoutMs = Math.min(Number(url.searchParams.get('timeout_ms') ?? 30_000) || 30_000, 600_000);
+          return (await deps.waitIdle(timeoutMs)) ? ok({ idle: true }) : ok({ idle: false }, 408);
+        }
+        case 'GET /recordings': {
+          const m = segments.length === 2 ? /^(.+)\.(mp3|wav)$/.exec(segments[1]) : null;
+          if (!m || !deps.isRecording(m[1])) return bad('no such recording', 404);
+          if (m[2] === 'mp3') return { status: 200, raw: (mp3 ??= silentMp3()), contentType: 'audio/mpeg' };
+          return { status: 200, raw: (wav ??= silentWav()), contentType: 'audio/wav' };
+        }
+      }
+    } catch (err) {
+      if (err instanceof ScriptError) return bad(err.message);
+      throw err;
+    }
+    return bad(`no control route ${req.method} /sim/${segments.join('/')}`, 404);
+  };
+}

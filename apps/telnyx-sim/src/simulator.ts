@@ -1,0 +1,196 @@
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { CallEngine } from './call-engine';
+import { CallStore, toTimeline, type SessionTimeline } from './call-store';
+import { CommandHandlers } from './command-handlers';
+import { createControlHandler } from './control-api';
+import { FaultState, type Faults } from './faults';
+import { SimHttpServer } from './http-server';
+import { parseInboundCallScript, type InboundCallScript, type PlacedCall } from './scripts';
+import { resolveSpecPath, SpecValidator } from './spec-validator';
+import { WebhookSender } from './webhook-sender';
+
+export interface SimulatorOptions {
+  /** 0 = random free port (default). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Bearer token the /v2 API requires. */
+  apiKey: string;
+  /** Where webhooks go (the Call Control App's webhook_event_url); can be set later. */
+  webhookUrl?: string;
+  /** Ed25519 signing key; generated when absent. */
+  privateKey?: KeyObject;
+  /** Real ms per scenario ms (default 1). Every duration, scripted or app-given, is multiplied by it. */
+  timeScale?: number;
+  /** The Call Control App id that dials must name. */
+  connectionId?: string;
+  /** Telnyx OpenAPI file; default env TELNYX_OPENAPI_SPEC, else <repo>/../shared/telnyx/call-control.openapi.json. */
+  specPath?: string;
+  /** Real-time waits between delivery attempts; default [500, 1000, 2000] (4 attempts). */
+  webhookRetryDelaysMs?: number[];
+  /** Real-time limit per delivery attempt; default 2000. */
+  webhookTimeoutMs?: number;
+  /** Scenario-time cap on a leg's life (default 600 000), then a forced hangup (cause time_limit). */
+  maxCallMs?: number;
+}
+
+export interface TelnyxSimulator {
+  /** http://HOST:PORT */
+  url: string;
+  /** url + '/v2': what TELNYX_BASE_URL must be set to. */
+  apiBaseUrl: string;
+  /** Raw 32-byte Ed25519 public key, base64: what TELNYX_PUBLIC_KEY must be. */
+  publicKeyBase64: string;
+  connectionId: string;
+  setWebhookUrl(url: string): void;
+  /** Same as POST /sim/calls. */
+  placeCall(call: InboundCallScript): Promise<PlacedCall>;
+  session(callSessionId: string): SessionTimeline | undefined;
+  sessions(): SessionTimeline[];
+  /** Resolves when no leg is alive, no timer is pending and no webhook is queued or in flight. */
+  idle(): Promise<void>;
+  setFaults(f: Faults): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CONNECTION_ID = '2890001112223334445';
+let warnedNoSpec = false;
+
+export function publicKeyBase64Of(privateKey: KeyObject): string {
+  return createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64');
+}
+
+function loadValidator(specPath: string | undefined): SpecValidator | undefined {
+  const path = resolveSpecPath(specPath);
+  if (path && existsSync(path)) return SpecValidator.load(path);
+  if (!warnedNoSpec) {
+    warnedNoSpec = true;
+    process.stderr.write(
+      `telnyx-sim: Telnyx OpenAPI spec not found (${path ?? 'set TELNYX_OPENAPI_SPEC'}); request bodies are not validated\n`,
+    );
+  }
+  return undefined;
+}
+
+export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<TelnyxSimulator> {
+  if (!opts.apiKey) throw new Error('startTelnyxSimulator: apiKey is required');
+  const timeScale = opts.timeScale ?? 1;
+  if (!(timeScale > 0) || !Number.isFinite(timeScale))
+    throw new Error('startTelnyxSimulator: timeScale must be > 0');
+  const host = opts.host ?? '127.0.0.1';
+  const connectionId = opts.connectionId ?? DEFAULT_CONNECTION_ID;
+  const privateKey = opts.privateKey ?? generateKeyPairSync('ed25519').privateKey;
+  const publicKeyBase64 = publicKeyBase64Of(privateKey);
+  const validator = loadValidator(opts.specPath);
+
+  let webhookUrl = opts.webhookUrl;
+  let baseUrl = '';
+  let closed = false;
+  const faults = new FaultState();
+  const idleWaiters = new Set<() => void>();
+
+  const store = new CallStore(timeScale, () => checkIdle());
+  const sender = new WebhookSender({
+    privateKey,
+    retryDelaysMs: opts.webhookRetryDelaysMs ?? [500, 1000, 2000],
+    timeoutMs: opts.webhookTimeoutMs ?? 2000,
+    faults: () => faults.get(),
+    onSettled: () => checkIdle(),
+  });
+  const engine = new CallEngine(store, sender, {
+    connectionId,
+    maxCallMs: opts.maxCallMs ?? 600_000,
+    webhookUrl: () => webhookUrl,
+    baseUrl: () => baseUrl,
+    onChange: () => checkIdle(),
+    selfCheck: process.env.SIM_VALIDATE_WEBHOOKS === '1' ? validator : undefined,
+  });
+  const handlers = new CommandHandlers(engine, store, connectionId, validator);
+  validator?.warmUp(handlers.modelledActions());
+
+  const isIdle = () => store.aliveLegCount() === 0 && store.pendingTimerCount() === 0 && sender.pending === 0;
+  function checkIdle(): void {
+    if (idleWaiters.size === 0 || !(closed || isIdle())) return;
+    for (const wake of [...idleWaiters]) wake();
+  }
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      if (closed || isIdle()) return resolve();
+      const wake = () => (idleWaiters.delete(wake), resolve());
+      idleWaiters.add(wake);
+    });
+  const waitIdle = (timeoutMs: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => (idleWaiters.delete(wake), resolve(false)), timeoutMs);
+      const wake = () => (clearTimeout(timer), idleWaiters.delete(wake), resolve(true));
+      if (closed || isIdle()) return wake();
+      idleWaiters.add(wake);
+    });
+
+  const placeCall = (script: InboundCallScript): PlacedCall => {
+    const leg = engine.placeInbound(script);
+    return {
+      call_control_id: leg.callControlId,
+      call_leg_id: leg.callLegId,
+      call_session_id: leg.session.id,
+    };
+  };
+  const setWebhookUrl = (url: string) => {
+    webhookUrl = url;
+  };
+  const setFaults = (f: Faults) => faults.set(f);
+
+  const http = new SimHttpServer({
+    apiKey: opts.apiKey,
+    store,
+    handlers,
+    faults,
+    control: createControlHandler({
+      store,
+      faults,
+      publicKeyBase64,
+      placeCall,
+      setFaults,
+      setWebhookUrl,
+      webhookUrl: () => webhookUrl,
+      isRecording: (id) => engine.isRecording(id),
+      health: () => ({
+        alive_legs: store.aliveLegCount(),
+        pending_timers: store.pendingTimerCount(),
+        pending_webhooks: sender.pending,
+        sessions: store.allSessions().length,
+        spec_validation: validator !== undefined,
+      }),
+      reset: () => store.forgetEnded((id) => sender.hasPending(id)),
+      waitIdle,
+    }),
+  });
+  const address = await http.listen(opts.port ?? 0, host);
+  const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${hostPart}:${address.port}`;
+
+  return {
+    url: baseUrl,
+    apiBaseUrl: `${baseUrl}/v2`,
+    publicKeyBase64,
+    connectionId,
+    setWebhookUrl,
+    placeCall: async (call) => placeCall(parseInboundCallScript(call)),
+    session: (id) => {
+      const s = store.session(id);
+      return s ? toTimeline(s) : undefined;
+    },
+    sessions: () => store.allSessions().map(toTimeline),
+    idle,
+    setFaults,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      store.stopAll();
+      sender.close();
+      checkIdle();
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { MenuDefinition } from '../ivr/menu-model';
+import type { Criterion } from '../routing/criterion-model';
+import type { Prompt } from './prompt';
+
+/**
+ * A call flow as data: steps linked by step ids, starting at `initialStepId`. Decision steps
+ * (route, schedule) are decided purely from the caller and the call's start instant; the others
+ * make the workflow do something on the call. Every step id ends up in the call's path.
+ */
+export interface CallFlow {
+  readonly initialStepId: StepId;
+  readonly steps: readonly FlowStep[];
+  /** Record the whole call (one toggle per flow). */
+  readonly recording: boolean;
+}
+
+export type StepId = string;
+
+export type FlowStep =
+  | GreetingStep
+  | RouteStep
+  | ScheduleStep
+  | MenuStep
+  | RingGroupStep
+  | ForwardStep
+  | VoicemailStep
+  | HangupStep;
+
+export type StepType = FlowStep['type'];
+
+export const STEP_TYPES: readonly StepType[] = [
+  'greeting',
+  'route',
+  'schedule',
+  'menu',
+  'ring_group',
+  'forward',
+  'voicemail',
+  'hangup',
+];
+
+interface StepBase {
+  readonly id: StepId;
+  /** Admin-facing name; never used for routing. */
+  readonly label?: string;
+}
+
+/** Play a prompt, then continue. */
+export interface GreetingStep extends StepBase {
+  readonly type: 'greeting';
+  readonly prompt: Prompt;
+  readonly next: StepId;
+}
+
+/** Responsive routing: the first branch whose criteria all hold, else the fallback. */
+export interface RouteStep extends StepBase {
+  readonly type: 'route';
+  readonly branches: readonly RouteBranch[];
+  readonly fallback: StepId;
+}
+
+export interface RouteBranch {
+  readonly label?: string;
+  /** AND-ed; at least one. */
+  readonly criteria: readonly Criterion[];
+  readonly next: StepId;
+}
+
+/** The first listed schedule open at the call's start instant, else `otherwise`. */
+export interface ScheduleStep extends StepBase {
+  readonly type: 'schedule';
+  readonly branches: readonly ScheduleBranch[];
+  readonly otherwise: StepId;
+}
+
+export interface ScheduleBranch {
+  /** A schedule of the property (see schedule-model.ts). */
+  readonly scheduleId: string;
+  readonly next: StepId;
+}
+
+/** IVR menu; its behaviour is ivr/menu-machine.ts. The only step that waits for caller input. */
+export interface MenuStep extends StepBase, MenuDefinition {
+  readonly type: 'menu';
+}
+
+/** Ring a ring group of the property (see ring/ring-group-model.ts). */
+export interface RingGroupStep extends StepBase {
+  readonly type: 'ring_group';
+  readonly ringGroupId: string;
+  /** Where to go when nobody answers; absent = the call ends. */
+  readonly noAnswer?: StepId;
+}
+
+/** Forward to an external number. */
+export interface ForwardStep extends StepBase {
+  readonly type: 'forward';
+  /** E.164 */
+  readonly to: string;
+  readonly timeoutSeconds: number;
+  /** Which number the called party sees: our tracking number or the caller's own. */
+  readonly callerId: 'tracking_number' | 'caller';
+  /** Where to go when the forward is not answered; absent = the call ends. */
+  readonly noAnswer?: StepId;
+}
+
+/** Record a message into a voicemail box; the call ends afterwards. */
+export interface VoicemailStep extends StepBase {
+  readonly type: 'voicemail';
+  readonly voicemailBoxId: string;
+  /** Absent: the box's own greeting. */
+  readonly greeting?: Prompt;
+  readonly beep: boolean;
+  readonly maxLengthSeconds: number;
+}
+
+/** End the call, optionally after a message. */
+export interface HangupStep extends StepBase {
+  readonly type: 'hangup';
+  readonly message?: Prompt;
+}

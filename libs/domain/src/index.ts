@@ -1,0 +1,124 @@
+/**
+ * @switchboard/domain — pure call-routing rules shared by the workflow, the API and the dry-run.
+ * No I/O, no clock, no randomness, no dependencies: safe inside the Temporal workflow sandbox.
+ */
+export type { Instant } from './shared/instant';
+export { instantToEpochMs } from './shared/instant';
+export type { ValidationIssue, ValidationReport } from './shared/validation-issue';
+export { isE164 } from './shared/e164';
+
+export type { Prompt, TtsPrompt, AudioPrompt } from './flow/prompt';
+export type {
+  CallFlow,
+  StepId,
+  FlowStep,
+  StepType,
+  GreetingStep,
+  RouteStep,
+  RouteBranch,
+  ScheduleStep,
+  ScheduleBranch,
+  MenuStep,
+  RingGroupStep,
+  ForwardStep,
+  VoicemailStep,
+  HangupStep,
+} from './flow/flow-model';
+export { STEP_TYPES } from './flow/flow-model';
+export type { StepLink, PromptRef } from './flow/step-links';
+export { stepLinks, stepPrompts, isCallerInputStep } from './flow/step-links';
+export { checkPrompt } from './flow/validate-prompt';
+export type { FlowIssue, FlowIssueCode, FlowValidationContext } from './flow/validate-flow';
+export { validateFlow, FLOW_LIMITS } from './flow/validate-flow';
+export type {
+  DecisionContext,
+  PathEntry,
+  RoutePathEntry,
+  SchedulePathEntry,
+  ActionPathEntry,
+  ActionStepType,
+  StepAction,
+  FlowErrorCode,
+  NextAction,
+} from './flow/interpret';
+export { nextAction, firstAction } from './flow/interpret';
+export type { DryRunScript, DryRunResult, DryRunOutcome, DryRunTraceEntry } from './flow/dry-run';
+export { dryRun } from './flow/dry-run';
+
+export type {
+  Criterion,
+  CriterionType,
+  FirstTimeCriterion,
+  RepeatCriterion,
+  SourceCriterion,
+  SessionCriterion,
+  SessionField,
+  TextOperator,
+  PreviousScoreCriterion,
+  PreviousLeadStatusCriterion,
+  LeadStatus,
+} from './routing/criterion-model';
+export {
+  SESSION_FIELDS,
+  LEAD_STATUSES,
+  TEXT_OPERATORS,
+  isSessionCriterion,
+  isUrlField,
+} from './routing/criterion-model';
+export type {
+  CallerContext,
+  VisitorSession,
+  PreviousCall,
+  CallerHistoryInput,
+} from './routing/caller-context';
+export { buildCallerContext, isAnonymousCallerId } from './routing/caller-context';
+export { matchCriterion, matchAllCriteria } from './routing/match-criterion';
+export type { RoutingBranch, RoutingChoice } from './routing/choose-branch';
+export { chooseBranch } from './routing/choose-branch';
+export { criterionKey, criteriaSetKey } from './routing/criterion-key';
+export { criterionProblems, unsatisfiableReason } from './routing/criterion-problems';
+export { matchText, matchUrl, normalizeText } from './routing/text-match';
+export type { NormalizedUrl } from './routing/url-normalize';
+export { normalizeUrl } from './routing/url-normalize';
+export { wildcardMatch } from './routing/wildcard';
+
+export type { Schedule, Weekday, TimeWindow, WeeklyWindow, DateOverride } from './schedule/schedule-model';
+export { WEEKDAYS } from './schedule/schedule-model';
+export type { ZonedTime } from './schedule/zoned-time';
+export {
+  toZonedTime,
+  isValidTimeZone,
+  isValidDate,
+  addDays,
+  weekdayOfDate,
+  parseClock,
+} from './schedule/zoned-time';
+export type { ScheduleVerdict, ScheduleReason, OpenWindow } from './schedule/is-open';
+export { evaluateSchedule, isScheduleOpen, findOverride } from './schedule/is-open';
+export type { ScheduleIssue, ScheduleIssueCode } from './schedule/validate-schedule';
+export { validateSchedule } from './schedule/validate-schedule';
+
+export type { MenuDigit, MenuDefinition } from './ivr/menu-model';
+export { MENU_DIGITS, isMenuDigit } from './ivr/menu-model';
+export type {
+  MenuState,
+  MenuPhase,
+  MenuEvent,
+  MenuCommand,
+  MenuOutcome,
+  MenuTransition,
+  GatherSpec,
+} from './ivr/menu-machine';
+export { INITIAL_MENU_STATE, reduceMenu } from './ivr/menu-machine';
+
+export type {
+  RingGroup,
+  RingGroupMember,
+  RingStrategy,
+  AgentEndpoint,
+  CallerHears,
+} from './ring/ring-group-model';
+export { RING_STRATEGIES } from './ring/ring-group-model';
+export type { RingPlan, RingWave, RingTarget, AgentAvailability } from './ring/ring-plan';
+export { planRing, isAvailable, normalizePointer } from './ring/ring-plan';
+export { validateRingGroup } from './ring/validate-ring-group';
