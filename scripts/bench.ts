@@ -145,7 +145,8 @@ async function main(): Promise<void> {
     const call = (i: number) => ({
       from: `+1312555${String(2000 + (i % 8000)).padStart(4, '0')}`,
       to: '+13125550150',
-      caller: [{ hangup_after_s: 1 }],
+      // The caller talks 10 s once connected, and gives up after 10 s if nobody is connected by then.
+      caller: [{ hangup_after_s: 10 }],
       agents: { '+13125550151': { answer_after_s: 0.5 } },
     });
 

@@ -11,7 +11,6 @@ export const CallSearchAttributes = {
   callerNumber: defineSearchAttributeKey('CallerNumber', SearchAttributeType.KEYWORD),
   source: defineSearchAttributeKey('TrackingSource', SearchAttributeType.KEYWORD),
   outcome: defineSearchAttributeKey('CallOutcome', SearchAttributeType.KEYWORD),
-  step: defineSearchAttributeKey('CallStep', SearchAttributeType.KEYWORD),
 };
 
 export const ALL_CALL_SEARCH_ATTRIBUTES = Object.values(CallSearchAttributes);

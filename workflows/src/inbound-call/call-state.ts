@@ -25,7 +25,6 @@ export class CallState {
   lastEventAt?: string;
   /** Prompt tags whose playback has finished. */
   readonly finishedPrompts = new Set<string>();
-  readonly bridged = new Set<string>();
   readonly path: PathEntry[] = [];
   step = 'waiting';
 
@@ -52,9 +51,6 @@ export class CallState {
         break;
       case 'call.answered':
         leg.answeredAt ??= e.occurredAt;
-        break;
-      case 'call.bridged':
-        this.bridged.add(e.callControlId);
         break;
       case 'call.hangup':
         if (!leg.endedAt) {

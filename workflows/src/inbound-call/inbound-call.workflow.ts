@@ -18,7 +18,7 @@ import {
   type LegState,
   type ResolvedCall,
 } from '@switchboard/contracts';
-import { callData, carrier } from '../activity-proxies';
+import { callData, carrier, lookup } from '../activity-proxies';
 import { CallState, type Leg } from './call-state';
 
 /** What the workflow returns (and what tests and the Web UI see as its result). */
@@ -27,13 +27,13 @@ export interface InboundCallResult {
   path: string[];
 }
 
-/** True when an activity failed because the call had already ended. */
+/**
+ * True when a carrier command failed because the call had already ended. Usually the failure comes
+ * wrapped in an ActivityFailure; a local activity can also surface the ApplicationFailure itself.
+ */
 function isCallGone(err: unknown): boolean {
-  return (
-    err instanceof ActivityFailure &&
-    err.cause instanceof ApplicationFailure &&
-    err.cause.type === CarrierFailure.callGone
-  );
+  const failure = err instanceof ActivityFailure ? err.cause : err;
+  return failure instanceof ApplicationFailure && failure.type === CarrierFailure.callGone;
 }
 
 /**
@@ -48,6 +48,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   let outcome: CallOutcome | null = null;
   /** Set when the caller hung up before we were done with them (abandoned, not unanswered). */
   let callerLeftFirst = false;
+  let flowError: unknown;
 
   setHandler(carrierEventSignal, (e) => {
     state.apply(e);
@@ -60,10 +61,6 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   }
   const caller = state.caller!;
   const callerState: LegState = { wf, role: 'caller' };
-  upsertSearchAttributes([
-    { key: SA.callerNumber, value: caller.from },
-    { key: SA.trackingNumber, value: caller.to },
-  ]);
 
   /** Runs a carrier command on a call that may hang up at any moment; false when it already had. */
   async function command(fn: () => Promise<unknown>): Promise<boolean> {
@@ -76,24 +73,38 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     }
   }
 
-  function setStep(step: string, detail?: string): void {
-    state.enter(step, detail);
-    upsertSearchAttributes([{ key: SA.step, value: step }]);
-  }
+  // Steps are reported by the currentStep query, not by a search attribute: every upsert is a
+  // visibility write, which costs more than the rest of a step on a busy server.
+  const setStep = (step: string, detail?: string) => state.enter(step, detail);
 
-  const resolved: ResolvedCall = await callData.resolveCall(caller.to);
+  const resolved: ResolvedCall = await lookup.resolveCall(caller.to);
   let answeredAgent: Leg | undefined;
+
+  upsertSearchAttributes([
+    { key: SA.callerNumber, value: caller.from },
+    { key: SA.trackingNumber, value: caller.to },
+    ...(resolved.known
+      ? [
+          { key: SA.propertyId, value: resolved.propertyId },
+          { key: SA.source, value: resolved.sourceName },
+        ]
+      : []),
+  ]);
 
   if (!resolved.known) {
     setStep('reject', 'unknown tracking number');
     await command(() => carrier.rejectCall(caller.callControlId));
     outcome = 'rejected';
   } else {
-    upsertSearchAttributes([
-      { key: SA.propertyId, value: resolved.propertyId },
-      { key: SA.source, value: resolved.sourceName },
-    ]);
-    answeredAgent = await runForwardingFlow(resolved);
+    try {
+      answeredAgent = await runForwardingFlow(resolved);
+    } catch (err) {
+      // The carrier stayed unreachable past every retry: end the call, keep its record, then fail
+      // the workflow so operators see it in the Web UI.
+      flowError = err;
+      setStep('error', err instanceof Error ? err.message : String(err));
+      await carrier.hangupCall(caller.callControlId).catch(() => undefined);
+    }
     outcome = answeredAgent ? 'answered' : callerLeftFirst ? 'abandoned' : 'no_answer';
   }
 
@@ -123,13 +134,21 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     }
 
     setStep('forward', route.forwardTo);
-    const dialled = await carrier.dialAgent({
-      to: route.forwardTo,
-      from: caller.to,
-      linkTo: caller.callControlId,
-      timeoutSecs: route.ringTimeoutSecs,
-      state: { wf, role: 'agent', tag: 'forward' },
-    });
+    let dialled;
+    try {
+      dialled = await carrier.dialAgent({
+        to: route.forwardTo,
+        from: caller.to,
+        linkTo: caller.callControlId,
+        timeoutSecs: route.ringTimeoutSecs,
+        state: { wf, role: 'agent', tag: 'forward' },
+      });
+    } catch (err) {
+      // Dialling with link_to a caller who just hung up: the carrier says the call has ended.
+      if (!isCallGone(err)) throw err;
+      callerLeftFirst = true;
+      return undefined;
+    }
     const agent = state.dialled(dialled.callControlId, route.forwardTo);
     // The carrier ends an unanswered leg after timeoutSecs; our timer is only a safety net.
     await condition(
@@ -164,10 +183,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   const callerLeg = state.callerLeg();
   const endedAt = callerLeg?.endedAt ?? state.lastEventAt ?? caller.startedAt;
   state.step = 'done';
-  upsertSearchAttributes([
-    { key: SA.outcome, value: outcome },
-    { key: SA.step, value: 'done' },
-  ]);
+  upsertSearchAttributes([{ key: SA.outcome, value: outcome }]);
 
   await callData.saveCallRecord({
     workflowId: wf,
@@ -187,5 +203,6 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     hangupCause: callerLeg?.hangupCause ?? null,
     path: state.path,
   });
+  if (flowError !== undefined) throw flowError;
   return { outcome, path: state.path.map((p) => p.step) };
 }

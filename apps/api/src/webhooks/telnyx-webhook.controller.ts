@@ -90,7 +90,7 @@ export class TelnyxWebhookController {
       payload: req.body,
     });
     if (stored.delivered) return { status: 'duplicate' };
-    const result = route ? await this.delivery.deliver(route, event) : 'unrouted';
+    const result = route?.signal ? await this.delivery.deliver(route, event) : 'stored';
     await this.events.markDelivered(event.eventId);
     if (result === 'late') this.log.debug(`late ${event.type} for ${route?.workflowId}`);
     return { status: result };

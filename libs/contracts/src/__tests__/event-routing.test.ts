@@ -15,17 +15,17 @@ describe('routeCarrierEvent', () => {
     {
       name: 'inbound leg before answer starts its session workflow',
       e: { direction: 'incoming', callSessionId: 's1' },
-      want: { workflowId: 'call-s1', mayStart: true },
+      want: { workflowId: 'call-s1', mayStart: true, signal: true },
     },
     {
       name: 'hangup without client_state still reaches the session workflow',
       e: { type: 'call.hangup', callSessionId: 's1' },
-      want: { workflowId: 'call-s1', mayStart: true },
+      want: { workflowId: 'call-s1', mayStart: true, signal: true },
     },
     {
       name: 'our agent leg names its workflow and never starts one',
       e: { direction: 'outgoing', callSessionId: 's2', clientState: { wf: 'call-s1', role: 'agent' } },
-      want: { workflowId: 'call-s1', mayStart: false },
+      want: { workflowId: 'call-s1', mayStart: false, signal: true },
     },
     {
       name: 'a foreign outgoing leg is not routed',
@@ -33,6 +33,11 @@ describe('routeCarrierEvent', () => {
       want: null,
     },
     { name: 'no session and no state: nowhere to go', e: {}, want: null },
+    {
+      name: 'events the workflow does not act on are logged against the call but not signalled',
+      e: { type: 'call.speak.started', callSessionId: 's1', clientState: { wf: 'call-s1', role: 'caller' } },
+      want: { workflowId: 'call-s1', mayStart: false, signal: false },
+    },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(routeCarrierEvent({ ...base, ...c.e }), c.want));
 });
