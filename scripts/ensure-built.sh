@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "› installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm install` honours package-lock.json; `npm ci` is not used because npm 11 refuses this lock
+  # (it omits @swc/core's other-platform optional packages, which npm ci then reports as missing).
+  echo "› installing npm dependencies"
+  npm install --no-audit --no-fund --loglevel=error
 fi
 echo "› compiling TypeScript"
 npm run --silent build
