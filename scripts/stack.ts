@@ -10,6 +10,7 @@ import {
   freePort,
   locateTemporalCli,
   startEmbeddedPostgres,
+  startSdkDownloadedDevServer,
   startTemporalDevServer,
   waitFor,
 } from '@switchboard/devstack';
@@ -64,16 +65,15 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     let temporalUiUrl: string | null = null;
     if (!temporalAddress) {
       const cli = await locateTemporalCli(o.log);
-      if (!cli)
-        throw new Error(
-          'no Temporal CLI found and Go is not installed: set TEMPORAL_ADDRESS or TEMPORAL_CLI',
-        );
-      const server = await startTemporalDevServer({
-        cli,
+      const serverOptions = {
         port: o.ephemeral ? undefined : 7233,
         uiPort: o.ephemeral ? undefined : 8233,
         dbFile: o.ephemeral ? undefined : path.join(dataDir, 'temporal.sqlite'),
-      });
+      };
+      if (!cli) o.log('no Temporal CLI and no Go: letting the Temporal SDK download the dev server');
+      const server = cli
+        ? await startTemporalDevServer({ cli, ...serverOptions })
+        : await startSdkDownloadedDevServer(serverOptions);
       stops.push(() => server.stop());
       temporalAddress = server.address;
       temporalUiUrl = server.uiUrl;

@@ -122,3 +122,10 @@ export { RING_STRATEGIES } from './ring/ring-group-model';
 export type { RingPlan, RingWave, RingTarget, AgentAvailability } from './ring/ring-plan';
 export { planRing, isAvailable, normalizePointer } from './ring/ring-plan';
 export { validateRingGroup } from './ring/validate-ring-group';
+
+export type { FlowDiagramNames } from './diagram/describe';
+export { describeCriterion, describeCriteria } from './diagram/describe';
+export type { FlowGraph, FlowGraphNode, FlowGraphEdge, FlowGraphNodeKind } from './diagram/flow-graph';
+export { buildFlowGraph } from './diagram/flow-graph';
+export { flowToMermaid } from './diagram/flow-mermaid';
+export { flowToSvg } from './diagram/flow-svg';

@@ -48,7 +48,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   let outcome: CallOutcome | null = null;
   /** Set when the caller hung up before we were done with them (abandoned, not unanswered). */
   let callerLeftFirst = false;
-  let flowError: unknown;
+  let flowError: Error | undefined;
 
   setHandler(carrierEventSignal, (e) => {
     state.apply(e);
@@ -101,8 +101,8 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     } catch (err) {
       // The carrier stayed unreachable past every retry: end the call, keep its record, then fail
       // the workflow so operators see it in the Web UI.
-      flowError = err;
-      setStep('error', err instanceof Error ? err.message : String(err));
+      flowError = err instanceof Error ? err : new Error(String(err));
+      setStep('error', flowError.message);
       await carrier.hangupCall(caller.callControlId).catch(() => undefined);
     }
     outcome = answeredAgent ? 'answered' : callerLeftFirst ? 'abandoned' : 'no_answer';

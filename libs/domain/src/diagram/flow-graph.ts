@@ -1,0 +1,237 @@
+import type { CallFlow, FlowStep, StepType } from '../flow/flow-model';
+import { stepLinks, type StepLink } from '../flow/step-links';
+import {
+  describeCriteria,
+  describePrompt,
+  describeStrategy,
+  lookupName,
+  oneLine,
+  truncate,
+  type FlowDiagramNames,
+} from './describe';
+
+export type FlowGraphNodeKind = StepType | 'start' | 'missing';
+
+/**
+ * One box of a flow diagram. Keys are diagram-safe (`start`, `n3` for `steps[3]`, `m0` for the
+ * first missing step), so renderers never put an admin-typed id into markup syntax.
+ */
+export interface FlowGraphNode {
+  readonly key: string;
+  readonly kind: FlowGraphNodeKind;
+  /** The step id (for a missing node: the id that was referenced). Absent for the start node. */
+  readonly stepId?: string;
+  /** The step's label, or its id. */
+  readonly title: string;
+  /** A short description, already truncated ("Forward to +13125550123, 25 s"). */
+  readonly detail: string;
+  /** Untruncated text for hover. */
+  readonly tooltip: string;
+  /** Layer: breadth-first distance from the start node (unreachable parts are laid out below). */
+  readonly depth: number;
+  readonly reachable: boolean;
+}
+
+export interface FlowGraphEdge {
+  readonly from: string;
+  readonly to: string;
+  /** "press 1", "no match", "Office hours open"…; empty for the start edge. */
+  readonly label: string;
+  /** The field of the source step that holds the link (see stepLinks), empty for the start edge. */
+  readonly path: string;
+}
+
+export interface FlowGraph {
+  /** Start node first, then breadth-first discovery order, then steps not reachable from the start. */
+  readonly nodes: readonly FlowGraphNode[];
+  readonly edges: readonly FlowGraphEdge[];
+}
+
+export const TTS_PREVIEW_CHARS = 40;
+export const EDGE_LABEL_CHARS = 60;
+const TITLE_CHARS = 60;
+
+/**
+ * The flow as a graph, shared by the Mermaid and SVG renderers. Never throws on a broken flow:
+ * a reference to an unknown step becomes a `missing` node, duplicate ids resolve to the first step
+ * with that id (the later ones are still drawn), and unknown step types are drawn without edges.
+ */
+export function buildFlowGraph(flow: CallFlow, names: FlowDiagramNames = {}): FlowGraph {
+  const steps: readonly FlowStep[] = Array.isArray(flow.steps) ? flow.steps : [];
+  const indexById = new Map<string, number>();
+  steps.forEach((step, i) => {
+    if (!indexById.has(step.id)) indexById.set(step.id, i);
+  });
+
+  const nodes: FlowGraphNode[] = [
+    { key: 'start', kind: 'start', title: 'Start', detail: '', tooltip: 'Start', depth: 0, reachable: true },
+  ];
+  const edges: FlowGraphEdge[] = [];
+  const placed = new Set<string>(['start']);
+  const missingKeys = new Map<string, string>();
+
+  /** The node key a link target resolves to, creating a missing node on first sight. */
+  const resolve = (target: string, depth: number, reachable: boolean): { key: string; isNew: boolean } => {
+    const index = indexById.get(target);
+    if (index !== undefined) {
+      const key = `n${index}`;
+      if (placed.has(key)) return { key, isNew: false };
+      placed.add(key);
+      nodes.push(stepNode(steps[index], key, depth, reachable, names));
+      return { key, isNew: true };
+    }
+    const existing = missingKeys.get(target);
+    if (existing !== undefined) return { key: existing, isNew: false };
+    const key = `m${missingKeys.size}`;
+    missingKeys.set(target, key);
+    const id = oneLine(String(target));
+    nodes.push({
+      key,
+      kind: 'missing',
+      stepId: target,
+      title: 'Missing step',
+      detail: truncate(id === '' ? '(empty id)' : id, TITLE_CHARS),
+      tooltip: `Missing step: no step has the id “${id}”`,
+      depth,
+      reachable,
+    });
+    return { key, isNew: false };
+  };
+
+  const walk = (rootKey: string, rootIndex: number, reachable: boolean): void => {
+    const queue: Array<{ key: string; index: number; depth: number }> = [
+      { key: rootKey, index: rootIndex, depth: depthOf(nodes, rootKey) },
+    ];
+    for (let head = 0; head < queue.length; head++) {
+      const { key, index, depth } = queue[head];
+      const step = steps[index];
+      for (const link of safeLinks(step)) {
+        const target = resolve(link.target, depth + 1, reachable);
+        edges.push({ from: key, to: target.key, label: edgeLabel(step, link, names), path: link.path });
+        if (target.isNew) queue.push({ key: target.key, index: Number(target.key.slice(1)), depth: depth + 1 });
+      }
+    }
+  };
+
+  const initial = resolve(flow.initialStepId, 1, true);
+  edges.push({ from: 'start', to: initial.key, label: '', path: '' });
+  if (initial.isNew) walk(initial.key, Number(initial.key.slice(1)), true);
+
+  // Steps the caller can never reach are still drawn, each component below the previous ones.
+  steps.forEach((step, i) => {
+    const key = `n${i}`;
+    if (placed.has(key)) return;
+    const depth = Math.max(...nodes.map((n) => n.depth)) + 1;
+    placed.add(key);
+    nodes.push(stepNode(step, key, depth, false, names));
+    walk(key, i, false);
+  });
+
+  return { nodes, edges };
+}
+
+function depthOf(nodes: readonly FlowGraphNode[], key: string): number {
+  return nodes.find((n) => n.key === key)?.depth ?? 0;
+}
+
+function safeLinks(step: FlowStep): readonly StepLink[] {
+  // An unknown step type (stored data) has no known links; stepLinks then returns nothing.
+  const links = stepLinks(step) as StepLink[] | undefined;
+  return Array.isArray(links) ? links : [];
+}
+
+function stepNode(
+  step: FlowStep,
+  key: string,
+  depth: number,
+  reachable: boolean,
+  names: FlowDiagramNames,
+): FlowGraphNode {
+  const id = oneLine(String(step.id));
+  const label = typeof step.label === 'string' ? oneLine(step.label) : '';
+  const title = truncate(label !== '' ? label : id !== '' ? id : '(no id)', TITLE_CHARS);
+  const short = stepDetail(step, names, TTS_PREVIEW_CHARS);
+  const full = stepDetail(step, names, null);
+  const tooltip = [label !== '' && label !== id ? `${label} (${id})` : title, full].join('\n');
+  return {
+    key,
+    kind: step.type,
+    stepId: step.id,
+    title,
+    detail: truncate(short, TITLE_CHARS),
+    tooltip,
+    depth,
+    reachable,
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 'es'}`;
+}
+
+/** The one-line description under the title; `max` truncates spoken text, null keeps it whole. */
+function stepDetail(step: FlowStep, names: FlowDiagramNames, max: number | null): string {
+  switch (step.type) {
+    case 'greeting':
+      return `Greeting: ${describePrompt(step.prompt, max) ?? 'no prompt'}`;
+    case 'route':
+      return `Route: ${plural((step.branches ?? []).length, 'branch')}`;
+    case 'schedule': {
+      const list = (step.branches ?? []).map((b) => lookupName(names.schedules, b.scheduleId)).join(', ');
+      return `Schedule: ${max === null ? list : truncate(list, max)}`;
+    }
+    case 'menu':
+      return `Menu: ${describePrompt(step.prompt, max) ?? 'no prompt'}`;
+    case 'ring_group': {
+      const name = lookupName(names.ringGroups, step.ringGroupId);
+      const strategies = names.ringStrategies;
+      const strategy =
+        strategies !== undefined && Object.prototype.hasOwnProperty.call(strategies, step.ringGroupId)
+          ? `, ${describeStrategy(strategies[step.ringGroupId])}`
+          : '';
+      return `Ring group: ${name}${strategy}`;
+    }
+    case 'forward':
+      return `Forward to ${oneLine(String(step.to))}, ${step.timeoutSeconds} s`;
+    case 'voicemail':
+      return `Voicemail: ${lookupName(names.voicemailBoxes, step.voicemailBoxId)}`;
+    case 'hangup': {
+      const message = describePrompt(step.message, max);
+      return message === undefined ? 'Hang up' : `Hang up after ${message}`;
+    }
+    default:
+      return `Unknown step type: ${oneLine(String((step as { type?: unknown }).type))}`;
+  }
+}
+
+/** The edge text for one link, from the link's field path (see stepLinks). */
+function edgeLabel(step: FlowStep, link: StepLink, names: FlowDiagramNames): string {
+  const branchIndex = /^branches\[(\d+)\]\.next$/.exec(link.path);
+  switch (step.type) {
+    case 'greeting':
+      return 'next';
+    case 'route': {
+      if (link.path === 'fallback') return 'no match';
+      const branch = branchIndex ? step.branches[Number(branchIndex[1])] : undefined;
+      if (branch === undefined) return link.path;
+      const summary = describeCriteria(branch.criteria ?? []);
+      const label = typeof branch.label === 'string' ? oneLine(branch.label) : '';
+      return truncate(label === '' ? summary : `${label}: ${summary}`, EDGE_LABEL_CHARS);
+    }
+    case 'schedule': {
+      if (link.path === 'otherwise') return 'closed/otherwise';
+      const branch = branchIndex ? step.branches[Number(branchIndex[1])] : undefined;
+      if (branch === undefined) return link.path;
+      return truncate(`${lookupName(names.schedules, branch.scheduleId)} open`, EDGE_LABEL_CHARS);
+    }
+    case 'menu':
+      if (link.path === 'fallback') return 'timeout/invalid → fallback';
+      return link.path.startsWith('options.') ? `press ${link.path.slice('options.'.length)}` : link.path;
+    case 'ring_group':
+    case 'forward':
+      return 'no answer';
+    case 'voicemail':
+    case 'hangup':
+      return link.path;
+  }
+}
