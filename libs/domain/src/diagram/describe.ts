@@ -14,13 +14,20 @@ export interface FlowDiagramNames {
   readonly ringStrategies?: Readonly<Record<string, RingStrategy>>;
 }
 
-/** Looks a name up without tripping over inherited keys such as `constructor` or `__proto__`. */
+/**
+ * `record[key]` for a key that comes from stored data, without tripping over inherited keys such
+ * as `constructor` or `__proto__`.
+ */
+export function own<V>(record: Readonly<Record<string, V>> | undefined, key: unknown): V | undefined {
+  return record !== undefined && typeof key === 'string' && Object.prototype.hasOwnProperty.call(record, key)
+    ? record[key]
+    : undefined;
+}
+
+/** The display name for an id, or the id itself. */
 export function lookupName(names: Readonly<Record<string, string>> | undefined, id: string): string {
-  if (names !== undefined && Object.prototype.hasOwnProperty.call(names, id)) {
-    const name = names[id];
-    if (typeof name === 'string' && oneLine(name) !== '') return oneLine(name);
-  }
-  return oneLine(String(id));
+  const name = own(names, id);
+  return typeof name === 'string' && oneLine(name) !== '' ? oneLine(name) : oneLine(String(id));
 }
 
 // Controls other than tab/newline/CR, and code points XML 1.0 forbids. Lone surrogates are
@@ -33,11 +40,17 @@ export function oneLine(text: string): string {
   return text.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Cuts `text` to at most `max` characters (code points), ending with an ellipsis when cut. */
+/**
+ * Cuts `text` to at most `max` characters (code points), ending with an ellipsis when cut. The cut
+ * moves back to a word break when one is near, so words are not split in the middle.
+ */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
-  return chars.slice(0, Math.max(0, max - 1)).join('').trimEnd() + '…';
+  let cut = chars.slice(0, Math.max(0, max - 1)).join('');
+  const space = cut.lastIndexOf(' ');
+  if (chars[max - 1] !== ' ' && space >= (max - 1) * 0.6) cut = cut.slice(0, space);
+  return cut.trimEnd().replace(/[\s,;:]+$/, '') + '…';
 }
 
 export function charCount(text: string): number {
@@ -88,13 +101,15 @@ export function describeCriterion(criterion: Criterion): string {
     case 'landing_page':
     case 'campaign':
     case 'referrer':
-      return `${FIELD_NAMES[criterion.type]} ${OPERATOR_NAMES[criterion.op] ?? criterion.op} ${oneLine(
+      return `${FIELD_NAMES[criterion.type]} ${own(OPERATOR_NAMES, criterion.op) ?? oneLine(String(criterion.op))} ${oneLine(
         String(criterion.value),
       )}`;
     case 'previous_score':
       return `previous score ${criterion.op === 'below' ? '<' : '≥'} ${criterion.value}`;
     case 'previous_lead_status':
-      return LEAD_STATUS_NAMES[criterion.value] ?? `previous lead status ${oneLine(String(criterion.value))}`;
+      return (
+        own(LEAD_STATUS_NAMES, criterion.value) ?? `previous lead status ${oneLine(String(criterion.value))}`
+      );
     default:
       // Stored flows are data: an unknown criterion is shown, not thrown.
       return oneLine(String((criterion as { type?: unknown }).type));
@@ -108,7 +123,7 @@ export function describeCriteria(criteria: readonly Criterion[]): string {
 }
 
 export function describeStrategy(strategy: RingStrategy): string {
-  return STRATEGY_NAMES[strategy] ?? oneLine(String(strategy));
+  return own(STRATEGY_NAMES, strategy) ?? oneLine(String(strategy));
 }
 
 /** `“Welcome to Sunset…”` for speech, `audio welcome` for a recording; `full` skips truncation. */

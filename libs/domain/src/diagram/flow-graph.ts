@@ -1,4 +1,4 @@
-import type { CallFlow, FlowStep, StepType } from '../flow/flow-model';
+import { STEP_TYPES, type CallFlow, type FlowStep, type StepType } from '../flow/flow-model';
 import { stepLinks, type StepLink } from '../flow/step-links';
 import {
   describeCriteria,
@@ -10,7 +10,8 @@ import {
   type FlowDiagramNames,
 } from './describe';
 
-export type FlowGraphNodeKind = StepType | 'start' | 'missing';
+/** `unknown`: a step whose type this version does not know (stored data can be newer or broken). */
+export type FlowGraphNodeKind = StepType | 'start' | 'missing' | 'unknown';
 
 /**
  * One box of a flow diagram. Keys are diagram-safe (`start`, `n3` for `steps[3]`, `m0` for the
@@ -90,7 +91,7 @@ export function buildFlowGraph(flow: CallFlow, names: FlowDiagramNames = {}): Fl
       kind: 'missing',
       stepId: target,
       title: 'Missing step',
-      detail: truncate(id === '' ? '(empty id)' : id, TITLE_CHARS),
+      detail: truncate(id === '' ? 'empty id' : id, TITLE_CHARS),
       tooltip: `Missing step: no step has the id “${id}”`,
       depth,
       reachable,
@@ -108,7 +109,8 @@ export function buildFlowGraph(flow: CallFlow, names: FlowDiagramNames = {}): Fl
       for (const link of safeLinks(step)) {
         const target = resolve(link.target, depth + 1, reachable);
         edges.push({ from: key, to: target.key, label: edgeLabel(step, link, names), path: link.path });
-        if (target.isNew) queue.push({ key: target.key, index: Number(target.key.slice(1)), depth: depth + 1 });
+        if (target.isNew)
+          queue.push({ key: target.key, index: Number(target.key.slice(1)), depth: depth + 1 });
       }
     }
   };
@@ -117,15 +119,22 @@ export function buildFlowGraph(flow: CallFlow, names: FlowDiagramNames = {}): Fl
   edges.push({ from: 'start', to: initial.key, label: '', path: '' });
   if (initial.isNew) walk(initial.key, Number(initial.key.slice(1)), true);
 
-  // Steps the caller can never reach are still drawn, each component below the previous ones.
-  steps.forEach((step, i) => {
+  // Steps the caller can never reach are still drawn, each part below the previous ones. Steps
+  // nothing points at go first, so a part starts at its own entry where it has one.
+  const targeted = new Set(steps.flatMap((step) => safeLinks(step).map((link) => link.target)));
+  const order = steps.map((step, i) => ({ step, i }));
+  const entriesFirst = [
+    ...order.filter(({ step }) => !targeted.has(step.id)),
+    ...order.filter(({ step }) => targeted.has(step.id)),
+  ];
+  for (const { step, i } of entriesFirst) {
     const key = `n${i}`;
-    if (placed.has(key)) return;
+    if (placed.has(key)) continue;
     const depth = Math.max(...nodes.map((n) => n.depth)) + 1;
     placed.add(key);
     nodes.push(stepNode(step, key, depth, false, names));
     walk(key, i, false);
-  });
+  }
 
   return { nodes, edges };
 }
@@ -149,13 +158,13 @@ function stepNode(
 ): FlowGraphNode {
   const id = oneLine(String(step.id));
   const label = typeof step.label === 'string' ? oneLine(step.label) : '';
-  const title = truncate(label !== '' ? label : id !== '' ? id : '(no id)', TITLE_CHARS);
+  const title = truncate(label !== '' ? label : id !== '' ? id : 'no id', TITLE_CHARS);
   const short = stepDetail(step, names, TTS_PREVIEW_CHARS);
   const full = stepDetail(step, names, null);
   const tooltip = [label !== '' && label !== id ? `${label} (${id})` : title, full].join('\n');
   return {
     key,
-    kind: step.type,
+    kind: STEP_TYPES.includes(step.type) ? step.type : 'unknown',
     stepId: step.id,
     title,
     detail: truncate(short, TITLE_CHARS),
@@ -192,7 +201,7 @@ function stepDetail(step: FlowStep, names: FlowDiagramNames, max: number | null)
       return `Ring group: ${name}${strategy}`;
     }
     case 'forward':
-      return `Forward to ${oneLine(String(step.to))}, ${step.timeoutSeconds} s`;
+      return `Forward to ${oneLine(String(step.to))}, ${step.timeoutSeconds}s`;
     case 'voicemail':
       return `Voicemail: ${lookupName(names.voicemailBoxes, step.voicemailBoxId)}`;
     case 'hangup': {

@@ -15,6 +15,7 @@ const SHAPES: Record<FlowGraphNodeKind, readonly [string, string]> = {
   voicemail: ['([', '])'],
   hangup: ['([', '])'],
   missing: ['[', ']'],
+  unknown: ['[', ']'],
 };
 
 /** Mermaid class names; `start` and `end` are avoided because they are keywords in some versions. */
@@ -29,6 +30,7 @@ const CLASS_NAMES: Record<FlowGraphNodeKind, string> = {
   voicemail: 'voicemail',
   hangup: 'hangup',
   missing: 'missing',
+  unknown: 'unknownStep',
 };
 
 /**
@@ -72,7 +74,7 @@ export function flowToMermaid(flow: CallFlow, names?: FlowDiagramNames): string 
   const lines: string[] = ['flowchart TD'];
 
   for (const node of graph.nodes) {
-    const [open, close] = SHAPES[node.kind] ?? SHAPES.greeting;
+    const [open, close] = SHAPES[node.kind];
     lines.push(`  ${node.key}${open}"${nodeText(node)}"${close}`);
   }
   for (const edge of graph.edges) {
@@ -85,12 +87,12 @@ export function flowToMermaid(flow: CallFlow, names?: FlowDiagramNames): string 
 
   const byClass = new Map<FlowGraphNodeKind, string[]>();
   for (const node of graph.nodes) {
-    const kind = SHAPES[node.kind] ? node.kind : 'greeting';
-    byClass.set(kind, [...(byClass.get(kind) ?? []), node.key]);
+    byClass.set(node.kind, [...(byClass.get(node.kind) ?? []), node.key]);
   }
   for (const [kind, keys] of byClass) {
     const { fill, stroke } = KIND_COLOURS[kind];
-    const extra = kind === 'missing' ? ',stroke-width:2px,color:#922b21' : kind === 'start' ? ',color:#fff' : '';
+    const extra =
+      kind === 'missing' ? ',stroke-width:2px,color:#922b21' : kind === 'start' ? ',color:#fff' : '';
     lines.push(`  classDef ${CLASS_NAMES[kind]} fill:${fill},stroke:${stroke}${extra}`);
     lines.push(`  class ${keys.join(',')} ${CLASS_NAMES[kind]}`);
   }

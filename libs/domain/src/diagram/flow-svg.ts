@@ -40,6 +40,7 @@ const SHAPES: Record<FlowGraphNodeKind, Shape> = {
   voicemail: 'stadium',
   hangup: 'stadium',
   missing: 'rect',
+  unknown: 'rect',
 };
 
 interface Line {
@@ -60,13 +61,19 @@ interface Box {
   cy: number;
 }
 
-type Route = 'direct' | 'long' | 'back';
+/**
+ * direct: to the next row; long: down several rows; back: up to an earlier row (both along the
+ * nearer side of the drawing); same: within one row, a U below the row (also self-loops).
+ */
+type Route = 'direct' | 'long' | 'back' | 'same';
 
 interface Edge {
   readonly from: Box;
   readonly to: Box;
   readonly labels: readonly string[];
   readonly route: Route;
+  /** For long and back edges: the side lane they take (-1 left, 1 right). */
+  side: -1 | 1;
   outDx: number;
   inDx: number;
   lane: number;
@@ -85,8 +92,9 @@ interface Rect {
 /**
  * The flow as a standalone SVG document: no browser, no Mermaid, no fonts needed to produce it.
  * Layout: rows by breadth-first depth from the start, left to right in discovery order; edges are
- * elbow lines through the gaps between rows, edges that skip rows go down the left side and
- * edges back up (menu loops) go up the right side, dashed. Same input, same string.
+ * elbow lines through the gaps between rows. Edges that skip rows, and edges back up to an earlier
+ * row (menu loops, dashed), run along the nearer side of the drawing; edges within a row make a U
+ * below it. Same input, same string.
  */
 export function flowToSvg(flow: CallFlow, names?: FlowDiagramNames): string {
   const graph = buildFlowGraph(flow, names);
@@ -127,36 +135,49 @@ export function flowToSvg(flow: CallFlow, names?: FlowDiagramNames): string {
     edgeByPair.set(pairKey, entry);
   }
   for (const { from, to, labels } of edgeByPair.values()) {
-    const route: Route = to.row === from.row + 1 ? 'direct' : to.row > from.row + 1 ? 'long' : 'back';
-    edges.push({ from, to, labels, route, outDx: 0, inDx: 0, lane: 0, downY: 0, upY: 0, points: [] });
+    const route: Route =
+      to.row === from.row ? 'same' : to.row === from.row + 1 ? 'direct' : to.row > from.row ? 'long' : 'back';
+    // Side lanes: the side nearer to both ends, for a short detour.
+    const side = (from.cx + to.cx) / 2 < widest / 2 ? -1 : 1;
+    edges.push({ from, to, labels, route, side, outDx: 0, inDx: 0, lane: 0, downY: 0, upY: 0, points: [] });
   }
 
-  // Where each edge leaves its source (bottom) and enters its target (top), ordered by where the
-  // other end lies so that edges fanning out do not cross right at the box.
-  const side = (e: Edge, other: Box): number =>
-    e.route === 'direct' ? other.cx : e.route === 'long' ? -Infinity : Infinity;
+  // Where each edge leaves its source (bottom) and enters its target (top; the bottom for edges
+  // within a row), ordered by where the other end lies so that a fan of edges does not cross at
+  // the box. Edges to the side lanes sort to that side.
+  const towards = (e: Edge, other: Box): number =>
+    e.route === 'long' || e.route === 'back' ? e.side * 1e9 : other.cx;
   for (const box of boxes) {
-    const outgoing = edges.filter((e) => e.from === box).sort((a, b) => side(a, a.to) - side(b, b.to));
-    spread(outgoing.length, box.halfSpread).forEach((dx, i) => (outgoing[i].outDx = dx));
-    const incoming = edges.filter((e) => e.to === box).sort((a, b) => side(a, a.from) - side(b, b.from));
-    spread(incoming.length, box.halfSpread).forEach((dx, i) => (incoming[i].inDx = dx));
+    const bottom = edges.flatMap((e) => [
+      ...(e.from === box ? [{ e, end: 'out' as const, hint: towards(e, e.to) }] : []),
+      ...(e.to === box && e.route === 'same' ? [{ e, end: 'in' as const, hint: towards(e, e.from) }] : []),
+    ]);
+    bottom.sort((a, b) => a.hint - b.hint);
+    spread(bottom.length, box.halfSpread).forEach((dx, i) => {
+      if (bottom[i].end === 'out') bottom[i].e.outDx = dx;
+      else bottom[i].e.inDx = dx;
+    });
+    const top = edges.filter((e) => e.to === box && e.route !== 'same');
+    top.sort((a, b) => towards(a, a.from) - towards(b, b.from));
+    spread(top.length, box.halfSpread).forEach((dx, i) => (top[i].inDx = dx));
   }
 
-  // Side lanes: back edges on the right, row-skipping edges on the left; short hops innermost.
+  // Side lanes, outside all boxes; the shortest detours innermost.
   const left = Math.min(...boxes.map((b) => b.cx - b.w / 2));
   const right = Math.max(...boxes.map((b) => b.cx + b.w / 2));
   const rowSpan = (e: Edge): number => Math.abs(e.to.row - e.from.row);
-  edges
-    .filter((e) => e.route === 'back')
-    .sort((a, b) => rowSpan(a) - rowSpan(b))
-    .forEach((e, i) => (e.lane = right + LANE_GAP + i * LANE_STEP));
-  edges
-    .filter((e) => e.route === 'long')
-    .sort((a, b) => rowSpan(a) - rowSpan(b))
-    .forEach((e, i) => (e.lane = left - LANE_GAP - i * LANE_STEP));
+  for (const side of [-1, 1] as const) {
+    edges
+      .filter((e) => (e.route === 'long' || e.route === 'back') && e.side === side)
+      .sort((a, b) => rowSpan(a) - rowSpan(b))
+      .forEach(
+        (e, i) => (e.lane = side < 0 ? left - LANE_GAP - i * LANE_STEP : right + LANE_GAP + i * LANE_STEP),
+      );
+  }
 
-  // Horizontal runs through the channel below each row, one slot (height) each; the widest runs
-  // take the top slots, which keeps a fan of edges from one node free of crossings.
+  // Horizontal runs through the channel below each row, one slot (height) each. Within a row the
+  // U-turns take the top slots (they come back up), then the widest runs, which keeps a fan of
+  // edges from one node free of crossings.
   interface Run {
     readonly edge: Edge;
     readonly part: 'down' | 'up';
@@ -166,8 +187,9 @@ export function flowToSvg(flow: CallFlow, names?: FlowDiagramNames): string {
   for (const e of edges) {
     const sx = e.from.cx + e.outDx;
     const tx = e.to.cx + e.inDx;
-    if (e.route === 'direct') {
-      channels[e.from.row].push({ edge: e, part: 'down', span: Math.abs(tx - sx) });
+    if (e.route === 'direct' || e.route === 'same') {
+      const span = Math.abs(tx - sx) + (e.route === 'same' ? 1e6 : 0);
+      channels[e.from.row].push({ edge: e, part: 'down', span });
     } else {
       channels[e.from.row].push({ edge: e, part: 'down', span: Math.abs(e.lane - sx) });
       channels[Math.max(0, e.to.row - 1)].push({ edge: e, part: 'up', span: Math.abs(e.lane - tx) });
@@ -196,50 +218,79 @@ export function flowToSvg(flow: CallFlow, names?: FlowDiagramNames): string {
     const sx = e.from.cx + e.outDx;
     const sy = boundaryY(e.from, e.outDx, 1);
     const tx = e.to.cx + e.inDx;
-    const ty = boundaryY(e.to, e.inDx, -1);
-    if (e.route === 'direct') {
-      e.points =
-        Math.abs(sx - tx) < 0.5
-          ? [
-              [sx, sy],
-              [tx, ty],
-            ]
-          : [
-              [sx, sy],
-              [sx, e.downY],
-              [tx, e.downY],
-              [tx, ty],
-            ];
-    } else {
-      e.points = [
-        [sx, sy],
-        [sx, e.downY],
-        [e.lane, e.downY],
-        [e.lane, e.upY],
-        [tx, e.upY],
-        [tx, ty],
-      ];
+    const ty = boundaryY(e.to, e.inDx, e.route === 'same' ? 1 : -1);
+    switch (e.route) {
+      case 'direct':
+        e.points =
+          Math.abs(sx - tx) < 0.5
+            ? [
+                [sx, sy],
+                [tx, ty],
+              ]
+            : [
+                [sx, sy],
+                [sx, e.downY],
+                [tx, e.downY],
+                [tx, ty],
+              ];
+        break;
+      case 'same':
+        e.points = [
+          [sx, sy],
+          [sx, e.downY],
+          [tx, e.downY],
+          [tx, ty],
+        ];
+        break;
+      case 'long':
+      case 'back':
+        e.points = [
+          [sx, sy],
+          [sx, e.downY],
+          [e.lane, e.downY],
+          [e.lane, e.upY],
+          [tx, e.upY],
+          [tx, ty],
+        ];
+        break;
     }
   }
 
-  // Labels: the first spot along the edge, from its middle outwards, that hits no box or label.
-  const obstacles: Rect[] = boxes.map((b) => inflate({ x: b.cx - b.w / 2, y: b.cy - b.h / 2, w: b.w, h: b.h }, 3));
+  // Labels: boxes and other labels must not be covered; among the spots that qualify, the one
+  // crossing the fewest other edges wins, earlier candidates first on a tie.
+  const obstacles: Rect[] = boxes.map((b) =>
+    inflate({ x: b.cx - b.w / 2, y: b.cy - b.h / 2, w: b.w, h: b.h }, 3),
+  );
+  const segments = edges.map((e) =>
+    e.points.slice(1).map(([x, y2], i) => {
+      const [x1, y1] = e.points[i];
+      return inflate(
+        { x: Math.min(x1, x), y: Math.min(y1, y2), w: Math.abs(x - x1), h: Math.abs(y2 - y1) },
+        1,
+      );
+    }),
+  );
   const labels: Array<{ rect: Rect; lines: readonly string[] }> = [];
-  for (const e of edges) {
+  edges.forEach((e, index) => {
     const lines = labelLines(e.labels);
-    if (lines.length === 0) continue;
+    if (lines.length === 0) return;
     const w = Math.max(...lines.map(charCount)) * LABEL_CHAR_W + 10;
     const h = lines.length * LABEL_LINE_H + 6;
-    const at = (f: number): Rect => {
-      const [px, py] = pointAlong(e.points, f);
-      return { x: px - w / 2, y: py - h / 2, w, h };
-    };
-    const candidates = [0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.2, 0.9, 0.1, 0.65, 0.35, 0.75, 0.25, 0.85, 0.15];
-    const free = candidates.map(at).find((rect) => !obstacles.some((o) => overlaps(o, rect)));
-    const rect = free ?? at(0.5);
+    const rects = labelSpots(e, w).map(([px, py]) => ({ x: px - w / 2, y: py - h / 2, w, h }));
+    let best: { rect: Rect; crossings: number } | undefined;
+    for (const rect of rects) {
+      if (obstacles.some((o) => overlaps(o, rect))) continue;
+      const crossings = segments.reduce(
+        (sum, segs, other) =>
+          other === index ? sum : sum + segs.filter((seg) => overlaps(seg, rect)).length,
+        0,
+      );
+      if (best === undefined || crossings < best.crossings) best = { rect, crossings };
+    }
+    const rect = best?.rect ?? rects[0];
     obstacles.push(inflate(rect, 2));
     labels.push({ rect, lines });
-  }
+  });
 
   // Canvas: everything drawn, plus a margin.
   const extents: Rect[] = [
@@ -270,13 +321,14 @@ export function flowToSvg(flow: CallFlow, names?: FlowDiagramNames): string {
   out.push('<g class="edges">');
   for (const e of edges) {
     const toMissing = e.to.node.kind === 'missing';
+    const loop = e.route === 'back' || e.from === e.to;
     const title = `${e.from.node.title} → ${e.to.node.title}${e.labels.length > 0 ? `: ${e.labels.join('; ')}` : ''}`;
     const points = e.points.map(([px, py]) => `${num(px)},${num(py)}`).join(' ');
     out.push(
-      `<g class="edge${e.route === 'back' ? ' back' : ''}" data-from="${e.from.node.key}" data-to="${e.to.node.key}">` +
+      `<g class="edge ${e.route}" data-from="${e.from.node.key}" data-to="${e.to.node.key}">` +
         `<title>${xml(title)}</title>` +
         `<polyline points="${points}" fill="none" stroke="${toMissing ? KIND_COLOURS.missing.stroke : '#555555'}" ` +
-        `stroke-width="1.5"${e.route === 'back' ? ' stroke-dasharray="6 4"' : ''} ` +
+        `stroke-width="1.5"${loop ? ' stroke-dasharray="6 4"' : ''} ` +
         `marker-end="url(#${toMissing ? 'sb-arrow-missing' : 'sb-arrow'})"/></g>`,
     );
   }
@@ -291,7 +343,10 @@ export function flowToSvg(flow: CallFlow, names?: FlowDiagramNames): string {
     const cx = rect.x + rect.w / 2;
     const firstBaseline = rect.y + 3 + LABEL_LINE_H / 2 + 4;
     const tspans = lines
-      .map((line, i) => `<tspan x="${num(cx)}" y="${num(firstBaseline + i * LABEL_LINE_H)}">${xml(line)}</tspan>`)
+      .map(
+        (line, i) =>
+          `<tspan x="${num(cx)}" y="${num(firstBaseline + i * LABEL_LINE_H)}">${xml(line)}</tspan>`,
+      )
       .join('');
     out.push(
       `<g class="edge-label"><rect x="${num(rect.x)}" y="${num(rect.y)}" width="${num(rect.w)}" ` +
@@ -305,7 +360,7 @@ export function flowToSvg(flow: CallFlow, names?: FlowDiagramNames): string {
 }
 
 function makeBox(node: FlowGraphNode): Box {
-  const shape = SHAPES[node.kind] ?? 'rect';
+  const shape = SHAPES[node.kind];
   const title = wrapText(node.title, WRAP_CHARS, node.detail === '' ? MAX_LINES : 2);
   const detail = node.detail === '' ? [] : wrapText(node.detail, WRAP_CHARS, MAX_LINES - title.length);
   const lines: Line[] = [
@@ -328,7 +383,12 @@ function makeBox(node: FlowGraphNode): Box {
     case 'hexagon':
       return { ...base, w: innerW + innerH, h: innerH, halfSpread: innerW / 2 - 8 };
     case 'stadium':
-      return { ...base, w: innerW + innerH / 2, h: innerH, halfSpread: Math.max(0, (innerW - innerH / 2) / 2) };
+      return {
+        ...base,
+        w: innerW + innerH / 2,
+        h: innerH,
+        halfSpread: Math.max(0, (innerW - innerH / 2) / 2),
+      };
     case 'rect':
     case 'rounded':
       return { ...base, w: innerW, h: innerH, halfSpread: innerW / 2 - 14 };
@@ -337,7 +397,7 @@ function makeBox(node: FlowGraphNode): Box {
 
 /** Offsets for `count` edge ends spread evenly over ±half (at most 22 px apart). */
 function spread(count: number, half: number): number[] {
-  if (count <= 1) return [0];
+  if (count <= 1) return count === 1 ? [0] : [];
   const step = Math.min(22, (2 * Math.max(0, half)) / (count - 1));
   return Array.from({ length: count }, (_, i) => (i - (count - 1) / 2) * step);
 }
@@ -359,20 +419,40 @@ function boundaryY(box: Box, dx: number, dir: 1 | -1): number {
   }
 }
 
-function pointAlong(points: ReadonlyArray<readonly [number, number]>, fraction: number): [number, number] {
-  const lengths = points.slice(1).map(([x, y], i) => Math.hypot(x - points[i][0], y - points[i][1]));
-  let remaining = lengths.reduce((a, b) => a + b, 0) * fraction;
-  for (let i = 0; i < lengths.length; i++) {
-    if (remaining <= lengths[i] || i === lengths.length - 1) {
-      const t = lengths[i] === 0 ? 0 : Math.min(1, remaining / lengths[i]);
-      return [
-        points[i][0] + (points[i + 1][0] - points[i][0]) * t,
-        points[i][1] + (points[i + 1][1] - points[i][1]) * t,
-      ];
-    }
-    remaining -= lengths[i];
+/**
+ * Candidate label centres for an edge, best first: on the run that belongs to this edge alone
+ * (the horizontal run of an elbow, the start of the run towards a side lane), then elsewhere.
+ */
+function labelSpots(e: Edge, labelWidth: number): Array<[number, number]> {
+  const p = e.points;
+  const on = (seg: number, t: number): [number, number] => {
+    const [x1, y1] = p[seg];
+    const [x2, y2] = p[seg + 1];
+    const k = Math.min(1, Math.max(0, t));
+    return [x1 + (x2 - x1) * k, y1 + (y2 - y1) * k];
+  };
+  /** A point `d` px from the start (or from the end, when d < 0) of a segment. */
+  const from = (seg: number, d: number): [number, number] => {
+    const len = Math.hypot(p[seg + 1][0] - p[seg][0], p[seg + 1][1] - p[seg][1]);
+    return on(seg, len === 0 ? 0 : d >= 0 ? d / len : 1 + d / len);
+  };
+  const middle = [0.5, 0.35, 0.65, 0.2, 0.8];
+  const clear = labelWidth / 2 + 10;
+  if (p.length === 2) return [...middle, 0.1, 0.9].map((t) => on(0, t));
+  if (p.length === 4) {
+    return [...middle.map((t) => on(1, t)), on(2, 0.5), on(0, 0.5), on(2, 0.25), on(0, 0.75)];
   }
-  return [points[0][0], points[0][1]];
+  return [
+    from(1, clear),
+    from(1, clear + 30),
+    from(4, -clear),
+    from(4, -clear - 30),
+    on(3, 0.5),
+    on(3, 0.25),
+    on(3, 0.75),
+    on(1, 0.5),
+    on(4, 0.5),
+  ];
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
@@ -427,7 +507,7 @@ export function wrapText(text: string, width: number, maxLines: number): string[
 
 function renderBox(box: Box): string {
   const { node } = box;
-  const colours = KIND_COLOURS[node.kind] ?? KIND_COLOURS.greeting;
+  const colours = KIND_COLOURS[node.kind];
   const missing = node.kind === 'missing';
   const dashed = missing ? '6 3' : node.reachable ? '' : '5 3';
   const paint =

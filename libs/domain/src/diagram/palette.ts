@@ -12,4 +12,5 @@ export const KIND_COLOURS: Record<FlowGraphNodeKind, { readonly fill: string; re
   voicemail: { fill: '#eeeeee', stroke: '#666666' },
   hangup: { fill: '#eeeeee', stroke: '#666666' },
   missing: { fill: '#fde8e8', stroke: '#c0392b' },
+  unknown: { fill: '#ffffff', stroke: '#999999' },
 };
