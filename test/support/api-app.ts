@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { http } from '@switchboard/scenarios';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase, testServers, uniqueName } from './test-env';
 
@@ -33,21 +34,7 @@ export async function startApiOnly(env: Record<string, string> = {}): Promise<Ap
     url,
     dbUrl: db.url,
     taskQueue,
-    async request(method, path, body, headers = {}) {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        /* keep text */
-      }
-      return { status: res.status, body: parsed };
-    },
+    request: (method, path, body, headers) => http(method, `${url}${path}`, body, headers),
     async stop() {
       await app.close();
       await db.drop();

@@ -4,6 +4,7 @@ import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporal
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createCallWorker } from '../../apps/worker/src/call-worker';
+import { http } from '@switchboard/scenarios';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
 import { openDataSource } from '@switchboard/persistence';
 import { TelnyxTelephony } from '@switchboard/telephony';
@@ -83,15 +84,7 @@ export async function startTestStack(
     client,
     dataSource,
     taskQueue,
-    async api(method, path, body) {
-      const res = await fetch(`${apiUrl}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
+    api: (method, path, body) => http(method, `${apiUrl}${path}`, body),
     async stop() {
       worker.shutdown();
       await running;

@@ -11,7 +11,7 @@ export interface SwitchboardConfig {
     namespace: string;
     taskQueue: string;
   };
-  api: { host: string; port: number; publicBaseUrl: string };
+  api: { host: string; port: number };
   telnyx: {
     apiKey?: string;
     /** SDK base URL; points at the simulator in development. */
@@ -55,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       namespace: str(env, 'TEMPORAL_NAMESPACE') ?? 'default',
       taskQueue: str(env, 'TEMPORAL_TASK_QUEUE') ?? 'calls',
     },
-    api: { host, port, publicBaseUrl: str(env, 'PUBLIC_BASE_URL') ?? `http://${host}:${port}` },
+    api: { host, port },
     telnyx: {
       apiKey: str(env, 'TELNYX_API_KEY'),
       baseUrl: str(env, 'TELNYX_BASE_URL'),

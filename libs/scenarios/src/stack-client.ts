@@ -4,15 +4,20 @@ export interface StackEndpoints {
   simUrl: string;
 }
 
+/**
+ * One JSON request. A string body is sent as is (to test malformed JSON); anything else is
+ * serialised. The response body is parsed when it is JSON, else returned as text.
+ */
 export async function http<T = any>(
   method: string,
   url: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: T }> {
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
   let parsed: unknown;

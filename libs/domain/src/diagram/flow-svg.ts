@@ -7,7 +7,7 @@ import { KIND_COLOURS } from './palette';
 const FONT_SIZE = 14;
 const CHAR_W = 7;
 const LINE_H = 18;
-const PAD_X = 12;
+const PAD_X = 14;
 const PAD_Y = 9;
 const WRAP_CHARS = 28;
 const MAX_LINES = 3;
