@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { loadConfig, requireDatabaseUrl, type SwitchboardConfig } from '@switchboard/config';
 import { dataSourceOptions } from '@switchboard/persistence';
+import { CallFlowsModule } from './call-flows/call-flows.module';
 import { CallsModule } from './calls/calls.module';
 import { CONFIG } from './common/tokens';
 import { HealthController } from './health/health.controller';
@@ -26,6 +27,7 @@ class ConfigModule {}
     TemporalClientModule,
     PropertiesModule,
     CallsModule,
+    CallFlowsModule,
     WebhooksModule,
   ],
   controllers: [HealthController],

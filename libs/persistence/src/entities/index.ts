@@ -1,10 +1,19 @@
 import { CallEntity } from './call.entity';
+import { CallFlowEntity, CallFlowVersionEntity } from './call-flow.entity';
 import { CarrierEventEntity } from './carrier-event.entity';
 import { PropertyEntity } from './property.entity';
 import { TrackingNumberEntity } from './tracking-number.entity';
 import { TrackingSourceEntity } from './tracking-source.entity';
 
-export { CallEntity, CarrierEventEntity, PropertyEntity, TrackingNumberEntity, TrackingSourceEntity };
+export {
+  CallEntity,
+  CallFlowEntity,
+  CallFlowVersionEntity,
+  CarrierEventEntity,
+  PropertyEntity,
+  TrackingNumberEntity,
+  TrackingSourceEntity,
+};
 
 export const ENTITIES = [
   PropertyEntity,
@@ -12,4 +21,6 @@ export const ENTITIES = [
   TrackingNumberEntity,
   CallEntity,
   CarrierEventEntity,
+  CallFlowEntity,
+  CallFlowVersionEntity,
 ];

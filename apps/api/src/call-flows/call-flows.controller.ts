@@ -1,0 +1,90 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { CallFlowsService } from './call-flows.service';
+import { SaveCallFlowDto, SimulateCallFlowDto, UpdateCallFlowDto } from './dto';
+
+export class VersionQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class DiagramQuery extends VersionQuery {
+  /** `json` (default): { mermaid, svg }; `svg` or `mermaid`: that document alone. */
+  @IsOptional()
+  @IsIn(['json', 'svg', 'mermaid'])
+  format?: 'json' | 'svg' | 'mermaid';
+}
+
+const property = new UuidParam('propertyId');
+const flow = new UuidParam('flowId');
+
+@Controller({ path: 'properties/:propertyId/call-flows', version: '1' })
+export class CallFlowsController {
+  constructor(private readonly svc: CallFlowsService) {}
+
+  @Post()
+  create(@Param('propertyId', property) p: string, @Body() dto: SaveCallFlowDto) {
+    return this.svc.create(p, dto);
+  }
+
+  @Get()
+  async list(@Param('propertyId', property) p: string) {
+    return { items: await this.svc.list(p) };
+  }
+
+  @Get(':flowId')
+  get(@Param('propertyId', property) p: string, @Param('flowId', flow) f: string, @Query() q: VersionQuery) {
+    return this.svc.get(p, f, q.version);
+  }
+
+  /** Saves a new version. Calls already running keep the version they started with. */
+  @Put(':flowId')
+  update(
+    @Param('propertyId', property) p: string,
+    @Param('flowId', flow) f: string,
+    @Body() dto: UpdateCallFlowDto,
+  ) {
+    return this.svc.update(p, f, dto);
+  }
+
+  @Get(':flowId/versions')
+  async versions(@Param('propertyId', property) p: string, @Param('flowId', flow) f: string) {
+    return { items: await this.svc.versions(p, f) };
+  }
+
+  @Post(':flowId/simulate')
+  @HttpCode(200)
+  simulate(
+    @Param('propertyId', property) p: string,
+    @Param('flowId', flow) f: string,
+    @Body() dto: SimulateCallFlowDto,
+  ) {
+    return this.svc.simulate(p, f, dto);
+  }
+
+  @Get(':flowId/diagram')
+  @Header('cache-control', 'no-store')
+  async diagram(
+    @Param('propertyId', property) p: string,
+    @Param('flowId', flow) f: string,
+    @Query() q: DiagramQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const d = await this.svc.diagram(p, f, q.version);
+    if (q.format === 'svg') {
+      res.type('image/svg+xml');
+      return d.svg;
+    }
+    if (q.format === 'mermaid') {
+      res.type('text/plain');
+      return d.mermaid;
+    }
+    return d;
+  }
+}

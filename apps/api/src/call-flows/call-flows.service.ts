@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import {
+  buildCallerContext,
+  dryRun,
+  flowToMermaid,
+  flowToSvg,
+  type CallFlow,
+  type DryRunResult,
+  validateRingGroup,
+  validateSchedule,
+  type RingGroup,
+  type Schedule,
+  type ValidationReport,
+} from '@switchboard/domain';
+import { CallFlowEntity, CallFlowVersionEntity, PropertyEntity } from '@switchboard/persistence';
+import { ApiError, type FieldError } from '../common/api-error';
+import type { SaveCallFlowDto, SimulateCallFlowDto, UpdateCallFlowDto } from './dto';
+import { checkFlowDefinition } from './flow-definition';
+
+export interface CallFlowView {
+  id: string;
+  propertyId: string;
+  name: string;
+  version: number;
+  currentVersion: number;
+  definition: unknown;
+  warnings?: FieldError[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Validates inline schedules or ring groups with the domain's own checks; 422 naming each problem. */
+function checkEach(
+  field: string,
+  items: Record<string, unknown> | undefined,
+  check: (x: unknown) => ValidationReport,
+) {
+  const errors: FieldError[] = [];
+  for (const [id, item] of Object.entries(items ?? {})) {
+    if (typeof item !== 'object' || item === null) {
+      errors.push({ field: `${field}.${id}`, message: 'must be an object' });
+      continue;
+    }
+    try {
+      for (const e of check(item).errors)
+        errors.push({ field: `${field}.${id}.${e.path}`, message: e.message });
+    } catch {
+      errors.push({ field: `${field}.${id}`, message: 'is malformed' });
+    }
+  }
+  if (errors.length) throw ApiError.invalid(errors);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (
+    err instanceof QueryFailedError && (err.driverError as { code?: string } | undefined)?.code === '23505'
+  );
+}
+
+/** Call flows as data: every save is a new immutable version; calls run the version they start on. */
+@Injectable()
+export class CallFlowsService {
+  constructor(private readonly ds: DataSource) {}
+
+  private async property(propertyId: string): Promise<PropertyEntity> {
+    const p = await this.ds.getRepository(PropertyEntity).findOne({ where: { id: propertyId } });
+    if (!p) throw ApiError.notFound('property', propertyId);
+    return p;
+  }
+
+  private async flowRow(m: EntityManager, propertyId: string, flowId: string, lock = false) {
+    const row = await m.getRepository(CallFlowEntity).findOne({
+      where: { id: flowId, propertyId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!row) throw ApiError.notFound('call flow', flowId);
+    return row;
+  }
+
+  private async versionRow(flowId: string, version: number): Promise<CallFlowVersionEntity> {
+    const v = await this.ds.getRepository(CallFlowVersionEntity).findOne({ where: { flowId, version } });
+    if (!v) throw ApiError.notFound('call flow version', String(version));
+    return v;
+  }
+
+  private view(f: CallFlowEntity, v: CallFlowVersionEntity, warnings?: FieldError[]): CallFlowView {
+    return {
+      id: f.id,
+      propertyId: f.propertyId,
+      name: f.name,
+      version: v.version,
+      currentVersion: f.currentVersion,
+      definition: v.definition,
+      ...(warnings ? { warnings } : {}),
+      createdAt: f.createdAt,
+      updatedAt: f.updatedAt,
+    };
+  }
+
+  async create(propertyId: string, dto: SaveCallFlowDto): Promise<CallFlowView> {
+    await this.property(propertyId);
+    const { flow, warnings } = checkFlowDefinition(dto.definition);
+    try {
+      return await this.ds.transaction(async (m) => {
+        const f = await m
+          .getRepository(CallFlowEntity)
+          .save(m.getRepository(CallFlowEntity).create({ propertyId, name: dto.name, currentVersion: 1 }));
+        const v = await m
+          .getRepository(CallFlowVersionEntity)
+          .save(
+            m.getRepository(CallFlowVersionEntity).create({ flowId: f.id, version: 1, definition: flow }),
+          );
+        return this.view(f, v, warnings);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err))
+        throw ApiError.conflict('name', `a call flow named "${dto.name}" already exists`);
+      throw err;
+    }
+  }
+
+  /** Saves a new version; the row lock makes concurrent saves get consecutive version numbers. */
+  async update(propertyId: string, flowId: string, dto: UpdateCallFlowDto): Promise<CallFlowView> {
+    await this.property(propertyId);
+    const { flow, warnings } = checkFlowDefinition(dto.definition);
+    try {
+      return await this.ds.transaction(async (m) => {
+        const f = await this.flowRow(m, propertyId, flowId, true);
+        f.currentVersion += 1;
+        if (dto.name !== undefined) f.name = dto.name;
+        const saved = await m.getRepository(CallFlowEntity).save(f);
+        const v = await m.getRepository(CallFlowVersionEntity).save(
+          m.getRepository(CallFlowVersionEntity).create({
+            flowId: f.id,
+            version: f.currentVersion,
+            definition: flow,
+          }),
+        );
+        return this.view(saved, v, warnings);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err))
+        throw ApiError.conflict('name', `a call flow named "${dto.name}" already exists`);
+      throw err;
+    }
+  }
+
+  async list(propertyId: string): Promise<CallFlowEntity[]> {
+    await this.property(propertyId);
+    return this.ds.getRepository(CallFlowEntity).find({ where: { propertyId }, order: { createdAt: 'ASC' } });
+  }
+
+  async get(propertyId: string, flowId: string, version?: number): Promise<CallFlowView> {
+    await this.property(propertyId);
+    const f = await this.flowRow(this.ds.manager, propertyId, flowId);
+    return this.view(f, await this.versionRow(f.id, version ?? f.currentVersion));
+  }
+
+  async versions(propertyId: string, flowId: string): Promise<{ version: number; createdAt: Date }[]> {
+    await this.property(propertyId);
+    const f = await this.flowRow(this.ds.manager, propertyId, flowId);
+    const rows = await this.ds.getRepository(CallFlowVersionEntity).find({
+      where: { flowId: f.id },
+      order: { version: 'ASC' },
+      select: { version: true, createdAt: true },
+    });
+    return rows.map((r) => ({ version: r.version, createdAt: r.createdAt }));
+  }
+
+  /** Where a given caller would go, using the same domain code as the call workflow. */
+  async simulate(propertyId: string, flowId: string, dto: SimulateCallFlowDto): Promise<DryRunResult> {
+    const property = await this.property(propertyId);
+    const { definition } = await this.get(propertyId, flowId, dto.version);
+    checkEach('schedules', dto.schedules, (x) => validateSchedule(x as Schedule));
+    checkEach('ringGroups', dto.ringGroups, (x) => validateRingGroup(x as RingGroup));
+    const c = dto.caller ?? {};
+    return dryRun(
+      definition as CallFlow,
+      {
+        caller: buildCallerContext({
+          callerId: c.callerId,
+          priorCalls: c.priorCalls ?? 0,
+          source: c.source,
+          session: c.session,
+          previousCall: c.previousCall,
+        }),
+        at: dto.at ?? new Date().toISOString(),
+        timeZone: property.timeZone,
+        schedules: (dto.schedules ?? {}) as Record<string, Schedule>,
+      },
+      {
+        keypresses: dto.keypresses?.map((k) => (k === '' ? null : k)),
+        answeringAgentIds: dto.answeringAgentIds,
+        forwardAnswered: dto.forwardAnswered,
+        ringGroups: (dto.ringGroups ?? {}) as Record<string, RingGroup>,
+      },
+    );
+  }
+
+  async diagram(
+    propertyId: string,
+    flowId: string,
+    version?: number,
+  ): Promise<{ mermaid: string; svg: string }> {
+    const { definition } = await this.get(propertyId, flowId, version);
+    const flow = definition as CallFlow;
+    return { mermaid: flowToMermaid(flow), svg: flowToSvg(flow) };
+  }
+}

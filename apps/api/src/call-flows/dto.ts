@@ -1,0 +1,113 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/**
+ * The flow definition itself is libs/domain's CallFlow; it is checked by the domain's validateFlow
+ * (one place for every flow rule), not by decorators here.
+ */
+export class SaveCallFlowDto {
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @IsDefined()
+  @IsObject()
+  definition: Record<string, unknown>;
+}
+
+export class UpdateCallFlowDto {
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @IsDefined()
+  @IsObject()
+  definition: Record<string, unknown>;
+}
+
+export class SimulatedSessionDto {
+  @IsOptional() @IsString() keyword?: string;
+  @IsOptional() @IsString() landingPage?: string;
+  @IsOptional() @IsString() activePage?: string;
+  @IsOptional() @IsString() campaign?: string;
+  @IsOptional() @IsString() referrer?: string;
+}
+
+export class SimulatedCallerDto {
+  @IsOptional()
+  @IsString()
+  callerId?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  priorCalls?: number;
+
+  @IsOptional()
+  @IsString()
+  source?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SimulatedSessionDto)
+  session?: SimulatedSessionDto;
+
+  @IsOptional()
+  @IsObject()
+  previousCall?: { score?: number; leadStatus?: 'good_lead' | 'not_a_lead' | 'not_scored' };
+}
+
+/** A dry run: who calls, when, what they press and who answers. Nothing is dialled. */
+export class SimulateCallFlowDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SimulatedCallerDto)
+  caller?: SimulatedCallerDto;
+
+  /** The call's start instant (ISO 8601); schedules are judged at it. Default: now. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  at?: string;
+
+  /** One entry per menu prompt: keys pressed, or "" for no input. */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  keypresses?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  answeringAgentIds?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  forwardAnswered?: boolean;
+
+  /** Schedules and ring groups the flow refers to, by id, until they are stored resources. */
+  @IsOptional()
+  @IsObject()
+  schedules?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsObject()
+  ringGroups?: Record<string, unknown>;
+}
