@@ -11,7 +11,7 @@ import { startTestStack, type TestStack } from '../support/test-stack';
 describe('scenarios in the repo', () => {
   let stack: TestStack;
   before(async () => {
-    stack = await startTestStack({ timeScale: 0.05 });
+    stack = await startTestStack({ timeScale: 0.1 });
   });
   after(async () => {
     await stack?.stop();

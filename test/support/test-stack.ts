@@ -44,7 +44,7 @@ export async function startTestStack(
   const sim = await startTelnyxSimulator({
     apiKey: API_KEY,
     connectionId: CONNECTION_ID,
-    timeScale: o.timeScale ?? 0.05,
+    timeScale: o.timeScale ?? 0.1,
   });
   const taskQueue = uniqueName('calls');
   Object.assign(process.env, {
