@@ -1,4 +1,5 @@
 import type { CallRecordInput, ResolvedCall } from '@switchboard/contracts';
+import { buildCallerContext, type CallFlow } from '@switchboard/domain';
 import type { CallRecordRepository, CallRoutingRepository } from '@switchboard/persistence';
 
 export interface CallDataSettings {
@@ -13,9 +14,10 @@ export function createCallDataActivities(
   settings: CallDataSettings,
 ) {
   return {
-    async resolveCall(to: string): Promise<ResolvedCall> {
+    async resolveCall(to: string, from?: string): Promise<ResolvedCall> {
       const route = await routing.findByNumber(to);
       if (!route) return { known: false };
+      const priorCalls = from ? await routing.priorCalls(route.propertyId, from) : 0;
       const greeting = route.greetingAudioUrl
         ? ({ kind: 'audio', url: route.greetingAudioUrl } as const)
         : route.greetingText
@@ -32,6 +34,11 @@ export function createCallDataActivities(
         forwardTo: route.forwardTo,
         greeting,
         ringTimeoutSecs: settings.ringTimeoutSecs,
+        defaultVoice: settings.defaultVoice,
+        flow: route.flow
+          ? { id: route.flow.id, version: route.flow.version, definition: route.flow.definition as CallFlow }
+          : null,
+        caller: buildCallerContext({ callerId: from, priorCalls, source: route.sourceName }),
       };
     },
 

@@ -85,5 +85,45 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
         telephony.bridge(callControlId, { otherCallControlId, commandId: currentCommandId() }),
       );
     },
+
+    async gatherDigits(
+      callControlId: string,
+      o: {
+        text: string;
+        voice: string;
+        language?: string;
+        validDigits: string;
+        maxDigits: number;
+        timeoutMillis: number;
+        state: LegState;
+      },
+    ): Promise<void> {
+      await carrierCommand(() =>
+        telephony.gatherUsingSpeak(callControlId, {
+          text: o.text,
+          voice: o.voice,
+          language: o.language,
+          validDigits: o.validDigits,
+          maxDigits: o.maxDigits,
+          timeoutMillis: o.timeoutMillis,
+          clientState: encodeLegState(o.state),
+          commandId: currentCommandId(),
+        }),
+      );
+    },
+
+    async startRecording(
+      callControlId: string,
+      o: { maxLengthSecs: number; playBeep: boolean; state: LegState },
+    ): Promise<void> {
+      await carrierCommand(() =>
+        telephony.startRecording(callControlId, {
+          maxLengthSecs: o.maxLengthSecs,
+          playBeep: o.playBeep,
+          clientState: encodeLegState(o.state),
+          commandId: currentCommandId(),
+        }),
+      );
+    },
   };
 }

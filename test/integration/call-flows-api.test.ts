@@ -189,6 +189,36 @@ describe('call flows API: versions, validation, dry run, diagram', () => {
     assert.match(await svg.text(), /maintenance/);
   });
 
+  it('assigns a flow to tracking numbers of the same property only', async () => {
+    const { body: f } = await api.request('POST', base(), { name: 'Assigned', definition: flow });
+    const src = await api.request('POST', `/v1/properties/${propertyId}/sources`, { name: 'Website' });
+    const n = await api.request('POST', `/v1/properties/${propertyId}/tracking-numbers`, {
+      number: '+17205550160',
+      sourceId: src.body.id,
+      forwardTo: '+17205550111',
+      callFlowId: f.id,
+    });
+    assert.equal(n.status, 201, JSON.stringify(n.body));
+    assert.equal(n.body.callFlowId, f.id);
+    const cleared = await api.request('PATCH', `/v1/properties/${propertyId}/tracking-numbers/${n.body.id}`, {
+      callFlowId: null,
+    });
+    assert.equal(cleared.body.callFlowId, null);
+
+    const other = await api.request('POST', '/v1/properties', { name: 'Pine Ridge', timeZone: 'UTC' });
+    const foreign = await api.request('POST', `/v1/properties/${other.body.id}/call-flows`, {
+      name: 'Theirs',
+      definition: flow,
+    });
+    const r = await api.request('PATCH', `/v1/properties/${propertyId}/tracking-numbers/${n.body.id}`, {
+      callFlowId: foreign.body.id,
+    });
+    assert.equal(r.status, 422);
+    assert.equal(r.body.error.fields[0].field, 'callFlowId');
+    const after = await api.request('GET', `/v1/properties/${propertyId}/tracking-numbers`);
+    assert.equal(after.body.items.find((x: { id: string }) => x.id === n.body.id).callFlowId, null);
+  });
+
   it('answers 404 for a flow of another property and 400 for a malformed id', async () => {
     const { body } = await api.request('POST', base(), { name: 'Mine', definition: flow });
     const other = await api.request('POST', '/v1/properties', { name: 'Elsewhere', timeZone: 'UTC' });

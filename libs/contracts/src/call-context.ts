@@ -1,3 +1,5 @@
+import type { CallFlow, CallerContext } from '@switchboard/domain';
+
 /** What the resolve activity tells the workflow about a dialled tracking number. */
 export type ResolvedCall =
   | { known: false }
@@ -12,6 +14,11 @@ export type ResolvedCall =
       forwardTo: string;
       greeting: { kind: 'tts'; text: string; voice: string } | { kind: 'audio'; url: string } | null;
       ringTimeoutSecs: number;
+      defaultVoice: string;
+      /** The number's call flow, snapshotted at call start: the call runs this version to its end. */
+      flow: { id: string; version: number; definition: CallFlow } | null;
+      /** What routing knows about the caller at call start. */
+      caller: CallerContext;
     };
 
 /** Returned by the currentStep query: where a live call is now. */

@@ -27,4 +27,7 @@ export interface CallRecordInput {
   answeredBy: string | null;
   hangupCause: string | null;
   path: PathEntry[];
+  callFlowId?: string | null;
+  callFlowVersion?: number | null;
+  recordingUrl?: string | null;
 }

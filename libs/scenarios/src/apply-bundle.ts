@@ -7,11 +7,23 @@ interface Named {
 }
 interface NumberRow {
   id: string;
+  callFlowId: string | null;
   number: string;
   sourceId: string;
   forwardTo: string;
   greetingText: string | null;
   greetingAudioUrl: string | null;
+}
+
+/** JSON with object keys sorted: PostgreSQL's jsonb does not keep key order. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : x,
+  );
 }
 
 /**
@@ -42,15 +54,43 @@ export async function applyBundle(s: StackEndpoints, b: Bundle): Promise<{ prope
     }
   }
 
+  const flowIds = new Map<string, string>();
+  const flows = (await expectOk<{ items: Named[] }>('list flows', http('GET', `${base}/call-flows`))).items;
+  for (const f of b.flows ?? []) {
+    const existing = flows.find((x) => x.name === f.name);
+    if (!existing) {
+      const created = await expectOk<Named>(
+        'create call flow',
+        http('POST', `${base}/call-flows`, { name: f.name, definition: f.definition }),
+      );
+      flowIds.set(f.name, created.id);
+      continue;
+    }
+    const current = await expectOk<{ definition: unknown }>(
+      'read call flow',
+      http('GET', `${base}/call-flows/${existing.id}`),
+    );
+    if (canonical(current.definition) !== canonical({ recording: false, ...(f.definition as object) })) {
+      await expectOk(
+        'save call flow version',
+        http('PUT', `${base}/call-flows/${existing.id}`, { definition: f.definition }),
+      );
+    }
+    flowIds.set(f.name, existing.id);
+  }
+
   const numbers = (
     await expectOk<{ items: NumberRow[] }>('list numbers', http('GET', `${base}/tracking-numbers`))
   ).items;
   for (const n of b.numbers) {
     const sourceId = sourceIds.get(n.source);
     if (!sourceId) throw new Error(`bundle number ${n.number} names unknown source "${n.source}"`);
+    const callFlowId = n.flow ? flowIds.get(n.flow) : null;
+    if (callFlowId === undefined) throw new Error(`bundle number ${n.number} names unknown flow "${n.flow}"`);
     const body = {
       number: n.number,
       sourceId,
+      callFlowId,
       forwardTo: n.forward_to,
       greetingText: n.greeting && 'text' in n.greeting ? n.greeting.text : null,
       greetingAudioUrl: n.greeting && 'audio_url' in n.greeting ? n.greeting.audio_url : null,
@@ -62,7 +102,8 @@ export async function applyBundle(s: StackEndpoints, b: Bundle): Promise<{ prope
       existing.sourceId !== body.sourceId ||
       existing.forwardTo !== body.forwardTo ||
       existing.greetingText !== body.greetingText ||
-      existing.greetingAudioUrl !== body.greetingAudioUrl
+      existing.greetingAudioUrl !== body.greetingAudioUrl ||
+      existing.callFlowId !== body.callFlowId
     ) {
       const { number: _n, ...changes } = body;
       await expectOk(

@@ -38,14 +38,17 @@ export interface Scenario {
   calls: ScenarioCall[];
 }
 
-/** A property's configuration; this first version holds what the fixed forwarding flow uses. */
+/** A property's configuration: sources, call flows (libs/domain's CallFlow) and tracking numbers. */
 export interface Bundle {
   property: { name: string; time_zone: string };
   sources: { name: string }[];
+  flows?: { name: string; definition: unknown }[];
   numbers: {
     number: string;
     source: string;
     forward_to: string;
     greeting?: { text: string } | { audio_url: string };
+    /** Name of one of the bundle's flows: calls run it instead of greeting-and-forward. */
+    flow?: string;
   }[];
 }

@@ -32,6 +32,25 @@ export interface TelephonyPort {
   playAudio(callControlId: string, o: { url: string; clientState: string; commandId: string }): Promise<void>;
   dial(o: DialRequest): Promise<DialResult>;
   bridge(callControlId: string, o: { otherCallControlId: string; commandId: string }): Promise<void>;
+  /** Speaks a prompt and collects keys; the result arrives as call.gather.ended. */
+  gatherUsingSpeak(callControlId: string, o: GatherRequest): Promise<void>;
+  /** Records the caller (voicemail); the file arrives as call.recording.saved. */
+  startRecording(
+    callControlId: string,
+    o: { maxLengthSecs: number; playBeep: boolean; clientState: string; commandId: string },
+  ): Promise<void>;
+}
+
+export interface GatherRequest {
+  text: string;
+  voice: string;
+  language?: string;
+  /** Keys accepted; anything else ends the gather as invalid. */
+  validDigits: string;
+  maxDigits: number;
+  timeoutMillis: number;
+  clientState: string;
+  commandId: string;
 }
 
 /** Why a carrier command failed, in terms the workflow can act on. */

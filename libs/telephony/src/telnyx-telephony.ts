@@ -1,5 +1,11 @@
 import Telnyx from 'telnyx';
-import { CarrierCommandError, type DialRequest, type DialResult, type TelephonyPort } from './telephony-port';
+import {
+  CarrierCommandError,
+  type DialRequest,
+  type DialResult,
+  type GatherRequest,
+  type TelephonyPort,
+} from './telephony-port';
 
 export interface TelnyxClientOptions {
   apiKey: string;
@@ -120,6 +126,40 @@ export class TelnyxTelephony implements TelephonyPort {
     await this.run(() =>
       this.client.calls.actions.bridge(id, {
         call_control_id_to_bridge_with: o.otherCallControlId,
+        command_id: o.commandId,
+      }),
+    );
+  }
+
+  async gatherUsingSpeak(id: string, o: GatherRequest): Promise<void> {
+    await this.run(() =>
+      this.client.calls.actions.gatherUsingSpeak(id, {
+        payload: o.text,
+        voice: o.voice,
+        ...(o.language ? { language: o.language as never } : {}),
+        minimum_digits: 1,
+        maximum_digits: o.maxDigits,
+        valid_digits: o.validDigits,
+        timeout_millis: o.timeoutMillis,
+        // The menu machine owns retries (and their prompts); Telnyx plays the prompt once.
+        maximum_tries: 1,
+        client_state: o.clientState,
+        command_id: o.commandId,
+      }),
+    );
+  }
+
+  async startRecording(
+    id: string,
+    o: { maxLengthSecs: number; playBeep: boolean; clientState: string; commandId: string },
+  ): Promise<void> {
+    await this.run(() =>
+      this.client.calls.actions.startRecording(id, {
+        format: 'mp3',
+        channels: 'single',
+        play_beep: o.playBeep,
+        max_length: o.maxLengthSecs,
+        client_state: o.clientState,
         command_id: o.commandId,
       }),
     );

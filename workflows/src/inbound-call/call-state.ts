@@ -25,6 +25,10 @@ export class CallState {
   lastEventAt?: string;
   /** Prompt tags whose playback has finished. */
   readonly finishedPrompts = new Set<string>();
+  /** Results of gathers (menu prompts) by tag. */
+  readonly gathers = new Map<string, { digits: string; status: string }>();
+  /** Recordings saved, by the tag of the leg state that started them. */
+  readonly recordings = new Map<string, string>();
   readonly path: PathEntry[] = [];
   step = 'waiting';
 
@@ -63,6 +67,14 @@ export class CallState {
       case 'call.playback.ended':
         // A prompt cut short by the caller hanging up is not "finished": the hangup follows.
         if (e.clientState?.tag && e.status !== 'call_hangup') this.finishedPrompts.add(e.clientState.tag);
+        break;
+      case 'call.gather.ended':
+        if (e.clientState?.tag && !this.gathers.has(e.clientState.tag)) {
+          this.gathers.set(e.clientState.tag, { digits: e.digits ?? '', status: e.status ?? 'timeout' });
+        }
+        break;
+      case 'call.recording.saved':
+        if (e.recordingUrl) this.recordings.set(e.clientState?.tag ?? '', e.recordingUrl);
         break;
       default:
         break;

@@ -17,6 +17,11 @@ export class CreateSourceDto {
 }
 
 export class CreateTrackingNumberDto {
+  /** A call flow of the same property; calls then run its current version instead of forwarding. */
+  @IsOptional()
+  @IsUUID()
+  callFlowId?: string | null;
+
   @NormalizeE164()
   @IsE164()
   number: string;
@@ -38,8 +43,12 @@ export class CreateTrackingNumberDto {
   greetingAudioUrl?: string;
 }
 
-/** Every field optional; null clears a greeting. */
+/** Every field optional; null clears a greeting or the call flow. */
 export class UpdateTrackingNumberDto {
+  @IsOptional()
+  @IsUUID()
+  callFlowId?: string | null;
+
   @IsOptional()
   @IsUUID()
   sourceId?: string;

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { PropertyEntity, TrackingNumberEntity, TrackingSourceEntity } from '@switchboard/persistence';
+import {
+  CallFlowEntity,
+  PropertyEntity,
+  TrackingNumberEntity,
+  TrackingSourceEntity,
+} from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import type {
   CreatePropertyDto,
@@ -62,11 +67,25 @@ export class PropertiesService {
     return this.sources.find({ where: { propertyId }, order: { createdAt: 'ASC' } });
   }
 
+  /** A flow assigned to a number must be one of the same property's flows. */
+  private async checkFlow(propertyId: string, callFlowId: string | null | undefined): Promise<void> {
+    if (!callFlowId) return;
+    const flow = await this.ds
+      .getRepository(CallFlowEntity)
+      .findOne({ where: { id: callFlowId, propertyId } });
+    if (!flow) {
+      throw ApiError.invalid([
+        { field: 'callFlowId', message: `callFlowId ${callFlowId} is not a call flow of this property` },
+      ]);
+    }
+  }
+
   async createTrackingNumber(
     propertyId: string,
     dto: CreateTrackingNumberDto,
   ): Promise<TrackingNumberEntity> {
     await this.getProperty(propertyId);
+    await this.checkFlow(propertyId, dto.callFlowId);
     const source = await this.sources.findOne({ where: { id: dto.sourceId, propertyId } });
     if (!source) {
       throw ApiError.invalid([
@@ -82,6 +101,7 @@ export class PropertiesService {
           forwardTo: dto.forwardTo,
           greetingText: dto.greetingText ?? null,
           greetingAudioUrl: dto.greetingAudioUrl ?? null,
+          callFlowId: dto.callFlowId ?? null,
         }),
       );
     } catch (err) {
@@ -112,6 +132,10 @@ export class PropertiesService {
     if (dto.forwardTo !== undefined) row.forwardTo = dto.forwardTo;
     if (dto.greetingText !== undefined) row.greetingText = dto.greetingText;
     if (dto.greetingAudioUrl !== undefined) row.greetingAudioUrl = dto.greetingAudioUrl;
+    if (dto.callFlowId !== undefined) {
+      await this.checkFlow(propertyId, dto.callFlowId);
+      row.callFlowId = dto.callFlowId;
+    }
     return this.numbers.save(row);
   }
 

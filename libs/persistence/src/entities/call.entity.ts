@@ -64,6 +64,16 @@ export class CallEntity {
   @Column({ type: 'jsonb' })
   path: PathEntry[];
 
+  @Column({ name: 'call_flow_id', type: 'uuid', nullable: true })
+  callFlowId: string | null;
+
+  /** The flow version the call ran: edits made during the call did not affect it. */
+  @Column({ name: 'call_flow_version', type: 'integer', nullable: true })
+  callFlowVersion: number | null;
+
+  @Column({ name: 'recording_url', type: 'text', nullable: true })
+  recordingUrl: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

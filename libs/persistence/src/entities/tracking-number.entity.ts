@@ -26,6 +26,10 @@ export class TrackingNumberEntity {
   @Column({ name: 'greeting_audio_url', type: 'text', nullable: true })
   greetingAudioUrl: string | null;
 
+  /** The call flow calls to this number run (its current version at call start); null: forward. */
+  @Column({ name: 'call_flow_id', type: 'uuid', nullable: true })
+  callFlowId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -11,6 +11,8 @@ export interface TrackingNumberRoute {
   forwardTo: string;
   greetingText: string | null;
   greetingAudioUrl: string | null;
+  /** The number's call flow at its current version, when one is assigned. */
+  flow: { id: string; version: number; definition: unknown } | null;
 }
 
 /** Read side used by call workflows: everything needed to route a call to a tracking number. */
@@ -18,16 +20,38 @@ export class CallRoutingRepository {
   constructor(private readonly ds: DataSource) {}
 
   async findByNumber(number: string): Promise<TrackingNumberRoute | null> {
-    const rows: TrackingNumberRoute[] = await this.ds.query(
+    const rows: (Omit<TrackingNumberRoute, 'flow'> & {
+      flowId: string | null;
+      flowVersion: number | null;
+      definition: unknown;
+    })[] = await this.ds.query(
       `SELECT p.id AS "propertyId", p.name AS "propertyName", p.time_zone AS "timeZone",
               n.id AS "trackingNumberId", n.number, s.id AS "sourceId", s.name AS "sourceName",
-              n.forward_to AS "forwardTo", n.greeting_text AS "greetingText", n.greeting_audio_url AS "greetingAudioUrl"
+              n.forward_to AS "forwardTo", n.greeting_text AS "greetingText", n.greeting_audio_url AS "greetingAudioUrl",
+              f.id AS "flowId", v.version AS "flowVersion", v.definition
          FROM tracking_numbers n
          JOIN properties p ON p.id = n.property_id
          JOIN tracking_sources s ON s.id = n.source_id
+         LEFT JOIN call_flows f ON f.id = n.call_flow_id
+         LEFT JOIN call_flow_versions v ON v.flow_id = f.id AND v.version = f.current_version
         WHERE n.number = $1`,
       [number],
     );
-    return rows[0] ?? null;
+    const r = rows[0];
+    if (!r) return null;
+    const { flowId, flowVersion, definition, ...route } = r;
+    return {
+      ...route,
+      flow: flowId && flowVersion ? { id: flowId, version: flowVersion, definition } : null,
+    };
+  }
+
+  /** Earlier calls from this caller id to the property (the repeat-caller rule's input). */
+  async priorCalls(propertyId: string, from: string): Promise<number> {
+    const rows: { n: number }[] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM calls WHERE property_id = $1 AND from_number = $2`,
+      [propertyId, from],
+    );
+    return rows[0]?.n ?? 0;
   }
 }
