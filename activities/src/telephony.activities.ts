@@ -114,12 +114,13 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
 
     async startRecording(
       callControlId: string,
-      o: { maxLengthSecs: number; playBeep: boolean; state: LegState },
+      o: { maxLengthSecs: number; playBeep: boolean; channels?: 'single' | 'dual'; state: LegState },
     ): Promise<void> {
       await carrierCommand(() =>
         telephony.startRecording(callControlId, {
           maxLengthSecs: o.maxLengthSecs,
           playBeep: o.playBeep,
+          channels: o.channels ?? 'single',
           clientState: encodeLegState(o.state),
           commandId: currentCommandId(),
         }),

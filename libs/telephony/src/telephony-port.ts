@@ -34,10 +34,19 @@ export interface TelephonyPort {
   bridge(callControlId: string, o: { otherCallControlId: string; commandId: string }): Promise<void>;
   /** Speaks a prompt and collects keys; the result arrives as call.gather.ended. */
   gatherUsingSpeak(callControlId: string, o: GatherRequest): Promise<void>;
-  /** Records the caller (voicemail); the file arrives as call.recording.saved. */
+  /**
+   * Records the call: one channel for a voicemail, two (caller and agent) for a conversation; the file
+   * arrives as call.recording.saved. maxLengthSecs 0 means no limit.
+   */
   startRecording(
     callControlId: string,
-    o: { maxLengthSecs: number; playBeep: boolean; clientState: string; commandId: string },
+    o: {
+      maxLengthSecs: number;
+      playBeep: boolean;
+      channels: 'single' | 'dual';
+      clientState: string;
+      commandId: string;
+    },
   ): Promise<void>;
 }
 

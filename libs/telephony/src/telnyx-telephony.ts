@@ -151,12 +151,18 @@ export class TelnyxTelephony implements TelephonyPort {
 
   async startRecording(
     id: string,
-    o: { maxLengthSecs: number; playBeep: boolean; clientState: string; commandId: string },
+    o: {
+      maxLengthSecs: number;
+      playBeep: boolean;
+      channels: 'single' | 'dual';
+      clientState: string;
+      commandId: string;
+    },
   ): Promise<void> {
     await this.run(() =>
       this.client.calls.actions.startRecording(id, {
         format: 'mp3',
-        channels: 'single',
+        channels: o.channels,
         play_beep: o.playBeep,
         max_length: o.maxLengthSecs,
         client_state: o.clientState,

@@ -66,6 +66,8 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   let flowError: Error | undefined;
   /** Set when the caller left a voicemail (the recording's URL). */
   let voicemailUrl: string | undefined;
+  /** Set when the flow records conversations and one was recorded. */
+  let conversationRecordingUrl: string | undefined;
 
   setHandler(carrierEventSignal, (e) => {
     state.apply(e);
@@ -241,7 +243,13 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       case 'forward': {
         setStep(action.stepId, action.to);
         const from = action.callerId === 'caller' ? caller.from : caller.to;
-        const rung = await ringAndConnect(action.to, action.timeoutSeconds, from, action.stepId);
+        const rung = await ringAndConnect(
+          action.to,
+          action.timeoutSeconds,
+          from,
+          action.stepId,
+          route.flow?.definition.recording,
+        );
         if (typeof rung === 'object') return { connected: rung };
         return { next: rung === 'no_answer' ? action.noAnswer : null };
       }
@@ -348,6 +356,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     timeoutSecs: number,
     from: string,
     tag: string,
+    record = false,
   ): Promise<Leg | 'no_answer' | 'gone'> {
     let dialled;
     try {
@@ -382,10 +391,27 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       return 'gone';
     }
     setStep('connected', to);
+    const recordingTag = `${tag}-conversation`;
+    // The flow's recording toggle: both sides, one channel each, from the bridge on.
+    const recording =
+      record &&
+      (await command(() =>
+        carrier.startRecording(caller.callControlId, {
+          maxLengthSecs: 0,
+          playBeep: false,
+          channels: 'dual',
+          state: { ...callerState, tag: recordingTag },
+        }),
+      ));
     await condition(() => ended() || !!agent.endedAt, timing.maxTalkMs);
     // Whichever side stayed on the line is released (the carrier usually does this itself).
     if (!agent.endedAt) await command(() => carrier.hangupCall(agent.callControlId));
     if (!ended()) await command(() => carrier.hangupCall(caller.callControlId));
+    if (recording) {
+      // recording.saved follows the hangup; wait for it so the record carries the file.
+      await condition(() => state.recordings.has(recordingTag), timing.ringMarginMs);
+      conversationRecordingUrl = state.recordings.get(recordingTag);
+    }
     return agent;
   }
 
@@ -415,7 +441,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     path: state.path,
     callFlowId: resolved.known ? (resolved.flow?.id ?? null) : null,
     callFlowVersion: resolved.known ? (resolved.flow?.version ?? null) : null,
-    recordingUrl: voicemailUrl ?? null,
+    recordingUrl: voicemailUrl ?? conversationRecordingUrl ?? null,
   });
   if (flowError !== undefined) throw flowError;
   return { outcome, path: state.path.map((p) => p.step) };
