@@ -3,6 +3,7 @@ import {
   encodeLegState,
   CarrierCommandError,
   type DialResult,
+  type GatherRequest,
   type TelephonyPort,
 } from '@switchboard/telephony';
 import { carrierCommand } from './carrier-failure';
@@ -88,25 +89,13 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
 
     async gatherDigits(
       callControlId: string,
-      o: {
-        text: string;
-        voice: string;
-        language?: string;
-        validDigits: string;
-        maxDigits: number;
-        timeoutMillis: number;
-        state: LegState;
-      },
+      o: Omit<GatherRequest, 'clientState' | 'commandId'> & { state: LegState },
     ): Promise<void> {
+      const { state, ...gather } = o;
       await carrierCommand(() =>
         telephony.gatherUsingSpeak(callControlId, {
-          text: o.text,
-          voice: o.voice,
-          language: o.language,
-          validDigits: o.validDigits,
-          maxDigits: o.maxDigits,
-          timeoutMillis: o.timeoutMillis,
-          clientState: encodeLegState(o.state),
+          ...gather,
+          clientState: encodeLegState(state),
           commandId: currentCommandId(),
         }),
       );

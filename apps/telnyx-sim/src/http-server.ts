@@ -223,28 +223,9 @@ export class SimHttpServer {
     }
     const key =
       typeof body.command_id === 'string' ? `${leg.callControlId}\u0000${body.command_id}` : undefined;
-    const earlier = key ? this.idempotency.get(key) : undefined;
-    if (earlier) {
-      this.record(
-        leg.session,
-        arrivedMs,
-        leg.callControlId,
-        action,
-        body,
-        earlier.status,
-        true,
-        codeOf(earlier),
-      );
-      return resultReply(earlier);
-    }
-    let result: CommandResult;
-    try {
-      result = leg.session.clock.atomically(() => handlers.execute(leg, action, body));
-    } catch (err) {
-      if (!(err instanceof TelnyxApiError)) throw err;
-      result = { status: err.status, body: err.toBody() };
-    }
-    if (key) this.idempotency.set(key, result);
+    const { result, duplicate } = this.once(key, () =>
+      leg.session.clock.atomically(() => handlers.execute(leg, action, body)),
+    );
     this.record(
       leg.session,
       arrivedMs,
@@ -252,7 +233,7 @@ export class SimHttpServer {
       action,
       body,
       result.status,
-      false,
+      duplicate,
       codeOf(result),
     );
     return resultReply(result);
@@ -264,30 +245,7 @@ export class SimHttpServer {
     const linked = typeof body.link_to === 'string' ? store.leg(body.link_to) : undefined;
     linked?.session.clock.runDue();
     const key = typeof body.command_id === 'string' ? `dial\u0000${body.command_id}` : undefined;
-    const earlier = key ? this.idempotency.get(key) : undefined;
-    if (earlier) {
-      const leg = store.leg(dialledId(earlier) ?? '') ?? linked;
-      if (leg)
-        this.record(
-          leg.session,
-          arrivedMs,
-          leg.callControlId,
-          'dial',
-          body,
-          earlier.status,
-          true,
-          codeOf(earlier),
-        );
-      return resultReply(earlier);
-    }
-    let result: CommandResult;
-    try {
-      result = handlers.dial(body);
-    } catch (err) {
-      if (!(err instanceof TelnyxApiError)) throw err;
-      result = { status: err.status, body: err.toBody() };
-    }
-    if (key) this.idempotency.set(key, result);
+    const { result, duplicate } = this.once(key, () => handlers.dial(body));
     // A failed dial has no leg of its own; it is recorded against the leg it wanted to link to.
     const leg = store.leg(dialledId(result) ?? '') ?? linked;
     if (leg)
@@ -298,10 +256,31 @@ export class SimHttpServer {
         'dial',
         body,
         result.status,
-        false,
+        duplicate,
         codeOf(result),
       );
     return resultReply(result);
+  }
+
+  /**
+   * Telnyx's command_id rule in one place: a repeated id gets the first answer again and no side
+   * effect; a Telnyx-style error is an answer like any other (and is remembered too).
+   */
+  private once(
+    key: string | undefined,
+    run: () => CommandResult,
+  ): { result: CommandResult; duplicate: boolean } {
+    const earlier = key ? this.idempotency.get(key) : undefined;
+    if (earlier) return { result: earlier, duplicate: true };
+    let result: CommandResult;
+    try {
+      result = run();
+    } catch (err) {
+      if (!(err instanceof TelnyxApiError)) throw err;
+      result = { status: err.status, body: err.toBody() };
+    }
+    if (key) this.idempotency.set(key, result);
+    return { result, duplicate: false };
   }
 
   private record(

@@ -38,16 +38,15 @@ export interface TelephonyPort {
    * Records the call: one channel for a voicemail, two (caller and agent) for a conversation; the file
    * arrives as call.recording.saved. maxLengthSecs 0 means no limit.
    */
-  startRecording(
-    callControlId: string,
-    o: {
-      maxLengthSecs: number;
-      playBeep: boolean;
-      channels: 'single' | 'dual';
-      clientState: string;
-      commandId: string;
-    },
-  ): Promise<void>;
+  startRecording(callControlId: string, o: RecordingRequest): Promise<void>;
+}
+
+export interface RecordingRequest {
+  maxLengthSecs: number;
+  playBeep: boolean;
+  channels: 'single' | 'dual';
+  clientState: string;
+  commandId: string;
 }
 
 export interface GatherRequest {

@@ -4,6 +4,7 @@ import {
   type DialRequest,
   type DialResult,
   type GatherRequest,
+  type RecordingRequest,
   type TelephonyPort,
 } from './telephony-port';
 
@@ -149,16 +150,7 @@ export class TelnyxTelephony implements TelephonyPort {
     );
   }
 
-  async startRecording(
-    id: string,
-    o: {
-      maxLengthSecs: number;
-      playBeep: boolean;
-      channels: 'single' | 'dual';
-      clientState: string;
-      commandId: string;
-    },
-  ): Promise<void> {
+  async startRecording(id: string, o: RecordingRequest): Promise<void> {
     await this.run(() =>
       this.client.calls.actions.startRecording(id, {
         format: 'mp3',

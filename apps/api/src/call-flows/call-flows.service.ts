@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   buildCallerContext,
   dryRun,
@@ -14,6 +14,7 @@ import {
   type ValidationReport,
 } from '@switchboard/domain';
 import { CallFlowEntity, CallFlowVersionEntity, PropertyEntity } from '@switchboard/persistence';
+import { isUniqueViolation } from '../common/db-errors';
 import { ApiError, type FieldError } from '../common/api-error';
 import type { SaveCallFlowDto, SimulateCallFlowDto, UpdateCallFlowDto } from './dto';
 import { checkFlowDefinition } from './flow-definition';
@@ -50,12 +51,6 @@ function checkEach(
     }
   }
   if (errors.length) throw ApiError.invalid(errors);
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return (
-    err instanceof QueryFailedError && (err.driverError as { code?: string } | undefined)?.code === '23505'
-  );
 }
 
 /** Call flows as data: every save is a new immutable version; calls run the version they start on. */
@@ -114,7 +109,7 @@ export class CallFlowsService {
         return this.view(f, v, warnings);
       });
     } catch (err) {
-      if (isUniqueViolation(err))
+      if (isUniqueViolation(err, 'uq_call_flows_property_name'))
         throw ApiError.conflict('name', `a call flow named "${dto.name}" already exists`);
       throw err;
     }
@@ -140,7 +135,7 @@ export class CallFlowsService {
         return this.view(saved, v, warnings);
       });
     } catch (err) {
-      if (isUniqueViolation(err))
+      if (isUniqueViolation(err, 'uq_call_flows_property_name'))
         throw ApiError.conflict('name', `a call flow named "${dto.name}" already exists`);
       throw err;
     }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   CallFlowEntity,
   PropertyEntity,
   TrackingNumberEntity,
   TrackingSourceEntity,
 } from '@switchboard/persistence';
+import { isUniqueViolation } from '../common/db-errors';
 import { ApiError } from '../common/api-error';
 import type {
   CreatePropertyDto,
@@ -13,13 +14,6 @@ import type {
   CreateTrackingNumberDto,
   UpdateTrackingNumberDto,
 } from './dto';
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const driverError = (err as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return (
-    err instanceof QueryFailedError && driverError?.code === '23505' && driverError.constraint === constraint
-  );
-}
 
 /** Properties with their tracking sources and numbers: the minimum to route a call. */
 @Injectable()
