@@ -1,28 +1,51 @@
-import type { CallRecordInput, ResolvedCall } from '@switchboard/contracts';
-import { buildCallerContext, type CallFlow } from '@switchboard/domain';
-import type { CallRecordRepository, CallRoutingRepository } from '@switchboard/persistence';
+import { ApplicationFailure } from '@temporalio/activity';
+import type {
+  CallRecordInput,
+  ResolvedCall,
+  RingGroupRequest,
+  VoicemailNotice,
+} from '@switchboard/contracts';
+import { buildCallerContext, planRing, type CallFlow, type Prompt, type RingPlan } from '@switchboard/domain';
+import type {
+  CallRecordRepository,
+  CallRoutingRepository,
+  PropertyResourcesRepository,
+} from '@switchboard/persistence';
 
 export interface CallDataSettings {
   ringTimeoutSecs: number;
   defaultVoice: string;
+  /** Where the carrier fetches the api's public media (audio prompts) from. */
+  publicBaseUrl: string;
 }
+
+/** Receivers get this long to acknowledge a notification before the attempt counts as failed. */
+const NOTIFY_TIMEOUT_MS = 10_000;
 
 /** Database reads and writes of a call: what to do with a dialled number, and the final record. */
 export function createCallDataActivities(
   routing: CallRoutingRepository,
   records: CallRecordRepository,
+  resources: PropertyResourcesRepository,
   settings: CallDataSettings,
 ) {
   return {
     async resolveCall(to: string, from?: string): Promise<ResolvedCall> {
       const route = await routing.findByNumber(to);
       if (!route) return { known: false };
-      const priorCalls = from ? await routing.priorCalls(route.propertyId, from) : 0;
+      const [priorCalls, schedules, audioPaths, boxes] = await Promise.all([
+        from ? routing.priorCalls(route.propertyId, from) : 0,
+        resources.schedules(route.propertyId),
+        resources.audioPaths(route.propertyId),
+        resources.voicemailBoxes(route.propertyId),
+      ]);
       const greeting = route.greetingAudioUrl
         ? ({ kind: 'audio', url: route.greetingAudioUrl } as const)
         : route.greetingText
           ? ({ kind: 'tts', text: route.greetingText, voice: settings.defaultVoice } as const)
           : null;
+      const voicemailGreetings: Record<string, Prompt> = {};
+      for (const box of Object.values(boxes)) if (box.greeting) voicemailGreetings[box.id] = box.greeting;
       return {
         known: true,
         propertyId: route.propertyId,
@@ -38,12 +61,71 @@ export function createCallDataActivities(
         flow: route.flow
           ? { id: route.flow.id, version: route.flow.version, definition: route.flow.definition as CallFlow }
           : null,
-        caller: buildCallerContext({ callerId: from, priorCalls, source: route.sourceName }),
+        caller: buildCallerContext({
+          callerId: from,
+          priorCalls,
+          source: route.sourceName,
+          // A repeat caller's last call exists but nothing scores calls yet: it counts as not scored.
+          previousCall: priorCalls > 0 ? {} : undefined,
+        }),
+        schedules,
+        audioUrls: Object.fromEntries(
+          Object.entries(audioPaths).map(([id, path]) => [id, `${settings.publicBaseUrl}${path}`]),
+        ),
+        voicemailGreetings,
       };
+    },
+
+    /**
+     * Who to ring for a ring-group step, drawn with libs/domain's planner from the group as stored
+     * now (members, availability, round-robin pointer); advances the pointer atomically. Null when
+     * the group was deleted since the flow was saved.
+     */
+    async planRingGroup(r: RingGroupRequest): Promise<RingPlan | null> {
+      return resources.claimRingPlan(r.claimId, r.propertyId, r.ringGroupId, (g) =>
+        planRing(g.group, g.availability, g.pointer),
+      );
     },
 
     async saveCallRecord(record: CallRecordInput): Promise<void> {
       await records.saveFinished(record);
+    },
+
+    /**
+     * Tells the voicemail box's webhook a message arrived. Retried by Temporal until the receiver
+     * acknowledges; the delivery id lets the receiver drop a retry it already handled.
+     */
+    async notifyVoicemail(n: VoicemailNotice): Promise<'sent' | 'no_webhook' | 'no_box'> {
+      const box = (await resources.voicemailBoxes(n.propertyId))[n.voicemailBoxId];
+      if (!box) return 'no_box';
+      if (!box.notifyWebhookUrl) return 'no_webhook';
+      const res = await fetch(box.notifyWebhookUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'switchboard-event': 'voicemail.received',
+          'switchboard-delivery': `${n.callSessionId}/voicemail`,
+        },
+        body: JSON.stringify({
+          event: 'voicemail.received',
+          voicemailBox: { id: box.id, name: box.name, agentId: box.agentId },
+          call: {
+            callSessionId: n.callSessionId,
+            from: n.from,
+            to: n.to,
+            source: n.sourceName,
+            startedAt: n.startedAt,
+          },
+          recordingUrl: n.recordingUrl,
+        }),
+        signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS),
+      });
+      if (res.ok) return 'sent';
+      const message = `voicemail webhook ${box.notifyWebhookUrl} answered ${res.status}`;
+      // A receiver that refuses the request (other than rate limiting) will refuse every retry too.
+      if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)
+        throw ApplicationFailure.nonRetryable(message, 'WebhookRefused');
+      throw new Error(message);
     },
   };
 }

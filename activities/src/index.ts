@@ -1,11 +1,18 @@
-import type { CallRecordRepository, CallRoutingRepository } from '@switchboard/persistence';
+import type {
+  CallRecordRepository,
+  CallRoutingRepository,
+  PropertyResourcesRepository,
+} from '@switchboard/persistence';
 import type { TelephonyPort } from '@switchboard/telephony';
 import { createCallDataActivities, type CallDataSettings } from './call-data.activities';
+
+export type { CallDataSettings };
 import { createTelephonyActivities } from './telephony.activities';
 
 export interface ActivityDeps {
   routing: CallRoutingRepository;
   records: CallRecordRepository;
+  resources: PropertyResourcesRepository;
   telephony: TelephonyPort;
   settings: CallDataSettings;
 }
@@ -14,7 +21,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createTelephonyActivities(deps.telephony),
-    ...createCallDataActivities(deps.routing, deps.records, deps.settings),
+    ...createCallDataActivities(deps.routing, deps.records, deps.resources, deps.settings),
   };
 }
 

@@ -3,7 +3,8 @@ import {
   encodeLegState,
   CarrierCommandError,
   type DialResult,
-  type GatherRequest,
+  type GatherKeys,
+  type GatherPrompt,
   type TelephonyPort,
 } from '@switchboard/telephony';
 import { carrierCommand } from './carrier-failure';
@@ -52,14 +53,28 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
       );
     },
 
-    async playAudio(callControlId: string, o: { url: string; state: LegState }): Promise<void> {
+    async playAudio(
+      callControlId: string,
+      o: { url: string; loop?: number | 'infinity'; state: LegState },
+    ): Promise<void> {
       await carrierCommand(() =>
         telephony.playAudio(callControlId, {
           url: o.url,
+          ...(o.loop !== undefined ? { loop: o.loop } : {}),
           clientState: encodeLegState(o.state),
           commandId: currentCommandId(),
         }),
       );
+    },
+
+    /** Stopping audio on a call that already ended is moot: success, not an error. */
+    async stopPlayback(callControlId: string): Promise<void> {
+      try {
+        await telephony.stopPlayback(callControlId, { commandId: currentCommandId() });
+      } catch (err) {
+        if (err instanceof CarrierCommandError && err.kind === 'call_gone') return;
+        await carrierCommand(() => Promise.reject(err instanceof Error ? err : new Error(String(err))));
+      }
     },
 
     async dialAgent(o: {
@@ -89,11 +104,11 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
 
     async gatherDigits(
       callControlId: string,
-      o: Omit<GatherRequest, 'clientState' | 'commandId'> & { state: LegState },
+      o: GatherPrompt & GatherKeys & { state: LegState },
     ): Promise<void> {
       const { state, ...gather } = o;
       await carrierCommand(() =>
-        telephony.gatherUsingSpeak(callControlId, {
+        telephony.gather(callControlId, {
           ...gather,
           clientState: encodeLegState(state),
           commandId: currentCommandId(),

@@ -57,10 +57,21 @@ const office = {
 describe('call flows API: versions, validation, dry run, diagram', () => {
   let api: ApiOnly;
   let propertyId: string;
+  /** The schedule and voicemail box the flow names must exist before it can be saved. */
+  const addResources = async (id: string) => {
+    for (const [path, body] of [
+      ['schedules', { ...office, name: 'Office hours' }],
+      ['voicemail-boxes', { id: 'main', name: 'Main' }],
+    ] as const) {
+      const r = await api.request('POST', `/v1/properties/${id}/${path}`, body);
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+    }
+  };
   before(async () => {
     api = await startApiOnly();
     const p = await api.request('POST', '/v1/properties', { name: 'Oak Court', timeZone: 'America/Denver' });
     propertyId = p.body.id;
+    await addResources(propertyId);
   });
   after(async () => {
     await api?.stop();
@@ -206,6 +217,7 @@ describe('call flows API: versions, validation, dry run, diagram', () => {
     assert.equal(cleared.body.callFlowId, null);
 
     const other = await api.request('POST', '/v1/properties', { name: 'Pine Ridge', timeZone: 'UTC' });
+    await addResources(other.body.id);
     const foreign = await api.request('POST', `/v1/properties/${other.body.id}/call-flows`, {
       name: 'Theirs',
       definition: flow,

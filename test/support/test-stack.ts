@@ -71,7 +71,7 @@ export async function startTestStack(
     taskQueue,
     dataSource,
     telephony: new TelnyxTelephony({ apiKey: API_KEY, baseUrl: sim.apiBaseUrl, connectionId: CONNECTION_ID }),
-    settings: { ringTimeoutSecs: o.ringTimeoutSecs ?? 20, defaultVoice: 'female' },
+    settings: { ringTimeoutSecs: o.ringTimeoutSecs ?? 20, defaultVoice: 'female', publicBaseUrl: apiUrl },
     bundle: await sharedBundle(),
   });
   const running = worker.run();

@@ -36,3 +36,18 @@ export const callData = proxyActivities<Activities>({
   scheduleToCloseTimeout: '1h',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '15s' },
 });
+
+/**
+ * Notifications to the business (voicemail webhooks): regular activities, retried while the
+ * receiver is down, within an hour so a dead endpoint does not keep the call's workflow open.
+ */
+export const notify = proxyActivities<Activities>({
+  startToCloseTimeout: '15s',
+  scheduleToCloseTimeout: '1h',
+  retry: {
+    initialInterval: '2s',
+    backoffCoefficient: 2,
+    maximumInterval: '5m',
+    nonRetryableErrorTypes: ['WebhookRefused'],
+  },
+});

@@ -7,6 +7,7 @@ import { CallsModule } from './calls/calls.module';
 import { CONFIG } from './common/tokens';
 import { HealthController } from './health/health.controller';
 import { PropertiesModule } from './properties/properties.module';
+import { ResourcesModule } from './resources/resources.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -28,6 +29,7 @@ class ConfigModule {}
     PropertiesModule,
     CallsModule,
     CallFlowsModule,
+    ResourcesModule,
     WebhooksModule,
   ],
   controllers: [HealthController],

@@ -1,8 +1,12 @@
 import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createActivities } from '@switchboard/activities';
+import { createActivities, type CallDataSettings } from '@switchboard/activities';
 import { ALL_CALL_SEARCH_ATTRIBUTES } from '@switchboard/contracts';
-import { CallRecordRepository, CallRoutingRepository } from '@switchboard/persistence';
+import {
+  CallRecordRepository,
+  CallRoutingRepository,
+  PropertyResourcesRepository,
+} from '@switchboard/persistence';
 import type { TelephonyPort } from '@switchboard/telephony';
 import { bundleCallWorkflows, ensureSearchAttributes } from '@switchboard/temporal';
 
@@ -12,7 +16,7 @@ export interface CallWorkerOptions {
   taskQueue: string;
   dataSource: DataSource;
   telephony: TelephonyPort;
-  settings: { ringTimeoutSecs: number; defaultVoice: string };
+  settings: CallDataSettings;
   /** A bundle built once and shared (tests build one per run; the worker builds at start). */
   bundle?: WorkflowBundleWithSourceMap;
 }
@@ -23,6 +27,7 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
   const activities = createActivities({
     routing: new CallRoutingRepository(o.dataSource),
     records: new CallRecordRepository(o.dataSource),
+    resources: new PropertyResourcesRepository(o.dataSource),
     telephony: o.telephony,
     settings: o.settings,
   });

@@ -26,7 +26,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { telnyx, temporal, calls } = this.cfg;
+    const { telnyx, temporal, calls, media } = this.cfg;
     if (!telnyx.apiKey) throw new Error('TELNYX_API_KEY is not set (npm start sets it for the simulator)');
     this.connection = await NativeConnection.connect({ address: requireTemporalAddress(this.cfg) });
     this.worker = await createCallWorker({
@@ -39,7 +39,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         baseUrl: telnyx.baseUrl,
         connectionId: telnyx.connectionId,
       }),
-      settings: calls,
+      settings: { ...calls, publicBaseUrl: media.publicBaseUrl },
     });
     this.running = this.worker.run().catch((err: unknown) => {
       this.log.error(`worker stopped: ${String(err)}`);

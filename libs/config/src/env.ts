@@ -21,6 +21,13 @@ export interface SwitchboardConfig {
     /** Call Control connection (application) id used when dialling agents. */
     connectionId: string;
   };
+  media: {
+    /**
+     * Base URL the carrier reaches the api's public media routes at (uploaded audio prompts).
+     * Must be reachable from Telnyx in production; defaults to the api's own address.
+     */
+    publicBaseUrl: string;
+  };
   calls: {
     /** Seconds an agent or forward destination rings before the call counts as unanswered. */
     ringTimeoutSecs: number;
@@ -61,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       baseUrl: str(env, 'TELNYX_BASE_URL'),
       publicKey: str(env, 'TELNYX_PUBLIC_KEY'),
       connectionId: str(env, 'TELNYX_CONNECTION_ID') ?? 'switchboard-dev-connection',
+    },
+    media: {
+      publicBaseUrl: (str(env, 'PUBLIC_BASE_URL') ?? `http://${host}:${port}`).replace(/\/+$/, ''),
     },
     calls: {
       ringTimeoutSecs: int(env, 'RING_TIMEOUT_SECS', 20),

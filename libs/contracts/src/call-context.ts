@@ -1,4 +1,4 @@
-import type { CallFlow, CallerContext } from '@switchboard/domain';
+import type { CallFlow, CallerContext, Prompt, Schedule } from '@switchboard/domain';
 
 /** What the resolve activity tells the workflow about a dialled tracking number. */
 export type ResolvedCall =
@@ -19,7 +19,36 @@ export type ResolvedCall =
       flow: { id: string; version: number; definition: CallFlow } | null;
       /** What routing knows about the caller at call start. */
       caller: CallerContext;
+      /**
+       * The property's schedules by id, as of call start. Absent in calls that started before
+       * schedules were stored (their schedule steps count as closed, as they did then).
+       */
+      schedules?: Record<string, Schedule>;
+      /** Absolute URL of each of the property's audio files by id, for prompts that name one. */
+      audioUrls?: Record<string, string>;
+      /** Greeting of each voicemail box that has one, for voicemail steps without their own. */
+      voicemailGreetings?: Record<string, Prompt>;
     };
+
+/** Asks for the ring plan of one ring-group step of a call (see PropertyResourcesRepository). */
+export interface RingGroupRequest {
+  /** Unique per ring attempt: a retry of the same attempt gets the same plan. */
+  claimId: string;
+  propertyId: string;
+  ringGroupId: string;
+}
+
+/** What a voicemail box's notification carries (a `voicemail.received` event). */
+export interface VoicemailNotice {
+  propertyId: string;
+  voicemailBoxId: string;
+  callSessionId: string;
+  from: string;
+  to: string;
+  sourceName: string | null;
+  startedAt: string;
+  recordingUrl: string;
+}
 
 /** Returned by the currentStep query: where a live call is now. */
 export interface CallProgress {

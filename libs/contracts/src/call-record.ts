@@ -30,4 +30,5 @@ export interface CallRecordInput {
   callFlowId?: string | null;
   callFlowVersion?: number | null;
   recordingUrl?: string | null;
+  voicemailBoxId?: string | null;
 }

@@ -118,9 +118,9 @@ export type {
   AgentEndpoint,
   CallerHears,
 } from './ring/ring-group-model';
-export { RING_STRATEGIES } from './ring/ring-group-model';
+export { RING_STRATEGIES, endpointDialString } from './ring/ring-group-model';
 export type { RingPlan, RingWave, RingTarget, AgentAvailability } from './ring/ring-plan';
-export { planRing, isAvailable, normalizePointer } from './ring/ring-plan';
+export { planRing, isAvailable, normalizePointer, describeRingPlan } from './ring/ring-plan';
 export { validateRingGroup } from './ring/validate-ring-group';
 
 export type { FlowDiagramNames } from './diagram/describe';

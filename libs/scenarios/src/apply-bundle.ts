@@ -27,8 +27,22 @@ function canonical(v: unknown): string {
 }
 
 /**
+ * The bundle's resource lists with their API paths, in the order they are applied: each kind names
+ * only kinds before it (ring groups name agents and audio, boxes name agents and audio), and flows,
+ * applied after all of them, may name any.
+ */
+const RESOURCES = [
+  ['schedules', 'schedules'],
+  ['agents', 'agents'],
+  ['audio', 'audio'],
+  ['ring_groups', 'ring-groups'],
+  ['voicemail_boxes', 'voicemail-boxes'],
+] as const;
+
+/**
  * Applies a bundle through the admin API, reusing what already exists by name or number, so a
- * scenario can run again and again against one running stack.
+ * scenario can run again and again against one running stack. Resources are created or replaced
+ * by id (PUT), which is idempotent too.
  */
 export async function applyBundle(s: StackEndpoints, b: Bundle): Promise<{ propertyId: string }> {
   const v1 = `${s.apiUrl}/v1`;
@@ -51,6 +65,19 @@ export async function applyBundle(s: StackEndpoints, b: Bundle): Promise<{ prope
         http('POST', `${base}/sources`, { name: src.name }),
       );
       sourceIds.set(src.name, created.id);
+    }
+  }
+
+  for (const [key, path] of RESOURCES) {
+    for (const item of (b[key] ?? []) as { id: string; file?: string }[]) {
+      if (item.file !== undefined)
+        throw new Error(
+          `bundle audio "${item.id}" names file ${item.file}: load the bundle with loadScenario`,
+        );
+      await expectOk(
+        `save ${key} ${item.id}`,
+        http('PUT', `${base}/${path}/${encodeURIComponent(item.id)}`, item),
+      );
     }
   }
 

@@ -49,6 +49,22 @@ function check(kind: 'scenario' | 'bundle', data: unknown, file: string): void {
   }
 }
 
+/**
+ * Reads the audio `file`s of a bundle (relative to `dir`, the bundle file's folder) into
+ * `contentBase64`, so the bundle no longer depends on where it was read from.
+ */
+export function readAudioFiles(bundle: Bundle, dir: string): Bundle {
+  if (!bundle.audio?.some((a) => a.file !== undefined)) return bundle;
+  const audio = bundle.audio.map((a) => {
+    if (a.file === undefined) return a;
+    const { file, ...rest } = a;
+    const full = path.resolve(dir, file);
+    if (!existsSync(full)) throw new ScenarioFileError(`audio "${a.id}": ${full} does not exist`);
+    return { ...rest, contentBase64: readFileSync(full).toString('base64') };
+  });
+  return { ...bundle, audio };
+}
+
 /** Reads a scenario (YAML or JSON), validates it and its bundle against the published schemas. */
 export function loadScenario(file: string): Scenario & { config: Bundle } {
   const data = parse(file);
@@ -59,8 +75,9 @@ export function loadScenario(file: string): Scenario & { config: Bundle } {
     const bundleFile = path.resolve(path.dirname(file), s.config);
     config = parse(bundleFile) as Bundle;
     check('bundle', config, bundleFile);
+    config = readAudioFiles(config, path.dirname(bundleFile));
   } else {
-    config = s.config;
+    config = readAudioFiles(s.config, path.dirname(file));
   }
   return { ...s, config };
 }

@@ -1,3 +1,12 @@
+import type {
+  AgentEndpoint,
+  CallerHears,
+  DateOverride,
+  Prompt,
+  RingStrategy,
+  WeeklyWindow,
+} from '@switchboard/domain';
+
 /**
  * The scenario file (../shared/docs/SCENARIOS.md) and the configuration bundle it points at, as
  * TypeScript. docs/schemas/*.schema.json describe the same documents for other tools; both grow
@@ -38,10 +47,19 @@ export interface Scenario {
   calls: ScenarioCall[];
 }
 
-/** A property's configuration: sources, call flows (libs/domain's CallFlow) and tracking numbers. */
+/**
+ * A property's configuration: sources, the resources call flows name by id, call flows
+ * (libs/domain's CallFlow) and tracking numbers. Top-level keys are snake_case like the rest of
+ * the file; each resource item is the admin API's camelCase body for it, with its `id`.
+ */
 export interface Bundle {
   property: { name: string; time_zone: string };
   sources: { name: string }[];
+  schedules?: BundleSchedule[];
+  agents?: BundleAgent[];
+  audio?: BundleAudio[];
+  ring_groups?: BundleRingGroup[];
+  voicemail_boxes?: BundleVoicemailBox[];
   flows?: { name: string; definition: unknown }[];
   numbers: {
     number: string;
@@ -51,4 +69,56 @@ export interface Bundle {
     /** Name of one of the bundle's flows: calls run it instead of greeting-and-forward. */
     flow?: string;
   }[];
+}
+
+/** PUT /v1/properties/{id}/schedules/{id} */
+export interface BundleSchedule {
+  id: string;
+  name: string;
+  timeZone?: string;
+  weekly: WeeklyWindow[];
+  overrides?: DateOverride[];
+}
+
+/** PUT …/agents/{id}; `available` left out keeps what the agent last set. */
+export interface BundleAgent {
+  id: string;
+  name: string;
+  endpoint: AgentEndpoint;
+  available?: boolean;
+}
+
+/**
+ * PUT …/audio/{id}: the bytes inline (`contentBase64`) or a `file` relative to the bundle file,
+ * which loadScenario reads into `contentBase64`.
+ */
+export type BundleAudio = {
+  id: string;
+  name: string;
+  contentType: 'audio/mpeg' | 'audio/wav' | 'audio/x-wav';
+} & ({ contentBase64: string; file?: never } | { file: string; contentBase64?: never });
+
+/** PUT …/ring-groups/{id}: members name the bundle's agents. */
+export interface BundleRingGroup {
+  id: string;
+  name: string;
+  strategy: RingStrategy;
+  members: { agentId: string; ringTimeoutSeconds?: number }[];
+  agentRingTimeoutSeconds: number;
+  overallTimeoutSeconds?: number;
+  skipUnavailable: boolean;
+  /** Round robin: where the rotation starts; set it so a scenario's turn order is repeatable. */
+  rotationPointer?: number;
+  whisper?: Prompt;
+  callerHears: CallerHears;
+}
+
+/** PUT …/voicemail-boxes/{id} */
+export interface BundleVoicemailBox {
+  id: string;
+  name: string;
+  agentId?: string | null;
+  greeting?: Prompt | null;
+  notifyWebhookUrl?: string | null;
+  notifyEmails?: string[];
 }

@@ -29,11 +29,16 @@ export interface TelephonyPort {
     callControlId: string,
     o: { text: string; voice: string; language?: string; clientState: string; commandId: string },
   ): Promise<void>;
-  playAudio(callControlId: string, o: { url: string; clientState: string; commandId: string }): Promise<void>;
+  playAudio(callControlId: string, o: PlaybackRequest): Promise<void>;
+  /** Stops whatever the leg is playing (hold audio once an agent is found). */
+  stopPlayback(callControlId: string, o: { commandId: string }): Promise<void>;
   dial(o: DialRequest): Promise<DialResult>;
   bridge(callControlId: string, o: { otherCallControlId: string; commandId: string }): Promise<void>;
-  /** Speaks a prompt and collects keys; the result arrives as call.gather.ended. */
-  gatherUsingSpeak(callControlId: string, o: GatherRequest): Promise<void>;
+  /**
+   * Plays a prompt (text-to-speech or an audio file) and collects keys; the result arrives as
+   * call.gather.ended.
+   */
+  gather(callControlId: string, o: GatherRequest): Promise<void>;
   /**
    * Records the call: one channel for a voicemail, two (caller and agent) for a conversation; the file
    * arrives as call.recording.saved. maxLengthSecs 0 means no limit.
@@ -49,17 +54,26 @@ export interface RecordingRequest {
   commandId: string;
 }
 
-export interface GatherRequest {
-  text: string;
-  voice: string;
-  language?: string;
+export interface PlaybackRequest {
+  url: string;
+  /** Times to play; `infinity` loops until stopped (hold audio). Default once. */
+  loop?: number | 'infinity';
+  clientState: string;
+  commandId: string;
+}
+
+/** What a gather plays: spoken text, or an audio file by URL. */
+export type GatherPrompt = { text: string; voice: string; language?: string } | { audioUrl: string };
+
+/** Which keys a gather takes and how long it waits for them. */
+export interface GatherKeys {
   /** Keys accepted; anything else ends the gather as invalid. */
   validDigits: string;
   maxDigits: number;
   timeoutMillis: number;
-  clientState: string;
-  commandId: string;
 }
+
+export type GatherRequest = GatherPrompt & GatherKeys & { clientState: string; commandId: string };
 
 /** Why a carrier command failed, in terms the workflow can act on. */
 export type CarrierErrorKind =

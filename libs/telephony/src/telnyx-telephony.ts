@@ -4,6 +4,7 @@ import {
   type DialRequest,
   type DialResult,
   type GatherRequest,
+  type PlaybackRequest,
   type RecordingRequest,
   type TelephonyPort,
 } from './telephony-port';
@@ -96,13 +97,20 @@ export class TelnyxTelephony implements TelephonyPort {
     );
   }
 
-  async playAudio(id: string, o: { url: string; clientState: string; commandId: string }): Promise<void> {
+  async playAudio(id: string, o: PlaybackRequest): Promise<void> {
     await this.run(() =>
       this.client.calls.actions.startPlayback(id, {
         audio_url: o.url,
+        ...(o.loop !== undefined ? { loop: o.loop } : {}),
         client_state: o.clientState,
         command_id: o.commandId,
       }),
+    );
+  }
+
+  async stopPlayback(id: string, o: { commandId: string }): Promise<void> {
+    await this.run(() =>
+      this.client.calls.actions.stopPlayback(id, { stop: 'all', command_id: o.commandId }),
     );
   }
 
@@ -132,21 +140,26 @@ export class TelnyxTelephony implements TelephonyPort {
     );
   }
 
-  async gatherUsingSpeak(id: string, o: GatherRequest): Promise<void> {
+  async gather(id: string, o: GatherRequest): Promise<void> {
+    const keys = {
+      minimum_digits: 1,
+      maximum_digits: o.maxDigits,
+      valid_digits: o.validDigits,
+      timeout_millis: o.timeoutMillis,
+      // The menu machine owns retries (and their prompts); Telnyx plays the prompt once.
+      maximum_tries: 1,
+      client_state: o.clientState,
+      command_id: o.commandId,
+    };
     await this.run(() =>
-      this.client.calls.actions.gatherUsingSpeak(id, {
-        payload: o.text,
-        voice: o.voice,
-        ...(o.language ? { language: o.language as never } : {}),
-        minimum_digits: 1,
-        maximum_digits: o.maxDigits,
-        valid_digits: o.validDigits,
-        timeout_millis: o.timeoutMillis,
-        // The menu machine owns retries (and their prompts); Telnyx plays the prompt once.
-        maximum_tries: 1,
-        client_state: o.clientState,
-        command_id: o.commandId,
-      }),
+      'audioUrl' in o
+        ? this.client.calls.actions.gatherUsingAudio(id, { audio_url: o.audioUrl, ...keys })
+        : this.client.calls.actions.gatherUsingSpeak(id, {
+            payload: o.text,
+            voice: o.voice,
+            ...(o.language ? { language: o.language as never } : {}),
+            ...keys,
+          }),
     );
   }
 

@@ -2,6 +2,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   condition,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -18,9 +19,10 @@ import {
   type LegState,
   type ResolvedCall,
 } from '@switchboard/contracts';
-import { callData, carrier, lookup } from '../activity-proxies';
+import { callData, carrier, lookup, notify } from '../activity-proxies';
 import {
   INITIAL_MENU_STATE,
+  endpointDialString,
   firstAction,
   nextAction,
   reduceMenu,
@@ -32,7 +34,9 @@ import {
   type MenuState,
   type NextAction,
   type Prompt,
+  type RingPlan,
   type StepAction,
+  describeRingPlan,
 } from '@switchboard/domain';
 import { CallState, type Leg } from './call-state';
 
@@ -51,10 +55,30 @@ function isCallGone(err: unknown): boolean {
   return failure instanceof ApplicationFailure && failure.type === CarrierFailure.callGone;
 }
 
+/** Marks where stored resources (schedules, ring groups, audio, voicemail boxes) entered flows. */
+const FLOW_RESOURCES_PATCH = 'flow-resources';
+
+/** A destination one ring attempt dials. */
+interface RingTarget {
+  to: string;
+  timeoutSecs: number;
+}
+
+/** Extras of a ring attempt beyond dialling and bridging. */
+interface RingOptions {
+  /** Record the bridged conversation (the flow's toggle). */
+  record?: boolean;
+  /** Played to the agent who answers, before the caller is connected. */
+  whisper?: Prompt;
+  /** Runs once an agent is about to be connected (stops the caller's hold audio). */
+  beforeBridge?: () => Promise<void>;
+}
+
 /**
- * One inbound call, from `call.initiated` to the written call record. The flow for now is the fixed
- * one of a tracking number: answer → greeting → ring the forwarding destination → bridge → wait for
- * hangup. Every wait also ends when the caller hangs up, so an abandoned call stops wherever it is.
+ * One inbound call, from `call.initiated` to the written call record: a number without a call flow
+ * runs the fixed greeting-and-forward flow, one with a flow runs it through libs/domain's
+ * interpreter. Every wait also ends when the caller hangs up, so an abandoned call stops wherever
+ * it is.
  */
 export async function inboundCall(input: InboundCallInput): Promise<InboundCallResult> {
   const timing: CallTiming = { ...DEFAULT_CALL_TIMING, ...input.timing };
@@ -66,6 +90,13 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   let flowError: Error | undefined;
   /** Set when the caller left a voicemail (the recording's URL). */
   let voicemailUrl: string | undefined;
+  /** The box that voicemail went to. */
+  let voicemailBoxId: string | undefined;
+  /**
+   * Whether this call uses stored resources: audio prompts, ring groups, box greetings and voicemail
+   * notifications. False only when replaying calls that started before they existed.
+   */
+  let resourcesOn = false;
   /** Set when the flow records conversations and one was recorded. */
   let conversationRecordingUrl: string | undefined;
 
@@ -102,6 +133,8 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   };
   /** Numbers prompt playings, so that a step played twice (menus loop) gets distinct tags. */
   let promptCount = 0;
+  /** Numbers ring-group attempts: each draws its own plan (and round-robin turn). */
+  let ringCount = 0;
 
   const resolved: ResolvedCall = await lookup.resolveCall(caller.to, caller.from);
   let answeredAgent: Leg | undefined;
@@ -164,7 +197,12 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     }
 
     setStep('forward', route.forwardTo);
-    const rung = await ringAndConnect(route.forwardTo, route.ringTimeoutSecs, caller.to, 'forward');
+    const rung = await ringAndConnect(
+      [{ to: route.forwardTo, timeoutSecs: route.ringTimeoutSecs }],
+      route.ringTimeoutSecs,
+      caller.to,
+      'forward',
+    );
     if (rung === 'no_answer' && !ended()) {
       setStep('hangup', 'no answer');
       await command(() => carrier.hangupCall(caller.callControlId));
@@ -172,21 +210,37 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     return typeof rung === 'object' ? rung : undefined;
   }
 
-  /** Speaks a TTS prompt and waits until it has finished (or the caller hangs up). */
-  async function speak(prompt: Prompt, name: string, voice: string): Promise<void> {
-    if (prompt.kind !== 'tts') return;
+  /** The URL of an audio prompt's file, when the property has it. */
+  function audioUrl(audioId: string): string | undefined {
+    return resolved.known ? resolved.audioUrls?.[audioId] : undefined;
+  }
+
+  /**
+   * Plays a prompt (text-to-speech or an audio file) to a leg and waits until it has finished, or
+   * the caller (or that leg) hangs up. An audio prompt whose file is gone is skipped.
+   */
+  async function speak(prompt: Prompt, name: string, voice: string, leg: Leg | null = null): Promise<void> {
+    if (prompt.kind !== 'tts' && !resourcesOn) return;
+    const url = prompt.kind === 'audio' ? audioUrl(prompt.audioId) : undefined;
+    if (prompt.kind === 'audio' && url === undefined) return;
     // A flow may pass the same step twice (menus loop): each playing gets its own tag.
     const tag = `${name}#${++promptCount}`;
-    const promptState: LegState = { ...callerState, tag };
+    const target = leg?.callControlId ?? caller.callControlId;
+    const promptState: LegState = leg ? { wf, role: 'agent', tag } : { ...callerState, tag };
     await command(() =>
-      carrier.speakText(caller.callControlId, {
-        text: prompt.text,
-        voice: prompt.voice ?? voice,
-        language: prompt.language,
-        state: promptState,
-      }),
+      prompt.kind === 'tts'
+        ? carrier.speakText(target, {
+            text: prompt.text,
+            voice: prompt.voice ?? voice,
+            language: prompt.language,
+            state: promptState,
+          })
+        : carrier.playAudio(target, { url: url!, state: promptState }),
     );
-    await condition(() => state.finishedPrompts.has(tag) || ended(), timing.promptWaitMs);
+    await condition(
+      () => state.finishedPrompts.has(tag) || ended() || (leg !== null && !!leg.endedAt),
+      timing.promptWaitMs,
+    );
   }
 
   /**
@@ -201,11 +255,13 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     if (ended()) return undefined;
     await command(() => carrier.answerCall(caller.callControlId, callerState));
     await condition(() => !!state.callerLeg()?.answeredAt || ended(), timing.answerWaitMs);
+    resourcesOn = patched(FLOW_RESOURCES_PATCH);
     const ctx: DecisionContext = {
       caller: route.caller,
       at: caller.startedAt,
       timeZone: route.timeZone,
-      schedules: {},
+      // Calls resolved before schedules were stored carry none: their schedule steps stay closed.
+      schedules: route.schedules ?? {},
     };
     let next: NextAction | null = firstAction(flow, ctx);
     // A flow can loop through menus on the caller's input; the bound stops a caller-less loop.
@@ -233,7 +289,9 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       case 'play':
         setStep(
           action.stepId,
-          action.prompt.kind === 'audio' ? 'audio prompts need stored audio files' : undefined,
+          action.prompt.kind === 'audio' && !resourcesOn
+            ? 'audio prompts need stored audio files'
+            : undefined,
         );
         await speak(action.prompt, action.stepId, voice);
         return { next: action.next };
@@ -244,24 +302,43 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         setStep(action.stepId, action.to);
         const from = action.callerId === 'caller' ? caller.from : caller.to;
         const rung = await ringAndConnect(
-          action.to,
+          [{ to: action.to, timeoutSecs: action.timeoutSeconds }],
           action.timeoutSeconds,
           from,
           action.stepId,
-          route.flow?.definition.recording,
+          { record: route.flow?.definition.recording },
         );
         if (typeof rung === 'object') return { connected: rung };
         return { next: rung === 'no_answer' ? action.noAnswer : null };
       }
-      case 'ring_group':
-        // Ring groups are not stored resources yet: nobody can be rung, so the no-answer path runs.
-        setStep(action.stepId, 'ring groups are not stored yet');
-        return { next: action.noAnswer };
-      case 'voicemail':
+      case 'ring_group': {
+        if (!resourcesOn) {
+          setStep(action.stepId, 'ring groups are not stored yet');
+          return { next: action.noAnswer };
+        }
+        const plan = await lookup.planRingGroup({
+          claimId: `${wf}/${action.stepId}#${++ringCount}`,
+          propertyId: route.propertyId,
+          ringGroupId: action.ringGroupId,
+        });
+        setStep(
+          action.stepId,
+          plan ? describeRingPlan(plan) : `ring group "${action.ringGroupId}" no longer exists`,
+        );
+        if (!plan) return { next: action.noAnswer };
+        const rung = await ringGroup(plan, action.stepId, voice, route.flow?.definition.recording);
+        if (typeof rung === 'object') return { connected: rung };
+        return { next: rung === 'no_answer' ? action.noAnswer : null };
+      }
+      case 'voicemail': {
         setStep(action.stepId, action.voicemailBoxId);
-        if (action.greeting) await speak(action.greeting, `${action.stepId}-greeting`, voice);
+        const greeting =
+          action.greeting ?? (resourcesOn ? route.voicemailGreetings?.[action.voicemailBoxId] : undefined);
+        if (greeting) await speak(greeting, `${action.stepId}-greeting`, voice);
         if (!ended()) await takeVoicemail(action.stepId, action.maxLengthSeconds, action.beep);
+        if (voicemailUrl) voicemailBoxId = action.voicemailBoxId;
         return { next: null };
+      }
       case 'hangup':
         setStep(action.stepId);
         if (action.message) await speak(action.message, action.stepId, voice);
@@ -274,7 +351,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
 
   /** One IVR menu, driven by the domain's menu reducer; returns the step the caller chose. */
   async function runMenu(menu: MenuDefinition, voice: string): Promise<string | null> {
-    if (menu.prompt.kind !== 'tts') {
+    if (menu.prompt.kind !== 'tts' && !resourcesOn) {
       setStep(menu.id, 'audio menu prompts need stored audio files');
       return menu.fallback;
     }
@@ -296,11 +373,18 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         continue;
       }
       const tag = `${menu.id}-${c.gather.gatherId}`;
-      const text = c.prompt.kind === 'tts' ? c.prompt.text : menu.prompt.text;
+      const url = c.prompt.kind === 'audio' ? audioUrl(c.prompt.audioId) : undefined;
+      if (c.prompt.kind === 'audio' && url === undefined) {
+        setStep(menu.id, `audio "${c.prompt.audioId}" is missing`);
+        return menu.fallback;
+      }
+      const prompt =
+        c.prompt.kind === 'tts'
+          ? { text: c.prompt.text, voice: c.prompt.voice ?? voice, language: c.prompt.language }
+          : { audioUrl: url! };
       await command(() =>
         carrier.gatherDigits(caller.callControlId, {
-          text,
-          voice: (c.prompt.kind === 'tts' ? c.prompt.voice : undefined) ?? voice,
+          ...prompt,
           validDigits: Object.keys(menu.options).join('') + (menu.repeatOnStar ? '*' : ''),
           maxDigits: c.gather.maxDigits,
           timeoutMillis: c.gather.timeoutSeconds * 1000,
@@ -348,53 +432,131 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   }
 
   /**
-   * Rings one destination linked to the caller; on answer bridges them and waits for the
-   * conversation to end. Returns the answering leg, 'no_answer', or 'gone' (the caller left).
+   * Rings one ring group's plan, wave after wave, until someone answers and the conversation ends,
+   * the caller hangs up, or every wave went unanswered. The caller hears the group's hold audio
+   * (looped) while agents ring.
+   */
+  async function ringGroup(
+    plan: RingPlan,
+    stepId: string,
+    voice: string,
+    record?: boolean,
+  ): Promise<Leg | 'no_answer' | 'gone'> {
+    if (plan.waves.length === 0) return 'no_answer';
+    const hold = plan.callerHears.kind === 'hold_audio' ? plan.callerHears.prompt : undefined;
+    const holdUrl = hold?.kind === 'audio' ? audioUrl(hold.audioId) : undefined;
+    let holding = false;
+    if (hold?.kind === 'tts') {
+      // Spoken once, not awaited: the agents are rung meanwhile.
+      const tag = `${stepId}-hold#${++promptCount}`;
+      await command(() =>
+        carrier.speakText(caller.callControlId, {
+          text: hold.text,
+          voice: hold.voice ?? voice,
+          language: hold.language,
+          state: { ...callerState, tag },
+        }),
+      );
+    } else if (holdUrl) {
+      holding = await command(() =>
+        carrier.playAudio(caller.callControlId, {
+          url: holdUrl,
+          loop: 'infinity',
+          state: { ...callerState, tag: `${stepId}-hold#${++promptCount}` },
+        }),
+      );
+    }
+    const stopHold = async () => {
+      if (holding) await command(() => carrier.stopPlayback(caller.callControlId));
+      holding = false;
+    };
+    for (const [i, wave] of plan.waves.entries()) {
+      const rung = await ringAndConnect(
+        wave.targets.map((t) => ({ to: endpointDialString(t.endpoint), timeoutSecs: t.timeoutSeconds })),
+        wave.timeoutSeconds,
+        caller.to,
+        `${stepId}-w${i + 1}`,
+        { record, whisper: plan.whisper, beforeBridge: stopHold },
+      );
+      if (rung !== 'no_answer') return rung;
+    }
+    await stopHold();
+    return 'no_answer';
+  }
+
+  /**
+   * Rings destinations at once, each linked to the caller; the first to answer is bridged with the
+   * caller (after an optional whisper) and the others are hung up; then waits for the conversation
+   * to end. Returns the answering leg, 'no_answer', or 'gone' (the caller left).
    */
   async function ringAndConnect(
-    to: string,
+    targets: RingTarget[],
     timeoutSecs: number,
     from: string,
     tag: string,
-    record = false,
+    opts: RingOptions = {},
   ): Promise<Leg | 'no_answer' | 'gone'> {
-    let dialled;
-    try {
-      dialled = await carrier.dialAgent({
-        to,
-        from,
-        linkTo: caller.callControlId,
-        timeoutSecs,
-        state: { wf, role: 'agent', tag },
-      });
-    } catch (err) {
-      // Dialling with link_to a caller who just hung up: the carrier says the call has ended.
-      if (!isCallGone(err)) throw err;
+    const dials = await Promise.allSettled(
+      targets.map((t) =>
+        carrier.dialAgent({
+          to: t.to,
+          from,
+          linkTo: caller.callControlId,
+          timeoutSecs: t.timeoutSecs,
+          state: { wf, role: 'agent', tag },
+        }),
+      ),
+    );
+    const legs: Leg[] = [];
+    const failures: unknown[] = [];
+    dials.forEach((d, i) => {
+      if (d.status === 'fulfilled') legs.push(state.dialled(d.value.callControlId, targets[i].to));
+      else failures.push(d.reason);
+    });
+    // Dialling with link_to a caller who just hung up: the carrier says the call has ended.
+    if (failures.some(isCallGone)) {
       callerLeftFirst = true;
+      await Promise.all(legs.map((l) => command(() => carrier.hangupCall(l.callControlId))));
       return 'gone';
     }
-    const agent = state.dialled(dialled.callControlId, to);
-    // The carrier ends an unanswered leg after timeoutSecs; our timer is only a safety net.
+    // One bad destination among several is skipped; when none could be dialled the carrier is
+    // failing us and the flow cannot go on.
+    if (legs.length === 0) throw failures[0];
+
+    const winner = () => legs.find((l) => !!l.answeredAt && !l.endedAt);
+    // The carrier ends an unanswered leg after its timeout; our timer is only a safety net.
     await condition(
-      () => !!agent.answeredAt || !!agent.endedAt || ended(),
+      () => !!winner() || legs.every((l) => !!l.endedAt) || ended(),
       timeoutSecs * 1000 + timing.ringMarginMs,
     );
+    const agent = ended() ? undefined : winner();
+    // Without a winner every leg is released, ended or not (a hangup of an ended leg is a no-op;
+    // recorded calls replay with exactly these commands). With one, the others still ringing are.
+    await Promise.all(
+      legs
+        .filter((l) => (agent ? l !== agent && !l.endedAt : true))
+        .map((l) => command(() => carrier.hangupCall(l.callControlId))),
+    );
+    if (!agent) return ended() ? 'gone' : 'no_answer';
 
-    if (!agent.answeredAt || agent.endedAt || ended()) {
-      await command(() => carrier.hangupCall(agent.callControlId));
-      return ended() ? 'gone' : 'no_answer';
+    if (opts.whisper) {
+      await speak(opts.whisper, `${tag}-whisper`, resolved.known ? resolved.defaultVoice : 'female', agent);
+      if (agent.endedAt || ended()) {
+        await command(() => carrier.hangupCall(agent.callControlId));
+        return ended() ? 'gone' : 'no_answer';
+      }
     }
-
+    await opts.beforeBridge?.();
     const bridged = await command(() => carrier.bridgeCalls(caller.callControlId, agent.callControlId));
     if (!bridged) {
       await command(() => carrier.hangupCall(agent.callControlId));
       return 'gone';
     }
-    setStep('connected', to);
+    setStep('connected', agent.to);
     const recordingTag = `${tag}-conversation`;
     // The flow's recording toggle: both sides, one channel each, from the bridge on.
     const recording =
-      record &&
+      opts.record &&
       (await command(() =>
         carrier.startRecording(caller.callControlId, {
           maxLengthSecs: 0,
@@ -442,7 +604,23 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     callFlowId: resolved.known ? (resolved.flow?.id ?? null) : null,
     callFlowVersion: resolved.known ? (resolved.flow?.version ?? null) : null,
     recordingUrl: voicemailUrl ?? conversationRecordingUrl ?? null,
+    voicemailBoxId: voicemailBoxId ?? null,
   });
+  if (resourcesOn && resolved.known && voicemailBoxId && voicemailUrl) {
+    // The record is safe already; a receiver that stays down must not fail the call's workflow.
+    await notify
+      .notifyVoicemail({
+        propertyId: resolved.propertyId,
+        voicemailBoxId,
+        callSessionId: caller.sessionId || input.callSessionId,
+        from: caller.from,
+        to: caller.to,
+        sourceName: resolved.sourceName,
+        startedAt: caller.startedAt,
+        recordingUrl: voicemailUrl,
+      })
+      .catch(() => undefined);
+  }
   if (flowError !== undefined) throw flowError;
   return { outcome, path: state.path.map((p) => p.step) };
 }

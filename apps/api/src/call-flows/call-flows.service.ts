@@ -5,6 +5,7 @@ import {
   dryRun,
   flowToMermaid,
   flowToSvg,
+  type AgentAvailability,
   type CallFlow,
   type DryRunResult,
   validateRingGroup,
@@ -13,9 +14,15 @@ import {
   type Schedule,
   type ValidationReport,
 } from '@switchboard/domain';
-import { CallFlowEntity, CallFlowVersionEntity, PropertyEntity } from '@switchboard/persistence';
+import {
+  CallFlowEntity,
+  CallFlowVersionEntity,
+  PropertyEntity,
+  PropertyResourcesRepository,
+} from '@switchboard/persistence';
 import { isUniqueViolation } from '../common/db-errors';
 import { ApiError, type FieldError } from '../common/api-error';
+import { lockProperty } from '../common/property-lock';
 import type { SaveCallFlowDto, SimulateCallFlowDto, UpdateCallFlowDto } from './dto';
 import { checkFlowDefinition } from './flow-definition';
 
@@ -56,7 +63,11 @@ function checkEach(
 /** Call flows as data: every save is a new immutable version; calls run the version they start on. */
 @Injectable()
 export class CallFlowsService {
-  constructor(private readonly ds: DataSource) {}
+  private readonly resources: PropertyResourcesRepository;
+
+  constructor(private readonly ds: DataSource) {
+    this.resources = new PropertyResourcesRepository(ds);
+  }
 
   private async property(propertyId: string): Promise<PropertyEntity> {
     const p = await this.ds.getRepository(PropertyEntity).findOne({ where: { id: propertyId } });
@@ -93,11 +104,19 @@ export class CallFlowsService {
     };
   }
 
+  /**
+   * Validates a definition against the property's resources under the property's lock, which
+   * resource deletes take too: a delete cannot slip in between this check and the save.
+   */
+  private async checked(m: EntityManager, propertyId: string, definition: Record<string, unknown>) {
+    await lockProperty(m, propertyId);
+    return checkFlowDefinition(definition, await this.resources.resourceIds(propertyId, m));
+  }
+
   async create(propertyId: string, dto: SaveCallFlowDto): Promise<CallFlowView> {
-    await this.property(propertyId);
-    const { flow, warnings } = checkFlowDefinition(dto.definition);
     try {
       return await this.ds.transaction(async (m) => {
+        const { flow, warnings } = await this.checked(m, propertyId, dto.definition);
         const f = await m
           .getRepository(CallFlowEntity)
           .save(m.getRepository(CallFlowEntity).create({ propertyId, name: dto.name, currentVersion: 1 }));
@@ -117,10 +136,9 @@ export class CallFlowsService {
 
   /** Saves a new version; the row lock makes concurrent saves get consecutive version numbers. */
   async update(propertyId: string, flowId: string, dto: UpdateCallFlowDto): Promise<CallFlowView> {
-    await this.property(propertyId);
-    const { flow, warnings } = checkFlowDefinition(dto.definition);
     try {
       return await this.ds.transaction(async (m) => {
+        const { flow, warnings } = await this.checked(m, propertyId, dto.definition);
         const f = await this.flowRow(m, propertyId, flowId, true);
         f.currentVersion += 1;
         if (dto.name !== undefined) f.name = dto.name;
@@ -163,12 +181,22 @@ export class CallFlowsService {
     return rows.map((r) => ({ version: r.version, createdAt: r.createdAt }));
   }
 
-  /** Where a given caller would go, using the same domain code as the call workflow. */
+  /**
+   * Where a given caller would go, using the same domain code as the call workflow, with the
+   * property's stored schedules and ring groups (agents' availability, round-robin pointers as
+   * they stand). Schedules or ring groups given in the body replace stored ones of the same id,
+   * to try a change before saving it. Nothing is stored: the rotation does not move.
+   */
   async simulate(propertyId: string, flowId: string, dto: SimulateCallFlowDto): Promise<DryRunResult> {
     const property = await this.property(propertyId);
     const { definition } = await this.get(propertyId, flowId, dto.version);
     checkEach('schedules', dto.schedules, (x) => validateSchedule(x as Schedule));
     checkEach('ringGroups', dto.ringGroups, (x) => validateRingGroup(x as RingGroup));
+    const [schedules, stored] = await Promise.all([
+      this.resources.schedules(propertyId),
+      this.resources.ringGroups(propertyId),
+    ]);
+    const groups = Object.entries(stored);
     const c = dto.caller ?? {};
     return dryRun(
       definition as CallFlow,
@@ -182,13 +210,19 @@ export class CallFlowsService {
         }),
         at: dto.at ?? new Date().toISOString(),
         timeZone: property.timeZone,
-        schedules: (dto.schedules ?? {}) as Record<string, Schedule>,
+        schedules: { ...schedules, ...((dto.schedules ?? {}) as Record<string, Schedule>) },
       },
       {
         keypresses: dto.keypresses?.map((k) => (k === '' ? null : k)),
         answeringAgentIds: dto.answeringAgentIds,
         forwardAnswered: dto.forwardAnswered,
-        ringGroups: (dto.ringGroups ?? {}) as Record<string, RingGroup>,
+        ringGroups: {
+          ...Object.fromEntries(groups.map(([id, g]) => [id, g.group])),
+          ...((dto.ringGroups ?? {}) as Record<string, RingGroup>),
+        },
+        // Availability is the agents' own, so the groups' maps never disagree and merge into one.
+        availability: Object.assign({}, ...groups.map(([, g]) => g.availability)) as AgentAvailability,
+        roundRobinPointers: Object.fromEntries(groups.map(([id, g]) => [id, g.pointer])),
       },
     );
   }

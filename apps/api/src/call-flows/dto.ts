@@ -102,7 +102,10 @@ export class SimulateCallFlowDto {
   @IsBoolean()
   forwardAnswered?: boolean;
 
-  /** Schedules and ring groups the flow refers to, by id, until they are stored resources. */
+  /**
+   * Schedules and ring groups by id, replacing the property's stored ones of the same id for this
+   * dry run (to try a change before saving it). Absent: the stored ones alone.
+   */
   @IsOptional()
   @IsObject()
   schedules?: Record<string, unknown>;

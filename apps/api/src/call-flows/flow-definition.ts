@@ -1,5 +1,6 @@
-import { validateFlow, type CallFlow, type FlowIssue } from '@switchboard/domain';
+import { validateFlow, type CallFlow, type FlowIssue, type FlowValidationContext } from '@switchboard/domain';
 import { ApiError, type FieldError } from '../common/api-error';
+import { issueField } from '../common/domain-issues';
 
 /** Field errors for what is not even shaped like a flow, before the domain's rules can apply. */
 function shapeErrors(d: Record<string, unknown>): FieldError[] {
@@ -22,22 +23,24 @@ function shapeErrors(d: Record<string, unknown>): FieldError[] {
   return errors;
 }
 
-const asField = (i: FlowIssue): FieldError => ({
-  field: `definition.${i.path}`,
-  message: i.message,
-});
+const asField = (i: FlowIssue): FieldError => issueField(i, 'definition');
 
 /**
  * Checks a submitted flow with libs/domain's validateFlow (the same rules the workflow relies on)
- * and returns it with its warnings; errors become one 422 naming every offending step.
+ * and returns it with its warnings; errors become one 422 naming every offending step. `ctx` holds
+ * the property's resource ids, so a step naming a schedule, ring group, voicemail box or audio file
+ * that does not exist is one of those errors.
  */
-export function checkFlowDefinition(d: Record<string, unknown>): { flow: CallFlow; warnings: FieldError[] } {
+export function checkFlowDefinition(
+  d: Record<string, unknown>,
+  ctx: FlowValidationContext = {},
+): { flow: CallFlow; warnings: FieldError[] } {
   const shape = shapeErrors(d);
   if (shape.length) throw ApiError.invalid(shape);
   const flow = { recording: false, ...d } as unknown as CallFlow;
   let report;
   try {
-    report = validateFlow(flow);
+    report = validateFlow(flow, ctx);
   } catch {
     // validateFlow assumes the documented field types; anything stranger is the caller's to fix.
     throw ApiError.invalid([

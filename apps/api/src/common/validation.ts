@@ -1,9 +1,14 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError, type FieldError } from './api-error';
 
+/** Field paths as libs/domain writes them (`weekly[0].start`), so both kinds of error read alike. */
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const field = !prefix
+      ? e.property
+      : /^\d+$/.test(e.property)
+        ? `${prefix}[${e.property}]`
+        : `${prefix}.${e.property}`;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });

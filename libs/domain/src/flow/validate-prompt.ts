@@ -13,6 +13,17 @@ export function checkPrompt(
 ): ValidationIssue[] {
   const where = stepId !== undefined ? `Step "${stepId}"` : 'The prompt';
   const withStep = stepId !== undefined ? { stepId } : {};
+  // Prompts come from admins as JSON: anything not even an object is reported, never thrown on.
+  if (typeof prompt !== 'object' || prompt === null) {
+    return [
+      {
+        ...withStep,
+        code: 'invalid_prompt',
+        path,
+        message: `${where} has a prompt that is not a prompt object (${path}).`,
+      },
+    ];
+  }
   if (prompt.kind === 'tts') {
     return typeof prompt.text === 'string' && prompt.text.trim() !== ''
       ? []

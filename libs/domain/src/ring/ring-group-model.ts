@@ -41,3 +41,18 @@ export interface RingGroup {
   readonly whisper?: Prompt;
   readonly callerHears: CallerHears;
 }
+
+/**
+ * The destination the carrier dials for an endpoint. Browser logins are users of a Telnyx
+ * credential connection, whose SIP address lives on Telnyx's own domain.
+ */
+export function endpointDialString(endpoint: AgentEndpoint): string {
+  switch (endpoint.kind) {
+    case 'phone':
+      return endpoint.number;
+    case 'sip':
+      return endpoint.uri;
+    case 'webrtc':
+      return `sip:${endpoint.username}@sip.telnyx.com`;
+  }
+}

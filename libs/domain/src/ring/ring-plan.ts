@@ -121,3 +121,12 @@ export function planRing(group: RingGroup, availability: AgentAvailability, poin
     callerHears: group.callerHears,
   };
 }
+
+/** One line for the call's path and the Web UI: who is rung in which order, and who was left out. */
+export function describeRingPlan(plan: RingPlan): string {
+  const waves = plan.waves.map((w) => w.targets.map((t) => t.agentId).join(' + '));
+  const parts = [`${plan.strategy}: ${waves.length > 0 ? waves.join(' → ') : 'nobody to ring'}`];
+  if (plan.skippedAgentIds.length > 0) parts.push(`unavailable: ${plan.skippedAgentIds.join(', ')}`);
+  if (plan.truncatedAgentIds.length > 0) parts.push(`out of time: ${plan.truncatedAgentIds.join(', ')}`);
+  return parts.join('; ');
+}

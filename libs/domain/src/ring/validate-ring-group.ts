@@ -1,7 +1,7 @@
 import { checkPrompt } from '../flow/validate-prompt';
 import { isE164 } from '../shared/e164';
 import type { ValidationIssue, ValidationReport } from '../shared/validation-issue';
-import type { RingGroup } from './ring-group-model';
+import type { CallerHears, RingGroup } from './ring-group-model';
 import { RING_STRATEGIES } from './ring-group-model';
 
 /** Checks a ring group before it is saved; `audioIds` enables the missing-audio check. */
@@ -73,8 +73,16 @@ export function validateRingGroup(
   });
 
   if (group.whisper !== undefined) errors.push(...checkPrompt(group.whisper, 'whisper', ctx.audioIds));
-  if (group.callerHears?.kind === 'hold_audio')
-    errors.push(...checkPrompt(group.callerHears.prompt, 'callerHears.prompt', ctx.audioIds));
+  // Saved groups come from admins as JSON, so the union's tag is checked rather than trusted.
+  const hears = group.callerHears as CallerHears | null | undefined;
+  if (hears?.kind === 'hold_audio')
+    errors.push(...checkPrompt(hears.prompt, 'callerHears.prompt', ctx.audioIds));
+  else if (hears?.kind !== 'ringback')
+    error(
+      'invalid_caller_hears',
+      'callerHears',
+      'What the caller hears must be {"kind":"ringback"} or {"kind":"hold_audio","prompt":…}.',
+    );
   return { errors, warnings };
 }
 

@@ -74,6 +74,10 @@ export class CallEntity {
   @Column({ name: 'recording_url', type: 'text', nullable: true })
   recordingUrl: string | null;
 
+  /** The box a voicemail was left in (outcome `voicemail`). */
+  @Column({ name: 'voicemail_box_id', type: 'text', nullable: true })
+  voicemailBoxId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -2,10 +2,22 @@ import { CallEntity } from './call.entity';
 import { CallFlowEntity, CallFlowVersionEntity } from './call-flow.entity';
 import { CarrierEventEntity } from './carrier-event.entity';
 import { PropertyEntity } from './property.entity';
+import {
+  AgentEntity,
+  AudioFileEntity,
+  RingGroupEntity,
+  ScheduleEntity,
+  VoicemailBoxEntity,
+} from './property-resources.entity';
 import { TrackingNumberEntity } from './tracking-number.entity';
 import { TrackingSourceEntity } from './tracking-source.entity';
 
 export {
+  AgentEntity,
+  AudioFileEntity,
+  RingGroupEntity,
+  ScheduleEntity,
+  VoicemailBoxEntity,
   CallEntity,
   CallFlowEntity,
   CallFlowVersionEntity,
@@ -23,4 +35,9 @@ export const ENTITIES = [
   CarrierEventEntity,
   CallFlowEntity,
   CallFlowVersionEntity,
+  ScheduleEntity,
+  AgentEntity,
+  RingGroupEntity,
+  AudioFileEntity,
+  VoicemailBoxEntity,
 ];

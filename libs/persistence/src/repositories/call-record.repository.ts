@@ -24,12 +24,13 @@ export class CallRecordRepository {
       `INSERT INTO calls (workflow_id, call_session_id, call_control_id, property_id, tracking_number_id, source_id,
                           source_name, from_number, to_number, started_at, answered_at, ended_at, duration_secs,
                           talk_secs, outcome, answered_by, hangup_cause, path, call_flow_id, call_flow_version,
-                          recording_url)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)
+                          recording_url, voicemail_box_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
        ON CONFLICT (workflow_id) DO UPDATE SET
          answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, duration_secs = EXCLUDED.duration_secs,
          talk_secs = EXCLUDED.talk_secs, outcome = EXCLUDED.outcome, answered_by = EXCLUDED.answered_by,
-         hangup_cause = EXCLUDED.hangup_cause, path = EXCLUDED.path, recording_url = EXCLUDED.recording_url`,
+         hangup_cause = EXCLUDED.hangup_cause, path = EXCLUDED.path, recording_url = EXCLUDED.recording_url,
+         voicemail_box_id = EXCLUDED.voicemail_box_id`,
       [
         r.workflowId,
         r.callSessionId,
@@ -52,6 +53,7 @@ export class CallRecordRepository {
         r.callFlowId ?? null,
         r.callFlowVersion ?? null,
         r.recordingUrl ?? null,
+        r.voicemailBoxId ?? null,
       ],
     );
   }

@@ -99,6 +99,11 @@ const cases: Case[] = [
     errors: ['missing_audio@after_hours:steps[8].prompt'],
   },
   {
+    name: 'a prompt that is not an object',
+    flow: withStep(sunsetFlow, 'after_hours', (s) => ({ ...s, prompt: null }) as unknown as FlowStep),
+    errors: ['invalid_prompt@after_hours:steps[8].prompt'],
+  },
+  {
     name: 'audio without id and empty text',
     flow: withStep(
       sunsetFlow,

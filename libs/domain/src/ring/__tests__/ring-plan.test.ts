@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RingGroup, RingGroupMember } from '../ring-group-model';
-import { normalizePointer, planRing, type AgentAvailability } from '../ring-plan';
+import { describeRingPlan, normalizePointer, planRing, type AgentAvailability } from '../ring-plan';
 
 const member = (agentId: string, ringTimeoutSeconds?: number): RingGroupMember => ({
   agentId,
@@ -232,4 +232,24 @@ describe('normalizePointer', () => {
   ];
   for (const [pointer, count, expected] of cases)
     test(`${pointer} of ${count}`, () => assert.equal(normalizePointer(pointer, count), expected));
+});
+
+describe('describeRingPlan', () => {
+  test('names the waves in order and who was left out', () => {
+    const plan = planRing(group({ strategy: 'round_robin', overallTimeoutSeconds: 40 }), bAway, 2);
+    assert.equal(describeRingPlan(plan), 'round_robin: c → d; unavailable: b; out of time: a');
+  });
+  test('simultaneous rings everyone in one wave', () => {
+    assert.equal(
+      describeRingPlan(planRing(group({ strategy: 'simultaneous' }), {}, 0)),
+      'simultaneous: a + b + c + d',
+    );
+  });
+  test('says when nobody can be rung', () => {
+    const allAway = { a: false, b: false, c: false, d: false };
+    assert.equal(
+      describeRingPlan(planRing(group({}), allAway, 0)),
+      'sequential: nobody to ring; unavailable: a, b, c, d',
+    );
+  });
 });

@@ -41,6 +41,23 @@ describe('validateRingGroup', () => {
       errors: ['invalid_endpoint'],
     },
     { name: 'zero timeout', group: { ...good, agentRingTimeoutSeconds: 0 }, errors: ['invalid_timeout'] },
+    { name: 'plain ringback', group: { ...good, callerHears: { kind: 'ringback' } }, errors: [] },
+    {
+      name: 'unknown caller-hears kind',
+      group: { ...good, callerHears: { kind: 'music' } as never },
+      errors: ['invalid_caller_hears'],
+    },
+    {
+      name: 'no caller-hears',
+      group: { ...good, callerHears: undefined as never },
+      errors: ['invalid_caller_hears'],
+    },
+    {
+      name: 'hold audio without a prompt object',
+      group: { ...good, callerHears: { kind: 'hold_audio', prompt: null as never } },
+      audioIds: ['whisper', 'hold'],
+      errors: ['invalid_prompt'],
+    },
   ];
   for (const c of cases) {
     test(c.name, () => {

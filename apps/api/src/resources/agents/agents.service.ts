@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AgentEndpoint } from '@switchboard/domain';
+import { AgentEntity } from '@switchboard/persistence';
+import { chooseId } from '../resource-id';
+import { ResourceStore, type WriteMode } from '../resource-store';
+import { parseEndpoint } from './agent-endpoint';
+import type { AgentDto, UpdateAgentDto } from './dto';
+
+export interface AgentView {
+  propertyId: string;
+  id: string;
+  name: string;
+  endpoint: AgentEndpoint;
+  available: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+function view(r: AgentEntity): AgentView {
+  return {
+    propertyId: r.propertyId,
+    id: r.id,
+    name: r.name,
+    endpoint: r.endpoint as AgentEndpoint,
+    available: r.available,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** People ring groups ring and voicemail boxes belong to. */
+@Injectable()
+export class AgentsService {
+  private readonly store: ResourceStore<AgentEntity>;
+
+  constructor(ds: DataSource) {
+    this.store = new ResourceStore(ds, AgentEntity, 'agent');
+  }
+
+  async list(propertyId: string): Promise<AgentView[]> {
+    return (await this.store.list(propertyId)).map(view);
+  }
+
+  async get(propertyId: string, id: string): Promise<AgentView> {
+    return view(await this.store.get(propertyId, id));
+  }
+
+  async save(propertyId: string, dto: AgentDto, mode: WriteMode, pathId?: string): Promise<AgentView> {
+    const id = chooseId(dto, pathId);
+    // Availability is the agent's own state more than configuration: a replace that does not
+    // mention it (a bundle applied again) leaves it as the agent set it.
+    const row = await this.store.write(propertyId, id, mode, async (_m, existing) => ({
+      name: dto.name,
+      endpoint: parseEndpoint(dto.endpoint),
+      available: dto.available ?? existing?.available ?? true,
+    }));
+    return view(row);
+  }
+
+  async update(propertyId: string, id: string, dto: UpdateAgentDto): Promise<AgentView> {
+    const row = await this.store.write(propertyId, id, 'update', async () => ({
+      ...(dto.name !== undefined ? { name: dto.name } : {}),
+      ...(dto.endpoint !== undefined ? { endpoint: parseEndpoint(dto.endpoint) } : {}),
+      ...(dto.available !== undefined ? { available: dto.available } : {}),
+    }));
+    return view(row);
+  }
+
+  remove(propertyId: string, id: string): Promise<void> {
+    return this.store.remove(propertyId, id);
+  }
+}

@@ -1,0 +1,93 @@
+import type { EntityManager } from 'typeorm';
+import { stepPrompts, type CallFlow } from '@switchboard/domain';
+import type { StoredRingGroup } from '@switchboard/persistence';
+import { ApiError } from '../common/api-error';
+
+export type ResourceKind = 'schedule' | 'agent' | 'ring_group' | 'audio' | 'voicemail_box';
+
+export const RESOURCE_LABELS: Record<ResourceKind, string> = {
+  schedule: 'schedule',
+  agent: 'agent',
+  ring_group: 'ring group',
+  audio: 'audio file',
+  voicemail_box: 'voicemail box',
+};
+
+export interface ResourceRef {
+  kind: ResourceKind;
+  id: string;
+}
+
+function promptRefs(prompt: unknown): ResourceRef[] {
+  const p = prompt as { kind?: unknown; audioId?: unknown } | null | undefined;
+  return p?.kind === 'audio' && typeof p.audioId === 'string' ? [{ kind: 'audio', id: p.audioId }] : [];
+}
+
+/** The resources a call flow names: the one list of which step fields point at resources. */
+export function flowRefs(flow: CallFlow): ResourceRef[] {
+  return flow.steps.flatMap((step): ResourceRef[] => {
+    const own: ResourceRef[] = (() => {
+      switch (step.type) {
+        case 'schedule':
+          return step.branches.map((b): ResourceRef => ({ kind: 'schedule', id: b.scheduleId }));
+        case 'ring_group':
+          return [{ kind: 'ring_group', id: step.ringGroupId }];
+        case 'voicemail':
+          return [{ kind: 'voicemail_box', id: step.voicemailBoxId }];
+        default:
+          return [];
+      }
+    })();
+    return [...own, ...stepPrompts(step).flatMap((r) => promptRefs(r.prompt))];
+  });
+}
+
+export function ringGroupRefs(g: StoredRingGroup): ResourceRef[] {
+  return [
+    ...g.members.map((m): ResourceRef => ({ kind: 'agent', id: m.agentId })),
+    ...promptRefs(g.whisper),
+    ...(g.callerHears.kind === 'hold_audio' ? promptRefs(g.callerHears.prompt) : []),
+  ];
+}
+
+export function voicemailBoxRefs(b: { agentId: string | null; greeting: unknown }): ResourceRef[] {
+  return [...(b.agentId ? [{ kind: 'agent' as const, id: b.agentId }] : []), ...promptRefs(b.greeting)];
+}
+
+/**
+ * What uses a resource: the current versions of the property's call flows (older versions only
+ * serve calls already running, which resolved their resources at start), its ring groups and its
+ * voicemail boxes. Each as `call flow "Main line"`, for the 409 message.
+ */
+async function usersOf(m: EntityManager, propertyId: string, ref: ResourceRef): Promise<string[]> {
+  const flows: { name: string; definition: CallFlow }[] = await m.query(
+    `SELECT f.name, v.definition
+       FROM call_flows f JOIN call_flow_versions v ON v.flow_id = f.id AND v.version = f.current_version
+      WHERE f.property_id = $1 ORDER BY f.name`,
+    [propertyId],
+  );
+  const groups: { id: string; definition: StoredRingGroup }[] = await m.query(
+    `SELECT id, definition FROM ring_groups WHERE property_id = $1 ORDER BY id`,
+    [propertyId],
+  );
+  const boxes: { id: string; agentId: string | null; greeting: unknown }[] = await m.query(
+    `SELECT id, agent_id AS "agentId", greeting FROM voicemail_boxes WHERE property_id = $1 ORDER BY id`,
+    [propertyId],
+  );
+  const names = (refs: ResourceRef[]) => refs.some((r) => r.kind === ref.kind && r.id === ref.id);
+  return [
+    ...flows.filter((f) => names(flowRefs(f.definition))).map((f) => `call flow "${f.name}"`),
+    ...groups.filter((g) => names(ringGroupRefs(g.definition))).map((g) => `ring group "${g.id}"`),
+    ...boxes.filter((b) => names(voicemailBoxRefs(b))).map((b) => `voicemail box "${b.id}"`),
+  ];
+}
+
+/** 409 naming everything that still uses the resource; call it with the property locked. */
+export async function refuseIfUsed(m: EntityManager, propertyId: string, ref: ResourceRef): Promise<void> {
+  const users = await usersOf(m, propertyId, ref);
+  if (users.length === 0) return;
+  throw ApiError.conflict(
+    'id',
+    `${RESOURCE_LABELS[ref.kind]} "${ref.id}" is used by ${users.join(', ')}; change or delete ${users.length > 1 ? 'those' : 'that'} first`,
+  );
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AgentsController } from './agents/agents.controller';
+import { AgentsService } from './agents/agents.service';
+import { AudioController } from './audio/audio.controller';
+import { AudioService } from './audio/audio.service';
+import { MediaController } from './audio/media.controller';
+import { RingGroupsController } from './ring-groups/ring-groups.controller';
+import { RingGroupsService } from './ring-groups/ring-groups.service';
+import { SchedulesController } from './schedules/schedules.controller';
+import { SchedulesService } from './schedules/schedules.service';
+import { VoicemailBoxesController } from './voicemail-boxes/voicemail-boxes.controller';
+import { VoicemailBoxesService } from './voicemail-boxes/voicemail-boxes.service';
+
+/** What call flows name by id: schedules, agents, ring groups, audio files, voicemail boxes. */
+@Module({
+  controllers: [
+    SchedulesController,
+    AgentsController,
+    RingGroupsController,
+    AudioController,
+    MediaController,
+    VoicemailBoxesController,
+  ],
+  providers: [SchedulesService, AgentsService, RingGroupsService, AudioService, VoicemailBoxesService],
+})
+export class ResourcesModule {}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { validateRingGroup, type AgentEndpoint, type RingGroup } from '@switchboard/domain';
+import {
+  AgentEntity,
+  PropertyResourcesRepository,
+  RingGroupEntity,
+  type StoredRingGroup,
+} from '@switchboard/persistence';
+import { ApiError, type FieldError } from '../../common/api-error';
+import { issueField, runDomainCheck } from '../../common/domain-issues';
+import { plain } from '../dto-fields';
+import { chooseId } from '../resource-id';
+import { ResourceStore, type WriteMode } from '../resource-store';
+import type { RingGroupDto } from './dto';
+
+export interface RingGroupView extends StoredRingGroup {
+  propertyId: string;
+  id: string;
+  name: string;
+  /** Round robin: the index of the member the next call starts on. */
+  rotationPointer: number;
+  createdAt: Date;
+  updatedAt: Date;
+  warnings?: FieldError[];
+}
+
+function view(r: RingGroupEntity): RingGroupView {
+  return {
+    propertyId: r.propertyId,
+    id: r.id,
+    name: r.name,
+    ...(r.definition as StoredRingGroup),
+    rotationPointer: r.rotationPointer,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** Agents rung together or in turn by ring-group steps of call flows. */
+@Injectable()
+export class RingGroupsService {
+  private readonly store: ResourceStore<RingGroupEntity>;
+  private readonly resources: PropertyResourcesRepository;
+
+  constructor(ds: DataSource) {
+    this.store = new ResourceStore(ds, RingGroupEntity, 'ring_group');
+    this.resources = new PropertyResourcesRepository(ds);
+  }
+
+  async list(propertyId: string): Promise<RingGroupView[]> {
+    return (await this.store.list(propertyId)).map(view);
+  }
+
+  async get(propertyId: string, id: string): Promise<RingGroupView> {
+    return view(await this.store.get(propertyId, id));
+  }
+
+  /**
+   * The group is composed with its members' endpoints and checked by libs/domain's
+   * validateRingGroup, prompts against the property's audio. It is stored without id and name
+   * (those are columns); a replace keeps the rotation where it is unless the body sets it.
+   */
+  async save(
+    propertyId: string,
+    dto: RingGroupDto,
+    mode: WriteMode,
+    pathId?: string,
+  ): Promise<RingGroupView> {
+    const id = chooseId(dto, pathId);
+    const { id: _id, name, rotationPointer, ...definition } = plain(dto) as RingGroupDto & StoredRingGroup;
+    let warnings: FieldError[] = [];
+    const row = await this.store.write(propertyId, id, mode, async (m) => {
+      const agents = new Map(
+        (await m.getRepository(AgentEntity).find({ where: { propertyId } })).map((a) => [
+          a.id,
+          a.endpoint as AgentEndpoint,
+        ]),
+      );
+      const unknown = definition.members.flatMap((mb, i) => (agents.has(mb.agentId) ? [] : [i]));
+      const group = {
+        ...definition,
+        id,
+        name,
+        members: definition.members.map((mb) => ({ ...mb, endpoint: agents.get(mb.agentId) })),
+      } as RingGroup;
+      const { audioIds } = await this.resources.resourceIds(propertyId, m);
+      const report = runDomainCheck('body', () => validateRingGroup(group, { audioIds }));
+      // An unknown agent has no endpoint either; saying it does not exist is enough.
+      const noEndpoint = new Set(unknown.map((i) => `members[${i}].endpoint`));
+      const errors: FieldError[] = [
+        ...unknown.map((i) => ({
+          field: `members[${i}].agentId`,
+          message: `agent "${definition.members[i].agentId}" does not exist in this property`,
+        })),
+        ...report.errors.filter((e) => !noEndpoint.has(e.path)).map((e) => issueField(e)),
+      ];
+      if (errors.length) throw ApiError.invalid(errors);
+      warnings = report.warnings.map((e) => issueField(e));
+      return { name, definition, ...(rotationPointer !== undefined ? { rotationPointer } : {}) };
+    });
+    return { ...view(row), warnings };
+  }
+
+  remove(propertyId: string, id: string): Promise<void> {
+    return this.store.remove(propertyId, id);
+  }
+}

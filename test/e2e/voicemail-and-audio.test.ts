@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { eventually, startTestStack, type TestStack } from '../support/test-stack';
+
+interface Delivery {
+  headers: IncomingHttpHeaders;
+  body: any;
+}
+
+/** A business's webhook endpoint: refuses the first delivery (503), accepts the rest. */
+async function startReceiver(): Promise<{ url: string; deliveries: Delivery[]; server: Server }> {
+  const deliveries: Delivery[] = [];
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString()));
+    req.on('end', () => {
+      deliveries.push({ headers: req.headers, body: JSON.parse(raw) });
+      res.writeHead(deliveries.length === 1 ? 503 : 204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, deliveries, server };
+}
+
+/** A tiny valid WAV (44-byte header, 0.1 s of silence at 8 kHz). */
+function silenceWav(): Buffer {
+  const data = Buffer.alloc(800);
+  const h = Buffer.alloc(44);
+  h.write('RIFF', 0);
+  h.writeUInt32LE(36 + data.length, 4);
+  h.write('WAVEfmt ', 8);
+  h.writeUInt32LE(16, 16);
+  h.writeUInt16LE(1, 20);
+  h.writeUInt16LE(1, 22);
+  h.writeUInt32LE(8000, 24);
+  h.writeUInt32LE(8000, 28);
+  h.writeUInt16LE(1, 32);
+  h.writeUInt16LE(8, 34);
+  h.write('data', 36);
+  h.writeUInt32LE(data.length, 40);
+  return Buffer.concat([h, data]);
+}
+
+describe('voicemail boxes and stored audio in live calls', () => {
+  let stack: TestStack;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  before(async () => {
+    stack = await startTestStack({ timeScale: 0.1 });
+    receiver = await startReceiver();
+  });
+  after(async () => {
+    await stack?.stop();
+    receiver?.server.close();
+  });
+
+  it('plays the uploaded greeting from its public URL, takes a message into the box and notifies its webhook', async () => {
+    const p = await stack.api('POST', '/v1/properties', { name: 'Cedar Lofts', timeZone: 'America/Chicago' });
+    const base = `/v1/properties/${p.body.id}`;
+    const wav = silenceWav();
+    const audio = await stack.api('POST', `${base}/audio`, {
+      id: 'hello',
+      name: 'Hello',
+      contentType: 'audio/wav',
+      contentBase64: wav.toString('base64'),
+    });
+    assert.equal(audio.status, 201, JSON.stringify(audio.body));
+    const box = await stack.api('POST', `${base}/voicemail-boxes`, {
+      id: 'leasing',
+      name: 'Leasing',
+      greeting: { kind: 'tts', text: 'Leave a message for leasing.' },
+      notifyWebhookUrl: receiver.url,
+    });
+    assert.equal(box.status, 201, JSON.stringify(box.body));
+    const src = await stack.api('POST', `${base}/sources`, { name: 'Website' });
+    const flow = await stack.api('POST', `${base}/call-flows`, {
+      name: 'Messages only',
+      definition: {
+        initialStepId: 'hello',
+        steps: [
+          { id: 'hello', type: 'greeting', prompt: { kind: 'audio', audioId: 'hello' }, next: 'vm' },
+          { id: 'vm', type: 'voicemail', voicemailBoxId: 'leasing', beep: true, maxLengthSeconds: 60 },
+        ],
+      },
+    });
+    assert.equal(flow.status, 201, JSON.stringify(flow.body));
+    await stack.api('POST', `${base}/tracking-numbers`, {
+      number: '+13125550150',
+      sourceId: src.body.id,
+      forwardTo: '+13125550111',
+      callFlowId: flow.body.id,
+    });
+
+    const call = await stack.sim.placeCall({
+      from: '+13125550101',
+      to: '+13125550150',
+      caller: [{ hangup_after_s: 30 }],
+    });
+    const record = await eventually(
+      'call record',
+      async () => (await stack.api('GET', `/v1/calls?callSessionId=${call.call_session_id}`)).body.items[0],
+      30_000,
+    );
+    assert.equal(record.outcome, 'voicemail');
+    assert.equal(record.voicemailBoxId, 'leasing');
+    assert.match(record.recordingUrl, /^https?:\/\//);
+
+    // The carrier was told to fetch the greeting from a URL that serves exactly the uploaded file,
+    // and the box's own greeting was spoken before the recording.
+    const commands = stack.sim.session(call.call_session_id)!.commands;
+    const playback = commands.find((c) => c.action === 'playback_start')!.body as { audio_url: string };
+    const served = await fetch(playback.audio_url);
+    assert.equal(served.status, 200);
+    assert.equal(served.headers.get('content-type'), 'audio/wav');
+    assert.deepEqual(Buffer.from(await served.arrayBuffer()), wav);
+    const spoken = commands
+      .filter((c) => c.action === 'speak')
+      .map((c) => (c.body as { payload: string }).payload);
+    assert.deepEqual(spoken, ['Leave a message for leasing.']);
+
+    // The first delivery was refused; the retry carries the same delivery id and the recording.
+    const [first, second] = await eventually(
+      'two deliveries',
+      async () => (receiver.deliveries.length >= 2 ? receiver.deliveries : undefined),
+      30_000,
+    );
+    assert.equal(first.headers['switchboard-delivery'], second.headers['switchboard-delivery']);
+    assert.equal(second.headers['switchboard-event'], 'voicemail.received');
+    assert.equal(second.body.recordingUrl, record.recordingUrl);
+    assert.equal(second.body.voicemailBox.id, 'leasing');
+    assert.equal(second.body.call.from, '+13125550101');
+    assert.equal(second.body.call.source, 'Website');
+  });
+});
