@@ -1,38 +1,64 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { applyBundle, expectOk, http, type StackEndpoints } from '@switchboard/scenarios';
+import type { CallFlow } from '@switchboard/domain';
+import {
+  apiClient,
+  applyBundle,
+  expectOk,
+  http,
+  type Bundle,
+  type StackEndpoints,
+} from '@switchboard/scenarios';
 import { runningStack, startStack, type RunningStack } from './stack';
 
 /**
- * `npm run bench -- --calls N --rate R [--json]`: places N calls at R calls/s through the Telnyx
- * simulator into the whole stack, and the same number into a stateless baseline handler, then prints
- * how many calls completed or were lost, webhook acknowledgement latency, and the time from
- * `call.initiated` sent to `answer` received for both, with their ratio.
+ * `npm run bench -- --calls N --rate R [--json] [--flow forward|menu]`: places N calls at R calls/s
+ * through the Telnyx simulator into the whole stack, and the same number into a stateless baseline
+ * handler, then prints how many calls completed or were lost, webhook acknowledgement latency, and the
+ * time from `call.initiated` sent to `answer` received for both, with their ratio.
+ *
+ * `--flow menu` places calls into a two-level IVR menu instead and adds the time from the simulator
+ * sending `call.gather.ended` with the caller's digits to it receiving the next command for that call.
+ * It has no baseline run: the stateless handler cannot walk a menu.
  */
+type FlowName = 'forward' | 'menu';
+
 interface Args {
   calls: number;
   rate: number;
   json: boolean;
+  flow: FlowName;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { calls: 100, rate: 10, json: false };
+  const a: Args = { calls: 100, rate: 10, json: false, flow: 'forward' };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--json') a.json = true;
     else if (k === '--calls') a.calls = Number(argv[++i]);
     else if (k === '--rate') a.rate = Number(argv[++i]);
+    else if (k === '--flow') a.flow = parseFlow(argv[++i]);
     else throw new Error(`unknown argument ${k}`);
   }
   if (!(a.calls > 0 && a.rate > 0)) throw new Error('--calls and --rate must be positive numbers');
   return a;
 }
 
+function parseFlow(v: string | undefined): FlowName {
+  if (v === 'forward' || v === 'menu') return v;
+  throw new Error(`--flow must be forward or menu, not ${v}`);
+}
+
 interface Timeline {
   alive: boolean;
   commands: { t_ms: number; action: string; duplicate: boolean }[];
-  webhooks: { event_type: string; attempts: { sent_t_ms: number; acked_t_ms?: number; status?: number }[] }[];
+  webhooks: {
+    event_type: string;
+    /** Only on `call.gather.ended`: what the caller pressed ('' on a timeout). */
+    digits?: string;
+    attempts: { sent_t_ms: number; acked_t_ms?: number; status?: number }[];
+  }[];
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -98,6 +124,37 @@ function latencies(tls: Timeline[]) {
   return { answer, ack };
 }
 
+/**
+ * For every `call.gather.ended` that carried digits: from the simulator sending it (first attempt) to
+ * it receiving the call's next command, i.e. how long the stack takes to act on a menu choice. Keyed
+ * by that command's action too, since a next menu (`gather_using_speak`) and a forward (`dial`) take
+ * different paths through the workflow.
+ */
+function dtmfLatencies(tls: Timeline[]) {
+  const all: number[] = [];
+  const byAction: Record<string, number[]> = {};
+  let withoutNext = 0;
+  for (const t of tls) {
+    for (const w of t.webhooks) {
+      const sent = w.attempts[0]?.sent_t_ms;
+      if (w.event_type !== 'call.gather.ended' || !w.digits || sent === undefined) continue;
+      const next = nextCommand(t, sent);
+      if (!next) {
+        withoutNext++;
+        continue;
+      }
+      all.push(next.t_ms - sent);
+      (byAction[next.action] ??= []).push(next.t_ms - sent);
+    }
+  }
+  return { all, byAction, withoutNext };
+}
+
+/** The call's first command received after `t_ms`; replays of a `command_id` are not new commands. */
+function nextCommand(t: Timeline, t_ms: number): Timeline['commands'][number] | undefined {
+  return t.commands.filter((c) => c.t_ms >= t_ms && !c.duplicate).sort((x, y) => x.t_ms - y.t_ms)[0];
+}
+
 async function startBaseline(sim: {
   apiBaseUrl: string;
   publicKey: string;
@@ -120,6 +177,232 @@ async function startBaseline(sim: {
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
+/** What one benchmark mode sets up through the admin API, and the script every simulated call follows. */
+interface BenchSetup {
+  bundle: Bundle;
+  call: (i: number) => object;
+}
+
+/** A distinct caller number per call (up to 8000), so the stack sees many callers, not one. */
+const callerNumber = (i: number) => `+1312555${String(2000 + (i % 8000)).padStart(4, '0')}`;
+
+const FORWARD_BENCH: BenchSetup = {
+  bundle: {
+    property: { name: 'Benchmark Towers', time_zone: 'America/Chicago' },
+    sources: [{ name: 'Bench' }],
+    numbers: [
+      { number: '+13125550150', source: 'Bench', forward_to: '+13125550151', greeting: { text: 'Hi.' } },
+    ],
+  },
+  call: (i) => ({
+    from: callerNumber(i),
+    to: '+13125550150',
+    // The caller talks 10 s once connected, and gives up after 10 s if nobody is connected by then.
+    caller: [{ hangup_after_s: 10 }],
+    agents: { '+13125550151': { answer_after_s: 0.5 } },
+  }),
+};
+
+// Every menu falls back to a hangup, not to voicemail: voicemail steps name stored voicemail boxes,
+// which this benchmark does not set up and should not depend on.
+const MENU_FLOW: CallFlow = {
+  initialStepId: 'welcome',
+  recording: false,
+  steps: [
+    { id: 'welcome', type: 'greeting', prompt: { kind: 'tts', text: 'Hi.' }, next: 'main' },
+    {
+      id: 'main',
+      type: 'menu',
+      prompt: { kind: 'tts', text: 'For leasing press 1. For the office press 2.' },
+      options: { '1': 'leasing', '2': 'office' },
+      timeoutSeconds: 5,
+      maxRetries: 1,
+      fallback: 'bye',
+    },
+    {
+      id: 'leasing',
+      type: 'menu',
+      prompt: { kind: 'tts', text: 'For the office press 1. For an agent press 2.' },
+      options: { '1': 'office', '2': 'agent' },
+      timeoutSeconds: 5,
+      maxRetries: 1,
+      fallback: 'bye',
+    },
+    { id: 'agent', type: 'forward', to: '+13125550171', timeoutSeconds: 20, callerId: 'tracking_number' },
+    { id: 'office', type: 'forward', to: '+13125550172', timeoutSeconds: 20, callerId: 'tracking_number' },
+    { id: 'bye', type: 'hangup', message: { kind: 'tts', text: 'Goodbye.' } },
+  ],
+};
+
+const MENU_BENCH: BenchSetup = {
+  bundle: {
+    property: { name: 'Bench Menu Property', time_zone: 'America/Chicago' },
+    sources: [{ name: 'Bench Menu' }],
+    flows: [{ name: 'Bench menu', definition: MENU_FLOW }],
+    numbers: [
+      { number: '+13125550170', source: 'Bench Menu', forward_to: '+13125550171', flow: 'Bench menu' },
+    ],
+  },
+  call: (i) => ({
+    from: callerNumber(i),
+    to: '+13125550170',
+    // 1 in the main menu, 2 in the second one (→ agent); then as in the forwarding benchmark: talks
+    // 10 s once connected, gives up 10 s after the last key if nobody is connected by then.
+    caller: [{ press: '1' }, { press: '2' }, { hangup_after_s: 10 }],
+    agents: { '+13125550171': { answer_after_s: 0.5 }, '+13125550172': { answer_after_s: 0.5 } },
+  }),
+};
+
+/**
+ * Polls for each call's record until all exist or 120 s have passed. Returns how many were answered
+ * and the sessions still without a record (lost).
+ */
+async function waitForRecords(endpoints: StackEndpoints, sessions: string[]) {
+  const api = apiClient(endpoints);
+  const deadline = Date.now() + 120_000;
+  let completed = 0;
+  const pending = new Set(sessions);
+  while (pending.size && Date.now() < deadline) {
+    for (const id of [...pending].slice(0, 100)) {
+      const page = await expectOk<{ items: { outcome: string }[] }>(
+        'calls',
+        api('GET', `/v1/calls?callSessionId=${id}`),
+      );
+      if (page.items[0]) {
+        pending.delete(id);
+        if (page.items[0].outcome === 'answered') completed++;
+      }
+    }
+    if (pending.size) await new Promise((r) => setTimeout(r, 200));
+  }
+  return { completed, pending };
+}
+
+type Figures = ReturnType<typeof summarise>;
+
+const machine = () =>
+  `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? ''}, node ${process.version}`;
+
+const row = (name: string, v: Figures) =>
+  `${name.padEnd(38)} ${String(v.p50).padStart(8)} ${String(v.p95).padStart(8)} ${String(v.p99).padStart(8)} ${String(v.max).padStart(8)}`;
+
+const header = () =>
+  `${'ms'.padEnd(38)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)}`;
+
+/** Switchboard's side of a run: place the calls, wait for their records, read the timelines. */
+async function runSwitchboard(endpoints: StackEndpoints, args: Args, setup: BenchSetup) {
+  const t0 = Date.now();
+  const sessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, setup.call);
+  const { completed, pending } = await waitForRecords(endpoints, sessions);
+  const wallS = (Date.now() - t0) / 1000;
+  const tls = await timelines(endpoints.simUrl, sessions);
+  return { completed, lost: pending.size, wallS, tls };
+}
+
+type SwitchboardRun = Awaited<ReturnType<typeof runSwitchboard>>;
+
+/** The forwarding benchmark: Switchboard, then the stateless baseline with the same calls, and their ratio. */
+async function forwardBench(
+  endpoints: StackEndpoints,
+  args: Args,
+  log: (m: string) => void,
+): Promise<number> {
+  log(`placing ${args.calls} calls at ${args.rate}/s into Switchboard`);
+  const run = await runSwitchboard(endpoints, args, FORWARD_BENCH);
+  const sb = latencies(run.tls);
+
+  log(`placing ${args.calls} calls at ${args.rate}/s into the stateless baseline handler`);
+  const pk = await expectOk<{ public_key: string }>(
+    'public key',
+    http('GET', `${endpoints.simUrl}/sim/public-key`),
+  );
+  const baseline = await startBaseline({ apiBaseUrl: `${endpoints.simUrl}/v2`, publicKey: pk.public_key });
+  const baseSessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, (i) => ({
+    ...FORWARD_BENCH.call(i),
+    webhook_url: baseline.url,
+  }));
+  await new Promise((r) => setTimeout(r, 3000));
+  const base = latencies(await timelines(endpoints.simUrl, baseSessions));
+  baseline.stop();
+
+  const answerSb = summarise(sb.answer);
+  const answerBase = summarise(base.answer);
+  const summary = {
+    calls: args.calls,
+    rate: args.rate,
+    completed: run.completed,
+    lost: run.lost,
+    not_answered: args.calls - run.completed - run.lost,
+    wall_s: Math.round(run.wallS * 10) / 10,
+    webhook_ack_ms: summarise(sb.ack),
+    initiated_to_answer_ms: answerSb,
+    baseline_initiated_to_answer_ms: answerBase,
+    baseline_webhook_ack_ms: summarise(base.ack),
+    ratio_p50: Math.round((answerSb.p50 / answerBase.p50) * 10) / 10,
+    ratio_p99: Math.round((answerSb.p99 / answerBase.p99) * 10) / 10,
+    machine: machine(),
+  };
+  if (!args.json) {
+    console.log(
+      `calls ${summary.calls} at ${summary.rate}/s: completed ${summary.completed}, lost ${summary.lost}, not answered ${summary.not_answered}, ${summary.wall_s} s`,
+    );
+    console.log(header());
+    console.log(row('webhook ack (Switchboard api)', summary.webhook_ack_ms));
+    console.log(row('initiated → answer (Switchboard)', answerSb));
+    console.log(row('webhook ack (baseline)', summary.baseline_webhook_ack_ms));
+    console.log(row('initiated → answer (baseline)', answerBase));
+    console.log(`ratio Switchboard/baseline: p50 ${summary.ratio_p50}x, p99 ${summary.ratio_p99}x`);
+  }
+  console.log(JSON.stringify(summary));
+  return summary.lost;
+}
+
+/** The menu benchmark: Switchboard only, with the DTMF → next command figures. */
+async function menuBench(endpoints: StackEndpoints, args: Args, log: (m: string) => void): Promise<number> {
+  log(`placing ${args.calls} menu calls at ${args.rate}/s into Switchboard`);
+  const run = await runSwitchboard(endpoints, args, MENU_BENCH);
+  const summary = menuSummary(args, run);
+  if (!args.json) printMenu(summary);
+  console.log(JSON.stringify(summary));
+  return summary.lost;
+}
+
+function menuSummary(args: Args, run: SwitchboardRun) {
+  const sb = latencies(run.tls);
+  const dtmf = dtmfLatencies(run.tls);
+  return {
+    flow: 'menu' as const,
+    calls: args.calls,
+    rate: args.rate,
+    completed: run.completed,
+    lost: run.lost,
+    not_answered: args.calls - run.completed - run.lost,
+    wall_s: Math.round(run.wallS * 10) / 10,
+    webhook_ack_ms: summarise(sb.ack),
+    initiated_to_answer_ms: summarise(sb.answer),
+    dtmf_to_next_command_ms: summarise(dtmf.all),
+    dtmf_to_next_command_by_action_ms: Object.fromEntries(
+      Object.entries(dtmf.byAction).map(([action, v]) => [action, summarise(v)]),
+    ),
+    dtmf_without_next_command: dtmf.withoutNext,
+    machine: machine(),
+  };
+}
+
+function printMenu(summary: ReturnType<typeof menuSummary>): void {
+  console.log(
+    `menu calls ${summary.calls} at ${summary.rate}/s: completed ${summary.completed}, lost ${summary.lost}, not answered ${summary.not_answered}, ${summary.wall_s} s`,
+  );
+  console.log(header());
+  console.log(row('webhook ack (Switchboard api)', summary.webhook_ack_ms));
+  console.log(row('initiated → answer (Switchboard)', summary.initiated_to_answer_ms));
+  console.log(row('DTMF → next command (Switchboard)', summary.dtmf_to_next_command_ms));
+  for (const [action, v] of Object.entries(summary.dtmf_to_next_command_by_action_ms))
+    console.log(row(`  … when it is ${action}`, v));
+  if (summary.dtmf_without_next_command > 0)
+    console.log(`menu choices followed by no command: ${summary.dtmf_without_next_command}`);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string) => {
@@ -131,95 +414,15 @@ async function main(): Promise<void> {
   else {
     log('starting a throwaway stack (Temporal dev server, embedded PostgreSQL, api, worker, simulator)');
     own = await startStack({ ephemeral: true, log, simTimeScale: 1, childOutput: 'quiet' });
-    s = { apiUrl: own.apiUrl, simUrl: own.simUrl! };
+    s = { apiUrl: own.apiUrl, simUrl: own.simUrl!, apiKey: own.apiKey, adminToken: own.adminToken };
   }
   const endpoints: StackEndpoints = s;
   try {
-    await applyBundle(endpoints, {
-      property: { name: 'Benchmark Towers', time_zone: 'America/Chicago' },
-      sources: [{ name: 'Bench' }],
-      numbers: [
-        { number: '+13125550150', source: 'Bench', forward_to: '+13125550151', greeting: { text: 'Hi.' } },
-      ],
-    });
-    const call = (i: number) => ({
-      from: `+1312555${String(2000 + (i % 8000)).padStart(4, '0')}`,
-      to: '+13125550150',
-      // The caller talks 10 s once connected, and gives up after 10 s if nobody is connected by then.
-      caller: [{ hangup_after_s: 10 }],
-      agents: { '+13125550151': { answer_after_s: 0.5 } },
-    });
-
-    log(`placing ${args.calls} calls at ${args.rate}/s into Switchboard`);
-    const t0 = Date.now();
-    const sessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, call);
-    const deadline = Date.now() + 120_000;
-    let completed = 0;
-    const pending = new Set(sessions);
-    while (pending.size && Date.now() < deadline) {
-      for (const id of [...pending].slice(0, 100)) {
-        const page = await expectOk<{ items: { outcome: string }[] }>(
-          'calls',
-          http('GET', `${endpoints.apiUrl}/v1/calls?callSessionId=${id}`),
-        );
-        if (page.items[0]) {
-          pending.delete(id);
-          if (page.items[0].outcome === 'answered') completed++;
-        }
-      }
-      if (pending.size) await new Promise((r) => setTimeout(r, 200));
-    }
-    const wallS = (Date.now() - t0) / 1000;
-    const sb = latencies(await timelines(endpoints.simUrl, sessions));
-
-    log(`placing ${args.calls} calls at ${args.rate}/s into the stateless baseline handler`);
-    const pk = await expectOk<{ public_key: string }>(
-      'public key',
-      http('GET', `${endpoints.simUrl}/sim/public-key`),
-    );
-    const baseline = await startBaseline({ apiBaseUrl: `${endpoints.simUrl}/v2`, publicKey: pk.public_key });
-    const baseSessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, (i) => ({
-      ...call(i),
-      webhook_url: baseline.url,
-    }));
-    await new Promise((r) => setTimeout(r, 3000));
-    const base = latencies(await timelines(endpoints.simUrl, baseSessions));
-    baseline.stop();
-
-    const answerSb = summarise(sb.answer);
-    const answerBase = summarise(base.answer);
-    const summary = {
-      calls: args.calls,
-      rate: args.rate,
-      completed,
-      lost: pending.size,
-      not_answered: args.calls - completed - pending.size,
-      wall_s: Math.round(wallS * 10) / 10,
-      webhook_ack_ms: summarise(sb.ack),
-      initiated_to_answer_ms: answerSb,
-      baseline_initiated_to_answer_ms: answerBase,
-      baseline_webhook_ack_ms: summarise(base.ack),
-      ratio_p50: Math.round((answerSb.p50 / answerBase.p50) * 10) / 10,
-      ratio_p99: Math.round((answerSb.p99 / answerBase.p99) * 10) / 10,
-      machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? ''}, node ${process.version}`,
-    };
-    if (!args.json) {
-      const row = (name: string, v: ReturnType<typeof summarise>) =>
-        `${name.padEnd(38)} ${String(v.p50).padStart(8)} ${String(v.p95).padStart(8)} ${String(v.p99).padStart(8)} ${String(v.max).padStart(8)}`;
-      console.log(
-        `calls ${summary.calls} at ${summary.rate}/s: completed ${completed}, lost ${summary.lost}, not answered ${summary.not_answered}, ${summary.wall_s} s`,
-      );
-      console.log(
-        `${'ms'.padEnd(38)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)}`,
-      );
-      console.log(row('webhook ack (Switchboard api)', summary.webhook_ack_ms));
-      console.log(row('initiated → answer (Switchboard)', answerSb));
-      console.log(row('webhook ack (baseline)', summary.baseline_webhook_ack_ms));
-      console.log(row('initiated → answer (baseline)', answerBase));
-      console.log(`ratio Switchboard/baseline: p50 ${summary.ratio_p50}x, p99 ${summary.ratio_p99}x`);
-    }
-    console.log(JSON.stringify(summary));
-    if (summary.lost > 0) process.exitCode = 1;
+    const setup = args.flow === 'menu' ? MENU_BENCH : FORWARD_BENCH;
+    await applyBundle(endpoints, setup.bundle);
+    const lost =
+      args.flow === 'menu' ? await menuBench(endpoints, args, log) : await forwardBench(endpoints, args, log);
+    if (lost > 0) process.exitCode = 1;
   } finally {
     await own?.stop();
   }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startTestInfra } from './test-infra';
 
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     (f) => only.length === 0 || only.some((o) => f.includes(o)),
   );
   const infra = await startTestInfra(log);
+  // Uploaded audio of every test goes to a folder of the run's own, not the checkout's .data/media.
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-media-'));
   let code = 1;
   try {
     code = await new Promise<number>((resolve) => {
@@ -35,12 +38,14 @@ async function main(): Promise<void> {
           ...process.env,
           TEST_TEMPORAL_ADDRESS: infra.temporalAddress,
           TEST_PG_ADMIN_URL: infra.pgAdminUrl,
+          MEDIA_DIR: mediaDir,
         },
       });
       child.on('exit', (c) => resolve(c ?? 1));
     });
   } finally {
     await infra.stop();
+    rmSync(mediaDir, { recursive: true, force: true });
   }
   process.exit(code);
 }

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       simTimeScale: Number(process.env.SIM_TIME_SCALE ?? 0.1),
       childOutput: 'quiet',
     });
-    endpoints = { apiUrl: own.apiUrl, simUrl: own.simUrl! };
+    endpoints = { apiUrl: own.apiUrl, simUrl: own.simUrl!, apiKey: own.apiKey, adminToken: own.adminToken };
   }
   const results: CallResult[] = [];
   try {

@@ -16,6 +16,7 @@ import {
 } from '@switchboard/devstack';
 import { migrate } from '@switchboard/persistence';
 import type { StackEndpoints } from '@switchboard/scenarios';
+import { devAdminToken, devApiKey } from './dev-account';
 
 export const REPO_ROOT = path.join(__dirname, '..', '..');
 export const DATA_DIR = path.join(REPO_ROOT, '.data');
@@ -39,6 +40,10 @@ export interface RunningStack {
   temporalAddress: string;
   temporalUiUrl: string | null;
   databaseUrl: string;
+  /** The platform operator's token (creates accounts). */
+  adminToken: string;
+  /** A key of the stack's "Dev account", for scenarios, the benchmark and curl. */
+  apiKey: string;
   stop(): Promise<void>;
 }
 
@@ -116,18 +121,23 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       });
     }
 
+    const adminToken = devAdminToken(tmp ? null : dataDir, cfg.admin.token);
     const childEnv = {
       ...process.env,
       ...telnyxEnv,
+      ADMIN_TOKEN: adminToken,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       API_PORT: String(apiPort),
       API_HOST: '127.0.0.1',
+      // Uploaded audio next to the stack's other data (a throwaway stack's goes with it).
+      MEDIA_DIR: process.env.MEDIA_DIR || path.join(dataDir, 'media'),
     };
     const quiet = o.childOutput === 'quiet';
     const api = startChild('api', path.join(REPO_ROOT, 'dist/apps/api/src/main.js'), childEnv, quiet);
     stops.push(() => stopChild(api));
     await waitFor('api', async () => (await fetch(`${apiUrl}/health`)).ok, 60_000);
+    const apiKey = await devApiKey(apiUrl, tmp ? null : dataDir, adminToken);
     const worker = startChild(
       'worker',
       path.join(REPO_ROOT, 'dist/apps/worker/src/main.js'),
@@ -144,12 +154,18 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       temporalAddress,
       temporalUiUrl,
       databaseUrl,
+      adminToken,
+      apiKey,
       stop: stopAll,
     };
     if (!o.ephemeral) {
       writeFileSync(
         STACK_FILE,
-        JSON.stringify({ apiUrl, simUrl: stack.simUrl, temporalAddress, temporalUiUrl }, null, 2),
+        JSON.stringify(
+          { apiUrl, simUrl: stack.simUrl, apiKey, adminToken, temporalAddress, temporalUiUrl },
+          null,
+          2,
+        ),
       );
       stops.push(async () => rmSync(STACK_FILE, { force: true }));
     }
@@ -201,7 +217,12 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function runningStack(): Promise<StackEndpoints | null> {
   let candidate: Partial<StackEndpoints> | null = null;
   if (process.env.SWITCHBOARD_API_URL && process.env.TELNYX_SIM_URL) {
-    candidate = { apiUrl: process.env.SWITCHBOARD_API_URL, simUrl: process.env.TELNYX_SIM_URL };
+    candidate = {
+      apiUrl: process.env.SWITCHBOARD_API_URL,
+      simUrl: process.env.TELNYX_SIM_URL,
+      apiKey: process.env.SWITCHBOARD_API_KEY,
+      adminToken: process.env.ADMIN_TOKEN,
+    };
   } else if (existsSync(STACK_FILE)) {
     candidate = JSON.parse(readFileSync(STACK_FILE, 'utf8')) as Partial<StackEndpoints>;
   }
@@ -209,7 +230,7 @@ export async function runningStack(): Promise<StackEndpoints | null> {
   try {
     const ok =
       (await fetch(`${candidate.apiUrl}/health`)).ok && (await fetch(`${candidate.simUrl}/sim/health`)).ok;
-    return ok ? { apiUrl: candidate.apiUrl, simUrl: candidate.simUrl } : null;
+    return ok ? { ...candidate, apiUrl: candidate.apiUrl, simUrl: candidate.simUrl } : null;
   } catch {
     return null;
   }

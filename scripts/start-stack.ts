@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   console.log(`
 Switchboard is running
   api              ${stack.apiUrl}   (REST under /v1, health at /health)
+  api key          ${stack.apiKey}   (Dev account; saved in .data/dev-api-key)
   telnyx webhooks  ${stack.apiUrl}/webhooks/telnyx
   telnyx           ${stack.simUrl ? `${stack.simUrl} (simulator; control API under /sim)` : 'real Telnyx (TELNYX_API_KEY)'}
   temporal         ${stack.temporalAddress}

@@ -6,10 +6,13 @@ import type {
   VoicemailNotice,
 } from '@switchboard/contracts';
 import { buildCallerContext, planRing, type CallFlow, type Prompt, type RingPlan } from '@switchboard/domain';
-import type {
-  CallRecordRepository,
-  CallRoutingRepository,
-  PropertyResourcesRepository,
+import { DEFAULT_MEDIA_URL_TTL_SECS, DEV_MEDIA_SIGNING_SECRET } from '@switchboard/config';
+import {
+  signedMediaUrl,
+  type CallRecordRepository,
+  type CallRoutingRepository,
+  type MediaUrlSettings,
+  type PropertyResourcesRepository,
 } from '@switchboard/persistence';
 
 export interface CallDataSettings {
@@ -17,6 +20,10 @@ export interface CallDataSettings {
   defaultVoice: string;
   /** Where the carrier fetches the api's public media (audio prompts) from. */
   publicBaseUrl: string;
+  /** MEDIA_SIGNING_SECRET, which the api verifies prompt URLs with. Absent: the development default. */
+  mediaSigningSecret?: string;
+  /** MEDIA_URL_TTL_SECS. Absent: 6 hours. */
+  mediaUrlTtlSecs?: number;
 }
 
 /** Receivers get this long to acknowledge a notification before the attempt counts as failed. */
@@ -29,6 +36,11 @@ export function createCallDataActivities(
   resources: PropertyResourcesRepository,
   settings: CallDataSettings,
 ) {
+  const media: MediaUrlSettings = {
+    publicBaseUrl: settings.publicBaseUrl,
+    signingSecret: settings.mediaSigningSecret ?? DEV_MEDIA_SIGNING_SECRET,
+    urlTtlSecs: settings.mediaUrlTtlSecs ?? DEFAULT_MEDIA_URL_TTL_SECS,
+  };
   return {
     async resolveCall(to: string, from?: string): Promise<ResolvedCall> {
       const route = await routing.findByNumber(to);
@@ -69,8 +81,10 @@ export function createCallDataActivities(
           previousCall: priorCalls > 0 ? {} : undefined,
         }),
         schedules,
+        // Signed now, valid for MEDIA_URL_TTL_SECS: the call keeps these URLs (they are in its
+        // history), so the TTL must outlast the longest call.
         audioUrls: Object.fromEntries(
-          Object.entries(audioPaths).map(([id, path]) => [id, `${settings.publicBaseUrl}${path}`]),
+          Object.entries(audioPaths).map(([id, path]) => [id, signedMediaUrl(media, path)]),
         ),
         voicemailGreetings,
       };

@@ -29,7 +29,7 @@ describe('inbound call workflow on the real stack', () => {
   let propertyId: string;
   before(async () => {
     stack = await startTestStack({ timeScale: 0.1 });
-    ({ propertyId } = await applyBundle({ apiUrl: stack.apiUrl, simUrl: stack.sim.url }, bundle));
+    ({ propertyId } = await applyBundle(stack.endpoints, bundle));
   });
   after(async () => {
     await stack?.stop();

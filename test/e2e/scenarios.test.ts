@@ -21,7 +21,7 @@ describe('scenarios in the repo', () => {
   for (const file of readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f))) {
     it(file, async () => {
       const scenario = loadScenario(path.join(dir, file));
-      const results = await runScenario({ apiUrl: stack.apiUrl, simUrl: stack.sim.url }, scenario);
+      const results = await runScenario(stack.endpoints, scenario);
       const failures = results.filter((r) => !r.passed);
       assert.equal(results.length, scenario.calls.length);
       for (const r of results) {

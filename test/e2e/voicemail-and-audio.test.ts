@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
+import { wavFile } from '../support/audio';
 
 interface Delivery {
   headers: IncomingHttpHeaders;
@@ -24,25 +25,6 @@ async function startReceiver(): Promise<{ url: string; deliveries: Delivery[]; s
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, deliveries, server };
 }
 
-/** A tiny valid WAV (44-byte header, 0.1 s of silence at 8 kHz). */
-function silenceWav(): Buffer {
-  const data = Buffer.alloc(800);
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0);
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write('WAVEfmt ', 8);
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(8000, 24);
-  h.writeUInt32LE(8000, 28);
-  h.writeUInt16LE(1, 32);
-  h.writeUInt16LE(8, 34);
-  h.write('data', 36);
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
-}
-
 describe('voicemail boxes and stored audio in live calls', () => {
   let stack: TestStack;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -55,10 +37,10 @@ describe('voicemail boxes and stored audio in live calls', () => {
     receiver?.server.close();
   });
 
-  it('plays the uploaded greeting from its public URL, takes a message into the box and notifies its webhook', async () => {
+  it('plays the uploaded greeting from its signed URL, takes a message into the box and notifies its webhook', async () => {
     const p = await stack.api('POST', '/v1/properties', { name: 'Cedar Lofts', timeZone: 'America/Chicago' });
     const base = `/v1/properties/${p.body.id}`;
-    const wav = silenceWav();
+    const wav = wavFile();
     const audio = await stack.api('POST', `${base}/audio`, {
       id: 'hello',
       name: 'Hello',
@@ -106,10 +88,22 @@ describe('voicemail boxes and stored audio in live calls', () => {
     assert.equal(record.voicemailBoxId, 'leasing');
     assert.match(record.recordingUrl, /^https?:\/\//);
 
-    // The carrier was told to fetch the greeting from a URL that serves exactly the uploaded file,
-    // and the box's own greeting was spoken before the recording.
+    // The message is in the box, written with the record.
+    const messages = await stack.api('GET', `${base}/voicemail-boxes/leasing/messages`);
+    assert.equal(messages.status, 200, JSON.stringify(messages.body));
+    assert.equal(messages.body.total, 1);
+    const [message] = messages.body.items;
+    assert.deepEqual(
+      [message.callId, message.from, message.recordingUrl, message.heard],
+      [record.id, '+13125550101', record.recordingUrl, false],
+    );
+    assert.equal(typeof message.durationSecs, 'number', 'the length comes from recording.saved');
+
+    // The carrier was told to fetch the greeting from a signed URL that serves exactly the uploaded
+    // file, and the box's own greeting was spoken before the recording.
     const commands = stack.sim.session(call.call_session_id)!.commands;
     const playback = commands.find((c) => c.action === 'playback_start')!.body as { audio_url: string };
+    assert.match(playback.audio_url, /\/media\/audio\/[0-9a-f-]{36}\?expires=\d+&sig=[\w-]{43}$/);
     const served = await fetch(playback.audio_url);
     assert.equal(served.status, 200);
     assert.equal(served.headers.get('content-type'), 'audio/wav');

@@ -195,7 +195,9 @@ describe('call flows API: versions, validation, dry run, diagram', () => {
     assert.match(d.body.mermaid, /^flowchart TD/);
     assert.match(d.body.mermaid, /press 2/);
     assert.match(d.body.svg, /^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    const svg = await fetch(`${api.url}${base()}/${body.id}/diagram?format=svg`);
+    const svg = await fetch(`${api.url}${base()}/${body.id}/diagram?format=svg`, {
+      headers: { authorization: `Bearer ${api.apiKey}` },
+    });
     assert.equal(svg.headers.get('content-type')?.split(';')[0], 'image/svg+xml');
     assert.match(await svg.text(), /maintenance/);
   });

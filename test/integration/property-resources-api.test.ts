@@ -8,26 +8,7 @@ import { planRing } from '@switchboard/domain';
 import { openDataSource, PropertyResourcesRepository } from '@switchboard/persistence';
 import { applyBundle, loadScenario, type Bundle } from '@switchboard/scenarios';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
-
-/** A valid little WAV file (8 kHz, 16-bit mono) of `samples` samples. */
-function wav(samples = 800, value = 1000): Buffer {
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) data.writeInt16LE(i % 16 < 8 ? value : -value, i * 2);
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0, 'latin1');
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write('WAVEfmt ', 8, 'latin1');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20); // PCM
-  h.writeUInt16LE(1, 22); // mono
-  h.writeUInt32LE(8000, 24);
-  h.writeUInt32LE(16000, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'latin1');
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
-}
+import { wavFile } from '../support/audio';
 
 const office = {
   name: 'Office hours',
@@ -61,6 +42,11 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
     await ds?.destroy();
     await api?.stop();
   });
+
+  /** A signed media URL made on PUBLIC_BASE_URL, fetched from the test's api. */
+  const local = (url: string) => `${api.url}${new URL(url).pathname}${new URL(url).search}`;
+  /** What names the file's bytes: a URL's signature and expiry vary with the hour it is made in. */
+  const pathOf = (url: string) => new URL(url).pathname;
 
   async function property(name = 'Oak Court'): Promise<string> {
     const p = await api.request('POST', '/v1/properties', { name, timeZone: 'America/Denver' });
@@ -311,7 +297,7 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
     it('uploads a WAV and serves its bytes on the public media route', async () => {
       const p = await property();
       const base = `/v1/properties/${p}/audio`;
-      const bytes = wav();
+      const bytes = wavFile();
       const a = await created(base, {
         name: 'Hold Music',
         contentType: 'audio/wav',
@@ -320,9 +306,12 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
       assert.equal(a.id, 'hold-music');
       assert.equal(a.sizeBytes, bytes.length);
       assert.equal(a.contentBase64, undefined);
-      assert.match(a.url, /^https:\/\/switchboard\.example\/media\/audio\/[0-9a-f-]{36}$/);
+      assert.match(
+        a.url,
+        /^https:\/\/switchboard\.example\/media\/audio\/[0-9a-f-]{36}\?expires=\d+&sig=[\w-]{43}$/,
+      );
 
-      const res = await fetch(`${api.url}${new URL(a.url).pathname}`);
+      const res = await fetch(local(a.url));
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'audio/wav');
       assert.match(res.headers.get('cache-control') ?? '', /immutable/);
@@ -339,7 +328,7 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
         'updatedAt',
         'url',
       ]);
-      assert.equal((await api.request('GET', `${base}/hold-music`)).body.url, a.url);
+      assert.equal(pathOf((await api.request('GET', `${base}/hold-music`)).body.url), pathOf(a.url));
 
       // The same bytes again keep the URL; new bytes get a new one, and the old one is gone.
       const same = await api.request('PUT', `${base}/hold-music`, {
@@ -347,22 +336,21 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
         contentType: 'audio/wav',
         contentBase64: bytes.toString('base64'),
       });
-      assert.equal(same.body.url, a.url);
-      const other = wav(400, 2000);
+      assert.equal(pathOf(same.body.url), pathOf(a.url));
+      const other = wavFile(400, 2000);
       const changed = await api.request('PUT', `${base}/hold-music`, {
         name: 'Hold music',
         contentType: 'audio/x-wav',
         contentBase64: other.toString('base64'),
       });
-      assert.notEqual(changed.body.url, a.url);
-      assert.equal((await fetch(`${api.url}${new URL(a.url).pathname}`)).status, 404);
-      const now = await fetch(`${api.url}${new URL(changed.body.url).pathname}`);
+      assert.notEqual(pathOf(changed.body.url), pathOf(a.url));
+      assert.equal((await fetch(local(a.url))).status, 404);
+      const now = await fetch(local(changed.body.url));
       assert.equal(now.headers.get('content-type'), 'audio/x-wav');
       assert.deepEqual(Buffer.from(await now.arrayBuffer()), other);
 
-      assert.equal((await fetch(`${api.url}/media/audio/00000000-0000-4000-8000-000000000000`)).status, 404);
       assert.equal((await api.request('DELETE', `${base}/hold-music`)).status, 204);
-      assert.equal((await fetch(`${api.url}${new URL(changed.body.url).pathname}`)).status, 404);
+      assert.equal((await fetch(local(changed.body.url))).status, 404);
     });
 
     it('refuses what is not base64, not the declared type, or too big', async () => {
@@ -379,12 +367,12 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
           fields: ['contentBase64'],
         },
         {
-          body: { name: 'x', contentType: 'audio/mpeg', contentBase64: wav().toString('base64') },
+          body: { name: 'x', contentType: 'audio/mpeg', contentBase64: wavFile().toString('base64') },
           status: 422,
           fields: ['contentBase64'],
         },
         {
-          body: { name: 'x', contentType: 'audio/ogg', contentBase64: wav().toString('base64') },
+          body: { name: 'x', contentType: 'audio/ogg', contentBase64: wavFile().toString('base64') },
           status: 422,
           fields: ['contentType'],
         },
@@ -450,7 +438,7 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
       await created(`${base}/audio`, {
         name: 'Ann greeting',
         contentType: 'audio/wav',
-        contentBase64: wav().toString('base64'),
+        contentBase64: wavFile().toString('base64'),
       });
       const box = await created(`${base}/voicemail-boxes`, {
         name: 'Ann',
@@ -501,7 +489,7 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
       await created(`${base}/audio`, {
         name: 'Welcome',
         contentType: 'audio/wav',
-        contentBase64: wav().toString('base64'),
+        contentBase64: wavFile().toString('base64'),
       });
       await created(`${base}/voicemail-boxes`, { name: 'Main' });
       return { p, base };
@@ -626,7 +614,7 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
       const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
       try {
         mkdirSync(path.join(dir, 'audio'));
-        writeFileSync(path.join(dir, 'audio', 'hold.wav'), wav(600));
+        writeFileSync(path.join(dir, 'audio', 'hold.wav'), wavFile(600));
         const bundle: Bundle = {
           property: { name: 'Birch Hall', time_zone: 'America/Chicago' },
           sources: [{ name: 'Website' }],
@@ -643,7 +631,7 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
               id: 'hello',
               name: 'Hello',
               contentType: 'audio/wav',
-              contentBase64: wav(300).toString('base64'),
+              contentBase64: wavFile(300).toString('base64'),
             },
           ],
           ring_groups: [
@@ -684,9 +672,9 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
         );
         const loaded = loadScenario(path.join(dir, 'scenario.json'));
         const hold = loaded.config.audio?.find((a) => a.id === 'hold');
-        assert.equal(hold?.contentBase64, wav(600).toString('base64'));
+        assert.equal(hold?.contentBase64, wavFile(600).toString('base64'));
 
-        const stack = { apiUrl: api.url, simUrl: 'http://unused' };
+        const stack = { apiUrl: api.url, simUrl: 'http://unused', apiKey: api.apiKey };
         const { propertyId } = await applyBundle(stack, loaded.config);
         const base = `/v1/properties/${propertyId}`;
         const urls = (await api.request('GET', `${base}/audio`)).body.items.map(
@@ -694,8 +682,8 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
         );
         await applyBundle(stack, loaded.config);
         assert.deepEqual(
-          (await api.request('GET', `${base}/audio`)).body.items.map((a: { url: string }) => a.url),
-          urls,
+          (await api.request('GET', `${base}/audio`)).body.items.map((a: { url: string }) => pathOf(a.url)),
+          urls.map(pathOf),
           'the same bytes keep their URLs',
         );
         const count = async (kind: string) => (await api.request('GET', `${base}/${kind}`)).body.items.length;
@@ -713,7 +701,7 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
         const flows = (await api.request('GET', `${base}/call-flows`)).body.items;
         assert.equal(flows[0].currentVersion, 1, 'an unchanged flow is not saved again');
         assert.equal((await api.request('GET', `${base}/agents/bob`)).body.available, false);
-        const media = await fetch(`${api.url}${new URL(urls[0]).pathname}`);
+        const media = await fetch(local(urls[0]));
         assert.equal(media.status, 200);
 
         await assert.rejects(applyBundle(stack, bundle), /file audio\/hold\.wav/);

@@ -19,8 +19,10 @@ describe('ring group rotation', () => {
     db = await createTestDatabase();
     ds = await openDataSource(db.url, 10);
     repo = new PropertyResourcesRepository(ds);
+    const [acct] = await ds.query(`INSERT INTO accounts (name) VALUES ('Rotation account') RETURNING id`);
     const [p] = await ds.query(
-      `INSERT INTO properties (name, time_zone) VALUES ('Rotation', 'America/Chicago') RETURNING id`,
+      `INSERT INTO properties (account_id, name, time_zone) VALUES ($1, 'Rotation', 'America/Chicago') RETURNING id`,
+      [acct.id],
     );
     propertyId = p.id;
     for (const [id, n] of [

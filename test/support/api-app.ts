@@ -1,12 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { http } from '@switchboard/scenarios';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from './accounts';
 import { createTestDatabase, testServers, uniqueName } from './test-env';
 
 export interface ApiOnly {
+  app: INestApplication;
   url: string;
   dbUrl: string;
   taskQueue: string;
+  /** The test account's unrestricted key, sent by `request` unless headers say otherwise. */
+  apiKey: string;
+  accountId: string;
   request(
     method: string,
     path: string,
@@ -25,16 +30,21 @@ export async function startApiOnly(env: Record<string, string> = {}): Promise<Ap
     DATABASE_URL: db.url,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     ...env,
   });
   const app: INestApplication = await createApiApp({ logger: false });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const { apiKey, accountId } = await createTestAccount(url);
   return {
+    app,
     url,
     dbUrl: db.url,
     taskQueue,
-    request: (method, path, body, headers) => http(method, `${url}${path}`, body, headers),
+    apiKey,
+    accountId,
+    request: (method, path, body, headers) => http(method, `${url}${path}`, body, withKey(apiKey, headers)),
     async stop() {
       await app.close();
       await db.drop();

@@ -4,11 +4,12 @@ import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporal
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createCallWorker } from '../../apps/worker/src/call-worker';
-import { http } from '@switchboard/scenarios';
+import { http, type StackEndpoints } from '@switchboard/scenarios';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
 import { openDataSource } from '@switchboard/persistence';
 import { TelnyxTelephony } from '@switchboard/telephony';
 import { bundleCallWorkflows } from '@switchboard/temporal';
+import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from './accounts';
 import { createTestDatabase, testServers, uniqueName } from './test-env';
 
 let runtimeInstalled = false;
@@ -19,6 +20,10 @@ export interface TestStack {
   client: Client;
   dataSource: DataSource;
   taskQueue: string;
+  /** The test account's key, which `api` sends. */
+  apiKey: string;
+  /** What the scenario runner and applyBundle need to reach this stack. */
+  endpoints: StackEndpoints;
   /** JSON request against the api; returns status and parsed body. */
   api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
@@ -56,12 +61,14 @@ export async function startTestStack(
     TELNYX_PUBLIC_KEY: sim.publicKeyBase64,
     TELNYX_CONNECTION_ID: CONNECTION_ID,
     RING_TIMEOUT_SECS: String(o.ringTimeoutSecs ?? 20),
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
   });
 
   const app: INestApplication = await createApiApp({ logger: false });
   await app.listen(0, '127.0.0.1');
   const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   sim.setWebhookUrl(`${apiUrl}/webhooks/telnyx`);
+  const { apiKey } = await createTestAccount(apiUrl);
 
   const dataSource = await openDataSource(db.url, 5);
   const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
@@ -84,7 +91,9 @@ export async function startTestStack(
     client,
     dataSource,
     taskQueue,
-    api: (method, path, body) => http(method, `${apiUrl}${path}`, body),
+    apiKey,
+    endpoints: { apiUrl, simUrl: sim.url, apiKey, adminToken: TEST_ADMIN_TOKEN },
+    api: (method, path, body) => http(method, `${apiUrl}${path}`, body, withKey(apiKey)),
     async stop() {
       worker.shutdown();
       await running;

@@ -74,6 +74,7 @@ export class CallEngine {
       attempts: [],
       delivered: false,
       failed: false,
+      ...(typeof extra.digits === 'string' ? { digits: extra.digits } : {}),
     };
     session.webhooks.push(record);
     if (this.cfg.selfCheck) {

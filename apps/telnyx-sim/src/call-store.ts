@@ -37,6 +37,11 @@ export interface WebhookRecord {
   delivered: boolean;
   failed: boolean;
   error?: string;
+  /**
+   * The digits a `call.gather.ended` carried (payloads are not kept), so a timeline can tell a menu
+   * choice from a timeout, e.g. for the benchmark's DTMF-to-next-command latency.
+   */
+  digits?: string;
 }
 
 export interface LegTimeline {

@@ -16,6 +16,8 @@ export interface ControlDeps {
   isRecording: (id: string) => boolean;
   health: () => Record<string, unknown>;
   reset: () => number;
+  /** Forgets number orders and owned numbers; returns how many numbers went back to the inventory. */
+  resetNumbers: () => number;
   /** Resolves true once idle, false when `timeoutMs` passes first. */
   waitIdle: (timeoutMs: number) => Promise<boolean>;
 }
@@ -57,7 +59,7 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
         case 'GET /public-key':
           return ok({ public_key: deps.publicKeyBase64 });
         case 'POST /reset':
-          return ok({ forgotten_sessions: deps.reset() });
+          return ok({ forgotten_sessions: deps.reset(), released_numbers: deps.resetNumbers() });
         case 'GET /faults':
           return ok(deps.faults.get());
         case 'POST /faults':

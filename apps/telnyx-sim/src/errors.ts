@@ -1,13 +1,13 @@
 /**
- * Telnyx-shaped API errors: `{errors:[{code,title,detail,source:{pointer}}]}`.
- * Codes and titles follow the spec's 422 examples where one exists; see README "Errors" for the
- * ones the simulator had to choose itself.
+ * Telnyx-shaped API errors: `{errors:[{code,title,detail,source:{pointer}}]}`; a query parameter is
+ * named JSON:API style, `source:{parameter}`. Codes and titles follow the spec's 422 examples where
+ * one exists; see README "Errors" for the ones the simulator had to choose itself.
  */
 export interface TelnyxErrorItem {
   code: string;
   title: string;
   detail: string;
-  source?: { pointer: string };
+  source?: { pointer: string } | { parameter: string };
 }
 
 export class TelnyxApiError extends Error {
@@ -27,6 +27,12 @@ export class TelnyxApiError extends Error {
     return { errors: this.errors };
   }
 }
+
+const QUERY_ERROR_KINDS = {
+  type: { code: '10002', title: 'Invalid parameter' },
+  enum: { code: '10032', title: 'Invalid enumerated value' },
+  range: { code: '10033', title: 'Value outside of range' },
+} as const;
 
 const one = (status: number, item: TelnyxErrorItem, headers?: Record<string, string>) =>
   new TelnyxApiError(status, [item], headers);
@@ -105,6 +111,34 @@ export const TelnyxErrors = {
     one(422, { code: '10033', title: 'Value outside of range', detail, source: { pointer } }),
   invalidParameter: (pointer: string | undefined, detail: string) =>
     one(422, { code: '10002', title: 'Invalid parameter', detail, ...src(pointer) }),
+  resourceNotFound: (what: string, id: string) =>
+    one(404, {
+      code: '10005',
+      title: 'Resource not found',
+      detail: `The requested resource or URL could not be found: no ${what} ${id}.`,
+    }),
+  notE164: (pointer: string) =>
+    one(422, {
+      code: '10016',
+      title: 'Phone number must be in +E164 format',
+      detail: 'The specified phone number parameter must be in +E.164 format.',
+      source: { pointer },
+    }),
+  /** Not in the inventory, or already ordered by someone (this account included). */
+  numberNotAvailable: (pointer: string, number: string) =>
+    one(422, {
+      code: '10002',
+      title: 'Invalid phone number',
+      detail: `${number} is not available for purchase.`,
+      source: { pointer },
+    }),
+  /** A bad query parameter, named in `source.parameter`. */
+  invalidQuery: (parameter: string, detail: string, kind: 'type' | 'enum' | 'range' = 'type') =>
+    one(422, {
+      ...QUERY_ERROR_KINDS[kind],
+      detail,
+      source: { parameter },
+    }),
   internal: () =>
     one(500, { code: '10007', title: 'Internal server error', detail: 'Unexpected simulator error.' }),
   injected: (status: 429 | 500 | 503) => {

@@ -4,6 +4,7 @@ import type { CallStore, CommandRecord, Session } from './call-store';
 import type { Body, CommandHandlers, CommandResult } from './command-handlers';
 import { TelnyxApiError, TelnyxErrors } from './errors';
 import type { FaultState } from './faults';
+import type { NumberApi } from './number-api';
 import { realNowMs } from './sim-clock';
 
 export interface Reply {
@@ -25,6 +26,8 @@ export interface HttpServerDeps {
   apiKey: string;
   store: CallStore;
   handlers: CommandHandlers;
+  /** `/v2/available_phone_numbers`, `/v2/number_orders`, `/v2/phone_numbers`. */
+  numbers: NumberApi;
   faults: FaultState;
   control: ControlHandler;
 }
@@ -139,7 +142,7 @@ export class SimHttpServer {
         throw new HttpError({ status: 400, json: { error: 'malformed percent-encoding in path' } });
       }
       const body = await readBody(req);
-      if (segments[0] === 'v2') reply = this.api(req, segments.slice(1), body, arrivedMs);
+      if (segments[0] === 'v2') reply = this.api(req, segments.slice(1), body, arrivedMs, url);
       else if (segments[0] === 'sim') reply = await this.deps.control(req, segments.slice(1), url, body);
       else reply = errorReply(TelnyxErrors.routeNotFound(url.pathname));
     } catch (err) {
@@ -164,10 +167,21 @@ export class SimHttpServer {
     res.end(payload);
   }
 
-  private api(req: IncomingMessage, segments: string[], raw: Buffer, arrivedMs: number): Reply {
+  private api(req: IncomingMessage, segments: string[], raw: Buffer, arrivedMs: number, url: URL): Reply {
     const { store, handlers, faults } = this.deps;
     if (req.headers.authorization !== `Bearer ${this.deps.apiKey}`) {
       return errorReply(TelnyxErrors.authenticationFailed());
+    }
+    if (this.deps.numbers.handles(segments[0])) {
+      // Number requests belong to no call: injected faults apply, but there is no timeline to record in.
+      const injected = faults.takeApiError();
+      if (injected) return errorReply(TelnyxErrors.injected(injected));
+      return this.deps.numbers.handle({
+        method: req.method ?? 'GET',
+        segments,
+        query: url.searchParams,
+        body: () => parseJsonObject(raw),
+      });
     }
     const path = `/v2/${segments.join('/')}`;
     if (segments[0] !== 'calls') return errorReply(TelnyxErrors.routeNotFound(path));

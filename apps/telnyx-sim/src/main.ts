@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     timeScale: envNumber('SIM_TIME_SCALE', 1),
     privateKey: loadPrivateKey(process.env.SIM_PRIVATE_KEY_FILE || undefined),
     connectionId: process.env.TELNYX_CONNECTION_ID || undefined,
+    numberOrderDelayMs: envNumber('SIM_NUMBER_ORDER_DELAY_MS', 0),
   });
   running.sim = sim;
   if (closing) {

@@ -6,6 +6,8 @@ import { CommandHandlers } from './command-handlers';
 import { createControlHandler } from './control-api';
 import { FaultState, type Faults } from './faults';
 import { SimHttpServer } from './http-server';
+import { NumberApi } from './number-api';
+import { NumberInventory } from './number-inventory';
 import { parseInboundCallScript, type InboundCallScript, type PlacedCall } from './scripts';
 import { resolveSpecPath, SpecValidator } from './spec-validator';
 import { WebhookSender } from './webhook-sender';
@@ -33,6 +35,11 @@ export interface SimulatorOptions {
   webhookTimeoutMs?: number;
   /** Scenario-time cap on a leg's life (default 600 000), then a forced hangup (cause time_limit). */
   maxCallMs?: number;
+  /**
+   * Real ms a number order stays `pending` (its numbers `purchase-pending`) before it succeeds;
+   * default 0: orders complete at once. Not scaled by `timeScale`: orders belong to no call.
+   */
+  numberOrderDelayMs?: number;
 }
 
 export interface TelnyxSimulator {
@@ -107,6 +114,9 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     selfCheck: process.env.SIM_VALIDATE_WEBHOOKS === '1' ? validator : undefined,
   });
   const handlers = new CommandHandlers(engine, store, connectionId, validator);
+  const numberOrderDelayMs = opts.numberOrderDelayMs ?? 0;
+  if (!(numberOrderDelayMs >= 0)) throw new Error('startTelnyxSimulator: numberOrderDelayMs must be >= 0');
+  const inventory = new NumberInventory(numberOrderDelayMs);
   validator?.warmUp(handlers.modelledActions());
 
   const isIdle = () => store.aliveLegCount() === 0 && store.pendingTimerCount() === 0 && sender.pending === 0;
@@ -145,6 +155,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     apiKey: opts.apiKey,
     store,
     handlers,
+    numbers: new NumberApi(inventory, connectionId),
     faults,
     control: createControlHandler({
       store,
@@ -163,6 +174,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
         spec_validation: validator !== undefined,
       }),
       reset: () => store.forgetEnded((id) => sender.hasPending(id)),
+      resetNumbers: () => inventory.reset(),
       waitIdle,
     }),
   });

@@ -39,7 +39,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         baseUrl: telnyx.baseUrl,
         connectionId: telnyx.connectionId,
       }),
-      settings: { ...calls, publicBaseUrl: media.publicBaseUrl },
+      settings: {
+        ...calls,
+        publicBaseUrl: media.publicBaseUrl,
+        mediaSigningSecret: media.signingSecret,
+        mediaUrlTtlSecs: media.urlTtlSecs,
+      },
     });
     this.running = this.worker.run().catch((err: unknown) => {
       this.log.error(`worker stopped: ${String(err)}`);

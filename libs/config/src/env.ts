@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * Every setting Switchboard reads from the environment, with its documented default.
  * One place: apps, scripts and tests all call loadConfig(); README's table mirrors this file.
@@ -21,12 +23,29 @@ export interface SwitchboardConfig {
     /** Call Control connection (application) id used when dialling agents. */
     connectionId: string;
   };
+  admin: {
+    /**
+     * The platform operator's token for creating accounts (`POST /v1/accounts`). Unset: accounts
+     * can only be created by the dev launcher and tests, which set one.
+     */
+    token?: string;
+  };
   media: {
     /**
      * Base URL the carrier reaches the api's public media routes at (uploaded audio prompts).
      * Must be reachable from Telnyx in production; defaults to the api's own address.
      */
     publicBaseUrl: string;
+    /** Folder of the filesystem blob store that holds uploaded audio (absolute once loaded). */
+    dir: string;
+    /**
+     * HMAC key of the signed `/media` URLs. The worker signs the URLs it gives the carrier and the
+     * api verifies them, so both processes must share it: a per-process random default would not
+     * work. The default is a fixed development value and must be replaced in production.
+     */
+    signingSecret: string;
+    /** How long a signed media URL stays valid; longer than any call, which resolves its URLs at start. */
+    urlTtlSecs: number;
   };
   calls: {
     /** Seconds an agent or forward destination rings before the call counts as unanswered. */
@@ -38,12 +57,27 @@ export interface SwitchboardConfig {
 
 export class ConfigError extends Error {}
 
+/**
+ * MEDIA_SIGNING_SECRET when unset: fixed, so a local api and worker agree without setup; anyone
+ * reading this file can sign URLs with it, so production must set its own.
+ */
+export const DEV_MEDIA_SIGNING_SECRET = 'switchboard-dev-media-signing-secret';
+
+/** MEDIA_URL_TTL_SECS when unset: 6 hours, far longer than any call. */
+export const DEFAULT_MEDIA_URL_TTL_SECS = 6 * 3600;
+
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0)
     throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function atLeast(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const n = int(env, name, fallback);
+  if (n < min) throw new ConfigError(`${name} must be at least ${min}, got ${n}`);
   return n;
 }
 
@@ -69,8 +103,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       publicKey: str(env, 'TELNYX_PUBLIC_KEY'),
       connectionId: str(env, 'TELNYX_CONNECTION_ID') ?? 'switchboard-dev-connection',
     },
+    admin: { token: str(env, 'ADMIN_TOKEN') },
     media: {
       publicBaseUrl: (str(env, 'PUBLIC_BASE_URL') ?? `http://${host}:${port}`).replace(/\/+$/, ''),
+      dir: path.resolve(str(env, 'MEDIA_DIR') ?? '.data/media'),
+      signingSecret: str(env, 'MEDIA_SIGNING_SECRET') ?? DEV_MEDIA_SIGNING_SECRET,
+      urlTtlSecs: atLeast(env, 'MEDIA_URL_TTL_SECS', DEFAULT_MEDIA_URL_TTL_SECS, 60),
     },
     calls: {
       ringTimeoutSecs: int(env, 'RING_TIMEOUT_SECS', 20),

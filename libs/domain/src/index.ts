@@ -129,3 +129,14 @@ export type { FlowGraph, FlowGraphNode, FlowGraphEdge, FlowGraphNodeKind } from 
 export { buildFlowGraph } from './diagram/flow-graph';
 export { flowToMermaid } from './diagram/flow-mermaid';
 export { flowToSvg } from './diagram/flow-svg';
+
+export type { DniRule, WebsiteVisit } from './attribution/dni-rules';
+export {
+  DNI_RULE_KINDS,
+  matchDniRule,
+  matchDniRules,
+  classifyVisit,
+  validateDniRules,
+} from './attribution/dni-rules';
+export type { StandardSource } from './attribution/standard-sources';
+export { STANDARD_SOURCES, standardSource } from './attribution/standard-sources';

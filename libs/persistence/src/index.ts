@@ -5,3 +5,7 @@ export * from './repositories/call-routing.repository';
 export * from './repositories/call-record.repository';
 export { MIGRATIONS } from './migrations';
 export * from './repositories/property-resources.repository';
+export * from './repositories/voicemail-message.repository';
+export * from './media/blob-store';
+export * from './media/filesystem-blob-store';
+export * from './media/signed-media-url';

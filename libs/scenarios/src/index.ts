@@ -1,5 +1,6 @@
 export * from './scenario-model';
 export * from './load-scenario';
+export * from './schemas';
 export * from './apply-bundle';
 export * from './expectations';
 export * from './run-scenario';

@@ -1,35 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import YAML from 'yaml';
 import type { Bundle, Scenario } from './scenario-model';
-
-/** The repository root, found from wherever this file runs (src or dist). */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'docs', 'schemas', 'scenario.schema.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('cannot find docs/schemas from ' + __dirname);
-    dir = up;
-  }
-  return dir;
-}
-
-let validators:
-  { scenario: (d: unknown) => boolean; bundle: (d: unknown) => boolean; ajv: Ajv2020 } | undefined;
-
-function schemaValidators() {
-  if (validators) return validators;
-  const dir = path.join(repoRoot(), 'docs', 'schemas');
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  const bundle = JSON.parse(readFileSync(path.join(dir, 'bundle.schema.json'), 'utf8'));
-  const scenario = JSON.parse(readFileSync(path.join(dir, 'scenario.schema.json'), 'utf8'));
-  ajv.addSchema(bundle);
-  validators = { ajv, bundle: ajv.compile(bundle), scenario: ajv.compile(scenario) };
-  return validators;
-}
+import { schemaIssues, type SchemaKind } from './schemas';
 
 export class ScenarioFileError extends Error {}
 
@@ -38,13 +11,10 @@ function parse(file: string): unknown {
   return file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
 }
 
-function check(kind: 'scenario' | 'bundle', data: unknown, file: string): void {
-  const v = schemaValidators();
-  const validate = v[kind] as ((d: unknown) => boolean) & {
-    errors?: { instancePath: string; message?: string }[];
-  };
-  if (!validate(data)) {
-    const detail = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+function check(kind: SchemaKind, data: unknown, file: string): void {
+  const issues = schemaIssues(kind, data);
+  if (issues.length) {
+    const detail = issues.map((i) => `${i.path || '(document)'} ${i.message}`).join('; ');
     throw new ScenarioFileError(`${file}: not a valid ${kind}: ${detail}`);
   }
 }

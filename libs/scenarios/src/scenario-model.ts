@@ -1,5 +1,6 @@
 import type {
   AgentEndpoint,
+  DniRule,
   CallerHears,
   DateOverride,
   Prompt,
@@ -54,13 +55,15 @@ export interface Scenario {
  */
 export interface Bundle {
   property: { name: string; time_zone: string };
-  sources: { name: string }[];
+  sources: BundleSource[];
   schedules?: BundleSchedule[];
   agents?: BundleAgent[];
   audio?: BundleAudio[];
   ring_groups?: BundleRingGroup[];
   voicemail_boxes?: BundleVoicemailBox[];
   flows?: { name: string; definition: unknown }[];
+  /** Name of one of the bundle's flows (or the property's): the property's default call flow. */
+  default_flow?: string;
   numbers: {
     number: string;
     source: string;
@@ -69,6 +72,17 @@ export interface Bundle {
     /** Name of one of the bundle's flows: calls run it instead of greeting-and-forward. */
     flow?: string;
   }[];
+}
+
+/**
+ * A tracking source, matched by name. `standardKey` makes it a catalog source (GET
+ * /v1/standard-sources) whose DNI rules and priority come from the catalog unless given.
+ */
+export interface BundleSource {
+  name: string;
+  standardKey?: string;
+  dniRules?: DniRule[];
+  priority?: number;
 }
 
 /** PUT /v1/properties/{id}/schedules/{id} */

@@ -2,6 +2,10 @@
 export interface StackEndpoints {
   apiUrl: string;
   simUrl: string;
+  /** An account's API key for the api's /v1 routes. */
+  apiKey?: string;
+  /** The platform operator's token: sees calls no property owns (unknown numbers). */
+  adminToken?: string;
 }
 
 /**
@@ -33,4 +37,11 @@ export async function expectOk<T = any>(what: string, p: Promise<{ status: numbe
   const r = await p;
   if (r.status >= 300) throw new Error(`${what} failed: HTTP ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
+}
+
+/** Requests to the api of a stack, path from the api's root (`/v1/...`), with the stack's API key. */
+export function apiClient(s: StackEndpoints) {
+  const auth: Record<string, string> = s.apiKey ? { authorization: `Bearer ${s.apiKey}` } : {};
+  return <T = any>(method: string, path: string, body?: unknown) =>
+    http<T>(method, `${s.apiUrl}${path}`, body, auth);
 }

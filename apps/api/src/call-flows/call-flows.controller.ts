@@ -1,25 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CallFlowsService } from './call-flows.service';
-import { SaveCallFlowDto, SimulateCallFlowDto, UpdateCallFlowDto } from './dto';
-
-export class VersionQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
-
-export class DiagramQuery extends VersionQuery {
-  /** `json` (default): { mermaid, svg }; `svg` or `mermaid`: that document alone. */
-  @IsOptional()
-  @IsIn(['json', 'svg', 'mermaid'])
-  format?: 'json' | 'svg' | 'mermaid';
-}
+import { DiagramQuery, SaveCallFlowDto, SimulateCallFlowDto, UpdateCallFlowDto, VersionQuery } from './dto';
 
 const property = new UuidParam('propertyId');
 const flow = new UuidParam('flowId');

@@ -20,11 +20,15 @@ import {
   PropertyEntity,
   PropertyResourcesRepository,
 } from '@switchboard/persistence';
+import { canonicalJson } from '../common/canonical-json';
 import { isUniqueViolation } from '../common/db-errors';
 import { ApiError, type FieldError } from '../common/api-error';
 import { lockProperty } from '../common/property-lock';
 import type { SaveCallFlowDto, SimulateCallFlowDto, UpdateCallFlowDto } from './dto';
 import { checkFlowDefinition } from './flow-definition';
+
+/** What saving a flow by name did: a new flow, a new version, or nothing (the same definition). */
+export type FlowChange = 'created' | 'updated' | 'unchanged';
 
 export interface CallFlowView {
   id: string;
@@ -113,18 +117,36 @@ export class CallFlowsService {
     return checkFlowDefinition(definition, await this.resources.resourceIds(propertyId, m));
   }
 
+  private async insertFlow(m: EntityManager, propertyId: string, name: string, flow: CallFlow) {
+    const f = await m
+      .getRepository(CallFlowEntity)
+      .save(m.getRepository(CallFlowEntity).create({ propertyId, name, currentVersion: 1 }));
+    const v = await m
+      .getRepository(CallFlowVersionEntity)
+      .save(m.getRepository(CallFlowVersionEntity).create({ flowId: f.id, version: 1, definition: flow }));
+    return { f, v };
+  }
+
+  /** `f` must be locked (flowRow with lock), so concurrent saves get consecutive version numbers. */
+  private async addVersion(m: EntityManager, f: CallFlowEntity, flow: CallFlow, name?: string) {
+    f.currentVersion += 1;
+    if (name !== undefined) f.name = name;
+    const saved = await m.getRepository(CallFlowEntity).save(f);
+    const v = await m.getRepository(CallFlowVersionEntity).save(
+      m.getRepository(CallFlowVersionEntity).create({
+        flowId: f.id,
+        version: f.currentVersion,
+        definition: flow,
+      }),
+    );
+    return { f: saved, v };
+  }
+
   async create(propertyId: string, dto: SaveCallFlowDto): Promise<CallFlowView> {
     try {
       return await this.ds.transaction(async (m) => {
         const { flow, warnings } = await this.checked(m, propertyId, dto.definition);
-        const f = await m
-          .getRepository(CallFlowEntity)
-          .save(m.getRepository(CallFlowEntity).create({ propertyId, name: dto.name, currentVersion: 1 }));
-        const v = await m
-          .getRepository(CallFlowVersionEntity)
-          .save(
-            m.getRepository(CallFlowVersionEntity).create({ flowId: f.id, version: 1, definition: flow }),
-          );
+        const { f, v } = await this.insertFlow(m, propertyId, dto.name, flow);
         return this.view(f, v, warnings);
       });
     } catch (err) {
@@ -140,23 +162,52 @@ export class CallFlowsService {
       return await this.ds.transaction(async (m) => {
         const { flow, warnings } = await this.checked(m, propertyId, dto.definition);
         const f = await this.flowRow(m, propertyId, flowId, true);
-        f.currentVersion += 1;
-        if (dto.name !== undefined) f.name = dto.name;
-        const saved = await m.getRepository(CallFlowEntity).save(f);
-        const v = await m.getRepository(CallFlowVersionEntity).save(
-          m.getRepository(CallFlowVersionEntity).create({
-            flowId: f.id,
-            version: f.currentVersion,
-            definition: flow,
-          }),
-        );
-        return this.view(saved, v, warnings);
+        const saved = await this.addVersion(m, f, flow, dto.name);
+        return this.view(saved.f, saved.v, warnings);
       });
     } catch (err) {
       if (isUniqueViolation(err, 'uq_call_flows_property_name'))
         throw ApiError.conflict('name', `a call flow named "${dto.name}" already exists`);
       throw err;
     }
+  }
+
+  /**
+   * Saves `definition` as the property's flow named `name`, inside the caller's transaction (a
+   * bundle): a new flow, or a new version when it differs from the current one. The same definition
+   * again saves nothing, so applying a bundle twice leaves every flow at its version.
+   */
+  async saveByName(
+    m: EntityManager,
+    propertyId: string,
+    name: string,
+    definition: Record<string, unknown>,
+  ): Promise<{ id: string; change: FlowChange }> {
+    const { flow } = await this.checked(m, propertyId, definition);
+    const existing = await m
+      .getRepository(CallFlowEntity)
+      .findOne({ where: { propertyId, name }, lock: { mode: 'pessimistic_write' } });
+    if (!existing) return { id: (await this.insertFlow(m, propertyId, name, flow)).f.id, change: 'created' };
+    const current = await m
+      .getRepository(CallFlowVersionEntity)
+      .findOneOrFail({ where: { flowId: existing.id, version: existing.currentVersion } });
+    if (canonicalJson(current.definition) === canonicalJson(flow))
+      return { id: existing.id, change: 'unchanged' };
+    await this.addVersion(m, existing, flow);
+    return { id: existing.id, change: 'updated' };
+  }
+
+  /** Every flow of the property with its current version's definition, by name. */
+  async currentDefinitions(
+    m: EntityManager,
+    propertyId: string,
+  ): Promise<{ id: string; name: string; definition: CallFlow }[]> {
+    return m.query(
+      `SELECT f.id, f.name, v.definition
+         FROM call_flows f JOIN call_flow_versions v ON v.flow_id = f.id AND v.version = f.current_version
+        WHERE f.property_id = $1 ORDER BY f.name`,
+      [propertyId],
+    );
   }
 
   async list(propertyId: string): Promise<CallFlowEntity[]> {

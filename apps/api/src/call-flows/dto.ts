@@ -3,6 +3,7 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
+  IsIn,
   IsInt,
   IsISO8601,
   IsObject,
@@ -12,6 +13,22 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+
+/** `?version=N`: a stored version instead of the current one. */
+export class VersionQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class DiagramQuery extends VersionQuery {
+  /** `json` (default): { mermaid, svg }; `svg` or `mermaid`: that document alone. */
+  @IsOptional()
+  @IsIn(['json', 'svg', 'mermaid'])
+  format?: 'json' | 'svg' | 'mermaid';
+}
 
 /**
  * The flow definition itself is libs/domain's CallFlow; it is checked by the domain's validateFlow

@@ -1,35 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CallRecordRepository, CarrierEventRepository } from '@switchboard/persistence';
+import type { AccessScope } from '../auth/access-scope';
+import { PlatformAdmin, Scope } from '../auth/auth.decorators';
+import { PropertyAccess } from '../auth/property-access';
 import { ApiError } from '../common/api-error';
 import { UuidParam } from '../common/uuid-param.pipe';
-
-export class ListCallsQuery {
-  @IsOptional()
-  @IsUUID()
-  propertyId?: string;
-
-  /** The carrier's call_session_id: finds the record of one specific call. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  callSessionId?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
-}
+import { ListCallsQuery } from './dto';
 
 /** The call log: finished calls, newest first, and one call with its carrier events. */
 @Controller({ path: 'calls', version: '1' })
@@ -37,21 +14,27 @@ export class CallsController {
   private readonly calls: CallRecordRepository;
   private readonly events: CarrierEventRepository;
 
-  constructor(ds: DataSource) {
+  constructor(
+    ds: DataSource,
+    private readonly access: PropertyAccess,
+  ) {
     this.calls = new CallRecordRepository(ds);
     this.events = new CarrierEventRepository(ds);
   }
 
   @Get()
-  async list(@Query() q: ListCallsQuery) {
-    const { items, total } = await this.calls.list(q);
+  async list(@Scope() scope: AccessScope, @Query() q: ListCallsQuery) {
+    const propertyIds = await this.access.visibleIds(scope, q);
+    const { items, total } = await this.calls.list({ ...q, propertyIds });
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
+  /** A call of a property out of the key's reach is "not found", like one that does not exist. */
   @Get(':callId')
-  async get(@Param('callId', new UuidParam('callId')) id: string) {
+  async get(@Scope() scope: AccessScope, @Param('callId', new UuidParam('callId')) id: string) {
     const call = await this.calls.findById(id);
-    if (!call) throw ApiError.notFound('call', id);
+    if (!call?.propertyId || !(await this.access.canReach(scope, call.propertyId)))
+      throw ApiError.notFound('call', id);
     const events = await this.events.forWorkflow(call.workflowId);
     return {
       ...call,
@@ -62,5 +45,25 @@ export class CallsController {
         callControlId: e.callControlId,
       })),
     };
+  }
+}
+
+/** The platform operator's call log: every call, also those to numbers no property owns. */
+@PlatformAdmin()
+@Controller({ path: 'platform/calls', version: '1' })
+export class PlatformCallsController {
+  private readonly calls: CallRecordRepository;
+
+  constructor(ds: DataSource) {
+    this.calls = new CallRecordRepository(ds);
+  }
+
+  @Get()
+  async list(@Query() q: ListCallsQuery) {
+    const { items, total } = await this.calls.list({
+      ...q,
+      propertyIds: q.propertyId ? [q.propertyId] : null,
+    });
+    return { items, total, limit: q.limit, offset: q.offset };
   }
 }

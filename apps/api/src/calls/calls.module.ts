@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CallsController } from './calls.controller';
+import { CallsController, PlatformCallsController } from './calls.controller';
 
-@Module({ controllers: [CallsController] })
+@Module({ controllers: [CallsController, PlatformCallsController] })
 export class CallsModule {}

@@ -24,6 +24,14 @@ export class ApiError extends HttpException {
     return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', message, fields);
   }
 
+  static unauthorized(message: string): ApiError {
+    return new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', message);
+  }
+
+  static forbidden(code: string, message: string): ApiError {
+    return new ApiError(HttpStatus.FORBIDDEN, code, message);
+  }
+
   static conflict(field: string, message: string): ApiError {
     return new ApiError(HttpStatus.CONFLICT, 'conflict', `${field}: ${message}`, [{ field, message }]);
   }

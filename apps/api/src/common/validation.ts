@@ -1,4 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { ApiError, type FieldError } from './api-error';
 
 /** Field paths as libs/domain writes them (`weekly[0].start`), so both kinds of error read alike. */
@@ -22,4 +24,17 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => ApiError.invalid(flatten(errors)),
   });
+}
+
+/**
+ * A body checked as the global pipe checks a request's (the same DTO, transforms and rules), for
+ * bodies that arrive inside another document: the items of a configuration bundle.
+ */
+export async function validateBody<T extends object>(
+  cls: new () => T,
+  body: unknown,
+): Promise<{ value: T; errors: FieldError[] }> {
+  const value = plainToInstance(cls, body);
+  const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true });
+  return { value, errors: flatten(errors) };
 }

@@ -3,7 +3,9 @@ import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../common/tokens';
+import { Public } from '../auth/auth.decorators';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

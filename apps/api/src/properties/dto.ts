@@ -1,5 +1,20 @@
-import { IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
+import { PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { IsDialTarget, IsE164, IsIanaTimeZone, NormalizeE164 } from '../common/validators';
+import { PageQuery } from '../common/page-query';
 
 export class CreatePropertyDto {
   @IsString()
@@ -8,12 +23,80 @@ export class CreatePropertyDto {
 
   @IsIanaTimeZone()
   timeZone: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
+
+  /** The business's main number, for reference. */
+  @IsOptional()
+  @NormalizeE164()
+  @IsE164()
+  phone?: string | null;
 }
 
+/** Every field optional; null clears address or phone. */
+export class UpdatePropertyDto extends PartialType(CreatePropertyDto) {}
+
+export class ListPropertiesQuery extends PageQuery {
+  /** Only the properties of this property list. */
+  @IsOptional()
+  @IsUUID()
+  propertyListId?: string;
+
+  /** Case-insensitive part of the name. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+/**
+ * A custom source (`name`, optional `dniRules`), or a standard one from the catalog
+ * (`standardKey`; name and DNI rules come from the catalog unless given).
+ */
 export class CreateSourceDto {
+  @ValidateIf((o: CreateSourceDto) => o.standardKey === undefined || o.name !== undefined)
   @IsString()
   @Length(1, 100)
-  name: string;
+  name?: string;
+
+  /** A key of GET /v1/standard-sources, e.g. "google_ads". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  standardKey?: string;
+
+  /** libs/domain DniRule[], checked by validateDniRules. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  dniRules?: unknown[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  priority?: number;
+}
+
+export class UpdateSourceDto {
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  dniRules?: unknown[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  priority?: number;
 }
 
 export class CreateTrackingNumberDto {

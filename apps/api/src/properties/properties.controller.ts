@@ -1,27 +1,58 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import type { AccessScope } from '../auth/access-scope';
+import { Scope } from '../auth/auth.decorators';
+import { STANDARD_SOURCES } from '@switchboard/domain';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { CreatePropertyDto, CreateSourceDto, CreateTrackingNumberDto, UpdateTrackingNumberDto } from './dto';
+import {
+  CreatePropertyDto,
+  CreateSourceDto,
+  CreateTrackingNumberDto,
+  ListPropertiesQuery,
+  UpdatePropertyDto,
+  UpdateSourceDto,
+  UpdateTrackingNumberDto,
+} from './dto';
 import { PropertiesService } from './properties.service';
 
 const uuid = new UuidParam('propertyId');
+
+/** The catalog of standard sources a property can add by key, with their DNI rules. */
+@Controller({ path: 'standard-sources', version: '1' })
+export class StandardSourcesController {
+  @Get()
+  list() {
+    return { items: STANDARD_SOURCES };
+  }
+}
 
 @Controller({ path: 'properties', version: '1' })
 export class PropertiesController {
   constructor(private readonly svc: PropertiesService) {}
 
   @Post()
-  create(@Body() dto: CreatePropertyDto) {
-    return this.svc.createProperty(dto);
+  create(@Scope() scope: AccessScope, @Body() dto: CreatePropertyDto) {
+    return this.svc.createProperty(scope, dto);
   }
 
   @Get()
-  async list() {
-    return { items: await this.svc.listProperties() };
+  list(@Scope() scope: AccessScope, @Query() q: ListPropertiesQuery) {
+    return this.svc.listProperties(scope, q);
   }
 
   @Get(':propertyId')
   get(@Param('propertyId', uuid) id: string) {
     return this.svc.getProperty(id);
+  }
+
+  @Patch(':propertyId')
+  update(@Param('propertyId', uuid) id: string, @Body() dto: UpdatePropertyDto) {
+    return this.svc.updateProperty(id, dto);
+  }
+
+  @Delete(':propertyId')
+  @HttpCode(204)
+  async remove(@Scope() scope: AccessScope, @Param('propertyId', uuid) id: string) {
+    await this.svc.deleteProperty(scope, id);
   }
 
   @Post(':propertyId/sources')
@@ -32,6 +63,24 @@ export class PropertiesController {
   @Get(':propertyId/sources')
   async listSources(@Param('propertyId', uuid) id: string) {
     return { items: await this.svc.listSources(id) };
+  }
+
+  @Patch(':propertyId/sources/:sourceId')
+  updateSource(
+    @Param('propertyId', uuid) id: string,
+    @Param('sourceId', new UuidParam('sourceId')) sourceId: string,
+    @Body() dto: UpdateSourceDto,
+  ) {
+    return this.svc.updateSource(id, sourceId, dto);
+  }
+
+  @Delete(':propertyId/sources/:sourceId')
+  @HttpCode(204)
+  async removeSource(
+    @Param('propertyId', uuid) id: string,
+    @Param('sourceId', new UuidParam('sourceId')) sourceId: string,
+  ) {
+    await this.svc.deleteSource(id, sourceId);
   }
 
   @Post(':propertyId/tracking-numbers')

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
-import { PropertiesController } from './properties.controller';
+import { PropertiesController, StandardSourcesController } from './properties.controller';
 import { PropertiesService } from './properties.service';
 
-@Module({ controllers: [PropertiesController], providers: [PropertiesService] })
+@Module({
+  controllers: [PropertiesController, StandardSourcesController],
+  providers: [PropertiesService],
+  exports: [PropertiesService],
+})
 export class PropertiesModule {}

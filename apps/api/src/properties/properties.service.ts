@@ -1,24 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import {
-  CallFlowEntity,
-  PropertyEntity,
-  TrackingNumberEntity,
-  TrackingSourceEntity,
-} from '@switchboard/persistence';
-import { isUniqueViolation } from '../common/db-errors';
+import { DataSource, type EntityManager } from 'typeorm';
+import { standardSource, validateDniRules } from '@switchboard/domain';
+import { PropertyEntity, TrackingNumberEntity, TrackingSourceEntity } from '@switchboard/persistence';
+import { isForeignKeyViolation, isUniqueViolation } from '../common/db-errors';
+import type { AccessScope } from '../auth/access-scope';
+import { PropertyAccess } from '../auth/property-access';
 import { ApiError } from '../common/api-error';
 import type {
   CreatePropertyDto,
   CreateSourceDto,
   CreateTrackingNumberDto,
+  ListPropertiesQuery,
+  UpdatePropertyDto,
+  UpdateSourceDto,
   UpdateTrackingNumberDto,
 } from './dto';
+import { checkFlowOfProperty } from './flow-of-property';
+
+/** DNI rules are libs/domain's to judge; each problem is a 422 naming `dniRules[i].field`. */
+function checkDniRules(rules: unknown): void {
+  const report = validateDniRules(rules);
+  if (report.errors.length)
+    throw ApiError.invalid(report.errors.map((e) => ({ field: `dniRules${e.path}`, message: e.message })));
+}
 
 /** Properties with their tracking sources and numbers: the minimum to route a call. */
 @Injectable()
 export class PropertiesService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly access: PropertyAccess,
+  ) {}
 
   private get properties() {
     return this.ds.getRepository(PropertyEntity);
@@ -29,29 +41,156 @@ export class PropertiesService {
   private get numbers() {
     return this.ds.getRepository(TrackingNumberEntity);
   }
-
-  createProperty(dto: CreatePropertyDto): Promise<PropertyEntity> {
-    return this.properties.save(this.properties.create({ name: dto.name, timeZone: dto.timeZone }));
+  /** Methods taking an `m` run inside the caller's transaction (a bundle being applied) when given one. */
+  private repos(m: EntityManager | undefined) {
+    return m
+      ? {
+          properties: m.getRepository(PropertyEntity),
+          sources: m.getRepository(TrackingSourceEntity),
+          numbers: m.getRepository(TrackingNumberEntity),
+        }
+      : { properties: this.properties, sources: this.sources, numbers: this.numbers };
   }
 
-  listProperties(): Promise<PropertyEntity[]> {
-    return this.properties.find({ order: { createdAt: 'ASC' } });
+  /** A key limited to some properties cannot add more: it would not reach what it made. */
+  createProperty(scope: AccessScope, dto: CreatePropertyDto): Promise<PropertyEntity> {
+    if (scope.propertyIds !== null)
+      throw ApiError.forbidden('restricted_key', 'a property-limited key cannot create properties');
+    return this.properties.save(
+      this.properties.create({
+        accountId: scope.accountId,
+        name: dto.name,
+        timeZone: dto.timeZone,
+        address: dto.address ?? null,
+        phone: dto.phone ?? null,
+      }),
+    );
   }
 
-  async getProperty(id: string): Promise<PropertyEntity> {
-    const p = await this.properties.findOne({ where: { id } });
+  async listProperties(
+    scope: AccessScope,
+    q: ListPropertiesQuery,
+  ): Promise<{ items: PropertyEntity[]; total: number; limit: number; offset: number }> {
+    const ids = await this.access.visibleIds(scope, { propertyListId: q.propertyListId });
+    const query = this.properties
+      .createQueryBuilder('p')
+      .where('p.id = ANY(:ids)', { ids })
+      .orderBy('p.created_at', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .take(q.limit)
+      .skip(q.offset);
+    if (q.q) query.andWhere('p.name ILIKE :q', { q: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const [items, total] = await query.getManyAndCount();
+    return { items, total, limit: q.limit, offset: q.offset };
+  }
+
+  async updateProperty(id: string, dto: UpdatePropertyDto, m?: EntityManager): Promise<PropertyEntity> {
+    const p = await this.getProperty(id, m);
+    if (dto.name !== undefined) p.name = dto.name;
+    if (dto.timeZone !== undefined) p.timeZone = dto.timeZone;
+    if (dto.address !== undefined) p.address = dto.address;
+    if (dto.phone !== undefined) p.phone = dto.phone;
+    return this.repos(m).properties.save(p);
+  }
+
+  /**
+   * Only an empty property can go: one with tracking numbers or call history would take its
+   * numbers' routing and its reports with it. Release the numbers first; history stays.
+   */
+  async deleteProperty(scope: AccessScope, id: string): Promise<void> {
+    if (scope.propertyIds !== null)
+      throw ApiError.forbidden('restricted_key', 'a property-limited key cannot delete properties');
+    const [{ numbers, calls }]: { numbers: number; calls: number }[] = await this.ds.query(
+      `SELECT (SELECT count(*)::int FROM tracking_numbers WHERE property_id = $1) AS numbers,
+              (SELECT count(*)::int FROM calls WHERE property_id = $1) AS calls`,
+      [id],
+    );
+    if (numbers > 0 || calls > 0)
+      throw ApiError.conflict(
+        'propertyId',
+        `the property has ${numbers} tracking number(s) and ${calls} call(s); only an empty property can be deleted`,
+      );
+    await this.properties.delete({ id });
+  }
+
+  async getProperty(id: string, m?: EntityManager): Promise<PropertyEntity> {
+    const p = await this.repos(m).properties.findOne({ where: { id } });
     if (!p) throw ApiError.notFound('property', id);
     return p;
   }
 
-  async createSource(propertyId: string, dto: CreateSourceDto): Promise<TrackingSourceEntity> {
-    await this.getProperty(propertyId);
+  async createSource(
+    propertyId: string,
+    dto: CreateSourceDto,
+    m?: EntityManager,
+  ): Promise<TrackingSourceEntity> {
+    const { sources } = this.repos(m);
+    await this.getProperty(propertyId, m);
+    const standard = dto.standardKey !== undefined ? standardSource(dto.standardKey) : undefined;
+    if (dto.standardKey !== undefined && !standard)
+      throw ApiError.invalid([
+        { field: 'standardKey', message: `"${dto.standardKey}" is not in GET /v1/standard-sources` },
+      ]);
+    const dniRules = dto.dniRules ?? standard?.dniRules ?? [];
+    checkDniRules(dniRules);
+    const name = dto.name ?? standard!.name;
     try {
-      return await this.sources.save(this.sources.create({ propertyId, name: dto.name }));
+      return await sources.save(
+        sources.create({
+          propertyId,
+          name,
+          standardKey: standard?.key ?? null,
+          dniRules: [...dniRules],
+          priority: dto.priority ?? standard?.priority ?? 50,
+        }),
+      );
     } catch (err) {
       if (isUniqueViolation(err, 'uq_tracking_sources_property_name')) {
-        throw ApiError.conflict('name', `a source named "${dto.name}" already exists in this property`);
+        throw ApiError.conflict('name', `a source named "${name}" already exists in this property`);
       }
+      if (isUniqueViolation(err, 'uq_tracking_sources_property_standard')) {
+        throw ApiError.conflict(
+          'standardKey',
+          `the property already has the standard source "${dto.standardKey}"`,
+        );
+      }
+      throw err;
+    }
+  }
+
+  async updateSource(
+    propertyId: string,
+    sourceId: string,
+    dto: UpdateSourceDto,
+    m?: EntityManager,
+  ): Promise<TrackingSourceEntity> {
+    const { sources } = this.repos(m);
+    const row = await sources.findOne({ where: { id: sourceId, propertyId } });
+    if (!row) throw ApiError.notFound('source', sourceId);
+    if (dto.dniRules !== undefined) {
+      checkDniRules(dto.dniRules);
+      row.dniRules = dto.dniRules;
+    }
+    if (dto.name !== undefined) row.name = dto.name;
+    if (dto.priority !== undefined) row.priority = dto.priority;
+    try {
+      return await sources.save(row);
+    } catch (err) {
+      if (isUniqueViolation(err, 'uq_tracking_sources_property_name'))
+        throw ApiError.conflict('name', `a source named "${row.name}" already exists in this property`);
+      throw err;
+    }
+  }
+
+  /** A source still bound to tracking numbers stays (409); calls keep its name either way. */
+  async deleteSource(propertyId: string, sourceId: string): Promise<void> {
+    const row = await this.sources.findOne({ where: { id: sourceId, propertyId } });
+    if (!row) throw ApiError.notFound('source', sourceId);
+    try {
+      await this.sources.delete({ id: row.id });
+    } catch (err) {
+      if (isForeignKeyViolation(err))
+        throw ApiError.conflict('sourceId', 'tracking numbers still use this source; move them first');
       throw err;
     }
   }
@@ -61,43 +200,44 @@ export class PropertiesService {
     return this.sources.find({ where: { propertyId }, order: { createdAt: 'ASC' } });
   }
 
-  /** A flow assigned to a number must be one of the same property's flows. */
-  private async checkFlow(propertyId: string, callFlowId: string | null | undefined): Promise<void> {
-    if (!callFlowId) return;
-    const flow = await this.ds
-      .getRepository(CallFlowEntity)
-      .findOne({ where: { id: callFlowId, propertyId } });
-    if (!flow) {
-      throw ApiError.invalid([
-        { field: 'callFlowId', message: `callFlowId ${callFlowId} is not a call flow of this property` },
-      ]);
-    }
-  }
-
-  async createTrackingNumber(
+  /**
+   * A new tracking number as an unsaved row, after the rules every new number meets: the property
+   * exists and the source and the flow are the property's. Used by create and by ordering from the
+   * carrier, which must check before it buys.
+   */
+  async newTrackingNumber(
     propertyId: string,
-    dto: CreateTrackingNumberDto,
+    dto: Omit<CreateTrackingNumberDto, 'forwardTo'> & { forwardTo: string },
+    m?: EntityManager,
   ): Promise<TrackingNumberEntity> {
-    await this.getProperty(propertyId);
-    await this.checkFlow(propertyId, dto.callFlowId);
-    const source = await this.sources.findOne({ where: { id: dto.sourceId, propertyId } });
+    const { sources, numbers } = this.repos(m);
+    await this.getProperty(propertyId, m);
+    await checkFlowOfProperty(m ?? this.ds.manager, propertyId, dto.callFlowId);
+    const source = await sources.findOne({ where: { id: dto.sourceId, propertyId } });
     if (!source) {
       throw ApiError.invalid([
         { field: 'sourceId', message: `sourceId ${dto.sourceId} is not a source of this property` },
       ]);
     }
+    return numbers.create({
+      propertyId,
+      sourceId: source.id,
+      number: dto.number,
+      forwardTo: dto.forwardTo,
+      greetingText: dto.greetingText ?? null,
+      greetingAudioUrl: dto.greetingAudioUrl ?? null,
+      callFlowId: dto.callFlowId ?? null,
+    });
+  }
+
+  async createTrackingNumber(
+    propertyId: string,
+    dto: CreateTrackingNumberDto,
+    m?: EntityManager,
+  ): Promise<TrackingNumberEntity> {
+    const row = await this.newTrackingNumber(propertyId, dto, m);
     try {
-      return await this.numbers.save(
-        this.numbers.create({
-          propertyId,
-          sourceId: source.id,
-          number: dto.number,
-          forwardTo: dto.forwardTo,
-          greetingText: dto.greetingText ?? null,
-          greetingAudioUrl: dto.greetingAudioUrl ?? null,
-          callFlowId: dto.callFlowId ?? null,
-        }),
-      );
+      return await this.repos(m).numbers.save(row);
     } catch (err) {
       if (isUniqueViolation(err, 'uq_tracking_numbers_number')) {
         throw ApiError.conflict('number', `${dto.number} is already a tracking number`);
@@ -110,12 +250,14 @@ export class PropertiesService {
     propertyId: string,
     numberId: string,
     dto: UpdateTrackingNumberDto,
+    m?: EntityManager,
   ): Promise<TrackingNumberEntity> {
-    await this.getProperty(propertyId);
-    const row = await this.numbers.findOne({ where: { id: numberId, propertyId } });
+    const { sources, numbers } = this.repos(m);
+    await this.getProperty(propertyId, m);
+    const row = await numbers.findOne({ where: { id: numberId, propertyId } });
     if (!row) throw ApiError.notFound('tracking number', numberId);
     if (dto.sourceId !== undefined) {
-      const source = await this.sources.findOne({ where: { id: dto.sourceId, propertyId } });
+      const source = await sources.findOne({ where: { id: dto.sourceId, propertyId } });
       if (!source) {
         throw ApiError.invalid([
           { field: 'sourceId', message: `sourceId ${dto.sourceId} is not a source of this property` },
@@ -127,10 +269,10 @@ export class PropertiesService {
     if (dto.greetingText !== undefined) row.greetingText = dto.greetingText;
     if (dto.greetingAudioUrl !== undefined) row.greetingAudioUrl = dto.greetingAudioUrl;
     if (dto.callFlowId !== undefined) {
-      await this.checkFlow(propertyId, dto.callFlowId);
+      await checkFlowOfProperty(m ?? this.ds.manager, propertyId, dto.callFlowId);
       row.callFlowId = dto.callFlowId;
     }
-    return this.numbers.save(row);
+    return numbers.save(row);
   }
 
   async listTrackingNumbers(propertyId: string): Promise<TrackingNumberEntity[]> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { stepPrompts, type CallFlow } from '@switchboard/domain';
-import type { StoredRingGroup } from '@switchboard/persistence';
+import { countVoicemailMessages, type StoredRingGroup } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 
 export type ResourceKind = 'schedule' | 'agent' | 'ring_group' | 'audio' | 'voicemail_box';
@@ -57,7 +57,7 @@ export function voicemailBoxRefs(b: { agentId: string | null; greeting: unknown 
 /**
  * What uses a resource: the current versions of the property's call flows (older versions only
  * serve calls already running, which resolved their resources at start), its ring groups and its
- * voicemail boxes. Each as `call flow "Main line"`, for the 409 message.
+ * voicemail boxes, and for a box the messages in it. Each as `call flow "Main line"`, for the 409 message.
  */
 async function usersOf(m: EntityManager, propertyId: string, ref: ResourceRef): Promise<string[]> {
   const flows: { name: string; definition: CallFlow }[] = await m.query(
@@ -75,10 +75,13 @@ async function usersOf(m: EntityManager, propertyId: string, ref: ResourceRef): 
     [propertyId],
   );
   const names = (refs: ResourceRef[]) => refs.some((r) => r.kind === ref.kind && r.id === ref.id);
+  // A box's messages would be out of reach without it (the api reads them through their box).
+  const messages = ref.kind === 'voicemail_box' ? await countVoicemailMessages(m, propertyId, ref.id) : 0;
   return [
     ...flows.filter((f) => names(flowRefs(f.definition))).map((f) => `call flow "${f.name}"`),
     ...groups.filter((g) => names(ringGroupRefs(g.definition))).map((g) => `ring group "${g.id}"`),
     ...boxes.filter((b) => names(voicemailBoxRefs(b))).map((b) => `voicemail box "${b.id}"`),
+    ...(messages ? [`${messages} voicemail message${messages > 1 ? 's' : ''}`] : []),
   ];
 }
 

@@ -10,6 +10,7 @@ import type {
 import { PropertyEntity } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { lockProperty } from '../common/property-lock';
+import type { Tx } from '../common/transaction';
 import { RESOURCE_LABELS, refuseIfUsed, type ResourceKind } from './resource-references';
 
 /** The columns every property resource has (see property-resources.entity.ts). */
@@ -37,8 +38,17 @@ export class ResourceStore<E extends ResourceRow> {
     private readonly ds: DataSource,
     private readonly entity: EntityTarget<E>,
     readonly kind: ResourceKind,
+    private readonly tx?: Tx,
   ) {
     this.label = RESOURCE_LABELS[kind];
+  }
+
+  /**
+   * This store writing inside `tx` (a bundle applied all-or-nothing) instead of a transaction per
+   * write; itself when there is none.
+   */
+  within(tx: Tx | undefined): ResourceStore<E> {
+    return tx ? new ResourceStore(this.ds, this.entity, this.kind, tx) : this;
   }
 
   private key(propertyId: string, id: string): FindOptionsWhere<E> {
@@ -50,9 +60,10 @@ export class ResourceStore<E extends ResourceRow> {
       throw ApiError.notFound('property', propertyId);
   }
 
-  async list(propertyId: string): Promise<E[]> {
+  /** `m`: read inside a transaction (a bundle's writes before they commit). */
+  async list(propertyId: string, m: EntityManager = this.ds.manager): Promise<E[]> {
     await this.propertyExists(propertyId);
-    return this.ds
+    return m
       .getRepository(this.entity)
       .find({ where: { propertyId } as FindOptionsWhere<E>, order: { id: 'ASC' } as FindOptionsOrder<E> });
   }
@@ -75,7 +86,7 @@ export class ResourceStore<E extends ResourceRow> {
     mode: WriteMode,
     build: (m: EntityManager, existing: E | null) => Promise<Partial<E>>,
   ): Promise<E> {
-    return this.ds.transaction(async (m) => {
+    return this.run(async (m) => {
       await lockProperty(m, propertyId);
       const repo = m.getRepository(this.entity);
       const existing = await repo.findOne({ where: this.key(propertyId, id) });
@@ -94,12 +105,23 @@ export class ResourceStore<E extends ResourceRow> {
 
   /** Deletes the resource unless a call flow, ring group or voicemail box still uses it (409). */
   async remove(propertyId: string, id: string): Promise<void> {
-    await this.ds.transaction(async (m) => {
+    await this.removeRow(propertyId, id);
+  }
+
+  /** remove, returning the deleted row for what lives outside the database (audio bytes). */
+  async removeRow(propertyId: string, id: string): Promise<E> {
+    return this.run(async (m) => {
       await lockProperty(m, propertyId);
       const repo = m.getRepository(this.entity);
-      if (!(await repo.exists({ where: this.key(propertyId, id) }))) throw ApiError.notFound(this.label, id);
+      const row = await repo.findOne({ where: this.key(propertyId, id) });
+      if (!row) throw ApiError.notFound(this.label, id);
       await refuseIfUsed(m, propertyId, { kind: this.kind, id });
       await repo.delete(this.key(propertyId, id));
+      return row;
     });
+  }
+
+  private run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.tx ? work(this.tx.m) : this.ds.transaction(work);
   }
 }

@@ -4,14 +4,17 @@ import { AgentsService } from './agents/agents.service';
 import { AudioController } from './audio/audio.controller';
 import { AudioService } from './audio/audio.service';
 import { MediaController } from './audio/media.controller';
+import { blobStoreProvider } from './audio/media-storage';
 import { RingGroupsController } from './ring-groups/ring-groups.controller';
 import { RingGroupsService } from './ring-groups/ring-groups.service';
 import { SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
 import { VoicemailBoxesController } from './voicemail-boxes/voicemail-boxes.controller';
 import { VoicemailBoxesService } from './voicemail-boxes/voicemail-boxes.service';
+import { VoicemailMessagesController } from './voicemail-boxes/voicemail-messages.controller';
+import { VoicemailMessagesService } from './voicemail-boxes/voicemail-messages.service';
 
-/** What call flows name by id: schedules, agents, ring groups, audio files, voicemail boxes. */
+/** What call flows name by id: schedules, agents, ring groups, audio files, voicemail boxes (and their messages). */
 @Module({
   controllers: [
     SchedulesController,
@@ -20,7 +23,18 @@ import { VoicemailBoxesService } from './voicemail-boxes/voicemail-boxes.service
     AudioController,
     MediaController,
     VoicemailBoxesController,
+    VoicemailMessagesController,
   ],
-  providers: [SchedulesService, AgentsService, RingGroupsService, AudioService, VoicemailBoxesService],
+  providers: [
+    SchedulesService,
+    AgentsService,
+    RingGroupsService,
+    AudioService,
+    VoicemailBoxesService,
+    VoicemailMessagesService,
+    blobStoreProvider,
+  ],
+  // Bundles write through these services, so every rule stays in one place.
+  exports: [SchedulesService, AgentsService, RingGroupsService, AudioService, VoicemailBoxesService],
 })
 export class ResourcesModule {}

@@ -24,11 +24,13 @@ import {
 import { ApiError } from '../common/api-error';
 import { CONFIG } from '../common/tokens';
 import { CallEventDelivery } from './call-event-delivery.service';
+import { Public } from '../auth/auth.decorators';
 
 /**
  * Telnyx Call Control webhooks. Verify → store once → signal the call's workflow → 200. Anything
  * that fails after verification answers 5xx so Telnyx delivers again; the store makes that safe.
  */
+@Public()
 @Controller('webhooks/telnyx')
 export class TelnyxWebhookController {
   private readonly log = new Logger('TelnyxWebhook');

@@ -1,3 +1,4 @@
+import { AccountEntity, ApiKeyEntity, PropertyListEntity } from './account.entity';
 import { CallEntity } from './call.entity';
 import { CallFlowEntity, CallFlowVersionEntity } from './call-flow.entity';
 import { CarrierEventEntity } from './carrier-event.entity';
@@ -13,6 +14,9 @@ import { TrackingNumberEntity } from './tracking-number.entity';
 import { TrackingSourceEntity } from './tracking-source.entity';
 
 export {
+  AccountEntity,
+  ApiKeyEntity,
+  PropertyListEntity,
   AgentEntity,
   AudioFileEntity,
   RingGroupEntity,
@@ -28,6 +32,9 @@ export {
 };
 
 export const ENTITIES = [
+  AccountEntity,
+  ApiKeyEntity,
+  PropertyListEntity,
   PropertyEntity,
   TrackingSourceEntity,
   TrackingNumberEntity,

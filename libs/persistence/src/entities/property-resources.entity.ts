@@ -51,19 +51,29 @@ export class RingGroupEntity extends PropertyResource {
   rotationPointer: number;
 }
 
-/** An uploaded prompt; the carrier fetches it from `/media/audio/{publicId}`. */
+/** An uploaded prompt; the carrier fetches it from a signed `/media/audio/{publicId}` URL. */
 @Entity({ name: 'audio_files' })
 export class AudioFileEntity extends PropertyResource {
   @Column({ name: 'content_type', type: 'text' })
   contentType: string;
 
-  @Column({ type: 'bytea', select: false })
-  content: Buffer;
+  /** Where the bytes are in the BlobStore; null for rows from before it, whose bytes are in `content`. */
+  @Column({ name: 'storage_key', type: 'text', nullable: true })
+  storageKey: string | null;
+
+  /** The bytes of rows not yet moved to the BlobStore (the api moves them on first read). */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  content: Buffer | null;
+
+  /** Hex SHA-256 of the bytes: the same bytes uploaded again keep their public id. */
+  @Column({ type: 'text' })
+  sha256: string;
 
   @Column({ name: 'size_bytes', type: 'integer' })
   sizeBytes: number;
 
-  @Column({ name: 'public_id', type: 'uuid', insert: false, update: false })
+  /** The unguessable id in the media URL; a new one for every new content. */
+  @Column({ name: 'public_id', type: 'uuid' })
   publicId: string;
 }
 

@@ -6,12 +6,27 @@ export class PropertyEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The account that owns it; every API request is scoped to one account. */
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
   @Column({ type: 'text' })
   name: string;
 
   /** IANA zone: schedules and report days are judged in it, never in the server's zone. */
   @Column({ name: 'time_zone', type: 'text' })
   timeZone: string;
+
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  /** The business's main number (E.164), for reference; not a tracking number. */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  /** The call flow `POST …/default-routing/apply` gives its tracking numbers; null: none chosen. */
+  @Column({ name: 'default_call_flow_id', type: 'uuid', nullable: true })
+  defaultCallFlowId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -13,6 +13,18 @@ export class TrackingSourceEntity {
   @Column({ type: 'text' })
   name: string;
 
+  /** The catalog entry a standard source was made from (libs/domain STANDARD_SOURCES); null when custom. */
+  @Column({ name: 'standard_key', type: 'text', nullable: true })
+  standardKey: string | null;
+
+  /** libs/domain DniRule[]: the website visits this source claims (attribution). */
+  @Column({ name: 'dni_rules', type: 'jsonb', default: () => "'[]'" })
+  dniRules: unknown[];
+
+  /** Lower claims a visit first when several sources' rules match it. */
+  @Column({ type: 'integer', default: 50 })
+  priority: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -2,6 +2,11 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { CallFlows1763900000000 } from './1763900000000-call-flows';
 import { FlowsOnCalls1764000000000 } from './1764000000000-flows-on-calls';
 import { PropertyResources1764100000000 } from './1764100000000-property-resources';
+import { AccountsAndKeys1764200000000 } from './1764200000000-accounts-and-keys';
+import { SourceDniRules1764600000000 } from './1764600000000-source-dni-rules';
+import { AudioOnDisk1764300000000 } from './1764300000000-audio-on-disk';
+import { VoicemailMessages1764300000001 } from './1764300000001-voicemail-messages';
+import { DefaultRouting1764500000000 } from './1764500000000-default-routing';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -9,4 +14,9 @@ export const MIGRATIONS = [
   CallFlows1763900000000,
   FlowsOnCalls1764000000000,
   PropertyResources1764100000000,
+  AccountsAndKeys1764200000000,
+  AudioOnDisk1764300000000,
+  VoicemailMessages1764300000001,
+  DefaultRouting1764500000000,
+  SourceDniRules1764600000000,
 ];

@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { CallRecordInput } from '@switchboard/contracts';
 import { CallEntity } from '../entities';
+import { addVoicemailMessage, leftVoicemail } from './voicemail-message.repository';
 
 function secondsBetween(from: string | null, to: string): number {
   if (!from) return 0;
@@ -8,7 +9,11 @@ function secondsBetween(from: string | null, to: string): number {
 }
 
 export interface CallListFilter {
-  propertyId?: string;
+  /**
+   * Calls of these properties only (the caller's reach, already narrowed by its filters); null is
+   * the platform operator's view, every call including those no property owns.
+   */
+  propertyIds: readonly string[] | null;
   callSessionId?: string;
   limit: number;
   offset: number;
@@ -18,19 +23,37 @@ export interface CallListFilter {
 export class CallRecordRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** Idempotent on workflow id: a retried activity rewrites the same row instead of adding one. */
+  /**
+   * Idempotent on workflow id: a retried activity rewrites the same row instead of adding one. A
+   * call that left a voicemail gets its box message in the same transaction (once, see
+   * addVoicemailMessage), so there is never a voicemail record without its message or the reverse.
+   */
   async saveFinished(r: CallRecordInput): Promise<void> {
-    await this.ds.query(
+    await this.ds.transaction(async (m) => {
+      const [call] = (await this.insert(m, r)) as { id: string }[];
+      if (leftVoicemail(r)) await addVoicemailMessage(m, call.id, r);
+    });
+  }
+
+  private insert(m: EntityManager, r: CallRecordInput): Promise<unknown> {
+    return m.query(
       `INSERT INTO calls (workflow_id, call_session_id, call_control_id, property_id, tracking_number_id, source_id,
                           source_name, from_number, to_number, started_at, answered_at, ended_at, duration_secs,
                           talk_secs, outcome, answered_by, hangup_cause, path, call_flow_id, call_flow_version,
                           recording_url, voicemail_box_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
+       VALUES ($1,$2,$3,
+               -- Looked up, not trusted: a number released (or a source or property deleted) while the
+               -- call ran leaves its id null rather than failing the foreign key on every retry.
+               (SELECT id FROM properties WHERE id = $4::uuid),
+               (SELECT id FROM tracking_numbers WHERE id = $5::uuid),
+               (SELECT id FROM tracking_sources WHERE id = $6::uuid),
+               $7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
        ON CONFLICT (workflow_id) DO UPDATE SET
          answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, duration_secs = EXCLUDED.duration_secs,
          talk_secs = EXCLUDED.talk_secs, outcome = EXCLUDED.outcome, answered_by = EXCLUDED.answered_by,
          hangup_cause = EXCLUDED.hangup_cause, path = EXCLUDED.path, recording_url = EXCLUDED.recording_url,
-         voicemail_box_id = EXCLUDED.voicemail_box_id`,
+         voicemail_box_id = EXCLUDED.voicemail_box_id
+       RETURNING id`,
       [
         r.workflowId,
         r.callSessionId,
@@ -61,7 +84,7 @@ export class CallRecordRepository {
   async list(f: CallListFilter): Promise<{ items: CallEntity[]; total: number }> {
     const [items, total] = await this.ds.getRepository(CallEntity).findAndCount({
       where: {
-        ...(f.propertyId ? { propertyId: f.propertyId } : {}),
+        ...(f.propertyIds !== null ? { propertyId: In([...f.propertyIds]) } : {}),
         ...(f.callSessionId ? { callSessionId: f.callSessionId } : {}),
       },
       order: { startedAt: 'DESC', id: 'DESC' },

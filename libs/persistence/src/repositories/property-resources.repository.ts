@@ -28,7 +28,10 @@ export interface VoicemailBoxInfo {
   notifyEmails: string[];
 }
 
-/** The public path the carrier fetches an audio file from (served by the api without a key). */
+/**
+ * The path of an audio file under the api's public media route (no API key: the carrier fetches
+ * it). Only a signed URL of it is served: see signedMediaUrl.
+ */
 export function audioPublicPath(publicId: string): string {
   return `/media/audio/${publicId}`;
 }
@@ -46,7 +49,7 @@ export class PropertyResourcesRepository {
     return Object.fromEntries(rows.map((r) => [r.id, { ...r.definition, id: r.id, name: r.name }]));
   }
 
-  /** Audio ids of the property and the public path of each. */
+  /** Audio ids of the property and the media path of each (to be signed before use). */
   async audioPaths(propertyId: string): Promise<Record<string, string>> {
     const rows: { id: string; publicId: string }[] = await this.ds.query(
       `SELECT id, public_id AS "publicId" FROM audio_files WHERE property_id = $1`,

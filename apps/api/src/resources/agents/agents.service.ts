@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AgentEndpoint } from '@switchboard/domain';
 import { AgentEntity } from '@switchboard/persistence';
+import type { Tx } from '../../common/transaction';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
 import { parseEndpoint } from './agent-endpoint';
@@ -38,19 +39,26 @@ export class AgentsService {
     this.store = new ResourceStore(ds, AgentEntity, 'agent');
   }
 
-  async list(propertyId: string): Promise<AgentView[]> {
-    return (await this.store.list(propertyId)).map(view);
+  async list(propertyId: string, m?: EntityManager): Promise<AgentView[]> {
+    return (await this.store.list(propertyId, m)).map(view);
   }
 
   async get(propertyId: string, id: string): Promise<AgentView> {
     return view(await this.store.get(propertyId, id));
   }
 
-  async save(propertyId: string, dto: AgentDto, mode: WriteMode, pathId?: string): Promise<AgentView> {
+  /** `tx`: write inside that transaction (a bundle) instead of one of its own. */
+  async save(
+    propertyId: string,
+    dto: AgentDto,
+    mode: WriteMode,
+    pathId?: string,
+    tx?: Tx,
+  ): Promise<AgentView> {
     const id = chooseId(dto, pathId);
     // Availability is the agent's own state more than configuration: a replace that does not
     // mention it (a bundle applied again) leaves it as the agent set it.
-    const row = await this.store.write(propertyId, id, mode, async (_m, existing) => ({
+    const row = await this.store.within(tx).write(propertyId, id, mode, async (_m, existing) => ({
       name: dto.name,
       endpoint: parseEndpoint(dto.endpoint),
       available: dto.available ?? existing?.available ?? true,
@@ -67,7 +75,7 @@ export class AgentsService {
     return view(row);
   }
 
-  remove(propertyId: string, id: string): Promise<void> {
-    return this.store.remove(propertyId, id);
+  remove(propertyId: string, id: string, tx?: Tx): Promise<void> {
+    return this.store.within(tx).remove(propertyId, id);
   }
 }

@@ -1,13 +1,31 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { UuidParam } from '../../common/uuid-param.pipe';
 import { ResourceIdParam } from '../resource-id';
+import { rawAudioType, readAudioBody } from './audio-content';
+import { sendAudio } from './audio-response';
 import { AudioService } from './audio.service';
-import { AudioDto } from './dto';
+import { AudioDto, RenameAudioDto, UploadAudioQuery } from './dto';
 
 const property = new UuidParam('propertyId');
 const audio = new ResourceIdParam('audioId');
 
-/** Upload and manage prompts; the bytes themselves are served by MediaController. */
+/** Upload and manage prompts; the carrier fetches the bytes from MediaController's signed URLs. */
 @Controller({ path: 'properties/:propertyId/audio', version: '1' })
 export class AudioController {
   constructor(private readonly svc: AudioService) {}
@@ -35,6 +53,42 @@ export class AudioController {
     @Body() dto: AudioDto,
   ) {
     return this.svc.save(p, dto, 'replace', id);
+  }
+
+  /** Renames; the bytes and their URL stay. */
+  @Patch(':audioId')
+  rename(
+    @Param('propertyId', property) p: string,
+    @Param('audioId', audio) id: string,
+    @Body() dto: RenameAudioDto,
+  ) {
+    return this.svc.rename(p, id, dto.name);
+  }
+
+  /**
+   * The bytes as the body (Content-Type audio/mpeg, audio/wav or audio/x-wav), without base64:
+   * replaces the file's bytes (a new url) or creates the file.
+   */
+  @Put(':audioId/content')
+  async upload(
+    @Param('propertyId', property) p: string,
+    @Param('audioId', audio) id: string,
+    @Query() q: UploadAudioQuery,
+    @Req() req: Request,
+  ) {
+    const type = rawAudioType(req.headers['content-type']);
+    return this.svc.upload(p, id, type, await readAudioBody(req, type), q.name);
+  }
+
+  /** Plays the file back (with Range support), for reviewing it. */
+  @Get(':audioId/content')
+  async content(
+    @Param('propertyId', property) p: string,
+    @Param('audioId', audio) id: string,
+    @Headers('range') range: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return sendAudio(res, await this.svc.bytesOf(p, id), range);
   }
 
   @Delete(':audioId')

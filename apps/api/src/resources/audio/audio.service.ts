@@ -1,13 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
-import { AudioFileEntity, audioPublicPath } from '@switchboard/persistence';
+import {
+  AudioFileEntity,
+  audioPublicPath,
+  signedMediaUrl,
+  type BlobStore,
+  type ByteRange,
+} from '@switchboard/persistence';
 import { ApiError } from '../../common/api-error';
 import { CONFIG } from '../../common/tokens';
+import { inTransaction, type Tx } from '../../common/transaction';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
+import type { AudioContentType } from './audio-content';
 import { decodeAudio } from './audio-content';
+import type { AudioBytes } from './audio-response';
 import type { AudioDto } from './dto';
+import { audioKey, BLOB_STORE } from './media-storage';
 
 /** Metadata only; the bytes are at `url`. */
 export interface AudioView {
@@ -16,20 +28,31 @@ export interface AudioView {
   name: string;
   contentType: string;
   sizeBytes: number;
-  /** Where the carrier (and anyone with the link) fetches the file, without an API key. */
+  /** Signed URL the carrier (and anyone with the link) fetches the file from, without an API key, until it expires. */
   url: string;
   createdAt: Date;
   updatedAt: Date;
 }
 
-/** Audio prompts that flows, ring groups and voicemail boxes play by id. */
+/** The columns a read of the bytes needs. */
+interface StoredAudio {
+  propertyId: string;
+  publicId: string;
+  storageKey: string | null;
+  contentType: string;
+  sizeBytes: number;
+}
+
+/** Audio prompts that flows, ring groups and voicemail boxes play by id; bytes live in the BlobStore. */
 @Injectable()
 export class AudioService {
   private readonly store: ResourceStore<AudioFileEntity>;
+  private readonly log = new Logger('AudioService');
 
   constructor(
     private readonly ds: DataSource,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {
     this.store = new ResourceStore(ds, AudioFileEntity, 'audio');
   }
@@ -41,7 +64,7 @@ export class AudioService {
       name: r.name,
       contentType: r.contentType,
       sizeBytes: r.sizeBytes,
-      url: this.cfg.media.publicBaseUrl + audioPublicPath(r.publicId),
+      url: signedMediaUrl(this.cfg.media, audioPublicPath(r.publicId)),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     };
@@ -55,35 +78,172 @@ export class AudioService {
     return this.view(await this.store.get(propertyId, id));
   }
 
-  async save(propertyId: string, dto: AudioDto, mode: WriteMode, pathId?: string): Promise<AudioView> {
+  /**
+   * A JSON upload (`contentBase64`): POST creates, PUT creates or replaces. `tx`: write inside that
+   * transaction (a bundle) instead of one of its own.
+   */
+  async save(
+    propertyId: string,
+    dto: AudioDto,
+    mode: WriteMode,
+    pathId?: string,
+    tx?: Tx,
+  ): Promise<AudioView> {
     const id = chooseId(dto, pathId);
-    const row = await this.store.write(propertyId, id, mode, async (m, existing) => {
-      const content = decodeAudio(dto.contentType, dto.contentBase64);
-      if (existing) {
-        // New bytes get a new public URL, so a URL always names the same bytes and the carrier may
-        // cache it for good; the same bytes again (a bundle re-applied) keep theirs.
+    const bytes = decodeAudio(dto.contentType, dto.contentBase64);
+    return this.writeBytes(propertyId, id, mode, { name: dto.name, contentType: dto.contentType, bytes }, tx);
+  }
+
+  /** A raw upload: replaces the bytes, or creates the file (named `name`, else its id). */
+  upload(
+    propertyId: string,
+    id: string,
+    contentType: AudioContentType,
+    bytes: Buffer,
+    name?: string,
+  ): Promise<AudioView> {
+    return this.writeBytes(propertyId, id, 'replace', { name, contentType, bytes });
+  }
+
+  async rename(propertyId: string, id: string, name: string): Promise<AudioView> {
+    return this.view(await this.store.write(propertyId, id, 'update', async () => ({ name })));
+  }
+
+  /**
+   * Stores new bytes under a new key, then commits the row naming them, then drops the old bytes:
+   * a reader sees the old file or the new one, never neither. New bytes get a new public id, so a
+   * URL always names the same bytes; the same bytes again (a bundle re-applied) keep theirs.
+   */
+  private async writeBytes(
+    propertyId: string,
+    id: string,
+    mode: WriteMode,
+    c: { name?: string; contentType: AudioContentType; bytes: Buffer },
+    tx?: Tx,
+  ): Promise<AudioView> {
+    if (!tx) return inTransaction(this.ds, (t) => this.writeBytes(propertyId, id, mode, c, t));
+    const sha256 = createHash('sha256').update(c.bytes).digest('hex');
+    const row = await this.store.within(tx).write(propertyId, id, mode, async (m, existing) => {
+      const name = c.name ?? existing?.name ?? id;
+      // Unchanged bytes (still in the row for files from before the store: moved when first read).
+      if (existing && existing.sha256 === sha256 && existing.contentType === c.contentType) return { name };
+      const publicId = randomUUID();
+      const key = audioKey(propertyId, publicId, c.contentType);
+      await this.blobs.put(key, c.bytes, { contentType: c.contentType });
+      // Bytes of a rolled-back write are nobody's; the ones replaced go only once this commits.
+      tx.afterRollback(() => this.dropBlob(key));
+      const superseded = existing?.storageKey;
+      if (superseded) tx.afterCommit(() => this.dropBlob(superseded));
+      // Bytes of a file from before the store go with its old content (the row's CHECK wants
+      // one of the two, so both change in one statement).
+      if (existing && !existing.storageKey)
         await m.query(
-          `UPDATE audio_files SET public_id = gen_random_uuid()
-            WHERE property_id = $1 AND id = $2 AND (content <> $3 OR content_type <> $4)`,
-          [propertyId, id, content, dto.contentType],
+          `UPDATE audio_files SET storage_key = $3, content = NULL WHERE property_id = $1 AND id = $2`,
+          [propertyId, id, key],
         );
-      }
-      return { name: dto.name, contentType: dto.contentType, content, sizeBytes: content.length };
+      return {
+        name,
+        contentType: c.contentType,
+        sha256,
+        sizeBytes: c.bytes.length,
+        publicId,
+        storageKey: key,
+      };
     });
     return this.view(row);
   }
 
-  remove(propertyId: string, id: string): Promise<void> {
-    return this.store.remove(propertyId, id);
+  async remove(propertyId: string, id: string, tx?: Tx): Promise<void> {
+    if (!tx) return inTransaction(this.ds, (t) => this.remove(propertyId, id, t));
+    const { storageKey } = await this.store.within(tx).removeRow(propertyId, id);
+    if (storageKey) tx.afterCommit(() => this.dropBlob(storageKey));
   }
 
-  /** The bytes behind a public URL. */
-  async content(publicId: string): Promise<{ contentType: string; content: Buffer }> {
-    const rows: { contentType: string; content: Buffer }[] = await this.ds.query(
-      `SELECT content_type AS "contentType", content FROM audio_files WHERE public_id = $1`,
+  /** Bytes no row names any more; a failure leaves an orphan file, which is only wasted space. */
+  private async dropBlob(key: string): Promise<void> {
+    await this.blobs
+      .delete(key)
+      .catch((err: unknown) => this.log.warn(`could not delete ${key}: ${String(err)}`));
+  }
+
+  /** The bytes behind a media URL's public id (the caller checked its signature). */
+  async bytesByPublicId(publicId: string): Promise<AudioBytes> {
+    const rows: StoredAudio[] = await this.ds.query(
+      `SELECT property_id AS "propertyId", public_id AS "publicId", storage_key AS "storageKey",
+              content_type AS "contentType", size_bytes AS "sizeBytes"
+         FROM audio_files WHERE public_id = $1`,
       [publicId],
     );
     if (!rows[0]) throw ApiError.notFound('audio file', publicId);
-    return rows[0];
+    return this.bytes(rows[0]);
   }
+
+  /** All of a file's bytes, for a bundle, which carries them inline. */
+  async contentOf(propertyId: string, id: string): Promise<Buffer> {
+    return collect(await this.bytesOf(propertyId, id));
+  }
+
+  /** The bytes of a property's audio file, for reviewing it. */
+  async bytesOf(propertyId: string, id: string): Promise<AudioBytes> {
+    return this.bytes(await this.store.get(propertyId, id));
+  }
+
+  private async bytes(a: StoredAudio): Promise<AudioBytes> {
+    const { storageKey } = a;
+    if (!storageKey) {
+      const content = await this.moveToStore(a);
+      return {
+        contentType: a.contentType,
+        size: content.length,
+        open: async (r?: ByteRange) => Readable.from([r ? content.subarray(r.start, r.end + 1) : content]),
+      };
+    }
+    return {
+      contentType: a.contentType,
+      size: a.sizeBytes,
+      open: async (r?: ByteRange) => {
+        const read = await this.blobs.get(storageKey, r);
+        if (!read) throw new Error(`audio file ${a.publicId}: ${storageKey} is missing from the blob store`);
+        return read.stream;
+      },
+    };
+  }
+
+  /**
+   * A file from before the BlobStore: its bytes are read from the row, copied into the store and
+   * cleared from the row. The row is only pointed at the copy if it still names these bytes (a
+   * replace or delete may have come in between; the copy is then nobody's and is dropped). A
+   * failed copy is logged and the bytes served anyway: the next read tries again.
+   */
+  private async moveToStore(a: StoredAudio): Promise<Buffer> {
+    const rows: { content: Buffer | null; storageKey: string | null }[] = await this.ds.query(
+      `SELECT content, storage_key AS "storageKey" FROM audio_files WHERE public_id = $1`,
+      [a.publicId],
+    );
+    const row = rows[0];
+    if (!row) throw ApiError.notFound('audio file', a.publicId);
+    // Moved by a concurrent read since we looked.
+    if (!row.content) return this.bytes({ ...a, storageKey: row.storageKey }).then(collect);
+    const key = audioKey(a.propertyId, a.publicId, a.contentType);
+    try {
+      await this.blobs.put(key, row.content, { contentType: a.contentType });
+      // TypeORM answers an UPDATE with [rows, affected].
+      const [, updated] = await this.ds.query<[unknown[], number]>(
+        `UPDATE audio_files SET storage_key = $2, content = NULL
+          WHERE public_id = $1 AND (storage_key IS NULL OR storage_key = $2)`,
+        [a.publicId, key],
+      );
+      if (updated === 0) await this.dropBlob(key);
+    } catch (err) {
+      this.log.warn(`could not move audio file ${a.publicId} into the blob store: ${String(err)}`);
+    }
+    return row.content;
+  }
+}
+
+/** All of a file's bytes (only for the rare read racing a move). */
+async function collect(b: AudioBytes): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await b.open()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -1,20 +1,68 @@
-import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Headers,
+  HttpStatus,
+  Inject,
+  Logger,
+  Param,
+  Query,
+  Res,
+  type OnModuleInit,
+  type StreamableFile,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { DEV_MEDIA_SIGNING_SECRET, type SwitchboardConfig } from '@switchboard/config';
+import { audioPublicPath, verifyMediaSignature } from '@switchboard/persistence';
+import { Public } from '../../auth/auth.decorators';
+import { ApiError } from '../../common/api-error';
+import { CONFIG } from '../../common/tokens';
 import { UuidParam } from '../../common/uuid-param.pipe';
+import { sendAudio } from './audio-response';
 import { AudioService } from './audio.service';
 
 /**
- * Public, key-less media: the carrier fetches prompts from here while playing them, so the route
- * is outside /v1. The random public id is the only secret; it changes whenever the bytes do, which
- * makes every URL's content immutable and safe to cache.
+ * Public, key-less media (no API key: the signature is the credential): the carrier fetches
+ * prompts from here while playing them, so the route is outside /v1. Only signed URLs are served (signMediaPath: the worker signs what it gives the
+ * carrier, the audio views sign their `url`), so a leaked URL stops working when it expires. The
+ * public id changes whenever the bytes do, so a URL's content never changes and may be cached
+ * until it expires.
  */
+@Public()
 @Controller('media/audio')
-export class MediaController {
-  constructor(private readonly svc: AudioService) {}
+export class MediaController implements OnModuleInit {
+  constructor(
+    private readonly svc: AudioService,
+    @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const { media, telnyx } = this.cfg;
+    // Real Telnyx (a key, no simulator URL) with the published development secret: anyone can sign.
+    if (media.signingSecret === DEV_MEDIA_SIGNING_SECRET && telnyx.apiKey && !telnyx.baseUrl)
+      new Logger('Media').warn(
+        'MEDIA_SIGNING_SECRET is not set: media URLs are signed with the public dev value',
+      );
+  }
 
   @Get(':publicId')
-  @Header('cache-control', 'public, max-age=31536000, immutable')
-  async audio(@Param('publicId', new UuidParam('publicId')) publicId: string): Promise<StreamableFile> {
-    const { contentType, content } = await this.svc.content(publicId);
-    return new StreamableFile(content, { type: contentType, length: content.length });
+  async audio(
+    @Param('publicId', new UuidParam('publicId')) publicId: string,
+    @Query('expires') expires: unknown,
+    @Query('sig') sig: unknown,
+    @Headers('range') range: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    // Checked before the database is asked, so unsigned probing learns nothing (not even 404s).
+    const check = verifyMediaSignature(
+      audioPublicPath(publicId),
+      { expires, sig },
+      this.cfg.media.signingSecret,
+    );
+    if (!check.ok) throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', check.reason);
+    const bytes = await this.svc.bytesByPublicId(publicId);
+    const maxAge = Math.max(0, check.expires - Math.floor(Date.now() / 1000));
+    res.setHeader('Cache-Control', `public, max-age=${maxAge}, immutable`);
+    return sendAudio(res, bytes, range);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { validateRingGroup, type AgentEndpoint, type RingGroup } from '@switchboard/domain';
 import {
   AgentEntity,
@@ -9,6 +9,7 @@ import {
 } from '@switchboard/persistence';
 import { ApiError, type FieldError } from '../../common/api-error';
 import { issueField, runDomainCheck } from '../../common/domain-issues';
+import type { Tx } from '../../common/transaction';
 import { plain } from '../dto-fields';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
@@ -48,8 +49,8 @@ export class RingGroupsService {
     this.resources = new PropertyResourcesRepository(ds);
   }
 
-  async list(propertyId: string): Promise<RingGroupView[]> {
-    return (await this.store.list(propertyId)).map(view);
+  async list(propertyId: string, m?: EntityManager): Promise<RingGroupView[]> {
+    return (await this.store.list(propertyId, m)).map(view);
   }
 
   async get(propertyId: string, id: string): Promise<RingGroupView> {
@@ -60,17 +61,19 @@ export class RingGroupsService {
    * The group is composed with its members' endpoints and checked by libs/domain's
    * validateRingGroup, prompts against the property's audio. It is stored without id and name
    * (those are columns); a replace keeps the rotation where it is unless the body sets it.
+   * `tx`: write inside that transaction (a bundle) instead of one of its own.
    */
   async save(
     propertyId: string,
     dto: RingGroupDto,
     mode: WriteMode,
     pathId?: string,
+    tx?: Tx,
   ): Promise<RingGroupView> {
     const id = chooseId(dto, pathId);
     const { id: _id, name, rotationPointer, ...definition } = plain(dto) as RingGroupDto & StoredRingGroup;
     let warnings: FieldError[] = [];
-    const row = await this.store.write(propertyId, id, mode, async (m) => {
+    const row = await this.store.within(tx).write(propertyId, id, mode, async (m) => {
       const agents = new Map(
         (await m.getRepository(AgentEntity).find({ where: { propertyId } })).map((a) => [
           a.id,
@@ -102,7 +105,7 @@ export class RingGroupsService {
     return { ...view(row), warnings };
   }
 
-  remove(propertyId: string, id: string): Promise<void> {
-    return this.store.remove(propertyId, id);
+  remove(propertyId: string, id: string, tx?: Tx): Promise<void> {
+    return this.store.within(tx).remove(propertyId, id);
   }
 }

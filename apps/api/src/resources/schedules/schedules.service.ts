@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { validateSchedule, type Schedule } from '@switchboard/domain';
 import { ScheduleEntity } from '@switchboard/persistence';
 import { ApiError, type FieldError } from '../../common/api-error';
 import { issueField, runDomainCheck } from '../../common/domain-issues';
+import type { Tx } from '../../common/transaction';
 import { plain } from '../dto-fields';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
@@ -41,20 +42,29 @@ export class SchedulesService {
     this.store = new ResourceStore(ds, ScheduleEntity, 'schedule');
   }
 
-  async list(propertyId: string): Promise<ScheduleView[]> {
-    return (await this.store.list(propertyId)).map(view);
+  async list(propertyId: string, m?: EntityManager): Promise<ScheduleView[]> {
+    return (await this.store.list(propertyId, m)).map(view);
   }
 
   async get(propertyId: string, id: string): Promise<ScheduleView> {
     return view(await this.store.get(propertyId, id));
   }
 
-  /** Validated by libs/domain's validateSchedule; its warnings (overlapping windows) come back too. */
-  async save(propertyId: string, dto: ScheduleDto, mode: WriteMode, pathId?: string): Promise<ScheduleView> {
+  /**
+   * Validated by libs/domain's validateSchedule; its warnings (overlapping windows) come back too.
+   * `tx`: write inside that transaction (a bundle) instead of one of its own.
+   */
+  async save(
+    propertyId: string,
+    dto: ScheduleDto,
+    mode: WriteMode,
+    pathId?: string,
+    tx?: Tx,
+  ): Promise<ScheduleView> {
     const id = chooseId(dto, pathId);
     const { id: _id, name, ...definition } = plain(dto) as ScheduleDto & ScheduleDefinition;
     let warnings: FieldError[] = [];
-    const row = await this.store.write(propertyId, id, mode, async () => {
+    const row = await this.store.within(tx).write(propertyId, id, mode, async () => {
       const report = runDomainCheck('body', () => validateSchedule({ id, name, ...definition }));
       if (report.errors.length) throw ApiError.invalid(report.errors.map((i) => issueField(i)));
       warnings = report.warnings.map((i) => issueField(i));
@@ -63,7 +73,7 @@ export class SchedulesService {
     return { ...view(row), warnings };
   }
 
-  remove(propertyId: string, id: string): Promise<void> {
-    return this.store.remove(propertyId, id);
+  remove(propertyId: string, id: string, tx?: Tx): Promise<void> {
+    return this.store.within(tx).remove(propertyId, id);
   }
 }

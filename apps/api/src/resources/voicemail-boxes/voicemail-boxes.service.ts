@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isEmail } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { checkPrompt, type Prompt } from '@switchboard/domain';
 import { AgentEntity, PropertyResourcesRepository, VoicemailBoxEntity } from '@switchboard/persistence';
 import { ApiError, type FieldError } from '../../common/api-error';
 import { issueField } from '../../common/domain-issues';
+import type { Tx } from '../../common/transaction';
 import { plain } from '../dto-fields';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
@@ -47,24 +48,26 @@ export class VoicemailBoxesService {
     this.resources = new PropertyResourcesRepository(ds);
   }
 
-  async list(propertyId: string): Promise<VoicemailBoxView[]> {
-    return (await this.store.list(propertyId)).map(view);
+  async list(propertyId: string, m?: EntityManager): Promise<VoicemailBoxView[]> {
+    return (await this.store.list(propertyId, m)).map(view);
   }
 
   async get(propertyId: string, id: string): Promise<VoicemailBoxView> {
     return view(await this.store.get(propertyId, id));
   }
 
+  /** `tx`: write inside that transaction (a bundle) instead of one of its own. */
   async save(
     propertyId: string,
     dto: VoicemailBoxDto,
     mode: WriteMode,
     pathId?: string,
+    tx?: Tx,
   ): Promise<VoicemailBoxView> {
     const id = chooseId(dto, pathId);
     const body = plain(dto);
     const emails = (body.notifyEmails ?? []).map((e) => e.trim());
-    const row = await this.store.write(propertyId, id, mode, async (m) => {
+    const row = await this.store.within(tx).write(propertyId, id, mode, async (m) => {
       const errors: FieldError[] = [];
       if (
         body.agentId &&
@@ -93,7 +96,7 @@ export class VoicemailBoxesService {
     return view(row);
   }
 
-  remove(propertyId: string, id: string): Promise<void> {
-    return this.store.remove(propertyId, id);
+  remove(propertyId: string, id: string, tx?: Tx): Promise<void> {
+    return this.store.within(tx).remove(propertyId, id);
   }
 }

@@ -1,0 +1,53 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccountEntity } from '@switchboard/persistence';
+import type { AccessScope } from '../auth/access-scope';
+import { PlatformAdmin, Scope } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { ApiKeysService } from './api-keys.service';
+import { CreateAccountDto, CreateApiKeyDto } from './dto';
+
+@Controller({ version: '1' })
+export class AccountsController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly keys: ApiKeysService,
+  ) {}
+
+  /** The platform operator opens an account; the answer carries its first key, shown only here. */
+  @PlatformAdmin()
+  @Post('accounts')
+  createAccount(@Body() dto: CreateAccountDto) {
+    return this.ds.transaction(async (m) => {
+      const repo = m.getRepository(AccountEntity);
+      const account = await repo.save(repo.create({ name: dto.name }));
+      const apiKey = await this.keys.issue(m, account.id, { name: 'Initial key' });
+      return { account, apiKey };
+    });
+  }
+
+  /** The account the calling key belongs to, and what that key may do. */
+  @Get('account')
+  async account(@Scope() scope: AccessScope) {
+    const account = await this.ds.getRepository(AccountEntity).findOneByOrFail({ id: scope.accountId });
+    return {
+      ...account,
+      key: { id: scope.keyId, readOnly: scope.readOnly, propertyIds: scope.propertyIds },
+    };
+  }
+
+  @Post('api-keys')
+  createKey(@Scope() scope: AccessScope, @Body() dto: CreateApiKeyDto) {
+    return this.keys.create(scope, dto);
+  }
+
+  @Get('api-keys')
+  async listKeys(@Scope() scope: AccessScope) {
+    return { items: await this.keys.list(scope) };
+  }
+
+  @Delete('api-keys/:keyId')
+  revokeKey(@Scope() scope: AccessScope, @Param('keyId', new UuidParam('keyId')) id: string) {
+    return this.keys.revoke(scope, id);
+  }
+}

@@ -1,0 +1,113 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { SwitchboardConfig } from '@switchboard/config';
+import { ApiError } from '../common/api-error';
+import { CONFIG } from '../common/tokens';
+import { UuidParam } from '../common/uuid-param.pipe';
+import type { AccessScope } from './access-scope';
+import { apiKeyMatches, apiKeyPrefix } from './api-key-format';
+import { ACCESS_METADATA, type AccessKind } from './auth.decorators';
+import { PropertyAccess } from './property-access';
+
+interface AuthRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  params?: Record<string, string>;
+  scope?: AccessScope;
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** last_used_at is bookkeeping: written at most this often per key. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+function bearer(req: AuthRequest): string | undefined {
+  const h = req.headers.authorization;
+  const value = Array.isArray(h) ? h[0] : h;
+  const m = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
+  return m?.[1];
+}
+
+/**
+ * Every route needs an account's API key unless marked @Public or @PlatformAdmin. A read-only key
+ * may only read; a route with a `:propertyId` answers 404 unless the key reaches that property.
+ * Routes without one scope their queries with the AccessScope themselves (lists, calls, keys).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly lastUsedWrites = new Map<string, number>();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly ds: DataSource,
+    private readonly access: PropertyAccess,
+    @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const kind = this.reflector.getAllAndOverride<AccessKind | undefined>(ACCESS_METADATA, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
+    if (kind === 'public') return true;
+    const req = ctx.switchToHttp().getRequest<AuthRequest>();
+    const token = bearer(req);
+    if (kind === 'platform') {
+      if (!token || !this.isAdminToken(token))
+        throw ApiError.unauthorized('this route needs the ADMIN_TOKEN');
+      return true;
+    }
+    if (!token) throw ApiError.unauthorized('send an API key as "Authorization: Bearer <key>"');
+    const scope = await this.authenticate(token);
+    if (scope.readOnly && !READ_METHODS.has(req.method.toUpperCase()))
+      throw ApiError.forbidden('read_only_key', 'this API key is read-only');
+    const propertyId = req.params?.propertyId;
+    if (propertyId !== undefined) {
+      // Guards run before pipes: give a malformed id the pipe's own 400 rather than a 404.
+      new UuidParam('propertyId').transform(propertyId);
+      await this.access.assertReach(scope, propertyId.toLowerCase());
+    }
+    req.scope = scope;
+    return true;
+  }
+
+  private isAdminToken(token: string): boolean {
+    const expected = this.cfg.admin.token;
+    if (!expected) return false;
+    const a = Buffer.from(token);
+    const b = Buffer.from(expected);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  private async authenticate(key: string): Promise<AccessScope> {
+    const prefix = apiKeyPrefix(key);
+    const rows: {
+      id: string;
+      accountId: string;
+      hash: Buffer;
+      readOnly: boolean;
+      propertyIds: string[] | null;
+    }[] = prefix
+      ? await this.ds.query(
+          `SELECT id, account_id AS "accountId", secret_hash AS hash, read_only AS "readOnly",
+                  property_ids AS "propertyIds"
+             FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`,
+          [prefix],
+        )
+      : [];
+    const row = rows[0];
+    if (!row || !apiKeyMatches(key, row.hash))
+      throw ApiError.unauthorized('the API key is unknown or revoked');
+    this.touch(row.id);
+    return { accountId: row.accountId, keyId: row.id, readOnly: row.readOnly, propertyIds: row.propertyIds };
+  }
+
+  /** Records when a key was last used, without slowing the request or writing on every call. */
+  private touch(keyId: string): void {
+    const now = Date.now();
+    if (now - (this.lastUsedWrites.get(keyId) ?? 0) < LAST_USED_RESOLUTION_MS) return;
+    this.lastUsedWrites.set(keyId, now);
+    this.ds.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [keyId]).catch(() => undefined);
+  }
+}

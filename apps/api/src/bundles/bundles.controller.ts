@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import type { AccessScope } from '../auth/access-scope';
+import { Scope } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { BundlesService } from './bundles.service';
+import { ApplyBundleQuery, ImportDto } from './dto';
+
+const property = new UuidParam('propertyId');
+
+/** The property's configuration as one bundle: export, apply (all-or-nothing), and import from another property. */
+@Controller({ path: 'properties/:propertyId', version: '1' })
+export class BundlesController {
+  constructor(private readonly svc: BundlesService) {}
+
+  /** The property's whole configuration as a bundle (docs/schemas/bundle.schema.json), audio inline. */
+  @Get('bundle')
+  export(@Param('propertyId', property) p: string) {
+    return this.svc.export(p);
+  }
+
+  /**
+   * Applies a bundle all-or-nothing and answers what changed (`dryRun`: only what would). The body
+   * is a bundle, checked against its published JSON Schema and each item's endpoint rules.
+   */
+  @Post('bundle/apply')
+  @HttpCode(200)
+  apply(@Param('propertyId', property) p: string, @Query() q: ApplyBundleQuery, @Body() bundle: unknown) {
+    return this.svc.apply(p, bundle, { dryRun: q.dryRun === 'true', prune: q.prune === 'true' });
+  }
+
+  /** Copies another property's resources, flows and default flow into this one, all-or-nothing. */
+  @Post('import')
+  @HttpCode(200)
+  import(@Scope() scope: AccessScope, @Param('propertyId', property) p: string, @Body() dto: ImportDto) {
+    return this.svc.import(scope, p, dto);
+  }
+}

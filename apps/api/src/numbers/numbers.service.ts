@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TrackingNumberEntity } from '@switchboard/persistence';
+import type { NumberInventoryPort, OrderedNumber } from '@switchboard/telephony';
+import { ApiError } from '../common/api-error';
+import { PropertiesService } from '../properties/properties.service';
+import { isUniqueViolation } from '../common/db-errors';
+import { carrierFailure } from './carrier-errors';
+import type { AvailableNumbersQuery, OrderTrackingNumberDto } from './dto';
+import { NUMBER_INVENTORY } from './number-inventory.provider';
+
+export interface AvailableNumberView {
+  number: string;
+  features: string[];
+  locality: string | null;
+  region: string | null;
+  rateCenter: string | null;
+  monthlyCost: string | null;
+  upfrontCost: string | null;
+  currency: string | null;
+}
+
+export type OrderedTrackingNumber = TrackingNumberEntity & {
+  carrier: { orderId: string; status: OrderedNumber['status'] };
+};
+
+/**
+ * Tracking numbers bought from and given back to the carrier. Each operation keeps the carrier and
+ * the database in step: an order that fails writes nothing, a row that cannot be written gives the
+ * number back, and a release that fails at the carrier keeps the row (and the number's routing).
+ */
+@Injectable()
+export class NumbersService {
+  private readonly log = new Logger('Numbers');
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(NUMBER_INVENTORY) private readonly inventory: NumberInventoryPort,
+    private readonly properties: PropertiesService,
+  ) {}
+
+  private get numbers() {
+    return this.ds.getRepository(TrackingNumberEntity);
+  }
+
+  async search(propertyId: string, q: AvailableNumbersQuery): Promise<{ items: AvailableNumberView[] }> {
+    await this.properties.getProperty(propertyId);
+    // Tracking numbers take calls, so only voice numbers are offered.
+    const found = await this.carrier(() =>
+      this.inventory.search({
+        areaCode: q.areaCode,
+        contains: q.contains,
+        limit: q.limit,
+        features: ['voice'],
+      }),
+    );
+    return { items: found.map(({ phoneNumber, ...rest }) => ({ number: phoneNumber, ...rest })) };
+  }
+
+  async order(propertyId: string, dto: OrderTrackingNumberDto): Promise<OrderedTrackingNumber> {
+    const row = await this.checkedRow(propertyId, dto);
+    const ordered = await this.carrier(
+      () => this.inventory.order({ phoneNumber: dto.number, customerReference: `switchboard:${propertyId}` }),
+      dto.number,
+    );
+    let saved: TrackingNumberEntity;
+    try {
+      saved = await this.numbers.save(row);
+    } catch (err) {
+      await this.giveBack(dto.number, err);
+      if (isUniqueViolation(err, 'uq_tracking_numbers_number')) {
+        throw ApiError.conflict('number', `${dto.number} is already a tracking number`);
+      }
+      throw err;
+    }
+    return Object.assign(saved, { carrier: { orderId: ordered.orderId, status: ordered.status } });
+  }
+
+  /**
+   * Carrier first, then the row: if the carrier fails nothing changes; if the delete fails after
+   * the release, retrying finds the number no longer owned and only deletes the row. Call records
+   * keep their data (calls.tracking_number_id is ON DELETE SET NULL; to_number and the source stay).
+   */
+  async release(propertyId: string, numberId: string): Promise<void> {
+    await this.properties.getProperty(propertyId);
+    const row = await this.numbers.findOne({ where: { id: numberId, propertyId } });
+    if (!row) throw ApiError.notFound('tracking number', numberId);
+    const outcome = await this.carrier(() => this.inventory.release(row.number), row.number);
+    if (outcome === 'not_owned') {
+      this.log.warn(`${row.number} was not owned at the carrier; deleting the tracking number only`);
+    }
+    await this.numbers.delete({ id: row.id });
+  }
+
+  /**
+   * The same rules as `POST …/tracking-numbers`, checked before anything is bought: the source and
+   * the flow belong to the property, and the number is not a tracking number already.
+   */
+  private async checkedRow(propertyId: string, dto: OrderTrackingNumberDto): Promise<TrackingNumberEntity> {
+    if (!dto.forwardTo && !dto.callFlowId) {
+      throw ApiError.invalid([
+        { field: 'forwardTo', message: 'forwardTo is required unless callFlowId is given' },
+      ]);
+    }
+    // The column is required; a number ordered for a call flow has no forwarding destination.
+    const row = await this.properties.newTrackingNumber(propertyId, {
+      ...dto,
+      forwardTo: dto.forwardTo ?? '',
+    });
+    if (await this.numbers.exists({ where: { number: dto.number } })) {
+      throw ApiError.conflict('number', `${dto.number} is already a tracking number`);
+    }
+    return row;
+  }
+
+  /** Undoes an order whose row could not be written; a failure here is logged for an operator. */
+  private async giveBack(number: string, cause: unknown): Promise<void> {
+    try {
+      await this.inventory.release(number);
+      this.log.warn(`released ${number} again: its tracking number could not be saved (${String(cause)})`);
+    } catch (err) {
+      this.log.error(
+        `${number} was ordered but neither saved nor released; release it at the carrier by hand (${String(err)})`,
+      );
+    }
+  }
+
+  private async carrier<T>(fn: () => Promise<T>, number?: string): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw carrierFailure(err, number);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Operations are tagged by the area of their path rather than by decorators on each controller,
+ * so a new endpoint lands in the right group without anyone remembering to tag it. The list's
+ * order is the order Swagger UI shows the groups in.
+ */
+export const TAGS: readonly { name: string; description: string }[] = [
+  { name: 'Accounts', description: 'Accounts and their API keys. Opening an account needs the ADMIN_TOKEN.' },
+  { name: 'Property lists', description: 'Named groups of properties, a filter of property and call lists.' },
+  { name: 'Properties', description: 'The businesses whose calls are tracked.' },
+  {
+    name: 'Sources',
+    description: 'Marketing sources ("Zillow", "Google Ads") that calls are attributed to.',
+  },
+  {
+    name: 'Tracking numbers',
+    description: "A property's numbers: each belongs to a source; ordered from and released to the carrier.",
+  },
+  {
+    name: 'Call flows',
+    description:
+      "Versioned call flows (libs/domain CallFlow JSON), dry runs, diagrams, the property's default.",
+  },
+  { name: 'Schedules', description: 'Property resource: weekly hours, holidays and special hours.' },
+  { name: 'Agents', description: 'Property resource: who answers, by phone, SIP or browser.' },
+  { name: 'Ring groups', description: 'Property resource: agents rung together, in turn or round robin.' },
+  { name: 'Audio', description: 'Property resource: uploaded prompts, played to callers by public URL.' },
+  { name: 'Voicemail', description: 'Property resource: voicemail boxes and the messages left in them.' },
+  {
+    name: 'Bundles',
+    description:
+      "A property's configuration as one bundle (docs/schemas/bundle.schema.json): export, apply, import.",
+  },
+  {
+    name: 'Calls',
+    description: 'The call log: finished calls with their attribution, path and carrier events.',
+  },
+  { name: 'Platform', description: "The platform operator's routes (ADMIN_TOKEN, never an account's key)." },
+  {
+    name: 'Carrier webhooks',
+    description: 'Telnyx Call Control webhooks, authenticated by their signature.',
+  },
+  { name: 'Media', description: 'Audio for the carrier, authenticated by the signature in its URL.' },
+  { name: 'Health', description: 'Liveness and readiness.' },
+];
+
+/** The first path segment of an area (after `/v1` and `/properties/{propertyId}`) → its tag. */
+const AREAS: Record<string, string> = {
+  account: 'Accounts',
+  accounts: 'Accounts',
+  'api-keys': 'Accounts',
+  'property-lists': 'Property lists',
+  properties: 'Properties',
+  sources: 'Sources',
+  'standard-sources': 'Sources',
+  'tracking-numbers': 'Tracking numbers',
+  'available-numbers': 'Tracking numbers',
+  'call-flows': 'Call flows',
+  'default-routing': 'Call flows',
+  schedules: 'Schedules',
+  agents: 'Agents',
+  'ring-groups': 'Ring groups',
+  audio: 'Audio',
+  'voicemail-boxes': 'Voicemail',
+  bundle: 'Bundles',
+  import: 'Bundles',
+  calls: 'Calls',
+  platform: 'Platform',
+  webhooks: 'Carrier webhooks',
+  media: 'Media',
+  health: 'Health',
+};
+
+/** `/v1/properties/{propertyId}/ring-groups/{id}` → "Ring groups"; an unlisted area → its name ("Bundles"). */
+export function tagForPath(path: string): string {
+  const segs = path.split('/').filter((s) => s !== '' && !/^v\d+$/.test(s));
+  const area = segs[0] === 'properties' && segs.length > 2 ? segs[2] : (segs[0] ?? '');
+  const known = AREAS[area];
+  if (known) return known;
+  const words = area.replace(/[-_]+/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : 'Other';
+}

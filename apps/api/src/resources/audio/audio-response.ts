@@ -1,0 +1,56 @@
+import type { Readable } from 'node:stream';
+import { HttpStatus, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ByteRange } from '@switchboard/persistence';
+import { ApiError } from '../../common/api-error';
+
+/** An audio file's bytes, opened only once the response knows which of them it sends. */
+export interface AudioBytes {
+  contentType: string;
+  size: number;
+  open(range?: ByteRange): Promise<Readable>;
+}
+
+/**
+ * The one range of a `Range: bytes=…` header (first-last, first-, or -suffix); null to send the
+ * whole file, which RFC 9110 allows for anything else (several ranges, other units, bad syntax).
+ */
+export function parseRange(header: string | undefined, size: number): ByteRange | null | 'unsatisfiable' {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    return suffix === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  if (m[2] !== '' && Number(m[2]) < start) return null;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end: m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1) };
+}
+
+/** Streams the bytes (206 with Content-Range for a range, 416 for one past the end). */
+export async function sendAudio(
+  res: Response,
+  bytes: AudioBytes,
+  rangeHeader: string | undefined,
+): Promise<StreamableFile> {
+  res.setHeader('Accept-Ranges', 'bytes');
+  const range = parseRange(rangeHeader, bytes.size);
+  if (range === 'unsatisfiable') {
+    res.setHeader('Content-Range', `bytes */${bytes.size}`);
+    throw new ApiError(
+      HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+      'range_not_satisfiable',
+      `Range: the file has ${bytes.size} bytes`,
+    );
+  }
+  if (range) {
+    res.status(HttpStatus.PARTIAL_CONTENT);
+    res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${bytes.size}`);
+  }
+  const stream = await bytes.open(range ?? undefined);
+  return new StreamableFile(stream, {
+    type: bytes.contentType,
+    length: range ? range.end - range.start + 1 : bytes.size,
+  });
+}

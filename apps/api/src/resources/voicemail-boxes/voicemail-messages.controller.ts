@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query, Redirect } from '@nestjs/common';
+import { UuidParam } from '../../common/uuid-param.pipe';
+import { ResourceIdParam } from '../resource-id';
+import { ListVoicemailMessagesQuery, MarkVoicemailMessageDto } from './voicemail-messages.dto';
+import { VoicemailMessagesService } from './voicemail-messages.service';
+
+const property = new UuidParam('propertyId');
+const box = new ResourceIdParam('voicemailBoxId');
+const message = new UuidParam('messageId');
+
+/** The messages of one voicemail box, newest first. */
+@Controller({ path: 'properties/:propertyId/voicemail-boxes/:voicemailBoxId/messages', version: '1' })
+export class VoicemailMessagesController {
+  constructor(private readonly svc: VoicemailMessagesService) {}
+
+  @Get()
+  list(
+    @Param('propertyId', property) p: string,
+    @Param('voicemailBoxId', box) b: string,
+    @Query() q: ListVoicemailMessagesQuery,
+  ) {
+    const heard = q.heard === undefined ? undefined : q.heard === 'true';
+    return this.svc.list(p, b, { heard, limit: q.limit, offset: q.offset });
+  }
+
+  @Get(':messageId')
+  get(
+    @Param('propertyId', property) p: string,
+    @Param('voicemailBoxId', box) b: string,
+    @Param('messageId', message) id: string,
+  ) {
+    return this.svc.get(p, b, id);
+  }
+
+  /**
+   * Listen: a redirect to the carrier's recording. We keep no copy of the audio; the URL is the
+   * one the carrier reported (Telnyx's download links expire, see README).
+   */
+  @Get(':messageId/recording')
+  @Redirect(undefined, 302)
+  async recording(
+    @Param('propertyId', property) p: string,
+    @Param('voicemailBoxId', box) b: string,
+    @Param('messageId', message) id: string,
+  ) {
+    return { url: (await this.svc.get(p, b, id)).recordingUrl };
+  }
+
+  /** `{heard: true}` marks the message heard (keeping when it first was), `{heard: false}` unheard. */
+  @Patch(':messageId')
+  mark(
+    @Param('propertyId', property) p: string,
+    @Param('voicemailBoxId', box) b: string,
+    @Param('messageId', message) id: string,
+    @Body() dto: MarkVoicemailMessageDto,
+  ) {
+    return this.svc.markHeard(p, b, id, dto.heard);
+  }
+
+  @Delete(':messageId')
+  @HttpCode(204)
+  async remove(
+    @Param('propertyId', property) p: string,
+    @Param('voicemailBoxId', box) b: string,
+    @Param('messageId', message) id: string,
+  ) {
+    await this.svc.remove(p, b, id);
+  }
+}

@@ -1,0 +1,159 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CallRecordInput } from '@switchboard/contracts';
+
+/** A message left in a voicemail box, as the api shows it. */
+export interface VoicemailMessage {
+  id: string;
+  propertyId: string;
+  voicemailBoxId: string;
+  callId: string;
+  from: string;
+  /** The carrier's URL of the recording. */
+  recordingUrl: string;
+  /** Seconds recorded, when the carrier's recording.saved event said. */
+  durationSecs: number | null;
+  /** When the call ended (carrier clock). */
+  receivedAt: Date;
+  heardAt: Date | null;
+  createdAt: Date;
+}
+
+export interface VoicemailMessageFilter {
+  heard?: boolean;
+  limit: number;
+  offset: number;
+}
+
+const COLUMNS = `id, property_id AS "propertyId", box_id AS "voicemailBoxId", call_id AS "callId",
+  from_number AS "from", recording_url AS "recordingUrl", duration_secs AS "durationSecs",
+  received_at AS "receivedAt", heard_at AS "heardAt", created_at AS "createdAt"`;
+
+/** Whether the record is of a call that left a message (what the workflow sets for voicemail). */
+export function leftVoicemail(
+  r: CallRecordInput,
+): r is CallRecordInput & { propertyId: string; voicemailBoxId: string; recordingUrl: string } {
+  return r.outcome === 'voicemail' && !!r.propertyId && !!r.voicemailBoxId && !!r.recordingUrl;
+}
+
+/**
+ * The recording's length from the carrier's `call.recording.saved` event of this call, stored by
+ * the api's webhook inbox before the workflow saw it. Null when the event or its times are missing:
+ * a length is a nicety and must never stop the record from being written.
+ */
+async function recordingSeconds(m: EntityManager, workflowId: string, url: string): Promise<number | null> {
+  const rows: { started: unknown; ended: unknown }[] = await m.query(
+    `SELECT payload #>> '{data,payload,recording_started_at}' AS started,
+            payload #>> '{data,payload,recording_ended_at}' AS ended
+       FROM carrier_events
+      WHERE workflow_id = $1 AND event_type = 'call.recording.saved'
+        AND $2 IN (payload #>> '{data,payload,recording_urls,mp3}', payload #>> '{data,payload,recording_urls,wav}')
+      LIMIT 1`,
+    [workflowId, url],
+  );
+  const r = rows[0];
+  if (!r || typeof r.started !== 'string' || typeof r.ended !== 'string') return null;
+  const secs = (Date.parse(r.ended) - Date.parse(r.started)) / 1000;
+  return Number.isFinite(secs) && secs >= 0 ? Math.round(secs) : null;
+}
+
+/**
+ * Adds the message of a voicemail call, in the transaction writing its record. Once per call: a
+ * retried record write finds the message there (heard or deleted as the user left it) and adds none.
+ */
+export async function addVoicemailMessage(
+  m: EntityManager,
+  callId: string,
+  r: CallRecordInput & { propertyId: string; voicemailBoxId: string; recordingUrl: string },
+): Promise<void> {
+  await m.query(
+    `INSERT INTO voicemail_messages (property_id, box_id, call_id, from_number, recording_url, duration_secs, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (call_id) DO NOTHING`,
+    [
+      r.propertyId,
+      r.voicemailBoxId,
+      callId,
+      r.from,
+      r.recordingUrl,
+      await recordingSeconds(m, r.workflowId, r.recordingUrl),
+      r.endedAt,
+    ],
+  );
+}
+
+/** Messages of one box; deleted ones are invisible everywhere. */
+export class VoicemailMessageRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Newest first. */
+  async list(
+    propertyId: string,
+    boxId: string,
+    f: VoicemailMessageFilter,
+  ): Promise<{ items: VoicemailMessage[]; total: number }> {
+    const params: unknown[] = [propertyId, boxId];
+    let where = `property_id = $1 AND box_id = $2 AND deleted_at IS NULL`;
+    if (f.heard !== undefined) where += f.heard ? ` AND heard_at IS NOT NULL` : ` AND heard_at IS NULL`;
+    const [items, counted] = await Promise.all([
+      this.ds.query<VoicemailMessage[]>(
+        `SELECT ${COLUMNS} FROM voicemail_messages WHERE ${where}
+          ORDER BY received_at DESC, id DESC LIMIT $3 OFFSET $4`,
+        [...params, f.limit, f.offset],
+      ),
+      this.ds.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM voicemail_messages WHERE ${where}`,
+        params,
+      ),
+    ]);
+    return { items, total: counted[0].n };
+  }
+
+  async get(propertyId: string, boxId: string, id: string): Promise<VoicemailMessage | null> {
+    const rows: VoicemailMessage[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM voicemail_messages
+        WHERE property_id = $1 AND box_id = $2 AND id = $3 AND deleted_at IS NULL`,
+      [propertyId, boxId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Marks heard (keeping the first time it was heard) or unheard; null when there is no such message. */
+  async markHeard(
+    propertyId: string,
+    boxId: string,
+    id: string,
+    heard: boolean,
+  ): Promise<VoicemailMessage | null> {
+    await this.ds.query(
+      `UPDATE voicemail_messages SET heard_at = CASE WHEN $4 THEN coalesce(heard_at, now()) END
+        WHERE property_id = $1 AND box_id = $2 AND id = $3 AND deleted_at IS NULL`,
+      [propertyId, boxId, id, heard],
+    );
+    return this.get(propertyId, boxId, id);
+  }
+
+  /** Soft delete; false when there was no such message (or it was deleted already). */
+  async delete(propertyId: string, boxId: string, id: string): Promise<boolean> {
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [, count] = await this.ds.query<[unknown[], number]>(
+      `UPDATE voicemail_messages SET deleted_at = now()
+        WHERE property_id = $1 AND box_id = $2 AND id = $3 AND deleted_at IS NULL`,
+      [propertyId, boxId, id],
+    );
+    return count > 0;
+  }
+}
+
+/** Messages still in a box (not deleted), for refusing to delete the box under them. */
+export async function countVoicemailMessages(
+  m: EntityManager,
+  propertyId: string,
+  boxId: string,
+): Promise<number> {
+  const rows: { n: number }[] = await m.query(
+    `SELECT count(*)::int AS n FROM voicemail_messages
+      WHERE property_id = $1 AND box_id = $2 AND deleted_at IS NULL`,
+    [propertyId, boxId],
+  );
+  return rows[0].n;
+}

@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { DataSource } from 'typeorm';
+import { CallRecordRepository, openDataSource } from '@switchboard/persistence';
+import { http } from '@switchboard/scenarios';
+import { createTestAccount, withKey } from '../support/accounts';
+import { startApiOnly, type ApiOnly } from '../support/api-app';
+import { apiRoutes, type ApiRoute } from '../support/routes';
+import { wavFile } from '../support/audio';
+
+/**
+ * Tenant A owns one of everything; tenant B walks every key-protected endpoint the api serves
+ * (read from the controllers' metadata, so new endpoints are included automatically) with A's
+ * ids. Every attempt must look exactly like a missing id (404), and A's data must be unchanged.
+ */
+describe('tenant isolation on every endpoint', () => {
+  let api: ApiOnly;
+  let ds: DataSource;
+  let otherKey: string;
+  const ids: Record<string, string> = {};
+
+  const a = (method: string, path: string, body?: unknown) => api.request(method, path, body);
+  const ok = async (what: string, p: Promise<{ status: number; body: any }>) => {
+    const r = await p;
+    assert.ok(r.status < 300, `${what}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+
+  /** Everything A can read, to prove B changed nothing. */
+  async function snapshotOfA(): Promise<string> {
+    const base = `/v1/properties/${ids.propertyId}`;
+    const parts = await Promise.all(
+      [
+        `/v1/properties/${ids.propertyId}`,
+        `${base}/sources`,
+        `${base}/tracking-numbers`,
+        `${base}/call-flows/${ids.flowId}`,
+        `${base}/schedules`,
+        `${base}/agents`,
+        `${base}/ring-groups`,
+        `${base}/audio`,
+        `${base}/voicemail-boxes`,
+        `/v1/property-lists/${ids.listId}`,
+        `/v1/api-keys`,
+        `/v1/calls/${ids.callId}`,
+      ].map(async (p) =>
+        JSON.stringify((await a('GET', p)).body, (k, v: unknown) => (k === 'lastUsedAt' ? undefined : v)),
+      ),
+    );
+    return parts.join('\n');
+  }
+
+  before(async () => {
+    api = await startApiOnly();
+    ds = await openDataSource(api.dbUrl, 2);
+    otherKey = (await createTestAccount(api.url, 'Tenant B')).apiKey;
+
+    const p = await ok(
+      'property',
+      a('POST', '/v1/properties', { name: 'A Towers', timeZone: 'America/Chicago' }),
+    );
+    ids.propertyId = p.id;
+    const base = `/v1/properties/${p.id}`;
+    ids.sourceId = (await ok('source', a('POST', `${base}/sources`, { name: 'Zillow' }))).id;
+    ids.flowId = (
+      await ok(
+        'flow',
+        a('POST', `${base}/call-flows`, {
+          name: 'Main',
+          definition: {
+            initialStepId: 'desk',
+            steps: [
+              { id: 'desk', type: 'forward', to: '+13125550111', timeoutSeconds: 20, callerId: 'caller' },
+            ],
+          },
+        }),
+      )
+    ).id;
+    ids.numberId = (
+      await ok(
+        'number',
+        a('POST', `${base}/tracking-numbers`, {
+          number: '+13125550150',
+          sourceId: ids.sourceId,
+          forwardTo: '+13125550111',
+          callFlowId: ids.flowId,
+        }),
+      )
+    ).id;
+    ids.scheduleId = (
+      await ok(
+        'schedule',
+        a('POST', `${base}/schedules`, {
+          id: 'office',
+          name: 'Office',
+          weekly: [{ days: ['mon'], start: '09:00', end: '17:00' }],
+        }),
+      )
+    ).id;
+    ids.agentId = (
+      await ok(
+        'agent',
+        a('POST', `${base}/agents`, {
+          id: 'ann',
+          name: 'Ann',
+          endpoint: { kind: 'phone', number: '+13125550111' },
+        }),
+      )
+    ).id;
+    ids.ringGroupId = (
+      await ok(
+        'ring group',
+        a('POST', `${base}/ring-groups`, {
+          id: 'team',
+          name: 'Team',
+          strategy: 'simultaneous',
+          members: [{ agentId: 'ann' }],
+          agentRingTimeoutSeconds: 20,
+          skipUnavailable: true,
+          callerHears: { kind: 'ringback' },
+        }),
+      )
+    ).id;
+    ids.audioId = (
+      await ok(
+        'audio',
+        a('POST', `${base}/audio`, {
+          id: 'hello',
+          name: 'Hello',
+          contentType: 'audio/wav',
+          contentBase64: wavFile().toString('base64'),
+        }),
+      )
+    ).id;
+    ids.voicemailBoxId = (
+      await ok('box', a('POST', `${base}/voicemail-boxes`, { id: 'main', name: 'Main' }))
+    ).id;
+    ids.listId = (
+      await ok('list', a('POST', '/v1/property-lists', { name: 'Portfolio', propertyIds: [p.id] }))
+    ).id;
+    ids.keyId = (await ok('key', a('POST', '/v1/api-keys', { name: 'Reporting', readOnly: true }))).id;
+
+    // A finished call of A's, written by the same repository the call workflow's activity uses.
+    await new CallRecordRepository(ds).saveFinished({
+      workflowId: 'call-tenant-a-1',
+      callSessionId: 'tenant-a-session-1',
+      callControlId: 'v3:tenant-a-1',
+      from: '+13125550100',
+      to: '+13125550150',
+      propertyId: p.id,
+      trackingNumberId: ids.numberId,
+      sourceId: ids.sourceId,
+      sourceName: 'Zillow',
+      startedAt: '2026-11-23T15:00:00Z',
+      answeredAt: null,
+      endedAt: '2026-11-23T15:01:00Z',
+      outcome: 'voicemail',
+      answeredBy: null,
+      hangupCause: 'normal_clearing',
+      path: [{ step: 'vm', at: '2026-11-23T15:00:05Z' }],
+      recordingUrl: 'https://recordings.example/a-1.mp3',
+      voicemailBoxId: 'main',
+    });
+    ids.callId = (await ok('call', a('GET', `/v1/calls?callSessionId=tenant-a-session-1`))).items[0].id;
+    const messages = await a('GET', `${base}/voicemail-boxes/main/messages`);
+    if (messages.status === 200 && messages.body.items?.[0]) ids.messageId = messages.body.items[0].id;
+  });
+
+  after(async () => {
+    await ds?.destroy();
+    await api?.stop();
+  });
+
+  const path = (r: ApiRoute) =>
+    r.path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(ids[name]));
+
+  it('knows an id of A for every path parameter of every endpoint', () => {
+    const missing = apiRoutes(api.app)
+      .filter((r) => r.access === 'key')
+      .flatMap((r) => r.params.filter((p) => ids[p] === undefined).map((p) => `${r.method} ${r.path}: ${p}`));
+    assert.deepEqual(missing, [], 'give the fixture an id of A for these parameters');
+  });
+
+  it("answers 404 to B for every endpoint that names one of A's ids, and lists none of A's data", async () => {
+    const before = await snapshotOfA();
+    const routes = apiRoutes(api.app).filter((r) => r.access === 'key');
+    assert.ok(routes.length >= 40, `expected every endpoint, found ${routes.length}`);
+    const leaks: string[] = [];
+    for (const r of routes) {
+      // Bodies name A's resources too, so a write cannot succeed by what it carries.
+      const body = !['POST', 'PUT', 'PATCH'].includes(r.method)
+        ? undefined
+        : r.path.startsWith('/v1/property-lists')
+          ? { name: 'B was here', propertyIds: [ids.propertyId] }
+          : { name: 'B was here', propertyIds: [ids.propertyId], available: false, heard: true };
+      const res = await http(r.method, `${api.url}${path(r)}`, body, withKey(otherKey));
+      if (r.params.length > 0) {
+        if (res.status !== 404)
+          leaks.push(`${r.method} ${r.path} → ${res.status} ${JSON.stringify(res.body)}`);
+      } else if (res.status < 300) {
+        const text = JSON.stringify(res.body);
+        for (const [name, id] of Object.entries(ids))
+          if (id.length > 8 && text.includes(id)) leaks.push(`${r.method} ${r.path} shows A's ${name}`);
+      }
+    }
+    assert.deepEqual(leaks, []);
+    assert.equal(await snapshotOfA(), before, "A's data is unchanged");
+  });
+
+  it("filters naming A's property or property list are 404 for B, not an empty page", async () => {
+    for (const q of [`propertyId=${ids.propertyId}`, `propertyListId=${ids.listId}`]) {
+      const r = await http('GET', `${api.url}/v1/calls?${q}`, undefined, withKey(otherKey));
+      assert.equal(r.status, 404, q);
+    }
+    const props = await http(
+      'GET',
+      `${api.url}/v1/properties?propertyListId=${ids.listId}`,
+      undefined,
+      withKey(otherKey),
+    );
+    assert.equal(props.status, 404);
+  });
+});
