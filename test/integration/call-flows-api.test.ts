@@ -233,6 +233,38 @@ describe('call flows API: versions, validation, dry run, diagram', () => {
     assert.equal(after.body.items.find((x: { id: string }) => x.id === n.body.id).callFlowId, null);
   });
 
+  it('deletes a flow only when no number uses it, and finds numbers by flow and source', async () => {
+    const { body: f } = await api.request('POST', base(), { name: 'Short-lived', definition: flow });
+    const src = await api.request('POST', `/v1/properties/${propertyId}/sources`, { name: 'Bing' });
+    const n = await api.request('POST', `/v1/properties/${propertyId}/tracking-numbers`, {
+      number: '+17205550170',
+      sourceId: src.body.id,
+      forwardTo: '+17205550111',
+      callFlowId: f.id,
+    });
+    const numbers = `/v1/properties/${propertyId}/tracking-numbers`;
+    const byFlow = await api.request('GET', `${numbers}?callFlowId=${f.id}`);
+    assert.deepEqual(
+      byFlow.body.items.map((x: { number: string }) => x.number),
+      ['+17205550170'],
+    );
+    const bySource = await api.request('GET', `${numbers}?sourceId=${src.body.id}`);
+    assert.equal(bySource.body.items.length, 1);
+    assert.equal((await api.request('GET', `${numbers}/${n.body.id}`)).body.number, '+17205550170');
+    assert.equal(
+      (await api.request('GET', `/v1/properties/${propertyId}/sources/${src.body.id}`)).body.name,
+      'Bing',
+    );
+
+    const busy = await api.request('DELETE', `${base()}/${f.id}`);
+    assert.equal(busy.status, 409);
+    assert.match(busy.body.error.message, /\+17205550170/);
+    await api.request('PATCH', `${numbers}/${n.body.id}`, { callFlowId: null });
+    assert.equal((await api.request('DELETE', `${base()}/${f.id}`)).status, 204);
+    assert.equal((await api.request('GET', `${base()}/${f.id}`)).status, 404);
+    assert.equal((await api.request('GET', `${base()}/${f.id}/versions`)).status, 404);
+  });
+
   it('answers 404 for a flow of another property and 400 for a malformed id', async () => {
     const { body } = await api.request('POST', base(), { name: 'Mine', definition: flow });
     const other = await api.request('POST', '/v1/properties', { name: 'Elsewhere', timeZone: 'UTC' });

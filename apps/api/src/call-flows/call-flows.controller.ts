@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CallFlowsService } from './call-flows.service';
@@ -34,6 +46,13 @@ export class CallFlowsController {
     @Body() dto: UpdateCallFlowDto,
   ) {
     return this.svc.update(p, f, dto);
+  }
+
+  /** Only a flow no number and no default routing uses; call records keep its id and version. */
+  @Delete(':flowId')
+  @HttpCode(204)
+  async remove(@Param('propertyId', property) p: string, @Param('flowId', flow) f: string) {
+    await this.svc.remove(p, f);
   }
 
   @Get(':flowId/versions')

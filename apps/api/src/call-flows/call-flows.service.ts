@@ -215,6 +215,28 @@ export class CallFlowsService {
     return this.ds.getRepository(CallFlowEntity).find({ where: { propertyId }, order: { createdAt: 'ASC' } });
   }
 
+  /**
+   * Deletes a flow and its versions, unless tracking numbers or the property's default routing
+   * still use it (409 naming them: reassign first). Calls that ran it keep its id and version.
+   */
+  async remove(propertyId: string, flowId: string): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      await lockProperty(m, propertyId);
+      const f = await this.flowRow(m, propertyId, flowId, true);
+      const users: { number: string }[] = await m.query(
+        `SELECT number FROM tracking_numbers WHERE call_flow_id = $1
+         UNION ALL SELECT 'default routing' FROM properties WHERE default_call_flow_id = $1`,
+        [f.id],
+      );
+      if (users.length)
+        throw ApiError.conflict(
+          'flowId',
+          `the flow is in use by ${users.map((u) => u.number).join(', ')}; assign another flow first`,
+        );
+      await m.getRepository(CallFlowEntity).delete({ id: f.id });
+    });
+  }
+
   async get(propertyId: string, flowId: string, version?: number): Promise<CallFlowView> {
     await this.property(propertyId);
     const f = await this.flowRow(this.ds.manager, propertyId, flowId);

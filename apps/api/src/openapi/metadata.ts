@@ -503,6 +503,10 @@ export default async () => {
               greetingText: { required: false, type: () => String, nullable: true, maxLength: 1000 },
               greetingAudioUrl: { required: false, type: () => String, nullable: true, format: 'uri' },
             },
+            ListTrackingNumbersQuery: {
+              sourceId: { required: false, type: () => String, format: 'uuid' },
+              callFlowId: { required: false, type: () => String, format: 'uuid' },
+            },
           },
         ],
         [
@@ -817,6 +821,10 @@ export default async () => {
                 summary: 'Saves a new version. Calls already running keep the version they started with.',
                 type: Object,
               },
+              remove: {
+                summary:
+                  'Only a flow no number and no default routing uses; call records keep its id and version.',
+              },
               versions: {},
               simulate: { type: Object },
               diagram: { type: Object },
@@ -855,6 +863,10 @@ export default async () => {
                   .TrackingSourceEntity,
               },
               listSources: {},
+              getSource: {
+                type: t['../../../../libs/persistence/src/entities/tracking-source.entity']
+                  .TrackingSourceEntity,
+              },
               updateSource: {
                 type: t['../../../../libs/persistence/src/entities/tracking-source.entity']
                   .TrackingSourceEntity,
@@ -869,6 +881,10 @@ export default async () => {
                   .TrackingNumberEntity,
               },
               listNumbers: {},
+              getNumber: {
+                type: t['../../../../libs/persistence/src/entities/tracking-number.entity']
+                  .TrackingNumberEntity,
+              },
             },
           },
         ],

@@ -150,3 +150,14 @@ export class UpdateTrackingNumberDto {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   greetingAudioUrl?: string | null;
 }
+
+/** Filters of a property's tracking numbers. */
+export class ListTrackingNumbersQuery {
+  @IsOptional()
+  @IsUUID()
+  sourceId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  callFlowId?: string;
+}

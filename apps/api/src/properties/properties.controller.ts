@@ -8,6 +8,7 @@ import {
   CreateSourceDto,
   CreateTrackingNumberDto,
   ListPropertiesQuery,
+  ListTrackingNumbersQuery,
   UpdatePropertyDto,
   UpdateSourceDto,
   UpdateTrackingNumberDto,
@@ -65,6 +66,14 @@ export class PropertiesController {
     return { items: await this.svc.listSources(id) };
   }
 
+  @Get(':propertyId/sources/:sourceId')
+  getSource(
+    @Param('propertyId', uuid) id: string,
+    @Param('sourceId', new UuidParam('sourceId')) sourceId: string,
+  ) {
+    return this.svc.getSource(id, sourceId);
+  }
+
   @Patch(':propertyId/sources/:sourceId')
   updateSource(
     @Param('propertyId', uuid) id: string,
@@ -98,7 +107,15 @@ export class PropertiesController {
   }
 
   @Get(':propertyId/tracking-numbers')
-  async listNumbers(@Param('propertyId', uuid) id: string) {
-    return { items: await this.svc.listTrackingNumbers(id) };
+  async listNumbers(@Param('propertyId', uuid) id: string, @Query() q: ListTrackingNumbersQuery) {
+    return { items: await this.svc.listTrackingNumbers(id, q) };
+  }
+
+  @Get(':propertyId/tracking-numbers/:numberId')
+  getNumber(
+    @Param('propertyId', uuid) id: string,
+    @Param('numberId', new UuidParam('numberId')) numberId: string,
+  ) {
+    return this.svc.getTrackingNumber(id, numberId);
   }
 }

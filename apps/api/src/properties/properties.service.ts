@@ -11,6 +11,7 @@ import type {
   CreateSourceDto,
   CreateTrackingNumberDto,
   ListPropertiesQuery,
+  ListTrackingNumbersQuery,
   UpdatePropertyDto,
   UpdateSourceDto,
   UpdateTrackingNumberDto,
@@ -195,6 +196,12 @@ export class PropertiesService {
     }
   }
 
+  async getSource(propertyId: string, sourceId: string): Promise<TrackingSourceEntity> {
+    const row = await this.sources.findOne({ where: { id: sourceId, propertyId } });
+    if (!row) throw ApiError.notFound('source', sourceId);
+    return row;
+  }
+
   async listSources(propertyId: string): Promise<TrackingSourceEntity[]> {
     await this.getProperty(propertyId);
     return this.sources.find({ where: { propertyId }, order: { createdAt: 'ASC' } });
@@ -275,8 +282,24 @@ export class PropertiesService {
     return numbers.save(row);
   }
 
-  async listTrackingNumbers(propertyId: string): Promise<TrackingNumberEntity[]> {
+  async listTrackingNumbers(
+    propertyId: string,
+    q: ListTrackingNumbersQuery = {},
+  ): Promise<TrackingNumberEntity[]> {
     await this.getProperty(propertyId);
-    return this.numbers.find({ where: { propertyId }, order: { createdAt: 'ASC' } });
+    return this.numbers.find({
+      where: {
+        propertyId,
+        ...(q.sourceId ? { sourceId: q.sourceId } : {}),
+        ...(q.callFlowId ? { callFlowId: q.callFlowId } : {}),
+      },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  async getTrackingNumber(propertyId: string, numberId: string): Promise<TrackingNumberEntity> {
+    const row = await this.numbers.findOne({ where: { id: numberId, propertyId } });
+    if (!row) throw ApiError.notFound('tracking number', numberId);
+    return row;
   }
 }
