@@ -132,6 +132,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       API_HOST: '127.0.0.1',
       // Uploaded audio next to the stack's other data (a throwaway stack's goes with it).
       MEDIA_DIR: process.env.MEDIA_DIR || path.join(dataDir, 'media'),
+      // A throwaway stack's worker must not take (or fight over) the running stack's metrics port.
+      ...(o.ephemeral ? { WORKER_METRICS_PORT: '0' } : {}),
     };
     const quiet = o.childOutput === 'quiet';
     const api = startChild('api', path.join(REPO_ROOT, 'dist/apps/api/src/main.js'), childEnv, quiet);

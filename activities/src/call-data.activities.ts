@@ -5,15 +5,24 @@ import type {
   RingGroupRequest,
   VoicemailNotice,
 } from '@switchboard/contracts';
-import { buildCallerContext, planRing, type CallFlow, type Prompt, type RingPlan } from '@switchboard/domain';
+import {
+  buildCallerContext,
+  isAnonymousCallerId,
+  planRing,
+  type CallFlow,
+  type Prompt,
+  type RingPlan,
+} from '@switchboard/domain';
 import { DEFAULT_MEDIA_URL_TTL_SECS, DEV_MEDIA_SIGNING_SECRET } from '@switchboard/config';
 import {
   signedMediaUrl,
   type CallRecordRepository,
   type CallRoutingRepository,
   type MediaUrlSettings,
+  type PoolHoldRepository,
   type PropertyResourcesRepository,
 } from '@switchboard/persistence';
+import { sessionAttribution, toVisitorSession } from './session-attribution';
 
 export interface CallDataSettings {
   ringTimeoutSecs: number;
@@ -35,6 +44,7 @@ export function createCallDataActivities(
   records: CallRecordRepository,
   resources: PropertyResourcesRepository,
   settings: CallDataSettings,
+  holds?: PoolHoldRepository,
 ) {
   const media: MediaUrlSettings = {
     publicBaseUrl: settings.publicBaseUrl,
@@ -42,11 +52,21 @@ export function createCallDataActivities(
     urlTtlSecs: settings.mediaUrlTtlSecs ?? DEFAULT_MEDIA_URL_TTL_SECS,
   };
   return {
-    async resolveCall(to: string, from?: string): Promise<ResolvedCall> {
+    /**
+     * `at` is the call's start instant (carrier clock): a pool number is attributed to the visit
+     * holding it then. Calls resolved without it (workflows started before it was passed) use now.
+     */
+    async resolveCall(to: string, from?: string, at?: string): Promise<ResolvedCall> {
       const route = await routing.findByNumber(to);
       if (!route) return { known: false };
-      const [priorCalls, schedules, audioPaths, boxes] = await Promise.all([
-        from ? routing.priorCalls(route.propertyId, from) : 0,
+      const instant = at ? new Date(at) : new Date();
+      const [priorCalls, visit, schedules, audioPaths, boxes] = await Promise.all([
+        from && !isAnonymousCallerId(from)
+          ? routing.priorCalls(route.propertyId, from, instant, route.repeatCallerWindowDays)
+          : 0,
+        route.poolId && holds
+          ? holds.attribute(route.trackingNumberId, instant, route.lookbackMinutes)
+          : null,
         resources.schedules(route.propertyId),
         resources.audioPaths(route.propertyId),
         resources.voicemailBoxes(route.propertyId),
@@ -77,6 +97,7 @@ export function createCallDataActivities(
           callerId: from,
           priorCalls,
           source: route.sourceName,
+          ...(visit?.session ? { session: toVisitorSession(visit.session) } : {}),
           // A repeat caller's last call exists but nothing scores calls yet: it counts as not scored.
           previousCall: priorCalls > 0 ? {} : undefined,
         }),
@@ -87,6 +108,7 @@ export function createCallDataActivities(
           Object.entries(audioPaths).map(([id, path]) => [id, signedMediaUrl(media, path)]),
         ),
         voicemailGreetings,
+        attribution: sessionAttribution(visit, priorCalls),
       };
     },
 

@@ -1,6 +1,7 @@
 import type {
   CallRecordRepository,
   CallRoutingRepository,
+  PoolHoldRepository,
   PropertyResourcesRepository,
 } from '@switchboard/persistence';
 import type { TelephonyPort } from '@switchboard/telephony';
@@ -13,6 +14,8 @@ export interface ActivityDeps {
   routing: CallRoutingRepository;
   records: CallRecordRepository;
   resources: PropertyResourcesRepository;
+  /** Pool-number holds, which calls to pool numbers are attributed by. */
+  holds?: PoolHoldRepository;
   telephony: TelephonyPort;
   settings: CallDataSettings;
 }
@@ -21,7 +24,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createTelephonyActivities(deps.telephony),
-    ...createCallDataActivities(deps.routing, deps.records, deps.resources, deps.settings),
+    ...createCallDataActivities(deps.routing, deps.records, deps.resources, deps.settings, deps.holds),
   };
 }
 

@@ -34,15 +34,21 @@ describe('tenant isolation on every endpoint', () => {
         `/v1/properties/${ids.propertyId}`,
         `${base}/sources`,
         `${base}/tracking-numbers`,
+        `${base}/dni`,
+        `${base}/pools`,
         `${base}/call-flows/${ids.flowId}`,
         `${base}/schedules`,
         `${base}/agents`,
         `${base}/ring-groups`,
         `${base}/audio`,
         `${base}/voicemail-boxes`,
+        `${base}/email-routing`,
+        `${base}/emails/${ids.emailId}`,
         `/v1/property-lists/${ids.listId}`,
         `/v1/api-keys`,
         `/v1/calls/${ids.callId}`,
+        `${base}/text-routing`,
+        `${base}/conversations/${ids.conversationId}`,
       ].map(async (p) =>
         JSON.stringify((await a('GET', p)).body, (k, v: unknown) => (k === 'lastUsedAt' ? undefined : v)),
       ),
@@ -84,6 +90,30 @@ describe('tenant isolation on every endpoint', () => {
           sourceId: ids.sourceId,
           forwardTo: '+13125550111',
           callFlowId: ids.flowId,
+        }),
+      )
+    ).id;
+    const poolNumbers = [ids.numberId];
+    for (const n of ['+13125550151', '+13125550152', '+13125550153'])
+      poolNumbers.push(
+        (
+          await ok(
+            'pool number',
+            a('POST', `${base}/tracking-numbers`, {
+              number: n,
+              sourceId: ids.sourceId,
+              forwardTo: '+13125550111',
+            }),
+          )
+        ).id,
+      );
+    ids.poolId = (
+      await ok(
+        'pool',
+        a('POST', `${base}/pools`, {
+          sourceId: ids.sourceId,
+          trackingNumberIds: poolNumbers,
+          exhaustionPolicy: 'main_number',
         }),
       )
     ).id;
@@ -164,6 +194,27 @@ describe('tenant isolation on every endpoint', () => {
     ids.callId = (await ok('call', a('GET', `/v1/calls?callSessionId=tenant-a-session-1`))).items[0].id;
     const messages = await a('GET', `${base}/voicemail-boxes/main/messages`);
     if (messages.status === 200 && messages.body.items?.[0]) ids.messageId = messages.body.items[0].id;
+
+    // A text conversation of A's, as an inbound message.received webhook would have opened it.
+    const [conversation]: { id: string }[] = await ds.query(
+      `INSERT INTO text_conversations (property_id, tracking_number_id, tracking_number, external_number, source_id, source_name)
+       VALUES ($1, $2, '+13125550150', '+13125550100', $3, 'Zillow') RETURNING id`,
+      [p.id, ids.numberId, ids.sourceId],
+    );
+    ids.conversationId = conversation.id;
+
+    // A received email of A's, as the inbound-email webhook stores it (that route is public).
+    await ok('email address', a('POST', `${base}/sources/${ids.sourceId}/email-address`));
+    await ok('email routing', a('PUT', `${base}/email-routing`, { forwardTo: 'office@a.example' }));
+    const [email]: { id: string }[] = await ds.query(
+      `INSERT INTO emails (property_id, source_id, source_name, message_id, recipient, from_address,
+                           to_addresses, subject, received_at)
+       VALUES ($1, $2, 'Zillow', '<a-1@mail.example>', 'zillow-a@in.example', 'jane@example.com',
+               '["zillow-a@in.example"]', 'Hello', now())
+       RETURNING id`,
+      [p.id, ids.sourceId],
+    );
+    ids.emailId = email.id;
   });
 
   after(async () => {

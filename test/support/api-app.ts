@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Logger } from '@switchboard/observability';
 import { http } from '@switchboard/scenarios';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from './accounts';
@@ -21,8 +22,14 @@ export interface ApiOnly {
   stop(): Promise<void>;
 }
 
-/** The real api on its own database and task queue, without a worker (for API-level tests). */
-export async function startApiOnly(env: Record<string, string> = {}): Promise<ApiOnly> {
+/**
+ * The real api on its own database and task queue, without a worker (for API-level tests). Silent
+ * unless `opts.log` is given (tests that read the log lines).
+ */
+export async function startApiOnly(
+  env: Record<string, string> = {},
+  opts: { log?: Logger } = {},
+): Promise<ApiOnly> {
   const { temporalAddress } = testServers();
   const db = await createTestDatabase();
   const taskQueue = uniqueName('api_only');
@@ -33,7 +40,7 @@ export async function startApiOnly(env: Record<string, string> = {}): Promise<Ap
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     ...env,
   });
-  const app: INestApplication = await createApiApp({ logger: false });
+  const app: INestApplication = await createApiApp(opts.log ? { log: opts.log } : { logger: false });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const { apiKey, accountId } = await createTestAccount(url);

@@ -8,9 +8,15 @@ import { CallFlowsModule } from './call-flows/call-flows.module';
 import { CallsModule } from './calls/calls.module';
 import { CONFIG } from './common/tokens';
 import { DefaultRoutingModule } from './default-routing/default-routing.module';
+import { DniModule } from './dni/dni.module';
+import { EmailsModule } from './emails/emails.module';
+import { DniScriptModule } from './dni-script/dni-script.module';
 import { HealthController } from './health/health.controller';
+import { MessagingModule } from './messaging/messaging.module';
 import { NumbersModule } from './numbers/numbers.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { PropertiesModule } from './properties/properties.module';
+import { ReportsModule } from './reports/reports.module';
 import { ResourcesModule } from './resources/resources.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -25,6 +31,7 @@ class ConfigModule {}
 @Module({
   imports: [
     ConfigModule,
+    ObservabilityModule,
     TypeOrmModule.forRootAsync({
       inject: [CONFIG],
       useFactory: (cfg: SwitchboardConfig) => dataSourceOptions(requireDatabaseUrl(cfg)),
@@ -38,7 +45,12 @@ class ConfigModule {}
     ResourcesModule,
     DefaultRoutingModule,
     BundlesModule,
+    DniModule,
+    MessagingModule,
     WebhooksModule,
+    EmailsModule,
+    DniScriptModule,
+    ReportsModule,
   ],
   controllers: [HealthController],
 })

@@ -3,6 +3,7 @@ import { silentMp3, silentWav } from './audio-files';
 import { toSummary, toTimeline, type CallStore } from './call-store';
 import { parseFaults, type Faults, type FaultState } from './faults';
 import type { ControlHandler, Reply } from './http-server';
+import { parseInboundText, type SimMessaging } from './messaging';
 import { parseInboundCallScript, ScriptError, type InboundCallScript, type PlacedCall } from './scripts';
 
 export interface ControlDeps {
@@ -20,6 +21,7 @@ export interface ControlDeps {
   resetNumbers: () => number;
   /** Resolves true once idle, false when `timeoutMs` passes first. */
   waitIdle: (timeoutMs: number) => Promise<boolean>;
+  messaging: SimMessaging;
 }
 
 const ok = (json: unknown, status = 200): Reply => ({ status, json });
@@ -54,12 +56,26 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
           const session = segments.length === 2 ? deps.store.session(segments[1]) : undefined;
           return session ? ok(toTimeline(session)) : bad(`no call session ${segments[1]}`, 404);
         }
+        case 'POST /messages': {
+          if (segments.length !== 1) break;
+          const text = parseInboundText(parseJson(raw));
+          if (typeof text === 'string') return bad(text);
+          const r = deps.messaging.receive(text);
+          return ok({ event_id: r.event_id, message_id: r.message_id }, 201);
+        }
+        case 'GET /messages':
+          if (segments.length !== 1) break;
+          return ok({ sent: deps.messaging.sent, received: deps.messaging.received });
         case 'GET /health':
           return ok({ status: 'ok', ...deps.health() });
         case 'GET /public-key':
           return ok({ public_key: deps.publicKeyBase64 });
         case 'POST /reset':
-          return ok({ forgotten_sessions: deps.reset(), released_numbers: deps.resetNumbers() });
+          return ok({
+            forgotten_sessions: deps.reset(),
+            released_numbers: deps.resetNumbers(),
+            forgotten_messages: deps.messaging.reset(),
+          });
         case 'GET /faults':
           return ok(deps.faults.get());
         case 'POST /faults':

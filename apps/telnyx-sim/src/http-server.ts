@@ -4,6 +4,7 @@ import type { CallStore, CommandRecord, Session } from './call-store';
 import type { Body, CommandHandlers, CommandResult } from './command-handlers';
 import { TelnyxApiError, TelnyxErrors } from './errors';
 import type { FaultState } from './faults';
+import type { SimMessaging } from './messaging';
 import type { NumberApi } from './number-api';
 import { realNowMs } from './sim-clock';
 
@@ -30,6 +31,8 @@ export interface HttpServerDeps {
   numbers: NumberApi;
   faults: FaultState;
   control: ControlHandler;
+  /** `POST /v2/messages`. */
+  messaging: SimMessaging;
 }
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -184,6 +187,13 @@ export class SimHttpServer {
       });
     }
     const path = `/v2/${segments.join('/')}`;
+    if (segments[0] === 'messages') {
+      // A sent message belongs to no call either: faults apply, no timeline.
+      if (segments.length !== 1 || req.method !== 'POST') return errorReply(TelnyxErrors.routeNotFound(path));
+      const injected = faults.takeApiError();
+      if (injected) return errorReply(TelnyxErrors.injected(injected));
+      return resultReply(this.deps.messaging.send(parseJsonObject(raw)));
+    }
     if (segments[0] !== 'calls') return errorReply(TelnyxErrors.routeNotFound(path));
     const [, id, actions, action] = segments;
     const isDial = segments.length === 1 && req.method === 'POST';

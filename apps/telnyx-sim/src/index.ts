@@ -18,6 +18,12 @@ export {
   type PressStep,
 } from './scripts';
 export type { Faults } from './faults';
+export {
+  SIM_MESSAGING_PROFILE_ID,
+  type InboundText,
+  type ReceivedMessage,
+  type SentMessage,
+} from './messaging';
 export type {
   CommandRecord,
   DeliveryAttempt,

@@ -5,6 +5,13 @@ import { CallStore, toTimeline, type SessionTimeline } from './call-store';
 import { CommandHandlers } from './command-handlers';
 import { createControlHandler } from './control-api';
 import { FaultState, type Faults } from './faults';
+import {
+  parseInboundText,
+  SimMessaging,
+  type InboundText,
+  type ReceivedMessage,
+  type SentMessage,
+} from './messaging';
 import { SimHttpServer } from './http-server';
 import { NumberApi } from './number-api';
 import { NumberInventory } from './number-inventory';
@@ -58,6 +65,10 @@ export interface TelnyxSimulator {
   /** Resolves when no leg is alive, no timer is pending and no webhook is queued or in flight. */
   idle(): Promise<void>;
   setFaults(f: Faults): void;
+  /** Same as POST /sim/messages: a text from a handset to one of our numbers (`message.received`). */
+  receiveText(text: InboundText): ReceivedMessage;
+  /** Messages the app sent with `POST /v2/messages`, oldest first (also `GET /sim/messages`). */
+  sentMessages(): SentMessage[];
   close(): Promise<void>;
 }
 
@@ -117,6 +128,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
   const numberOrderDelayMs = opts.numberOrderDelayMs ?? 0;
   if (!(numberOrderDelayMs >= 0)) throw new Error('startTelnyxSimulator: numberOrderDelayMs must be >= 0');
   const inventory = new NumberInventory(numberOrderDelayMs);
+  const messaging = new SimMessaging({ sender, webhookUrl: () => webhookUrl, validator });
   validator?.warmUp(handlers.modelledActions());
 
   const isIdle = () => store.aliveLegCount() === 0 && store.pendingTimerCount() === 0 && sender.pending === 0;
@@ -157,6 +169,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     handlers,
     numbers: new NumberApi(inventory, connectionId),
     faults,
+    messaging,
     control: createControlHandler({
       store,
       faults,
@@ -176,6 +189,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
       reset: () => store.forgetEnded((id) => sender.hasPending(id)),
       resetNumbers: () => inventory.reset(),
       waitIdle,
+      messaging,
     }),
   });
   const address = await http.listen(opts.port ?? 0, host);
@@ -196,6 +210,12 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     sessions: () => store.allSessions().map(toTimeline),
     idle,
     setFaults,
+    receiveText: (t) => {
+      const parsed = parseInboundText(t);
+      if (typeof parsed === 'string') throw new Error(`receiveText: ${parsed}`);
+      return messaging.receive(parsed);
+    },
+    sentMessages: () => [...messaging.sent],
     close: async () => {
       if (closed) return;
       closed = true;

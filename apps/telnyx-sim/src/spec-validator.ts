@@ -60,6 +60,7 @@ export const WEBHOOK_KEYS: Readonly<Record<string, string>> = {
   'call.machine.greeting.ended': 'callMachineGreetingEnded',
   'call.enqueued': 'callEnqueued',
   'call.dequeued': 'callLeftQueue',
+  'message.received': 'inboundMessage',
 };
 
 const escapePointer = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -143,6 +144,11 @@ export class SpecValidator {
 
   validateAction(action: string, body: unknown): TelnyxApiError | undefined {
     return this.check(this.actionValidator(action), body);
+  }
+
+  /** `POST /messages` (SendMessage, schema CreateMessageRequest). */
+  validateSendMessage(body: unknown): TelnyxApiError | undefined {
+    return this.check(this.requestValidator('/messages', 'post'), body);
   }
 
   /** Schema errors of an emitted webhook (an empty list when valid or when the type has no schema). */

@@ -6,9 +6,13 @@ import {
   CallRecordRepository,
   CallRoutingRepository,
   PropertyResourcesRepository,
+  PoolHoldRepository,
 } from '@switchboard/persistence';
+import { rootLogger } from '@switchboard/observability';
 import type { TelephonyPort } from '@switchboard/telephony';
 import { bundleCallWorkflows, ensureSearchAttributes } from '@switchboard/temporal';
+import { activityObserver } from './observability/activity-observer';
+import { workerMetrics, type WorkerMetrics } from './observability/worker-metrics';
 
 export interface CallWorkerOptions {
   connection: NativeConnection;
@@ -19,6 +23,8 @@ export interface CallWorkerOptions {
   settings: CallDataSettings;
   /** A bundle built once and shared (tests build one per run; the worker builds at start). */
   bundle?: WorkflowBundleWithSourceMap;
+  /** Where call and activity metrics go; the process's shared set (served on /metrics) by default. */
+  metrics?: WorkerMetrics;
 }
 
 /** A Temporal worker for call workflows with the real activities. Used by the worker app and tests. */
@@ -28,6 +34,7 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
     routing: new CallRoutingRepository(o.dataSource),
     records: new CallRecordRepository(o.dataSource),
     resources: new PropertyResourcesRepository(o.dataSource),
+    holds: new PoolHoldRepository(o.dataSource),
     telephony: o.telephony,
     settings: o.settings,
   });
@@ -37,5 +44,6 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
     taskQueue: o.taskQueue,
     workflowBundle: o.bundle ?? (await bundleCallWorkflows()),
     activities,
+    interceptors: { activity: [activityObserver(o.metrics ?? workerMetrics(), () => rootLogger())] },
   });
 }

@@ -1,12 +1,26 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
+import { loadConfig } from '@switchboard/config';
+import { createLogger, PinoNestLogger, setRootLogger } from '@switchboard/observability';
+import { PinoTemporalLogger } from './observability/temporal-logger';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  // Nest owns SIGINT/SIGTERM so the worker drains through beforeApplicationShutdown.
-  Runtime.install({ shutdownSignals: [] });
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const { observability } = loadConfig();
+  const log = createLogger({
+    level: observability.logLevel,
+    format: observability.logFormat,
+    base: { app: 'worker' },
+  });
+  setRootLogger(log);
+  // Nest owns SIGINT/SIGTERM so the worker drains through beforeApplicationShutdown. The SDK's,
+  // workflows' and activities' log lines go to pino with their workflowId/activityId fields.
+  Runtime.install({
+    shutdownSignals: [],
+    logger: new PinoTemporalLogger(log.child({ component: 'temporal' })),
+  });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new PinoNestLogger(log) });
   app.enableShutdownHooks();
 }
 

@@ -10,6 +10,8 @@ import type { DataSource } from 'typeorm';
 import { requireTemporalAddress, type SwitchboardConfig } from '@switchboard/config';
 import { TelnyxTelephony } from '@switchboard/telephony';
 import { createCallWorker } from './call-worker';
+import { startMetricsServer, type MetricsServer } from './observability/metrics-server';
+import { workerMetrics } from './observability/worker-metrics';
 import { CONFIG, DATA_SOURCE } from './tokens';
 
 /** Owns the Temporal worker's life: start after boot, drain in-flight tasks on shutdown. */
@@ -19,6 +21,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private connection?: NativeConnection;
   private worker?: Worker;
   private running?: Promise<void>;
+  private metricsServer?: MetricsServer;
 
   constructor(
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
@@ -26,7 +29,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { telnyx, temporal, calls, media } = this.cfg;
+    const { telnyx, temporal, calls, media, observability } = this.cfg;
     if (!telnyx.apiKey) throw new Error('TELNYX_API_KEY is not set (npm start sets it for the simulator)');
     this.connection = await NativeConnection.connect({ address: requireTemporalAddress(this.cfg) });
     this.worker = await createCallWorker({
@@ -50,6 +53,19 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       this.log.error(`worker stopped: ${String(err)}`);
       process.exit(1);
     });
+    if (observability.workerMetricsPort > 0) {
+      // Metrics are not worth a worker that does not run: a taken port is logged, not fatal.
+      this.metricsServer = await startMetricsServer({
+        registry: workerMetrics().registry,
+        port: observability.workerMetricsPort,
+        host: observability.workerMetricsHost,
+        token: observability.metricsToken,
+      }).catch((err: unknown) => {
+        this.log.warn(`metrics server not started: ${String(err)}`);
+        return undefined;
+      });
+      if (this.metricsServer) this.log.log(`metrics on ${this.metricsServer.url}`);
+    }
     this.log.log(`polling task queue "${temporal.taskQueue}" in namespace "${temporal.namespace}"`);
   }
 
@@ -57,5 +73,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close();
+    await this.metricsServer?.close();
   }
 }

@@ -53,6 +53,44 @@ export interface SwitchboardConfig {
     /** Text spoken when a tracking number has no greeting of its own. */
     defaultVoice: string;
   };
+  email: {
+    /** Where forwarded mail is sent (nodemailer URL, `smtp://user:pass@host:port` or `smtps://…`). */
+    smtpUrl: string;
+    /** The From of forwarded mail; the original sender becomes its Reply-To. */
+    from: string;
+    /** Domain of the tracked inbound addresses (`<slug>-<random>@<domain>`); its MX points at the provider. */
+    inboundDomain: string;
+    /** HMAC-SHA256 key of `POST /webhooks/email`. Unset: the webhook answers 503. */
+    webhookSecret?: string;
+  };
+  observability: {
+    /** pino level: trace, debug, info, warn, error, fatal or silent. */
+    logLevel: LogLevelName;
+    /** `json` (one object per line) or `pretty` (needs pino-pretty installed; JSON otherwise). */
+    logFormat: 'json' | 'pretty';
+    /** Bearer token for `/metrics` on the api and the worker. Unset: open (the default bind is loopback). */
+    metricsToken?: string;
+    /** Port of the worker's `/metrics` server; 0 turns it off. */
+    workerMetricsPort: number;
+    workerMetricsHost: string;
+  };
+}
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = raw.toLowerCase() as T;
+  if (!allowed.includes(v))
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return v;
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +151,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
     calls: {
       ringTimeoutSecs: int(env, 'RING_TIMEOUT_SECS', 20),
       defaultVoice: str(env, 'TTS_VOICE') ?? 'female',
+    },
+    email: {
+      smtpUrl: str(env, 'SMTP_URL') ?? 'smtp://127.0.0.1:2525',
+      from: str(env, 'EMAIL_FROM') ?? 'Switchboard <forwarding@switchboard.localhost>',
+      inboundDomain: (str(env, 'EMAIL_INBOUND_DOMAIN') ?? 'inbound.switchboard.localhost').toLowerCase(),
+      webhookSecret: str(env, 'EMAIL_WEBHOOK_SECRET'),
+    },
+    observability: {
+      logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+      logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, 'json'),
+      metricsToken: str(env, 'METRICS_TOKEN'),
+      workerMetricsPort: int(env, 'WORKER_METRICS_PORT', 9464),
+      workerMetricsHost: str(env, 'WORKER_METRICS_HOST') ?? '127.0.0.1',
     },
   };
 }

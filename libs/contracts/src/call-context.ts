@@ -1,4 +1,5 @@
 import type { CallFlow, CallerContext, Prompt, Schedule } from '@switchboard/domain';
+import type { CallAttribution } from './call-attribution';
 
 /** What the resolve activity tells the workflow about a dialled tracking number. */
 export type ResolvedCall =
@@ -28,6 +29,8 @@ export type ResolvedCall =
       audioUrls?: Record<string, string>;
       /** Greeting of each voicemail box that has one, for voicemail steps without their own. */
       voicemailGreetings?: Record<string, Prompt>;
+      /** The visit and caller history behind the call; absent in calls resolved before it existed. */
+      attribution?: CallAttribution;
     };
 
 /** Asks for the ring plan of one ring-group step of a call (see PropertyResourcesRepository). */

@@ -1,3 +1,5 @@
+import type { CallAttribution } from './call-attribution';
+
 /** How a call ended, from the business's point of view (SCENARIOS.md `expect.outcome`). */
 export type CallOutcome = 'answered' | 'voicemail' | 'abandoned' | 'no_answer' | 'rejected';
 
@@ -31,4 +33,6 @@ export interface CallRecordInput {
   callFlowVersion?: number | null;
   recordingUrl?: string | null;
   voicemailBoxId?: string | null;
+  /** From ResolvedCall; absent for unknown numbers and calls that started before it existed. */
+  attribution?: CallAttribution;
 }

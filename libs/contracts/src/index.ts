@@ -1,5 +1,6 @@
 export * from './carrier-event';
 export * from './call-record';
+export * from './call-attribution';
 export * from './call-context';
 export * from './call-messages';
 export * from './search-attributes';

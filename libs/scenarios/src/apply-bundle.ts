@@ -1,3 +1,4 @@
+import { applyDni, type DniTarget } from './apply-dni';
 import type { Bundle } from './scenario-model';
 import { apiClient, expectOk, type StackEndpoints } from './stack-client';
 
@@ -11,7 +12,10 @@ interface Named {
  * scenario can run again and again against one running stack. The api applies it all-or-nothing
  * (`POST /v1/properties/{id}/bundle/apply`); applying the same bundle again changes nothing.
  */
-export async function applyBundle(s: StackEndpoints, b: Bundle): Promise<{ propertyId: string }> {
+export async function applyBundle(
+  s: StackEndpoints,
+  b: Bundle,
+): Promise<{ propertyId: string; dni: DniTarget | null }> {
   for (const a of b.audio ?? [])
     if (a.file !== undefined)
       throw new Error(`bundle audio "${a.id}" names file ${a.file}: load the bundle with loadScenario`);
@@ -27,6 +31,7 @@ export async function applyBundle(s: StackEndpoints, b: Bundle): Promise<{ prope
       'create property',
       api('POST', '/v1/properties', { name, timeZone: b.property.time_zone }),
     ));
-  await expectOk('apply bundle', api('POST', `/v1/properties/${property.id}/bundle/apply`, b));
-  return { propertyId: property.id };
+  const { dni, pools, ...serverBundle } = b;
+  await expectOk('apply bundle', api('POST', `/v1/properties/${property.id}/bundle/apply`, serverBundle));
+  return { propertyId: property.id, dni: dni || pools ? await applyDni(s, property.id, b) : null };
 }

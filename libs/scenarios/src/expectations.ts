@@ -9,6 +9,11 @@ export interface ObservedCall {
   commands: string[];
   recorded: boolean;
   source: string | null;
+  /** The visit's campaign and keyword on the record (null: none, or not a pool call). */
+  campaign?: string | null;
+  keyword?: string | null;
+  /** From the record's prior_calls; null when the record does not carry it (older versions). */
+  first_time?: boolean | null;
 }
 
 export interface FailedExpectation {
@@ -43,8 +48,13 @@ export function checkExpectations(
   if (expect.recorded !== undefined) eq('recorded', expect.recorded, o.recorded);
   if (expect.voicemail !== undefined) eq('voicemail', expect.voicemail, o.outcome === 'voicemail');
   if (expect.attribution) {
-    const { source, ...rest } = expect.attribution;
+    const { source, campaign, keyword, first_time, ...rest } = expect.attribution;
     if (source !== undefined) eq('attribution.source', source, o.source);
+    if (campaign !== undefined) eq('attribution.campaign', campaign, o.campaign ?? null);
+    if (keyword !== undefined) eq('attribution.keyword', keyword, o.keyword ?? null);
+    // A record without prior_calls cannot say: fail loudly rather than pass.
+    if (first_time !== undefined)
+      eq('attribution.first_time', first_time, o.first_time ?? 'not recorded by this version of Switchboard');
     for (const [k, v] of Object.entries(rest)) {
       failed.push({
         key: `attribution.${k}`,

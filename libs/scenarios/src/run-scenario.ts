@@ -1,4 +1,5 @@
 import { applyBundle } from './apply-bundle';
+import type { DniTarget } from './apply-dni';
 import { checkExpectations, type FailedExpectation, type ObservedCall } from './expectations';
 import type { Bundle, Scenario, ScenarioCall } from './scenario-model';
 import { apiClient, expectOk, http, type StackEndpoints } from './stack-client';
@@ -46,18 +47,51 @@ async function waitForRecord(s: StackEndpoints, sessionId: string, timeoutMs: nu
 }
 
 /** Places one scripted call through the simulator and checks what the stack did with it. */
+/**
+ * Plays the call's website visitor through the public DNI endpoints (docs/DNI.md) as the script
+ * would: the visit, then each page view. Answers the number the page showed in place of `to`.
+ */
+async function visit(s: StackEndpoints, dni: DniTarget | null, call: ScenarioCall): Promise<string> {
+  const v = call.visitor;
+  if (!v) return call.to;
+  if (!dni) throw new Error('the call has a visitor but the bundle has no dni.allowed_origins');
+  const headers = { origin: dni.origin };
+  const base = `${s.apiUrl}/dni/${dni.dniKey}/visits`;
+  const landingUrl = v.landing ?? `${dni.origin}/`;
+  let answer = await expectOk<{ sessionId: string; swaps: { original: string; replacement: string }[] }>(
+    'visit',
+    http(
+      'POST',
+      base,
+      { landingUrl, pageUrl: landingUrl, ...(v.referrer ? { referrer: v.referrer } : {}) },
+      headers,
+    ),
+  );
+  const sessionId = answer.sessionId;
+  for (const page of v.pages ?? []) {
+    const beat = await expectOk<{ swaps: { original: string; replacement: string }[] }>(
+      'page view',
+      http('POST', `${base}/${sessionId}/pages`, { pageUrl: page }, headers),
+    );
+    answer = { sessionId, swaps: beat.swaps };
+  }
+  return answer.swaps.find((x) => x.original === call.to)?.replacement ?? call.to;
+}
+
 export async function runCall(
   s: StackEndpoints,
   scenario: string,
   call: ScenarioCall,
   timeoutMs = 60_000,
+  dni: DniTarget | null = null,
 ): Promise<CallResult> {
   try {
+    const to = await visit(s, dni, call);
     const placed = await expectOk<{ call_session_id: string }>(
       'place call',
       http('POST', `${s.simUrl}/sim/calls`, {
         from: call.from,
-        to: call.to,
+        to,
         ...(call.at ? { at: call.at } : {}),
         ...(call.caller ? { caller: call.caller } : {}),
         ...(call.agents ? { agents: call.agents } : {}),
@@ -76,6 +110,9 @@ export async function runCall(
       commands: commands.map((c) => c.action),
       recorded: Boolean(record.recordingUrl),
       source: record.sourceName,
+      campaign: record.campaign ?? null,
+      keyword: record.keyword ?? null,
+      first_time: typeof record.priorCalls === 'number' ? record.priorCalls === 0 : null,
     };
     const failed = checkExpectations(call.expect, observed);
     return {
@@ -106,8 +143,8 @@ export async function runScenario(
       { scenario: scenario.name, call: '(history)', passed: false, error: 'history: is not supported yet' },
     ];
   }
-  await applyBundle(s, scenario.config);
+  const { dni } = await applyBundle(s, scenario.config);
   const results: CallResult[] = [];
-  for (const call of scenario.calls) results.push(await runCall(s, scenario.name, call));
+  for (const call of scenario.calls) results.push(await runCall(s, scenario.name, call, 60_000, dni));
   return results;
 }

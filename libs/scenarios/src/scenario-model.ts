@@ -64,6 +64,21 @@ export interface Bundle {
   flows?: { name: string; definition: unknown }[];
   /** Name of one of the bundle's flows (or the property's): the property's default call flow. */
   default_flow?: string;
+  /** DNI settings (docs/DNI.md); applied through the admin API by the scenario runner. */
+  dni?: {
+    allowed_origins?: string[];
+    swap_numbers?: string[];
+    session_grace_minutes?: number;
+    lookback_minutes?: number;
+    attribution_model?: 'first_touch' | 'last_touch';
+  };
+  /** Keyword pools of the bundle's numbers, by source; applied by the scenario runner too. */
+  pools?: {
+    source: string;
+    numbers: string[];
+    exhaustion_policy: 'overflow' | 'main_number' | 'reuse_lru';
+    overflow_number?: string;
+  }[];
   numbers: {
     number: string;
     source: string;

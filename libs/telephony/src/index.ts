@@ -5,3 +5,6 @@ export * from './telephony-port';
 export * from './telnyx-telephony';
 export * from './number-inventory-port';
 export * from './telnyx-number-inventory';
+export * from './messaging-port';
+export * from './telnyx-messaging';
+export * from './message-webhook';

@@ -57,6 +57,8 @@ function isCallGone(err: unknown): boolean {
 
 /** Marks where stored resources (schedules, ring groups, audio, voicemail boxes) entered flows. */
 const FLOW_RESOURCES_PATCH = 'flow-resources';
+/** Marks where calls started passing their start instant and recording their visit attribution. */
+const SESSION_ATTRIBUTION_PATCH = 'session-attribution';
 
 /** A destination one ring attempt dials. */
 interface RingTarget {
@@ -136,7 +138,12 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   /** Numbers ring-group attempts: each draws its own plan (and round-robin turn). */
   let ringCount = 0;
 
-  const resolved: ResolvedCall = await lookup.resolveCall(caller.to, caller.from);
+  // The activity's result is in the history either way; only its arguments and the record's new
+  // fields differ, and calls that started before this change keep both as they were.
+  const attributionOn = patched(SESSION_ATTRIBUTION_PATCH);
+  const resolved: ResolvedCall = attributionOn
+    ? await lookup.resolveCall(caller.to, caller.from, caller.startedAt)
+    : await lookup.resolveCall(caller.to, caller.from);
   let answeredAgent: Leg | undefined;
 
   upsertSearchAttributes([
@@ -605,6 +612,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     callFlowVersion: resolved.known ? (resolved.flow?.version ?? null) : null,
     recordingUrl: voicemailUrl ?? conversationRecordingUrl ?? null,
     voicemailBoxId: voicemailBoxId ?? null,
+    ...(attributionOn && resolved.known && resolved.attribution ? { attribution: resolved.attribution } : {}),
   });
   if (resourcesOn && resolved.known && voicemailBoxId && voicemailUrl) {
     // The record is safe already; a receiver that stays down must not fail the call's workflow.

@@ -61,6 +61,14 @@ export async function checkBundle(raw: unknown): Promise<CheckedBundle> {
     ...duplicates('voicemail_boxes', bundle.voicemail_boxes, (x) => x.id, 'id'),
     ...duplicates('flows', bundle.flows, (x) => x.name, 'name'),
     ...duplicates('numbers', bundle.numbers, (x) => x.number, 'number'),
+    // The schema allows them for scenario bundles, whose runner applies them through the admin API;
+    // the server does not apply them yet, and dropping them silently would lose configuration.
+    ...(['dni', 'pools'] as const)
+      .filter((k) => bundle[k] !== undefined)
+      .map((k) => ({
+        field: k,
+        message: `not applied by bundle apply yet: use the admin API (/v1/properties/{id}/${k === 'dni' ? 'dni' : 'pools'})`,
+      })),
     ...(bundle.audio ?? []).flatMap((a, i) =>
       a.file !== undefined
         ? [

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CallRecordRepository, CarrierEventRepository } from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
@@ -6,9 +7,14 @@ import { PlatformAdmin, Scope } from '../auth/auth.decorators';
 import { PropertyAccess } from '../auth/property-access';
 import { ApiError } from '../common/api-error';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { CallLogQuery } from '../reports/dto';
+import { ReportsService } from '../reports/reports.service';
 import { ListCallsQuery } from './dto';
 
-/** The call log: finished calls, newest first, and one call with its carrier events. */
+/**
+ * The call log: finished calls, filtered and sorted like the reports (newest first unless asked),
+ * paged or streamed as CSV; and one call with its carrier events.
+ */
 @Controller({ path: 'calls', version: '1' })
 export class CallsController {
   private readonly calls: CallRecordRepository;
@@ -17,16 +23,20 @@ export class CallsController {
   constructor(
     ds: DataSource,
     private readonly access: PropertyAccess,
+    private readonly reports: ReportsService,
   ) {
     this.calls = new CallRecordRepository(ds);
     this.events = new CarrierEventRepository(ds);
   }
 
   @Get()
-  async list(@Scope() scope: AccessScope, @Query() q: ListCallsQuery) {
-    const propertyIds = await this.access.visibleIds(scope, q);
-    const { items, total } = await this.calls.list({ ...q, propertyIds });
-    return { items, total, limit: q.limit, offset: q.offset };
+  list(
+    @Scope() scope: AccessScope,
+    @Query() q: CallLogQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.reports.callLog(scope, q, req, res);
   }
 
   /** A call of a property out of the key's reach is "not found", like one that does not exist. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ReportsModule } from '../reports/reports.module';
 import { CallsController, PlatformCallsController } from './calls.controller';
 
-@Module({ controllers: [CallsController, PlatformCallsController] })
+@Module({ imports: [ReportsModule], controllers: [CallsController, PlatformCallsController] })
 export class CallsModule {}

@@ -105,6 +105,52 @@ export default async () => {
                 nullable: true,
                 description: 'The box a voicemail was left in (outcome `voicemail`).',
               },
+              sessionId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'The website visit (DNI session) the call was attributed to, when it dialled a pool number.',
+              },
+              keyword: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The visit's search keyword (utm_term, else the landing page's `q`).",
+              },
+              campaign: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The visit's campaign (utm_campaign).",
+              },
+              landingPage: { required: true, type: () => String, nullable: true },
+              activePage: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The page the visitor last viewed before calling.',
+              },
+              referrer: { required: true, type: () => String, nullable: true },
+              utmSource: { required: true, type: () => String, nullable: true },
+              utmMedium: { required: true, type: () => String, nullable: true },
+              utmCampaign: { required: true, type: () => String, nullable: true },
+              utmTerm: { required: true, type: () => String, nullable: true },
+              utmContent: { required: true, type: () => String, nullable: true },
+              attribution: {
+                required: true,
+                nullable: true,
+                description:
+                  "How a call to a pool number found its visit: `session` (held at the call's start), `lookback`\n(last holder within the window), `ambiguous` (number shared on exhaustion), `none`; null: the\nnumber is not a pool number.",
+                enum: ['session', 'lookback', 'ambiguous', 'none'],
+              },
+              priorCalls: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  'Earlier calls from this caller id, account-wide; 0 for anonymous callers: never repeat.',
+              },
               createdAt: { required: true, type: () => Date },
             },
           },
@@ -746,6 +792,101 @@ export default async () => {
           },
         ],
         [
+          import('../reports/dto'),
+          {
+            CallFilterQuery: {
+              propertyId: { required: false, type: () => String, format: 'uuid' },
+              propertyListId: {
+                required: false,
+                type: () => String,
+                description: 'Only calls of the properties in this property list.',
+                format: 'uuid',
+              },
+              from: {
+                required: false,
+                type: () => String,
+                description: "First local day (the property's time zone), YYYY-MM-DD.",
+              },
+              to: {
+                required: false,
+                type: () => String,
+                description: 'Last local day, inclusive, YYYY-MM-DD.',
+              },
+              sourceId: { required: false, type: () => String, format: 'uuid' },
+              trackingNumberId: { required: false, type: () => String, format: 'uuid' },
+              outcome: {
+                required: false,
+                enum: ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'],
+              },
+              firstTime: {
+                required: false,
+                description:
+                  '`true`: callers with no earlier call (prior_calls = 0); `false`: repeat callers.',
+                enum: ['true', 'false'],
+              },
+              campaign: { required: false, type: () => String, maxLength: 500 },
+              keyword: { required: false, type: () => String, maxLength: 500 },
+              answeredBy: {
+                required: false,
+                type: () => String,
+                description: "The agent who answered (the record's `answeredBy`).",
+                maxLength: 500,
+              },
+              format: {
+                required: false,
+                description: '`csv` streams the whole result as CSV (also chosen by `Accept: text/csv`).',
+                enum: ['json', 'csv'],
+              },
+            },
+            CallSummaryQuery: {
+              groupBy: {
+                required: false,
+                description: 'One row per group; without it one row of totals.',
+                enum: [
+                  'property',
+                  'source',
+                  'tracking_number',
+                  'campaign',
+                  'keyword',
+                  'day',
+                  'hour_of_week',
+                  'agent',
+                  'outcome',
+                ],
+              },
+            },
+            CallLogQuery: {
+              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
+              offset: { required: true, type: () => Number, default: 0, minimum: 0 },
+              callSessionId: {
+                required: false,
+                type: () => String,
+                description: "The carrier's call_session_id: finds the record of one specific call.",
+                maxLength: 200,
+              },
+              sort: {
+                required: false,
+                description:
+                  'A field, `-` first for descending; `-startedAt` unless asked. With `format=csv` paging is ignored.',
+                enum: [
+                  'outcome',
+                  'startedAt',
+                  'durationSecs',
+                  'talkSecs',
+                  'sourceName',
+                  'fromNumber',
+                  '-outcome',
+                  '-startedAt',
+                  '-durationSecs',
+                  '-talkSecs',
+                  '-sourceName',
+                  '-fromNumber',
+                ],
+              },
+            },
+          },
+        ],
+        [
           import('../calls/dto'),
           {
             ListCallsQuery: {
@@ -763,6 +904,216 @@ export default async () => {
                 maxLength: 200,
               },
             },
+          },
+        ],
+        [
+          import('../dni/dto'),
+          {
+            UpdateDniSettingsDto: {
+              allowedOrigins: {
+                required: false,
+                type: () => [String],
+                description:
+                  'Site origins (`https://sunset.example`) allowed to call the public DNI endpoints.',
+                format: 'uri',
+                maxItems: 20,
+              },
+              swapNumbers: {
+                required: false,
+                type: () => [String],
+                description:
+                  "The business's own numbers printed on the website: the script replaces these, and only these.",
+                maxItems: 20,
+              },
+              sessionGraceMinutes: {
+                required: false,
+                type: () => Number,
+                description:
+                  'How long a pool number stays with a visitor after their last page view or heartbeat.',
+                minimum: 1,
+              },
+              lookbackMinutes: {
+                required: false,
+                type: () => Number,
+                description:
+                  'A call to a pool number nobody holds goes to its last holder if released within this window.',
+                minimum: 0,
+              },
+              attributionModel: {
+                required: false,
+                description:
+                  '`first_touch`: a returning visitor keeps the source of their first visit; `last_touch`: the latest.',
+                enum: ['first_touch', 'last_touch'],
+              },
+              repeatCallerWindowDays: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description:
+                  'Repeat callers: count only calls within this many days; null counts every earlier call.',
+                minimum: 1,
+                maximum: 3650,
+              },
+            },
+            CreatePoolDto: {
+              sourceId: { required: true, type: () => String, format: 'uuid' },
+              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              trackingNumberIds: {
+                required: true,
+                type: () => [String],
+                description: "Tracking numbers of the pool's source (4\u201350), not in another pool.",
+                uniqueItems: true,
+                format: 'uuid',
+              },
+              exhaustionPolicy: {
+                required: true,
+                description:
+                  'What a visitor gets when every number is held: see DECISIONS.md "Keyword pools".',
+                enum: ['overflow', 'main_number', 'reuse_lru'],
+              },
+              overflowTrackingNumberId: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: 'Policy `overflow`: a tracking number of the property outside the pool.',
+                format: 'uuid',
+              },
+            },
+            UpdatePoolDto: {
+              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              trackingNumberIds: { required: false, type: () => [String], uniqueItems: true, format: 'uuid' },
+              exhaustionPolicy: { required: false, enum: ['overflow', 'main_number', 'reuse_lru'] },
+              overflowTrackingNumberId: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                format: 'uuid',
+              },
+            },
+            VisitDto: {
+              visitorId: {
+                required: false,
+                type: () => String,
+                description: 'The `sb_vid` cookie; absent on a first visit (the answer gives one).',
+                pattern: '^[A-Za-z0-9_-]{8,64}$',
+              },
+              landingUrl: { required: true, type: () => String, maxLength: 2000, format: 'uri' },
+              referrer: {
+                required: false,
+                type: () => String,
+                description: 'document.referrer; empty means none.',
+                maxLength: 2000,
+                format: 'uri',
+              },
+              pageUrl: { required: true, type: () => String, maxLength: 2000, format: 'uri' },
+            },
+            PageViewDto: { pageUrl: { required: true, type: () => String, maxLength: 2000, format: 'uri' } },
+          },
+        ],
+        [
+          import('../emails/dto'),
+          {
+            InboundEmailDto: {
+              messageId: {
+                required: true,
+                type: () => String,
+                description:
+                  "The message's Message-ID; a second delivery with the same id is acknowledged and not stored again.",
+                maxLength: 998,
+              },
+              from: {
+                required: true,
+                type: () => String,
+                description:
+                  'The sender: `jane@example.com` or `"Jane Doe" <jane@example.com>`; forwarded mail replies to it.',
+                maxLength: 998,
+              },
+              to: {
+                required: true,
+                type: () => [String],
+                description:
+                  'Recipients; the first one that is a tracked address (of `to`, then `cc`) attributes the message.',
+                minItems: 1,
+                maxItems: 100,
+              },
+              cc: {
+                required: false,
+                type: () => [String],
+                description: 'Copy recipients; also searched for tracked addresses.',
+                maxItems: 100,
+              },
+              subject: {
+                required: false,
+                type: () => String,
+                description: 'The subject, as decoded by the provider.',
+                maxLength: 998,
+              },
+              text: {
+                required: false,
+                type: () => String,
+                description:
+                  'The plain-text body. Stored up to 256,000 characters (longer is cut and flagged `truncated`).',
+              },
+              html: {
+                required: false,
+                type: () => String,
+                description: 'The HTML body, with the same size limit as `text`.',
+              },
+              receivedAt: {
+                required: false,
+                type: () => String,
+                description:
+                  'When the provider received the message (ISO 8601); default: when the webhook arrives.',
+              },
+            },
+            SetEmailRoutingDto: {
+              forwardTo: {
+                required: true,
+                type: () => String,
+                description: "The destination address, e.g. the leasing office's inbox.",
+                maxLength: 320,
+                format: 'email',
+              },
+            },
+            ListEmailsQuery: {
+              sourceId: {
+                required: false,
+                type: () => String,
+                description: 'Only the emails attributed to this source.',
+                format: 'uuid',
+              },
+            },
+          },
+        ],
+        [
+          import('../messaging/dto'),
+          {
+            SetTextRoutingDto: {
+              forwardTo: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description:
+                  'Every inbound text is forwarded to this phone (from the tracking number it reached).',
+              },
+              notifyWebhookUrl: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: 'Receives a `text.received` event for every inbound text.',
+                maxLength: 2000,
+                format: 'uri',
+              },
+            },
+            ListConversationsQuery: {
+              sourceId: {
+                required: false,
+                type: () => String,
+                description: 'Only conversations attributed to this source.',
+                format: 'uuid',
+              },
+            },
+            SendTextDto: { text: { required: true, type: () => String, minLength: 1, maxLength: 1600 } },
           },
         ],
         [
@@ -1004,6 +1355,7 @@ export default async () => {
             },
           },
         ],
+        [import('../reports/reports.controller'), { ReportsController: { summary: {} } }],
         [
           import('../calls/calls.controller'),
           {
@@ -1018,11 +1370,128 @@ export default async () => {
           },
         ],
         [
+          import('../dni/dni-admin.controller'),
+          {
+            DniAdminController: {
+              settings: {
+                summary:
+                  "The property's DNI settings, with the public `dniKey` the script and endpoints are addressed by.",
+                type: Object,
+              },
+              updateSettings: {
+                summary:
+                  'Changes the given DNI settings (allowed origins, swap numbers, grace, look-back, model).',
+                type: Object,
+              },
+              createPool: {
+                summary: "Creates a source's number pool from tracking numbers of that source.",
+                type: Object,
+              },
+              listPools: {},
+              getPool: { type: Object },
+              updatePool: {
+                summary: 'Changes a pool; `trackingNumberIds` replaces its numbers, so a live pool can grow.',
+                type: Object,
+              },
+              removePool: { summary: 'Removes the pool; its numbers stay as plain numbers of the source.' },
+              utilization: {
+                summary: 'Numbers held now, free, and how often visitors found the pool exhausted.',
+              },
+            },
+          },
+        ],
+        [
+          import('../dni/dni-public.controller'),
+          {
+            DniPublicController: {
+              visit: {
+                summary: 'Starts or resumes a visitor session and answers the numbers to swap on the page.',
+                type: Object,
+              },
+              visitPreflight: { summary: 'CORS preflight of a visit (the guard sets the headers).' },
+              pageView: {
+                summary:
+                  "A page view or heartbeat: extends the session's number hold and records the active page.",
+                type: Object,
+              },
+              pagePreflight: { summary: 'CORS preflight of a page view.' },
+            },
+          },
+        ],
+        [
+          import('../emails/emails.controller'),
+          {
+            EmailsController: {
+              issueAddress: {
+                summary:
+                  "The source's inbound email address, made on the first request; the same address afterwards.",
+              },
+              getAddress: { summary: "The source's inbound email address (404 until one is issued)." },
+              getRouting: {
+                summary: "Where the property's tracked mail is forwarded (`forwardTo` null when not set).",
+              },
+              setRouting: { summary: "Sets the address the property's tracked mail is forwarded to." },
+              list: { summary: 'Received emails, newest first, without their bodies; `sourceId` filters.' },
+              get: { summary: 'One received email with its bodies and forwarding status.' },
+              forward: {
+                summary:
+                  'Forwards the email again (after `forward_failed`, or `no_destination` once routing is set).\n409 when it was already forwarded or is being sent right now.',
+              },
+            },
+          },
+        ],
+        [
+          import('../emails/inbound-email.controller'),
+          {
+            InboundEmailController: {
+              receive: {
+                summary: 'Receives one message (normalized JSON, signed with EMAIL_WEBHOOK_SECRET).',
+                type: Object,
+              },
+            },
+          },
+        ],
+        [
+          import('../dni-script/dni-script.controller'),
+          {
+            DniScriptController: {
+              script: {
+                summary: "The property's DNI script (docs/DNI.md), for a `<script src>` on its website.",
+              },
+            },
+          },
+        ],
+        [
           import('../health/health.controller'),
           {
             HealthController: {
               live: { summary: 'Liveness: the process answers.' },
               ready: { summary: 'Readiness: PostgreSQL and Temporal both answer.' },
+            },
+          },
+        ],
+        [
+          import('../messaging/conversations.controller'),
+          {
+            ConversationsController: {
+              list: { summary: 'Newest first; `sourceId` keeps those attributed to one source.' },
+              get: { summary: 'The conversation with its messages, oldest first.', type: Object },
+              reply: {
+                summary: 'Replies from the tracking number; 409 when the person has opted out.',
+                type: Object,
+              },
+            },
+          },
+        ],
+        [
+          import('../messaging/text-routing.controller'),
+          {
+            TextRoutingController: {
+              get: { summary: "The property's text routing (null fields: not set).", type: Object },
+              set: {
+                summary: 'Replaces the text routing; an absent or null field turns that part off.',
+                type: Object,
+              },
             },
           },
         ],

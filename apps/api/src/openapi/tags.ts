@@ -26,18 +26,37 @@ export const TAGS: readonly { name: string; description: string }[] = [
   { name: 'Audio', description: 'Property resource: uploaded prompts, played to callers by public URL.' },
   { name: 'Voicemail', description: 'Property resource: voicemail boxes and the messages left in them.' },
   {
+    name: 'Emails',
+    description: "Tracked email: where a property's mail is forwarded, and the messages received.",
+  },
+  {
+    name: 'Texts',
+    description:
+      "SMS tracking: a property's text routing, and conversations with the people who texted its numbers.",
+  },
+  {
     name: 'Bundles',
     description:
       "A property's configuration as one bundle (docs/schemas/bundle.schema.json): export, apply, import.",
   },
   {
+    name: 'DNI',
+    description:
+      'Dynamic number insertion: settings, keyword pools, and the public visitor endpoints (docs/DNI.md).',
+  },
+  {
     name: 'Calls',
     description: 'The call log: finished calls with their attribution, path and carrier events.',
+  },
+  {
+    name: 'Reports',
+    description:
+      'Call aggregates by source, number, campaign, keyword, day, hour of week or agent over local days; CSV streamed.',
   },
   { name: 'Platform', description: "The platform operator's routes (ADMIN_TOKEN, never an account's key)." },
   {
     name: 'Carrier webhooks',
-    description: 'Telnyx Call Control webhooks, authenticated by their signature.',
+    description: 'Telnyx Call Control and inbound-email webhooks, authenticated by their signatures.',
   },
   { name: 'Media', description: 'Audio for the carrier, authenticated by the signature in its URL.' },
   { name: 'Health', description: 'Liveness and readiness.' },
@@ -61,9 +80,16 @@ const AREAS: Record<string, string> = {
   'ring-groups': 'Ring groups',
   audio: 'Audio',
   'voicemail-boxes': 'Voicemail',
+  'email-routing': 'Emails',
+  emails: 'Emails',
+  'text-routing': 'Texts',
+  conversations: 'Texts',
   bundle: 'Bundles',
   import: 'Bundles',
   calls: 'Calls',
+  dni: 'DNI',
+  reports: 'Reports',
+  pools: 'DNI',
   platform: 'Platform',
   webhooks: 'Carrier webhooks',
   media: 'Media',

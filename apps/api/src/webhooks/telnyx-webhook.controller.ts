@@ -4,7 +4,6 @@ import {
   HttpCode,
   HttpStatus,
   Inject,
-  Logger,
   Post,
   Req,
   type RawBodyRequest,
@@ -14,9 +13,12 @@ import type { KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { routeCarrierEvent } from '@switchboard/contracts';
 import type { SwitchboardConfig } from '@switchboard/config';
+import { rootLogger } from '@switchboard/observability';
 import { CarrierEventRepository } from '@switchboard/persistence';
 import {
   WebhookPayloadError,
+  isMessageEventType,
+  parseInboundMessage,
   parseTelnyxWebhook,
   publicKeyFromBase64,
   verifyTelnyxSignature,
@@ -25,6 +27,9 @@ import { ApiError } from '../common/api-error';
 import { CONFIG } from '../common/tokens';
 import { CallEventDelivery } from './call-event-delivery.service';
 import { Public } from '../auth/auth.decorators';
+import { InboundTextService } from '../messaging/inbound-text.service';
+import { ApiMetrics } from '../observability/api-metrics';
+import { WebhookObservation } from '../observability/webhook-observation';
 
 /**
  * Telnyx Call Control webhooks. Verify → store once → signal the call's workflow → 200. Anything
@@ -33,7 +38,7 @@ import { Public } from '../auth/auth.decorators';
 @Public()
 @Controller('webhooks/telnyx')
 export class TelnyxWebhookController {
-  private readonly log = new Logger('TelnyxWebhook');
+  private readonly log = rootLogger().child({ component: 'TelnyxWebhook' });
   private readonly key: KeyObject | null;
   private readonly events: CarrierEventRepository;
 
@@ -41,6 +46,8 @@ export class TelnyxWebhookController {
     @Inject(CONFIG) cfg: SwitchboardConfig,
     ds: DataSource,
     private readonly delivery: CallEventDelivery,
+    private readonly texts: InboundTextService,
+    private readonly metrics: ApiMetrics,
   ) {
     this.key = cfg.telnyx.publicKey ? publicKeyFromBase64(cfg.telnyx.publicKey) : null;
     this.events = new CarrierEventRepository(ds);
@@ -53,7 +60,26 @@ export class TelnyxWebhookController {
     @Headers('telnyx-signature-ed25519') signature?: string,
     @Headers('telnyx-timestamp') timestamp?: string,
   ): Promise<{ status: string }> {
+    // Latency, error counts and the call ids on the log lines; the handling itself is below.
+    const obs = new WebhookObservation(this.metrics, this.log, req);
+    try {
+      const answer = await this.handle(req, obs, signature, timestamp);
+      obs.succeeded(answer.status);
+      return answer;
+    } catch (err) {
+      obs.failed(err);
+      throw err;
+    }
+  }
+
+  private async handle(
+    req: RawBodyRequest<Request>,
+    obs: WebhookObservation,
+    signature?: string,
+    timestamp?: string,
+  ): Promise<{ status: string }> {
     if (!this.key) {
+      obs.stage('unconfigured');
       throw new ApiError(
         HttpStatus.SERVICE_UNAVAILABLE,
         'unavailable',
@@ -61,17 +87,23 @@ export class TelnyxWebhookController {
       );
     }
     const raw = req.rawBody;
+    obs.stage('parse');
     if (!raw || raw.length === 0) {
       throw new ApiError(HttpStatus.BAD_REQUEST, 'bad_request', 'body must be a JSON webhook', [
         { field: 'body', message: 'missing' },
       ]);
     }
+    obs.stage('signature');
     const check = verifyTelnyxSignature(raw, signature, timestamp, this.key);
     if (!check.ok) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', check.reason);
 
     let event;
+    let text;
+    obs.stage('parse');
     try {
       event = parseTelnyxWebhook(req.body);
+      // Messaging events share the URL (one per messaging profile) but never reach a call workflow.
+      if (event.type === 'message.received') text = parseInboundMessage(req.body);
     } catch (err) {
       if (err instanceof WebhookPayloadError) {
         throw new ApiError(HttpStatus.BAD_REQUEST, 'bad_request', err.message, [
@@ -81,7 +113,9 @@ export class TelnyxWebhookController {
       throw err;
     }
 
-    const route = routeCarrierEvent(event);
+    const route = isMessageEventType(event.type) ? null : routeCarrierEvent(event);
+    obs.event({ ...event, workflowId: route?.workflowId });
+    obs.stage('store');
     const stored = await this.events.store({
       id: event.eventId,
       eventType: event.type,
@@ -92,9 +126,14 @@ export class TelnyxWebhookController {
       payload: req.body,
     });
     if (stored.delivered) return { status: 'duplicate' };
-    const result = route?.signal ? await this.delivery.deliver(route, event) : 'stored';
+    obs.stage('signal');
+    const result = text
+      ? await this.texts.receive(text)
+      : route?.signal
+        ? await this.delivery.deliver(route, event)
+        : 'stored';
+    obs.stage('store');
     await this.events.markDelivered(event.eventId);
-    if (result === 'late') this.log.debug(`late ${event.type} for ${route?.workflowId}`);
     return { status: result };
   }
 }

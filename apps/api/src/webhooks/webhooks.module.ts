@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { MessagingModule } from '../messaging/messaging.module';
 import { CallEventDelivery } from './call-event-delivery.service';
 import { TelnyxWebhookController } from './telnyx-webhook.controller';
 
-@Module({ controllers: [TelnyxWebhookController], providers: [CallEventDelivery] })
+@Module({
+  imports: [MessagingModule],
+  controllers: [TelnyxWebhookController],
+  providers: [CallEventDelivery],
+})
 export class WebhooksModule {}

@@ -78,6 +78,55 @@ export class CallEntity {
   @Column({ name: 'voicemail_box_id', type: 'text', nullable: true })
   voicemailBoxId: string | null;
 
+  /** The website visit (DNI session) the call was attributed to, when it dialled a pool number. */
+  @Column({ name: 'session_id', type: 'uuid', nullable: true })
+  sessionId: string | null;
+
+  /** The visit's search keyword (utm_term, else the landing page's `q`). */
+  @Column({ type: 'text', nullable: true })
+  keyword: string | null;
+
+  /** The visit's campaign (utm_campaign). */
+  @Column({ type: 'text', nullable: true })
+  campaign: string | null;
+
+  @Column({ name: 'landing_page', type: 'text', nullable: true })
+  landingPage: string | null;
+
+  /** The page the visitor last viewed before calling. */
+  @Column({ name: 'active_page', type: 'text', nullable: true })
+  activePage: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  referrer: string | null;
+
+  @Column({ name: 'utm_source', type: 'text', nullable: true })
+  utmSource: string | null;
+
+  @Column({ name: 'utm_medium', type: 'text', nullable: true })
+  utmMedium: string | null;
+
+  @Column({ name: 'utm_campaign', type: 'text', nullable: true })
+  utmCampaign: string | null;
+
+  @Column({ name: 'utm_term', type: 'text', nullable: true })
+  utmTerm: string | null;
+
+  @Column({ name: 'utm_content', type: 'text', nullable: true })
+  utmContent: string | null;
+
+  /**
+   * How a call to a pool number found its visit: `session` (held at the call's start), `lookback`
+   * (last holder within the window), `ambiguous` (number shared on exhaustion), `none`; null: the
+   * number is not a pool number.
+   */
+  @Column({ type: 'text', nullable: true })
+  attribution: 'session' | 'lookback' | 'ambiguous' | 'none' | null;
+
+  /** Earlier calls from this caller id, account-wide; 0 for anonymous callers: never repeat. */
+  @Column({ name: 'prior_calls', type: 'integer', nullable: true })
+  priorCalls: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -7,6 +7,10 @@ import { SourceDniRules1764600000000 } from './1764600000000-source-dni-rules';
 import { AudioOnDisk1764300000000 } from './1764300000000-audio-on-disk';
 import { VoicemailMessages1764300000001 } from './1764300000001-voicemail-messages';
 import { DefaultRouting1764500000000 } from './1764500000000-default-routing';
+import { TextMessages1764800000000 } from './1764800000000-text-messages';
+import { VisitorSessionsAndPools1764700000000 } from './1764700000000-visitor-sessions-and-pools';
+import { TrackedEmail1764900000000 } from './1764900000000-tracked-email';
+import { ReportIndexes1765000000000 } from './1765000000000-report-indexes';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -19,4 +23,8 @@ export const MIGRATIONS = [
   VoicemailMessages1764300000001,
   DefaultRouting1764500000000,
   SourceDniRules1764600000000,
+  VisitorSessionsAndPools1764700000000,
+  TextMessages1764800000000,
+  TrackedEmail1764900000000,
+  ReportIndexes1765000000000,
 ];

@@ -8,6 +8,26 @@ function secondsBetween(from: string | null, to: string): number {
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
 }
 
+/** The record's visit attribution columns, in INSERT order (all null for calls without one). */
+function attributionColumns(r: CallRecordInput): unknown[] {
+  const a = r.attribution;
+  return [
+    a?.sessionId ?? null,
+    a?.keyword ?? null,
+    a?.campaign ?? null,
+    a?.landingPage ?? null,
+    a?.activePage ?? null,
+    a?.referrer ?? null,
+    a?.utmSource ?? null,
+    a?.utmMedium ?? null,
+    a?.utmCampaign ?? null,
+    a?.utmTerm ?? null,
+    a?.utmContent ?? null,
+    a?.kind ?? null,
+    a ? a.priorCalls : null,
+  ];
+}
+
 export interface CallListFilter {
   /**
    * Calls of these properties only (the caller's reach, already narrowed by its filters); null is
@@ -40,14 +60,17 @@ export class CallRecordRepository {
       `INSERT INTO calls (workflow_id, call_session_id, call_control_id, property_id, tracking_number_id, source_id,
                           source_name, from_number, to_number, started_at, answered_at, ended_at, duration_secs,
                           talk_secs, outcome, answered_by, hangup_cause, path, call_flow_id, call_flow_version,
-                          recording_url, voicemail_box_id)
+                          recording_url, voicemail_box_id, session_id, keyword, campaign, landing_page,
+                          active_page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
+                          attribution, prior_calls)
        VALUES ($1,$2,$3,
                -- Looked up, not trusted: a number released (or a source or property deleted) while the
                -- call ran leaves its id null rather than failing the foreign key on every retry.
                (SELECT id FROM properties WHERE id = $4::uuid),
                (SELECT id FROM tracking_numbers WHERE id = $5::uuid),
                (SELECT id FROM tracking_sources WHERE id = $6::uuid),
-               $7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
+               $7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,
+               $23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35)
        ON CONFLICT (workflow_id) DO UPDATE SET
          answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, duration_secs = EXCLUDED.duration_secs,
          talk_secs = EXCLUDED.talk_secs, outcome = EXCLUDED.outcome, answered_by = EXCLUDED.answered_by,
@@ -77,6 +100,7 @@ export class CallRecordRepository {
         r.callFlowVersion ?? null,
         r.recordingUrl ?? null,
         r.voicemailBoxId ?? null,
+        ...attributionColumns(r),
       ],
     );
   }

@@ -11,6 +11,12 @@ export interface TrackingNumberRoute {
   forwardTo: string;
   greetingText: string | null;
   greetingAudioUrl: string | null;
+  /** The number's pool, when it is one of a pool's numbers (calls are then tied to a visit). */
+  poolId: string | null;
+  /** How far back a call to a pool number may look for the number's last holder. */
+  lookbackMinutes: number;
+  /** Repeat-caller window of the property; null counts every earlier call. */
+  repeatCallerWindowDays: number | null;
   /** The number's call flow at its current version, when one is assigned. */
   flow: { id: string; version: number; definition: unknown } | null;
 }
@@ -28,6 +34,8 @@ export class CallRoutingRepository {
       `SELECT p.id AS "propertyId", p.name AS "propertyName", p.time_zone AS "timeZone",
               n.id AS "trackingNumberId", n.number, s.id AS "sourceId", s.name AS "sourceName",
               n.forward_to AS "forwardTo", n.greeting_text AS "greetingText", n.greeting_audio_url AS "greetingAudioUrl",
+              n.pool_id AS "poolId", p.dni_lookback_minutes AS "lookbackMinutes",
+              p.repeat_caller_window_days AS "repeatCallerWindowDays",
               f.id AS "flowId", v.version AS "flowVersion", v.definition
          FROM tracking_numbers n
          JOIN properties p ON p.id = n.property_id
@@ -46,11 +54,20 @@ export class CallRoutingRepository {
     };
   }
 
-  /** Earlier calls from this caller id to the property (the repeat-caller rule's input). */
-  async priorCalls(propertyId: string, from: string): Promise<number> {
+  /**
+   * Earlier calls from this caller id to any property of the same account (the repeat-caller rule's
+   * input): callers think of the business, not of the number they dialled, so "company-wide" is the
+   * account. Limited to the last `windowDays` when given. Callers to check are E.164 caller ids;
+   * the caller filters out anonymous ones (libs/domain isAnonymousCallerId), which are never repeat.
+   */
+  async priorCalls(propertyId: string, from: string, at: Date, windowDays: number | null): Promise<number> {
     const rows: { n: number }[] = await this.ds.query(
-      `SELECT count(*)::int AS n FROM calls WHERE property_id = $1 AND from_number = $2`,
-      [propertyId, from],
+      `SELECT count(*)::int AS n FROM calls c
+         JOIN properties p ON p.id = c.property_id
+        WHERE p.account_id = (SELECT account_id FROM properties WHERE id = $1)
+          AND c.from_number = $2
+          AND ($4::int IS NULL OR c.started_at >= $3::timestamptz - make_interval(days => $4::int))`,
+      [propertyId, from, at, windowDays],
     );
     return rows[0]?.n ?? 0;
   }

@@ -29,11 +29,22 @@ describe('scenario expectations', () => {
     ]);
   });
 
-  it('never passes an attribution field it cannot check yet', () => {
-    const f = checkExpectations({ attribution: { source: 'Zillow', campaign: 'fall' } }, observed);
+  it('never passes an attribution field the record does not carry', () => {
+    const f = checkExpectations(
+      { attribution: { source: 'Zillow', campaign: 'fall', first_time: true } },
+      observed,
+    );
     assert.deepEqual(
       f.map((x) => x.key),
-      ['attribution.campaign'],
+      ['attribution.campaign', 'attribution.first_time'],
+    );
+  });
+
+  it('compares campaign, keyword and first-time with the record', () => {
+    const o = { ...observed, campaign: 'fall', keyword: 'pet friendly', first_time: false };
+    assert.deepEqual(
+      checkExpectations({ attribution: { campaign: 'fall', keyword: 'pet friendly', first_time: false } }, o),
+      [],
     );
   });
 });

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SwitchboardConfig } from '@switchboard/config';
+import { ApiError } from '../common/api-error';
+import { CONFIG } from '../common/tokens';
+import type { InboundEmailDto } from './dto';
+import { EmailForwarding } from './email-forwarding.service';
+import { EmailStore, type ForwardStatus, type TrackedAddressRow } from './email-store';
+import { parseMailbox, splitAddress } from './mailbox';
+
+export interface IntakeResult {
+  status: 'stored' | 'duplicate';
+  emails: { id: string; propertyId: string; sourceId: string; forwardStatus: ForwardStatus | null }[];
+}
+
+/**
+ * An inbound message → stored (once per property), attributed to the source whose address it was
+ * sent to, then forwarded. Each property's copy is its own row: one message may be addressed to
+ * several accounts' tracked addresses, and none may see the others'.
+ */
+@Injectable()
+export class EmailIntake {
+  constructor(
+    private readonly store: EmailStore,
+    private readonly forwarding: EmailForwarding,
+    @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
+  ) {}
+
+  /** Tracked local parts among the recipients, `to` before `cc`, in the order given. */
+  private trackedLocalParts(dto: InboundEmailDto): string[] {
+    const out: string[] = [];
+    for (const raw of [...dto.to, ...(dto.cc ?? [])]) {
+      const box = parseMailbox(raw);
+      if (!box) continue;
+      const { local, domain } = splitAddress(box.address);
+      const key = local.toLowerCase();
+      if (domain === this.cfg.email.inboundDomain && !out.includes(key)) out.push(key);
+    }
+    return out;
+  }
+
+  async receive(dto: InboundEmailDto): Promise<IntakeResult> {
+    const locals = this.trackedLocalParts(dto);
+    const known = new Map((await this.store.addressesByLocalPart(locals)).map((r) => [r.localPart, r]));
+    // The first tracked recipient of each property attributes that property's copy.
+    const perProperty = new Map<string, TrackedAddressRow>();
+    for (const local of locals) {
+      const row = known.get(local);
+      if (row && !perProperty.has(row.propertyId)) perProperty.set(row.propertyId, row);
+    }
+    if (perProperty.size === 0)
+      throw new ApiError(404, 'not_found', 'no recipient is a tracked address', [
+        { field: 'to', message: `no address @${this.cfg.email.inboundDomain} of a tracking source` },
+      ]);
+
+    const from = parseMailbox(dto.from)!;
+    const result: IntakeResult = { status: 'duplicate', emails: [] };
+    for (const addr of perProperty.values()) {
+      const newId = await this.store.insert({
+        propertyId: addr.propertyId,
+        sourceId: addr.sourceId,
+        sourceName: addr.sourceName,
+        messageId: dto.messageId,
+        recipient: `${addr.localPart}@${this.cfg.email.inboundDomain}`,
+        from: from.name ? `"${from.name.replace(/["\\]/g, '')}" <${from.address}>` : from.address,
+        to: dto.to,
+        cc: dto.cc ?? [],
+        subject: dto.subject ?? '',
+        text: dto.text ?? null,
+        html: dto.html ?? null,
+        receivedAt: dto.receivedAt ? new Date(dto.receivedAt) : new Date(),
+      });
+      if (newId) result.status = 'stored';
+      const id = newId ?? (await this.store.byMessageId(addr.propertyId, dto.messageId));
+      const row = id ? await this.store.get(addr.propertyId, id) : null;
+      if (!row) continue;
+      // A redelivery of a message still `pending` means the first request died between storing
+      // and forwarding: forward it now. Anything else was already handled.
+      const forwardStatus =
+        row.forwardStatus === 'pending' ? await this.forwarding.forward(row) : row.forwardStatus;
+      result.emails.push({ id: row.id, propertyId: row.propertyId, sourceId: addr.sourceId, forwardStatus });
+    }
+    return result;
+  }
+}

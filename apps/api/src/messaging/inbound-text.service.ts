@@ -1,0 +1,165 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { MessagingError, type InboundMessageEvent, type MessagingPort } from '@switchboard/telephony';
+import { MESSAGING } from './messaging.provider';
+import { TEXT_ATTRIBUTION, type TextAttribution } from './text-attribution';
+import { forwardText, keywordOf, keywordReply, type TextKeyword } from './text-keywords';
+import { TextNotifier } from './text-notifier';
+import { TextRoutingService } from './text-routing.service';
+import { TextSender } from './text-sender';
+import { TextStore, type ConversationView } from './text-store';
+
+export type InboundTextResult = 'routed' | 'duplicate' | 'unknown_number';
+
+interface NumberRow {
+  id: string;
+  propertyId: string;
+  propertyName: string;
+  sourceId: string;
+  sourceName: string;
+}
+
+/**
+ * An inbound text from the carrier: store it in its conversation, attribute it, honour STOP/HELP/
+ * START, forward it and announce it. Everything but the announcement happens in one transaction
+ * holding the message row, so a redelivered webhook waits and then finds it routed; if forwarding
+ * hits a carrier outage the transaction rolls back and the webhook's 5xx makes Telnyx deliver again.
+ */
+@Injectable()
+export class InboundTextService {
+  private readonly log = new Logger('InboundText');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly routing: TextRoutingService,
+    private readonly sender: TextSender,
+    private readonly notifier: TextNotifier,
+    @Inject(MESSAGING) private readonly messaging: MessagingPort,
+    @Inject(TEXT_ATTRIBUTION) private readonly attribution: TextAttribution,
+  ) {}
+
+  async receive(e: InboundMessageEvent): Promise<InboundTextResult> {
+    const number = await this.numberOf(e.to);
+    if (!number) {
+      this.log.warn(`text to ${e.to}, which no property owns; kept only as a carrier event`);
+      return 'unknown_number';
+    }
+    const { sourceId, sessionId } = await this.attribution.attribute({
+      propertyId: number.propertyId,
+      trackingNumberId: number.id,
+      sourceId: number.sourceId,
+      from: e.from,
+      at: e.occurredAt,
+    });
+    const sourceName = sourceId === number.sourceId ? number.sourceName : await this.sourceName(sourceId);
+    const keyword = keywordOf(e.text);
+    const routing = await this.routing.get(number.propertyId);
+
+    const outcome = await this.ds.transaction(async (m) => {
+      const store = new TextStore(m);
+      const c = await store.openConversation({
+        propertyId: number.propertyId,
+        trackingNumberId: number.id,
+        trackingNumber: e.to,
+        externalNumber: e.from,
+        sourceId,
+        sourceName,
+        sessionId,
+        at: e.occurredAt,
+      });
+      const msg = await store.storeInbound(c.id, {
+        eventId: e.eventId,
+        carrierId: e.messageId,
+        body: e.text,
+        kind: keyword ?? 'text',
+        at: e.occurredAt,
+      });
+      if (msg.routed) return undefined;
+      if (keyword) await this.honourKeyword(m, c, keyword, number.propertyName);
+      const forward = keyword ? null : await this.forward(routing.forwardTo, c, e.text);
+      await store.markRouted(msg.id, {
+        forwardedTo: forward ? routing.forwardTo : null,
+        forwardCarrierId: forward?.carrierId ?? null,
+        forwardError: forward?.error ?? null,
+      });
+      const optedOut = keyword === 'stop' ? true : keyword === 'start' ? false : c.optedOut;
+      return { c, messageId: msg.id, optedOut, forward };
+    });
+    if (!outcome) return 'duplicate';
+
+    if (routing.notifyWebhookUrl) {
+      const { c, messageId, optedOut, forward } = outcome;
+      this.notifier.notify(routing.notifyWebhookUrl, messageId, {
+        type: 'text.received',
+        id: messageId,
+        occurredAt: e.occurredAt,
+        propertyId: number.propertyId,
+        conversationId: c.id,
+        trackingNumber: e.to,
+        from: e.from,
+        text: e.text,
+        keyword,
+        optedOut,
+        source: { id: sourceId, name: sourceName },
+        sessionId,
+        forwardedTo: forward && !forward.error ? routing.forwardTo : null,
+      });
+    }
+    return 'routed';
+  }
+
+  /**
+   * STOP: opted out, then one confirmation (the only message carriers allow after STOP). START:
+   * opted in again, confirmed. HELP: the help text, whatever the opt-out state (carriers require it).
+   */
+  private async honourKeyword(
+    m: EntityManager,
+    c: ConversationView,
+    keyword: TextKeyword,
+    propertyName: string,
+  ): Promise<void> {
+    if (keyword !== 'help') await new TextStore(m).setOptedOut(c.id, keyword === 'stop');
+    await this.sender.send(m, c, 'auto_reply', keywordReply[keyword](propertyName));
+  }
+
+  /** The copy for the office, sent from the tracking number so a reply goes back through us. */
+  private async forward(
+    to: string | null,
+    c: ConversationView,
+    text: string,
+  ): Promise<{ carrierId: string | null; error: string | null } | null> {
+    if (!to) return null;
+    try {
+      const sent = await this.messaging.send({
+        from: c.trackingNumber,
+        to,
+        text: forwardText(c.externalNumber, c.sourceName, text),
+      });
+      return { carrierId: sent.carrierId, error: null };
+    } catch (err) {
+      if (err instanceof MessagingError && err.kind !== 'unavailable')
+        return { carrierId: null, error: err.message };
+      throw err;
+    }
+  }
+
+  private async numberOf(e164: string): Promise<NumberRow | undefined> {
+    const rows: NumberRow[] = await this.ds.query(
+      `SELECT n.id, n.property_id AS "propertyId", p.name AS "propertyName",
+              n.source_id AS "sourceId", s.name AS "sourceName"
+         FROM tracking_numbers n
+         JOIN properties p ON p.id = n.property_id
+         JOIN tracking_sources s ON s.id = n.source_id
+        WHERE n.number = $1`,
+      [e164],
+    );
+    return rows[0];
+  }
+
+  private async sourceName(sourceId: string): Promise<string> {
+    const rows: { name: string }[] = await this.ds.query(`SELECT name FROM tracking_sources WHERE id = $1`, [
+      sourceId,
+    ]);
+    return rows[0]?.name ?? '';
+  }
+}

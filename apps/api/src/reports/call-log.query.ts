@@ -1,0 +1,63 @@
+import { CALLS_IN_SCOPE, callWhere, scopeCte, type CallFilter } from './call-filter.sql';
+import { SqlParams } from './sql-params';
+
+/** Sortable fields of the call log → their column; `-field` sorts descending. */
+const SORT_COLUMNS = {
+  startedAt: 'c.started_at',
+  durationSecs: 'c.duration_secs',
+  talkSecs: 'c.talk_secs',
+  outcome: 'c.outcome',
+  sourceName: 'c.source_name',
+  fromNumber: 'c.from_number',
+} as const;
+type SortField = keyof typeof SORT_COLUMNS;
+export type CallLogSort = SortField | `-${SortField}`;
+export const CALL_LOG_SORTS = Object.keys(SORT_COLUMNS).flatMap((f) => [f, `-${f}`]) as CallLogSort[];
+
+/** The call record's columns as the API names them (CallEntity's properties), in table order. */
+export interface LogColumn {
+  column: string;
+  name: string;
+}
+
+export interface CallLogRequest extends CallFilter {
+  callSessionId?: string;
+  sort?: CallLogSort;
+  /** Absent for CSV: every matching row. */
+  page?: { limit: number; offset: number };
+}
+
+function orderBy(sort: CallLogSort = '-startedAt'): string {
+  const desc = sort.startsWith('-');
+  const col = SORT_COLUMNS[(desc ? sort.slice(1) : sort) as SortField];
+  const dir = desc ? 'DESC' : 'ASC';
+  // The id breaks ties, so pages neither repeat nor skip calls with equal values.
+  return `${col} ${dir} NULLS LAST, c.id ${dir}`;
+}
+
+function where(r: CallLogRequest, p: SqlParams): string {
+  const w = callWhere(r, p);
+  return r.callSessionId ? `${w} AND c.call_session_id = ${p.add(r.callSessionId)}` : w;
+}
+
+/** The page (or, without one, every matching call for CSV), newest first unless sorted otherwise. */
+export function callLogQuery(
+  r: CallLogRequest,
+  columns: readonly LogColumn[],
+): { sql: string; params: unknown[] } {
+  const p = new SqlParams();
+  const cte = scopeCte(r, p);
+  const select = columns.map((c) => `c.${c.column} AS "${c.name}"`).join(', ');
+  let sql = `WITH ${cte} SELECT ${select} FROM ${CALLS_IN_SCOPE} WHERE ${where(r, p)} ORDER BY ${orderBy(r.sort)}`;
+  if (r.page) sql += ` LIMIT ${p.add(r.page.limit)} OFFSET ${p.add(r.page.offset)}`;
+  return { sql, params: p.values };
+}
+
+export function callLogCountQuery(r: CallLogRequest): { sql: string; params: unknown[] } {
+  const p = new SqlParams();
+  const cte = scopeCte(r, p);
+  return {
+    sql: `WITH ${cte} SELECT count(*)::int AS total FROM ${CALLS_IN_SCOPE} WHERE ${where(r, p)}`,
+    params: p.values,
+  };
+}

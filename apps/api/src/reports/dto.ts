@@ -1,0 +1,144 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  registerDecorator,
+} from 'class-validator';
+import type { FieldError } from '../common/api-error';
+import { CALL_LOG_SORTS, type CallLogSort } from './call-log.query';
+import { GROUP_BYS, type GroupBy } from './group-by';
+
+const OUTCOMES = ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'] as const;
+
+/** A calendar day `YYYY-MM-DD` that exists (2026-02-30 does not). */
+function IsLocalDate(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isLocalDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a date YYYY-MM-DD' },
+      validator: {
+        validate: (v: unknown) =>
+          typeof v === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+          new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v,
+      },
+    });
+}
+
+/**
+ * Filters shared by the reports and the call log. `from`/`to` are local days in each call's own
+ * property's time zone, `to` inclusive.
+ */
+export class CallFilterQuery {
+  @IsOptional()
+  @IsUUID()
+  propertyId?: string;
+
+  /** Only calls of the properties in this property list. */
+  @IsOptional()
+  @IsUUID()
+  propertyListId?: string;
+
+  /** First local day (the property's time zone), YYYY-MM-DD. */
+  @IsOptional()
+  @IsLocalDate()
+  from?: string;
+
+  /** Last local day, inclusive, YYYY-MM-DD. */
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
+
+  @IsOptional()
+  @IsUUID()
+  sourceId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  trackingNumberId?: string;
+
+  @IsOptional()
+  @IsIn(OUTCOMES)
+  outcome?: (typeof OUTCOMES)[number];
+
+  /** `true`: callers with no earlier call (prior_calls = 0); `false`: repeat callers. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  firstTime?: 'true' | 'false';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  campaign?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  keyword?: string;
+
+  /** The agent who answered (the record's `answeredBy`). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  answeredBy?: string;
+
+  /** `csv` streams the whole result as CSV (also chosen by `Accept: text/csv`). */
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+/** `GET /v1/reports/calls/summary` (`from` and `to` required). */
+export class CallSummaryQuery extends CallFilterQuery {
+  /** One row per group; without it one row of totals. */
+  @IsOptional()
+  @IsIn(GROUP_BYS)
+  groupBy?: GroupBy;
+}
+
+/** `GET /v1/calls`: the report filters, paging (as PageQuery), the carrier's session id, a sort. */
+export class CallLogQuery extends CallFilterQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number = 50;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+
+  /** The carrier's call_session_id: finds the record of one specific call. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  callSessionId?: string;
+
+  /** A field, `-` first for descending; `-startedAt` unless asked. With `format=csv` paging is ignored. */
+  @IsOptional()
+  @IsIn(CALL_LOG_SORTS)
+  sort?: CallLogSort;
+}
+
+/** What one field's validator cannot see: a range needs both ends (reports always), in order. */
+export function rangeProblems(q: { from?: string; to?: string }, required: boolean): FieldError[] {
+  const missing = (['from', 'to'] as const).filter((f) => q[f] === undefined);
+  if (missing.length > 0 && (required || missing.length === 1))
+    return missing.map((field) => ({
+      field,
+      message: `${field} is required (YYYY-MM-DD) with a date range`,
+    }));
+  if (q.from && q.to && q.from > q.to) return [{ field: 'to', message: 'to must not be before from' }];
+  return [];
+}

@@ -1,0 +1,74 @@
+/** What a summary can be grouped by. */
+export const GROUP_BYS = [
+  'property',
+  'source',
+  'tracking_number',
+  'campaign',
+  'keyword',
+  'day',
+  'hour_of_week',
+  'agent',
+  'outcome',
+] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** A group's key and label over one of the tables a summary counts, by its aliases. */
+interface Grouping {
+  key: string;
+  /** An aggregate naming the group (the name as it was recorded). */
+  label: string;
+  /** Instead, the label computed from the key once per group (not per row). */
+  labelOfKey?: (key: string) => string;
+}
+
+/** Local time of an instant column in the row's property zone (`s.time_zone`). */
+const local = (col: string) => `(${col} AT TIME ZONE s.time_zone)`;
+
+/**
+ * Hour of week 0–167 from Monday 00:00 local time (ISO weeks start on Monday), so the key sorts in
+ * week order; the label says it in words ("Mon 09:00").
+ */
+const hourOfWeek = (col: string) =>
+  `((extract(isodow FROM ${local(col)})::int - 1) * 24 + extract(hour FROM ${local(col)})::int)`;
+
+const byTime = (col: string): Record<'day' | 'hour_of_week', Grouping> => ({
+  day: { key: `to_char(${local(col)}, 'YYYY-MM-DD')`, label: 'NULL::text', labelOfKey: (k) => k },
+  hour_of_week: {
+    key: hourOfWeek(col),
+    label: 'NULL::text',
+    labelOfKey: (k) =>
+      `(ARRAY['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])[${k} / 24 + 1] || ' ' || lpad((${k} % 24)::text, 2, '0') || ':00'`,
+  },
+});
+
+/** Calls (`c`): every grouping. */
+export const CALL_GROUPS: Record<GroupBy, Grouping> = {
+  property: { key: `s.id::text`, label: `min(s.name)` },
+  source: { key: `c.source_id::text`, label: `max(c.source_name)` },
+  tracking_number: { key: `c.tracking_number_id::text`, label: `max(c.to_number)` },
+  campaign: { key: `c.campaign`, label: `max(c.campaign)` },
+  keyword: { key: `c.keyword`, label: `max(c.keyword)` },
+  agent: { key: `c.answered_by`, label: `max(c.answered_by)` },
+  outcome: { key: `c.outcome`, label: `max(c.outcome)` },
+  ...byTime('c.started_at'),
+};
+
+/** Inbound texts (`m` in conversation `tc`): groupings a text has. */
+export const TEXT_GROUPS: Partial<Record<GroupBy, Grouping>> = {
+  property: CALL_GROUPS.property,
+  source: { key: `tc.source_id::text`, label: `max(tc.source_name)` },
+  tracking_number: { key: `tc.tracking_number_id::text`, label: `max(tc.tracking_number)` },
+  ...byTime('m.occurred_at'),
+};
+
+/** Received emails (`e`): groupings an email has (it reaches an address, not a number). */
+export const EMAIL_GROUPS: Partial<Record<GroupBy, Grouping>> = {
+  property: CALL_GROUPS.property,
+  source: { key: `e.source_id::text`, label: `max(e.source_name)` },
+  ...byTime('e.received_at'),
+};
+
+/** Row order: time groupings in time order, the others busiest first. */
+export function groupOrder(g: GroupBy | undefined): string {
+  return g === 'day' || g === 'hour_of_week' ? 'key' : 'calls DESC, label, key';
+}

@@ -1,0 +1,118 @@
+import { CALL_METRICS, CALL_PARTIALS } from './call-metrics';
+import { CALLS_IN_SCOPE, callWhere, hasCallOnlyFilter, scopeCte, type CallFilter } from './call-filter.sql';
+import { CALL_GROUPS, EMAIL_GROUPS, groupOrder, TEXT_GROUPS, type GroupBy } from './group-by';
+import { SqlParams } from './sql-params';
+
+export interface SummaryRequest extends CallFilter {
+  from: string;
+  to: string;
+  groupBy?: GroupBy;
+}
+
+/** Output columns of a summary row (CSV header and JSON fields alike). */
+export const SUMMARY_COLUMNS = ['key', 'label', ...CALL_METRICS.map((m) => m.name), 'texts', 'emails'];
+
+interface Aggregate {
+  name: string;
+  key: string;
+  label: string;
+  /** Partial figures: each adds up across groups. */
+  columns: readonly { name: string; sql: string }[];
+  from: string;
+}
+
+/**
+ * One aggregate per group; with `totals` also the all-groups row (`total` true), summed from the
+ * groups: one pass over the calls, and a plain GROUP BY that parallel workers can share (GROUPING
+ * SETS cannot be aggregated in parallel).
+ */
+function aggregate(a: Aggregate, grouped: boolean, totals: boolean): string {
+  const cols = a.columns.map((c) => `${c.sql} AS "${c.name}"`).join(', ');
+  if (!grouped)
+    return `${a.name} AS (SELECT NULL::text AS key, NULL::text AS label, true AS total, ${cols} FROM ${a.from})`;
+  const groups = `${a.name}_g AS (SELECT ${a.key} AS key, ${a.label} AS label, ${cols} FROM ${a.from} GROUP BY 1)`;
+  const names = a.columns.map((c) => `"${c.name}"`);
+  const sums = totals
+    ? ` UNION ALL SELECT NULL, NULL, true, ${names.map((n) => `sum(${n})`).join(', ')} FROM ${a.name}_g`
+    : '';
+  return `${groups},
+  ${a.name} AS (SELECT key, label, false AS total, ${names.join(', ')} FROM ${a.name}_g${sums})`;
+}
+
+/** Text form of a key for joining: null keys ("no campaign") are a group too, and must meet. */
+const joinKey = (expr: string) => `COALESCE((${expr})::text, '')`;
+const either = (names: string[], col: string) =>
+  names.length === 1 ? `${names[0]}.${col}` : `COALESCE(${names.map((n) => `${n}.${col}`).join(', ')})`;
+
+/**
+ * The summary as one statement (so CSV can stream it through a cursor like the log). Texts are
+ * inbound messages, emails received ones; both are counted where the report's filters and grouping
+ * mean something for them (property, source, tracking number for texts, day, hour of week) and are
+ * null otherwise: a text has no outcome, agent, campaign or keyword. With `totals`, the last row
+ * (`total` true) sums every group.
+ */
+export function summaryQuery(r: SummaryRequest, totals = false): { sql: string; params: unknown[] } {
+  const p = new SqlParams();
+  const g = r.groupBy;
+  const grouped = g !== undefined;
+  const ctes = [scopeCte(r, p)];
+  const none = { key: '', label: '' };
+  const aggregates: Aggregate[] = [
+    {
+      name: 'c_agg',
+      ...(g ? CALL_GROUPS[g] : none),
+      columns: CALL_PARTIALS,
+      from: `${CALLS_IN_SCOPE} WHERE ${callWhere(r, p)}`,
+    },
+  ];
+  const callOnly = hasCallOnlyFilter(r);
+  const textGroup = g ? TEXT_GROUPS[g] : none;
+  const withTexts = !callOnly && textGroup !== undefined;
+  if (withTexts) {
+    const w = [`m.direction = 'inbound'`, `m.occurred_at >= s.lo`, `m.occurred_at < s.hi`];
+    if (r.sourceId) w.push(`tc.source_id = ${p.add(r.sourceId)}`);
+    if (r.trackingNumberId) w.push(`tc.tracking_number_id = ${p.add(r.trackingNumberId)}`);
+    aggregates.push({
+      name: 't_agg',
+      ...textGroup,
+      columns: [{ name: 'texts', sql: 'count(*)' }],
+      from: `scope s JOIN text_conversations tc ON tc.property_id = s.id
+              JOIN text_messages m ON m.conversation_id = tc.id WHERE ${w.join(' AND ')}`,
+    });
+  }
+  const emailGroup = g ? EMAIL_GROUPS[g] : none;
+  const withEmails = !callOnly && !r.trackingNumberId && emailGroup !== undefined;
+  if (withEmails) {
+    const w = [`e.received_at >= s.lo`, `e.received_at < s.hi`];
+    if (r.sourceId) w.push(`e.source_id = ${p.add(r.sourceId)}`);
+    aggregates.push({
+      name: 'e_agg',
+      ...emailGroup,
+      columns: [{ name: 'emails', sql: 'count(*)' }],
+      from: `scope s JOIN emails e ON e.property_id = s.id WHERE ${w.join(' AND ')}`,
+    });
+  }
+  ctes.push(...aggregates.map((a) => aggregate(a, grouped, totals || !grouped)));
+
+  const names = aggregates.map((a) => a.name);
+  const from = names
+    .map((n, i) => {
+      if (i === 0) return n;
+      const before = names.slice(0, i);
+      return `FULL JOIN ${n} ON ${n}.total = ${either(before, 'total')}
+                AND ${joinKey(`${n}.key`)} = ${joinKey(either(before, 'key'))}`;
+    })
+    .join(' ');
+  const key = either(names, 'key');
+  const labelOfKey = g && CALL_GROUPS[g].labelOfKey;
+  const label = labelOfKey ? labelOfKey(key) : either(names, 'label');
+  const metrics = CALL_METRICS.map((m) => `${m.sql} AS "${m.name}"`);
+  const sql = `WITH ${ctes.join(',\n')}
+    SELECT ${key} AS key, ${label} AS label, ${metrics.join(', ')},
+           ${withTexts ? 'COALESCE(t_agg.texts, 0)::int' : 'NULL::int'} AS texts,
+           ${withEmails ? 'COALESCE(e_agg.emails, 0)::int' : 'NULL::int'} AS emails,
+           ${either(names, 'total')} AS total
+      FROM ${from}
+     ORDER BY total, ${groupOrder(g)}`;
+  return { sql, params: p.values };
+}

@@ -1,0 +1,241 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Pool } from 'pg';
+import { http } from '@switchboard/scenarios';
+import { startApiOnly, type ApiOnly } from '../support/api-app';
+
+const ORIGIN = 'https://sunset.example';
+const SWAP = '+13125550100';
+
+/** Keyword pools and the public DNI endpoints (docs/DNI.md) against the real api and PostgreSQL. */
+describe('DNI: pools, visitor sessions and the public endpoints', () => {
+  let api: ApiOnly;
+  let db: Pool;
+  let propertyId: string;
+  let dniKey: string;
+  let number = 0;
+
+  const visit = (key: string, body: unknown, origin = ORIGIN) =>
+    http('POST', `${api.url}/dni/${key}/visits`, body, { origin });
+  const nextNumber = () => `+1312555${String(2000 + number++).padStart(4, '0')}`;
+
+  /** A source with a pool of `size` numbers; visits with `?utm_source=<tag>` land in it. */
+  async function pooledSource(tag: string, size: number, policy: string, extra: object = {}) {
+    const base = `/v1/properties/${propertyId}`;
+    const source = await api.request('POST', `${base}/sources`, {
+      name: tag,
+      priority: 1,
+      dniRules: [{ kind: 'query_param', param: 'utm_source', values: [tag] }],
+    });
+    assert.equal(source.status, 201, JSON.stringify(source.body));
+    const ids: string[] = [];
+    for (let i = 0; i < size; i++) {
+      const n = await api.request('POST', `${base}/tracking-numbers`, {
+        number: nextNumber(),
+        sourceId: source.body.id,
+        forwardTo: '+13125550111',
+      });
+      assert.equal(n.status, 201, JSON.stringify(n.body));
+      ids.push(n.body.id);
+    }
+    const pool = await api.request('POST', `${base}/pools`, {
+      sourceId: source.body.id,
+      trackingNumberIds: ids,
+      exhaustionPolicy: policy,
+      ...extra,
+    });
+    assert.equal(pool.status, 201, JSON.stringify(pool.body));
+    return { sourceId: source.body.id as string, pool: pool.body, ids };
+  }
+
+  before(async () => {
+    api = await startApiOnly({ DNI_RATE_LIMIT_BURST: '100000', DNI_RATE_LIMIT_PER_MINUTE: '100000' });
+    db = new Pool({ connectionString: api.dbUrl, max: 2 });
+    const p = await api.request('POST', '/v1/properties', {
+      name: 'Sunset',
+      timeZone: 'America/Chicago',
+      phone: '+13125550100',
+    });
+    propertyId = p.body.id;
+    const s = await api.request('PATCH', `/v1/properties/${propertyId}/dni`, {
+      allowedOrigins: [ORIGIN],
+      swapNumbers: [SWAP],
+    });
+    assert.equal(s.status, 200, JSON.stringify(s.body));
+    dniKey = s.body.dniKey;
+    assert.match(dniKey, /^[A-Za-z0-9_-]{8,64}$/);
+  });
+  after(async () => {
+    await db?.end();
+    await api?.stop();
+  });
+
+  it('hands 200 simultaneous visitors distinct pool numbers', async () => {
+    // 200 visitors race for the 50 numbers of one pool (the most a pool holds): every number goes
+    // to exactly one of them, the other 150 get the policy (the main number: nothing to swap).
+    const { pool } = await pooledSource('big', 50, 'main_number');
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        visit(dniKey, { landingUrl: `${ORIGIN}/?utm_source=big`, pageUrl: `${ORIGIN}/` }),
+      ),
+    );
+    assert.deepEqual([...new Set(answers.map((a) => a.status))], [200]);
+    const numbers = answers.map((a) => a.body.swaps[0]?.replacement).filter(Boolean);
+    assert.equal(numbers.length, 50);
+    assert.equal(new Set(numbers).size, 50, 'no number handed to two live visitors');
+    const u = await api.request('GET', `/v1/properties/${propertyId}/pools/${pool.id}/utilization`);
+    assert.deepEqual([u.body.total, u.body.held, u.body.free, u.body.exhaustedAssignments], [50, 50, 0, 150]);
+    // The pool grows while live: the next visitor gets one of the new numbers.
+    const base = `/v1/properties/${propertyId}`;
+    const more = await api.request('POST', `${base}/tracking-numbers`, {
+      number: nextNumber(),
+      sourceId: pool.sourceId,
+      forwardTo: '+13125550111',
+    });
+    const grown = await api.request('PATCH', `${base}/pools/${pool.id}`, {
+      trackingNumberIds: [...pool.trackingNumberIds.slice(0, 49), more.body.id],
+    });
+    assert.equal(grown.status, 200, JSON.stringify(grown.body));
+    const next = await visit(dniKey, { landingUrl: `${ORIGIN}/?utm_source=big`, pageUrl: `${ORIGIN}/` });
+    assert.equal(next.body.swaps[0]?.replacement, more.body.number);
+  });
+
+  it('follows each exhaustion policy', async () => {
+    const base = `/v1/properties/${propertyId}`;
+    const overflowSource = await api.request('POST', `${base}/sources`, { name: 'Overflow' });
+    const overflow = await api.request('POST', `${base}/tracking-numbers`, {
+      number: '+13125559999',
+      sourceId: overflowSource.body.id,
+      forwardTo: '+13125550111',
+    });
+    const cases: [string, string][] = [
+      ['ovf', '+13125559999'],
+      ['main', SWAP],
+    ];
+    await pooledSource('ovf', 4, 'overflow', { overflowTrackingNumberId: overflow.body.id });
+    await pooledSource('main', 4, 'main_number');
+    for (const [tag, expected] of cases) {
+      const got = [];
+      for (let i = 0; i < 5; i++)
+        got.push((await visit(dniKey, { landingUrl: `${ORIGIN}/?utm_source=${tag}`, pageUrl: ORIGIN })).body);
+      assert.equal(new Set(got.slice(0, 4).map((g) => g.swaps[0].replacement)).size, 4);
+      // The main number is the page's own: nothing to swap.
+      assert.deepEqual(
+        got[4].swaps,
+        expected === SWAP ? [] : [{ original: SWAP, replacement: expected }],
+        tag,
+      );
+    }
+    const { pool } = await pooledSource('lru', 4, 'reuse_lru');
+    const first = [];
+    for (let i = 0; i < 4; i++)
+      first.push((await visit(dniKey, { landingUrl: `${ORIGIN}/?utm_source=lru`, pageUrl: ORIGIN })).body);
+    // Keep the last three active: the first visitor's hold is the least recent.
+    for (const f of first.slice(1))
+      await http(
+        'POST',
+        `${api.url}/dni/${dniKey}/visits/${f.sessionId}/pages`,
+        { pageUrl: ORIGIN },
+        { origin: ORIGIN },
+      );
+    const fifth = (await visit(dniKey, { landingUrl: `${ORIGIN}/?utm_source=lru`, pageUrl: ORIGIN })).body;
+    assert.equal(fifth.swaps[0].replacement, first[0].swaps[0].replacement);
+    const flagged = await db.query(
+      `SELECT count(*)::int AS n FROM pool_number_holds WHERE ambiguous AND session_id = ANY($1::uuid[])`,
+      [[first[0].sessionId, fifth.sessionId]],
+    );
+    assert.equal(flagged.rows[0].n, 2, 'both holds flagged ambiguous');
+    const u = await api.request('GET', `/v1/properties/${propertyId}/pools/${pool.id}/utilization`);
+    assert.equal(u.body.exhaustedAssignments, 1);
+  });
+
+  it('keeps a number while the visitor is active and frees it after the grace', async () => {
+    await pooledSource('grace', 4, 'main_number');
+    const v = (await visit(dniKey, { landingUrl: `${ORIGIN}/?utm_source=grace`, pageUrl: ORIGIN })).body;
+    const held = v.swaps[0].replacement;
+    const resumed = await visit(dniKey, {
+      visitorId: v.visitorId,
+      landingUrl: `${ORIGIN}/?utm_source=grace`,
+      pageUrl: `${ORIGIN}/pricing`,
+    });
+    assert.deepEqual([resumed.body.sessionId, resumed.body.swaps[0].replacement], [v.sessionId, held]);
+    // The clock is the database's: move the hold's end (and the session's last activity) into the past.
+    await db.query(
+      `UPDATE tracking_numbers SET held_until = now() - interval '1 second' WHERE held_by_session_id = $1`,
+      [v.sessionId],
+    );
+    await db.query(
+      `UPDATE pool_number_holds SET held_until = now() - interval '1 second' WHERE session_id = $1`,
+      [v.sessionId],
+    );
+    const free = await db.query(
+      `SELECT count(*)::int AS n FROM tracking_numbers n JOIN number_pools p ON p.id = n.pool_id
+        JOIN tracking_sources s ON s.id = p.source_id WHERE s.name = 'grace' AND (n.held_until IS NULL OR n.held_until <= now())`,
+    );
+    assert.equal(free.rows[0].n, 4, 'released after the grace');
+    // The same session coming back in time gets its old number again when it is still free.
+    const back = await http(
+      'POST',
+      `${api.url}/dni/${dniKey}/visits/${v.sessionId}/pages`,
+      { pageUrl: ORIGIN },
+      { origin: ORIGIN },
+    );
+    assert.equal(back.body.swaps[0].replacement, held);
+  });
+
+  it('answers only the allowed origins, with CORS headers and preflight', async () => {
+    const body = { landingUrl: `${ORIGIN}/`, pageUrl: `${ORIGIN}/` };
+    const refused = await visit(dniKey, body, 'https://evil.example');
+    assert.equal(refused.status, 403);
+    const pre = await fetch(`${api.url}/dni/${dniKey}/visits`, {
+      method: 'OPTIONS',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
+    });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.match(pre.headers.get('access-control-allow-methods') ?? '', /POST/);
+    const preEvil = await fetch(`${api.url}/dni/${dniKey}/visits`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example' },
+    });
+    assert.equal(preEvil.status, 403);
+    assert.equal(preEvil.headers.get('access-control-allow-origin'), null);
+    assert.equal((await visit('nosuchkey123', body)).status, 404);
+  });
+
+  it('validates every field with 422 naming it', async () => {
+    const bad = await visit(dniKey, { visitorId: 'x', landingUrl: 'javascript:alert(1)', extra: 1 });
+    assert.equal(bad.status, 422);
+    const fields = bad.body.error.fields.map((f: { field: string }) => f.field);
+    for (const f of ['visitorId', 'landingUrl', 'pageUrl', 'extra']) assert.ok(fields.includes(f), f);
+    const unknownSession = await http(
+      'POST',
+      `${api.url}/dni/${dniKey}/visits/7a0b4c1e-8d1f-4f7a-9c2b-1e2d3c4b5a69/pages`,
+      { pageUrl: ORIGIN },
+      { origin: ORIGIN },
+    );
+    assert.equal(unknownSession.status, 404);
+    const tooSmall = await api.request('POST', `/v1/properties/${propertyId}/pools`, {
+      sourceId: '7a0b4c1e-8d1f-4f7a-9c2b-1e2d3c4b5a69',
+      trackingNumberIds: [],
+      exhaustionPolicy: 'overflow',
+    });
+    assert.equal(tooSmall.status, 422);
+    assert.ok(tooSmall.body.error.fields.some((f: { field: string }) => f.field === 'trackingNumberIds'));
+  });
+
+  it('rate-limits per client address with 429', async () => {
+    const limited = await startApiOnly({ DNI_RATE_LIMIT_BURST: '5', DNI_RATE_LIMIT_PER_MINUTE: '1' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 8; i++)
+        statuses.push(
+          (await http('POST', `${limited.url}/dni/whatever123/visits`, {}, { origin: ORIGIN })).status,
+        );
+      assert.deepEqual(statuses.slice(0, 5), [404, 404, 404, 404, 404]);
+      assert.deepEqual(statuses.slice(5), [429, 429, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
