@@ -183,6 +183,53 @@ describe('DNI: pools, visitor sessions and the public endpoints', () => {
     assert.equal(back.body.swaps[0].replacement, held);
   });
 
+  it('keeps a returning visitor on their first source under first touch, unless a source opts in to last touch', async () => {
+    const base = `/v1/properties/${propertyId}`;
+    const settings = await api.request('PATCH', `${base}/dni`, { attributionModel: 'first_touch' });
+    assert.equal(settings.status, 200, JSON.stringify(settings.body));
+    const numbers: Record<string, string> = {};
+    for (const [tag, lastTouch] of [
+      ['alpha', false],
+      ['gamma', false],
+      ['beta', true],
+    ] as const) {
+      const src = await api.request('POST', `${base}/sources`, {
+        name: tag,
+        priority: 2,
+        lastTouch,
+        dniRules: [{ kind: 'query_param', param: 'utm_source', values: [tag] }],
+      });
+      assert.equal(src.status, 201, JSON.stringify(src.body));
+      assert.equal(src.body.lastTouch, lastTouch);
+      numbers[tag] = nextNumber();
+      await api.request('POST', `${base}/tracking-numbers`, {
+        number: numbers[tag],
+        sourceId: src.body.id,
+        forwardTo: '+13125550111',
+      });
+    }
+    /** A new session each time: the previous one is ended, as if the visitor came back a day later. */
+    const visitAs = async (visitorId: string | undefined, tag: string) => {
+      const r = await visit(dniKey, {
+        ...(visitorId ? { visitorId } : {}),
+        landingUrl: `${ORIGIN}/?utm_source=${tag}`,
+        pageUrl: `${ORIGIN}/`,
+      });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      await db.query(`UPDATE visitor_sessions SET last_seen_at = now() - interval '2 days' WHERE id = $1`, [
+        r.body.sessionId,
+      ]);
+      return r.body as { visitorId: string; swaps: { replacement: string }[] };
+    };
+    const first = await visitAs(undefined, 'alpha');
+    assert.equal(first.swaps[0].replacement, numbers.alpha);
+    const viaGamma = await visitAs(first.visitorId, 'gamma');
+    assert.equal(viaGamma.swaps[0].replacement, numbers.alpha, 'first touch keeps alpha');
+    const viaBeta = await visitAs(first.visitorId, 'beta');
+    assert.equal(viaBeta.swaps[0].replacement, numbers.beta, 'beta opted in to last touch');
+    await api.request('PATCH', `${base}/dni`, { attributionModel: 'last_touch' });
+  });
+
   it('answers only the allowed origins, with CORS headers and preflight', async () => {
     const body = { landingUrl: `${ORIGIN}/`, pageUrl: `${ORIGIN}/` };
     const refused = await visit(dniKey, body, 'https://evil.example');

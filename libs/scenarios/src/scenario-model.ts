@@ -98,6 +98,8 @@ export interface BundleSource {
   standardKey?: string;
   dniRules?: DniRule[];
   priority?: number;
+  /** Opt-in last touch under a first-touch property. */
+  lastTouch?: boolean;
 }
 
 /** PUT /v1/properties/{id}/schedules/{id} */

@@ -82,10 +82,10 @@ export class BundleWriter {
       if (dto.name === undefined) continue;
       const existing = byName.get(dto.name);
       if (existing) {
-        const { dniRules, priority } = dto;
-        if (dniRules !== undefined || priority !== undefined)
+        const { dniRules, priority, lastTouch } = dto;
+        if (dniRules !== undefined || priority !== undefined || lastTouch !== undefined)
           await atPath(`sources[${i}]`, () =>
-            this.properties.updateSource(propertyId, existing.id, { dniRules, priority }, m),
+            this.properties.updateSource(propertyId, existing.id, { dniRules, priority, lastTouch }, m),
           );
         continue;
       }

@@ -105,6 +105,7 @@ export class ConfigSnapshotReader {
           ...(s.standardKey !== null ? { standardKey: s.standardKey } : {}),
           dniRules: s.dniRules as BundleSource['dniRules'],
           priority: s.priority,
+          ...(s.lastTouch ? { lastTouch: true } : {}),
         }))
         .sort(byName),
       schedules: schedules.map((s) => ordered(item(s) as BundleSchedule)).sort(byId),

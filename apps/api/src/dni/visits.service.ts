@@ -141,11 +141,18 @@ export class VisitsService {
   }
 
   /**
-   * The source the session is attributed to. First touch: a returning visitor keeps the source of
-   * their first classified session; last touch: every new session is classified afresh.
+   * The source the session is attributed to. Last touch: every new session is classified afresh.
+   * First touch: a returning visitor keeps the source of their first classified session, unless
+   * this visit classifies to a source that opted in to last touch (a paid click, say).
    */
   private async sourceOf(p: DniProperty, dto: VisitDto, visitorId: string): Promise<string | null> {
-    if (p.attributionModel === 'first_touch' && dto.visitorId) {
+    const sources: { id: string; dniRules: DniRule[]; lastTouch: boolean }[] = await this.ds.query(
+      `SELECT id, dni_rules AS "dniRules", dni_last_touch AS "lastTouch" FROM tracking_sources
+        WHERE property_id = $1 ORDER BY priority ASC, created_at ASC, id ASC`,
+      [p.id],
+    );
+    const now = classifyVisit(sources, { landingUrl: dto.landingUrl, referrer: dto.referrer });
+    if (p.attributionModel === 'first_touch' && dto.visitorId && !now?.lastTouch) {
       const first: { sourceId: string }[] = await this.ds.query(
         `SELECT source_id AS "sourceId" FROM visitor_sessions
           WHERE property_id = $1 AND visitor_id = $2 AND source_id IS NOT NULL
@@ -154,12 +161,7 @@ export class VisitsService {
       );
       if (first[0]) return first[0].sourceId;
     }
-    const sources: { id: string; dniRules: DniRule[] }[] = await this.ds.query(
-      `SELECT id, dni_rules AS "dniRules" FROM tracking_sources WHERE property_id = $1
-        ORDER BY priority ASC, created_at ASC, id ASC`,
-      [p.id],
-    );
-    return classifyVisit(sources, { landingUrl: dto.landingUrl, referrer: dto.referrer })?.id ?? null;
+    return now?.id ?? null;
   }
 
   private async poolOf(sourceId: string): Promise<PoolRow | null> {

@@ -354,6 +354,12 @@ export default async () => {
                 type: () => [Object],
                 description: 'libs/domain DniRule[]: the website visits this source claims (attribution).',
               },
+              lastTouch: {
+                required: true,
+                type: () => Boolean,
+                description:
+                  'Under a first-touch property, a returning visitor arriving through this source is attributed\nto it anyway (opt-in last touch, typical for paid clicks).',
+              },
               priority: {
                 required: true,
                 type: () => Number,
@@ -521,11 +527,21 @@ export default async () => {
                 maxItems: 50,
               },
               priority: { required: false, type: () => Number, minimum: 0, maximum: 1000 },
+              lastTouch: {
+                required: false,
+                type: () => Boolean,
+                description: 'Opt-in last touch under a first-touch property (see docs/DNI.md).',
+              },
             },
             UpdateSourceDto: {
               name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
               dniRules: { required: false, type: () => [Object], maxItems: 50 },
               priority: { required: false, type: () => Number, minimum: 0, maximum: 1000 },
+              lastTouch: {
+                required: false,
+                type: () => Boolean,
+                description: 'Opt-in last touch under a first-touch property (see docs/DNI.md).',
+              },
             },
             CreateTrackingNumberDto: {
               callFlowId: {

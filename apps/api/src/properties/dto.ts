@@ -2,6 +2,7 @@ import { PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsInt,
   IsOptional,
   IsString,
@@ -79,6 +80,11 @@ export class CreateSourceDto {
   @Min(0)
   @Max(1000)
   priority?: number;
+
+  /** Opt-in last touch under a first-touch property (see docs/DNI.md). */
+  @IsOptional()
+  @IsBoolean()
+  lastTouch?: boolean;
 }
 
 export class UpdateSourceDto {
@@ -97,6 +103,11 @@ export class UpdateSourceDto {
   @Min(0)
   @Max(1000)
   priority?: number;
+
+  /** Opt-in last touch under a first-touch property (see docs/DNI.md). */
+  @IsOptional()
+  @IsBoolean()
+  lastTouch?: boolean;
 }
 
 export class CreateTrackingNumberDto {

@@ -143,6 +143,7 @@ export class PropertiesService {
           standardKey: standard?.key ?? null,
           dniRules: [...dniRules],
           priority: dto.priority ?? standard?.priority ?? 50,
+          lastTouch: dto.lastTouch ?? false,
         }),
       );
     } catch (err) {
@@ -174,6 +175,7 @@ export class PropertiesService {
     }
     if (dto.name !== undefined) row.name = dto.name;
     if (dto.priority !== undefined) row.priority = dto.priority;
+    if (dto.lastTouch !== undefined) row.lastTouch = dto.lastTouch;
     try {
       return await sources.save(row);
     } catch (err) {

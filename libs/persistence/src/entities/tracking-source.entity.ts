@@ -21,6 +21,13 @@ export class TrackingSourceEntity {
   @Column({ name: 'dni_rules', type: 'jsonb', default: () => "'[]'" })
   dniRules: unknown[];
 
+  /**
+   * Under a first-touch property, a returning visitor arriving through this source is attributed
+   * to it anyway (opt-in last touch, typical for paid clicks).
+   */
+  @Column({ name: 'dni_last_touch', type: 'boolean', default: false })
+  lastTouch: boolean;
+
   /** Lower claims a visit first when several sources' rules match it. */
   @Column({ type: 'integer', default: 50 })
   priority: number;

@@ -11,6 +11,7 @@ import { TextMessages1764800000000 } from './1764800000000-text-messages';
 import { VisitorSessionsAndPools1764700000000 } from './1764700000000-visitor-sessions-and-pools';
 import { TrackedEmail1764900000000 } from './1764900000000-tracked-email';
 import { ReportIndexes1765000000000 } from './1765000000000-report-indexes';
+import { SourceLastTouch1765100000000 } from './1765100000000-source-last-touch';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TextMessages1764800000000,
   TrackedEmail1764900000000,
   ReportIndexes1765000000000,
+  SourceLastTouch1765100000000,
 ];
