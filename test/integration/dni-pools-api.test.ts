@@ -227,7 +227,7 @@ describe('DNI: pools, visitor sessions and the public endpoints', () => {
     assert.equal(viaGamma.swaps[0].replacement, numbers.alpha, 'first touch keeps alpha');
     const viaBeta = await visitAs(first.visitorId, 'beta');
     assert.equal(viaBeta.swaps[0].replacement, numbers.beta, 'beta opted in to last touch');
-    await api.request('PATCH', `${base}/dni`, { attributionModel: 'last_touch' });
+    await api.request('PATCH', `${base}/dni`, { attributionModel: 'first_touch' });
   });
 
   it('answers only the allowed origins, with CORS headers and preflight', async () => {

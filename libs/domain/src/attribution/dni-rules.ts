@@ -70,15 +70,38 @@ export function matchDniRules(rules: readonly DniRule[], visit: WebsiteVisit): b
 }
 
 /**
- * The source a visit belongs to: the first, in the given priority order, whose rules claim it.
- * Order matters: paid before organic for the same search engine (an ad click also has Google as
- * referrer), specific before the website catch-all.
+ * How strong a kind of match is, strongest first, as call-tracking products rank them: what the
+ * landing page says (click ids, UTM tags) over where the visitor came from (referrer), over the
+ * absence of both (direct), over the catch-all that swaps for every visit.
+ */
+const MATCH_STRENGTH: Readonly<Record<DniRule['kind'], number>> = {
+  query_param: 0,
+  referrer_domain: 1,
+  direct: 2,
+  any_visit: 3,
+};
+
+/** The strongest kind of match a source's rules make for the visit, or null when none holds. */
+function matchStrength(rules: readonly DniRule[], visit: WebsiteVisit): number | null {
+  const strengths = rules.filter((r) => matchDniRule(r, visit)).map((r) => MATCH_STRENGTH[r.kind]);
+  return strengths.length > 0 ? Math.min(...strengths) : null;
+}
+
+/**
+ * The source a visit belongs to: the one whose strongest matching rule is strongest (a landing
+ * match beats a referrer match: an ad click also arrives with the search engine as referrer),
+ * ties going to the earlier source in the given order (the admin's priority).
  */
 export function classifyVisit<S extends { readonly dniRules: readonly DniRule[] }>(
   sources: readonly S[],
   visit: WebsiteVisit,
 ): S | null {
-  return sources.find((s) => matchDniRules(s.dniRules, visit)) ?? null;
+  let best: { source: S; strength: number } | null = null;
+  for (const source of sources) {
+    const strength = matchStrength(source.dniRules, visit);
+    if (strength !== null && (best === null || strength < best.strength)) best = { source, strength };
+  }
+  return best?.source ?? null;
 }
 
 /** Checks rules as submitted by an admin; paths are `[i].field`. */

@@ -19,7 +19,7 @@ export class VisitorSessionsAndPools1764700000000 implements MigrationInterface 
         ADD COLUMN dni_swap_numbers text[] NOT NULL DEFAULT '{}',
         ADD COLUMN dni_session_grace_minutes integer NOT NULL DEFAULT 30,
         ADD COLUMN dni_lookback_minutes integer NOT NULL DEFAULT 60,
-        ADD COLUMN dni_attribution_model text NOT NULL DEFAULT 'last_touch'
+        ADD COLUMN dni_attribution_model text NOT NULL DEFAULT 'first_touch'
           CHECK (dni_attribution_model IN ('first_touch', 'last_touch')),
         ADD COLUMN repeat_caller_window_days integer,
         ADD CONSTRAINT uq_properties_dni_key UNIQUE (dni_key)`);

@@ -100,6 +100,32 @@ describe('the standard catalog classifies visits', () => {
   });
 });
 
+describe('classifyVisit precedence', () => {
+  const byReferrer = {
+    key: 'blogroll',
+    dniRules: [{ kind: 'referrer_domain', domains: ['google.com'] }] as DniRule[],
+  };
+  const byTag = {
+    key: 'spring',
+    dniRules: [{ kind: 'query_param', param: 'utm_campaign', values: ['spring'] }] as DniRule[],
+  };
+  const always = { key: 'site', dniRules: [{ kind: 'any_visit' }] as DniRule[] };
+  const visit = { landingUrl: `${site}?utm_campaign=spring`, referrer: 'https://www.google.com/' };
+
+  test('a landing match beats a referrer match listed before it', () =>
+    assert.equal(classifyVisit([byReferrer, byTag, always], visit)?.key, 'spring'));
+  test('a referrer match beats the always-swap catch-all listed before it', () =>
+    assert.equal(
+      classifyVisit([always, byReferrer], { landingUrl: site, referrer: 'https://google.com/' })?.key,
+      'blogroll',
+    ));
+  test('equal strength goes to the earlier source', () => {
+    const other = { key: 'other', dniRules: byTag.dniRules };
+    assert.equal(classifyVisit([other, byTag], visit)?.key, 'other');
+  });
+  test('no match at all is null', () => assert.equal(classifyVisit([byTag], { landingUrl: site }), null));
+});
+
 describe('validateDniRules', () => {
   test('names each bad rule field', () => {
     const r = validateDniRules([
