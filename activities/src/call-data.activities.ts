@@ -35,6 +35,9 @@ export interface CallDataSettings {
   mediaUrlTtlSecs?: number;
 }
 
+/** No resources: what a number without a call flow gets (it never reads them). */
+const NONE: Record<string, never> = {};
+
 /** Receivers get this long to acknowledge a notification before the attempt counts as failed. */
 const NOTIFY_TIMEOUT_MS = 10_000;
 
@@ -67,9 +70,10 @@ export function createCallDataActivities(
         route.poolId && holds
           ? holds.attribute(route.trackingNumberId, instant, route.lookbackMinutes)
           : null,
-        resources.schedules(route.propertyId),
-        resources.audioPaths(route.propertyId),
-        resources.voicemailBoxes(route.propertyId),
+        // Only a call flow uses the property's resources: a forwarding number skips the reads.
+        route.flow ? resources.schedules(route.propertyId) : NONE,
+        route.flow ? resources.audioPaths(route.propertyId) : NONE,
+        route.flow ? resources.voicemailBoxes(route.propertyId) : NONE,
       ]);
       const greeting = route.greetingAudioUrl
         ? ({ kind: 'audio', url: route.greetingAudioUrl } as const)

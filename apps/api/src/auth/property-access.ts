@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
+import { isUuid } from '../common/uuid-param.pipe';
 import { keyAllowsProperty, type AccessScope } from './access-scope';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one place that decides which properties a key reaches: its account's, narrowed to the
@@ -15,7 +14,7 @@ export class PropertyAccess {
   constructor(private readonly ds: DataSource) {}
 
   async canReach(scope: AccessScope, propertyId: string): Promise<boolean> {
-    if (!UUID.test(propertyId) || !keyAllowsProperty(scope, propertyId.toLowerCase())) return false;
+    if (!isUuid(propertyId) || !keyAllowsProperty(scope, propertyId.toLowerCase())) return false;
     const rows: unknown[] = await this.ds.query(
       `SELECT 1 FROM properties WHERE id = $1 AND account_id = $2`,
       [propertyId, scope.accountId],
@@ -47,7 +46,7 @@ export class PropertyAccess {
       sql += ` AND p.id = $${params.length}`;
     }
     if (f.propertyListId !== undefined) {
-      const list: unknown[] = UUID.test(f.propertyListId)
+      const list: unknown[] = isUuid(f.propertyListId)
         ? await this.ds.query(`SELECT 1 FROM property_lists WHERE id = $1 AND account_id = $2`, [
             f.propertyListId,
             scope.accountId,

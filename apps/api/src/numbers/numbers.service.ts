@@ -83,8 +83,7 @@ export class NumbersService {
    */
   async release(propertyId: string, numberId: string): Promise<void> {
     await this.properties.getProperty(propertyId);
-    const row = await this.numbers.findOne({ where: { id: numberId, propertyId } });
-    if (!row) throw ApiError.notFound('tracking number', numberId);
+    const row = await this.properties.getTrackingNumber(propertyId, numberId);
     const outcome = await this.carrier(() => this.inventory.release(row.number), row.number);
     if (outcome === 'not_owned') {
       this.log.warn(`${row.number} was not owned at the carrier; deleting the tracking number only`);

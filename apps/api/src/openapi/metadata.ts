@@ -533,16 +533,7 @@ export default async () => {
                 description: 'Opt-in last touch under a first-touch property (see docs/DNI.md).',
               },
             },
-            UpdateSourceDto: {
-              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
-              dniRules: { required: false, type: () => [Object], maxItems: 50 },
-              priority: { required: false, type: () => Number, minimum: 0, maximum: 1000 },
-              lastTouch: {
-                required: false,
-                type: () => Boolean,
-                description: 'Opt-in last touch under a first-touch property (see docs/DNI.md).',
-              },
-            },
+            UpdateSourceDto: {},
             CreateTrackingNumberDto: {
               callFlowId: {
                 required: false,

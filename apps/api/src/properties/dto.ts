@@ -1,4 +1,4 @@
-import { PartialType } from '@nestjs/swagger';
+import { OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -87,28 +87,8 @@ export class CreateSourceDto {
   lastTouch?: boolean;
 }
 
-export class UpdateSourceDto {
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  name?: string;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  dniRules?: unknown[];
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  priority?: number;
-
-  /** Opt-in last touch under a first-touch property (see docs/DNI.md). */
-  @IsOptional()
-  @IsBoolean()
-  lastTouch?: boolean;
-}
+/** Every field optional; a standard source's catalog key cannot change. */
+export class UpdateSourceDto extends PartialType(OmitType(CreateSourceDto, ['standardKey'] as const)) {}
 
 export class CreateTrackingNumberDto {
   /** A call flow of the same property; calls then run its current version instead of forwarding. */

@@ -167,8 +167,7 @@ export class PropertiesService {
     m?: EntityManager,
   ): Promise<TrackingSourceEntity> {
     const { sources } = this.repos(m);
-    const row = await sources.findOne({ where: { id: sourceId, propertyId } });
-    if (!row) throw ApiError.notFound('source', sourceId);
+    const row = await this.getSource(propertyId, sourceId, m);
     if (dto.dniRules !== undefined) {
       checkDniRules(dto.dniRules);
       row.dniRules = dto.dniRules;
@@ -187,8 +186,7 @@ export class PropertiesService {
 
   /** A source still bound to tracking numbers stays (409); calls keep its name either way. */
   async deleteSource(propertyId: string, sourceId: string): Promise<void> {
-    const row = await this.sources.findOne({ where: { id: sourceId, propertyId } });
-    if (!row) throw ApiError.notFound('source', sourceId);
+    const row = await this.getSource(propertyId, sourceId);
     try {
       await this.sources.delete({ id: row.id });
     } catch (err) {
@@ -198,8 +196,8 @@ export class PropertiesService {
     }
   }
 
-  async getSource(propertyId: string, sourceId: string): Promise<TrackingSourceEntity> {
-    const row = await this.sources.findOne({ where: { id: sourceId, propertyId } });
+  async getSource(propertyId: string, sourceId: string, m?: EntityManager): Promise<TrackingSourceEntity> {
+    const row = await this.repos(m).sources.findOne({ where: { id: sourceId, propertyId } });
     if (!row) throw ApiError.notFound('source', sourceId);
     return row;
   }
@@ -219,16 +217,10 @@ export class PropertiesService {
     dto: Omit<CreateTrackingNumberDto, 'forwardTo'> & { forwardTo: string },
     m?: EntityManager,
   ): Promise<TrackingNumberEntity> {
-    const { sources, numbers } = this.repos(m);
     await this.getProperty(propertyId, m);
     await checkFlowOfProperty(m ?? this.ds.manager, propertyId, dto.callFlowId);
-    const source = await sources.findOne({ where: { id: dto.sourceId, propertyId } });
-    if (!source) {
-      throw ApiError.invalid([
-        { field: 'sourceId', message: `sourceId ${dto.sourceId} is not a source of this property` },
-      ]);
-    }
-    return numbers.create({
+    const source = await this.sourceForNumber(propertyId, dto.sourceId, m);
+    return this.repos(m).numbers.create({
       propertyId,
       sourceId: source.id,
       number: dto.number,
@@ -261,19 +253,10 @@ export class PropertiesService {
     dto: UpdateTrackingNumberDto,
     m?: EntityManager,
   ): Promise<TrackingNumberEntity> {
-    const { sources, numbers } = this.repos(m);
     await this.getProperty(propertyId, m);
-    const row = await numbers.findOne({ where: { id: numberId, propertyId } });
-    if (!row) throw ApiError.notFound('tracking number', numberId);
-    if (dto.sourceId !== undefined) {
-      const source = await sources.findOne({ where: { id: dto.sourceId, propertyId } });
-      if (!source) {
-        throw ApiError.invalid([
-          { field: 'sourceId', message: `sourceId ${dto.sourceId} is not a source of this property` },
-        ]);
-      }
-      row.sourceId = source.id;
-    }
+    const row = await this.getTrackingNumber(propertyId, numberId, m);
+    if (dto.sourceId !== undefined)
+      row.sourceId = (await this.sourceForNumber(propertyId, dto.sourceId, m)).id;
     if (dto.forwardTo !== undefined) row.forwardTo = dto.forwardTo;
     if (dto.greetingText !== undefined) row.greetingText = dto.greetingText;
     if (dto.greetingAudioUrl !== undefined) row.greetingAudioUrl = dto.greetingAudioUrl;
@@ -281,7 +264,7 @@ export class PropertiesService {
       await checkFlowOfProperty(m ?? this.ds.manager, propertyId, dto.callFlowId);
       row.callFlowId = dto.callFlowId;
     }
-    return numbers.save(row);
+    return this.repos(m).numbers.save(row);
   }
 
   async listTrackingNumbers(
@@ -299,9 +282,28 @@ export class PropertiesService {
     });
   }
 
-  async getTrackingNumber(propertyId: string, numberId: string): Promise<TrackingNumberEntity> {
-    const row = await this.numbers.findOne({ where: { id: numberId, propertyId } });
+  async getTrackingNumber(
+    propertyId: string,
+    numberId: string,
+    m?: EntityManager,
+  ): Promise<TrackingNumberEntity> {
+    const row = await this.repos(m).numbers.findOne({ where: { id: numberId, propertyId } });
     if (!row) throw ApiError.notFound('tracking number', numberId);
     return row;
+  }
+
+  /** A source named in a number's body must be the property's own (422 naming `sourceId`). */
+  private async sourceForNumber(
+    propertyId: string,
+    sourceId: string,
+    m?: EntityManager,
+  ): Promise<TrackingSourceEntity> {
+    const source = await this.repos(m).sources.findOne({ where: { id: sourceId, propertyId } });
+    if (!source) {
+      throw ApiError.invalid([
+        { field: 'sourceId', message: `sourceId ${sourceId} is not a source of this property` },
+      ]);
+    }
+    return source;
   }
 }
