@@ -9,6 +9,7 @@ import {
   buildCallerContext,
   isAnonymousCallerId,
   planRing,
+  previousCallOf,
   type CallFlow,
   type Prompt,
   type RingPlan,
@@ -63,10 +64,10 @@ export function createCallDataActivities(
       const route = await routing.findByNumber(to);
       if (!route) return { known: false };
       const instant = at ? new Date(at) : new Date();
-      const [priorCalls, visit, schedules, audioPaths, boxes] = await Promise.all([
+      const [history, visit, schedules, audioPaths, boxes] = await Promise.all([
         from && !isAnonymousCallerId(from)
-          ? routing.priorCalls(route.propertyId, from, instant, route.repeatCallerWindowDays)
-          : 0,
+          ? routing.callerHistory(route.propertyId, from, instant, route.repeatCallerWindowDays)
+          : { priorCalls: 0, scores: null },
         route.poolId && holds
           ? holds.attribute(route.trackingNumberId, instant, route.lookbackMinutes)
           : null,
@@ -75,6 +76,7 @@ export function createCallDataActivities(
         route.flow ? resources.audioPaths(route.propertyId) : NONE,
         route.flow ? resources.voicemailBoxes(route.propertyId) : NONE,
       ]);
+      const priorCalls = history.priorCalls;
       const greeting = route.greetingAudioUrl
         ? ({ kind: 'audio', url: route.greetingAudioUrl } as const)
         : route.greetingText
@@ -102,8 +104,7 @@ export function createCallDataActivities(
           priorCalls,
           source: route.sourceName,
           ...(visit?.session ? { session: toVisitorSession(visit.session) } : {}),
-          // A repeat caller's last call exists but nothing scores calls yet: it counts as not scored.
-          previousCall: priorCalls > 0 ? {} : undefined,
+          previousCall: history.scores ? previousCallOf(history.scores) : undefined,
         }),
         schedules,
         // Signed now, valid for MEDIA_URL_TTL_SECS: the call keeps these URLs (they are in its

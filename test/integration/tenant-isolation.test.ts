@@ -49,6 +49,10 @@ describe('tenant isolation on every endpoint', () => {
         `/v1/calls/${ids.callId}`,
         `${base}/text-routing`,
         `${base}/conversations/${ids.conversationId}`,
+        `${base}/webhooks`,
+        `${base}/webhook-deliveries/${ids.deliveryId}`,
+        `${base}/scoring-rules`,
+        `/v1/calls/${ids.callId}/score-changes`,
       ].map(async (p) =>
         JSON.stringify((await a('GET', p)).body, (k, v: unknown) => (k === 'lastUsedAt' ? undefined : v)),
       ),
@@ -215,6 +219,24 @@ describe('tenant isolation on every endpoint', () => {
       [p.id, ids.sourceId],
     );
     ids.emailId = email.id;
+
+    // A webhook subscription of A's with one delivery in its log.
+    ids.webhookId = (
+      await ok(
+        'webhook',
+        a('POST', `${base}/webhooks`, { url: 'https://hooks.a.example/calls', events: ['call.completed'] }),
+      )
+    ).id;
+    const [delivery]: { id: string }[] = await ds.query(
+      `INSERT INTO webhook_deliveries (subscription_id, property_id, event_id, event_type, payload)
+       VALUES ($1, $2, 'call-tenant-a-1/call.completed', 'call.completed', '{}') RETURNING id`,
+      [ids.webhookId, p.id],
+    );
+    ids.deliveryId = delivery.id;
+    await ok(
+      'manual score',
+      a('PUT', `/v1/calls/${ids.callId}/score`, { leadStatus: 'good_lead', score: 90 }),
+    );
   });
 
   after(async () => {

@@ -103,11 +103,11 @@ describe('pool number attribution', () => {
     await call(otherPropertyId, '+13125558888', new Date('2026-01-01T00:00:00Z'), 1);
     await call(propertyId, '+13125558888', new Date('2026-05-30T00:00:00Z'), 2);
     assert.equal(
-      await routing.priorCalls(propertyId, '+13125558888', T0, null),
+      (await routing.callerHistory(propertyId, '+13125558888', T0, null)).priorCalls,
       2,
       'the other property counts',
     );
-    assert.equal(await routing.priorCalls(propertyId, '+13125558888', T0, 30), 1, 'window of 30 days');
-    assert.equal(await routing.priorCalls(propertyId, '+13125559999', T0, null), 0);
+    assert.equal((await routing.callerHistory(propertyId, '+13125558888', T0, 30)).priorCalls, 1, 'window of 30 days');
+    assert.equal((await routing.callerHistory(propertyId, '+13125559999', T0, null)).priorCalls, 0);
   });
 });

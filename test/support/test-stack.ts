@@ -7,6 +7,7 @@ import { createCallWorker } from '../../apps/worker/src/call-worker';
 import { http, type StackEndpoints } from '@switchboard/scenarios';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
 import { openDataSource } from '@switchboard/persistence';
+import { loadConfig } from '@switchboard/config';
 import { TelnyxTelephony } from '@switchboard/telephony';
 import { bundleCallWorkflows } from '@switchboard/temporal';
 import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from './accounts';
@@ -62,7 +63,13 @@ export async function startTestStack(
     TELNYX_CONNECTION_ID: CONNECTION_ID,
     RING_TIMEOUT_SECS: String(o.ringTimeoutSecs ?? 20),
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    // Outbound webhooks retry within seconds here, not the production minutes.
+    WEBHOOK_RETRY_INITIAL_SECS: '1',
+    WEBHOOK_RETRY_MAX_INTERVAL_SECS: '2',
+    WEBHOOK_GIVE_UP_AFTER_SECS: '60',
+    WEBHOOK_ATTEMPT_TIMEOUT_SECS: '5',
   });
+  const cfg = loadConfig();
 
   const app: INestApplication = await createApiApp({ logger: false });
   await app.listen(0, '127.0.0.1');
@@ -79,6 +86,7 @@ export async function startTestStack(
     dataSource,
     telephony: new TelnyxTelephony({ apiKey: API_KEY, baseUrl: sim.apiBaseUrl, connectionId: CONNECTION_ID }),
     settings: { ringTimeoutSecs: o.ringTimeoutSecs ?? 20, defaultVoice: 'female', publicBaseUrl: apiUrl },
+    webhooks: cfg.webhooks,
     bundle: await sharedBundle(),
   });
   const running = worker.run();

@@ -1,3 +1,5 @@
 // The only workflowsPath entry: everything the worker's bundle contains is exported here.
 export { inboundCall } from './inbound-call/inbound-call.workflow';
 export type { InboundCallResult } from './inbound-call/inbound-call.workflow';
+export { deliverWebhook } from './background/deliver-webhook.workflow';
+export { rescoreCalls } from './background/rescore-calls.workflow';

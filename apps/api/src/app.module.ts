@@ -15,9 +15,11 @@ import { HealthController } from './health/health.controller';
 import { MessagingModule } from './messaging/messaging.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { OutboundWebhooksModule } from './outbound-webhooks/outbound-webhooks.module';
 import { PropertiesModule } from './properties/properties.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResourcesModule } from './resources/resources.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -51,6 +53,8 @@ class ConfigModule {}
     EmailsModule,
     DniScriptModule,
     ReportsModule,
+    OutboundWebhooksModule,
+    ScoringModule,
   ],
   controllers: [HealthController],
 })

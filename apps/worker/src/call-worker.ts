@@ -1,16 +1,20 @@
+import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities, type CallDataSettings } from '@switchboard/activities';
 import { ALL_CALL_SEARCH_ATTRIBUTES } from '@switchboard/contracts';
+import { DEFAULT_WEBHOOK_DELIVERY, type WebhookDeliverySettings } from '@switchboard/config';
 import {
   CallRecordRepository,
   CallRoutingRepository,
+  CallScoringRepository,
   PropertyResourcesRepository,
   PoolHoldRepository,
+  WebhookRepository,
 } from '@switchboard/persistence';
 import { rootLogger } from '@switchboard/observability';
 import type { TelephonyPort } from '@switchboard/telephony';
-import { bundleCallWorkflows, ensureSearchAttributes } from '@switchboard/temporal';
+import { bundleCallWorkflows, ensureSearchAttributes, WebhookPublisher } from '@switchboard/temporal';
 import { activityObserver } from './observability/activity-observer';
 import { workerMetrics, type WorkerMetrics } from './observability/worker-metrics';
 
@@ -21,6 +25,8 @@ export interface CallWorkerOptions {
   dataSource: DataSource;
   telephony: TelephonyPort;
   settings: CallDataSettings;
+  /** Retries of outbound webhooks the worker starts (call events). Absent: the documented defaults. */
+  webhooks?: WebhookDeliverySettings;
   /** A bundle built once and shared (tests build one per run; the worker builds at start). */
   bundle?: WorkflowBundleWithSourceMap;
   /** Where call and activity metrics go; the process's shared set (served on /metrics) by default. */
@@ -30,11 +36,17 @@ export interface CallWorkerOptions {
 /** A Temporal worker for call workflows with the real activities. Used by the worker app and tests. */
 export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
   await ensureSearchAttributes(o.connection, o.namespace, ALL_CALL_SEARCH_ATTRIBUTES);
+  const webhooks = new WebhookRepository(o.dataSource);
+  // Call events start their delivery workflows through the worker's own connection.
+  const client = new Client({ connection: o.connection, namespace: o.namespace });
   const activities = createActivities({
     routing: new CallRoutingRepository(o.dataSource),
     records: new CallRecordRepository(o.dataSource),
     resources: new PropertyResourcesRepository(o.dataSource),
     holds: new PoolHoldRepository(o.dataSource),
+    scoring: new CallScoringRepository(o.dataSource),
+    webhooks,
+    publisher: new WebhookPublisher(client, o.taskQueue, webhooks, o.webhooks ?? DEFAULT_WEBHOOK_DELIVERY),
     telephony: o.telephony,
     settings: o.settings,
   });

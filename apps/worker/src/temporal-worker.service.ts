@@ -48,6 +48,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         mediaSigningSecret: media.signingSecret,
         mediaUrlTtlSecs: media.urlTtlSecs,
       },
+      webhooks: this.cfg.webhooks,
     });
     this.running = this.worker.run().catch((err: unknown) => {
       this.log.error(`worker stopped: ${String(err)}`);

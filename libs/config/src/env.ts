@@ -63,6 +63,8 @@ export interface SwitchboardConfig {
     /** HMAC-SHA256 key of `POST /webhooks/email`. Unset: the webhook answers 503. */
     webhookSecret?: string;
   };
+  /** Outbound webhooks to customers' URLs (subscriptions): how long and how often to retry. */
+  webhooks: WebhookDeliverySettings;
   observability: {
     /** pino level: trace, debug, info, warn, error, fatal or silent. */
     logLevel: LogLevelName;
@@ -75,6 +77,25 @@ export interface SwitchboardConfig {
     workerMetricsHost: string;
   };
 }
+
+export interface WebhookDeliverySettings {
+  /** First retry after this many seconds; each later wait doubles. */
+  retryInitialSecs: number;
+  /** The longest wait between two attempts. */
+  retryMaxIntervalSecs: number;
+  /** A delivery still failing this long after the event is marked failed (redeliver by hand). */
+  giveUpAfterSecs: number;
+  /** A receiver gets this long to answer one attempt. */
+  attemptTimeoutSecs: number;
+}
+
+/** Defaults: first retry after 10 s, at most hourly, for three days; 10 s per attempt. */
+export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliverySettings = {
+  retryInitialSecs: 10,
+  retryMaxIntervalSecs: 3600,
+  giveUpAfterSecs: 3 * 24 * 3600,
+  attemptTimeoutSecs: 10,
+};
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -157,6 +178,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       from: str(env, 'EMAIL_FROM') ?? 'Switchboard <forwarding@switchboard.localhost>',
       inboundDomain: (str(env, 'EMAIL_INBOUND_DOMAIN') ?? 'inbound.switchboard.localhost').toLowerCase(),
       webhookSecret: str(env, 'EMAIL_WEBHOOK_SECRET'),
+    },
+    webhooks: {
+      retryInitialSecs: atLeast(
+        env,
+        'WEBHOOK_RETRY_INITIAL_SECS',
+        DEFAULT_WEBHOOK_DELIVERY.retryInitialSecs,
+        1,
+      ),
+      retryMaxIntervalSecs: atLeast(
+        env,
+        'WEBHOOK_RETRY_MAX_INTERVAL_SECS',
+        DEFAULT_WEBHOOK_DELIVERY.retryMaxIntervalSecs,
+        1,
+      ),
+      giveUpAfterSecs: atLeast(
+        env,
+        'WEBHOOK_GIVE_UP_AFTER_SECS',
+        DEFAULT_WEBHOOK_DELIVERY.giveUpAfterSecs,
+        1,
+      ),
+      attemptTimeoutSecs: atLeast(
+        env,
+        'WEBHOOK_ATTEMPT_TIMEOUT_SECS',
+        DEFAULT_WEBHOOK_DELIVERY.attemptTimeoutSecs,
+        1,
+      ),
     },
     observability: {
       logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),

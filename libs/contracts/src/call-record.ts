@@ -1,7 +1,9 @@
 import type { CallAttribution } from './call-attribution';
 
+import type { CallOutcome } from '@switchboard/domain';
+
 /** How a call ended, from the business's point of view (SCENARIOS.md `expect.outcome`). */
-export type CallOutcome = 'answered' | 'voicemail' | 'abandoned' | 'no_answer' | 'rejected';
+export type { CallOutcome };
 
 /** One entry of the path a call took through its flow. */
 export interface PathEntry {

@@ -2,7 +2,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 
 /**
  * Custom search attributes on every call workflow, for the Temporal Web UI's filters
- * (e.g. `TrackingSource="Zillow" AND CallOutcome="no_answer"`). The dev server and the worker both
+ * (e.g. `TrackingSource="Zillow" AND CallOutcome="no_answer" AND FirstTimeCaller=true`). The dev server and the worker both
  * register them from this one list. SQLite visibility allows 10 Keyword and 3 Bool per namespace.
  */
 export const CallSearchAttributes = {
@@ -11,6 +11,9 @@ export const CallSearchAttributes = {
   callerNumber: defineSearchAttributeKey('CallerNumber', SearchAttributeType.KEYWORD),
   source: defineSearchAttributeKey('TrackingSource', SearchAttributeType.KEYWORD),
   outcome: defineSearchAttributeKey('CallOutcome', SearchAttributeType.KEYWORD),
+  /** The visit's campaign (utm_campaign) for pool-number calls; absent otherwise. */
+  campaign: defineSearchAttributeKey('Campaign', SearchAttributeType.KEYWORD),
+  firstTime: defineSearchAttributeKey('FirstTimeCaller', SearchAttributeType.BOOL),
 };
 
 export const ALL_CALL_SEARCH_ATTRIBUTES = Object.values(CallSearchAttributes);

@@ -70,8 +70,9 @@ export type {
   VisitorSession,
   PreviousCall,
   CallerHistoryInput,
+  CallerScoreHistory,
 } from './routing/caller-context';
-export { buildCallerContext, isAnonymousCallerId } from './routing/caller-context';
+export { buildCallerContext, isAnonymousCallerId, previousCallOf } from './routing/caller-context';
 export { matchCriterion, matchAllCriteria } from './routing/match-criterion';
 export type { RoutingBranch, RoutingChoice } from './routing/choose-branch';
 export { chooseBranch } from './routing/choose-branch';
@@ -140,3 +141,15 @@ export {
 } from './attribution/dni-rules';
 export type { StandardSource } from './attribution/standard-sources';
 export { STANDARD_SOURCES, standardSource } from './attribution/standard-sources';
+
+export type {
+  CallOutcome,
+  ScoringRules,
+  ScoreRule,
+  ScoreCondition,
+  ScoredCall,
+  CallScore,
+} from './scoring/scoring-model';
+export { CALL_OUTCOMES, SCORE_LIMITS } from './scoring/scoring-model';
+export { scoreCall, leadStatusOf, UNSCORED } from './scoring/score-call';
+export { validateScoringRules } from './scoring/validate-scoring-rules';

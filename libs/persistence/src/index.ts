@@ -3,6 +3,8 @@ export * from './data-source';
 export * from './repositories/carrier-event.repository';
 export * from './repositories/call-routing.repository';
 export * from './repositories/call-record.repository';
+export * from './repositories/call-scoring.repository';
+export * from './repositories/webhook.repository';
 export * from './repositories/pool-hold.repository';
 export { MIGRATIONS } from './migrations';
 export * from './repositories/property-resources.repository';

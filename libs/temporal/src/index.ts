@@ -1,2 +1,3 @@
 export * from './search-attribute-registration';
 export * from './workflow-bundle';
+export * from './webhook-publisher';

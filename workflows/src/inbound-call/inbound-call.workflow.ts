@@ -4,6 +4,7 @@ import {
   condition,
   patched,
   setHandler,
+  upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -39,6 +40,7 @@ import {
   describeRingPlan,
 } from '@switchboard/domain';
 import { CallState, type Leg } from './call-state';
+import { callSummary, secondsBetween } from './call-summary';
 
 /** What the workflow returns (and what tests and the Web UI see as its result). */
 export interface InboundCallResult {
@@ -59,6 +61,8 @@ function isCallGone(err: unknown): boolean {
 const FLOW_RESOURCES_PATCH = 'flow-resources';
 /** Marks where calls started passing their start instant and recording their visit attribution. */
 const SESSION_ATTRIBUTION_PATCH = 'session-attribution';
+/** Marks where calls started announcing themselves: subscribers' webhooks and a summary memo. */
+const CALL_EVENTS_PATCH = 'call-events';
 
 /** A destination one ring attempt dials. */
 interface RingTarget {
@@ -146,6 +150,11 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     : await lookup.resolveCall(caller.to, caller.from);
   let answeredAgent: Leg | undefined;
 
+  // Calls resolved before routing knew the caller (recorded histories) have no caller context.
+  const callerContext = resolved.known ? (resolved.caller as typeof resolved.caller | undefined) : undefined;
+  const campaign = resolved.known
+    ? (resolved.attribution?.campaign ?? callerContext?.session?.campaign)
+    : undefined;
   upsertSearchAttributes([
     { key: SA.callerNumber, value: caller.from },
     { key: SA.trackingNumber, value: caller.to },
@@ -153,9 +162,32 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       ? [
           { key: SA.propertyId, value: resolved.propertyId },
           { key: SA.source, value: resolved.sourceName },
+          ...(callerContext ? [{ key: SA.firstTime, value: callerContext.firstTime }] : []),
+          ...(campaign ? [{ key: SA.campaign, value: campaign }] : []),
         ]
       : []),
   ]);
+
+  // Subscribers hear of the call while it rings through the flow: not awaited until the end, so
+  // a slow database never delays the caller.
+  const eventsOn = patched(CALL_EVENTS_PATCH);
+  const startAnnounced =
+    eventsOn && resolved.known
+      ? notify
+          .announceCallStarted({
+            workflowId: wf,
+            callSessionId: caller.sessionId || input.callSessionId,
+            propertyId: resolved.propertyId,
+            from: caller.from,
+            to: caller.to,
+            trackingNumberId: resolved.trackingNumberId,
+            sourceName: resolved.sourceName,
+            startedAt: caller.startedAt,
+            firstTime: callerContext?.firstTime ?? false,
+            ...(resolved.attribution ? { attribution: resolved.attribution } : {}),
+          })
+          .catch(() => 0)
+      : undefined;
 
   if (!resolved.known) {
     setStep('reject', 'unknown tracking number');
@@ -628,6 +660,24 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         recordingUrl: voicemailUrl,
       })
       .catch(() => undefined);
+  }
+  if (eventsOn) {
+    upsertMemo({
+      summary: callSummary({
+        from: caller.from,
+        to: caller.to,
+        source: resolved.known ? resolved.sourceName : null,
+        campaign: campaign ?? null,
+        firstTime: callerContext?.firstTime ?? null,
+        outcome,
+        answeredBy: answeredAgent?.to ?? null,
+        talkSecs: answeredAgent?.answeredAt ? secondsBetween(answeredAgent.answeredAt, endedAt) : 0,
+        path: state.path,
+      }),
+    });
+    await startAnnounced;
+    // The record is saved: subscribers get it (and the voicemail) with its score.
+    if (resolved.known) await notify.announceCallFinished(wf).catch(() => 0);
   }
   if (flowError !== undefined) throw flowError;
   return { outcome, path: state.path.map((p) => p.step) };

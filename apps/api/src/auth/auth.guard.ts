@@ -31,7 +31,8 @@ function bearer(req: AuthRequest): string | undefined {
 
 /**
  * Every route needs an account's API key unless marked @Public or @PlatformAdmin. A read-only key
- * may only read; a route with a `:propertyId` answers 404 unless the key reaches that property.
+ * may only read; a route with a `:propertyId` (or `:callId`) answers 404 unless the key reaches that
+ * property (the call's property).
  * Routes without one scope their queries with the AccessScope themselves (lists, calls, keys).
  */
 @Injectable()
@@ -67,6 +68,11 @@ export class AuthGuard implements CanActivate {
       // Guards run before pipes: give a malformed id the pipe's own 400 rather than a 404.
       new UuidParam('propertyId').transform(propertyId);
       await this.access.assertReach(scope, propertyId.toLowerCase());
+    }
+    const callId = req.params?.callId;
+    if (callId !== undefined) {
+      new UuidParam('callId').transform(callId);
+      await this.access.assertCallReach(scope, callId.toLowerCase());
     }
     req.scope = scope;
     return true;

@@ -27,6 +27,19 @@ export class PropertyAccess {
   }
 
   /**
+   * The one rule for calls named by id: a call of a property out of the key's reach (or of no
+   * property) is "not found", exactly like a call that does not exist.
+   */
+  async assertCallReach(scope: AccessScope, callId: string): Promise<void> {
+    const rows: { propertyId: string | null }[] = await this.ds.query(
+      `SELECT property_id AS "propertyId" FROM calls WHERE id = $1`,
+      [callId],
+    );
+    const propertyId = rows[0]?.propertyId;
+    if (!propertyId || !(await this.canReach(scope, propertyId))) throw ApiError.notFound('call', callId);
+  }
+
+  /**
    * Property ids a list may show: the key's reach, narrowed by the optional `propertyId` and
    * `propertyListId` filters. A filter naming something out of reach is a 404 (field named).
    */

@@ -4,12 +4,11 @@ import { DataSource } from 'typeorm';
 import { CallRecordRepository, CarrierEventRepository } from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { PlatformAdmin, Scope } from '../auth/auth.decorators';
-import { PropertyAccess } from '../auth/property-access';
-import { ApiError } from '../common/api-error';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CallLogQuery } from '../reports/dto';
 import { ReportsService } from '../reports/reports.service';
 import { ListCallsQuery } from './dto';
+import { ReachableCalls } from './reachable-calls';
 
 /**
  * The call log: finished calls, filtered and sorted like the reports (newest first unless asked),
@@ -17,15 +16,13 @@ import { ListCallsQuery } from './dto';
  */
 @Controller({ path: 'calls', version: '1' })
 export class CallsController {
-  private readonly calls: CallRecordRepository;
   private readonly events: CarrierEventRepository;
 
   constructor(
     ds: DataSource,
-    private readonly access: PropertyAccess,
+    private readonly reachable: ReachableCalls,
     private readonly reports: ReportsService,
   ) {
-    this.calls = new CallRecordRepository(ds);
     this.events = new CarrierEventRepository(ds);
   }
 
@@ -41,10 +38,8 @@ export class CallsController {
 
   /** A call of a property out of the key's reach is "not found", like one that does not exist. */
   @Get(':callId')
-  async get(@Scope() scope: AccessScope, @Param('callId', new UuidParam('callId')) id: string) {
-    const call = await this.calls.findById(id);
-    if (!call?.propertyId || !(await this.access.canReach(scope, call.propertyId)))
-      throw ApiError.notFound('call', id);
+  async get(@Param('callId', new UuidParam('callId')) id: string) {
+    const call = await this.reachable.find(id);
     const events = await this.events.forWorkflow(call.workflowId);
     return {
       ...call,

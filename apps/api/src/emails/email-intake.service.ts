@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SwitchboardConfig } from '@switchboard/config';
 import { ApiError } from '../common/api-error';
+import { OutboundWebhooks } from '../outbound-webhooks/outbound-webhooks.service';
 import { CONFIG } from '../common/tokens';
 import type { InboundEmailDto } from './dto';
 import { EmailForwarding } from './email-forwarding.service';
@@ -23,6 +24,7 @@ export class EmailIntake {
     private readonly store: EmailStore,
     private readonly forwarding: EmailForwarding,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
+    private readonly webhooks: OutboundWebhooks,
   ) {}
 
   /** Tracked local parts among the recipients, `to` before `cc`, in the order given. */
@@ -77,6 +79,17 @@ export class EmailIntake {
       // and forwarding: forward it now. Anything else was already handled.
       const forwardStatus =
         row.forwardStatus === 'pending' ? await this.forwarding.forward(row) : row.forwardStatus;
+      if (newId)
+        await this.webhooks.announce(row.propertyId, 'email.received', `email/${row.id}`, {
+          emailId: row.id,
+          source: { id: addr.sourceId, name: addr.sourceName },
+          recipient: `${addr.localPart}@${this.cfg.email.inboundDomain}`,
+          from: dto.from,
+          subject: dto.subject ?? '',
+          text: dto.text ?? null,
+          receivedAt: dto.receivedAt ?? null,
+          forwardStatus,
+        });
       result.emails.push({ id: row.id, propertyId: row.propertyId, sourceId: addr.sourceId, forwardStatus });
     }
     return result;

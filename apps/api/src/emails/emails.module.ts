@@ -1,3 +1,4 @@
+import { OutboundWebhooksModule } from '../outbound-webhooks/outbound-webhooks.module';
 import { Module } from '@nestjs/common';
 import type { SwitchboardConfig } from '@switchboard/config';
 import { CONFIG } from '../common/tokens';
@@ -11,6 +12,7 @@ import { InboundEmailController } from './inbound-email.controller';
 
 /** Email tracking: per-source inbound addresses, the inbound webhook, storage and forwarding. */
 @Module({
+  imports: [OutboundWebhooksModule],
   controllers: [EmailsController, InboundEmailController],
   providers: [
     EmailStore,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MessagingError, type InboundMessageEvent, type MessagingPort } from '@switchboard/telephony';
+import { OutboundWebhooks } from '../outbound-webhooks/outbound-webhooks.service';
 import { MESSAGING } from './messaging.provider';
 import { TEXT_ATTRIBUTION, type TextAttribution } from './text-attribution';
 import { forwardText, keywordOf, keywordReply, type TextKeyword } from './text-keywords';
@@ -36,6 +37,7 @@ export class InboundTextService {
     private readonly notifier: TextNotifier,
     @Inject(MESSAGING) private readonly messaging: MessagingPort,
     @Inject(TEXT_ATTRIBUTION) private readonly attribution: TextAttribution,
+    private readonly webhooks: OutboundWebhooks,
   ) {}
 
   async receive(e: InboundMessageEvent): Promise<InboundTextResult> {
@@ -87,24 +89,24 @@ export class InboundTextService {
     });
     if (!outcome) return 'duplicate';
 
-    if (routing.notifyWebhookUrl) {
-      const { c, messageId, optedOut, forward } = outcome;
-      this.notifier.notify(routing.notifyWebhookUrl, messageId, {
-        type: 'text.received',
-        id: messageId,
-        occurredAt: e.occurredAt,
-        propertyId: number.propertyId,
-        conversationId: c.id,
-        trackingNumber: e.to,
-        from: e.from,
-        text: e.text,
-        keyword,
-        optedOut,
-        source: { id: sourceId, name: sourceName },
-        sessionId,
-        forwardedTo: forward && !forward.error ? routing.forwardTo : null,
-      });
-    }
+    const { c, messageId, optedOut, forward } = outcome;
+    const announcement = {
+      type: 'text.received',
+      id: messageId,
+      occurredAt: e.occurredAt,
+      propertyId: number.propertyId,
+      conversationId: c.id,
+      trackingNumber: e.to,
+      from: e.from,
+      text: e.text,
+      keyword,
+      optedOut,
+      source: { id: sourceId, name: sourceName },
+      sessionId,
+      forwardedTo: forward && !forward.error ? routing.forwardTo : null,
+    };
+    if (routing.notifyWebhookUrl) this.notifier.notify(routing.notifyWebhookUrl, messageId, announcement);
+    await this.webhooks.announce(number.propertyId, 'text.received', `text/${messageId}`, announcement);
     return 'routed';
   }
 

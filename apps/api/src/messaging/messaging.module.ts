@@ -1,3 +1,4 @@
+import { OutboundWebhooksModule } from '../outbound-webhooks/outbound-webhooks.module';
 import { Module } from '@nestjs/common';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
@@ -11,6 +12,7 @@ import { TextSender } from './text-sender';
 
 /** SMS tracking: inbound texts (from the webhook controller), text routing, conversations. */
 @Module({
+  imports: [OutboundWebhooksModule],
   controllers: [TextRoutingController, ConversationsController],
   providers: [
     messagingProvider,

@@ -5,6 +5,7 @@ export default async () => {
     ['../call-flows/dto']: await import('../call-flows/dto'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
     ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
+    ['../scoring/dto']: await import('../scoring/dto'),
     ['../../../../libs/persistence/src/entities/property.entity']:
       await import('../../../../libs/persistence/src/entities/property.entity'),
     ['../../../../libs/persistence/src/entities/tracking-source.entity']:
@@ -150,6 +151,30 @@ export default async () => {
                 nullable: true,
                 description:
                   'Earlier calls from this caller id, account-wide; 0 for anonymous callers: never repeat.',
+              },
+              score: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "0\u2013100 by the property's scoring rules or by hand; null while the property has no rules.",
+              },
+              leadStatus: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+              scoreSource: {
+                required: true,
+                description: '`manual` once a person set the score: rule changes then leave the call alone.',
+                enum: ['rules', 'manual'],
+              },
+              scoreReasons: {
+                required: true,
+                type: () => [String],
+                description: 'Names of the scoring rules that matched.',
+              },
+              transcript: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Text of the conversation from a transcription service, when one was attached.',
               },
               createdAt: { required: true, type: () => Date },
             },
@@ -1018,6 +1043,44 @@ export default async () => {
           },
         ],
         [
+          import('../outbound-webhooks/dto'),
+          {
+            CreateWebhookDto: {
+              url: {
+                required: true,
+                type: () => String,
+                description: 'http(s) URL the events are POSTed to.',
+                maxLength: 2048,
+                format: 'uri',
+              },
+              events: {
+                required: true,
+                type: () => [Object],
+                description:
+                  'Any of call.started, call.completed, voicemail.left, text.received, email.received.',
+                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                isArray: true,
+                minItems: 1,
+              },
+              description: { required: false, type: () => String, maxLength: 200 },
+              active: {
+                required: false,
+                type: () => Boolean,
+                description:
+                  'False pauses deliveries (new events are not sent; pending retries stop). Default true.',
+              },
+            },
+            UpdateWebhookDto: {},
+            DeliveryListQuery: {
+              status: {
+                required: false,
+                description: 'pending, delivered or failed',
+                enum: ['pending', 'delivered', 'failed'],
+              },
+            },
+          },
+        ],
+        [
           import('../emails/dto'),
           {
             InboundEmailDto: {
@@ -1137,6 +1200,71 @@ export default async () => {
               limit: { required: true, type: () => Number, default: 20, minimum: 1, maximum: 100 },
             },
             OrderTrackingNumberDto: { forwardTo: { required: false, type: () => String } },
+          },
+        ],
+        [
+          import('../scoring/dto'),
+          {
+            ScoreRuleDto: {
+              name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
+              when: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  'Conditions that must all hold: answered, outcomeIn, talkSecondsAtLeast, talkSecondsBelow,\npathIncludes, transcriptHasAny, firstTime, sourceIn.',
+              },
+              points: { required: true, type: () => Number, description: '-100\u2026100' },
+            },
+            ScoringRulesDto: {
+              baseScore: {
+                required: true,
+                type: () => Number,
+                description: '0\u2013100: where every call starts.',
+              },
+              rules: { required: true, type: () => [t['../scoring/dto'].ScoreRuleDto] },
+              goodLeadAtLeast: {
+                required: true,
+                type: () => Number,
+                description: 'A score at least this is a good lead.',
+              },
+              notALeadBelow: {
+                required: true,
+                type: () => Number,
+                description: 'A score below this is not a lead; between the two, not scored.',
+              },
+            },
+            ManualScoreDto: {
+              leadStatus: {
+                required: true,
+                description: 'good_lead, not_a_lead or not_scored',
+                enum: ['good_lead', 'not_a_lead', 'not_scored'],
+              },
+              score: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: '0\u2013100; null clears it; absent keeps the current score.',
+                minimum: 0,
+                maximum: 100,
+              },
+              note: {
+                required: false,
+                type: () => String,
+                description: 'Why (kept in the audit trail).',
+                maxLength: 1000,
+              },
+            },
+            BackToRulesDto: { note: { required: false, type: () => String, maxLength: 1000 } },
+            TranscriptDto: {
+              text: {
+                required: true,
+                type: () => String,
+                description:
+                  'The conversation as text (from a transcription service); keyword rules read it.',
+                maxLength: 200000,
+              },
+            },
           },
         ],
       ],
@@ -1426,6 +1554,29 @@ export default async () => {
           },
         ],
         [
+          import('../outbound-webhooks/outbound-webhooks.controller'),
+          {
+            WebhookSubscriptionsController: {
+              create: { summary: 'The answer carries the signing `secret`, shown this once.', type: Object },
+              list: {},
+              get: { type: Object },
+              update: { type: Object },
+              remove: {},
+              deliveries: { summary: 'Newest first; `status` narrows to pending, delivered or failed ones.' },
+            },
+            WebhookDeliveriesController: {
+              get: {
+                summary: "One delivery: the exact body sent, and every attempt with the receiver's status.",
+                type: Object,
+              },
+              redeliver: {
+                summary:
+                  'Sends it again (same body and event id, fresh signature), retried like the first time.',
+              },
+            },
+          },
+        ],
+        [
           import('../emails/emails.controller'),
           {
             EmailsController: {
@@ -1505,6 +1656,32 @@ export default async () => {
         [
           import('../numbers/numbers.controller'),
           { NumbersController: { search: {}, order: { type: Object }, release: {} } },
+        ],
+        [
+          import('../scoring/scoring.controller'),
+          {
+            ScoringRulesController: {
+              get: { type: Object },
+              set: {},
+              remove: { summary: 'Removes the rules: rule-scored calls become not scored.' },
+            },
+            CallScoreController: {
+              override: {
+                summary:
+                  'Sets the lead status (and score) by hand; rule changes leave the call alone from now on.',
+                type: Object,
+              },
+              backToRules: {
+                summary: "Drops the manual score: the property's rules score the call again.",
+                type: Object,
+              },
+              changes: { summary: "Who changed the call's score by hand, when, from what to what, and why." },
+              transcript: {
+                summary: "Attaches the conversation's transcript; the call is rescored at once.",
+                type: Object,
+              },
+            },
+          },
         ],
         [import('../webhooks/telnyx-webhook.controller'), { TelnyxWebhookController: { receive: {} } }],
       ],

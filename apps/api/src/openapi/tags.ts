@@ -53,6 +53,15 @@ export const TAGS: readonly { name: string; description: string }[] = [
     description:
       'Call aggregates by source, number, campaign, keyword, day, hour of week or agent over local days; CSV streamed.',
   },
+  {
+    name: 'Scoring',
+    description:
+      "A property's call-scoring rules (score 0–100 and lead status); calls are rescored when they change.",
+  },
+  {
+    name: 'Outbound webhooks',
+    description: "A property's webhook subscriptions (signed, retried), their delivery log and redelivery.",
+  },
   { name: 'Platform', description: "The platform operator's routes (ADMIN_TOKEN, never an account's key)." },
   {
     name: 'Carrier webhooks',
@@ -89,6 +98,8 @@ const AREAS: Record<string, string> = {
   calls: 'Calls',
   dni: 'DNI',
   reports: 'Reports',
+  'scoring-rules': 'Scoring',
+  'webhook-deliveries': 'Outbound webhooks',
   pools: 'DNI',
   platform: 'Platform',
   webhooks: 'Carrier webhooks',
@@ -96,11 +107,17 @@ const AREAS: Record<string, string> = {
   health: 'Health',
 };
 
+/** Areas under `/properties/{propertyId}` whose name means something else at the top level. */
+const PROPERTY_AREAS: Record<string, string> = {
+  webhooks: 'Outbound webhooks',
+};
+
 /** `/v1/properties/{propertyId}/ring-groups/{id}` → "Ring groups"; an unlisted area → its name ("Bundles"). */
 export function tagForPath(path: string): string {
   const segs = path.split('/').filter((s) => s !== '' && !/^v\d+$/.test(s));
-  const area = segs[0] === 'properties' && segs.length > 2 ? segs[2] : (segs[0] ?? '');
-  const known = AREAS[area];
+  const underProperty = segs[0] === 'properties' && segs.length > 2;
+  const area = underProperty ? segs[2] : (segs[0] ?? '');
+  const known = (underProperty ? PROPERTY_AREAS[area] : undefined) ?? AREAS[area];
   if (known) return known;
   const words = area.replace(/[-_]+/g, ' ').trim();
   return words ? words[0].toUpperCase() + words.slice(1) : 'Other';

@@ -34,6 +34,25 @@ export interface PreviousCall {
   readonly leadStatus?: LeadStatus;
 }
 
+/** What scoring stored about a caller's earlier calls (see previousCallOf). */
+export interface CallerScoreHistory {
+  /** The caller's most recent earlier call. */
+  readonly last: { readonly score: number | null; readonly leadStatus: LeadStatus };
+  /** Whether any earlier call of the caller is a good lead. */
+  readonly everGoodLead: boolean;
+}
+
+/**
+ * The one rule behind "previously marked good lead": once any of a caller's calls is a good lead
+ * (by rules or by hand), the caller stays one on later calls; the score compared is the last call's.
+ */
+export function previousCallOf(history: CallerScoreHistory): PreviousCall {
+  return {
+    ...(history.last.score !== null ? { score: history.last.score } : {}),
+    leadStatus: history.everGoodLead ? 'good_lead' : history.last.leadStatus,
+  };
+}
+
 /**
  * Caller ids that identify nobody. The carrier reports withheld numbers with words like these or
  * with no digits at all; such callers must never count as repeat callers, because every one of them

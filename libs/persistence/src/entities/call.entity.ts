@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { CallOutcome, PathEntry } from '@switchboard/contracts';
+import type { LeadStatus } from '@switchboard/domain';
 
 /** The record of one finished inbound call, written once by its workflow. */
 @Entity({ name: 'calls' })
@@ -126,6 +127,25 @@ export class CallEntity {
   /** Earlier calls from this caller id, account-wide; 0 for anonymous callers: never repeat. */
   @Column({ name: 'prior_calls', type: 'integer', nullable: true })
   priorCalls: number | null;
+
+  /** 0–100 by the property's scoring rules or by hand; null while the property has no rules. */
+  @Column({ type: 'smallint', nullable: true })
+  score: number | null;
+
+  @Column({ name: 'lead_status', type: 'text' })
+  leadStatus: LeadStatus;
+
+  /** `manual` once a person set the score: rule changes then leave the call alone. */
+  @Column({ name: 'score_source', type: 'text' })
+  scoreSource: 'rules' | 'manual';
+
+  /** Names of the scoring rules that matched. */
+  @Column({ name: 'score_reasons', type: 'jsonb' })
+  scoreReasons: string[];
+
+  /** Text of the conversation from a transcription service, when one was attached. */
+  @Column({ type: 'text', nullable: true })
+  transcript: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -12,6 +12,8 @@ import { VisitorSessionsAndPools1764700000000 } from './1764700000000-visitor-se
 import { TrackedEmail1764900000000 } from './1764900000000-tracked-email';
 import { ReportIndexes1765000000000 } from './1765000000000-report-indexes';
 import { SourceLastTouch1765100000000 } from './1765100000000-source-last-touch';
+import { CallScoring1765200000000 } from './1765200000000-call-scoring';
+import { WebhookSubscriptions1765300000000 } from './1765300000000-webhook-subscriptions';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   TrackedEmail1764900000000,
   ReportIndexes1765000000000,
   SourceLastTouch1765100000000,
+  CallScoring1765200000000,
+  WebhookSubscriptions1765300000000,
 ];

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { CallRecordInput } from '@switchboard/contracts';
 import { CallEntity } from '../entities';
+import { scoreSavedCall } from './call-scoring.repository';
 import { addVoicemailMessage, leftVoicemail } from './voicemail-message.repository';
 
 function secondsBetween(from: string | null, to: string): number {
@@ -52,6 +53,7 @@ export class CallRecordRepository {
     await this.ds.transaction(async (m) => {
       const [call] = (await this.insert(m, r)) as { id: string }[];
       if (leftVoicemail(r)) await addVoicemailMessage(m, call.id, r);
+      await scoreSavedCall(m, call.id);
     });
   }
 

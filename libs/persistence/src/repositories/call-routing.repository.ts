@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { CallerScoreHistory, LeadStatus } from '@switchboard/domain';
 
 export interface TrackingNumberRoute {
   propertyId: string;
@@ -60,15 +61,41 @@ export class CallRoutingRepository {
    * account. Limited to the last `windowDays` when given. Callers to check are E.164 caller ids;
    * the caller filters out anonymous ones (libs/domain isAnonymousCallerId), which are never repeat.
    */
-  async priorCalls(propertyId: string, from: string, at: Date, windowDays: number | null): Promise<number> {
-    const rows: { n: number }[] = await this.ds.query(
-      `SELECT count(*)::int AS n FROM calls c
-         JOIN properties p ON p.id = c.property_id
-        WHERE p.account_id = (SELECT account_id FROM properties WHERE id = $1)
-          AND c.from_number = $2
-          AND ($4::int IS NULL OR c.started_at >= $3::timestamptz - make_interval(days => $4::int))`,
+  /**
+   * The caller's earlier calls to the account (within the window, when the property sets one): how
+   * many, and what scoring made of them, for the previous-call routing criteria.
+   */
+  async callerHistory(
+    propertyId: string,
+    from: string,
+    at: Date,
+    windowDays: number | null,
+  ): Promise<{ priorCalls: number; scores: CallerScoreHistory | null }> {
+    const rows: {
+      n: number;
+      last_score: number | null;
+      last_status: LeadStatus | null;
+      ever_good: boolean | null;
+    }[] = await this.ds.query(
+      `SELECT count(*)::int AS n,
+                (array_agg(c.score ORDER BY c.started_at DESC))[1] AS last_score,
+                (array_agg(c.lead_status ORDER BY c.started_at DESC))[1] AS last_status,
+                bool_or(c.lead_status = 'good_lead') AS ever_good
+           FROM calls c
+           JOIN properties p ON p.id = c.property_id
+          WHERE p.account_id = (SELECT account_id FROM properties WHERE id = $1)
+            AND c.from_number = $2
+            AND ($4::int IS NULL OR c.started_at >= $3::timestamptz - make_interval(days => $4::int))`,
       [propertyId, from, at, windowDays],
     );
-    return rows[0]?.n ?? 0;
+    const r = rows[0];
+    if (!r || r.n === 0 || r.last_status === null) return { priorCalls: r?.n ?? 0, scores: null };
+    return {
+      priorCalls: r.n,
+      scores: {
+        last: { score: r.last_score, leadStatus: r.last_status },
+        everGoodLead: r.ever_good === true,
+      },
+    };
   }
 }

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CallRecordRepository, type CallEntity } from '@switchboard/persistence';
+import { ApiError } from '../common/api-error';
+
+/**
+ * Loads a call named by a route's `:callId`. The AuthGuard has already checked the key reaches it
+ * (PropertyAccess.assertCallReach); a call deleted since is still "not found".
+ */
+@Injectable()
+export class ReachableCalls {
+  readonly records: CallRecordRepository;
+
+  constructor(ds: DataSource) {
+    this.records = new CallRecordRepository(ds);
+  }
+
+  async find(callId: string): Promise<CallEntity> {
+    const call = await this.records.findById(callId);
+    if (!call) throw ApiError.notFound('call', callId);
+    return call;
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CallsModule } from '../calls/calls.module';
+import { CallScoreController, ScoringRulesController } from './scoring.controller';
+import { ScoringService } from './scoring.service';
+
+@Module({
+  imports: [CallsModule],
+  controllers: [ScoringRulesController, CallScoreController],
+  providers: [ScoringService],
+})
+export class ScoringModule {}

@@ -1,0 +1,77 @@
+import type { CallAttribution } from './call-attribution';
+
+/**
+ * Events a property can subscribe a URL to. Each is POSTed as a WebhookEnvelope, signed (see
+ * WEBHOOK_HEADERS and docs/WEBHOOKS.md).
+ */
+export const WEBHOOK_EVENTS = [
+  'call.started',
+  'call.completed',
+  'voicemail.left',
+  'text.received',
+  'email.received',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
+
+/** What every outbound webhook's body holds. `id` is stable: redeliveries repeat it. */
+export interface WebhookEnvelope<D = Record<string, unknown>> {
+  id: string;
+  type: WebhookEventType;
+  createdAt: string;
+  propertyId: string;
+  data: D;
+}
+
+/**
+ * Headers of an outbound webhook. The signature is `v1=` + hex HMAC-SHA256 of
+ * `<timestamp>.<raw body>` under the subscription's secret; receivers should refuse timestamps
+ * older than a few minutes, which stops replays of a captured request.
+ */
+export const WEBHOOK_HEADERS = {
+  event: 'switchboard-event',
+  delivery: 'switchboard-delivery',
+  timestamp: 'switchboard-timestamp',
+  signature: 'switchboard-signature',
+} as const;
+
+/** Workflow type names the api and the worker start by name. */
+export const DELIVER_WEBHOOK_WORKFLOW = 'deliverWebhook';
+export const RESCORE_CALLS_WORKFLOW = 'rescoreCalls';
+
+/** How a delivery workflow retries its receiver (from WebhookDeliverySettings, in milliseconds). */
+export interface WebhookRetryPolicy {
+  initialIntervalMs: number;
+  maximumIntervalMs: number;
+  giveUpAfterMs: number;
+  attemptTimeoutMs: number;
+}
+
+export interface DeliverWebhookInput {
+  deliveryId: string;
+  /** Started by a person through the API (shown in the delivery log). */
+  manual: boolean;
+  retry: WebhookRetryPolicy;
+}
+
+export interface RescoreCallsInput {
+  propertyId: string;
+  /** The rules version to bring calls to; a newer version ends this rescore. */
+  version: number;
+  /** Where the pass in id order resumes (continue-as-new). */
+  afterId?: string | null;
+  scored?: number;
+}
+
+/** What the call workflow tells subscribers when a call to a known number starts. */
+export interface CallStartedNotice {
+  workflowId: string;
+  callSessionId: string;
+  propertyId: string;
+  from: string;
+  to: string;
+  trackingNumberId: string;
+  sourceName: string;
+  startedAt: string;
+  firstTime: boolean;
+  attribution?: CallAttribution;
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import {
+  DELIVER_WEBHOOK_WORKFLOW,
+  type DeliverWebhookInput,
+  type WebhookEnvelope,
+  type WebhookEventType,
+  type WebhookRetryPolicy,
+} from '@switchboard/contracts';
+import type { WebhookDeliverySettings } from '@switchboard/config';
+import type { WebhookRepository } from '@switchboard/persistence';
+
+export function retryPolicyOf(s: WebhookDeliverySettings): WebhookRetryPolicy {
+  return {
+    initialIntervalMs: s.retryInitialSecs * 1000,
+    maximumIntervalMs: s.retryMaxIntervalSecs * 1000,
+    giveUpAfterMs: s.giveUpAfterSecs * 1000,
+    attemptTimeoutMs: s.attemptTimeoutSecs * 1000,
+  };
+}
+
+/**
+ * Turns an event into deliveries to the property's subscribers, each sent and retried by its own
+ * durable workflow. The api (texts, emails, redeliveries) and the worker (calls) share this class.
+ */
+export class WebhookPublisher {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+    private readonly repo: WebhookRepository,
+    private readonly settings: WebhookDeliverySettings,
+  ) {}
+
+  /**
+   * `eventId` must identify the event (a call's workflow id and the event type, say): publishing it
+   * again finds the same deliveries and their workflows already started, so nothing is sent twice.
+   * Returns how many subscribers get it.
+   */
+  async publish(
+    propertyId: string,
+    type: WebhookEventType,
+    eventId: string,
+    data: Record<string, unknown>,
+    createdAt: Date = new Date(),
+  ): Promise<number> {
+    const envelope: WebhookEnvelope = {
+      id: eventId,
+      type,
+      createdAt: createdAt.toISOString(),
+      propertyId,
+      data,
+    };
+    const ids = await this.repo.createDeliveries(envelope);
+    await Promise.all(ids.map((id) => this.start(`webhook-${id}`, { deliveryId: id, manual: false })));
+    return ids.length;
+  }
+
+  /** Sends a delivery again (by hand), with the same body and a fresh signature. Returns its workflow id. */
+  async redeliver(deliveryId: string): Promise<string> {
+    await this.repo.markPending(deliveryId);
+    const workflowId = `webhook-${deliveryId}-manual-${randomUUID()}`;
+    await this.start(workflowId, { deliveryId, manual: true });
+    return workflowId;
+  }
+
+  private async start(workflowId: string, input: Omit<DeliverWebhookInput, 'retry'>): Promise<void> {
+    try {
+      await this.client.workflow.start(DELIVER_WEBHOOK_WORKFLOW, {
+        workflowId,
+        taskQueue: this.taskQueue,
+        args: [{ ...input, retry: retryPolicyOf(this.settings) } satisfies DeliverWebhookInput],
+        // Once per delivery, ever: a finished delivery is not started again by a repeated publish.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+}
