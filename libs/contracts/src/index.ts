@@ -7,3 +7,4 @@ export * from './search-attributes';
 export * from './workflow-input';
 export * from './failure-types';
 export * from './event-routing';
+export * from './call-timeline';

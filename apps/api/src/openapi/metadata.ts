@@ -1368,9 +1368,10 @@ export default async () => {
           {
             CallsController: {
               list: {},
-              get: {
+              get: { summary: 'One call: its record and the carrier events stored for it.' },
+              timeline: {
                 summary:
-                  'A call of a property out of the key\'s reach is "not found", like one that does not exist.',
+                  "One call's timeline: when it came in and from which source, each flow step, menu keys, prompts,\nevery agent rung (for how long, answered or not, talk time, hangup cause), who was connected,\nrecordings and voicemail, the hangup and the outcome; plus a summary per agent leg. Every\ncarrier webhook of the call appears in the entry it explains, or as a `webhook` entry.",
               },
             },
             PlatformCallsController: { list: {} },
