@@ -244,7 +244,8 @@ function outcomeSummary(call: TimelineCall): string {
   const lasted = `call lasted ${call.durationSecs} s`;
   switch (call.outcome) {
     case 'answered':
-      return `Answered by ${call.answeredBy ?? 'an agent'}, talked ${call.talkSecs} s; ${lasted}`;
+      // Talk time is per leg (`legs`, from the bridge); the record's own counts from the answer.
+      return `Answered by ${call.answeredBy ?? 'an agent'}; ${lasted}`;
     case 'voicemail':
       return `Voicemail left${call.voicemailBoxId ? ` in box "${call.voicemailBoxId}"` : ''}; ${lasted}`;
     case 'abandoned':
@@ -414,11 +415,14 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
         break;
       case 'call.hangup':
         if (caller) {
-          const src = e.hangupSource === 'caller' ? 'Caller hung up' : 'Call ended by Switchboard';
+          // On the inbound leg Telnyx names the caller `caller` and our side `callee`.
+          const who = e.hangupSource === 'caller' ? 'Caller hung up' : 'Switchboard ended the call';
+          const why =
+            e.hangupCause && e.hangupCause !== 'normal_clearing' ? ` (${cause(e.hangupCause)})` : '';
           entries.push({
             at,
             kind: 'caller_hangup',
-            summary: `${src} (${cause(e.hangupCause)})`,
+            summary: `${who}${why}`,
             events,
             hangupCause: e.hangupCause ?? null,
             hangupSource: e.hangupSource ?? null,

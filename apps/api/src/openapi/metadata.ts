@@ -1371,7 +1371,7 @@ export default async () => {
               get: { summary: 'One call: its record and the carrier events stored for it.' },
               timeline: {
                 summary:
-                  "One call's timeline: when it came in and from which source, each flow step, menu keys, prompts,\nevery agent rung (for how long, answered or not, talk time, hangup cause), who was connected,\nrecordings and voicemail, the hangup and the outcome; plus a summary per agent leg. Every\ncarrier webhook of the call appears in the entry it explains, or as a `webhook` entry.",
+                  'One call as a timeline, with a summary per agent leg.\n\nIn order: the call coming in (caller, number, source, attribution), each flow step, prompts,\nmenu keys, every agent rung (ring time, answered or not, talk time, hangup cause), the bridge,\nrecordings and voicemail, the hangup, then the outcome. Each carrier webhook of the call is in\nthe entry it explains, or is an entry of its own (`webhook`).',
               },
             },
             PlatformCallsController: { list: {} },

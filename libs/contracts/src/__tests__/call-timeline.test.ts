@@ -248,10 +248,10 @@ describe('buildCallTimeline', () => {
     assert.deepEqual([bridge.to, bridge.events.length], ['+16175550112', 2]);
     const [rec] = only(entries, 'recording_saved');
     assert.deepEqual([rec.purpose, rec.url], ['conversation', 'http://127.0.0.1:9/sim/recordings/rec-1.mp3']);
-    assert.equal(only(entries, 'caller_hangup')[0].summary, 'Caller hung up (hung up)');
+    assert.equal(only(entries, 'caller_hangup')[0].summary, 'Caller hung up');
     const outcome = entries.at(-1)!;
     assert.equal(outcome.kind, 'outcome');
-    assert.equal(outcome.summary, 'Answered by +16175550112, talked 32 s; call lasted 54 s');
+    assert.equal(outcome.summary, 'Answered by +16175550112; call lasted 54 s');
 
     // Single DTMF digits stay visible as what they are: carrier events.
     const dtmf = only(entries, 'webhook').filter((w) => w.events[0].type === 'call.dtmf.received');
@@ -346,7 +346,7 @@ describe('buildCallTimeline', () => {
       ],
     );
     assert.equal(only(entries, 'connected')[0].summary, 'Caller bridged with +16175550111');
-    assert.equal(only(entries, 'caller_hangup')[0].summary, 'Call ended by Switchboard (hung up)');
+    assert.equal(only(entries, 'caller_hangup')[0].summary, 'Switchboard ended the call');
   });
 
   it('falls back to the record for the answerer when no bridge event was stored', () => {
@@ -382,7 +382,7 @@ describe('buildCallTimeline', () => {
     assert.deepEqual(kinds(entries), ['call_received', 'step', 'caller_hangup', 'outcome']);
     assert.equal(entries[0].summary, 'Call from +16175550101 (PAT SMITH) to +16175550150');
     assert.equal(entries[1].summary, 'Rejected: unknown tracking number');
-    assert.equal(entries[2].summary, 'Call ended by Switchboard (rejected)');
+    assert.equal(entries[2].summary, 'Switchboard ended the call (rejected)');
     assert.equal(entries[3].summary, 'Rejected: the number dialled is not in use');
   });
 
