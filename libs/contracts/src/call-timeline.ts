@@ -270,11 +270,6 @@ function legStory(l: CallTimelineLeg): string {
 const RANK: Partial<Record<CallTimelineEntryKind, number>> = { call_received: 0, step: 2 };
 const rankOf = (k: CallTimelineEntryKind): number => RANK[k] ?? 1;
 
-interface LegState {
-  leg: CallTimelineLeg;
-  events: CarrierEvent[];
-}
-
 /**
  * Builds the timeline of a finished call. Every event appears in exactly one entry: those that tell
  * something (a key, a leg ringing, a recording…) in the entry they explain, the rest as `webhook`
@@ -291,34 +286,29 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
     (e.clientState ? e.clientState.role === 'caller' : e.direction === 'incoming');
 
   // Agent legs first, so every entry about a leg can speak of its whole life (rang N s…).
-  const legs = new Map<string, LegState>();
+  const legs = new Map<string, CallTimelineLeg>();
   for (const e of ordered) {
     if (isCaller(e)) continue;
-    let s = legs.get(e.callControlId);
-    if (!s) {
-      s = {
-        events: [],
-        leg: {
-          to: e.to ?? 'unknown destination',
-          callControlId: e.callControlId,
-          attempt: e.clientState?.tag ?? null,
-          ringStartedAt: null,
-          answeredAt: null,
-          connectedAt: null,
-          endedAt: null,
-          ringSecs: null,
-          answered: false,
-          connected: false,
-          talkSecs: 0,
-          hangupCause: null,
-          hangupSource: null,
-          summary: '',
-        },
+    let l = legs.get(e.callControlId);
+    if (!l) {
+      l = {
+        to: e.to ?? 'unknown destination',
+        callControlId: e.callControlId,
+        attempt: e.clientState?.tag ?? null,
+        ringStartedAt: null,
+        answeredAt: null,
+        connectedAt: null,
+        endedAt: null,
+        ringSecs: null,
+        answered: false,
+        connected: false,
+        talkSecs: 0,
+        hangupCause: null,
+        hangupSource: null,
+        summary: '',
       };
-      legs.set(e.callControlId, s);
+      legs.set(e.callControlId, l);
     }
-    s.events.push(e);
-    const l = s.leg;
     if (e.type === 'call.initiated') l.ringStartedAt ??= e.occurredAt;
     if (e.type === 'call.answered') l.answeredAt ??= e.occurredAt;
     if (e.type === 'call.bridged') l.connectedAt ??= e.occurredAt;
@@ -329,14 +319,12 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
     }
   }
   // Without any bridge event (not stored, or an older call), the record's answerer is the one connected.
-  const anyBridge = [...legs.values()].some((s) => s.leg.connectedAt);
+  const anyBridge = [...legs.values()].some((l) => l.connectedAt);
   if (!anyBridge && call.outcome === 'answered') {
-    const answerer = [...legs.values()]
-      .reverse()
-      .find((s) => s.leg.answeredAt && s.leg.to === call.answeredBy);
-    if (answerer) answerer.leg.connectedAt = answerer.leg.answeredAt;
+    const answerer = [...legs.values()].reverse().find((l) => l.answeredAt && l.to === call.answeredBy);
+    if (answerer) answerer.connectedAt = answerer.answeredAt;
   }
-  for (const { leg: l } of legs.values()) {
+  for (const l of legs.values()) {
     l.ringStartedAt ??= l.answeredAt ?? l.endedAt;
     l.answered = l.answeredAt !== null;
     l.connected = l.connectedAt !== null;
@@ -374,7 +362,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
 
   for (const e of ordered) {
     const caller = isCaller(e);
-    const leg = caller ? undefined : legs.get(e.callControlId)?.leg;
+    const leg = caller ? undefined : legs.get(e.callControlId);
     const to = leg?.to ?? null;
     const tag = e.clientState?.tag;
     const at = e.occurredAt;
@@ -631,12 +619,8 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
     durationSecs: call.durationSecs,
     talkSecs: call.talkSecs,
   });
-  const legList = [...legs.values()]
-    .map((s) => s.leg)
-    .sort(
-      (a, b) => Date.parse(a.ringStartedAt ?? call.endedAt) - Date.parse(b.ringStartedAt ?? call.endedAt),
-    );
-  return { entries: sorted, legs: legList };
+  // Legs were met in the events' order: the order they were rung.
+  return { entries: sorted, legs: [...legs.values()] };
 }
 
 /** Steps the workflow writes itself (beyond the flow's own step ids) read as what happened. */
