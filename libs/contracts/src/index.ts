@@ -8,3 +8,4 @@ export * from './workflow-input';
 export * from './failure-types';
 export * from './event-routing';
 export * from './background-work';
+export * from './call-timeline';

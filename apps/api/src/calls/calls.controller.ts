@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
+import { buildCallTimeline } from '@switchboard/contracts';
 import { CallRecordRepository, CarrierEventRepository } from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { PlatformAdmin, Scope } from '../auth/auth.decorators';
@@ -9,10 +10,11 @@ import { CallLogQuery } from '../reports/dto';
 import { ReportsService } from '../reports/reports.service';
 import { ListCallsQuery } from './dto';
 import { ReachableCalls } from './reachable-calls';
+import { storedCarrierEvent, timelineCall } from './timeline-input';
 
 /**
  * The call log: finished calls, filtered and sorted like the reports (newest first unless asked),
- * paged or streamed as CSV; and one call with its carrier events.
+ * paged or streamed as CSV; one call with its carrier events; and one call's timeline.
  */
 @Controller({ path: 'calls', version: '1' })
 export class CallsController {
@@ -36,7 +38,7 @@ export class CallsController {
     return this.reports.callLog(scope, q, req, res);
   }
 
-  /** A call of a property out of the key's reach is "not found", like one that does not exist. */
+  /** One call: its record and the carrier events stored for it. */
   @Get(':callId')
   async get(@Param('callId', new UuidParam('callId')) id: string) {
     const call = await this.reachable.find(id);
@@ -50,6 +52,21 @@ export class CallsController {
         callControlId: e.callControlId,
       })),
     };
+  }
+
+  /**
+   * One call as a timeline, with a summary per agent leg.
+   *
+   * In order: the call coming in (caller, number, source, attribution), each flow step, prompts,
+   * menu keys, every agent rung (ring time, answered or not, talk time, hangup cause), the bridge,
+   * recordings and voicemail, the hangup, then the outcome. Each carrier webhook of the call is in
+   * the entry it explains, or is an entry of its own (`webhook`).
+   */
+  @Get(':callId/timeline')
+  async timeline(@Param('callId', new UuidParam('callId')) id: string) {
+    const call = await this.reachable.find(id);
+    const events = await this.events.forWorkflow(call.workflowId);
+    return { callId: call.id, ...buildCallTimeline(timelineCall(call), events.map(storedCarrierEvent)) };
   }
 }
 

@@ -1496,9 +1496,10 @@ export default async () => {
           {
             CallsController: {
               list: {},
-              get: {
+              get: { summary: 'One call: its record and the carrier events stored for it.' },
+              timeline: {
                 summary:
-                  'A call of a property out of the key\'s reach is "not found", like one that does not exist.',
+                  'One call as a timeline, with a summary per agent leg.\n\nIn order: the call coming in (caller, number, source, attribution), each flow step, prompts,\nmenu keys, every agent rung (ring time, answered or not, talk time, hangup cause), the bridge,\nrecordings and voicemail, the hangup, then the outcome. Each carrier webhook of the call is in\nthe entry it explains, or is an entry of its own (`webhook`).',
               },
             },
             PlatformCallsController: { list: {} },

@@ -46,7 +46,7 @@ export const TAGS: readonly { name: string; description: string }[] = [
   },
   {
     name: 'Calls',
-    description: 'The call log: finished calls with their attribution, path and carrier events.',
+    description: 'The call log: finished calls with their attribution, path, carrier events and timeline.',
   },
   {
     name: 'Reports',

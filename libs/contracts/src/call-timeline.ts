@@ -1,0 +1,640 @@
+import type { CallAttribution } from './call-attribution';
+import type { CallOutcome, PathEntry } from './call-record';
+import type { CarrierEvent } from './carrier-event';
+
+/**
+ * A finished call told as a story: what the caller did, what the flow did, who was rung and for how
+ * long, who answered, what was recorded, how it ended. Built from the call record (the workflow's
+ * view: path, outcome) and the carrier's webhooks stored for its workflow (the carrier's view:
+ * legs, keys, prompts, recordings). Pure: no clock, no I/O, so the same inputs give the same story.
+ */
+
+/** What the timeline needs of a call record; times are ISO instants on the carrier's clock. */
+export interface TimelineCall {
+  /** The inbound caller's leg; every other leg in the events is one we dialled. */
+  callControlId: string;
+  from: string;
+  to: string;
+  sourceName: string | null;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string;
+  durationSecs: number;
+  talkSecs: number;
+  outcome: CallOutcome;
+  answeredBy: string | null;
+  hangupCause: string | null;
+  path: readonly PathEntry[];
+  recordingUrl: string | null;
+  voicemailBoxId: string | null;
+  /** Null for calls to numbers outside pools that carry no history, and for older records. */
+  attribution: CallAttribution | null;
+}
+
+/** The webhook an entry was told from: nothing the carrier said is hidden, only grouped. */
+export interface TimelineEventRef {
+  id: string;
+  type: string;
+  occurredAt: string;
+  callControlId: string;
+}
+
+interface EntryBase<K extends string> {
+  at: string;
+  kind: K;
+  summary: string;
+  /** Webhooks behind this entry (none for entries taken from the call record alone). */
+  events: TimelineEventRef[];
+}
+
+/** Where a prompt played in the flow, read from the tag the workflow put in its client_state. */
+export type PromptPurpose = 'greeting' | 'menu' | 'menu_notice' | 'hold' | 'whisper' | 'voicemail_greeting';
+
+export type CallTimelineEntry =
+  | (EntryBase<'call_received'> & {
+      from: string;
+      to: string;
+      callerName: string | null;
+      source: string | null;
+      attribution: CallAttribution | null;
+    })
+  | EntryBase<'call_answered'>
+  | (EntryBase<'step'> & { step: string; detail: string | null })
+  | (EntryBase<'prompt'> & {
+      /** The step or menu the prompt belongs to, from its tag. */
+      name: string | null;
+      purpose: PromptPurpose;
+      /** The agent's destination for whispers; null when played to the caller. */
+      to: string | null;
+      endedAt: string | null;
+      /** Carrier's end status: completed, call_hangup, cancelled… (null while no end was seen). */
+      status: string | null;
+      seconds: number | null;
+    })
+  | (EntryBase<'menu_input'> & {
+      menu: string | null;
+      digits: string;
+      /** Carrier's gather status: valid, invalid, timeout, call_hangup, cancelled. */
+      status: string;
+    })
+  | (EntryBase<'agent_ringing'> & { to: string; callControlId: string; attempt: string | null })
+  | (EntryBase<'agent_answered'> & { to: string; callControlId: string; ringSecs: number | null })
+  | (EntryBase<'agent_hangup'> & {
+      to: string;
+      callControlId: string;
+      answered: boolean;
+      ringSecs: number | null;
+      talkSecs: number;
+      hangupCause: string | null;
+      hangupSource: string | null;
+    })
+  | (EntryBase<'connected'> & { to: string; callControlId: string })
+  | (EntryBase<'recording_saved'> & {
+      purpose: 'conversation' | 'other';
+      url: string | null;
+      recordingId: string | null;
+    })
+  | (EntryBase<'voicemail'> & { voicemailBoxId: string; url: string | null; recordingId: string | null })
+  | (EntryBase<'recording_failed'> & { tag: string | null })
+  | (EntryBase<'caller_hangup'> & {
+      hangupCause: string | null;
+      hangupSource: string | null;
+      sipHangupCause: string | null;
+    })
+  | (EntryBase<'outcome'> & {
+      outcome: CallOutcome;
+      answeredBy: string | null;
+      durationSecs: number;
+      talkSecs: number;
+    })
+  | (EntryBase<'webhook'> & { party: 'caller' | 'agent'; to: string | null });
+
+export type CallTimelineEntryKind = CallTimelineEntry['kind'];
+
+/** One agent leg, start to end: the "who was rung" table. */
+export interface CallTimelineLeg {
+  to: string;
+  callControlId: string;
+  /** The ring attempt (workflow tag, e.g. `front-w2`): legs rung together share it. */
+  attempt: string | null;
+  ringStartedAt: string | null;
+  answeredAt: string | null;
+  connectedAt: string | null;
+  endedAt: string | null;
+  /** From ringing to answer, or to the end for a leg nobody answered; null while unknown. */
+  ringSecs: number | null;
+  answered: boolean;
+  /** Bridged with the caller (an agent can answer and still not be connected: someone else was first). */
+  connected: boolean;
+  /** Seconds bridged with the caller. */
+  talkSecs: number;
+  hangupCause: string | null;
+  hangupSource: string | null;
+  summary: string;
+}
+
+export interface CallTimeline {
+  entries: CallTimelineEntry[];
+  legs: CallTimelineLeg[];
+}
+
+const secondsBetween = (from: string | null, to: string | null): number | null => {
+  if (!from || !to) return null;
+  const s = (Date.parse(to) - Date.parse(from)) / 1000;
+  return Number.isFinite(s) ? Math.max(0, Math.round(s)) : null;
+};
+
+const ref = (e: CarrierEvent): TimelineEventRef => ({
+  id: e.eventId,
+  type: e.type,
+  occurredAt: e.occurredAt,
+  callControlId: e.callControlId,
+});
+
+/** Telnyx's hangup causes as a person would say them (unknown ones are shown as given). */
+const CAUSES: Record<string, string> = {
+  normal_clearing: 'hung up',
+  originator_cancel: 'stopped ringing',
+  timeout: 'no answer in time',
+  no_answer: 'no answer',
+  user_busy: 'busy',
+  call_rejected: 'rejected',
+  not_found: 'number not found',
+  time_limit: 'time limit reached',
+  unspecified: 'unspecified',
+};
+const cause = (c: string | null | undefined): string => (c ? (CAUSES[c] ?? c) : 'unknown cause');
+
+const GATHER_STATUS: Record<string, string> = {
+  invalid: 'pressed a key that is not an option',
+  timeout: 'pressed nothing before the timeout',
+  call_hangup: 'hung up during the menu',
+  cancelled: 'menu stopped',
+  cancelled_amd: 'menu stopped',
+};
+
+/**
+ * What a prompt was for, from the tags the call workflow gives them: `<step>#<n>` (greeting, hangup
+ * message), `<menu>-<gatherId>` (the menu's own prompt, a gather), `<menu>-<gatherId>-play#<n>`
+ * (invalid/timeout notice), `<step>-hold#<n>`, `<attempt>-whisper#<n>`, `<step>-greeting#<n>`.
+ */
+function promptOf(
+  tag: string | undefined,
+  gatherTags: ReadonlySet<string>,
+): { name: string | null; purpose: PromptPurpose } {
+  if (!tag) return { name: null, purpose: 'greeting' };
+  if (gatherTags.has(tag)) return { name: tag.replace(/-\d+$/, ''), purpose: 'menu' };
+  const base = tag.replace(/#\d+$/, '');
+  const suffixed = (suffix: string) => (base.endsWith(suffix) ? base.slice(0, -suffix.length) : null);
+  const notice = /^(.*)-\d+-play$/.exec(base);
+  if (notice) return { name: notice[1], purpose: 'menu_notice' };
+  const hold = suffixed('-hold');
+  if (hold !== null) return { name: hold, purpose: 'hold' };
+  const whisper = suffixed('-whisper');
+  if (whisper !== null) return { name: whisper.replace(/-w\d+$/, ''), purpose: 'whisper' };
+  const vm = suffixed('-greeting');
+  if (vm !== null) return { name: vm, purpose: 'voicemail_greeting' };
+  return { name: base, purpose: 'greeting' };
+}
+
+const PROMPT_LABEL: Record<PromptPurpose, string> = {
+  greeting: 'Prompt',
+  menu: 'Menu prompt',
+  menu_notice: 'Menu notice',
+  hold: 'Hold audio',
+  whisper: 'Whisper',
+  voicemail_greeting: 'Voicemail greeting',
+};
+
+function promptSummary(
+  name: string | null,
+  purpose: PromptPurpose,
+  to: string | null,
+  status: string | null,
+  seconds: number | null,
+): string {
+  const what = `${PROMPT_LABEL[purpose]}${name ? ` "${name}"` : ''}${to ? ` to ${to}` : ''}`;
+  if (status === null) return `${what} started`;
+  if (status === 'call_hangup') return `${what} cut short: the call hung up`;
+  if (status === 'cancelled') return `${what} stopped${seconds !== null ? ` after ${seconds} s` : ''}`;
+  if (status !== 'completed') return `${what} ended (${status})`;
+  return `${what} played${seconds !== null ? ` (${seconds} s)` : ''}`;
+}
+
+function receivedSummary(call: TimelineCall, callerName: string | null): string {
+  const who = callerName ? `${call.from} (${callerName})` : call.from;
+  const parts = [`Call from ${who} to ${call.to}`];
+  if (call.sourceName) parts.push(`source ${call.sourceName}`);
+  const a = call.attribution;
+  if (a) {
+    if (a.kind === 'session' || a.kind === 'lookback' || a.kind === 'ambiguous') {
+      const visit = [
+        a.keyword ? `keyword "${a.keyword}"` : null,
+        a.campaign ? `campaign "${a.campaign}"` : null,
+        a.landingPage ? `landed on ${a.landingPage}` : null,
+      ].filter((x) => x !== null);
+      parts.push(`website visit (${a.kind})${visit.length ? `: ${visit.join(', ')}` : ''}`);
+    }
+    parts.push(a.priorCalls > 0 ? `repeat caller (${a.priorCalls} earlier calls)` : 'first-time caller');
+  }
+  return parts.join('; ');
+}
+
+function outcomeSummary(call: TimelineCall): string {
+  const lasted = `call lasted ${call.durationSecs} s`;
+  switch (call.outcome) {
+    case 'answered':
+      // Talk time is per leg (`legs`, from the bridge); the record's own counts from the answer.
+      return `Answered by ${call.answeredBy ?? 'an agent'}; ${lasted}`;
+    case 'voicemail':
+      return `Voicemail left${call.voicemailBoxId ? ` in box "${call.voicemailBoxId}"` : ''}; ${lasted}`;
+    case 'abandoned':
+      return `Abandoned: the caller hung up before anyone answered; ${lasted}`;
+    case 'no_answer':
+      return `Nobody answered; ${lasted}`;
+    case 'rejected':
+      return `Rejected: the number dialled is not in use`;
+  }
+}
+
+/** How one agent leg went, e.g. "rang 12 s, not answered (no answer in time)". */
+function legStory(l: CallTimelineLeg): string {
+  const rang = l.ringSecs !== null ? `rang ${l.ringSecs} s` : 'rang';
+  if (l.connected) return `${rang}, answered and talked ${l.talkSecs} s`;
+  if (l.answered) return `${rang}, answered but was not connected (${cause(l.hangupCause)})`;
+  if (!l.endedAt) return `${rang}, no end seen`;
+  return `${rang}, not answered (${cause(l.hangupCause)})`;
+}
+
+/** Ties on the carrier clock keep cause before effect: the call, then carrier events, then the steps they led to. */
+const RANK: Partial<Record<CallTimelineEntryKind, number>> = { call_received: 0, step: 2 };
+const rankOf = (k: CallTimelineEntryKind): number => RANK[k] ?? 1;
+
+/**
+ * Builds the timeline of a finished call. Every event appears in exactly one entry: those that tell
+ * something (a key, a leg ringing, a recording…) in the entry they explain, the rest as `webhook`
+ * entries. Events of legs other than the caller's count as agent legs: the workflow dials them with
+ * `link_to`, which is how their webhooks were filed under this call.
+ */
+export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEvent[]): CallTimeline {
+  const ordered = events
+    .map((e, i) => ({ e, i, t: Date.parse(e.occurredAt) }))
+    .sort((a, b) => (a.t === b.t || Number.isNaN(a.t - b.t) ? a.i - b.i : a.t - b.t))
+    .map((x) => x.e);
+  const isCaller = (e: CarrierEvent) =>
+    e.callControlId === call.callControlId ||
+    (e.clientState ? e.clientState.role === 'caller' : e.direction === 'incoming');
+
+  // Agent legs first, so every entry about a leg can speak of its whole life (rang N s…).
+  const legs = new Map<string, CallTimelineLeg>();
+  for (const e of ordered) {
+    if (isCaller(e)) continue;
+    let l = legs.get(e.callControlId);
+    if (!l) {
+      l = {
+        to: e.to ?? 'unknown destination',
+        callControlId: e.callControlId,
+        attempt: e.clientState?.tag ?? null,
+        ringStartedAt: null,
+        answeredAt: null,
+        connectedAt: null,
+        endedAt: null,
+        ringSecs: null,
+        answered: false,
+        connected: false,
+        talkSecs: 0,
+        hangupCause: null,
+        hangupSource: null,
+        summary: '',
+      };
+      legs.set(e.callControlId, l);
+    }
+    if (e.type === 'call.initiated') l.ringStartedAt ??= e.occurredAt;
+    if (e.type === 'call.answered') l.answeredAt ??= e.occurredAt;
+    if (e.type === 'call.bridged') l.connectedAt ??= e.occurredAt;
+    if (e.type === 'call.hangup' && !l.endedAt) {
+      l.endedAt = e.occurredAt;
+      l.hangupCause = e.hangupCause ?? null;
+      l.hangupSource = e.hangupSource ?? null;
+    }
+  }
+  // Without any bridge event (not stored, or an older call), the record's answerer is the one connected.
+  const anyBridge = [...legs.values()].some((l) => l.connectedAt);
+  if (!anyBridge && call.outcome === 'answered') {
+    const answerer = [...legs.values()].reverse().find((l) => l.answeredAt && l.to === call.answeredBy);
+    if (answerer) answerer.connectedAt = answerer.answeredAt;
+  }
+  for (const l of legs.values()) {
+    l.ringStartedAt ??= l.answeredAt ?? l.endedAt;
+    l.answered = l.answeredAt !== null;
+    l.connected = l.connectedAt !== null;
+    l.ringSecs = secondsBetween(l.ringStartedAt, l.answeredAt ?? l.endedAt);
+    l.talkSecs = l.connected ? (secondsBetween(l.connectedAt, l.endedAt ?? call.endedAt) ?? 0) : 0;
+    l.summary = `${l.to} ${legStory(l)}`;
+  }
+
+  const gatherTags = new Set(
+    ordered
+      .filter((e) => e.type === 'call.gather.ended' && e.clientState?.tag)
+      .map((e) => e.clientState!.tag!),
+  );
+  const entries: CallTimelineEntry[] = [];
+  const initiated = ordered.find((e) => isCaller(e) && e.type === 'call.initiated');
+  // Carriers fill caller_id_name with the number itself when there is no CNAM: no name then.
+  const name = initiated?.callerIdName?.trim();
+  const callerName = name && name !== call.from ? name : null;
+  entries.push({
+    at: call.startedAt,
+    kind: 'call_received',
+    summary: receivedSummary(call, callerName),
+    events: initiated ? [ref(initiated)] : [],
+    from: call.from,
+    to: call.to,
+    callerName,
+    source: call.sourceName,
+    attribution: call.attribution,
+  });
+
+  /** Prompts started and not yet ended, by leg and tag: an end joins its start's entry. */
+  const openPrompts = new Map<string, Extract<CallTimelineEntry, { kind: 'prompt' }>>();
+  let bridgeEntry: Extract<CallTimelineEntry, { kind: 'connected' }> | undefined;
+  let voicemailSeen = false;
+
+  for (const e of ordered) {
+    const caller = isCaller(e);
+    const leg = caller ? undefined : legs.get(e.callControlId);
+    const to = leg?.to ?? null;
+    const tag = e.clientState?.tag;
+    const at = e.occurredAt;
+    const events = [ref(e)];
+    switch (e.type) {
+      case 'call.initiated':
+        if (caller && e === initiated) continue;
+        if (leg) {
+          entries.push({
+            at,
+            kind: 'agent_ringing',
+            summary: `Ringing ${leg.to}${leg.attempt ? ` (${leg.attempt})` : ''}`,
+            events,
+            to: leg.to,
+            callControlId: e.callControlId,
+            attempt: leg.attempt,
+          });
+          continue;
+        }
+        break;
+      case 'call.answered':
+        if (caller) {
+          entries.push({ at, kind: 'call_answered', summary: 'Switchboard answered the call', events });
+          continue;
+        }
+        if (leg) {
+          entries.push({
+            at,
+            kind: 'agent_answered',
+            summary: `${leg.to} answered after ${leg.ringSecs ?? '?'} s`,
+            events,
+            to: leg.to,
+            callControlId: e.callControlId,
+            ringSecs: leg.ringSecs,
+          });
+          continue;
+        }
+        break;
+      case 'call.hangup':
+        if (caller) {
+          // On the inbound leg Telnyx names the caller `caller` and our side `callee`.
+          const who = e.hangupSource === 'caller' ? 'Caller hung up' : 'Switchboard ended the call';
+          const why =
+            e.hangupCause && e.hangupCause !== 'normal_clearing' ? ` (${cause(e.hangupCause)})` : '';
+          entries.push({
+            at,
+            kind: 'caller_hangup',
+            summary: `${who}${why}`,
+            events,
+            hangupCause: e.hangupCause ?? null,
+            hangupSource: e.hangupSource ?? null,
+            sipHangupCause: e.sipHangupCause ?? null,
+          });
+          continue;
+        }
+        if (leg && leg.endedAt === at) {
+          entries.push({
+            at,
+            kind: 'agent_hangup',
+            summary: `Leg to ${leg.to} ended: ${legStory(leg)}`,
+            events,
+            to: leg.to,
+            callControlId: e.callControlId,
+            answered: leg.answered,
+            ringSecs: leg.ringSecs,
+            talkSecs: leg.talkSecs,
+            hangupCause: leg.hangupCause,
+            hangupSource: leg.hangupSource,
+          });
+          continue;
+        }
+        break;
+      case 'call.bridged': {
+        // Both legs report the bridge at once: one entry, naming the agent.
+        const open = bridgeEntry && bridgeEntry.events.length < 2 ? bridgeEntry : undefined;
+        if (open) {
+          open.events.push(ref(e));
+          if (leg) Object.assign(open, { to: leg.to, callControlId: leg.callControlId });
+        } else {
+          bridgeEntry = {
+            at,
+            kind: 'connected',
+            summary: '',
+            events,
+            to: leg?.to ?? call.answeredBy ?? 'an agent',
+            callControlId: leg?.callControlId ?? '',
+          };
+          entries.push(bridgeEntry);
+        }
+        bridgeEntry!.summary = `Caller bridged with ${bridgeEntry!.to}`;
+        continue;
+      }
+      case 'call.speak.started':
+      case 'call.playback.started': {
+        const { name, purpose } = promptOf(tag, gatherTags);
+        const entry: Extract<CallTimelineEntry, { kind: 'prompt' }> = {
+          at,
+          kind: 'prompt',
+          summary: promptSummary(name, purpose, to, null, null),
+          events,
+          name,
+          purpose,
+          to,
+          endedAt: null,
+          status: null,
+          seconds: null,
+        };
+        openPrompts.set(`${e.callControlId}|${tag ?? ''}`, entry);
+        entries.push(entry);
+        continue;
+      }
+      case 'call.speak.ended':
+      case 'call.playback.ended': {
+        const key = `${e.callControlId}|${tag ?? ''}`;
+        const open = openPrompts.get(key);
+        openPrompts.delete(key);
+        const { name, purpose } = promptOf(tag, gatherTags);
+        const entry = open ?? {
+          at,
+          kind: 'prompt' as const,
+          summary: '',
+          events: [],
+          name,
+          purpose,
+          to,
+          endedAt: null,
+          status: null,
+          seconds: null,
+        };
+        entry.events.push(ref(e));
+        entry.endedAt = at;
+        entry.status = e.status ?? 'completed';
+        entry.seconds = secondsBetween(entry.at, at);
+        entry.summary = promptSummary(
+          entry.name,
+          entry.purpose,
+          entry.to,
+          entry.status,
+          open ? entry.seconds : null,
+        );
+        if (!open) entries.push(entry);
+        continue;
+      }
+      case 'call.gather.ended': {
+        const digits = e.digits ?? '';
+        const status = e.status ?? (digits ? 'valid' : 'timeout');
+        const menu = tag ? tag.replace(/-\d+$/, '') : null;
+        const keys = digits ? ` (pressed ${digits})` : '';
+        const said =
+          status === 'valid'
+            ? `Caller pressed ${digits}`
+            : `Caller ${GATHER_STATUS[status] ?? status}${keys}`;
+        entries.push({
+          at,
+          kind: 'menu_input',
+          summary: `${said}${menu ? ` at menu "${menu}"` : ''}`,
+          events,
+          menu,
+          digits,
+          status,
+        });
+        continue;
+      }
+      case 'call.recording.saved': {
+        const url = e.recordingUrl ?? null;
+        const isVoicemail =
+          !!call.voicemailBoxId &&
+          !voicemailSeen &&
+          (url === call.recordingUrl || call.recordingUrl === null);
+        if (isVoicemail) {
+          voicemailSeen = true;
+          entries.push({
+            at,
+            kind: 'voicemail',
+            summary: `Voicemail left in box "${call.voicemailBoxId}"${url ? `: ${url}` : ''}`,
+            events,
+            voicemailBoxId: call.voicemailBoxId!,
+            url,
+            recordingId: e.recordingId ?? null,
+          });
+        } else {
+          const purpose = tag?.endsWith('-conversation') ? 'conversation' : 'other';
+          entries.push({
+            at,
+            kind: 'recording_saved',
+            summary: `${purpose === 'conversation' ? 'Conversation recording' : 'Recording'} saved${url ? `: ${url}` : ''}`,
+            events,
+            purpose,
+            url,
+            recordingId: e.recordingId ?? null,
+          });
+        }
+        continue;
+      }
+      case 'call.recording.error':
+        entries.push({
+          at,
+          kind: 'recording_failed',
+          summary: 'The carrier could not save a recording',
+          events,
+          tag: tag ?? null,
+        });
+        continue;
+      default:
+        break;
+    }
+    const detail = e.digit ? `: key ${e.digit}` : e.status ? `: ${e.status}` : '';
+    entries.push({
+      at,
+      kind: 'webhook',
+      summary: `Carrier event ${e.type} on the ${caller ? 'caller' : `leg to ${to ?? 'an agent'}`}${detail}`,
+      events,
+      party: caller ? 'caller' : 'agent',
+      to,
+    });
+  }
+
+  // A voicemail the record names whose recording event is missing still belongs in the story.
+  if (call.voicemailBoxId && !voicemailSeen) {
+    entries.push({
+      at: call.endedAt,
+      kind: 'voicemail',
+      summary: `Voicemail left in box "${call.voicemailBoxId}"${call.recordingUrl ? `: ${call.recordingUrl}` : ''}`,
+      events: [],
+      voicemailBoxId: call.voicemailBoxId,
+      url: call.recordingUrl,
+      recordingId: null,
+    });
+  }
+  for (const p of call.path) {
+    const detail = p.detail ?? null;
+    entries.push({
+      at: p.at || call.startedAt,
+      kind: 'step',
+      summary: stepSummary(p.step, detail),
+      events: [],
+      step: p.step,
+      detail,
+    });
+  }
+  const sorted = entries
+    .map((entry, i) => ({ entry, i, t: Date.parse(entry.at), r: rankOf(entry.kind) }))
+    .sort((a, b) => a.t - b.t || a.r - b.r || a.i - b.i)
+    .map((x) => x.entry);
+  // The outcome closes the story though its instant is the caller's hangup: recordings are saved
+  // (and reported) after it.
+  sorted.push({
+    at: call.endedAt,
+    kind: 'outcome',
+    summary: outcomeSummary(call),
+    events: [],
+    outcome: call.outcome,
+    answeredBy: call.answeredBy,
+    durationSecs: call.durationSecs,
+    talkSecs: call.talkSecs,
+  });
+  // Legs were met in the events' order: the order they were rung.
+  return { entries: sorted, legs: [...legs.values()] };
+}
+
+/** Steps the workflow writes itself (beyond the flow's own step ids) read as what happened. */
+function stepSummary(step: string, detail: string | null): string {
+  switch (step) {
+    case 'connected':
+      return `Connecting the caller to ${detail ?? 'an agent'}`;
+    case 'reject':
+      return `Rejected${detail ? `: ${detail}` : ''}`;
+    case 'error':
+      return `The call failed${detail ? `: ${detail}` : ''}`;
+    case 'hangup':
+      return `Hung up${detail ? `: ${detail}` : ''}`;
+    default:
+      return `Step "${step}"${detail ? `: ${detail}` : ''}`;
+  }
+}
