@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallLeg, HangupSource, OutgoingOptions, Recording } from './call-leg';
 import type { CallStore, Session, WebhookRecord } from './call-store';
+import { isBrowserEndpoint } from './browser-legs';
 import { CallerScriptRunner } from './caller-script';
 import { EventFactory } from './event-factory';
 import { MediaPlayer } from './media-player';
@@ -282,9 +283,14 @@ export class CallEngine {
     }
   }
 
-  /** Agent legs follow the session's `agents` entry for their `to`; unlisted ones ring until timeout. */
+  /**
+   * Agent legs follow the session's `agents` entry for their `to`; unlisted ones ring until timeout,
+   * unless they ring a browser endpoint, where a person may answer through the control API first.
+   */
   private startAgent(leg: CallLeg): void {
-    const behaviour = leg.session.agents[leg.to] ?? 'no_answer';
+    const scripted = leg.session.agents[leg.to];
+    leg.browser = scripted === undefined && isBrowserEndpoint(leg.to);
+    const behaviour = scripted ?? 'no_answer';
     leg.agent = behaviour;
     const ringTimeoutMs = leg.outgoing?.ringTimeoutMs ?? 30_000;
     const whileRinging = (delayMs: number, run: () => void) =>
@@ -301,7 +307,8 @@ export class CallEngine {
     }
   }
 
-  private answerOutgoing(leg: CallLeg): void {
+  /** The dialled party answers: `call.answered`, AMD, then the bridge the dial or transfer asked for. */
+  answerOutgoing(leg: CallLeg): void {
     const opts = leg.outgoing ?? { ringTimeoutMs: 0 };
     this.markAnswered(leg);
     this.emit(leg, 'call.answered', this.events.answered(leg));

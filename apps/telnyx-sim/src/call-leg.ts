@@ -56,6 +56,8 @@ export class CallLeg {
   gather: GatherRunner | undefined;
   caller: CallerScriptRunner | undefined;
   agent: AgentBehaviour | undefined;
+  /** Rung at a browser endpoint with no scripted agent: a person answers through the control API. */
+  browser = false;
   outgoing: OutgoingOptions | undefined;
   /** Inbound legs hang up if the app neither answers nor rejects in time. */
   unansweredTask: ScheduledTask | undefined;

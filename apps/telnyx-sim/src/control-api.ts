@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { silentMp3, silentWav } from './audio-files';
+import { BROWSER_ACTIONS, BrowserLegError, type BrowserAction, type BrowserLegs } from './browser-legs';
 import { toSummary, toTimeline, type CallStore } from './call-store';
 import { parseFaults, type Faults, type FaultState } from './faults';
 import type { ControlHandler, Reply } from './http-server';
@@ -22,6 +23,9 @@ export interface ControlDeps {
   /** Resolves true once idle, false when `timeoutMs` passes first. */
   waitIdle: (timeoutMs: number) => Promise<boolean>;
   messaging: SimMessaging;
+  browserLegs: BrowserLegs;
+  /** Forgets telephony credentials; returns how many there were. */
+  resetCredentials: () => number;
 }
 
 const ok = (json: unknown, status = 200): Reply => ({ status, json });
@@ -36,6 +40,37 @@ function parseJson(raw: Buffer): unknown {
   }
 }
 
+/**
+ * The leg routes are what a browser page calls (the agent page in simulator mode, served from
+ * another origin), so they alone answer CORS. Loopback tool, no credentials: any origin may call.
+ */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'content-type',
+  'access-control-max-age': '600',
+};
+const withCors = (reply: Reply): Reply => ({ ...reply, headers: { ...reply.headers, ...CORS_HEADERS } });
+
+function legRoute(deps: ControlDeps, req: IncomingMessage, segments: string[], raw: Buffer): Reply {
+  const [, id, action] = segments;
+  if (segments.length !== 3 || !BROWSER_ACTIONS.includes(action as BrowserAction))
+    return bad(`no control route ${req.method} /sim/${segments.join('/')}`, 404);
+  if (req.method === 'OPTIONS') return { status: 204 };
+  if (req.method !== 'POST') return bad(`use POST /sim/legs/{call_control_id}/${action}`, 405);
+  try {
+    const body = parseJson(raw);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new ScriptError('body', 'must be a JSON object');
+    const leg = deps.browserLegs.perform(id, action as BrowserAction, body as Record<string, unknown>);
+    return ok({ call_control_id: leg.callControlId, state: leg.state });
+  } catch (err) {
+    if (err instanceof BrowserLegError) return bad(err.message, err.status);
+    if (err instanceof ScriptError) return bad(err.message);
+    throw err;
+  }
+}
+
 let mp3: Buffer | undefined;
 let wav: Buffer | undefined;
 
@@ -47,6 +82,7 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
   return async (req: IncomingMessage, segments: string[], url: URL, raw: Buffer): Promise<Reply> => {
     const route = `${req.method} /${segments[0] ?? ''}`;
     try {
+      if (segments[0] === 'legs') return withCors(legRoute(deps, req, segments, raw));
       switch (route) {
         case 'POST /calls':
           if (segments.length !== 1) break;
@@ -74,6 +110,7 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
           return ok({
             forgotten_sessions: deps.reset(),
             released_numbers: deps.resetNumbers(),
+            forgotten_credentials: deps.resetCredentials(),
             forgotten_messages: deps.messaging.reset(),
           });
         case 'GET /faults':

@@ -7,6 +7,7 @@ import type { FaultState } from './faults';
 import type { SimMessaging } from './messaging';
 import type { NumberApi } from './number-api';
 import { realNowMs } from './sim-clock';
+import type { TelephonyCredentialApi } from './telephony-credentials';
 
 export interface Reply {
   status: number;
@@ -33,6 +34,8 @@ export interface HttpServerDeps {
   control: ControlHandler;
   /** `POST /v2/messages`. */
   messaging: SimMessaging;
+  /** `/v2/telephony_credentials`: what browser agents' WebRTC clients log in with. */
+  credentials: TelephonyCredentialApi;
 }
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -183,6 +186,16 @@ export class SimHttpServer {
         method: req.method ?? 'GET',
         segments,
         query: url.searchParams,
+        body: () => parseJsonObject(raw),
+      });
+    }
+    if (this.deps.credentials.handles(segments[0])) {
+      // Credentials belong to no call either: faults apply, no timeline.
+      const injected = faults.takeApiError();
+      if (injected) return errorReply(TelnyxErrors.injected(injected));
+      return this.deps.credentials.handle({
+        method: req.method ?? 'GET',
+        segments,
         body: () => parseJsonObject(raw),
       });
     }

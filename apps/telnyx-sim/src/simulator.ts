@@ -1,5 +1,6 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { BrowserLegs } from './browser-legs';
 import { CallEngine } from './call-engine';
 import { CallStore, toTimeline, type SessionTimeline } from './call-store';
 import { CommandHandlers } from './command-handlers';
@@ -17,6 +18,7 @@ import { NumberApi } from './number-api';
 import { NumberInventory } from './number-inventory';
 import { parseInboundCallScript, type InboundCallScript, type PlacedCall } from './scripts';
 import { resolveSpecPath, SpecValidator } from './spec-validator';
+import { TelephonyCredentialApi } from './telephony-credentials';
 import { WebhookSender } from './webhook-sender';
 
 export interface SimulatorOptions {
@@ -128,6 +130,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
   const numberOrderDelayMs = opts.numberOrderDelayMs ?? 0;
   if (!(numberOrderDelayMs >= 0)) throw new Error('startTelnyxSimulator: numberOrderDelayMs must be >= 0');
   const inventory = new NumberInventory(numberOrderDelayMs);
+  const credentials = new TelephonyCredentialApi();
   const messaging = new SimMessaging({ sender, webhookUrl: () => webhookUrl, validator });
   validator?.warmUp(handlers.modelledActions());
 
@@ -170,6 +173,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     numbers: new NumberApi(inventory, connectionId),
     faults,
     messaging,
+    credentials,
     control: createControlHandler({
       store,
       faults,
@@ -190,6 +194,8 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
       resetNumbers: () => inventory.reset(),
       waitIdle,
       messaging,
+      browserLegs: new BrowserLegs(engine, store),
+      resetCredentials: () => credentials.reset(),
     }),
   });
   const address = await http.listen(opts.port ?? 0, host);
