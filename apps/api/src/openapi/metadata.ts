@@ -1297,6 +1297,10 @@ export default async () => {
           },
         ],
         [
+          import('../agent-page/agent-page.controller'),
+          { AgentPageController: { page: {}, script: {}, styles: {}, telnyxWebrtc: {} } },
+        ],
+        [
           import('../call-flows/call-flows.controller'),
           {
             CallFlowsController: {

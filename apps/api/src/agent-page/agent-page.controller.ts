@@ -1,0 +1,57 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { buildAgentAppScript, etagOf, readTelnyxWebrtcBundle, type Asset } from './agent-page-bundle';
+import { AGENT_PAGE_CSS } from './agent-page-css';
+import { AGENT_PAGE_HTML } from './agent-page-html';
+
+const HTML: Asset = { body: AGENT_PAGE_HTML, etag: etagOf(AGENT_PAGE_HTML) };
+const CSS: Asset = { body: AGENT_PAGE_CSS, etag: etagOf(AGENT_PAGE_CSS) };
+
+/**
+ * `/agent`: the agents' softphone page and its assets (docs/AGENT.md). Public: the page carries no
+ * data, it signs in with its own session token. Left out of the OpenAPI document: these are a
+ * page's files, not API operations. Assets are revalidated on every load (`no-cache` + ETag) so a
+ * deploy reaches open desks at their next reload.
+ */
+@Public()
+@ApiExcludeController()
+@Controller('agent')
+export class AgentPageController {
+  private app: Asset | undefined;
+  private telnyx: Asset | undefined;
+
+  @Get()
+  page(@Req() req: Request, @Res() res: Response): void {
+    send(req, res, HTML, 'text/html; charset=utf-8');
+  }
+
+  @Get('app.js')
+  script(@Req() req: Request, @Res() res: Response): void {
+    send(req, res, (this.app ??= buildAgentAppScript()), 'application/javascript; charset=utf-8');
+  }
+
+  @Get('app.css')
+  styles(@Req() req: Request, @Res() res: Response): void {
+    send(req, res, CSS, 'text/css; charset=utf-8');
+  }
+
+  // Telnyx's WebRTC SDK, served from node_modules; the page loads it only in telnyx mode.
+  @Get('vendor/telnyx-webrtc.js')
+  telnyxWebrtc(@Req() req: Request, @Res() res: Response): void {
+    send(req, res, (this.telnyx ??= readTelnyxWebrtcBundle()), 'application/javascript; charset=utf-8');
+  }
+}
+
+function send(req: Request, res: Response, asset: Asset, contentType: string): void {
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('ETag', asset.etag);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (req.get('if-none-match') === asset.etag) {
+    res.status(304).end();
+    return;
+  }
+  res.setHeader('Content-Type', contentType);
+  res.send(asset.body);
+}

@@ -1,0 +1,35 @@
+import type { RingingEvent } from './contract';
+import { formatPhone } from './dom';
+
+/**
+ * The attribution an agent reads before answering, as label/value rows in the order that matters
+ * on the phone: where the caller came from, whether they called before, what they pressed.
+ */
+export function screenPopRows(r: RingingEvent): [label: string, value: string][] {
+  const rows: [string, string][] = [];
+  const add = (label: string, value: string | null | undefined) => {
+    if (value) rows.push([label, value]);
+  };
+  add('Source', r.source);
+  add('Campaign', r.campaign);
+  add('Keyword', r.keyword);
+  add('Landing page', r.landingPage);
+  add('Tracking number', formatPhone(r.trackingNumber));
+  add(
+    'Caller',
+    r.firstTime
+      ? 'First-time caller'
+      : `Repeat caller · ${r.priorCalls} prior call${r.priorCalls === 1 ? '' : 's'}`,
+  );
+  const path = Array.isArray(r.path) ? r.path.join(' › ') : r.path;
+  add('Menu path', path);
+  if (r.previousCall) {
+    const { leadStatus, score } = r.previousCall;
+    const parts = [
+      leadStatus ?? 'no lead status',
+      score === null || score === undefined ? '' : `score ${score}`,
+    ];
+    add('Previous call', parts.filter(Boolean).join(' · '));
+  }
+  return rows;
+}
