@@ -118,6 +118,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
         TELNYX_API_KEY: 'sim-key',
         TELNYX_BASE_URL: sim.apiBaseUrl,
         TELNYX_PUBLIC_KEY: sim.publicKeyBase64,
+        // The /agent page drives the simulator's legs instead of a WebRTC media connection.
+        AGENT_TELEPHONY: process.env.AGENT_TELEPHONY ?? 'simulator',
       });
     }
 

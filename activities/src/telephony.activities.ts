@@ -80,7 +80,7 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
     async dialAgent(o: {
       to: string;
       from: string;
-      linkTo: string;
+      linkTo?: string;
       timeoutSecs: number;
       state: LegState;
     }): Promise<DialResult> {
@@ -88,7 +88,7 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
         telephony.dial({
           to: o.to,
           from: o.from,
-          linkTo: o.linkTo,
+          ...(o.linkTo ? { linkTo: o.linkTo } : {}),
           timeoutSecs: o.timeoutSecs,
           clientState: encodeLegState(o.state),
           commandId: currentCommandId(),

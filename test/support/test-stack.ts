@@ -63,6 +63,7 @@ export async function startTestStack(
     TELNYX_CONNECTION_ID: CONNECTION_ID,
     RING_TIMEOUT_SECS: String(o.ringTimeoutSecs ?? 20),
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    AGENT_TELEPHONY: 'simulator',
     // Outbound webhooks retry within seconds here, not the production minutes.
     WEBHOOK_RETRY_INITIAL_SECS: '1',
     WEBHOOK_RETRY_MAX_INTERVAL_SECS: '2',

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { loadConfig, requireDatabaseUrl, type SwitchboardConfig } from '@switchboard/config';
 import { dataSourceOptions } from '@switchboard/persistence';
 import { AccountsModule } from './accounts/accounts.module';
+import { AgentModule } from './agent/agent.module';
 import { AgentPageModule } from './agent-page/agent-page.module';
 import { BundlesModule } from './bundles/bundles.module';
 import { CallFlowsModule } from './call-flows/call-flows.module';
@@ -56,6 +57,7 @@ class ConfigModule {}
     ReportsModule,
     OutboundWebhooksModule,
     ScoringModule,
+    AgentModule,
     AgentPageModule,
   ],
   controllers: [HealthController],

@@ -63,6 +63,17 @@ export interface SwitchboardConfig {
     /** HMAC-SHA256 key of `POST /webhooks/email`. Unset: the webhook answers 503. */
     webhookSecret?: string;
   };
+  agents: {
+    /**
+     * How the /agent page places and takes calls: `telnyx` (@telnyx/webrtc with a login token) or
+     * `simulator` (the page drives the simulator's control API; development and tests).
+     */
+    telephony: 'telnyx' | 'simulator';
+    /** The simulator's root URL for the page in simulator mode. Unset: TELNYX_BASE_URL without `/v2`. */
+    simulatorUrl?: string;
+    /** Telnyx credential connection browser agents' credentials are made on. */
+    credentialConnectionId: string;
+  };
   /** Outbound webhooks to customers' URLs (subscriptions): how long and how often to retry. */
   webhooks: WebhookDeliverySettings;
   observability: {
@@ -178,6 +189,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       from: str(env, 'EMAIL_FROM') ?? 'Switchboard <forwarding@switchboard.localhost>',
       inboundDomain: (str(env, 'EMAIL_INBOUND_DOMAIN') ?? 'inbound.switchboard.localhost').toLowerCase(),
       webhookSecret: str(env, 'EMAIL_WEBHOOK_SECRET'),
+    },
+    agents: {
+      telephony: oneOf(env, 'AGENT_TELEPHONY', ['telnyx', 'simulator'] as const, 'telnyx'),
+      simulatorUrl:
+        str(env, 'AGENT_SIMULATOR_URL') ??
+        str(env, 'TELNYX_BASE_URL')
+          ?.replace(/\/v2\/?$/, '')
+          .replace(/\/+$/, ''),
+      credentialConnectionId:
+        str(env, 'TELNYX_CREDENTIAL_CONNECTION_ID') ??
+        str(env, 'TELNYX_CONNECTION_ID') ??
+        'switchboard-dev-connection',
     },
     webhooks: {
       retryInitialSecs: atLeast(

@@ -75,3 +75,21 @@ export interface CallStartedNotice {
   firstTime: boolean;
   attribution?: CallAttribution;
 }
+
+export const OUTBOUND_CALL_WORKFLOW = 'outboundCall';
+
+/** Click-to-call by an agent (docs/AGENT.md, "Outbound calls"). */
+export interface OutboundCallInput {
+  propertyId: string;
+  agentId: string;
+  /** Where the agent's own leg is dialled (their browser endpoint, phone or SIP address). */
+  agentDial: string;
+  /** Who to call. */
+  to: string;
+  /** The tracking number used as caller ID, and its source for the call log. */
+  callerId: string;
+  trackingNumberId: string;
+  sourceId: string;
+  sourceName: string;
+  ringTimeoutSecs: number;
+}

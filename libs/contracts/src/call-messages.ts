@@ -8,6 +8,24 @@ export const carrierEventSignal = defineSignal<[CarrierEvent]>('carrierEvent');
 /** The call's current step and path so far (operators, tests, the Web UI's query tab). */
 export const currentStepQuery = defineQuery<CallProgress>('currentStep');
 
+/** Who is calling, as an agent's screen pop shows it (docs/AGENT.md `ringing`). */
+export interface CallScreenPop {
+  from: string;
+  trackingNumber: string;
+  source: string;
+  campaign: string | null;
+  keyword: string | null;
+  landingPage: string | null;
+  firstTime: boolean;
+  priorCalls: number;
+  previousCall: { score: number | null; leadStatus: string | null } | null;
+  /** Flow steps so far (menu choices included). */
+  path: string[];
+}
+
+/** The running call's screen pop; null before its number is resolved or for unknown numbers. */
+export const callContextQuery = defineQuery<CallScreenPop | null>('callContext');
+
 /** Workflow type name; the api starts it by name so it never imports workflow code. */
 export const INBOUND_CALL_WORKFLOW = 'inboundCall';
 

@@ -37,4 +37,8 @@ export interface CallRecordInput {
   voicemailBoxId?: string | null;
   /** From ResolvedCall; absent for unknown numbers and calls that started before it existed. */
   attribution?: CallAttribution;
+  /** Absent: inbound. Outbound calls are placed by an agent from a tracking number (`from`). */
+  direction?: 'inbound' | 'outbound';
+  /** The agent who placed an outbound call. */
+  agentId?: string | null;
 }

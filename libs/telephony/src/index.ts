@@ -8,3 +8,4 @@ export * from './telnyx-number-inventory';
 export * from './messaging-port';
 export * from './telnyx-messaging';
 export * from './message-webhook';
+export * from './browser-credentials';

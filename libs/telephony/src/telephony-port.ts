@@ -5,8 +5,11 @@
 export interface DialRequest {
   to: string;
   from: string;
-  /** The caller's leg: the new leg joins its session so its webhooks reach the same workflow. */
-  linkTo: string;
+  /**
+   * The caller's leg: the new leg joins its session so its webhooks reach the same workflow. Absent
+   * for the first leg of an outbound call (the agent's own), which starts a session.
+   */
+  linkTo?: string;
   timeoutSecs: number;
   clientState: string;
   commandId: string;

@@ -120,7 +120,7 @@ export class TelnyxTelephony implements TelephonyPort {
         connection_id: this.opts.connectionId,
         to: o.to,
         from: o.from,
-        link_to: o.linkTo,
+        ...(o.linkTo ? { link_to: o.linkTo } : {}),
         timeout_secs: o.timeoutSecs,
         client_state: o.clientState,
         command_id: o.commandId,

@@ -12,8 +12,10 @@ import {
   CallSearchAttributes as SA,
   CarrierFailure,
   DEFAULT_CALL_TIMING,
+  callContextQuery,
   carrierEventSignal,
   currentStepQuery,
+  type CallScreenPop,
   type CallOutcome,
   type CallTiming,
   type InboundCallInput,
@@ -110,6 +112,11 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     state.apply(e);
   });
   setHandler(currentStepQuery, () => ({ step: state.step, outcome, path: state.path }));
+  /** Known once the number is resolved: what agents' screens show while their phone rings. */
+  let screenPop: Omit<CallScreenPop, 'path'> | null = null;
+  setHandler(callContextQuery, () =>
+    screenPop ? { ...screenPop, path: state.path.map((p) => p.step) } : null,
+  );
 
   // A later event (say an early hangup) can start the workflow before call.initiated arrives.
   if (!(await condition(() => state.caller !== undefined, timing.initiatedWaitMs))) {
@@ -167,6 +174,24 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         ]
       : []),
   ]);
+
+  if (resolved.known)
+    screenPop = {
+      from: caller.from,
+      trackingNumber: caller.to,
+      source: resolved.sourceName,
+      campaign: campaign ?? null,
+      keyword: resolved.attribution?.keyword ?? callerContext?.session?.keyword ?? null,
+      landingPage: resolved.attribution?.landingPage ?? callerContext?.session?.landingPage ?? null,
+      firstTime: callerContext?.firstTime ?? true,
+      priorCalls: callerContext?.priorCalls ?? 0,
+      previousCall: callerContext?.previousCall
+        ? {
+            score: callerContext.previousCall.score ?? null,
+            leadStatus: callerContext.previousCall.leadStatus ?? null,
+          }
+        : null,
+    };
 
   // Subscribers hear of the call while it rings through the flow: not awaited until the end, so
   // a slow database never delays the caller.

@@ -3,14 +3,33 @@ import type { AccessScope } from './access-scope';
 
 export const ACCESS_METADATA = 'switchboard:access';
 
-/** `public`: no key (health, carrier webhooks, signed media); `platform`: the operator's ADMIN_TOKEN. */
-export type AccessKind = 'public' | 'platform';
+/**
+ * `public`: no key (health, carrier webhooks, signed media); `platform`: the operator's ADMIN_TOKEN;
+ * `agent`: a signed-in agent's session token (the /agent page), never an API key.
+ */
+export type AccessKind = 'public' | 'platform' | 'agent';
 
 /** No API key needed: the route authenticates otherwise (webhook signatures) or exposes nothing. */
 export const Public = () => SetMetadata(ACCESS_METADATA, 'public' satisfies AccessKind);
 
 /** Only the platform operator's ADMIN_TOKEN (creating accounts), never an account's key. */
 export const PlatformAdmin = () => SetMetadata(ACCESS_METADATA, 'platform' satisfies AccessKind);
+
+/** Only a signed-in agent's session (docs/AGENT.md); API keys are refused. */
+export const AgentOnly = () => SetMetadata(ACCESS_METADATA, 'agent' satisfies AccessKind);
+
+/** Who the agent session of the request belongs to (set by the AuthGuard on agent routes). */
+export interface AgentIdentity {
+  sessionId: string;
+  propertyId: string;
+  agentId: string;
+}
+
+export const CurrentAgent = createParamDecorator((_data: unknown, ctx: ExecutionContext): AgentIdentity => {
+  const req = ctx.switchToHttp().getRequest<{ agent?: AgentIdentity }>();
+  if (!req.agent) throw new Error('CurrentAgent used on a route without agent authentication');
+  return req.agent;
+});
 
 /** The request's AccessScope (set by the AuthGuard on every key-authenticated route). */
 export const Scope = createParamDecorator((_data: unknown, ctx: ExecutionContext): AccessScope => {

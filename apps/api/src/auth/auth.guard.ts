@@ -8,14 +8,17 @@ import { CONFIG } from '../common/tokens';
 import { UuidParam } from '../common/uuid-param.pipe';
 import type { AccessScope } from './access-scope';
 import { apiKeyMatches, apiKeyPrefix } from './api-key-format';
-import { ACCESS_METADATA, type AccessKind } from './auth.decorators';
+import { findAgentSession } from '../agent/agent-tokens';
+import { ACCESS_METADATA, type AccessKind, type AgentIdentity } from './auth.decorators';
 import { PropertyAccess } from './property-access';
 
 interface AuthRequest {
   method: string;
   headers: Record<string, string | string[] | undefined>;
   params?: Record<string, string>;
+  query?: Record<string, unknown>;
   scope?: AccessScope;
+  agent?: AgentIdentity;
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -57,6 +60,15 @@ export class AuthGuard implements CanActivate {
     if (kind === 'platform') {
       if (!token || !this.isAdminToken(token))
         throw ApiError.unauthorized('this route needs the ADMIN_TOKEN');
+      return true;
+    }
+    if (kind === 'agent') {
+      // EventSource cannot send headers: the push channel (a GET) may carry the token in the query.
+      const agentToken =
+        token ?? (req.method === 'GET' && typeof req.query?.token === 'string' ? req.query.token : undefined);
+      const agent = agentToken ? await findAgentSession(this.ds, agentToken) : null;
+      if (!agent) throw ApiError.unauthorized('sign in as an agent (Authorization: Bearer sba_…)');
+      req.agent = agent;
       return true;
     }
     if (!token) throw ApiError.unauthorized('send an API key as "Authorization: Bearer <key>"');

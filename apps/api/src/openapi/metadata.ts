@@ -170,6 +170,13 @@ export default async () => {
                 type: () => [String],
                 description: 'Names of the scoring rules that matched.',
               },
+              direction: { required: true, enum: ['inbound', 'outbound'] },
+              agentId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The agent who placed an outbound call (an agent id of the property).',
+              },
               transcript: {
                 required: true,
                 type: () => String,
@@ -413,6 +420,38 @@ export default async () => {
             SavePropertyListDto: {
               name: { required: true, type: () => String, minLength: 1, maxLength: 200 },
               propertyIds: { required: true, type: () => [String], format: 'uuid', maxItems: 5000 },
+            },
+          },
+        ],
+        [
+          import('../agent/dto'),
+          {
+            AgentSignInDto: {
+              code: {
+                required: true,
+                type: () => String,
+                description: 'The code of a sign-in link.',
+                minLength: 10,
+                maxLength: 200,
+              },
+            },
+            PresenceDto: {
+              presence: {
+                required: true,
+                description: "available, away or offline (on_call is Switchboard's to set).",
+                enum: ['available', 'away', 'offline'],
+              },
+            },
+            RecentCallsQuery: {
+              limit: { required: true, type: () => Number, default: 20, minimum: 1, maximum: 100 },
+            },
+            OutboundCallDto: {
+              to: { required: true, type: () => String, description: 'Who to call, E.164.' },
+              callerId: {
+                required: true,
+                type: () => String,
+                description: "One of the property's tracking numbers (E.164): the caller ID the callee sees.",
+              },
             },
           },
         ],
@@ -1293,6 +1332,36 @@ export default async () => {
               get: { type: Object },
               replace: { type: Object },
               remove: {},
+            },
+          },
+        ],
+        [
+          import('../agent/agent.controller'),
+          {
+            AgentSignInLinksController: {
+              create: { summary: 'A link valid for 15 minutes, used once: `/agent?code=\u2026`.' },
+            },
+            AgentController: {
+              session: { summary: "Exchanges a sign-in link's code for a session token." },
+              signOut: {},
+              me: {},
+              presence: {},
+              calls: {
+                summary:
+                  "The agent's calls: inbound calls they answered and calls they placed, newest first.",
+              },
+              telephonyLogin: {
+                summary: 'How the page\'s telephony layer connects (docs/AGENT.md, "Browser telephony").',
+                type: Object,
+              },
+              call: {
+                summary:
+                  "Click-to-call: rings the agent's browser, then the number, from a tracking number of theirs.",
+              },
+              events: {
+                summary:
+                  'Server-Sent Events: presence, ringing (with the screen pop), connected, ended\u2026',
+              },
             },
           },
         ],

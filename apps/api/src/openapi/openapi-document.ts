@@ -3,7 +3,12 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { loadOpenApiMetadata } from './load-metadata';
 import metadata from './metadata';
 import { operationFacts, operationId } from './operation-facts';
-import { ADMIN_TOKEN_SCHEME, API_KEY_SCHEME, refineOperations } from './refine-operations';
+import {
+  ADMIN_TOKEN_SCHEME,
+  AGENT_SESSION_SCHEME,
+  API_KEY_SCHEME,
+  refineOperations,
+} from './refine-operations';
 import { stableOrder } from './stable-order';
 import { TAGS } from './tags';
 
@@ -33,6 +38,12 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
       type: 'http',
       scheme: 'bearer',
       description: "The platform operator's ADMIN_TOKEN (an environment variable of the api).",
+    })
+    .addSecurity(AGENT_SESSION_SCHEME, {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'sba_<secret>',
+      description: "A signed-in agent's session token (docs/AGENT.md): the /agent page's routes.",
     })
     .addSecurityRequirements(API_KEY_SCHEME);
   for (const tag of TAGS) builder.addTag(tag.name, tag.description);

@@ -9,6 +9,7 @@ import { tagForPath } from './tags';
 
 export const API_KEY_SCHEME = 'apiKey';
 export const ADMIN_TOKEN_SCHEME = 'adminToken';
+export const AGENT_SESSION_SCHEME = 'agentSession';
 
 /** ApiError's body, which every endpoint answers errors with. */
 const ERROR_SCHEMA: SchemaObject = {
@@ -43,6 +44,7 @@ const SECURITY: Record<OperationAccess, OperationObject['security']> = {
   key: undefined,
   public: [],
   platform: [{ [ADMIN_TOKEN_SCHEME]: [] }],
+  agent: [{ [AGENT_SESSION_SCHEME]: [] }],
 };
 
 /** A wrapped doc comment as one line; a long one keeps its first sentence as the summary. */

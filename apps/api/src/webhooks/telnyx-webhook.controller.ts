@@ -25,6 +25,7 @@ import {
 } from '@switchboard/telephony';
 import { ApiError } from '../common/api-error';
 import { CONFIG } from '../common/tokens';
+import { AgentCallObserver } from '../agent/agent-call-observer';
 import { CallEventDelivery } from './call-event-delivery.service';
 import { Public } from '../auth/auth.decorators';
 import { InboundTextService } from '../messaging/inbound-text.service';
@@ -48,6 +49,7 @@ export class TelnyxWebhookController {
     private readonly delivery: CallEventDelivery,
     private readonly texts: InboundTextService,
     private readonly metrics: ApiMetrics,
+    private readonly agentCalls: AgentCallObserver,
   ) {
     this.key = cfg.telnyx.publicKey ? publicKeyFromBase64(cfg.telnyx.publicKey) : null;
     this.events = new CarrierEventRepository(ds);
@@ -132,6 +134,12 @@ export class TelnyxWebhookController {
       : route?.signal
         ? await this.delivery.deliver(route, event)
         : 'stored';
+    if (!text) {
+      // Agents' screens are a view of the call: their failure must not make the carrier redeliver.
+      await this.agentCalls
+        .observe(event)
+        .catch((err: unknown) => this.log.warn({ err, eventId: event.eventId }, 'agent push failed'));
+    }
     obs.stage('store');
     await this.events.markDelivered(event.eventId);
     return { status: result };

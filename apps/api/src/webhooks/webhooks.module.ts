@@ -1,10 +1,11 @@
+import { AgentModule } from '../agent/agent.module';
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '../messaging/messaging.module';
 import { CallEventDelivery } from './call-event-delivery.service';
 import { TelnyxWebhookController } from './telnyx-webhook.controller';
 
 @Module({
-  imports: [MessagingModule],
+  imports: [MessagingModule, AgentModule],
   controllers: [TelnyxWebhookController],
   providers: [CallEventDelivery],
 })

@@ -143,6 +143,13 @@ export class CallEntity {
   @Column({ name: 'score_reasons', type: 'jsonb' })
   scoreReasons: string[];
 
+  @Column({ type: 'text' })
+  direction: 'inbound' | 'outbound';
+
+  /** The agent who placed an outbound call (an agent id of the property). */
+  @Column({ name: 'agent_id', type: 'text', nullable: true })
+  agentId: string | null;
+
   /** Text of the conversation from a transcription service, when one was attached. */
   @Column({ type: 'text', nullable: true })
   transcript: string | null;

@@ -64,7 +64,7 @@ export class CallRecordRepository {
                           talk_secs, outcome, answered_by, hangup_cause, path, call_flow_id, call_flow_version,
                           recording_url, voicemail_box_id, session_id, keyword, campaign, landing_page,
                           active_page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
-                          attribution, prior_calls)
+                          attribution, prior_calls, direction, agent_id)
        VALUES ($1,$2,$3,
                -- Looked up, not trusted: a number released (or a source or property deleted) while the
                -- call ran leaves its id null rather than failing the foreign key on every retry.
@@ -72,7 +72,7 @@ export class CallRecordRepository {
                (SELECT id FROM tracking_numbers WHERE id = $5::uuid),
                (SELECT id FROM tracking_sources WHERE id = $6::uuid),
                $7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,
-               $23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35)
+               $23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37)
        ON CONFLICT (workflow_id) DO UPDATE SET
          answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, duration_secs = EXCLUDED.duration_secs,
          talk_secs = EXCLUDED.talk_secs, outcome = EXCLUDED.outcome, answered_by = EXCLUDED.answered_by,
@@ -103,6 +103,8 @@ export class CallRecordRepository {
         r.recordingUrl ?? null,
         r.voicemailBoxId ?? null,
         ...attributionColumns(r),
+        r.direction ?? 'inbound',
+        r.agentId ?? null,
       ],
     );
   }

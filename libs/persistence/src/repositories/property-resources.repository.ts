@@ -115,7 +115,8 @@ export class PropertyResourcesRepository {
     propertyId: string,
   ): Promise<Map<string, { endpoint: AgentEndpoint; available: boolean }>> {
     const rows: { id: string; endpoint: AgentEndpoint; available: boolean }[] = await m.query(
-      `SELECT id, endpoint, available FROM agents WHERE property_id = $1`,
+      // Presence is the agent's own switch (and on_call while bridged); "available" the admin's.
+      `SELECT id, endpoint, available AND presence = 'available' AS available FROM agents WHERE property_id = $1`,
       [propertyId],
     );
     return new Map(rows.map((r) => [r.id, r]));

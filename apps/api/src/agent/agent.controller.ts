@@ -1,0 +1,159 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { SwitchboardConfig } from '@switchboard/config';
+import { AgentOnly, CurrentAgent, Public, type AgentIdentity } from '../auth/auth.decorators';
+import { ApiError } from '../common/api-error';
+import { CONFIG } from '../common/tokens';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { ResourceIdParam } from '../resources/resource-id';
+import { AgentDirectory } from './agent-directory.service';
+import { AgentEventHub } from './agent-events.hub';
+import { AgentSignIn } from './agent-sign-in.service';
+import { AgentTelephony } from './agent-telephony.service';
+import { AgentSignInDto, OutboundCallDto, PresenceDto, RecentCallsQuery } from './dto';
+import { OutboundCalls } from './outbound-calls.service';
+
+/** Keeps proxies from closing an idle push channel. */
+const HEARTBEAT_MS = 25_000;
+
+/** An admin (API key) lets an agent into the /agent page with a one-time link. */
+@Controller({ path: 'properties/:propertyId/agents/:agentId/sign-in-links', version: '1' })
+export class AgentSignInLinksController {
+  constructor(private readonly signIn: AgentSignIn) {}
+
+  /** A link valid for 15 minutes, used once: `/agent?code=…`. */
+  @Post()
+  create(
+    @Param('propertyId', new UuidParam('propertyId')) propertyId: string,
+    @Param('agentId', new ResourceIdParam('agentId')) agentId: string,
+  ) {
+    return this.signIn.mintLink(propertyId, agentId);
+  }
+}
+
+/** The /agent page's api (docs/AGENT.md): an agent's own session, presence, calls and push channel. */
+@AgentOnly()
+@Controller({ path: 'agent', version: '1' })
+export class AgentController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly signIn: AgentSignIn,
+    private readonly agents: AgentDirectory,
+    private readonly hub: AgentEventHub,
+    private readonly telephony: AgentTelephony,
+    private readonly outbound: OutboundCalls,
+    @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
+  ) {}
+
+  /** Exchanges a sign-in link's code for a session token. */
+  @Public()
+  @Post('sessions')
+  session(@Body() dto: AgentSignInDto) {
+    return this.signIn.exchange(dto.code);
+  }
+
+  @Delete('sessions/current')
+  @HttpCode(204)
+  async signOut(@CurrentAgent() me: AgentIdentity) {
+    await this.signIn.signOut(me.sessionId, me);
+  }
+
+  @Get('me')
+  async me(@CurrentAgent() me: AgentIdentity) {
+    const agent = await this.agents.get(me.propertyId, me.agentId);
+    const [property]: { name: string }[] = await this.ds.query(`SELECT name FROM properties WHERE id = $1`, [
+      me.propertyId,
+    ]);
+    const trackingNumbers: { id: string; number: string; sourceName: string }[] = await this.ds.query(
+      `SELECT n.id, n.number, s.name AS "sourceName" FROM tracking_numbers n
+         JOIN tracking_sources s ON s.id = n.source_id
+        WHERE n.property_id = $1 ORDER BY s.name, n.number`,
+      [me.propertyId],
+    );
+    return {
+      agent: {
+        id: agent.agentId,
+        name: agent.name,
+        propertyId: agent.propertyId,
+        propertyName: property.name,
+        presence: agent.presence,
+        endpoint: agent.endpoint,
+      },
+      trackingNumbers,
+    };
+  }
+
+  @Put('presence')
+  async presence(@CurrentAgent() me: AgentIdentity, @Body() dto: PresenceDto) {
+    const agent = await this.agents.get(me.propertyId, me.agentId);
+    // A person cannot leave a call by a switch: the call's end sets them available.
+    if (agent.presence === 'on_call' && dto.presence !== 'offline')
+      throw ApiError.conflict('presence', 'you are on a call; presence changes when it ends');
+    await this.agents.setPresence(me, dto.presence);
+    return { presence: dto.presence };
+  }
+
+  /** The agent's calls: inbound calls they answered and calls they placed, newest first. */
+  @Get('calls')
+  async calls(@CurrentAgent() me: AgentIdentity, @Query() q: RecentCallsQuery) {
+    const agent = await this.agents.get(me.propertyId, me.agentId);
+    const items: unknown[] = await this.ds.query(
+      `SELECT id AS "callId", direction, from_number AS "from", to_number AS "to",
+              CASE WHEN direction = 'outbound' THEN from_number ELSE to_number END AS "trackingNumber",
+              source_name AS source, started_at AS "startedAt", outcome, talk_secs AS "talkSecs"
+         FROM calls
+        WHERE property_id = $1 AND (agent_id = $2 OR (direction = 'inbound' AND answered_by = $3))
+        ORDER BY started_at DESC LIMIT $4`,
+      [me.propertyId, me.agentId, this.agents.dialString(agent), q.limit],
+    );
+    return { items };
+  }
+
+  /** How the page's telephony layer connects (docs/AGENT.md, "Browser telephony"). */
+  @Get('telephony')
+  telephonyLogin(@CurrentAgent() me: AgentIdentity) {
+    return this.telephony.login(me);
+  }
+
+  /** Click-to-call: rings the agent's browser, then the number, from a tracking number of theirs. */
+  @Post('calls')
+  @HttpCode(202)
+  call(@CurrentAgent() me: AgentIdentity, @Body() dto: OutboundCallDto) {
+    return this.outbound.start(me, dto.to, dto.callerId);
+  }
+
+  /** Server-Sent Events: presence, ringing (with the screen pop), connected, ended… */
+  @Get('events')
+  async events(@CurrentAgent() me: AgentIdentity, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const agent = await this.agents.get(me.propertyId, me.agentId);
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    const send = (event: string, data: unknown) =>
+      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    send('presence', { presence: agent.presence });
+    const unsubscribe = this.hub.subscribe(me.propertyId, me.agentId, send);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  }
+}
