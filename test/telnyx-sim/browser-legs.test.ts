@@ -183,7 +183,20 @@ describe('browser endpoints driven by the control API', () => {
     await action(h.sim, caller, 'hangup');
   });
 
-  it('rings a click-to-call leg dialled without link_to', async () => {
+  it('plays a click-to-call: the browser answers, the callee follows the simulator-wide script', async () => {
+    const CALLEE = '+15125550177';
+    const set = await fetch(`${h.sim.url}/sim/agents`, {
+      method: 'POST',
+      body: JSON.stringify({ agents: { [CALLEE]: { answer_after_s: 1 } } }),
+    });
+    assert.deepEqual(await set.json(), { agents: { [CALLEE]: { answer_after_s: 1 } } });
+    const badScript = await fetch(`${h.sim.url}/sim/agents`, {
+      method: 'POST',
+      body: JSON.stringify({ agents: { [CALLEE]: 'sometimes' } }),
+    });
+    assert.equal(badScript.status, 400);
+
+    // The app first rings the agent's browser (no link_to: a session of its own)…
     const dial = await api(h.sim, 'POST', '/calls', {
       connection_id: h.sim.connectionId,
       from: NUMBER,
@@ -193,7 +206,19 @@ describe('browser endpoints driven by the control API', () => {
     await event('call.initiated', agent);
     assert.equal((await control(agent, 'answer')).status, 200);
     await event('call.answered', agent);
+    // …then the callee, linked to the agent's leg; the session names no agents, the default answers.
+    const calleeDial = await api(h.sim, 'POST', '/calls', {
+      connection_id: h.sim.connectionId,
+      from: NUMBER,
+      to: CALLEE,
+      link_to: agent,
+      bridge_on_answer: true,
+    });
+    const callee = calleeDial.body.data.call_control_id as string;
+    await event('call.bridged', callee);
+    await event('call.bridged', agent);
     await control(agent, 'hangup');
-    await event('call.hangup', agent);
+    assert.equal(p(await event('call.hangup', callee)).hangup_source, 'caller');
+    h.sim.setDefaultAgents({});
   });
 });

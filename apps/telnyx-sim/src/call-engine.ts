@@ -5,7 +5,7 @@ import { isBrowserEndpoint } from './browser-legs';
 import { CallerScriptRunner } from './caller-script';
 import { EventFactory } from './event-factory';
 import { MediaPlayer } from './media-player';
-import type { InboundCallScript } from './scripts';
+import type { AgentBehaviour, InboundCallScript } from './scripts';
 import { realNowMs } from './sim-clock';
 import type { SpecValidator } from './spec-validator';
 import type { WebhookSender } from './webhook-sender';
@@ -24,6 +24,8 @@ export interface EngineConfig {
   webhookUrl: () => string | undefined;
   baseUrl: () => string;
   onChange: () => void;
+  /** How destinations behave when the session's script does not name them (`POST /sim/agents`). */
+  defaultAgents: () => Record<string, AgentBehaviour>;
   /** When set, every emitted webhook is checked against the spec and mismatches go to stderr. */
   selfCheck?: SpecValidator;
 }
@@ -284,11 +286,12 @@ export class CallEngine {
   }
 
   /**
-   * Agent legs follow the session's `agents` entry for their `to`; unlisted ones ring until timeout,
-   * unless they ring a browser endpoint, where a person may answer through the control API first.
+   * Agent legs follow the session's `agents` entry for their `to`, else the simulator-wide default
+   * for it; unlisted ones ring until timeout, unless they ring a browser endpoint, where a person may
+   * answer through the control API first.
    */
   private startAgent(leg: CallLeg): void {
-    const scripted = leg.session.agents[leg.to];
+    const scripted = leg.session.agents[leg.to] ?? this.cfg.defaultAgents()[leg.to];
     leg.browser = scripted === undefined && isBrowserEndpoint(leg.to);
     const behaviour = scripted ?? 'no_answer';
     leg.agent = behaviour;

@@ -5,7 +5,14 @@ import { toSummary, toTimeline, type CallStore } from './call-store';
 import { parseFaults, type Faults, type FaultState } from './faults';
 import type { ControlHandler, Reply } from './http-server';
 import { parseInboundText, type SimMessaging } from './messaging';
-import { parseInboundCallScript, ScriptError, type InboundCallScript, type PlacedCall } from './scripts';
+import {
+  parseAgents,
+  parseInboundCallScript,
+  ScriptError,
+  type AgentBehaviour,
+  type InboundCallScript,
+  type PlacedCall,
+} from './scripts';
 
 export interface ControlDeps {
   store: CallStore;
@@ -24,6 +31,8 @@ export interface ControlDeps {
   waitIdle: (timeoutMs: number) => Promise<boolean>;
   messaging: SimMessaging;
   browserLegs: BrowserLegs;
+  defaultAgents: () => Record<string, AgentBehaviour>;
+  setDefaultAgents: (agents: Record<string, AgentBehaviour>) => void;
   /** Forgets telephony credentials; returns how many there were. */
   resetCredentials: () => number;
 }
@@ -118,6 +127,13 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
         case 'POST /faults':
           deps.setFaults(parseFaults(parseJson(raw)));
           return ok(deps.faults.get());
+        case 'GET /agents':
+          return ok({ agents: deps.defaultAgents() });
+        case 'POST /agents': {
+          const body = parseJson(raw) as { agents?: unknown };
+          deps.setDefaultAgents(parseAgents(body.agents ?? {}, 'agents'));
+          return ok({ agents: deps.defaultAgents() });
+        }
         case 'GET /webhook-url':
           return ok({ webhook_url: deps.webhookUrl() ?? null });
         case 'POST /webhook-url': {

@@ -112,6 +112,14 @@ function parseStep(raw: unknown, field: string): CallerStep {
   return step;
 }
 
+/** Validates `{"<to>": behaviour}` (a script's `agents`, or `POST /sim/agents`). */
+export function parseAgents(raw: unknown, field: string): Record<string, AgentBehaviour> {
+  if (!isObject(raw)) throw new ScriptError(field, 'must be an object keyed by destination');
+  const agents: Record<string, AgentBehaviour> = {};
+  for (const [to, behaviour] of Object.entries(raw)) agents[to] = parseAgent(behaviour, `${field}["${to}"]`);
+  return agents;
+}
+
 function parseAgent(raw: unknown, field: string): AgentBehaviour {
   if (raw === 'busy' || raw === 'no_answer' || raw === 'reject') return raw;
   if (!isObject(raw)) {
@@ -154,13 +162,8 @@ export function parseInboundCallScript(input: unknown): InboundCallScript {
     if (!Array.isArray(input.caller)) throw new ScriptError('caller', 'must be an array of steps');
     script.caller = input.caller.map((s, i) => parseStep(s, `caller[${i}]`));
   }
-  if (input.agents !== undefined && input.agents !== null) {
-    if (!isObject(input.agents)) throw new ScriptError('agents', 'must be an object keyed by destination');
-    script.agents = {};
-    for (const [to, behaviour] of Object.entries(input.agents)) {
-      script.agents[to] = parseAgent(behaviour, `agents["${to}"]`);
-    }
-  }
+  if (input.agents !== undefined && input.agents !== null)
+    script.agents = parseAgents(input.agents, 'agents');
   if (input.webhook_url !== undefined && input.webhook_url !== null) {
     const url = nonEmptyString(input.webhook_url, 'webhook_url');
     if (!URL.canParse(url)) throw new ScriptError('webhook_url', 'must be an absolute URL');

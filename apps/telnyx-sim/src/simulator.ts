@@ -16,7 +16,13 @@ import {
 import { SimHttpServer } from './http-server';
 import { NumberApi } from './number-api';
 import { NumberInventory } from './number-inventory';
-import { parseInboundCallScript, type InboundCallScript, type PlacedCall } from './scripts';
+import {
+  parseAgents,
+  parseInboundCallScript,
+  type AgentBehaviour,
+  type InboundCallScript,
+  type PlacedCall,
+} from './scripts';
 import { resolveSpecPath, SpecValidator } from './spec-validator';
 import { TelephonyCredentialApi } from './telephony-credentials';
 import { WebhookSender } from './webhook-sender';
@@ -67,6 +73,11 @@ export interface TelnyxSimulator {
   /** Resolves when no leg is alive, no timer is pending and no webhook is queued or in flight. */
   idle(): Promise<void>;
   setFaults(f: Faults): void;
+  /**
+   * Same as POST /sim/agents: how destinations behave when a session's script does not name them,
+   * e.g. the callee of a click-to-call, whose session no placed call scripted. Replaces the map.
+   */
+  setDefaultAgents(agents: Record<string, AgentBehaviour>): void;
   /** Same as POST /sim/messages: a text from a handset to one of our numbers (`message.received`). */
   receiveText(text: InboundText): ReceivedMessage;
   /** Messages the app sent with `POST /v2/messages`, oldest first (also `GET /sim/messages`). */
@@ -108,6 +119,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
   let baseUrl = '';
   let closed = false;
   const faults = new FaultState();
+  let defaultAgents: Record<string, AgentBehaviour> = {};
   const idleWaiters = new Set<() => void>();
 
   const store = new CallStore(timeScale, () => checkIdle());
@@ -124,6 +136,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     webhookUrl: () => webhookUrl,
     baseUrl: () => baseUrl,
     onChange: () => checkIdle(),
+    defaultAgents: () => defaultAgents,
     selfCheck: process.env.SIM_VALIDATE_WEBHOOKS === '1' ? validator : undefined,
   });
   const handlers = new CommandHandlers(engine, store, connectionId, validator);
@@ -195,6 +208,10 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
       waitIdle,
       messaging,
       browserLegs: new BrowserLegs(engine, store),
+      defaultAgents: () => defaultAgents,
+      setDefaultAgents: (a) => {
+        defaultAgents = a;
+      },
       resetCredentials: () => credentials.reset(),
     }),
   });
@@ -216,6 +233,9 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     sessions: () => store.allSessions().map(toTimeline),
     idle,
     setFaults,
+    setDefaultAgents: (a) => {
+      defaultAgents = parseAgents(a, 'agents');
+    },
     receiveText: (t) => {
       const parsed = parseInboundText(t);
       if (typeof parsed === 'string') throw new Error(`receiveText: ${parsed}`);

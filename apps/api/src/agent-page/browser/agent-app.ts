@@ -7,8 +7,6 @@ import type { AgentTelephony } from './telephony';
 import { TelnyxWebrtcAdapter } from './telnyx-webrtc-adapter';
 
 const TOKEN_KEY = 'switchboard.agentToken';
-/** A leg rung this soon after the agent clicked Call is the first half of their own click-to-call. */
-const CLICK_TO_CALL_WINDOW_MS = 60_000;
 const SETTABLE: SettablePresence[] = ['available', 'away', 'offline'];
 const PRESENCE_LABEL: Record<Presence, string> = {
   available: 'Available',
@@ -36,7 +34,8 @@ class AgentApp {
   /** Legs the softphone can answer now (simulator: at once; WebRTC: once the invite arrived). */
   private readonly answerable = new Set<string>();
   private active: ActiveCall | undefined;
-  private outbound: { to: string; at: number } | undefined;
+  /** The number this page is calling out to, until that call connects or fails. */
+  private outbound: { to: string } | undefined;
   private presence: Presence = 'offline';
   private timer: number | undefined;
 
@@ -175,24 +174,15 @@ class AgentApp {
   // --- incoming -------------------------------------------------------------------------------
 
   private onRinging(r: RingingEvent): void {
-    if (this.outbound && Date.now() - this.outbound.at < CLICK_TO_CALL_WINDOW_MS) {
-      // Our own click-to-call ringing us back first: answer it, that is what the click meant.
-      this.ringing.set(r.callControlId, r);
-      this.telephony?.ringing(r.callControlId);
-      void this.answer(r.callControlId);
-      return;
-    }
     this.ringing.set(r.callControlId, r);
-    this.renderCards();
     this.telephony?.ringing(r.callControlId);
+    // Our own click-to-call ringing us first: answering it is what the click meant.
+    if (r.outbound && this.outbound) void this.answer(r.callControlId);
+    else this.renderCards();
   }
 
   private onAnswerable(id: string): void {
     this.answerable.add(id);
-    if (!this.ringing.has(id) && this.outbound && Date.now() - this.outbound.at < CLICK_TO_CALL_WINDOW_MS) {
-      void this.answer(id);
-      return;
-    }
     this.renderCards();
   }
 
@@ -203,12 +193,16 @@ class AgentApp {
       return h(
         'article',
         { class: 'card incoming-card', 'data-call': r.callControlId },
-        h('h2', {}, 'Incoming call ', h('span', { class: 'caller' }, formatPhone(r.from))),
-        h(
-          'dl',
-          { class: 'screen-pop' },
-          ...screenPopRows(r).flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]),
-        ),
+        r.outbound
+          ? h('h2', {}, 'Your outbound call is ringing you')
+          : h('h2', {}, 'Incoming call ', h('span', { class: 'caller' }, formatPhone(r.from))),
+        r.outbound
+          ? null
+          : h(
+              'dl',
+              { class: 'screen-pop' },
+              ...screenPopRows(r).flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]),
+            ),
         h(
           'div',
           { class: 'actions' },
@@ -269,6 +263,7 @@ class AgentApp {
     const r = this.ringing.get(id);
     const party = r ? formatPhone(r.from) : this.outbound ? formatPhone(this.outbound.to) : 'Caller';
     this.outbound = undefined;
+    byId('dial-status').textContent = '';
     this.dropCard(id);
     this.active = { id, party, connectedAt: Date.now(), muted: false, held: false, digits: '' };
     this.renderCall();
@@ -277,12 +272,19 @@ class AgentApp {
   }
 
   private onEnded({ callControlId: id }: LegEvent): void {
+    const rang = this.ringing.get(id);
     this.dropCard(id);
     this.telephony?.ended(id);
-    if (this.active?.id !== id) return;
-    this.active = undefined;
-    window.clearInterval(this.timer);
-    this.renderCall();
+    if (rang?.outbound) {
+      // A click-to-call that never connected (the callee did not answer) ends here.
+      this.outbound = undefined;
+      byId('dial-status').textContent = '';
+    }
+    if (this.active?.id === id) {
+      this.active = undefined;
+      window.clearInterval(this.timer);
+      this.renderCall();
+    }
     void this.loadRecent();
   }
 
@@ -373,7 +375,7 @@ class AgentApp {
       return;
     }
     status.textContent = `Calling ${formatPhone(to)}… your phone rings first.`;
-    this.outbound = { to, at: Date.now() };
+    this.outbound = { to };
     try {
       await this.api.placeCall(to, callerId);
     } catch (err) {

@@ -42,10 +42,14 @@ export interface RecentCall {
 export type TelephonyReply =
   { mode: 'telnyx'; loginToken: string; sipUsername: string } | { mode: 'simulator'; simulatorUrl: string };
 
-/** `ringing`: the agent's leg of an inbound call; everything but the ids is the screen pop. */
+/**
+ * `ringing`: the agent's leg is ringing; everything but the ids is the screen pop. `outbound` legs
+ * are the first half of the agent's own click-to-call and carry no screen pop.
+ */
 export interface RingingEvent {
   callControlId: string;
   callSessionId: string;
+  outbound?: boolean;
   from: string;
   trackingNumber: string | null;
   source: string | null;
@@ -54,7 +58,8 @@ export interface RingingEvent {
   landingPage: string | null;
   firstTime: boolean;
   priorCalls: number;
-  path: string[] | string | null;
+  /** Flow steps so far, menu choices included. */
+  path: string[] | null;
   previousCall: { score: number | null; leadStatus: string | null } | null;
 }
 

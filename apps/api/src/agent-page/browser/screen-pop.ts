@@ -21,8 +21,7 @@ export function screenPopRows(r: RingingEvent): [label: string, value: string][]
       ? 'First-time caller'
       : `Repeat caller · ${r.priorCalls} prior call${r.priorCalls === 1 ? '' : 's'}`,
   );
-  const path = Array.isArray(r.path) ? r.path.join(' › ') : r.path;
-  add('Menu path', path);
+  add('Menu path', r.path?.join(' › '));
   if (r.previousCall) {
     const { leadStatus, score } = r.previousCall;
     const parts = [
