@@ -7,6 +7,7 @@ import type { AgentTelephony } from './telephony';
 import { TelnyxWebrtcAdapter } from './telnyx-webrtc-adapter';
 
 const TOKEN_KEY = 'switchboard.agentToken';
+const RECENT_REFRESH_AFTER_ENDED_MS = [1500, 5000];
 const SETTABLE: SettablePresence[] = ['available', 'away', 'offline'];
 const PRESENCE_LABEL: Record<Presence, string> = {
   available: 'Available',
@@ -285,7 +286,9 @@ class AgentApp {
       window.clearInterval(this.timer);
       this.renderCall();
     }
+    // The call's record is written by its workflow as the call finishes, a moment after the leg.
     void this.loadRecent();
+    for (const ms of RECENT_REFRESH_AFTER_ENDED_MS) setTimeout(() => void this.loadRecent(), ms);
   }
 
   private renderCall(): void {

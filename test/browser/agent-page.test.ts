@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { http } from '@switchboard/scenarios';
+import type { SessionTimeline } from '@switchboard/telnyx-sim';
+import { eventually, startTestStack, type TestStack } from '../support/test-stack';
+import { launchChromium } from './chromium';
+
+const ANN = 'sip:ann-desk@sip.telnyx.com';
+const MAIN_NUMBER = '+16175550150';
+const SECOND_NUMBER = '+16175550151';
+const CALLER = '+16175550101';
+const CALLEE = '+16175550177';
+/** Set to write docs/images/agent-page-*.png from this run (README "Agents in the browser"). */
+const SCREENSHOTS = process.env.AGENT_PAGE_SCREENSHOTS === '1';
+const IMAGES = path.join(__dirname, '..', '..', '..', 'docs', 'images');
+
+/**
+ * The /agent page in headless Chromium against the whole stack, the simulator standing in for
+ * Telnyx: the page's simulator adapter plays the agent's WebRTC client through /sim/legs, so what
+ * the simulator records is what Telnyx would have seen from the browser.
+ */
+describe('the agent page in Chromium: sign-in, presence, screen pop, answer, hang up, click-to-call', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    // Half speed: the ring timeouts below stay long enough for a person (here, the test) to click.
+    stack = await startTestStack({ timeScale: 0.5, ringTimeoutSecs: 60 });
+    const p = await stack.api('POST', '/v1/properties', {
+      name: 'Birch Court',
+      timeZone: 'America/New_York',
+    });
+    base = `/v1/properties/${p.body.id}`;
+    const zillow = await stack.api('POST', `${base}/sources`, { name: 'Zillow' });
+    const google = await stack.api('POST', `${base}/sources`, { name: 'Google Ads' });
+    await stack.api('POST', `${base}/agents`, {
+      id: 'ann',
+      name: 'Ann Lee',
+      endpoint: { kind: 'webrtc', username: 'ann-desk' },
+    });
+    await stack.api('POST', `${base}/ring-groups`, {
+      id: 'leasing',
+      name: 'Leasing',
+      strategy: 'simultaneous',
+      members: [{ agentId: 'ann' }],
+      agentRingTimeoutSeconds: 60,
+      skipUnavailable: true,
+      callerHears: { kind: 'ringback' },
+    });
+    const flow = await stack.api('POST', `${base}/call-flows`, {
+      name: 'Main',
+      definition: {
+        initialStepId: 'menu',
+        steps: [
+          {
+            id: 'menu',
+            type: 'menu',
+            prompt: { kind: 'tts', text: 'Leasing, press 2.' },
+            options: { '2': 'leasing' },
+            timeoutSeconds: 5,
+            maxRetries: 1,
+            fallback: 'leasing',
+          },
+          { id: 'leasing', type: 'ring_group', ringGroupId: 'leasing' },
+        ],
+      },
+    });
+    assert.equal(flow.status, 201, JSON.stringify(flow.body));
+    for (const [number, sourceId] of [
+      [MAIN_NUMBER, zillow.body.id],
+      [SECOND_NUMBER, google.body.id],
+    ]) {
+      const n = await stack.api('POST', `${base}/tracking-numbers`, {
+        number,
+        sourceId,
+        forwardTo: '+16175550122',
+        callFlowId: flow.body.id,
+      });
+      assert.equal(n.status, 201, JSON.stringify(n.body));
+    }
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 960, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const text = (selector: string) => page.locator(selector).first().innerText();
+  const waitText = (selector: string, expected: string, timeout = 20_000) =>
+    page.locator(selector).filter({ hasText: expected }).first().waitFor({ state: 'visible', timeout });
+  // In-page code is kept as strings: the test program is compiled without the DOM's types.
+  const token = () => page.evaluate<string | null>("localStorage.getItem('switchboard.agentToken')");
+  const agentApi = async (method: string, p: string, body?: unknown) =>
+    http(method, `${stack.apiUrl}${p}`, body, { authorization: `Bearer ${await token()}` });
+  const screenshot = async (name: string) => {
+    if (!SCREENSHOTS) return;
+    mkdirSync(IMAGES, { recursive: true });
+    await page.screenshot({ path: path.join(IMAGES, `agent-page-${name}.png`), fullPage: true });
+  };
+  const legTo = (s: SessionTimeline | undefined, to: string) => s?.legs.find((l) => l.to === to);
+
+  it('refuses a bad sign-in link and signs in with a good one', async () => {
+    await page.goto(`${stack.apiUrl}/agent?code=sbc_not-a-code`);
+    await waitText('#signed-out-message', 'invalid, used or expired');
+    assert.equal(await token(), null);
+
+    const link = await stack.api('POST', `${base}/agents/ann/sign-in-links`);
+    assert.equal(link.status, 201, JSON.stringify(link.body));
+    await page.goto(`${stack.apiUrl}${link.body.path}`);
+    await waitText('#agent-name', 'Ann Lee');
+    assert.equal(await text('#property-name'), 'Birch Court');
+    await waitText('#presence-now', 'Available');
+    assert.equal(new URL(page.url()).search, '', 'the one-time code leaves the address bar');
+    assert.match((await token()) ?? '', /^sba_/);
+    await waitText('#phone-status', 'simulator');
+    const callerIds = await page.locator('#caller-id option').allInnerTexts();
+    assert.deepEqual(callerIds, ['(617) 555-0151 · Google Ads', '(617) 555-0150 · Zillow']);
+  });
+
+  it('switches presence, and the api agrees', async () => {
+    await page.click('#presence button.presence-away');
+    await waitText('#presence-now', 'Away');
+    assert.equal((await agentApi('GET', '/v1/agent/me')).body.agent.presence, 'away');
+    assert.equal(await page.getAttribute('#presence button.presence-away', 'aria-pressed'), 'true');
+    await page.click('#presence button.presence-available');
+    await waitText('#presence-now', 'Available');
+    assert.equal((await agentApi('GET', '/v1/agent/me')).body.agent.presence, 'available');
+  });
+
+  it('shows a ringing call with its attribution, answers it, sends a tone, hangs up', async () => {
+    const call = await stack.sim.placeCall({
+      from: CALLER,
+      to: MAIN_NUMBER,
+      caller: [{ press: '2' }, { hangup_after_s: 120 }],
+    });
+    await waitText('.incoming-card', '(617) 555-0101');
+    const labels = await page.locator('.incoming-card .screen-pop dt').allInnerTexts();
+    const values = await page.locator('.incoming-card .screen-pop dd').allInnerTexts();
+    const pop = Object.fromEntries(labels.map((label, i) => [label, values[i]]));
+    assert.deepEqual(pop, {
+      Source: 'Zillow',
+      'Tracking number': '(617) 555-0150',
+      Caller: 'First-time caller',
+      'Menu path': 'menu › leasing',
+    });
+    await screenshot('incoming');
+
+    await page.click('.incoming-card button.answer');
+    await waitText('#in-call', 'On a call with (617) 555-0101');
+    await waitText('#presence-now', 'On a call');
+    const inbound = call.call_control_id;
+    const agentLeg = await eventually('the agent leg bridged', async () => {
+      const leg = legTo(stack.sim.session(call.call_session_id), ANN);
+      return leg?.bridged_with === inbound ? leg : undefined;
+    });
+    assert.equal(agentLeg.direction, 'outgoing');
+
+    await page.click('#in-call button:has-text("Mute")');
+    await waitText('#in-call', 'Unmute');
+    await page.click('#in-call .keypad button:has-text("5")');
+    assert.equal(await text('#dtmf-sent'), '5');
+    await eventually('the tone reaches Telnyx', async () =>
+      stack.sim
+        .session(call.call_session_id)
+        ?.webhooks.find(
+          (w) => w.event_type === 'call.dtmf.received' && w.call_control_id === agentLeg.call_control_id,
+        ),
+    );
+    await screenshot('in-call');
+
+    await page.click('#in-call button.hangup');
+    await page.locator('#in-call').waitFor({ state: 'hidden' });
+    await waitText('#presence-now', 'Available');
+    const ended = legTo(stack.sim.session(call.call_session_id), ANN);
+    assert.deepEqual(
+      [ended?.state, ended?.hangup_source, ended?.hangup_cause],
+      ['hangup', 'callee', 'normal_clearing'],
+    );
+    await waitText('#recent-body tr:first-child', '(617) 555-0101');
+    assert.equal(await text('#recent-body tr:first-child .direction'), 'In');
+    assert.equal(await text('#recent-body tr:first-child .outcome'), 'answered');
+  });
+
+  it('declines a repeat caller, whose card shows the earlier call', async () => {
+    const call = await stack.sim.placeCall({
+      from: CALLER,
+      to: MAIN_NUMBER,
+      caller: [{ press: '2' }, { hangup_at_s: 60 }],
+    });
+    await waitText('.incoming-card', 'Repeat caller · 1 prior call');
+    assert.match(await text('.incoming-card'), /Previous call\s+not_scored/);
+    await page.click('.incoming-card button.decline');
+    await page.locator('.incoming-card').waitFor({ state: 'detached' });
+    const leg = await eventually('the agent leg declined', async () => {
+      const l = legTo(stack.sim.session(call.call_session_id), ANN);
+      return l?.state === 'hangup' ? l : undefined;
+    });
+    assert.deepEqual([leg.hangup_cause, leg.hangup_source], ['call_rejected', 'callee']);
+    await stack.sim.idle();
+  });
+
+  it('calls out from the chosen tracking number; the call lands in recent calls', async () => {
+    stack.sim.setDefaultAgents({ [CALLEE]: { answer_after_s: 1 } });
+    await page.fill('#dial-to', '(617) 555-0177');
+    await page.selectOption('#caller-id', SECOND_NUMBER);
+    await page.click('#dial');
+    // The browser rings first and the page answers it (the agent just clicked Call), then the callee.
+    await waitText('#in-call', 'On a call with (617) 555-0177', 30_000);
+    const session = stack.sim.sessions().find((s) => legTo(s, CALLEE));
+    const calleeLeg = legTo(session, CALLEE);
+    const agentLeg = legTo(session, ANN);
+    assert.equal(calleeLeg?.from, SECOND_NUMBER, 'the callee sees the chosen caller ID');
+    assert.equal(calleeLeg?.bridged_with, agentLeg?.call_control_id);
+
+    await page.click('#in-call button.hangup');
+    await page.locator('#in-call').waitFor({ state: 'hidden' });
+    await waitText('#recent-body tr:first-child', '(617) 555-0177');
+    assert.equal(await text('#recent-body tr:first-child .direction'), 'Out');
+    assert.equal(await text('#recent-body tr:first-child .tracking'), '(617) 555-0151');
+    stack.sim.setDefaultAgents({});
+  });
+
+  it('signs out: the session is gone and the page says so', async () => {
+    const before = await token();
+    await page.click('#sign-out');
+    await waitText('#signed-out-message', 'Signed out.');
+    assert.equal(await token(), null);
+    const me = await http('GET', `${stack.apiUrl}/v1/agent/me`, undefined, {
+      authorization: `Bearer ${before}`,
+    });
+    assert.equal(me.status, 401);
+    assert.deepEqual(pageErrors, []);
+  });
+});
