@@ -262,7 +262,13 @@ class AgentApp {
 
   private onConnected({ callControlId: id }: LegEvent): void {
     const r = this.ringing.get(id);
-    const party = r ? formatPhone(r.from) : this.outbound ? formatPhone(this.outbound.to) : 'Caller';
+    // An outbound leg's `from` is our own tracking number: the party is the number we dialled.
+    const party =
+      r && !r.outbound
+        ? formatPhone(r.from)
+        : this.outbound
+          ? formatPhone(this.outbound.to)
+          : 'your outbound call';
     this.outbound = undefined;
     byId('dial-status').textContent = '';
     this.dropCard(id);
