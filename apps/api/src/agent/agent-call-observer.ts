@@ -51,6 +51,8 @@ export class AgentCallObserver {
         push(progress?.step === 'connected' ? 'answered_elsewhere' : 'ended', leg);
         return;
       }
+      default:
+        return;
     }
   }
 
