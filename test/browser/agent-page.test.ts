@@ -13,6 +13,9 @@ const MAIN_NUMBER = '+16175550150';
 const SECOND_NUMBER = '+16175550151';
 const CALLER = '+16175550101';
 const CALLEE = '+16175550177';
+/** Numbers of a DNI pool: a visitor from a Google Ads click is shown one and calls it. */
+const POOL = ['+16175550160', '+16175550161', '+16175550162', '+16175550163'];
+const SITE = 'https://birch-court.example';
 /** Set to write docs/images/agent-page-*.png from this run (README "Agents in the browser"). */
 const SCREENSHOTS = process.env.AGENT_PAGE_SCREENSHOTS === '1';
 const IMAGES = path.join(__dirname, '..', '..', '..', 'docs', 'images');
@@ -27,6 +30,7 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
   let browser: Browser;
   let page: Page;
   let base: string;
+  let dniKey: string;
   const pageErrors: string[] = [];
 
   before(async () => {
@@ -38,7 +42,11 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     });
     base = `/v1/properties/${p.body.id}`;
     const zillow = await stack.api('POST', `${base}/sources`, { name: 'Zillow' });
-    const google = await stack.api('POST', `${base}/sources`, { name: 'Google Ads' });
+    const google = await stack.api('POST', `${base}/sources`, {
+      name: 'Google Ads',
+      priority: 1,
+      dniRules: [{ kind: 'query_param', param: 'utm_source', values: ['google'] }],
+    });
     await stack.api('POST', `${base}/agents`, {
       id: 'ann',
       name: 'Ann Lee',
@@ -72,9 +80,11 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
       },
     });
     assert.equal(flow.status, 201, JSON.stringify(flow.body));
+    const numberIds: Record<string, string> = {};
     for (const [number, sourceId] of [
       [MAIN_NUMBER, zillow.body.id],
       [SECOND_NUMBER, google.body.id],
+      ...POOL.map((n) => [n, google.body.id]),
     ]) {
       const n = await stack.api('POST', `${base}/tracking-numbers`, {
         number,
@@ -83,7 +93,20 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
         callFlowId: flow.body.id,
       });
       assert.equal(n.status, 201, JSON.stringify(n.body));
+      numberIds[number] = n.body.id;
     }
+    const dni = await stack.api('PATCH', `${base}/dni`, {
+      allowedOrigins: [SITE],
+      swapNumbers: [MAIN_NUMBER],
+    });
+    assert.equal(dni.status, 200, JSON.stringify(dni.body));
+    dniKey = dni.body.dniKey;
+    const pool = await stack.api('POST', `${base}/pools`, {
+      sourceId: google.body.id,
+      trackingNumberIds: POOL.map((n) => numberIds[n]),
+      exhaustionPolicy: 'main_number',
+    });
+    assert.equal(pool.status, 201, JSON.stringify(pool.body));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 960, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -123,7 +146,8 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     assert.match((await token()) ?? '', /^sba_/);
     await waitText('#phone-status', 'simulator');
     const callerIds = await page.locator('#caller-id option').allInnerTexts();
-    assert.deepEqual(callerIds, ['(617) 555-0151 · Google Ads', '(617) 555-0150 · Zillow']);
+    assert.ok(callerIds.includes('(617) 555-0151 · Google Ads'), callerIds.join());
+    assert.ok(callerIds.includes('(617) 555-0150 · Zillow'), callerIds.join());
   });
 
   it('switches presence, and the api agrees', async () => {
@@ -137,9 +161,20 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
   });
 
   it('shows a ringing call with its attribution, answers it, sends a tone, hangs up', async () => {
+    // The caller clicked a Google ad, landed on the site, was shown a pool number and called it.
+    const landing = `${SITE}/apartments?utm_source=google&utm_campaign=spring-lease&utm_term=2br+apartments`;
+    const visit = await http(
+      'POST',
+      `${stack.apiUrl}/dni/${dniKey}/visits`,
+      { landingUrl: landing, pageUrl: landing },
+      { origin: SITE },
+    );
+    assert.equal(visit.status, 200, JSON.stringify(visit.body));
+    const shown: string = visit.body.swaps[0].replacement;
+    assert.ok(POOL.includes(shown), shown);
     const call = await stack.sim.placeCall({
       from: CALLER,
-      to: MAIN_NUMBER,
+      to: shown,
       caller: [{ press: '2' }, { hangup_after_s: 120 }],
     });
     await waitText('.incoming-card', '(617) 555-0101');
@@ -147,11 +182,15 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     const values = await page.locator('.incoming-card .screen-pop dd').allInnerTexts();
     const pop = Object.fromEntries(labels.map((label, i) => [label, values[i]]));
     assert.deepEqual(pop, {
-      Source: 'Zillow',
-      'Tracking number': '(617) 555-0150',
+      Source: 'Google Ads',
+      Campaign: 'spring-lease',
+      Keyword: '2br apartments',
+      'Landing page': pop['Landing page'],
+      'Tracking number': `(617) 555-${shown.slice(-4)}`,
       Caller: 'First-time caller',
       'Menu path': 'menu › leasing',
     });
+    assert.match(pop['Landing page'] ?? '', /birch-court\.example\/apartments/);
     await screenshot('incoming');
 
     await page.click('.incoming-card button.answer');
@@ -197,7 +236,7 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
       caller: [{ press: '2' }, { hangup_at_s: 60 }],
     });
     await waitText('.incoming-card', 'Repeat caller · 1 prior call');
-    assert.match(await text('.incoming-card'), /Previous call\s+not_scored/);
+    assert.match(await text('.incoming-card'), /Previous call\s+Not scored/);
     await page.click('.incoming-card button.decline');
     await page.locator('.incoming-card').waitFor({ state: 'detached' });
     const leg = await eventually('the agent leg declined', async () => {

@@ -25,10 +25,16 @@ export function screenPopRows(r: RingingEvent): [label: string, value: string][]
   if (r.previousCall) {
     const { leadStatus, score } = r.previousCall;
     const parts = [
-      leadStatus ?? 'no lead status',
+      leadStatus ? humanize(leadStatus) : 'No lead status',
       score === null || score === undefined ? '' : `score ${score}`,
     ];
     add('Previous call', parts.filter(Boolean).join(' · '));
   }
   return rows;
+}
+
+/** `good_lead` → `Good lead`: lead statuses are snake_case identifiers in the api. */
+function humanize(id: string): string {
+  const words = id.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
