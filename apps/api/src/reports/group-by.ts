@@ -19,6 +19,8 @@ interface Grouping {
   label: string;
   /** Instead, the label computed from the key once per group (not per row). */
   labelOfKey?: (key: string) => string;
+  /** A table the key needs, joined after the grouped rows. */
+  join?: string;
 }
 
 /** Local time of an instant column in the row's property zone (`s.time_zone`). */
@@ -51,6 +53,30 @@ export const CALL_GROUPS: Record<GroupBy, Grouping> = {
   agent: { key: `c.answered_by`, label: `max(c.answered_by)` },
   outcome: { key: `c.outcome`, label: `max(c.outcome)` },
   ...byTime('c.started_at'),
+};
+
+/**
+ * The daily rollup (`r`, call_rollup): groupings its cells keep. Not hour of week (cells are whole
+ * days). A deleted source or number is null on its calls but kept in the cells, so the key is the
+ * live row's id: the calls' groups either way.
+ */
+export const ROLLUP_GROUPS: Partial<Record<GroupBy, Grouping>> = {
+  property: CALL_GROUPS.property,
+  source: {
+    key: `ts.id::text`,
+    label: `max(r.source_name)`,
+    join: `LEFT JOIN tracking_sources ts ON ts.id = r.source_id`,
+  },
+  tracking_number: {
+    key: `tn.id::text`,
+    label: `max(r.to_number)`,
+    join: `LEFT JOIN tracking_numbers tn ON tn.id = r.tracking_number_id`,
+  },
+  campaign: { key: `r.campaign`, label: `max(r.campaign)` },
+  keyword: { key: `r.keyword`, label: `max(r.keyword)` },
+  agent: { key: `r.answered_by`, label: `max(r.answered_by)` },
+  outcome: { key: `r.outcome`, label: `max(r.outcome)` },
+  day: { key: `to_char(r.day, 'YYYY-MM-DD')`, label: 'NULL::text', labelOfKey: (k) => k },
 };
 
 /** Inbound texts (`m` in conversation `tc`): groupings a text has. */

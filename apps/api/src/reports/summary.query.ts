@@ -1,6 +1,14 @@
 import { CALL_METRICS, CALL_PARTIALS } from './call-metrics';
-import { CALLS_IN_SCOPE, callWhere, hasCallOnlyFilter, scopeCte, type CallFilter } from './call-filter.sql';
-import { CALL_GROUPS, EMAIL_GROUPS, groupOrder, TEXT_GROUPS, type GroupBy } from './group-by';
+import {
+  CALLS_IN_SCOPE,
+  callWhere,
+  hasCallOnlyFilter,
+  rollupCanFilter,
+  rollupWhere,
+  scopeCte,
+  type CallFilter,
+} from './call-filter.sql';
+import { CALL_GROUPS, EMAIL_GROUPS, groupOrder, ROLLUP_GROUPS, TEXT_GROUPS, type GroupBy } from './group-by';
 import { SqlParams } from './sql-params';
 
 export interface SummaryRequest extends CallFilter {
@@ -8,6 +16,18 @@ export interface SummaryRequest extends CallFilter {
   to: string;
   groupBy?: GroupBy;
 }
+
+/**
+ * Whether the daily rollup answers the request exactly: its cells are whole local days of each
+ * property (every summary range is), so it can when the grouping and every filter are among the
+ * cells' values. Otherwise the summary reads the calls.
+ */
+export function rollupCanAnswer(r: SummaryRequest): boolean {
+  return (r.groupBy === undefined || ROLLUP_GROUPS[r.groupBy] !== undefined) && rollupCanFilter(r);
+}
+
+/** The partials summed over the rollup cells `r` in range: the same names as over the calls. */
+const ROLLUP_PARTIALS = CALL_PARTIALS.map((x) => ({ name: x.name, sql: `sum(r.${x.column})` }));
 
 /** Output columns of a summary row (CSV header and JSON fields alike). */
 export const SUMMARY_COLUMNS = ['key', 'label', ...CALL_METRICS.map((m) => m.name), 'texts', 'emails'];
@@ -51,19 +71,34 @@ const either = (names: string[], col: string) =>
  * null otherwise: a text has no outcome, agent, campaign or keyword. With `totals`, the last row
  * (`total` true) sums every group.
  */
-export function summaryQuery(r: SummaryRequest, totals = false): { sql: string; params: unknown[] } {
+export function summaryQuery(
+  r: SummaryRequest,
+  totals = false,
+  useRollup = rollupCanAnswer(r),
+): { sql: string; params: unknown[] } {
+  if (useRollup && !rollupCanAnswer(r)) throw new Error('the rollup cannot answer this summary');
   const p = new SqlParams();
   const g = r.groupBy;
   const grouped = g !== undefined;
   const ctes = [scopeCte(r, p)];
   const none = { key: '', label: '' };
   const aggregates: Aggregate[] = [
-    {
-      name: 'c_agg',
-      ...(g ? CALL_GROUPS[g] : none),
-      columns: CALL_PARTIALS,
-      from: `${CALLS_IN_SCOPE} WHERE ${callWhere(r, p)}`,
-    },
+    useRollup
+      ? {
+          name: 'c_agg',
+          ...(g ? ROLLUP_GROUPS[g]! : none),
+          columns: ROLLUP_PARTIALS,
+          // The cells of each property's own local days from..to (the scope's bounds as days).
+          from: `scope s JOIN call_rollup r ON r.property_id = s.id
+                   AND r.day >= ${p.add(r.from)}::date AND r.day <= ${p.add(r.to)}::date
+                 ${(g && ROLLUP_GROUPS[g]!.join) ?? ''} WHERE ${rollupWhere(r, p)}`,
+        }
+      : {
+          name: 'c_agg',
+          ...(g ? CALL_GROUPS[g] : none),
+          columns: CALL_PARTIALS,
+          from: `${CALLS_IN_SCOPE} WHERE ${callWhere(r, p)}`,
+        },
   ];
   const callOnly = hasCallOnlyFilter(r);
   const textGroup = g ? TEXT_GROUPS[g] : none;

@@ -12,6 +12,7 @@ import { VisitorSessionsAndPools1764700000000 } from './1764700000000-visitor-se
 import { TrackedEmail1764900000000 } from './1764900000000-tracked-email';
 import { ReportIndexes1765000000000 } from './1765000000000-report-indexes';
 import { SourceLastTouch1765100000000 } from './1765100000000-source-last-touch';
+import { CallRollup1765400000000 } from './1765400000000-call-rollup';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   TrackedEmail1764900000000,
   ReportIndexes1765000000000,
   SourceLastTouch1765100000000,
+  CallRollup1765400000000,
 ];
