@@ -19,8 +19,6 @@ interface Grouping {
   label: string;
   /** Instead, the label computed from the key once per group (not per row). */
   labelOfKey?: (key: string) => string;
-  /** A table the key needs, joined after the grouped rows. */
-  join?: string;
 }
 
 /** Local time of an instant column in the row's property zone (`s.time_zone`). */
@@ -56,27 +54,42 @@ export const CALL_GROUPS: Record<GroupBy, Grouping> = {
 };
 
 /**
- * The daily rollup (`r`, call_rollup): groupings its cells keep. Not hour of week (cells are whole
+ * A grouping over the daily rollup: its key and label read the cells (`r`) once they are summed
+ * per property and `cells` (the rollup columns the key needs; `labels`, columns kept as their
+ * greatest), joined to the scope `s` and to `join`.
+ */
+interface RollupGrouping extends Grouping {
+  cells: string[];
+  labels?: string[];
+  join?: string;
+}
+
+/**
+ * The daily rollup (call_rollup): groupings its cells keep. Not hour of week (cells are whole
  * days). A deleted source or number is null on its calls but kept in the cells, so the key is the
  * live row's id: the calls' groups either way.
  */
-export const ROLLUP_GROUPS: Partial<Record<GroupBy, Grouping>> = {
-  property: CALL_GROUPS.property,
+export const ROLLUP_GROUPS: Partial<Record<GroupBy, RollupGrouping>> = {
+  property: { ...CALL_GROUPS.property, cells: [] },
   source: {
     key: `ts.id::text`,
     label: `max(r.source_name)`,
+    cells: ['source_id'],
+    labels: ['source_name'],
     join: `LEFT JOIN tracking_sources ts ON ts.id = r.source_id`,
   },
   tracking_number: {
     key: `tn.id::text`,
     label: `max(r.to_number)`,
+    cells: ['tracking_number_id'],
+    labels: ['to_number'],
     join: `LEFT JOIN tracking_numbers tn ON tn.id = r.tracking_number_id`,
   },
-  campaign: { key: `r.campaign`, label: `max(r.campaign)` },
-  keyword: { key: `r.keyword`, label: `max(r.keyword)` },
-  agent: { key: `r.answered_by`, label: `max(r.answered_by)` },
-  outcome: { key: `r.outcome`, label: `max(r.outcome)` },
-  day: { key: `to_char(r.day, 'YYYY-MM-DD')`, label: 'NULL::text', labelOfKey: (k) => k },
+  campaign: { key: `r.campaign`, label: `max(r.campaign)`, cells: ['campaign'] },
+  keyword: { key: `r.keyword`, label: `max(r.keyword)`, cells: ['keyword'] },
+  agent: { key: `r.answered_by`, label: `max(r.answered_by)`, cells: ['answered_by'] },
+  outcome: { key: `r.outcome`, label: `max(r.outcome)`, cells: ['outcome'] },
+  day: { key: `to_char(r.day, 'YYYY-MM-DD')`, label: 'NULL::text', labelOfKey: (k) => k, cells: ['day'] },
 };
 
 /** Inbound texts (`m` in conversation `tc`): groupings a text has. */

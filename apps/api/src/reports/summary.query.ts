@@ -26,7 +26,28 @@ export function rollupCanAnswer(r: SummaryRequest): boolean {
   return (r.groupBy === undefined || ROLLUP_GROUPS[r.groupBy] !== undefined) && rollupCanFilter(r);
 }
 
-/** The partials summed over the rollup cells `r` in range: the same names as over the calls. */
+/**
+ * The rollup's cells in range, summed per property and the grouping's columns in a first pass that
+ * reads only call_rollup (one scan, no join per cell, which parallel workers can share), named as
+ * the rollup's columns; the grouping's key, label and joins then see a few rows per group.
+ */
+function rollupCells(r: SummaryRequest, p: SqlParams): string {
+  const g = r.groupBy ? ROLLUP_GROUPS[r.groupBy]! : { cells: [], labels: [], join: undefined };
+  const by = ['r.property_id', ...g.cells.map((c) => `r.${c}`)];
+  const cols = [
+    ...by,
+    ...(g.labels ?? []).map((l) => `max(r.${l}) AS ${l}`),
+    ...CALL_PARTIALS.map((x) => `sum(r.${x.column}) AS ${x.column}`),
+  ];
+  return `(SELECT ${cols.join(', ')}
+             FROM call_rollup r
+            WHERE r.property_id = ANY(${p.add(r.propertyIds)}::uuid[])
+              AND r.day >= ${p.add(r.from)}::date AND r.day <= ${p.add(r.to)}::date AND ${rollupWhere(r, p)}
+            GROUP BY ${by.join(', ')}) r
+           JOIN scope s ON s.id = r.property_id ${g.join ?? ''}`;
+}
+
+/** The partials summed over the rollup cells `r`: the same names as over the calls. */
 const ROLLUP_PARTIALS = CALL_PARTIALS.map((x) => ({ name: x.name, sql: `sum(r.${x.column})` }));
 
 /** Output columns of a summary row (CSV header and JSON fields alike). */
@@ -88,10 +109,8 @@ export function summaryQuery(
           name: 'c_agg',
           ...(g ? ROLLUP_GROUPS[g]! : none),
           columns: ROLLUP_PARTIALS,
-          // The cells of each property's own local days from..to (the scope's bounds as days).
-          from: `scope s JOIN call_rollup r ON r.property_id = s.id
-                   AND r.day >= ${p.add(r.from)}::date AND r.day <= ${p.add(r.to)}::date
-                 ${(g && ROLLUP_GROUPS[g]!.join) ?? ''} WHERE ${rollupWhere(r, p)}`,
+          // The cells of each property's own local days from..to: the scope's bounds, as days.
+          from: rollupCells(r, p),
         }
       : {
           name: 'c_agg',
