@@ -180,6 +180,7 @@ describe('reports from the daily rollup', () => {
       'keyword',
       'agent',
       'outcome',
+      'hour_of_week',
     ])
       await same(everyone, { ...all, groupBy });
     // Shorter ranges: each property's own local days, cut at its own midnights.
@@ -213,6 +214,21 @@ describe('reports from the daily rollup', () => {
       ],
     );
     assert.equal(r.totals.avgRingSecs, 4.3); // 4.25 s rounds up
+    const byHour = await same([chi], {
+      propertyId: chi,
+      from: '2026-03-07',
+      to: '2026-03-09',
+      groupBy: 'hour_of_week',
+    });
+    assert.deepEqual(
+      byHour.rows.map((x: any) => [x.key, x.label, x.calls]),
+      [
+        [0, 'Mon 00:00', 1], // h4, CDT
+        [143, 'Sat 23:00', 1], // h1, CST
+        [144, 'Sun 00:00', 1], // h2
+        [167, 'Sun 23:00', 1], // h3
+      ],
+    );
     // One local day alone: the 23-hour Sunday.
     const sunday = await same([chi], { propertyId: chi, from: '2026-03-08', to: '2026-03-08' });
     assert.equal(sunday.totals.calls, 2);
@@ -236,9 +252,11 @@ describe('reports from the daily rollup', () => {
     );
     assert.equal(twice.totals.calls, 1);
     // What saveFinished keeps is what counting all calls again gives.
-    const cells = () =>
-      ds.query(`SELECT * FROM call_rollup ORDER BY property_id, day, source_id, tracking_number_id, outcome,
-                       first_time, campaign, keyword, answered_by`);
+    const cells = async () => [
+      await ds.query(`SELECT * FROM call_rollup ORDER BY property_id, day, source_id, tracking_number_id, outcome,
+                             first_time, campaign, keyword, answered_by`),
+      await ds.query(`SELECT * FROM call_rollup_hourly ORDER BY property_id, day, hour`),
+    ];
     const kept = await cells();
     await ds.transaction((m) => rebuildCallRollup(m));
     assert.deepEqual(await cells(), kept);
@@ -272,19 +290,26 @@ describe('reports from the daily rollup', () => {
   });
 
   it('answers what the rollup does not hold from the calls', async () => {
-    const q = { propertyId: chi, from: '2026-03-07', to: '2026-03-09', groupBy: 'hour_of_week' };
+    // Hour of week with a filter: the hourly cells have no sources.
+    const q = {
+      propertyId: chi,
+      from: '2026-03-07',
+      to: '2026-03-09',
+      groupBy: 'hour_of_week',
+      sourceId: zillow,
+    };
     assert.equal(rollupCanAnswer(request([chi], q)), false);
     const r = await endpoint(q);
-    // Tokyo time now (the previous test moved the property): Sun 14:59:59 and 15:00, Mon 13:59:59 and 14:00.
+    // Tokyo time now (the previous test moved the property): Sun 14:59:59 and 15:00, Mon 13:59:59;
+    // h4 (Mon 14:00) had the deleted source.
     assert.deepEqual(
-      r.rows.map((x: any) => [x.key, x.label, x.calls]),
+      r.rows.map((x: any) => [x.key, x.label, x.calls, x.answered, x.missed, x.abandoned]),
       [
-        [13, 'Mon 13:00', 1],
-        [14, 'Mon 14:00', 1],
-        [158, 'Sun 14:00', 1],
-        [159, 'Sun 15:00', 1],
+        [13, 'Mon 13:00', 1, 0, 0, 1],
+        [158, 'Sun 14:00', 1, 1, 0, 0],
+        [159, 'Sun 15:00', 1, 0, 1, 0],
       ],
     );
-    assert.equal(r.totals.calls, 4);
+    assert.equal(r.totals.calls, 3);
   });
 });

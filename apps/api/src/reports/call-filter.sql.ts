@@ -86,6 +86,11 @@ const FILTERS: Record<
 
 const applied = (f: CallFilter) => (Object.keys(FILTERS) as FilterKey[]).filter((k) => f[k] !== undefined);
 
+/** Whether any call filter is given (beyond the properties and the range). */
+export function hasCallFilter(f: CallFilter): boolean {
+  return applied(f).length > 0;
+}
+
 /** WHERE conditions on `c` (always true when none). */
 export function callWhere(f: CallFilter, p: SqlParams): string {
   return ['TRUE', ...applied(f).map((k) => FILTERS[k].calls(f[k]!, p))].join(' AND ');

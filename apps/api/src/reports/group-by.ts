@@ -54,20 +54,21 @@ export const CALL_GROUPS: Record<GroupBy, Grouping> = {
 };
 
 /**
- * A grouping over the daily rollup: its key and label read the cells (`r`) once they are summed
- * per property and `cells` (the rollup columns the key needs; `labels`, columns kept as their
- * greatest), joined to the scope `s` and to `join`.
+ * A grouping over a rollup table (`table`, call_rollup unless said): its key and label read the
+ * cells (`r`) once they are summed per property and `cells` (the rollup columns the key needs;
+ * `labels`, columns kept as their greatest), joined to the scope `s` and to `join`.
  */
 interface RollupGrouping extends Grouping {
+  table?: 'call_rollup_hourly';
   cells: string[];
   labels?: string[];
   join?: string;
 }
 
 /**
- * The daily rollup (call_rollup): groupings its cells keep. Not hour of week (cells are whole
- * days). A deleted source or number is null on its calls but kept in the cells, so the key is the
- * live row's id: the calls' groups either way.
+ * Groupings the rollups keep. A deleted source or number is null on its calls but kept in the
+ * cells, so the key is the live row's id: the calls' groups either way. Hour of week comes from
+ * the hourly cells, which have no other values to filter by.
  */
 export const ROLLUP_GROUPS: Partial<Record<GroupBy, RollupGrouping>> = {
   property: { ...CALL_GROUPS.property, cells: [] },
@@ -90,6 +91,12 @@ export const ROLLUP_GROUPS: Partial<Record<GroupBy, RollupGrouping>> = {
   agent: { key: `r.answered_by`, label: `max(r.answered_by)`, cells: ['answered_by'] },
   outcome: { key: `r.outcome`, label: `max(r.outcome)`, cells: ['outcome'] },
   day: { key: `to_char(r.day, 'YYYY-MM-DD')`, label: 'NULL::text', labelOfKey: (k) => k, cells: ['day'] },
+  hour_of_week: {
+    ...CALL_GROUPS.hour_of_week,
+    key: `((extract(isodow FROM r.day)::int - 1) * 24 + r.hour)`,
+    table: 'call_rollup_hourly',
+    cells: ['day', 'hour'],
+  },
 };
 
 /** Inbound texts (`m` in conversation `tc`): groupings a text has. */

@@ -2,6 +2,7 @@ import { CALL_METRICS, CALL_PARTIALS } from './call-metrics';
 import {
   CALLS_IN_SCOPE,
   callWhere,
+  hasCallFilter,
   hasCallOnlyFilter,
   rollupCanFilter,
   rollupWhere,
@@ -18,21 +19,25 @@ export interface SummaryRequest extends CallFilter {
 }
 
 /**
- * Whether the daily rollup answers the request exactly: its cells are whole local days of each
- * property (every summary range is), so it can when the grouping and every filter are among the
- * cells' values. Otherwise the summary reads the calls.
+ * Whether a rollup answers the request exactly: cells are whole local days of each property
+ * (every summary range is), so one can when the grouping and every filter are among its cells'
+ * values (the hourly cells have no values to filter by). Otherwise the summary reads the calls.
  */
 export function rollupCanAnswer(r: SummaryRequest): boolean {
-  return (r.groupBy === undefined || ROLLUP_GROUPS[r.groupBy] !== undefined) && rollupCanFilter(r);
+  const g = r.groupBy === undefined ? undefined : ROLLUP_GROUPS[r.groupBy];
+  if (r.groupBy !== undefined && g === undefined) return false;
+  return g?.table === 'call_rollup_hourly' ? !hasCallFilter(r) : rollupCanFilter(r);
 }
 
 /**
  * The rollup's cells in range, summed per property and the grouping's columns in a first pass that
- * reads only call_rollup (one scan, no join per cell, which parallel workers can share), named as
+ * reads only the rollup table (one scan, no join per cell, which parallel workers can share), named as
  * the rollup's columns; the grouping's key, label and joins then see a few rows per group.
  */
 function rollupCells(r: SummaryRequest, p: SqlParams): string {
-  const g = r.groupBy ? ROLLUP_GROUPS[r.groupBy]! : { cells: [], labels: [], join: undefined };
+  const g = r.groupBy
+    ? ROLLUP_GROUPS[r.groupBy]!
+    : { cells: [], labels: [], join: undefined, table: undefined };
   const by = ['r.property_id', ...g.cells.map((c) => `r.${c}`)];
   const cols = [
     ...by,
@@ -40,7 +45,7 @@ function rollupCells(r: SummaryRequest, p: SqlParams): string {
     ...CALL_PARTIALS.map((x) => `sum(r.${x.column}) AS ${x.column}`),
   ];
   return `(SELECT ${cols.join(', ')}
-             FROM call_rollup r
+             FROM ${g.table ?? 'call_rollup'} r
             WHERE r.property_id = ANY(${p.add(r.propertyIds)}::uuid[])
               AND r.day >= ${p.add(r.from)}::date AND r.day <= ${p.add(r.to)}::date AND ${rollupWhere(r, p)}
             GROUP BY ${by.join(', ')}) r

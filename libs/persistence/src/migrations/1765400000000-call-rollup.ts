@@ -4,7 +4,8 @@ import { rebuildCallRollup } from '../reports/call-rollup';
 /**
  * The daily call rollup (reports/call-rollup.ts): the call figures per property, local day and the
  * values reports filter or group by, so a summary over months or the whole history sums a few
- * hundred thousand cells instead of reading every call. `saveFinished` keeps it current in the
+ * hundred thousand cells instead of reading every call; and per property, local day and hour for
+ * hour-of-week reports. `saveFinished` keeps it current in the
  * call's transaction; this backfills it from the calls already stored.
  *
  * No foreign keys on source and number: deleting one sets the calls' id to null, which would merge
@@ -41,10 +42,28 @@ export class CallRollup1765400000000 implements MigrationInterface {
         CONSTRAINT uq_call_rollup_cell UNIQUE NULLS NOT DISTINCT
           (property_id, day, source_id, tracking_number_id, outcome, first_time, campaign, keyword, answered_by)
       )`);
+    // Hour-of-week reports without filters: at most 24 cells per property and day.
+    await q.query(`
+      CREATE TABLE call_rollup_hourly (
+        property_id uuid NOT NULL CONSTRAINT fk_call_rollup_hourly_property REFERENCES properties(id) ON DELETE CASCADE,
+        day date NOT NULL,
+        hour integer NOT NULL,
+        calls integer NOT NULL,
+        answered integer NOT NULL,
+        missed integer NOT NULL,
+        abandoned integer NOT NULL,
+        voicemails integer NOT NULL,
+        first_time_calls integer NOT NULL,
+        ring_micros bigint NOT NULL,
+        ring_n integer NOT NULL,
+        talk_secs bigint NOT NULL,
+        CONSTRAINT uq_call_rollup_hourly_cell UNIQUE (property_id, day, hour)
+      )`);
     await rebuildCallRollup(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE call_rollup_hourly`);
     await q.query(`DROP TABLE call_rollup`);
   }
 }

@@ -4,80 +4,121 @@ import { CALL_PARTIALS } from './call-partials';
 /** Anything that runs SQL: an EntityManager (in a transaction or not) or a migration's runner. */
 export type Queryable = Pick<EntityManager, 'query'>;
 
-/**
- * `call_rollup` holds the call figures (CALL_PARTIALS) per cell: a property, its local day, and
- * the values below. Each is how the cell's value is derived from a call `c` of its property `p`;
- * a report can filter or group by any of them (and by day) from the rollup alone. The hour of the
- * day is not one: it would multiply the cells by up to 24, about one per call, so hour-of-week
- * reports read the calls.
- */
-export const ROLLUP_DIMENSIONS: readonly { column: string; sql: string }[] = [
-  // The property's own local day, as the report ranges count days.
-  { column: 'day', sql: `(c.started_at AT TIME ZONE p.time_zone)::date` },
-  { column: 'source_id', sql: `c.source_id` },
-  { column: 'tracking_number_id', sql: `c.tracking_number_id` },
-  { column: 'outcome', sql: `c.outcome` },
-  // Null for calls recorded before callers were counted: neither first-time nor repeat.
-  { column: 'first_time', sql: `(c.prior_calls = 0)` },
-  { column: 'campaign', sql: `c.campaign` },
-  { column: 'keyword', sql: `c.keyword` },
-  { column: 'answered_by', sql: `c.answered_by` },
-];
+interface Column {
+  column: string;
+  /** How it is derived from a call `c` of its property `p` (labels: an aggregate). */
+  sql: string;
+}
+
+/** The property's own local day, as the report ranges count days. */
+const DAY: Column = { column: 'day', sql: `(c.started_at AT TIME ZONE p.time_zone)::date` };
 
 /**
- * Names the cell's calls were recorded with; reports label a source or number group with the
- * greatest (`max`), so a cell keeps its greatest and cells merge with GREATEST.
+ * A table of rollup cells: the call figures (CALL_PARTIALS) per property and `dimensions`; a
+ * report can filter or group by any dimension from the cells alone.
  */
-const LABELS: readonly { column: string; sql: string }[] = [
-  { column: 'source_name', sql: `max(c.source_name)` },
-  { column: 'to_number', sql: `max(c.to_number)` },
+interface Rollup {
+  table: string;
+  constraint: string;
+  dimensions: readonly Column[];
+  /**
+   * Names the cell's calls were recorded with; reports label a source or number group with the
+   * greatest (`max`), so a cell keeps its greatest and cells merge with GREATEST.
+   */
+  labels: readonly Column[];
+}
+
+/** `call_rollup`: per local day and every value a summary filters or groups by but the hour. */
+export const DAILY_ROLLUP: Rollup = {
+  table: 'call_rollup',
+  constraint: 'uq_call_rollup_cell',
+  dimensions: [
+    DAY,
+    { column: 'source_id', sql: `c.source_id` },
+    { column: 'tracking_number_id', sql: `c.tracking_number_id` },
+    { column: 'outcome', sql: `c.outcome` },
+    // Null for calls recorded before callers were counted: neither first-time nor repeat.
+    { column: 'first_time', sql: `(c.prior_calls = 0)` },
+    { column: 'campaign', sql: `c.campaign` },
+    { column: 'keyword', sql: `c.keyword` },
+    { column: 'answered_by', sql: `c.answered_by` },
+  ],
+  labels: [
+    { column: 'source_name', sql: `max(c.source_name)` },
+    { column: 'to_number', sql: `max(c.to_number)` },
+  ],
+};
+
+/**
+ * `call_rollup_hourly`: per local day and local hour, nothing else. The hour in the daily cells
+ * would make about one cell per call; alone it is at most 24 a day, which answers hour-of-week
+ * reports without filters (filtered ones read the calls).
+ */
+export const HOURLY_ROLLUP: Rollup = {
+  table: 'call_rollup_hourly',
+  constraint: 'uq_call_rollup_hourly_cell',
+  dimensions: [DAY, { column: 'hour', sql: `extract(hour FROM c.started_at AT TIME ZONE p.time_zone)::int` }],
+  labels: [],
+};
+
+const ROLLUPS = [DAILY_ROLLUP, HOURLY_ROLLUP];
+
+const keyOf = (t: Rollup) => ['property_id', ...t.dimensions.map((d) => d.column)];
+const columnsOf = (t: Rollup) => [
+  ...keyOf(t),
+  ...t.labels.map((l) => l.column),
+  ...CALL_PARTIALS.map((x) => x.column),
 ];
 
-const KEY = ['property_id', ...ROLLUP_DIMENSIONS.map((d) => d.column)];
-const COLUMNS = [...KEY, ...LABELS.map((l) => l.column), ...CALL_PARTIALS.map((x) => x.column)];
-
-/** The cells of the calls `c` (of properties `p`) that `where` selects, in COLUMNS order. */
-function cellsOf(where: string): string {
-  const dims = ROLLUP_DIMENSIONS.map((d) => `${d.sql} AS ${d.column}`);
-  const labels = LABELS.map((l) => `${l.sql} AS ${l.column}`);
+/** The cells of the calls `c` (of properties `p`) that `where` selects, in columnsOf order. */
+function cellsOf(t: Rollup, where: string): string {
+  const dims = t.dimensions.map((d) => `${d.sql} AS ${d.column}`);
+  const labels = t.labels.map((l) => `${l.sql} AS ${l.column}`);
   // A sum over no rows is null; the rollup stores 0 (a report's sum over cells is the same).
   const partials = CALL_PARTIALS.map((x) => `COALESCE(${x.sql}, 0) AS ${x.column}`);
   return `SELECT c.property_id, ${[...dims, ...labels, ...partials].join(', ')}
             FROM calls c JOIN properties p ON p.id = c.property_id
            WHERE ${where}
-           GROUP BY ${KEY.map((_, i) => i + 1).join(', ')}`;
+           GROUP BY ${keyOf(t)
+             .map((_, i) => i + 1)
+             .join(', ')}`;
 }
 
-const upsert = (where: string, merge: (col: string) => string) =>
-  `INSERT INTO call_rollup (${COLUMNS.join(', ')}) ${cellsOf(where)}
-   ON CONFLICT ON CONSTRAINT uq_call_rollup_cell DO UPDATE SET
-     ${COLUMNS.filter((c) => !KEY.includes(c))
+const upsert = (t: Rollup, where: string, merge: (col: string) => string) =>
+  `INSERT INTO ${t.table} (${columnsOf(t).join(', ')}) ${cellsOf(t, where)}
+   ON CONFLICT ON CONSTRAINT ${t.constraint} DO UPDATE SET
+     ${columnsOf(t)
+       .filter((c) => !keyOf(t).includes(c))
        .map((c) => `${c} = ${merge(c)}`)
        .join(', ')}`;
 
-/** Adds one newly stored call to its cell (concurrent saves of other calls add to it safely). */
+/** Adds one newly stored call to its cells (concurrent saves of other calls add to them safely). */
 export async function addCallToRollup(m: Queryable, callId: string): Promise<void> {
-  const labels = LABELS.map((l) => l.column);
-  await m.query(
-    upsert('c.id = $1', (c) =>
-      labels.includes(c) ? `GREATEST(call_rollup.${c}, EXCLUDED.${c})` : `call_rollup.${c} + EXCLUDED.${c}`,
-    ),
-    [callId],
-  );
+  for (const t of ROLLUPS) {
+    const labels = t.labels.map((l) => l.column);
+    await m.query(
+      upsert(t, 'c.id = $1', (c) =>
+        labels.includes(c) ? `GREATEST(${t.table}.${c}, EXCLUDED.${c})` : `${t.table}.${c} + EXCLUDED.${c}`,
+      ),
+      [callId],
+    );
+  }
 }
 
 /**
- * Replaces cells with a recount of their calls: every cell of the rollup rows `rollupWhere`
+ * Replaces cells with a recount of their calls: every cell of the rollups that `rollupWhere`
  * selects (alias `r`) is deleted and the calls `callsWhere` selects are counted again. Cells the
  * recount meets that another transaction added meanwhile are overwritten, not added to: the
  * recount ran after it committed (its row lock made the DELETE wait), so it counted that call too.
  */
 async function recount(m: Queryable, rollupWhere: string, callsWhere: string, params: unknown[]) {
-  await m.query(`DELETE FROM call_rollup r WHERE ${rollupWhere}`, params);
-  await m.query(
-    upsert(callsWhere, (c) => `EXCLUDED.${c}`),
-    params,
-  );
+  for (const t of ROLLUPS) {
+    await m.query(`DELETE FROM ${t.table} r WHERE ${rollupWhere}`, params);
+    await m.query(
+      upsert(t, callsWhere, (c) => `EXCLUDED.${c}`),
+      params,
+    );
+  }
 }
 
 /**
@@ -87,7 +128,7 @@ async function recount(m: Queryable, rollupWhere: string, callsWhere: string, pa
  */
 export async function recountRollupDayOf(m: Queryable, callId: string): Promise<void> {
   const [cell]: { property_id: string; day: string }[] = await m.query(
-    `SELECT c.property_id, to_char(${ROLLUP_DIMENSIONS[0].sql}, 'YYYY-MM-DD') AS day
+    `SELECT c.property_id, to_char(${DAY.sql}, 'YYYY-MM-DD') AS day
        FROM calls c JOIN properties p ON p.id = c.property_id WHERE c.id = $1`,
     [callId],
   );
