@@ -64,9 +64,11 @@ async function planNotes(ds: DataSource, q: { sql: string; params: unknown[] }):
     const table = n['Relation Name'];
     if (
       /Scan/.test(t) &&
-      (table === 'calls' || table === 'call_rollup' || /^ix_calls|^calls_|^uq_call_rollup/.test(index))
+      (table === 'calls' ||
+        /^call_rollup/.test(String(table)) ||
+        /^ix_calls|^calls_|^uq_call_rollup/.test(index))
     ) {
-      const on = table === 'call_rollup' ? ' call_rollup' : '';
+      const on = /^call_rollup/.test(String(table)) ? ` ${String(table)}` : '';
       const heap = t === 'Index Only Scan' ? ` (heap fetches ${Number(n['Heap Fetches'])})` : '';
       notes.add(`${t}${on}${index ? ` ${index}` : ''}${heap}`);
     }
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
     const seeded = await seedCalls(ds, { calls: args.calls, properties: args.properties, days: 365, log });
     const seedSecs = (performance.now() - t0) / 1000;
     log(`seeded ${args.calls} calls in ${seedSecs.toFixed(1)} s; VACUUM ANALYZE`);
-    await ds.query(`VACUUM ANALYZE calls, call_rollup`);
+    await ds.query(`VACUUM ANALYZE calls, call_rollup, call_rollup_hourly`);
     const one = seeded.propertyIds.slice(0, 1);
     const list = seeded.propertyIds.slice(0, Math.ceil(seeded.propertyIds.length / 2));
     const logColumns = ds
@@ -203,8 +205,12 @@ async function main(): Promise<void> {
         queries: [summaryQuery({ ...all, campaign: 'brand' }, true)],
       },
       {
-        name: `summary by hour of week, 365 days, all properties (not in the rollup: reads the calls)`,
+        name: `summary by hour of week, 365 days, all properties (hourly rollup)`,
         queries: [summaryQuery({ ...all, groupBy: 'hour_of_week' }, true)],
+      },
+      {
+        name: `summary by hour of week, 365 days, all properties, outcome=answered (no rollup has both: reads the calls)`,
+        queries: [summaryQuery({ ...all, groupBy: 'hour_of_week', outcome: 'answered' }, true)],
       },
     ];
     const results = [];

@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   try {
     const t0 = Date.now();
     const seeded = await seedCalls(ds, { ...o, log: (m) => console.error(`› ${m}`) });
-    await ds.query(`VACUUM ANALYZE calls, call_rollup`);
+    await ds.query(`VACUUM ANALYZE calls, call_rollup, call_rollup_hourly`);
     console.log(JSON.stringify({ ...seeded, calls: o.calls, seconds: (Date.now() - t0) / 1000 }));
   } finally {
     await ds.destroy();

@@ -55,8 +55,8 @@ export const CALL_GROUPS: Record<GroupBy, Grouping> = {
 
 /**
  * A grouping over a rollup table (`table`, call_rollup unless said): its key and label read the
- * cells (`r`) once they are summed per property and `cells` (the rollup columns the key needs;
- * `labels`, columns kept as their greatest), joined to the scope `s` and to `join`.
+ * cells (`r`) once they are summed per property and `cells` (the expressions over the cells the
+ * key needs, named; `labels`, columns kept as their greatest), joined to the scope `s` and `join`.
  */
 interface RollupGrouping extends Grouping {
   table?: 'call_rollup_hourly';
@@ -75,27 +75,27 @@ export const ROLLUP_GROUPS: Partial<Record<GroupBy, RollupGrouping>> = {
   source: {
     key: `ts.id::text`,
     label: `max(r.source_name)`,
-    cells: ['source_id'],
+    cells: ['r.source_id'],
     labels: ['source_name'],
     join: `LEFT JOIN tracking_sources ts ON ts.id = r.source_id`,
   },
   tracking_number: {
     key: `tn.id::text`,
     label: `max(r.to_number)`,
-    cells: ['tracking_number_id'],
+    cells: ['r.tracking_number_id'],
     labels: ['to_number'],
     join: `LEFT JOIN tracking_numbers tn ON tn.id = r.tracking_number_id`,
   },
-  campaign: { key: `r.campaign`, label: `max(r.campaign)`, cells: ['campaign'] },
-  keyword: { key: `r.keyword`, label: `max(r.keyword)`, cells: ['keyword'] },
-  agent: { key: `r.answered_by`, label: `max(r.answered_by)`, cells: ['answered_by'] },
-  outcome: { key: `r.outcome`, label: `max(r.outcome)`, cells: ['outcome'] },
-  day: { key: `to_char(r.day, 'YYYY-MM-DD')`, label: 'NULL::text', labelOfKey: (k) => k, cells: ['day'] },
+  campaign: { key: `r.campaign`, label: `max(r.campaign)`, cells: ['r.campaign'] },
+  keyword: { key: `r.keyword`, label: `max(r.keyword)`, cells: ['r.keyword'] },
+  agent: { key: `r.answered_by`, label: `max(r.answered_by)`, cells: ['r.answered_by'] },
+  outcome: { key: `r.outcome`, label: `max(r.outcome)`, cells: ['r.outcome'] },
+  day: { key: `to_char(r.day, 'YYYY-MM-DD')`, label: 'NULL::text', labelOfKey: (k) => k, cells: ['r.day'] },
   hour_of_week: {
     ...CALL_GROUPS.hour_of_week,
-    key: `((extract(isodow FROM r.day)::int - 1) * 24 + r.hour)`,
+    key: `r.hour_of_week`,
     table: 'call_rollup_hourly',
-    cells: ['day', 'hour'],
+    cells: ['(extract(isodow FROM r.day)::int - 1) * 24 + r.hour AS hour_of_week'],
   },
 };
 

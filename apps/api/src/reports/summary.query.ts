@@ -38,7 +38,7 @@ function rollupCells(r: SummaryRequest, p: SqlParams): string {
   const g = r.groupBy
     ? ROLLUP_GROUPS[r.groupBy]!
     : { cells: [], labels: [], join: undefined, table: undefined };
-  const by = ['r.property_id', ...g.cells.map((c) => `r.${c}`)];
+  const by = ['r.property_id', ...g.cells];
   const cols = [
     ...by,
     ...(g.labels ?? []).map((l) => `max(r.${l}) AS ${l}`),
@@ -48,7 +48,7 @@ function rollupCells(r: SummaryRequest, p: SqlParams): string {
              FROM ${g.table ?? 'call_rollup'} r
             WHERE r.property_id = ANY(${p.add(r.propertyIds)}::uuid[])
               AND r.day >= ${p.add(r.from)}::date AND r.day <= ${p.add(r.to)}::date AND ${rollupWhere(r, p)}
-            GROUP BY ${by.join(', ')}) r
+            GROUP BY ${by.map((_, i) => i + 1).join(', ')}) r
            JOIN scope s ON s.id = r.property_id ${g.join ?? ''}`;
 }
 
