@@ -136,8 +136,11 @@ export async function recountRollupDayOf(m: Queryable, callId: string): Promise<
   await recount(
     m,
     `r.property_id = $1 AND r.day = $2::date`,
-    `c.property_id = $1 AND c.started_at >= ($2::date::timestamp AT TIME ZONE p.time_zone)
-                        AND c.started_at < (($2::date + 1)::timestamp AT TIME ZONE p.time_zone)`,
+    // The local date itself decides (as it does for the cells); the wider instant range is only
+    // for the index on (property_id, started_at).
+    `c.property_id = $1 AND ${DAY.sql} = $2::date
+       AND c.started_at >= (($2::date - 1)::timestamp AT TIME ZONE p.time_zone)
+       AND c.started_at < (($2::date + 2)::timestamp AT TIME ZONE p.time_zone)`,
     [cell.property_id, cell.day],
   );
 }
