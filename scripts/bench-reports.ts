@@ -61,9 +61,16 @@ async function planNotes(ds: DataSource, q: { sql: string; params: unknown[] }):
     const t = n['Node Type'] as string;
     const index = typeof n['Index Name'] === 'string' ? n['Index Name'] : '';
     // A bitmap heap scan names the table, its bitmap index scan child the index.
-    if (/Scan/.test(t) && (n['Relation Name'] === 'calls' || /^ix_calls|^calls_/.test(index))) {
+    const table = n['Relation Name'];
+    if (
+      /Scan/.test(t) &&
+      (table === 'calls' ||
+        /^call_rollup/.test(String(table)) ||
+        /^ix_calls|^calls_|^uq_call_rollup/.test(index))
+    ) {
+      const on = /^call_rollup/.test(String(table)) ? ` ${String(table)}` : '';
       const heap = t === 'Index Only Scan' ? ` (heap fetches ${Number(n['Heap Fetches'])})` : '';
-      notes.add(`${t}${index ? ` ${index}` : ''}${heap}`);
+      notes.add(`${t}${on}${index ? ` ${index}` : ''}${heap}`);
     }
     for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
   };
@@ -122,12 +129,14 @@ async function main(): Promise<void> {
     const seeded = await seedCalls(ds, { calls: args.calls, properties: args.properties, days: 365, log });
     const seedSecs = (performance.now() - t0) / 1000;
     log(`seeded ${args.calls} calls in ${seedSecs.toFixed(1)} s; VACUUM ANALYZE`);
-    await ds.query(`VACUUM ANALYZE calls`);
+    await ds.query(`VACUUM ANALYZE calls, call_rollup, call_rollup_hourly`);
     const one = seeded.propertyIds.slice(0, 1);
     const list = seeded.propertyIds.slice(0, Math.ceil(seeded.propertyIds.length / 2));
     const logColumns = ds
       .getMetadata(CallEntity)
       .columns.map((c) => ({ column: c.databaseName, name: c.propertyName }));
+    // Every stored call: 365 days back from today in every zone, and tomorrow (zones ahead of UTC).
+    const all = { propertyIds: seeded.propertyIds, from: daysAgo(366), to: daysAgo(-1) };
     const cases: { name: string; queries: { sql: string; params: unknown[] }[] }[] = [
       {
         name: 'summary by source, 30 days, one property',
@@ -175,12 +184,33 @@ async function main(): Promise<void> {
       },
       {
         name: `summary by source, 365 days, all ${seeded.propertyIds.length} properties (every stored call)`,
+        queries: [summaryQuery({ ...all, groupBy: 'source' }, true)],
+      },
+      {
+        name: `the same, forced to read the calls instead of the daily rollup`,
+        queries: [summaryQuery({ ...all, groupBy: 'source' }, true, false)],
+      },
+      {
+        name: `summary by day, 365 days, all ${seeded.propertyIds.length} properties`,
+        queries: [summaryQuery({ ...all, groupBy: 'day' }, true)],
+      },
+      {
+        name: `summary by tracking number, 365 days, all properties, outcome=answered, firstTime=true`,
         queries: [
-          summaryQuery(
-            { propertyIds: seeded.propertyIds, from: daysAgo(366), to: daysAgo(-1), groupBy: 'source' },
-            true,
-          ),
+          summaryQuery({ ...all, groupBy: 'tracking_number', outcome: 'answered', firstTime: 'true' }, true),
         ],
+      },
+      {
+        name: `summary totals, 365 days, all properties, campaign=brand`,
+        queries: [summaryQuery({ ...all, campaign: 'brand' }, true)],
+      },
+      {
+        name: `summary by hour of week, 365 days, all properties (hourly rollup)`,
+        queries: [summaryQuery({ ...all, groupBy: 'hour_of_week' }, true)],
+      },
+      {
+        name: `summary by hour of week, 365 days, all properties, outcome=answered (no rollup has both: reads the calls)`,
+        queries: [summaryQuery({ ...all, groupBy: 'hour_of_week', outcome: 'answered' }, true)],
       },
     ];
     const results = [];

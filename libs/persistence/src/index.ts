@@ -12,3 +12,5 @@ export * from './repositories/voicemail-message.repository';
 export * from './media/blob-store';
 export * from './media/filesystem-blob-store';
 export * from './media/signed-media-url';
+export * from './reports/call-partials';
+export * from './reports/call-rollup';

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { standardSource, validateDniRules } from '@switchboard/domain';
-import { PropertyEntity, TrackingNumberEntity, TrackingSourceEntity } from '@switchboard/persistence';
+import {
+  PropertyEntity,
+  rebuildCallRollup,
+  TrackingNumberEntity,
+  TrackingSourceEntity,
+} from '@switchboard/persistence';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/db-errors';
 import type { AccessScope } from '../auth/access-scope';
 import { PropertyAccess } from '../auth/property-access';
@@ -86,12 +91,17 @@ export class PropertiesService {
   }
 
   async updateProperty(id: string, dto: UpdatePropertyDto, m?: EntityManager): Promise<PropertyEntity> {
+    if (!m) return this.ds.transaction((tm) => this.updateProperty(id, dto, tm));
     const p = await this.getProperty(id, m);
+    const zoneChanged = dto.timeZone !== undefined && dto.timeZone !== p.timeZone;
     if (dto.name !== undefined) p.name = dto.name;
     if (dto.timeZone !== undefined) p.timeZone = dto.timeZone;
     if (dto.address !== undefined) p.address = dto.address;
     if (dto.phone !== undefined) p.phone = dto.phone;
-    return this.repos(m).properties.save(p);
+    const saved = await this.repos(m).properties.save(p);
+    // The call rollup's days are the property's local days: count its calls again in the new zone.
+    if (zoneChanged) await rebuildCallRollup(m, [id]);
+    return saved;
   }
 
   /**

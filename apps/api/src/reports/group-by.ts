@@ -53,6 +53,52 @@ export const CALL_GROUPS: Record<GroupBy, Grouping> = {
   ...byTime('c.started_at'),
 };
 
+/**
+ * A grouping over a rollup table (`table`, call_rollup unless said): its key and label read the
+ * cells (`r`) once they are summed per property and `cells` (the expressions over the cells the
+ * key needs, named; `labels`, columns kept as their greatest), joined to the scope `s` and `join`.
+ */
+interface RollupGrouping extends Grouping {
+  table?: 'call_rollup_hourly';
+  cells: string[];
+  labels?: string[];
+  join?: string;
+}
+
+/**
+ * Groupings the rollups keep. A deleted source or number is null on its calls but kept in the
+ * cells, so the key is the live row's id: the calls' groups either way. Hour of week comes from
+ * the hourly cells, which have no other values to filter by.
+ */
+export const ROLLUP_GROUPS: Partial<Record<GroupBy, RollupGrouping>> = {
+  property: { ...CALL_GROUPS.property, cells: [] },
+  source: {
+    key: `ts.id::text`,
+    label: `max(r.source_name)`,
+    cells: ['r.source_id'],
+    labels: ['source_name'],
+    join: `LEFT JOIN tracking_sources ts ON ts.id = r.source_id`,
+  },
+  tracking_number: {
+    key: `tn.id::text`,
+    label: `max(r.to_number)`,
+    cells: ['r.tracking_number_id'],
+    labels: ['to_number'],
+    join: `LEFT JOIN tracking_numbers tn ON tn.id = r.tracking_number_id`,
+  },
+  campaign: { key: `r.campaign`, label: `max(r.campaign)`, cells: ['r.campaign'] },
+  keyword: { key: `r.keyword`, label: `max(r.keyword)`, cells: ['r.keyword'] },
+  agent: { key: `r.answered_by`, label: `max(r.answered_by)`, cells: ['r.answered_by'] },
+  outcome: { key: `r.outcome`, label: `max(r.outcome)`, cells: ['r.outcome'] },
+  day: { key: `to_char(r.day, 'YYYY-MM-DD')`, label: 'NULL::text', labelOfKey: (k) => k, cells: ['r.day'] },
+  hour_of_week: {
+    ...CALL_GROUPS.hour_of_week,
+    key: `r.hour_of_week`,
+    table: 'call_rollup_hourly',
+    cells: ['(extract(isodow FROM r.day)::int - 1) * 24 + r.hour AS hour_of_week'],
+  },
+};
+
 /** Inbound texts (`m` in conversation `tc`): groupings a text has. */
 export const TEXT_GROUPS: Partial<Record<GroupBy, Grouping>> = {
   property: CALL_GROUPS.property,

@@ -1,6 +1,15 @@
 import { CALL_METRICS, CALL_PARTIALS } from './call-metrics';
-import { CALLS_IN_SCOPE, callWhere, hasCallOnlyFilter, scopeCte, type CallFilter } from './call-filter.sql';
-import { CALL_GROUPS, EMAIL_GROUPS, groupOrder, TEXT_GROUPS, type GroupBy } from './group-by';
+import {
+  CALLS_IN_SCOPE,
+  callWhere,
+  hasCallFilter,
+  hasCallOnlyFilter,
+  rollupCanFilter,
+  rollupWhere,
+  scopeCte,
+  type CallFilter,
+} from './call-filter.sql';
+import { CALL_GROUPS, EMAIL_GROUPS, groupOrder, ROLLUP_GROUPS, TEXT_GROUPS, type GroupBy } from './group-by';
 import { SqlParams } from './sql-params';
 
 export interface SummaryRequest extends CallFilter {
@@ -8,6 +17,43 @@ export interface SummaryRequest extends CallFilter {
   to: string;
   groupBy?: GroupBy;
 }
+
+/**
+ * Whether a rollup answers the request exactly: cells are whole local days of each property
+ * (every summary range is), so one can when the grouping and every filter are among its cells'
+ * values (the hourly cells have no values to filter by). Otherwise the summary reads the calls.
+ */
+export function rollupCanAnswer(r: SummaryRequest): boolean {
+  const g = r.groupBy === undefined ? undefined : ROLLUP_GROUPS[r.groupBy];
+  if (r.groupBy !== undefined && g === undefined) return false;
+  return g?.table === 'call_rollup_hourly' ? !hasCallFilter(r) : rollupCanFilter(r);
+}
+
+/**
+ * The rollup's cells in range, summed per property and the grouping's columns in a first pass that
+ * reads only the rollup table (one scan, no join per cell, which parallel workers can share), named as
+ * the rollup's columns; the grouping's key, label and joins then see a few rows per group.
+ */
+function rollupCells(r: SummaryRequest, p: SqlParams): string {
+  const g = r.groupBy
+    ? ROLLUP_GROUPS[r.groupBy]!
+    : { cells: [], labels: [], join: undefined, table: undefined };
+  const by = ['r.property_id', ...g.cells];
+  const cols = [
+    ...by,
+    ...(g.labels ?? []).map((l) => `max(r.${l}) AS ${l}`),
+    ...CALL_PARTIALS.map((x) => `sum(r.${x.column}) AS ${x.column}`),
+  ];
+  return `(SELECT ${cols.join(', ')}
+             FROM ${g.table ?? 'call_rollup'} r
+            WHERE r.property_id = ANY(${p.add(r.propertyIds)}::uuid[])
+              AND r.day >= ${p.add(r.from)}::date AND r.day <= ${p.add(r.to)}::date AND ${rollupWhere(r, p)}
+            GROUP BY ${by.map((_, i) => i + 1).join(', ')}) r
+           JOIN scope s ON s.id = r.property_id ${g.join ?? ''}`;
+}
+
+/** The partials summed over the rollup cells `r`: the same names as over the calls. */
+const ROLLUP_PARTIALS = CALL_PARTIALS.map((x) => ({ name: x.name, sql: `sum(r.${x.column})` }));
 
 /** Output columns of a summary row (CSV header and JSON fields alike). */
 export const SUMMARY_COLUMNS = ['key', 'label', ...CALL_METRICS.map((m) => m.name), 'texts', 'emails'];
@@ -51,19 +97,32 @@ const either = (names: string[], col: string) =>
  * null otherwise: a text has no outcome, agent, campaign or keyword. With `totals`, the last row
  * (`total` true) sums every group.
  */
-export function summaryQuery(r: SummaryRequest, totals = false): { sql: string; params: unknown[] } {
+export function summaryQuery(
+  r: SummaryRequest,
+  totals = false,
+  useRollup = rollupCanAnswer(r),
+): { sql: string; params: unknown[] } {
+  if (useRollup && !rollupCanAnswer(r)) throw new Error('the rollup cannot answer this summary');
   const p = new SqlParams();
   const g = r.groupBy;
   const grouped = g !== undefined;
   const ctes = [scopeCte(r, p)];
   const none = { key: '', label: '' };
   const aggregates: Aggregate[] = [
-    {
-      name: 'c_agg',
-      ...(g ? CALL_GROUPS[g] : none),
-      columns: CALL_PARTIALS,
-      from: `${CALLS_IN_SCOPE} WHERE ${callWhere(r, p)}`,
-    },
+    useRollup
+      ? {
+          name: 'c_agg',
+          ...(g ? ROLLUP_GROUPS[g]! : none),
+          columns: ROLLUP_PARTIALS,
+          // The cells of each property's own local days from..to: the scope's bounds, as days.
+          from: rollupCells(r, p),
+        }
+      : {
+          name: 'c_agg',
+          ...(g ? CALL_GROUPS[g] : none),
+          columns: CALL_PARTIALS,
+          from: `${CALLS_IN_SCOPE} WHERE ${callWhere(r, p)}`,
+        },
   ];
   const callOnly = hasCallOnlyFilter(r);
   const textGroup = g ? TEXT_GROUPS[g] : none;

@@ -14,7 +14,8 @@ import { ReportIndexes1765000000000 } from './1765000000000-report-indexes';
 import { SourceLastTouch1765100000000 } from './1765100000000-source-last-touch';
 import { CallScoring1765200000000 } from './1765200000000-call-scoring';
 import { WebhookSubscriptions1765300000000 } from './1765300000000-webhook-subscriptions';
-import { AgentSessions1765500000000 } from './1765500000000-agent-sessions';
+import { AgentSessions1765350000000 } from './1765350000000-agent-sessions';
+import { CallRollup1765400000000 } from './1765400000000-call-rollup';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   SourceLastTouch1765100000000,
   CallScoring1765200000000,
   WebhookSubscriptions1765300000000,
-  AgentSessions1765500000000,
+  AgentSessions1765350000000,
+  CallRollup1765400000000,
 ];

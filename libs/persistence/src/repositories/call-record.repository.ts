@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { CallRecordInput } from '@switchboard/contracts';
 import { CallEntity } from '../entities';
+import { addCallToRollup, holdPropertyRollup, recountRollupDayOf } from '../reports/call-rollup';
 import { scoreSavedCall } from './call-scoring.repository';
 import { addVoicemailMessage, leftVoicemail } from './voicemail-message.repository';
 
@@ -48,10 +49,15 @@ export class CallRecordRepository {
    * Idempotent on workflow id: a retried activity rewrites the same row instead of adding one. A
    * call that left a voicemail gets its box message in the same transaction (once, see
    * addVoicemailMessage), so there is never a voicemail record without its message or the reverse.
+   * The daily rollup follows in the same transaction: a new call is added to its cell; a rewritten
+   * one (its outcome may differ) has its local day recounted, so it never counts twice.
    */
   async saveFinished(r: CallRecordInput): Promise<void> {
     await this.ds.transaction(async (m) => {
-      const [call] = (await this.insert(m, r)) as { id: string }[];
+      if (r.propertyId) await holdPropertyRollup(m, r.propertyId);
+      const [call] = (await this.insert(m, r)) as { id: string; inserted: boolean }[];
+      if (call.inserted) await addCallToRollup(m, call.id);
+      else await recountRollupDayOf(m, call.id);
       if (leftVoicemail(r)) await addVoicemailMessage(m, call.id, r);
       await scoreSavedCall(m, call.id);
     });
@@ -78,7 +84,8 @@ export class CallRecordRepository {
          talk_secs = EXCLUDED.talk_secs, outcome = EXCLUDED.outcome, answered_by = EXCLUDED.answered_by,
          hangup_cause = EXCLUDED.hangup_cause, path = EXCLUDED.path, recording_url = EXCLUDED.recording_url,
          voicemail_box_id = EXCLUDED.voicemail_box_id
-       RETURNING id`,
+       -- xmax is 0 on a row this statement inserted, the updating transaction on one it rewrote.
+       RETURNING id, (xmax = 0) AS inserted`,
       [
         r.workflowId,
         r.callSessionId,

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * a browser agent, one-time sign-in codes and agent sessions (hashed like API keys), and outbound
  * calls on the call log.
  */
-export class AgentSessions1765500000000 implements MigrationInterface {
-  name = 'AgentSessions1765500000000';
+export class AgentSessions1765350000000 implements MigrationInterface {
+  name = 'AgentSessions1765350000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
