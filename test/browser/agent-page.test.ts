@@ -32,6 +32,7 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
   let base: string;
   let dniKey: string;
   const pageErrors: string[] = [];
+  const requested: string[] = [];
 
   before(async () => {
     // Half speed: the ring timeouts below stay long enough for a person (here, the test) to click.
@@ -110,6 +111,7 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 960, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('request', (r) => requested.push(r.url()));
   });
 
   after(async () => {
@@ -145,6 +147,11 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     assert.equal(new URL(page.url()).search, '', 'the one-time code leaves the address bar');
     assert.match((await token()) ?? '', /^sba_/);
     await waitText('#phone-status', 'simulator');
+    assert.deepEqual(
+      requested.filter((u) => u.includes('/agent/vendor/')),
+      [],
+      'the WebRTC SDK is loaded only in telnyx mode',
+    );
     const callerIds = await page.locator('#caller-id option').allInnerTexts();
     assert.ok(callerIds.includes('(617) 555-0151 · Google Ads'), callerIds.join());
     assert.ok(callerIds.includes('(617) 555-0150 · Zillow'), callerIds.join());

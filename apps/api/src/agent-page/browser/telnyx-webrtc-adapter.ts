@@ -19,6 +19,8 @@ export class TelnyxWebrtcAdapter implements AgentTelephony {
   private readonly incoming = new IncomingListeners();
   private readonly calls = new Map<string, Call>();
   private readonly waiters = new Map<string, ((call: Call) => void)[]>();
+  /** Legs the api said are ringing here (SSE `ringing`), matched to invites by Call Control id. */
+  private readonly announced = new Set<string>();
   private client: TelnyxRTC | undefined;
 
   constructor(
@@ -47,7 +49,9 @@ export class TelnyxWebrtcAdapter implements AgentTelephony {
   }
 
   // The api's announcement alone cannot be answered here: the WebRTC invite must arrive too.
-  ringing(): void {}
+  ringing(id: string): void {
+    this.announced.add(id);
+  }
 
   async answer(id: string): Promise<void> {
     await (await this.call(id)).answer();
@@ -79,6 +83,7 @@ export class TelnyxWebrtcAdapter implements AgentTelephony {
 
   ended(id: string): void {
     this.calls.delete(id);
+    this.announced.delete(id);
   }
 
   stop(): void {
@@ -88,8 +93,10 @@ export class TelnyxWebrtcAdapter implements AgentTelephony {
 
   private onNotification(n: INotification): void {
     const call = n.type === 'callUpdate' ? n.call : undefined;
-    const id = call?.telnyxIDs.telnyxCallControlId;
-    if (!call || !id) return;
+    if (!call) return;
+    // Telnyx puts the leg's Call Control id on the invite; without it, the one ringing card's id.
+    const id = call.telnyxIDs.telnyxCallControlId || this.idOfUnmatched(call);
+    if (!id) return;
     // Direction is a const enum of the SDK's types, absent at run time: compare its string value.
     if (call.state === 'ringing' && String(call.direction) === 'inbound' && !this.calls.has(id)) {
       this.calls.set(id, call);
@@ -99,6 +106,13 @@ export class TelnyxWebrtcAdapter implements AgentTelephony {
     } else if (call.state === 'hangup' || call.state === 'destroy') {
       if (this.calls.delete(id)) this.onEnded(id);
     }
+  }
+
+  /** An invite with no Call Control id belongs to the one announced leg still without an invite, if one. */
+  private idOfUnmatched(call: Call): string | undefined {
+    for (const [id, known] of this.calls) if (known === call) return id;
+    const waiting = [...this.announced].filter((id) => !this.calls.has(id));
+    return waiting.length === 1 ? waiting[0] : undefined;
   }
 
   /** The WebRTC call of a leg; the SSE `ringing` may arrive before the invite, so wait a little. */
