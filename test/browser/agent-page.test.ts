@@ -13,6 +13,8 @@ const MAIN_NUMBER = '+16175550150';
 const SECOND_NUMBER = '+16175550151';
 const CALLER = '+16175550101';
 const CALLEE = '+16175550177';
+/** A colleague on a desk phone in the same ring group. */
+const BOB = '+16175550122';
 /** Numbers of a DNI pool: a visitor from a Google Ads click is shown one and calls it. */
 const POOL = ['+16175550160', '+16175550161', '+16175550162', '+16175550163'];
 const SITE = 'https://birch-court.example';
@@ -53,11 +55,16 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
       name: 'Ann Lee',
       endpoint: { kind: 'webrtc', username: 'ann-desk' },
     });
+    await stack.api('POST', `${base}/agents`, {
+      id: 'bob',
+      name: 'Bob',
+      endpoint: { kind: 'phone', number: BOB },
+    });
     await stack.api('POST', `${base}/ring-groups`, {
       id: 'leasing',
       name: 'Leasing',
       strategy: 'simultaneous',
-      members: [{ agentId: 'ann' }],
+      members: [{ agentId: 'ann' }, { agentId: 'bob' }],
       agentRingTimeoutSeconds: 60,
       skipUnavailable: true,
       callerHears: { kind: 'ringback' },
@@ -240,7 +247,7 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     const call = await stack.sim.placeCall({
       from: CALLER,
       to: MAIN_NUMBER,
-      caller: [{ press: '2' }, { hangup_at_s: 60 }],
+      caller: [{ press: '2' }, { hangup_at_s: 10 }],
     });
     await waitText('.incoming-card', 'Repeat caller · 1 prior call');
     assert.match(await text('.incoming-card'), /Previous call\s+Not scored/);
@@ -251,7 +258,21 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
       return l?.state === 'hangup' ? l : undefined;
     });
     assert.deepEqual([leg.hangup_cause, leg.hangup_source], ['call_rejected', 'callee']);
-    await stack.sim.idle();
+  });
+
+  it('takes the card away when a colleague answers first', async () => {
+    const call = await stack.sim.placeCall({
+      from: '+16175550133',
+      to: MAIN_NUMBER,
+      caller: [{ press: '2' }, { hangup_after_s: 8 }],
+      agents: { [BOB]: { answer_after_s: 2 } },
+    });
+    await waitText('.incoming-card', '(617) 555-0133');
+    await page.locator('.incoming-card').waitFor({ state: 'detached', timeout: 20_000 });
+    const session = stack.sim.session(call.call_session_id);
+    assert.equal(legTo(session, BOB)?.bridged_with, call.call_control_id, 'Bob took it');
+    assert.equal(legTo(session, ANN)?.answered_at, null, 'Ann never answered');
+    assert.equal(await page.locator('#in-call').isVisible(), false);
   });
 
   it('calls out from the chosen tracking number; the call lands in recent calls', async () => {

@@ -309,6 +309,11 @@ class AgentApp {
       h('p', { class: 'clock', id: 'call-clock' }, clock(call.connectedAt)),
       h('p', { class: 'note', hidden: !call.held }, 'On hold'),
       h(
+        'p',
+        { class: 'muted', hidden: this.telephony?.mode !== 'simulator' },
+        'Simulator: no audio; mute and hold change nothing on the call.',
+      ),
+      h(
         'div',
         { class: 'actions' },
         toggle(call.muted ? 'Unmute' : 'Mute', call.muted, () => void this.toggleMute()),
