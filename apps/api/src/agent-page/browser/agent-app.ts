@@ -37,7 +37,6 @@ class AgentApp {
   private active: ActiveCall | undefined;
   /** The number this page is calling out to, until that call connects or fails. */
   private outbound: { to: string } | undefined;
-  private presence: Presence = 'offline';
   private timer: number | undefined;
 
   async boot(): Promise<void> {
@@ -143,7 +142,6 @@ class AgentApp {
   // --- presence -------------------------------------------------------------------------------
 
   private setPresence(p: Presence): void {
-    this.presence = p;
     const box = byId('presence');
     box.replaceChildren(
       ...SETTABLE.map((value) =>
