@@ -1,6 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import { ProcessStack } from './support/process-stack';
-import { CALLS, RATE, RESILIENCE_BUNDLE, TIME_SCALE, runFaultScenario, secs } from './support/call-load';
+import {
+  CALLS,
+  LATE_S,
+  RATE,
+  RESILIENCE_BUNDLE,
+  TIME_SCALE,
+  runFaultScenario,
+  secs,
+} from './support/call-load';
 import { assertNothingLost } from './support/assertions';
 
 describe('worker killed with SIGKILL while calls wait in menus and ring groups', () => {
@@ -15,9 +23,9 @@ describe('worker killed with SIGKILL while calls wait in menus and ring groups',
     const r = await runFaultScenario({
       name: 'worker-sigkill',
       stack,
-      // Half wait 50 s (scenario) in the menu before pressing 1, half have both agents ringing
-      // until Ann answers 50 s in: the kill lands while all of them wait.
-      plan: { calls: CALLS, rate: RATE, lateS: 50, kind: (i) => (i % 2 ? 'ring' : 'menu') },
+      // Half wait LATE_S in the menu before pressing 1, half have both agents ringing
+      // until Ann answers LATE_S in: the kill lands while all of them wait.
+      plan: { calls: CALLS, rate: RATE, lateS: LATE_S, kind: (i) => (i % 2 ? 'ring' : 'menu') },
       inject: async () => {
         const t = Date.now();
         await stack.kill('worker');

@@ -365,9 +365,17 @@ export const secs = (ms: number) => Math.round(ms / 100) / 10;
 
 /** Calls per scenario (at least 100 for the issue's figures) and placement rate, from env. */
 export const CALLS = Number(process.env.RESILIENCE_CALLS ?? 100);
-export const RATE = Number(process.env.RESILIENCE_RATE ?? 10);
-/** Simulator time scale: scenario seconds pass twice as fast as real ones. */
-export const TIME_SCALE = 0.5;
+export const RATE = Number(process.env.RESILIENCE_RATE ?? 8);
+/**
+ * Simulator time scale. Real time: the simulator hangs up an inbound call nobody answers within
+ * 30 scenario seconds, and on two shared cores answering 100 calls can take longer than 15 s.
+ */
+export const TIME_SCALE = 1;
+/**
+ * Seconds a `menu` caller waits before pressing, a `ring` agent before answering: longer than
+ * placing every call (100 at 8/s) and getting it answered, so all of them are mid-flow at once.
+ */
+export const LATE_S = Number(process.env.RESILIENCE_LATE_S ?? 40);
 
 export interface ScenarioResult {
   figures: Figures;
@@ -400,4 +408,31 @@ export async function runFaultScenario(o: {
   });
   for (const p of problems.slice(0, 20)) console.log(`  ${p}`);
   return { figures, problems, line };
+}
+
+/** Where the calls are right now: how many wait in the menu, how many ring the group. */
+export function stages(stack: ProcessStack, calls: PlacedCall[]): { in_menu: number; ringing: number } {
+  const s = calls.map((c) => stageOf(stack.sim.session(c.sessionId)));
+  return { in_menu: s.filter((x) => x === 'menu').length, ringing: s.filter((x) => x === 'ringing').length };
+}
+
+/**
+ * `menu` calls whose caller has made the choice they waited for (the simulator generated
+ * `call.gather.ended`): from then on webhooks and commands stream for the rest of the calls.
+ */
+export function pressed(stack: ProcessStack, calls: PlacedCall[]): number {
+  return calls.filter(
+    (c) =>
+      c.kind === 'menu' &&
+      stack.sim.session(c.sessionId)?.webhooks.some((w) => w.event_type === 'call.gather.ended'),
+  ).length;
+}
+
+/** Webhook deliveries sent and not yet answered, across the calls. */
+export function webhooksInFlight(stack: ProcessStack, calls: PlacedCall[]): number {
+  let n = 0;
+  for (const c of calls)
+    for (const w of stack.sim.session(c.sessionId)?.webhooks ?? [])
+      if (w.attempts.some((a) => a.acked_t_ms === undefined && a.status === undefined && !a.error)) n++;
+  return n;
 }
