@@ -27,8 +27,8 @@ describe('Telnyx API answering 500, then 429, for a while', () => {
     const r = await runFaultScenario({
       name: 'carrier-500-429',
       stack,
-      // A quarter of the callers give up while both agents ring, during the faults: the flow's
-      // hangups of the agents' legs then meet 422 "call has ended".
+      // A quarter of the callers press 1 during the faults and hang up a second later, while the
+      // flow's dials are still retried: those meet 422 "call has ended".
       plan: {
         calls: CALLS,
         rate: RATE,

@@ -59,7 +59,8 @@ export const RESILIENCE_BUNDLE: Bundle = {
 /**
  * - `menu`: waits `lateS` in the menu before pressing 1; Ann answers 2 s after being rung.
  * - `ring`: presses 1 at once; Ann answers `lateS` after being rung (both agents ring meanwhile).
- * - `quitter`: presses 1 at once; nobody answers and the caller hangs up `lateS` later.
+ * - `quitter`: waits `lateS` in the menu, presses 1 and hangs up 1 s later while the group rings
+ *   (when the carrier is failing, the dials are still being retried by then: 422 "call has ended").
  * Agents hang up 3 s into the conversation, after which the flow hangs up the caller.
  */
 export type CallKind = 'menu' | 'ring' | 'quitter';
@@ -105,7 +106,7 @@ function script(i: number, kind: CallKind, lateS: number) {
       };
     case 'quitter':
       return {
-        caller: [{ press: '1', after_s: 0.5 }, { hangup_after_s: lateS }],
+        caller: [{ press: '1', after_s: lateS }, { hangup_after_s: 1 }],
         agents: { [ANN]: 'no_answer', [BOB]: 'no_answer' },
       };
   }
