@@ -458,7 +458,7 @@ const inflightBench = (waitS: number): BenchSetup => ({
   call: (i) => ({
     from: callerNumber(i),
     to: '+13125550190',
-    caller: [{ press: '1', after_s: waitS }, { press: '1', after_s: waitS }, { hangup_after_s: 3 }],
+    caller: [{ press: '1', after_s: waitS }, { press: '1', after_s: waitS }, { hangup_after_s: 10 }],
     agents: { '+13125550191': { answer_after_s: 0.5 } },
   }),
 });
@@ -519,8 +519,8 @@ async function inflightProfile(endpoints: StackEndpoints, args: Args, log: (m: s
   })();
   log(`placing ${args.calls} calls at ${args.rate}/s, each waiting ${waitS} s in each of two menus`);
   const sessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, setup.call);
-  // Everyone is in a menu until the first caller's second press: sample until then.
-  await new Promise((r) => setTimeout(r, Math.max(0, t0 + 2 * waitS * 1000 - Date.now())));
+  // The last call leaves its menus 2 × waitS after it was placed: records are awaited from then.
+  await new Promise((r) => setTimeout(r, 2 * waitS * 1000));
   log('calls leave the menus now; waiting for their records');
   const { completed, pending } = await waitForRecords(endpoints, sessions);
   sampling = false;

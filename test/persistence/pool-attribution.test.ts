@@ -107,7 +107,11 @@ describe('pool number attribution', () => {
       2,
       'the other property counts',
     );
-    assert.equal((await routing.callerHistory(propertyId, '+13125558888', T0, 30)).priorCalls, 1, 'window of 30 days');
+    assert.equal(
+      (await routing.callerHistory(propertyId, '+13125558888', T0, 30)).priorCalls,
+      1,
+      'window of 30 days',
+    );
     assert.equal((await routing.callerHistory(propertyId, '+13125559999', T0, null)).priorCalls, 0);
   });
 });

@@ -72,7 +72,7 @@ function operations(): Operation[] {
 
 const deref = (s: Schema): Schema =>
   typeof s.$ref === 'string'
-    ? (DOC.components.schemas[(s.$ref).split('/').pop()!] as Schema)
+    ? (DOC.components.schemas[s.$ref.split('/').pop()!] as Schema)
     : s.allOf?.length === 1
       ? deref(s.allOf[0] as Schema)
       : s;

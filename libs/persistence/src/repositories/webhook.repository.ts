@@ -197,14 +197,15 @@ export class WebhookRepository {
     const where = `property_id = $1 AND subscription_id = $2 AND ($3::text IS NULL OR status = $3)`;
     const params = [propertyId, subscriptionId, q.status ?? null];
     const [items, [count]] = await Promise.all([
-      this.ds.query(
+      this.ds.query<WebhookDelivery[]>(
         `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries WHERE ${where}
           ORDER BY created_at DESC, id LIMIT $4 OFFSET $5`,
         [...params, q.limit, q.offset],
-      ) as Promise<WebhookDelivery[]>,
-      this.ds.query(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE ${where}`, params) as Promise<
-        { n: number }[]
-      >,
+      ),
+      this.ds.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM webhook_deliveries WHERE ${where}`,
+        params,
+      ),
     ]);
     return { items, total: count.n };
   }
