@@ -25,6 +25,8 @@ import { runningStack, startStack, type RunningStack } from './stack';
  *
  * `--profile inflight` holds every call in two IVR menus at once and reports the peak of calls in
  * flight and the worker's resident memory per in-flight call (e.g. `--calls 1000 --rate 8`).
+ * `--profile knee` steps the menu flow through 1, 2, 3, 5, 8… calls/s (up to --rate), --calls calls
+ * each, until the p99 from `call.initiated` to `answer` passes 250 ms, with the baseline alongside.
  */
 type FlowName = 'forward' | 'menu';
 
@@ -34,7 +36,7 @@ interface Args {
   json: boolean;
   flow: FlowName;
   /** `inflight`: every call held in IVR menus at once, with the worker's memory per call. */
-  profile: 'default' | 'inflight';
+  profile: 'default' | 'inflight' | 'knee';
 }
 
 function parseArgs(argv: string[]): Args {
@@ -47,7 +49,8 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--flow') a.flow = parseFlow(argv[++i]);
     else if (k === '--profile') {
       const v = argv[++i];
-      if (v !== 'inflight' && v !== 'default') throw new Error(`--profile must be inflight, not ${v}`);
+      if (v !== 'inflight' && v !== 'knee' && v !== 'default')
+        throw new Error(`--profile must be inflight or knee, not ${v}`);
       a.profile = v;
     } else throw new Error(`unknown argument ${k}`);
   }
@@ -558,6 +561,75 @@ async function inflightProfile(endpoints: StackEndpoints, args: Args, log: (m: s
   return summary.lost;
 }
 
+/** Placement rates the knee profile steps through, up to --rate. */
+const KNEE_RATES = [1, 2, 3, 5, 8, 12, 20];
+const KNEE_P99_MS = 250;
+
+/**
+ * Sustained calls/s of the IVR flow (two menus, then a forward) stepped up until the p99 from
+ * `call.initiated` to `answer` passes 250 ms: each step places --calls calls at one rate and waits
+ * for their records. The stateless baseline then takes the same calls at the same rates.
+ */
+async function kneeProfile(endpoints: StackEndpoints, args: Args, log: (m: string) => void) {
+  await applyBundle(endpoints, MENU_BENCH.bundle);
+  const rates = KNEE_RATES.filter((r) => r <= args.rate);
+  const steps: {
+    rate: number;
+    completed: number;
+    lost: number;
+    answer_ms: Figures;
+    baseline_answer_ms?: Figures;
+  }[] = [];
+  for (const rate of rates) {
+    log(`knee: ${args.calls} menu calls at ${rate}/s`);
+    const run = await runSwitchboard(endpoints, { ...args, rate }, MENU_BENCH);
+    const answer = summarise(latencies(run.tls).answer);
+    steps.push({ rate, completed: run.completed, lost: run.lost, answer_ms: answer });
+    if (answer.p99 > KNEE_P99_MS) break;
+  }
+  const pk = await expectOk<{ public_key: string }>(
+    'public key',
+    http('GET', `${endpoints.simUrl}/sim/public-key`),
+  );
+  const baseline = await startBaseline({ apiBaseUrl: `${endpoints.simUrl}/v2`, publicKey: pk.public_key });
+  try {
+    for (const step of steps) {
+      log(`knee: ${args.calls} calls at ${step.rate}/s into the stateless baseline`);
+      const sessions = await placeCalls(endpoints.simUrl, args.calls, step.rate, (i) => ({
+        ...FORWARD_BENCH.call(i),
+        webhook_url: baseline.url,
+      }));
+      await new Promise((r) => setTimeout(r, 3000));
+      step.baseline_answer_ms = summarise(latencies(await timelines(endpoints.simUrl, sessions)).answer);
+    }
+  } finally {
+    baseline.stop();
+  }
+  const under = steps.filter((s) => s.answer_ms.p99 <= KNEE_P99_MS);
+  const summary = {
+    profile: 'knee',
+    calls_per_step: args.calls,
+    p99_limit_ms: KNEE_P99_MS,
+    knee_calls_per_s: under.length ? under[under.length - 1].rate : null,
+    first_rate_over_limit: steps.find((s) => s.answer_ms.p99 > KNEE_P99_MS)?.rate ?? null,
+    steps,
+    lost: steps.reduce((n, s) => n + s.lost, 0),
+    machine: machine(),
+  };
+  if (!args.json) {
+    console.log(`rate  completed  lost  answer p50 / p99 (ms)   baseline p50 / p99 (ms)`);
+    for (const s of steps)
+      console.log(
+        `${String(s.rate).padStart(4)}  ${String(s.completed).padStart(9)}  ${String(s.lost).padStart(4)}  ${`${s.answer_ms.p50} / ${s.answer_ms.p99}`.padStart(21)}   ${`${s.baseline_answer_ms?.p50} / ${s.baseline_answer_ms?.p99}`.padStart(23)}`,
+      );
+    console.log(
+      `knee: p99 answer stays within ${KNEE_P99_MS} ms up to ${summary.knee_calls_per_s ?? 'no tested rate'} calls/s`,
+    );
+  }
+  console.log(JSON.stringify(summary));
+  return summary.lost;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string) => {
@@ -575,6 +647,7 @@ async function main(): Promise<void> {
   try {
     let lost: number;
     if (args.profile === 'inflight') lost = await inflightProfile(endpoints, args, log);
+    else if (args.profile === 'knee') lost = await kneeProfile(endpoints, args, log);
     else {
       const setup = args.flow === 'menu' ? MENU_BENCH : FORWARD_BENCH;
       await applyBundle(endpoints, setup.bundle);
