@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CallFlow } from '@switchboard/domain';
@@ -21,6 +22,11 @@ import { runningStack, startStack, type RunningStack } from './stack';
  * `--flow menu` places calls into a two-level IVR menu instead and adds the time from the simulator
  * sending `call.gather.ended` with the caller's digits to it receiving the next command for that call.
  * It has no baseline run: the stateless handler cannot walk a menu.
+ *
+ * `--profile inflight` holds every call in two IVR menus at once and reports the peak of calls in
+ * flight and the worker's resident memory per in-flight call (e.g. `--calls 1000 --rate 8`).
+ * `--profile knee` steps the menu flow through 1, 2, 3, 5, 8… calls/s (up to --rate), --calls calls
+ * each, until the p99 from `call.initiated` to `answer` passes 250 ms, with the baseline alongside.
  */
 type FlowName = 'forward' | 'menu';
 
@@ -29,17 +35,24 @@ interface Args {
   rate: number;
   json: boolean;
   flow: FlowName;
+  /** `inflight`: every call held in IVR menus at once, with the worker's memory per call. */
+  profile: 'default' | 'inflight' | 'knee';
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { calls: 100, rate: 10, json: false, flow: 'forward' };
+  const a: Args = { calls: 100, rate: 10, json: false, flow: 'forward', profile: 'default' };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--json') a.json = true;
     else if (k === '--calls') a.calls = Number(argv[++i]);
     else if (k === '--rate') a.rate = Number(argv[++i]);
     else if (k === '--flow') a.flow = parseFlow(argv[++i]);
-    else throw new Error(`unknown argument ${k}`);
+    else if (k === '--profile') {
+      const v = argv[++i];
+      if (v !== 'inflight' && v !== 'knee' && v !== 'default')
+        throw new Error(`--profile must be inflight or knee, not ${v}`);
+      a.profile = v;
+    } else throw new Error(`unknown argument ${k}`);
   }
   if (!(a.calls > 0 && a.rate > 0)) throw new Error('--calls and --rate must be positive numbers');
   return a;
@@ -403,6 +416,220 @@ function printMenu(summary: ReturnType<typeof menuSummary>): void {
     console.log(`menu choices followed by no command: ${summary.dtmf_without_next_command}`);
 }
 
+// --profile inflight: two menus back to back (120 s timeouts), so that every call is alive at once.
+const INFLIGHT_FLOW: CallFlow = {
+  initialStepId: 'first',
+  recording: false,
+  steps: [
+    {
+      id: 'first',
+      type: 'menu',
+      prompt: { kind: 'tts', text: 'Press 1 to continue.' },
+      options: { '1': 'second' },
+      timeoutSeconds: 120,
+      maxRetries: 0,
+      fallback: 'bye',
+    },
+    {
+      id: 'second',
+      type: 'menu',
+      prompt: { kind: 'tts', text: 'Press 1 for an agent.' },
+      options: { '1': 'agent' },
+      timeoutSeconds: 120,
+      maxRetries: 0,
+      fallback: 'bye',
+    },
+    { id: 'agent', type: 'forward', to: '+13125550191', timeoutSeconds: 20, callerId: 'tracking_number' },
+    { id: 'bye', type: 'hangup', message: { kind: 'tts', text: 'Goodbye.' } },
+  ],
+};
+
+const inflightBench = (waitS: number): BenchSetup => ({
+  bundle: {
+    property: { name: 'Bench In-flight Property', time_zone: 'America/Chicago' },
+    sources: [{ name: 'Bench In-flight' }],
+    flows: [{ name: 'Bench in-flight', definition: INFLIGHT_FLOW }],
+    numbers: [
+      {
+        number: '+13125550190',
+        source: 'Bench In-flight',
+        forward_to: '+13125550191',
+        flow: 'Bench in-flight',
+      },
+    ],
+  },
+  call: (i) => ({
+    from: callerNumber(i),
+    to: '+13125550190',
+    caller: [{ press: '1', after_s: waitS }, { press: '1', after_s: waitS }, { hangup_after_s: 10 }],
+    agents: { '+13125550191': { answer_after_s: 0.5 } },
+  }),
+});
+
+/** The worker process of a stack this benchmark started (a child of this process), if any. */
+function workerPid(): number | null {
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      if (readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('apps/worker/src/main.js')) return Number(d);
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return null;
+}
+
+/** Resident memory of a process in MiB, from /proc. */
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round((Number(m[1]) / 1024) * 10) / 10 : NaN;
+}
+
+/**
+ * Every call held in two IVR menus at once: the most calls alive at the same time, the worker's
+ * resident memory before and at that moment, and so its memory per in-flight call. The stateless
+ * baseline is not run: it keeps no state per call and cannot walk a menu.
+ */
+async function inflightProfile(endpoints: StackEndpoints, args: Args, log: (m: string) => void) {
+  const pid = workerPid();
+  if (pid === null)
+    throw new Error('--profile inflight needs the stack the benchmark starts itself (stop npm start)');
+  const placeS = args.calls / args.rate;
+  // Each menu waits up to 115 s: together longer than placing every call, so all are alive at once.
+  const waitS = Math.min(115, Math.ceil(placeS / 2) + 15);
+  const setup = inflightBench(waitS);
+  await applyBundle(endpoints, setup.bundle);
+  await new Promise((r) => setTimeout(r, 3000));
+  const baseMiB = rssMiB(pid);
+  let peak = { alive: 0, rss: baseMiB, t_s: 0 };
+  let maxRss = baseMiB;
+  const t0 = Date.now();
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const h = await expectOk<{ alive_legs: number }>(
+        'health',
+        http('GET', `${endpoints.simUrl}/sim/health`),
+      );
+      const rss = rssMiB(pid);
+      maxRss = Math.max(maxRss, rss);
+      if (h.alive_legs >= peak.alive) peak = { alive: h.alive_legs, rss, t_s: (Date.now() - t0) / 1000 };
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  log(`placing ${args.calls} calls at ${args.rate}/s, each waiting ${waitS} s in each of two menus`);
+  const sessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, setup.call);
+  // The last call leaves its menus 2 × waitS after it was placed: records are awaited from then.
+  await new Promise((r) => setTimeout(r, 2 * waitS * 1000));
+  log('calls leave the menus now; waiting for their records');
+  const { completed, pending } = await waitForRecords(endpoints, sessions);
+  sampling = false;
+  await sampler;
+  const tls = await timelines(endpoints.simUrl, sessions);
+  const sb = latencies(tls);
+  const summary = {
+    profile: 'inflight',
+    calls: args.calls,
+    rate: args.rate,
+    menu_wait_s: waitS,
+    completed,
+    lost: pending.size,
+    not_answered: args.calls - completed - pending.size,
+    in_flight_peak: peak.alive,
+    in_flight_peak_at_s: Math.round(peak.t_s),
+    worker_rss_before_mib: baseMiB,
+    worker_rss_at_peak_mib: peak.rss,
+    worker_rss_max_mib: maxRss,
+    worker_kib_per_inflight_call: peak.alive ? Math.round(((peak.rss - baseMiB) * 1024) / peak.alive) : null,
+    initiated_to_answer_ms: summarise(sb.answer),
+    dtmf_to_next_command_ms: summarise(dtmfLatencies(tls).all),
+    webhook_ack_ms: summarise(sb.ack),
+    machine: machine(),
+  };
+  if (!args.json) {
+    console.log(
+      `${summary.calls} calls in flight (peak ${summary.in_flight_peak} legs alive): completed ${completed}, lost ${summary.lost}; worker RSS ${baseMiB} → ${peak.rss} MiB (max ${maxRss}), ${summary.worker_kib_per_inflight_call} KiB per call`,
+    );
+    console.log(header());
+    console.log(row('initiated → answer (Switchboard)', summary.initiated_to_answer_ms));
+    console.log(row('DTMF → next command (Switchboard)', summary.dtmf_to_next_command_ms));
+  }
+  console.log(JSON.stringify(summary));
+  return summary.lost;
+}
+
+/** Placement rates the knee profile steps through, up to --rate. */
+const KNEE_RATES = [1, 2, 3, 5, 8, 12, 20];
+const KNEE_P99_MS = 250;
+
+/**
+ * Sustained calls/s of the IVR flow (two menus, then a forward) stepped up until the p99 from
+ * `call.initiated` to `answer` passes 250 ms: each step places --calls calls at one rate and waits
+ * for their records. The stateless baseline then takes the same calls at the same rates.
+ */
+async function kneeProfile(endpoints: StackEndpoints, args: Args, log: (m: string) => void) {
+  await applyBundle(endpoints, MENU_BENCH.bundle);
+  const rates = KNEE_RATES.filter((r) => r <= args.rate);
+  const steps: {
+    rate: number;
+    completed: number;
+    lost: number;
+    answer_ms: Figures;
+    baseline_answer_ms?: Figures;
+  }[] = [];
+  for (const rate of rates) {
+    log(`knee: ${args.calls} menu calls at ${rate}/s`);
+    const run = await runSwitchboard(endpoints, { ...args, rate }, MENU_BENCH);
+    const answer = summarise(latencies(run.tls).answer);
+    steps.push({ rate, completed: run.completed, lost: run.lost, answer_ms: answer });
+    if (answer.p99 > KNEE_P99_MS) break;
+  }
+  const pk = await expectOk<{ public_key: string }>(
+    'public key',
+    http('GET', `${endpoints.simUrl}/sim/public-key`),
+  );
+  const baseline = await startBaseline({ apiBaseUrl: `${endpoints.simUrl}/v2`, publicKey: pk.public_key });
+  try {
+    for (const step of steps) {
+      log(`knee: ${args.calls} calls at ${step.rate}/s into the stateless baseline`);
+      const sessions = await placeCalls(endpoints.simUrl, args.calls, step.rate, (i) => ({
+        ...FORWARD_BENCH.call(i),
+        webhook_url: baseline.url,
+      }));
+      await new Promise((r) => setTimeout(r, 3000));
+      step.baseline_answer_ms = summarise(latencies(await timelines(endpoints.simUrl, sessions)).answer);
+    }
+  } finally {
+    baseline.stop();
+  }
+  const under = steps.filter((s) => s.answer_ms.p99 <= KNEE_P99_MS);
+  const summary = {
+    profile: 'knee',
+    calls_per_step: args.calls,
+    p99_limit_ms: KNEE_P99_MS,
+    knee_calls_per_s: under.length ? under[under.length - 1].rate : null,
+    first_rate_over_limit: steps.find((s) => s.answer_ms.p99 > KNEE_P99_MS)?.rate ?? null,
+    steps,
+    lost: steps.reduce((n, s) => n + s.lost, 0),
+    machine: machine(),
+  };
+  if (!args.json) {
+    console.log(`rate  completed  lost  answer p50 / p99 (ms)   baseline p50 / p99 (ms)`);
+    for (const s of steps)
+      console.log(
+        `${String(s.rate).padStart(4)}  ${String(s.completed).padStart(9)}  ${String(s.lost).padStart(4)}  ${`${s.answer_ms.p50} / ${s.answer_ms.p99}`.padStart(21)}   ${`${s.baseline_answer_ms?.p50} / ${s.baseline_answer_ms?.p99}`.padStart(23)}`,
+      );
+    console.log(
+      `knee: p99 answer stays within ${KNEE_P99_MS} ms up to ${summary.knee_calls_per_s ?? 'no tested rate'} calls/s`,
+    );
+  }
+  console.log(JSON.stringify(summary));
+  return summary.lost;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string) => {
@@ -418,10 +645,17 @@ async function main(): Promise<void> {
   }
   const endpoints: StackEndpoints = s;
   try {
-    const setup = args.flow === 'menu' ? MENU_BENCH : FORWARD_BENCH;
-    await applyBundle(endpoints, setup.bundle);
-    const lost =
-      args.flow === 'menu' ? await menuBench(endpoints, args, log) : await forwardBench(endpoints, args, log);
+    let lost: number;
+    if (args.profile === 'inflight') lost = await inflightProfile(endpoints, args, log);
+    else if (args.profile === 'knee') lost = await kneeProfile(endpoints, args, log);
+    else {
+      const setup = args.flow === 'menu' ? MENU_BENCH : FORWARD_BENCH;
+      await applyBundle(endpoints, setup.bundle);
+      lost =
+        args.flow === 'menu'
+          ? await menuBench(endpoints, args, log)
+          : await forwardBench(endpoints, args, log);
+    }
     if (lost > 0) process.exitCode = 1;
   } finally {
     await own?.stop();

@@ -20,11 +20,17 @@ function testFiles(dirs: string[]): string[] {
   return out.sort();
 }
 
+/** The heavy fault-injection suite: `npm run test:resilience`, not `npm test`. */
+const RESILIENCE_DIR = path.join(DIST, 'test', 'resilience') + path.sep;
+
 async function main(): Promise<void> {
   const log = (m: string) => console.log(`› ${m}`);
-  const only = process.argv.slice(2);
-  const files = testFiles(['libs', 'apps', 'test']).filter(
-    (f) => only.length === 0 || only.some((o) => f.includes(o)),
+  const args = process.argv.slice(2);
+  const resilience = args.includes('--resilience');
+  const only = args.filter((a) => a !== '--resilience');
+  const files = testFiles(resilience ? ['test/resilience'] : ['libs', 'apps', 'test']).filter(
+    (f) =>
+      (resilience || !f.startsWith(RESILIENCE_DIR)) && (only.length === 0 || only.some((o) => f.includes(o))),
   );
   const infra = await startTestInfra(log);
   // Uploaded audio of every test goes to a folder of the run's own, not the checkout's .data/media.
@@ -32,7 +38,9 @@ async function main(): Promise<void> {
   let code = 1;
   try {
     code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['--test', '--test-reporter=spec', ...files], {
+      // Resilience scenarios each load the two cores fully: one file at a time.
+      const serial = resilience ? ['--test-concurrency=1'] : [];
+      const child = spawn(process.execPath, ['--test', ...serial, '--test-reporter=spec', ...files], {
         stdio: 'inherit',
         env: {
           ...process.env,

@@ -66,6 +66,8 @@ describe('bad input on every endpoint is a 4xx, never a 5xx', () => {
         fromPropertyId: 'x',
       },
     ],
+    // PostgreSQL cannot store U+0000: it used to reach the database and come back as a 500.
+    ['a NUL character in text', { name: 'Fuzz\u0000Flats', timeZone: 'America/Chicago' }],
     [
       'nested nonsense',
       { definition: { steps: [null, 1, 'x'], initialStepId: 5 }, weekly: [{ days: 'mon' }] },

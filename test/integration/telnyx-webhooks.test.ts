@@ -80,6 +80,27 @@ describe('Telnyx webhook endpoint', () => {
     await client.workflow.getHandle(callWorkflowId(session)).terminate('test over');
   });
 
+  it('acknowledges a replayed event (same id, re-sent as captured or re-signed) without signalling or storing it again', async () => {
+    const session = randomUUID();
+    const id = randomUUID();
+    const body = initiated(session, id);
+    const captured = signed(body);
+    assert.equal((await post(body, captured)).body.status, 'started');
+    // The exact request replayed (within the signature's tolerance), and the event re-signed later.
+    const replayed = await post(body, captured);
+    const resigned = await post(body, signed(body, keys.privateKey, Math.floor(Date.now() / 1000) + 1));
+    for (const r of [replayed, resigned]) {
+      assert.equal(r.status, 200);
+      assert.equal(r.body.status, 'duplicate');
+    }
+    assert.equal(await stored(id), 1);
+    const handle = client.workflow.getHandle(callWorkflowId(session));
+    const history = await handle.fetchHistory();
+    const signals = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes);
+    assert.equal(signals.length, 1, 'signalled once');
+    await handle.terminate('test over');
+  });
+
   const refusals: { name: string; headers: (body: string) => Record<string, string>; status: number }[] = [
     {
       name: 'no signature',
