@@ -64,6 +64,7 @@ describe('OpenAPI document', () => {
       key: undefined,
       public: [],
       platform: [{ adminToken: [] }],
+      agent: [{ agentSession: [] }],
     } as Record<string, unknown>;
     for (const r of routes) {
       const p = r.path.replace(/:(\w+)/g, '{$1}');

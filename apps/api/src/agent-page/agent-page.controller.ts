@@ -1,5 +1,4 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { buildAgentAppScript, etagOf, readTelnyxWebrtcBundle, type Asset } from './agent-page-bundle';
@@ -11,12 +10,11 @@ const CSS: Asset = { body: AGENT_PAGE_CSS, etag: etagOf(AGENT_PAGE_CSS) };
 
 /**
  * `/agent`: the agents' softphone page and its assets (docs/AGENT.md). Public: the page carries no
- * data, it signs in with its own session token. Left out of the OpenAPI document: these are a
- * page's files, not API operations. Assets are revalidated on every load (`no-cache` + ETag) so a
+ * data, it signs in with its own session token. Listed in the OpenAPI document like every route
+ * (tag "Agents in the browser"), though they are a page's files. Assets are revalidated on every load (`no-cache` + ETag) so a
  * deploy reaches open desks at their next reload.
  */
 @Public()
-@ApiExcludeController()
 @Controller('agent')
 export class AgentPageController {
   private app: Asset | undefined;

@@ -62,6 +62,11 @@ export const TAGS: readonly { name: string; description: string }[] = [
     name: 'Outbound webhooks',
     description: "A property's webhook subscriptions (signed, retried), their delivery log and redelivery.",
   },
+  {
+    name: 'Agents in the browser',
+    description:
+      'The /agent softphone page and its api (docs/AGENT.md): sign-in links, agent sessions, presence, push channel, click-to-call.',
+  },
   { name: 'Platform', description: "The platform operator's routes (ADMIN_TOKEN, never an account's key)." },
   {
     name: 'Carrier webhooks',
@@ -100,6 +105,7 @@ const AREAS: Record<string, string> = {
   reports: 'Reports',
   'scoring-rules': 'Scoring',
   'webhook-deliveries': 'Outbound webhooks',
+  agent: 'Agents in the browser',
   pools: 'DNI',
   platform: 'Platform',
   webhooks: 'Carrier webhooks',
