@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { http } from '@switchboard/scenarios';
 import type { SessionTimeline } from '@switchboard/telnyx-sim';
+import { createLeasingDesk } from '../support/agent-desk';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
 import { launchChromium } from './chromium';
 
@@ -50,44 +51,11 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
       priority: 1,
       dniRules: [{ kind: 'query_param', param: 'utm_source', values: ['google'] }],
     });
-    await stack.api('POST', `${base}/agents`, {
-      id: 'ann',
-      name: 'Ann Lee',
-      endpoint: { kind: 'webrtc', username: 'ann-desk' },
+    const flowId = await createLeasingDesk(stack, base, {
+      ann: { name: 'Ann Lee', username: 'ann-desk' },
+      bobNumber: BOB,
+      ringTimeoutSeconds: 60,
     });
-    await stack.api('POST', `${base}/agents`, {
-      id: 'bob',
-      name: 'Bob',
-      endpoint: { kind: 'phone', number: BOB },
-    });
-    await stack.api('POST', `${base}/ring-groups`, {
-      id: 'leasing',
-      name: 'Leasing',
-      strategy: 'simultaneous',
-      members: [{ agentId: 'ann' }, { agentId: 'bob' }],
-      agentRingTimeoutSeconds: 60,
-      skipUnavailable: true,
-      callerHears: { kind: 'ringback' },
-    });
-    const flow = await stack.api('POST', `${base}/call-flows`, {
-      name: 'Main',
-      definition: {
-        initialStepId: 'menu',
-        steps: [
-          {
-            id: 'menu',
-            type: 'menu',
-            prompt: { kind: 'tts', text: 'Leasing, press 2.' },
-            options: { '2': 'leasing' },
-            timeoutSeconds: 5,
-            maxRetries: 1,
-            fallback: 'leasing',
-          },
-          { id: 'leasing', type: 'ring_group', ringGroupId: 'leasing' },
-        ],
-      },
-    });
-    assert.equal(flow.status, 201, JSON.stringify(flow.body));
     const numberIds: Record<string, string> = {};
     for (const [number, sourceId] of [
       [MAIN_NUMBER, zillow.body.id],
@@ -98,7 +66,7 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
         number,
         sourceId,
         forwardTo: '+16175550122',
-        callFlowId: flow.body.id,
+        callFlowId: flowId,
       });
       assert.equal(n.status, 201, JSON.stringify(n.body));
       numberIds[number] = n.body.id;

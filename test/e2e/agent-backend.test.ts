@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { http } from '@switchboard/scenarios';
+import { createLeasingDesk } from '../support/agent-desk';
 import { openSse, type SseStream } from '../support/sse';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
 
@@ -28,49 +29,16 @@ describe('agents in the browser: sign-in, presence, push channel and screen pops
     });
     base = `/v1/properties/${p.body.id}`;
     const src = await stack.api('POST', `${base}/sources`, { name: 'Zillow' });
-    await stack.api('POST', `${base}/agents`, {
-      id: 'ann',
-      name: 'Ann',
-      endpoint: { kind: 'webrtc', username: 'ann-browser' },
+    const flowId = await createLeasingDesk(stack, base, {
+      ann: { name: 'Ann', username: 'ann-browser' },
+      bobNumber: BOB,
+      ringTimeoutSeconds: 15,
     });
-    await stack.api('POST', `${base}/agents`, {
-      id: 'bob',
-      name: 'Bob',
-      endpoint: { kind: 'phone', number: BOB },
-    });
-    await stack.api('POST', `${base}/ring-groups`, {
-      id: 'leasing',
-      name: 'Leasing',
-      strategy: 'simultaneous',
-      members: [{ agentId: 'ann' }, { agentId: 'bob' }],
-      agentRingTimeoutSeconds: 15,
-      skipUnavailable: true,
-      callerHears: { kind: 'ringback' },
-    });
-    const flow = await stack.api('POST', `${base}/call-flows`, {
-      name: 'Main',
-      definition: {
-        initialStepId: 'menu',
-        steps: [
-          {
-            id: 'menu',
-            type: 'menu',
-            prompt: { kind: 'tts', text: 'Leasing, press 2.' },
-            options: { '2': 'leasing' },
-            timeoutSeconds: 5,
-            maxRetries: 1,
-            fallback: 'leasing',
-          },
-          { id: 'leasing', type: 'ring_group', ringGroupId: 'leasing' },
-        ],
-      },
-    });
-    assert.equal(flow.status, 201, JSON.stringify(flow.body));
     const n = await stack.api('POST', `${base}/tracking-numbers`, {
       number: '+16175550150',
       sourceId: src.body.id,
       forwardTo: BOB,
-      callFlowId: flow.body.id,
+      callFlowId: flowId,
     });
     assert.equal(n.status, 201, JSON.stringify(n.body));
   });

@@ -1,6 +1,4 @@
 import {
-  ActivityFailure,
-  ApplicationFailure,
   condition,
   patched,
   setHandler,
@@ -10,7 +8,6 @@ import {
 } from '@temporalio/workflow';
 import {
   CallSearchAttributes as SA,
-  CarrierFailure,
   DEFAULT_CALL_TIMING,
   callContextQuery,
   carrierEventSignal,
@@ -41,6 +38,7 @@ import {
   type StepAction,
   describeRingPlan,
 } from '@switchboard/domain';
+import { command, isCallGone } from '../carrier-commands';
 import { CallState, type Leg } from './call-state';
 import { callSummary, secondsBetween } from './call-summary';
 
@@ -48,15 +46,6 @@ import { callSummary, secondsBetween } from './call-summary';
 export interface InboundCallResult {
   outcome: CallOutcome | 'orphan';
   path: string[];
-}
-
-/**
- * True when a carrier command failed because the call had already ended. Usually the failure comes
- * wrapped in an ActivityFailure; a local activity can also surface the ApplicationFailure itself.
- */
-function isCallGone(err: unknown): boolean {
-  const failure = err instanceof ActivityFailure ? err.cause : err;
-  return failure instanceof ApplicationFailure && failure.type === CarrierFailure.callGone;
 }
 
 /** Marks where stored resources (schedules, ring groups, audio, voicemail boxes) entered flows. */
@@ -124,17 +113,6 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   }
   const caller = state.caller!;
   const callerState: LegState = { wf, role: 'caller' };
-
-  /** Runs a carrier command on a call that may hang up at any moment; false when it already had. */
-  async function command(fn: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await fn();
-      return true;
-    } catch (err) {
-      if (isCallGone(err)) return false;
-      throw err;
-    }
-  }
 
   // Steps are reported by the currentStep query, not by a search attribute: every upsert is a
   // visibility write, which costs more than the rest of a step on a busy server.

@@ -1,12 +1,5 @@
+import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
-  ActivityFailure,
-  ApplicationFailure,
-  condition,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
-import {
-  CarrierFailure,
   DEFAULT_CALL_TIMING,
   carrierEventSignal,
   currentStepQuery,
@@ -14,12 +7,8 @@ import {
   type OutboundCallInput,
 } from '@switchboard/contracts';
 import { callData, carrier } from '../activity-proxies';
+import { command, isCallGone } from '../carrier-commands';
 import { CallState, type Leg } from '../inbound-call/call-state';
-
-function isCallGone(err: unknown): boolean {
-  const failure = err instanceof ActivityFailure ? err.cause : err;
-  return failure instanceof ApplicationFailure && failure.type === CarrierFailure.callGone;
-}
 
 /**
  * Click-to-call: ring the agent's own endpoint first (caller ID: the tracking number), and once they
@@ -40,9 +29,7 @@ export async function outboundCall(input: OutboundCallInput): Promise<{ outcome:
 
   const hangup = async (leg: Leg | undefined) => {
     if (!leg || leg.endedAt) return;
-    await carrier.hangupCall(leg.callControlId).catch((err: unknown) => {
-      if (!isCallGone(err)) throw err;
-    });
+    await command(() => carrier.hangupCall(leg.callControlId));
   };
 
   state.enter('ring-agent', input.agentDial);
@@ -71,15 +58,14 @@ export async function outboundCall(input: OutboundCallInput): Promise<{ outcome:
     } catch (err) {
       if (!isCallGone(err)) throw err;
     }
-    if (callee) {
-      await condition(() => !!callee!.answeredAt || !!callee!.endedAt || !!agent.endedAt, ringMs);
-      if (callee.answeredAt && !callee.endedAt && !agent.endedAt) {
-        await carrier.bridgeCalls(agent.callControlId, callee.callControlId).catch((err: unknown) => {
-          if (!isCallGone(err)) throw err;
-        });
+    const rung = callee;
+    if (rung) {
+      await condition(() => !!rung.answeredAt || !!rung.endedAt || !!agent.endedAt, ringMs);
+      if (rung.answeredAt && !rung.endedAt && !agent.endedAt) {
+        await command(() => carrier.bridgeCalls(agent.callControlId, rung.callControlId));
         state.enter('connected', input.to);
         outcome = 'answered';
-        await condition(() => !!callee!.endedAt || !!agent.endedAt, timing.maxTalkMs);
+        await condition(() => !!rung.endedAt || !!agent.endedAt, timing.maxTalkMs);
       } else if (agent.endedAt) {
         outcome = 'abandoned';
       }

@@ -8,6 +8,7 @@ export type Presence = 'available' | 'away' | 'on_call' | 'offline';
 
 export interface AgentRow {
   propertyId: string;
+  propertyName: string;
   agentId: string;
   name: string;
   endpoint: AgentEndpoint;
@@ -16,7 +17,7 @@ export interface AgentRow {
   telnyxCredentialId: string | null;
 }
 
-const AGENT_COLUMNS = `a.property_id AS "propertyId", a.id AS "agentId", a.name, a.endpoint, a.presence,
+const AGENT_COLUMNS = `a.property_id AS "propertyId", p.name AS "propertyName", a.id AS "agentId", a.name, a.endpoint, a.presence,
   a.current_call_control_id AS "currentCallControlId", a.telnyx_credential_id AS "telnyxCredentialId"`;
 
 /** Agents as the /agent page and the call observer see them: who, where, and their presence. */
@@ -29,7 +30,8 @@ export class AgentDirectory {
 
   async get(propertyId: string, agentId: string): Promise<AgentRow> {
     const rows: AgentRow[] = await this.ds.query(
-      `SELECT ${AGENT_COLUMNS} FROM agents a WHERE a.property_id = $1 AND a.id = $2`,
+      `SELECT ${AGENT_COLUMNS} FROM agents a JOIN properties p ON p.id = a.property_id
+        WHERE a.property_id = $1 AND a.id = $2`,
       [propertyId, agentId],
     );
     if (!rows[0]) throw ApiError.notFound('agent', agentId);
@@ -41,7 +43,7 @@ export class AgentDirectory {
     const username = /^sip:([^@]+)@sip\.telnyx\.com$/i.exec(to ?? '')?.[1];
     if (!username) return null;
     const rows: AgentRow[] = await this.ds.query(
-      `SELECT ${AGENT_COLUMNS} FROM agents a
+      `SELECT ${AGENT_COLUMNS} FROM agents a JOIN properties p ON p.id = a.property_id
         WHERE a.endpoint->>'kind' = 'webrtc' AND a.endpoint->>'username' = $1 LIMIT 1`,
       [username],
     );

@@ -48,9 +48,6 @@ export class AgentSignIn {
       `INSERT INTO agent_sessions (token_hash, property_id, agent_id, expires_at) VALUES ($1, $2, $3, $4)`,
       [secretHash(token), agent.propertyId, agent.agentId, expiresAt],
     );
-    const [property]: { name: string }[] = await this.ds.query(`SELECT name FROM properties WHERE id = $1`, [
-      agent.propertyId,
-    ]);
     await this.agents.setPresence(agent, 'available');
     return {
       token,
@@ -59,7 +56,7 @@ export class AgentSignIn {
         id: agent.agentId,
         name: agent.name,
         propertyId: agent.propertyId,
-        propertyName: property.name,
+        propertyName: agent.propertyName,
       },
     };
   }

@@ -75,9 +75,6 @@ export class AgentController {
   @Get('me')
   async me(@CurrentAgent() me: AgentIdentity) {
     const agent = await this.agents.get(me.propertyId, me.agentId);
-    const [property]: { name: string }[] = await this.ds.query(`SELECT name FROM properties WHERE id = $1`, [
-      me.propertyId,
-    ]);
     const trackingNumbers: { id: string; number: string; sourceName: string }[] = await this.ds.query(
       `SELECT n.id, n.number, s.name AS "sourceName" FROM tracking_numbers n
          JOIN tracking_sources s ON s.id = n.source_id
@@ -89,7 +86,7 @@ export class AgentController {
         id: agent.agentId,
         name: agent.name,
         propertyId: agent.propertyId,
-        propertyName: property.name,
+        propertyName: agent.propertyName,
         presence: agent.presence,
         endpoint: agent.endpoint,
       },
