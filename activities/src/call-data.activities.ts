@@ -1,9 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type {
-  CallRecordInput,
-  ResolvedCall,
-  RingGroupRequest,
-  VoicemailNotice,
+import {
+  callRecordingPath,
+  callWorkflowId,
+  type CallRecordInput,
+  type ResolvedCall,
+  type RingGroupRequest,
+  type VoicemailNotice,
 } from '@switchboard/contracts';
 import {
   buildCallerContext,
@@ -140,6 +142,8 @@ export function createCallDataActivities(
       const box = (await resources.voicemailBoxes(n.propertyId))[n.voicemailBoxId];
       if (!box) return 'no_box';
       if (!box.notifyWebhookUrl) return 'no_webhook';
+      // Saved just before this notice by the same workflow.
+      const call = await records.findByWorkflowId(callWorkflowId(n.callSessionId));
       const res = await fetch(box.notifyWebhookUrl, {
         method: 'POST',
         headers: {
@@ -157,7 +161,8 @@ export function createCallDataActivities(
             source: n.sourceName,
             startedAt: n.startedAt,
           },
-          recordingUrl: n.recordingUrl,
+          // The carrier's link plays without a key: receivers get the key-guarded link to our copy.
+          recordingUrl: call ? settings.publicBaseUrl + callRecordingPath(call.id) : null,
         }),
         signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS),
       });

@@ -1,20 +1,24 @@
 import type {
+  BlobStore,
   CallRecordRepository,
   CallRoutingRepository,
   CallScoringRepository,
   PoolHoldRepository,
   PropertyResourcesRepository,
+  RecordingRepository,
   WebhookRepository,
 } from '@switchboard/persistence';
-import type { TelephonyPort } from '@switchboard/telephony';
+import type { CarrierRecordings, TelephonyPort } from '@switchboard/telephony';
 import { createCallDataActivities, type CallDataSettings } from './call-data.activities';
 
 export type { CallDataSettings };
 import { createTelephonyActivities } from './telephony.activities';
 import { createScoringActivities } from './scoring.activities';
 import { createWebhookActivities, type EventPublisher } from './webhook.activities';
+import { createRecordingActivities } from './recording.activities';
 
 export { webhookSignature, type EventPublisher } from './webhook.activities';
+export { createRecordingActivities, recordingBlobKey } from './recording.activities';
 
 export interface ActivityDeps {
   routing: CallRoutingRepository;
@@ -28,6 +32,8 @@ export interface ActivityDeps {
   publisher: EventPublisher;
   telephony: TelephonyPort;
   settings: CallDataSettings;
+  /** Copies of carrier recordings: their rows, the store of their files, and the carrier's originals. */
+  recordings: { repository: RecordingRepository; blobs: BlobStore; carrier: CarrierRecordings };
 }
 
 /** Every activity the call workflows use, bound to their dependencies. */
@@ -36,7 +42,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createTelephonyActivities(deps.telephony),
     ...createCallDataActivities(deps.routing, deps.records, deps.resources, deps.settings, deps.holds),
     ...createScoringActivities(deps.scoring),
-    ...createWebhookActivities(deps.webhooks, deps.records, deps.publisher),
+    ...createWebhookActivities(deps.webhooks, deps.records, deps.publisher, deps.settings.publicBaseUrl),
+    ...createRecordingActivities(deps.recordings.repository, deps.recordings.blobs, deps.recordings.carrier),
   };
 }
 

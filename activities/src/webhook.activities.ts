@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { WEBHOOK_HEADERS, type CallStartedNotice } from '@switchboard/contracts';
+import { WEBHOOK_HEADERS, callRecordingPath, type CallStartedNotice } from '@switchboard/contracts';
 import type { CallEntity, CallRecordRepository, WebhookRepository } from '@switchboard/persistence';
 
 /** Publishes events to subscribers; the worker's WebhookPublisher (libs/temporal) in production. */
@@ -20,8 +20,12 @@ export function webhookSignature(secret: string, timestamp: number, body: string
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-/** What subscribers get about a finished call (call.completed, voicemail.left). */
-export function callEventData(c: CallEntity): Record<string, unknown> {
+/**
+ * What subscribers get about a finished call (call.completed, voicemail.left). The recording is
+ * the key-guarded link to our copy (`publicBaseUrl` is the api's), never the carrier's, which
+ * plays for anyone holding it.
+ */
+export function callEventData(c: CallEntity, publicBaseUrl: string): Record<string, unknown> {
   return {
     callId: c.id,
     callSessionId: c.callSessionId,
@@ -42,7 +46,7 @@ export function callEventData(c: CallEntity): Record<string, unknown> {
     landingPage: c.landingPage,
     referrer: c.referrer,
     path: c.path.map((p) => p.step),
-    recordingUrl: c.recordingUrl,
+    recordingUrl: c.recordingUrl ? publicBaseUrl + callRecordingPath(c.id) : null,
     voicemailBoxId: c.voicemailBoxId,
     score: c.score,
     leadStatus: c.leadStatus,
@@ -54,6 +58,7 @@ export function createWebhookActivities(
   webhooks: WebhookRepository,
   records: CallRecordRepository,
   publisher: EventPublisher,
+  publicBaseUrl: string,
 ) {
   return {
     async announceCallStarted(n: CallStartedNotice): Promise<number> {
@@ -82,7 +87,7 @@ export function createWebhookActivities(
     async announceCallFinished(workflowId: string): Promise<number> {
       const call = await records.findByWorkflowId(workflowId);
       if (!call?.propertyId) return 0;
-      const data = callEventData(call);
+      const data = callEventData(call, publicBaseUrl);
       let sent = await publisher.publish(
         call.propertyId,
         'call.completed',

@@ -86,17 +86,20 @@ describe('voicemail boxes and stored audio in live calls', () => {
     );
     assert.equal(record.outcome, 'voicemail');
     assert.equal(record.voicemailBoxId, 'leasing');
-    assert.match(record.recordingUrl, /^https?:\/\//);
+    // Lists carry the key-guarded link to our copy, never the carrier's.
+    assert.equal(record.recordingUrl, `${stack.apiUrl}/v1/calls/${record.id}/recording`);
 
-    // The message is in the box, written with the record.
-    const messages = await stack.api('GET', `${base}/voicemail-boxes/leasing/messages`);
-    assert.equal(messages.status, 200, JSON.stringify(messages.body));
-    assert.equal(messages.body.total, 1);
-    const [message] = messages.body.items;
-    assert.deepEqual(
-      [message.callId, message.from, message.recordingUrl, message.heard],
-      [record.id, '+13125550101', record.recordingUrl, false],
+    // The message is in the box, written with the record; it plays from our copy once made.
+    const message = await eventually(
+      'the message with its copied recording',
+      async () => {
+        const m = (await stack.api('GET', `${base}/voicemail-boxes/leasing/messages`)).body.items[0];
+        return m?.recording?.status === 'stored' ? m : undefined;
+      },
+      30_000,
     );
+    assert.deepEqual([message.callId, message.from, message.heard], [record.id, '+13125550101', false]);
+    assert.match(message.recordingUrl, /\/media\/recordings\/[0-9a-f-]{36}\?expires=\d+&sig=[\w-]{43}$/);
     assert.equal(typeof message.durationSecs, 'number', 'the length comes from recording.saved');
 
     // The carrier was told to fetch the greeting from a signed URL that serves exactly the uploaded
@@ -121,7 +124,7 @@ describe('voicemail boxes and stored audio in live calls', () => {
     );
     assert.equal(first.headers['switchboard-delivery'], second.headers['switchboard-delivery']);
     assert.equal(second.headers['switchboard-event'], 'voicemail.received');
-    assert.equal(second.body.recordingUrl, record.recordingUrl);
+    assert.equal(second.body.recordingUrl, record.recordingUrl, 'the key-guarded link, not the carrier’s');
     assert.equal(second.body.voicemailBox.id, 'leasing');
     assert.equal(second.body.call.from, '+13125550101');
     assert.equal(second.body.call.source, 'Website');

@@ -5,7 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import type { CallRecordInput } from '@switchboard/contracts';
-import { CallRecordRepository, openDataSource } from '@switchboard/persistence';
+import { createRecordingActivities } from '@switchboard/activities';
+import { loadConfig } from '@switchboard/config';
+import {
+  CallRecordRepository,
+  FilesystemBlobStore,
+  openDataSource,
+  RecordingRepository,
+} from '@switchboard/persistence';
+import { TelnyxRecordings } from '@switchboard/telephony';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 
 /** The carrier's recording storage: serves a fake MP3 at any path, and counts the downloads. */
@@ -23,13 +31,15 @@ describe('voicemail messages: written with the call record, listed, heard, delet
   let api: ApiOnly;
   let ds: DataSource;
   let records: CallRecordRepository;
+  let recordings: RecordingRepository;
   let carrier: Awaited<ReturnType<typeof startRecordings>>;
   let propertyId: string;
   let boxes: string;
   before(async () => {
-    api = await startApiOnly();
+    api = await startApiOnly({ PUBLIC_BASE_URL: 'https://switchboard.example' });
     ds = await openDataSource(api.dbUrl, 2);
     records = new CallRecordRepository(ds);
+    recordings = new RecordingRepository(ds);
     carrier = await startRecordings();
     const p = await api.request('POST', '/v1/properties', { name: 'Maple Row', timeZone: 'America/Chicago' });
     assert.equal(p.status, 201, JSON.stringify(p.body));
@@ -70,27 +80,35 @@ describe('voicemail messages: written with the call record, listed, heard, delet
     };
   }
 
-  /** The carrier's recording.saved webhook as the api's inbox stores it (the message's length comes from it). */
-  async function recordingSaved(r: CallRecordInput, seconds: number): Promise<void> {
-    const started = new Date(Date.parse(r.endedAt) - seconds * 1000).toISOString();
-    const payload = {
-      data: {
-        id: randomUUID(),
-        event_type: 'call.recording.saved',
-        occurred_at: r.endedAt,
-        payload: {
-          recording_started_at: started,
-          recording_ended_at: r.endedAt,
-          recording_urls: { mp3: r.recordingUrl, wav: null },
-        },
-      },
-    };
-    await ds.query(
-      `INSERT INTO carrier_events (id, event_type, workflow_id, occurred_at, payload)
-       VALUES ($1, 'call.recording.saved', $2, $3, $4)`,
-      [payload.data.id, r.workflowId, r.endedAt, JSON.stringify(payload)],
-    );
+  /**
+   * What the api does with the carrier's recording.saved webhook before the call's workflow hears
+   * of it: the recording's row (the message's length comes from it), to be copied.
+   */
+  async function recordingSaved(r: CallRecordInput, seconds: number | null): Promise<string> {
+    const row = await recordings.saved({
+      carrierRecordingId: `rec-${r.workflowId}`,
+      workflowId: r.workflowId,
+      callControlId: r.callControlId,
+      purpose: 'voicemail',
+      carrierUrl: r.recordingUrl!,
+      downloadUrls: { mp3: r.recordingUrl! },
+      durationSecs: seconds,
+    });
+    return row.id;
   }
+
+  /** The copy workflow's activity, as the worker runs it, against the carrier's storage above. */
+  async function copyRecording(id: string): Promise<void> {
+    const activities = createRecordingActivities(
+      recordings,
+      new FilesystemBlobStore(loadConfig().media.dir),
+      new TelnyxRecordings({ apiKey: 'unused: the links work', baseUrl: carrier.url }),
+    );
+    assert.equal(await activities.storeRecording(id), 'stored');
+  }
+
+  /** A signed media URL (made on PUBLIC_BASE_URL) fetched from the test's api. */
+  const fromApi = (url: string) => fetch(`${api.url}${new URL(url).pathname}${new URL(url).search}`);
 
   const messages = (box = 'leasing', query = '') => api.request('GET', `${boxes}/${box}/messages${query}`);
 
@@ -116,9 +134,11 @@ describe('voicemail messages: written with the call record, listed, heard, delet
     const [, m1] = list.body.items;
     const call = await records.findByWorkflowId(first.workflowId);
     assert.deepEqual(
-      [m1.propertyId, m1.voicemailBoxId, m1.callId, m1.recordingUrl, m1.durationSecs, m1.heard, m1.heardAt],
-      [propertyId, 'leasing', call!.id, first.recordingUrl, 12, false, null],
+      [m1.propertyId, m1.voicemailBoxId, m1.callId, m1.durationSecs, m1.heard, m1.heardAt],
+      [propertyId, 'leasing', call!.id, 12, false, null],
     );
+    // Not copied yet: no link to play (and never the carrier's).
+    assert.deepEqual([m1.recordingUrl, m1.recording.status], [null, 'pending']);
     assert.equal(new Date(m1.receivedAt).toISOString(), first.endedAt);
     assert.equal(list.body.items[0].durationSecs, null, 'no recording.saved event: length unknown');
     assert.deepEqual([list.body.limit, list.body.offset], [50, 0]);
@@ -133,17 +153,37 @@ describe('voicemail messages: written with the call record, listed, heard, delet
 
   it('reads one message, redirects to its recording, and marks it heard or unheard', async () => {
     const r = record(6);
+    const recordingId = await recordingSaved(r, 30);
     await records.saveFinished(r);
     const id = (await messages()).body.items[0].id;
     const one = await api.request('GET', `${boxes}/leasing/messages/${id}`);
     assert.equal(one.status, 200);
     assert.equal(one.body.from, r.from);
 
-    // The api answers 302 to the carrier's URL; the client follows it to the recording itself.
-    const listened = await api.request('GET', `${boxes}/leasing/messages/${id}/recording`);
-    assert.equal(listened.status, 200);
-    assert.equal(listened.body, 'recording at /recordings/6.mp3');
+    // Seconds after the call the copy is still being made: "try again", not a dead link.
+    const listen = () =>
+      fetch(`${api.url}${boxes}/leasing/messages/${id}/recording`, {
+        redirect: 'manual',
+        headers: { authorization: `Bearer ${api.apiKey}` },
+      });
+    const early = await listen();
+    assert.equal(early.status, 409);
+    assert.equal(((await early.json()) as { error: { code: string } }).error.code, 'recording_pending');
+
+    // Once copied, the api answers 302 to a signed URL of our copy, which holds the carrier's file.
+    await copyRecording(recordingId);
     assert.deepEqual(carrier.hits.slice(-1), ['/recordings/6.mp3']);
+    const listened = await listen();
+    assert.equal(listened.status, 302);
+    const signed = listened.headers.get('location')!;
+    assert.match(
+      signed,
+      new RegExp(`^https://switchboard.example/media/recordings/${recordingId}\\?expires=`),
+    );
+    assert.equal(await (await fromApi(signed)).text(), 'recording at /recordings/6.mp3');
+    const shown = (await api.request('GET', `${boxes}/leasing/messages/${id}`)).body;
+    assert.deepEqual([shown.recording.status, shown.recording.sizeBytes], ['stored', 30]);
+    assert.equal(new URL(shown.recordingUrl).pathname, `/media/recordings/${recordingId}`);
 
     const heard = await api.request('PATCH', `${boxes}/leasing/messages/${id}`, { heard: true });
     assert.equal(heard.status, 200, JSON.stringify(heard.body));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { dropDatabase, ensureDatabase } from '@switchboard/devstack';
 import { migrate } from '@switchboard/persistence';
 
@@ -25,4 +26,17 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   const url = await ensureDatabase(pgAdminUrl, name);
   await migrate(url);
   return { url, drop: () => dropDatabase(pgAdminUrl, name) };
+}
+
+/**
+ * A port free right now, for an api that must know its own address before it listens (its signed
+ * media URLs are made on PUBLIC_BASE_URL). Another process could take it in between; on loopback,
+ * in a test run, that does not happen.
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -6,12 +6,12 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createCallWorker } from '../../apps/worker/src/call-worker';
 import { http, type StackEndpoints } from '@switchboard/scenarios';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
-import { openDataSource } from '@switchboard/persistence';
+import { FilesystemBlobStore, openDataSource } from '@switchboard/persistence';
 import { loadConfig } from '@switchboard/config';
-import { TelnyxTelephony } from '@switchboard/telephony';
+import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
 import { bundleCallWorkflows } from '@switchboard/temporal';
 import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from './accounts';
-import { createTestDatabase, testServers, uniqueName } from './test-env';
+import { createTestDatabase, freePort, testServers, uniqueName } from './test-env';
 
 let runtimeInstalled = false;
 
@@ -53,7 +53,10 @@ export async function startTestStack(
     timeScale: o.timeScale ?? 0.1,
   });
   const taskQueue = uniqueName('calls');
+  // Known before listening, so the links the api signs (recordings, audio) point at this api.
+  const apiPort = await freePort();
   Object.assign(process.env, {
+    PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
     DATABASE_URL: db.url,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
@@ -73,8 +76,8 @@ export async function startTestStack(
   const cfg = loadConfig();
 
   const app: INestApplication = await createApiApp({ logger: false });
-  await app.listen(0, '127.0.0.1');
-  const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  await app.listen(apiPort, '127.0.0.1');
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
   sim.setWebhookUrl(`${apiUrl}/webhooks/telnyx`);
   const { apiKey } = await createTestAccount(apiUrl);
 
@@ -86,6 +89,10 @@ export async function startTestStack(
     taskQueue,
     dataSource,
     telephony: new TelnyxTelephony({ apiKey: API_KEY, baseUrl: sim.apiBaseUrl, connectionId: CONNECTION_ID }),
+    recordings: {
+      blobs: new FilesystemBlobStore(cfg.media.dir),
+      carrier: new TelnyxRecordings({ apiKey: API_KEY, baseUrl: sim.apiBaseUrl }),
+    },
     settings: { ringTimeoutSecs: o.ringTimeoutSecs ?? 20, defaultVoice: 'female', publicBaseUrl: apiUrl },
     webhooks: cfg.webhooks,
     bundle: await sharedBundle(),

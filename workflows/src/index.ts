@@ -3,4 +3,5 @@ export { inboundCall } from './inbound-call/inbound-call.workflow';
 export type { InboundCallResult } from './inbound-call/inbound-call.workflow';
 export { deliverWebhook } from './background/deliver-webhook.workflow';
 export { rescoreCalls } from './background/rescore-calls.workflow';
+export { storeRecording } from './background/store-recording.workflow';
 export { outboundCall } from './outbound-call/outbound-call.workflow';

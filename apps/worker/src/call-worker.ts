@@ -10,10 +10,12 @@ import {
   CallScoringRepository,
   PropertyResourcesRepository,
   PoolHoldRepository,
+  RecordingRepository,
   WebhookRepository,
+  type BlobStore,
 } from '@switchboard/persistence';
 import { rootLogger } from '@switchboard/observability';
-import type { TelephonyPort } from '@switchboard/telephony';
+import type { CarrierRecordings, TelephonyPort } from '@switchboard/telephony';
 import { bundleCallWorkflows, ensureSearchAttributes, WebhookPublisher } from '@switchboard/temporal';
 import { activityObserver } from './observability/activity-observer';
 import { workerMetrics, type WorkerMetrics } from './observability/worker-metrics';
@@ -24,6 +26,8 @@ export interface CallWorkerOptions {
   taskQueue: string;
   dataSource: DataSource;
   telephony: TelephonyPort;
+  /** Where copies of carrier recordings go (the api's MEDIA_DIR), and the carrier they come from. */
+  recordings: { blobs: BlobStore; carrier: CarrierRecordings };
   settings: CallDataSettings;
   /** Retries of outbound webhooks the worker starts (call events). Absent: the documented defaults. */
   webhooks?: WebhookDeliverySettings;
@@ -49,6 +53,7 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
     publisher: new WebhookPublisher(client, o.taskQueue, webhooks, o.webhooks ?? DEFAULT_WEBHOOK_DELIVERY),
     telephony: o.telephony,
     settings: o.settings,
+    recordings: { ...o.recordings, repository: new RecordingRepository(o.dataSource) },
   });
   return Worker.create({
     connection: o.connection,

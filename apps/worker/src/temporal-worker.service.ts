@@ -8,7 +8,8 @@ import {
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { requireTemporalAddress, type SwitchboardConfig } from '@switchboard/config';
-import { TelnyxTelephony } from '@switchboard/telephony';
+import { FilesystemBlobStore } from '@switchboard/persistence';
+import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
 import { createCallWorker } from './call-worker';
 import { startMetricsServer, type MetricsServer } from './observability/metrics-server';
 import { workerMetrics } from './observability/worker-metrics';
@@ -42,6 +43,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         baseUrl: telnyx.baseUrl,
         connectionId: telnyx.connectionId,
       }),
+      recordings: {
+        blobs: new FilesystemBlobStore(media.dir),
+        carrier: new TelnyxRecordings({ apiKey: telnyx.apiKey, baseUrl: telnyx.baseUrl }),
+      },
       settings: {
         ...calls,
         publicBaseUrl: media.publicBaseUrl,

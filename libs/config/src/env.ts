@@ -46,6 +46,11 @@ export interface SwitchboardConfig {
     signingSecret: string;
     /** How long a signed media URL stays valid; longer than any call, which resolves its URLs at start. */
     urlTtlSecs: number;
+    /**
+     * How long a signed recording URL stays valid (voicemail, conversations): minutes, since a
+     * person plays it right after asking; a link that leaks stops working soon after.
+     */
+    recordingUrlTtlSecs: number;
   };
   calls: {
     /** Seconds an agent or forward destination rings before the call counts as unanswered. */
@@ -136,6 +141,9 @@ export const DEV_MEDIA_SIGNING_SECRET = 'switchboard-dev-media-signing-secret';
 /** MEDIA_URL_TTL_SECS when unset: 6 hours, far longer than any call. */
 export const DEFAULT_MEDIA_URL_TTL_SECS = 6 * 3600;
 
+/** RECORDING_URL_TTL_SECS when unset: 15 minutes. */
+export const DEFAULT_RECORDING_URL_TTL_SECS = 15 * 60;
+
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -179,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       dir: path.resolve(str(env, 'MEDIA_DIR') ?? '.data/media'),
       signingSecret: str(env, 'MEDIA_SIGNING_SECRET') ?? DEV_MEDIA_SIGNING_SECRET,
       urlTtlSecs: atLeast(env, 'MEDIA_URL_TTL_SECS', DEFAULT_MEDIA_URL_TTL_SECS, 60),
+      recordingUrlTtlSecs: atLeast(env, 'RECORDING_URL_TTL_SECS', DEFAULT_RECORDING_URL_TTL_SECS, 30),
     },
     calls: {
       ringTimeoutSecs: int(env, 'RING_TIMEOUT_SECS', 20),

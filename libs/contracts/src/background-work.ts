@@ -93,3 +93,36 @@ export interface OutboundCallInput {
   sourceName: string;
   ringTimeoutSecs: number;
 }
+
+/** Copies one carrier recording into our blob store (README, "Recordings"). */
+export const STORE_RECORDING_WORKFLOW = 'storeRecording';
+
+export interface StoreRecordingInput {
+  /** Our recording row (the id of its signed media URL). */
+  recordingId: string;
+}
+
+/** One copy workflow per carrier recording: redelivered webhooks find it already started. */
+export const storeRecordingWorkflowId = (carrierRecordingId: string) => `recording-${carrierRecordingId}`;
+
+/** What a recording holds: a caller's message, or a caller and an agent talking. */
+export type RecordingPurpose = 'voicemail' | 'conversation';
+
+/**
+ * The call workflow tags a conversation recording `<ring tag>-conversation` (its client_state) and
+ * a voicemail with the voicemail step's id; nothing else is recorded.
+ */
+export function recordingPurpose(tag: string | undefined): RecordingPurpose {
+  return tag?.endsWith('-conversation') ? 'conversation' : 'voicemail';
+}
+
+/**
+ * The stable link to a call's recording that lists, exports and webhooks carry: it needs an API
+ * key and redirects to a short-lived signed URL of our copy, so a link that travels (a CSV, a
+ * subscriber's log) never plays the recording by itself. Relative to the api's public base URL.
+ */
+export const callRecordingPath = (callId: string) =>
+  CALL_RECORDING_PATH_AROUND_ID[0] + callId + CALL_RECORDING_PATH_AROUND_ID[1];
+
+/** What comes before and after the call id in `callRecordingPath` (for building it in SQL). */
+export const CALL_RECORDING_PATH_AROUND_ID = ['/v1/calls/', '/recording'] as const;

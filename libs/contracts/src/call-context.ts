@@ -50,6 +50,7 @@ export interface VoicemailNotice {
   to: string;
   sourceName: string | null;
   startedAt: string;
+  /** The carrier's link, which the workflow learns; receivers are sent the key-guarded link to our copy. */
   recordingUrl: string;
 }
 

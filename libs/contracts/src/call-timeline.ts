@@ -1,6 +1,7 @@
 import type { CallAttribution } from './call-attribution';
 import type { CallOutcome, PathEntry } from './call-record';
 import type { CarrierEvent } from './carrier-event';
+import { recordingPurpose } from './background-work';
 
 /**
  * A finished call told as a story: what the caller did, what the flow did, who was rung and for how
@@ -544,7 +545,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
             recordingId: e.recordingId ?? null,
           });
         } else {
-          const purpose = tag?.endsWith('-conversation') ? 'conversation' : 'other';
+          const purpose = recordingPurpose(tag) === 'conversation' ? 'conversation' : 'other';
           entries.push({
             at,
             kind: 'recording_saved',

@@ -9,3 +9,4 @@ export * from './messaging-port';
 export * from './telnyx-messaging';
 export * from './message-webhook';
 export * from './browser-credentials';
+export * from './carrier-recordings';

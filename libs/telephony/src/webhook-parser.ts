@@ -61,3 +61,27 @@ export function parseTelnyxWebhook(body: unknown): CarrierEvent {
     attempt: typeof meta.attempt === 'number' ? meta.attempt : undefined,
   };
 }
+
+/** What a `call.recording.saved` webhook says of the file beyond what call workflows need. */
+export interface SavedRecordingDetails {
+  /** Every link by format (mp3, wav); Telnyx's last 10 minutes. */
+  downloadUrls: Record<string, string>;
+  /** Whole seconds between the recording's start and end, when both are given. */
+  durationSecs: number | null;
+}
+
+/** Reads the links and length of a webhook that parseTelnyxWebhook already accepted. */
+export function savedRecordingDetails(body: unknown): SavedRecordingDetails {
+  const data = isObject(body) && isObject(body.data) ? body.data : {};
+  const p = isObject(data.payload) ? data.payload : {};
+  const urls = isObject(p.recording_urls) ? p.recording_urls : {};
+  const downloadUrls: Record<string, string> = {};
+  for (const format of ['mp3', 'wav']) {
+    const url = optStr(urls[format]);
+    if (url) downloadUrls[format] = url;
+  }
+  const started = Date.parse(optStr(p.recording_started_at) ?? '');
+  const ended = Date.parse(optStr(p.recording_ended_at) ?? '');
+  const secs = (ended - started) / 1000;
+  return { downloadUrls, durationSecs: Number.isFinite(secs) && secs >= 0 ? Math.round(secs) : null };
+}

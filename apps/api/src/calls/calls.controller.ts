@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Redirect, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { buildCallTimeline } from '@switchboard/contracts';
@@ -7,7 +7,9 @@ import type { AccessScope } from '../auth/access-scope';
 import { PlatformAdmin, Scope } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CallLogQuery } from '../reports/dto';
+import { RecordingLinks } from '../recordings/recording-links';
 import { ReportsService } from '../reports/reports.service';
+import { ApiError } from '../common/api-error';
 import { ListCallsQuery } from './dto';
 import { ReachableCalls } from './reachable-calls';
 import { storedCarrierEvent, timelineCall } from './timeline-input';
@@ -24,6 +26,7 @@ export class CallsController {
     ds: DataSource,
     private readonly reachable: ReachableCalls,
     private readonly reports: ReportsService,
+    private readonly links: RecordingLinks,
   ) {
     this.events = new CarrierEventRepository(ds);
   }
@@ -38,13 +41,21 @@ export class CallsController {
     return this.reports.callLog(scope, q, req, res);
   }
 
-  /** One call: its record and the carrier events stored for it. */
+  /**
+   * One call: its record, its recordings (signed URLs of our copies, valid RECORDING_URL_TTL_SECS)
+   * and the carrier events stored for it.
+   */
   @Get(':callId')
   async get(@Param('callId', new UuidParam('callId')) id: string) {
     const call = await this.reachable.find(id);
-    const events = await this.events.forWorkflow(call.workflowId);
+    const [events, recordings] = await Promise.all([
+      this.events.forWorkflow(call.workflowId),
+      this.links.forWorkflow(call.workflowId),
+    ]);
     return {
       ...call,
+      recordingUrl: this.links.apiLink(call.id, call.recordingUrl),
+      recordings,
       events: events.map((e) => ({
         id: e.id,
         type: e.eventType,
@@ -65,8 +76,44 @@ export class CallsController {
   @Get(':callId/timeline')
   async timeline(@Param('callId', new UuidParam('callId')) id: string) {
     const call = await this.reachable.find(id);
-    const events = await this.events.forWorkflow(call.workflowId);
-    return { callId: call.id, ...buildCallTimeline(timelineCall(call), events.map(storedCarrierEvent)) };
+    const events = (await this.events.forWorkflow(call.workflowId)).map(storedCarrierEvent);
+    // The story names recordings by our copies' signed URLs, never by the carrier's links.
+    const copies = await this.links.byCarrierUrls([
+      call.recordingUrl,
+      ...events.map((e) => e.recordingUrl ?? null),
+    ]);
+    const ours = (url: string | null | undefined) => (url ? (copies.get(url)?.url ?? null) : null);
+    return {
+      callId: call.id,
+      ...buildCallTimeline(
+        { ...timelineCall(call), recordingUrl: ours(call.recordingUrl) },
+        events.map((e) => (e.recordingUrl ? { ...e, recordingUrl: ours(e.recordingUrl) ?? undefined } : e)),
+      ),
+    };
+  }
+
+  /** The call's recordings: voicemail and conversation, each with a signed URL once copied. */
+  @Get(':callId/recordings')
+  async recordings(@Param('callId', new UuidParam('callId')) id: string) {
+    const call = await this.reachable.find(id);
+    return { items: await this.links.forWorkflow(call.workflowId) };
+  }
+
+  /**
+   * Listen: a redirect to a signed URL of our copy of the call's recording (its voicemail, or its
+   * conversation). 404 when the call has none, 409 while the copy is still being made.
+   */
+  @Get(':callId/recording')
+  @Redirect(undefined, 302)
+  async recording(@Param('callId', new UuidParam('callId')) id: string) {
+    const call = await this.reachable.find(id);
+    if (!call.recordingUrl) throw ApiError.notFound('recording of call', id);
+    return {
+      url: this.links.playable(
+        (await this.links.byCarrierUrls([call.recordingUrl])).get(call.recordingUrl),
+        id,
+      ),
+    };
   }
 }
 
@@ -76,7 +123,10 @@ export class CallsController {
 export class PlatformCallsController {
   private readonly calls: CallRecordRepository;
 
-  constructor(ds: DataSource) {
+  constructor(
+    ds: DataSource,
+    private readonly links: RecordingLinks,
+  ) {
     this.calls = new CallRecordRepository(ds);
   }
 
@@ -86,6 +136,11 @@ export class PlatformCallsController {
       ...q,
       propertyIds: q.propertyId ? [q.propertyId] : null,
     });
-    return { items, total, limit: q.limit, offset: q.offset };
+    return {
+      items: items.map((c) => ({ ...c, recordingUrl: this.links.apiLink(c.id, c.recordingUrl) })),
+      total,
+      limit: q.limit,
+      offset: q.offset,
+    };
   }
 }

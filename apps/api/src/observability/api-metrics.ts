@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** Why a webhook was refused or failed; the label of `switchboard_webhook_errors_total`. */
-export type WebhookErrorReason = 'signature' | 'parse' | 'signal' | 'store' | 'unconfigured' | 'other';
+export type WebhookErrorReason =
+  'signature' | 'parse' | 'signal' | 'store' | 'recording' | 'unconfigured' | 'other';
 
 /**
  * The api's Prometheus metrics, in a registry of its own (not prom-client's global one): tests run

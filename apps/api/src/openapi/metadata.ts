@@ -940,15 +940,15 @@ export default async () => {
                 description:
                   'A field, `-` first for descending; `-startedAt` unless asked. With `format=csv` paging is ignored.',
                 enum: [
+                  'durationSecs',
                   'outcome',
                   'startedAt',
-                  'durationSecs',
                   'talkSecs',
                   'sourceName',
                   'fromNumber',
+                  '-durationSecs',
                   '-outcome',
                   '-startedAt',
-                  '-durationSecs',
                   '-talkSecs',
                   '-sourceName',
                   '-fromNumber',
@@ -1447,6 +1447,7 @@ export default async () => {
             },
           },
         ],
+        [import('../recordings/recording-media.controller'), { RecordingMediaController: { recording: {} } }],
         [
           import('../resources/agents/agents.controller'),
           {
@@ -1530,7 +1531,7 @@ export default async () => {
               get: { type: Object },
               recording: {
                 summary:
-                  "Listen: a redirect to the carrier's recording. We keep no copy of the audio; the URL is the\none the carrier reported (Telnyx's download links expire, see README).",
+                  'Listen: a redirect to a signed URL of our copy of the message, valid RECORDING_URL_TTL_SECS\n(409 while the copy is still being made, seconds after the call).',
               },
               mark: {
                 summary:
@@ -1569,10 +1570,21 @@ export default async () => {
           {
             CallsController: {
               list: {},
-              get: { summary: 'One call: its record and the carrier events stored for it.' },
+              get: {
+                summary:
+                  'One call: its record, its recordings (signed URLs of our copies, valid RECORDING_URL_TTL_SECS)\nand the carrier events stored for it.',
+              },
               timeline: {
                 summary:
                   'One call as a timeline, with a summary per agent leg.\n\nIn order: the call coming in (caller, number, source, attribution), each flow step, prompts,\nmenu keys, every agent rung (ring time, answered or not, talk time, hangup cause), the bridge,\nrecordings and voicemail, the hangup, then the outcome. Each carrier webhook of the call is in\nthe entry it explains, or is an entry of its own (`webhook`).',
+              },
+              recordings: {
+                summary:
+                  "The call's recordings: voicemail and conversation, each with a signed URL once copied.",
+              },
+              recording: {
+                summary:
+                  "Listen: a redirect to a signed URL of our copy of the call's recording (its voicemail, or its\nconversation). 404 when the call has none, 409 while the copy is still being made.",
               },
             },
             PlatformCallsController: { list: {} },

@@ -72,7 +72,11 @@ export const TAGS: readonly { name: string; description: string }[] = [
     name: 'Carrier webhooks',
     description: 'Telnyx Call Control and inbound-email webhooks, authenticated by their signatures.',
   },
-  { name: 'Media', description: 'Audio for the carrier, authenticated by the signature in its URL.' },
+  {
+    name: 'Media',
+    description:
+      'Audio prompts for the carrier and copies of call recordings, authenticated by the signature in their URL.',
+  },
   { name: 'Health', description: 'Liveness and readiness.' },
 ];
 

@@ -18,6 +18,8 @@ export const CALL_LOG_SORTS = Object.keys(SORT_COLUMNS).flatMap((f) => [f, `-${f
 export interface LogColumn {
   column: string;
   name: string;
+  /** What to select instead of the column itself (over the calls row `c`), given a way to add parameters. */
+  sql?: (param: (v: unknown) => string) => string;
 }
 
 export interface CallLogRequest extends CallFilter {
@@ -47,7 +49,8 @@ export function callLogQuery(
 ): { sql: string; params: unknown[] } {
   const p = new SqlParams();
   const cte = scopeCte(r, p);
-  const select = columns.map((c) => `c.${c.column} AS "${c.name}"`).join(', ');
+  const param = (v: unknown) => p.add(v);
+  const select = columns.map((c) => `${c.sql ? c.sql(param) : `c.${c.column}`} AS "${c.name}"`).join(', ');
   let sql = `WITH ${cte} SELECT ${select} FROM ${CALLS_IN_SCOPE} WHERE ${where(r, p)} ORDER BY ${orderBy(r.sort)}`;
   if (r.page) sql += ` LIMIT ${p.add(r.page.limit)} OFFSET ${p.add(r.page.offset)}`;
   return { sql, params: p.values };

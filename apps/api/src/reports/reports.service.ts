@@ -5,6 +5,7 @@ import { CallEntity } from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { PropertyAccess } from '../auth/property-access';
 import { ApiError } from '../common/api-error';
+import { RecordingLinks } from '../recordings/recording-links';
 import { callLogCountQuery, callLogQuery, type CallLogRequest, type LogColumn } from './call-log.query';
 import type { CallFilter } from './call-filter.sql';
 import { streamCsv } from './csv-stream';
@@ -25,10 +26,15 @@ export class ReportsService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: PropertyAccess,
+    links: RecordingLinks,
   ) {
-    this.logColumns = ds
-      .getMetadata(CallEntity)
-      .columns.map((c) => ({ column: c.databaseName, name: c.propertyName }));
+    // The carrier's recording link plays for anyone: lists carry the key-guarded link to our copy.
+    const recordingLink = { sql: (param: (v: unknown) => string) => links.apiLinkSql(param) };
+    this.logColumns = ds.getMetadata(CallEntity).columns.map((c) => ({
+      column: c.databaseName,
+      name: c.propertyName,
+      ...(c.databaseName === 'recording_url' ? recordingLink : {}),
+    }));
   }
 
   private async filter(scope: AccessScope, q: CallFilterQuery, rangeRequired: boolean): Promise<CallFilter> {

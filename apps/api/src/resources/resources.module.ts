@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RecordingsModule } from '../recordings/recordings.module';
 import { AgentsController } from './agents/agents.controller';
 import { AgentsService } from './agents/agents.service';
 import { AudioController } from './audio/audio.controller';
@@ -16,6 +17,7 @@ import { VoicemailMessagesService } from './voicemail-boxes/voicemail-messages.s
 
 /** What call flows name by id: schedules, agents, ring groups, audio files, voicemail boxes (and their messages). */
 @Module({
+  imports: [RecordingsModule],
   controllers: [
     SchedulesController,
     AgentsController,

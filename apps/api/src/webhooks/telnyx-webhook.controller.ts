@@ -29,6 +29,7 @@ import { AgentCallObserver } from '../agent/agent-call-observer';
 import { CallEventDelivery } from './call-event-delivery.service';
 import { Public } from '../auth/auth.decorators';
 import { InboundTextService } from '../messaging/inbound-text.service';
+import { RecordingCopies } from '../recordings/recording-copies';
 import { ApiMetrics } from '../observability/api-metrics';
 import { WebhookObservation } from '../observability/webhook-observation';
 
@@ -50,6 +51,7 @@ export class TelnyxWebhookController {
     private readonly texts: InboundTextService,
     private readonly metrics: ApiMetrics,
     private readonly agentCalls: AgentCallObserver,
+    private readonly recordings: RecordingCopies,
   ) {
     this.key = cfg.telnyx.publicKey ? publicKeyFromBase64(cfg.telnyx.publicKey) : null;
     this.events = new CarrierEventRepository(ds);
@@ -128,6 +130,11 @@ export class TelnyxWebhookController {
       payload: req.body,
     });
     if (stored.delivered) return { status: 'duplicate' };
+    // Before the call hears of it, so the record it saves finds the recording's row.
+    if (RecordingCopies.handles(event)) {
+      obs.stage('recording');
+      await this.recordings.saved(event, req.body, route?.workflowId ?? null);
+    }
     obs.stage('signal');
     const result = text
       ? await this.texts.receive(text)

@@ -1,11 +1,12 @@
 import { AgentModule } from '../agent/agent.module';
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '../messaging/messaging.module';
+import { RecordingsModule } from '../recordings/recordings.module';
 import { CallEventDelivery } from './call-event-delivery.service';
 import { TelnyxWebhookController } from './telnyx-webhook.controller';
 
 @Module({
-  imports: [MessagingModule, AgentModule],
+  imports: [MessagingModule, AgentModule, RecordingsModule],
   controllers: [TelnyxWebhookController],
   providers: [CallEventDelivery],
 })

@@ -16,6 +16,7 @@ import { CallScoring1765200000000 } from './1765200000000-call-scoring';
 import { WebhookSubscriptions1765300000000 } from './1765300000000-webhook-subscriptions';
 import { AgentSessions1765350000000 } from './1765350000000-agent-sessions';
 import { CallRollup1765400000000 } from './1765400000000-call-rollup';
+import { Recordings1765500000000 } from './1765500000000-recordings';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   WebhookSubscriptions1765300000000,
   AgentSessions1765350000000,
   CallRollup1765400000000,
+  Recordings1765500000000,
 ];

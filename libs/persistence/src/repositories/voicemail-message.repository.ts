@@ -8,7 +8,7 @@ export interface VoicemailMessage {
   voicemailBoxId: string;
   callId: string;
   from: string;
-  /** The carrier's URL of the recording. */
+  /** The carrier's link to the recording: internal, it finds our copy (never shown to people). */
   recordingUrl: string;
   /** Seconds recorded, when the carrier's recording.saved event said. */
   durationSecs: number | null;
@@ -36,24 +36,16 @@ export function leftVoicemail(
 }
 
 /**
- * The recording's length from the carrier's `call.recording.saved` event of this call, stored by
- * the api's webhook inbox before the workflow saw it. Null when the event or its times are missing:
- * a length is a nicety and must never stop the record from being written.
+ * The recording's length, from the row the api made of its `call.recording.saved` webhook before
+ * the workflow heard of it. Null when unknown: a length is a nicety and must never stop the record
+ * from being written.
  */
-async function recordingSeconds(m: EntityManager, workflowId: string, url: string): Promise<number | null> {
-  const rows: { started: unknown; ended: unknown }[] = await m.query(
-    `SELECT payload #>> '{data,payload,recording_started_at}' AS started,
-            payload #>> '{data,payload,recording_ended_at}' AS ended
-       FROM carrier_events
-      WHERE workflow_id = $1 AND event_type = 'call.recording.saved'
-        AND $2 IN (payload #>> '{data,payload,recording_urls,mp3}', payload #>> '{data,payload,recording_urls,wav}')
-      LIMIT 1`,
-    [workflowId, url],
+async function recordingSeconds(m: EntityManager, url: string): Promise<number | null> {
+  const rows: { secs: number | null }[] = await m.query(
+    `SELECT duration_secs AS secs FROM recordings WHERE carrier_url = $1 LIMIT 1`,
+    [url],
   );
-  const r = rows[0];
-  if (!r || typeof r.started !== 'string' || typeof r.ended !== 'string') return null;
-  const secs = (Date.parse(r.ended) - Date.parse(r.started)) / 1000;
-  return Number.isFinite(secs) && secs >= 0 ? Math.round(secs) : null;
+  return rows[0]?.secs ?? null;
 }
 
 /**
@@ -75,7 +67,7 @@ export async function addVoicemailMessage(
       callId,
       r.from,
       r.recordingUrl,
-      await recordingSeconds(m, r.workflowId, r.recordingUrl),
+      await recordingSeconds(m, r.recordingUrl),
       r.endedAt,
     ],
   );

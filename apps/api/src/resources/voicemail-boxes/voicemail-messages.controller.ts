@@ -33,8 +33,8 @@ export class VoicemailMessagesController {
   }
 
   /**
-   * Listen: a redirect to the carrier's recording. We keep no copy of the audio; the URL is the
-   * one the carrier reported (Telnyx's download links expire, see README).
+   * Listen: a redirect to a signed URL of our copy of the message, valid RECORDING_URL_TTL_SECS
+   * (409 while the copy is still being made, seconds after the call).
    */
   @Get(':messageId/recording')
   @Redirect(undefined, 302)
@@ -43,7 +43,7 @@ export class VoicemailMessagesController {
     @Param('voicemailBoxId', box) b: string,
     @Param('messageId', message) id: string,
   ) {
-    return { url: (await this.svc.get(p, b, id)).recordingUrl };
+    return { url: await this.svc.recordingUrl(p, b, id) };
   }
 
   /** `{heard: true}` marks the message heard (keeping when it first was), `{heard: false}` unheard. */

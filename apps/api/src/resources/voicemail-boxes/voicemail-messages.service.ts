@@ -7,13 +7,16 @@ import {
   type VoicemailMessageFilter,
 } from '@switchboard/persistence';
 import { ApiError } from '../../common/api-error';
+import { RecordingLinks, type RecordingView } from '../../recordings/recording-links';
 import { ResourceStore } from '../resource-store';
 
-export interface VoicemailMessageView extends VoicemailMessage {
+export interface VoicemailMessageView extends Omit<VoicemailMessage, 'recordingUrl'> {
   heard: boolean;
+  /** A signed URL of our copy of the message (valid RECORDING_URL_TTL_SECS); null until it is copied. */
+  recordingUrl: string | null;
+  /** Our copy: pending, stored or failed, with its URL's expiry. */
+  recording: RecordingView | null;
 }
-
-const view = (m: VoicemailMessage): VoicemailMessageView => ({ ...m, heard: m.heardAt !== null });
 
 /**
  * Messages callers left in a box. The worker adds them with the call record; here they are read,
@@ -24,7 +27,10 @@ export class VoicemailMessagesService {
   private readonly messages: VoicemailMessageRepository;
   private readonly boxes: ResourceStore<VoicemailBoxEntity>;
 
-  constructor(ds: DataSource) {
+  constructor(
+    ds: DataSource,
+    private readonly links: RecordingLinks,
+  ) {
     this.messages = new VoicemailMessageRepository(ds);
     this.boxes = new ResourceStore(ds, VoicemailBoxEntity, 'voicemail_box');
   }
@@ -37,21 +43,36 @@ export class VoicemailMessagesService {
   async list(propertyId: string, boxId: string, f: VoicemailMessageFilter) {
     await this.box(propertyId, boxId);
     const { items, total } = await this.messages.list(propertyId, boxId, f);
-    return { items: items.map(view), total, limit: f.limit, offset: f.offset };
+    return { items: await this.views(items), total, limit: f.limit, offset: f.offset };
   }
 
   async get(propertyId: string, boxId: string, id: string): Promise<VoicemailMessageView> {
     await this.box(propertyId, boxId);
     const m = await this.messages.get(propertyId, boxId, id);
     if (!m) throw ApiError.notFound('voicemail message', id);
-    return view(m);
+    return (await this.views([m]))[0];
+  }
+
+  /** Listen: the signed URL of our copy (409 while it is being copied). */
+  async recordingUrl(propertyId: string, boxId: string, id: string): Promise<string> {
+    const m = await this.get(propertyId, boxId, id);
+    return this.links.playable(m.recording ?? undefined, m.callId);
   }
 
   async markHeard(propertyId: string, boxId: string, id: string, heard: boolean) {
     await this.box(propertyId, boxId);
     const m = await this.messages.markHeard(propertyId, boxId, id, heard);
     if (!m) throw ApiError.notFound('voicemail message', id);
-    return view(m);
+    return (await this.views([m]))[0];
+  }
+
+  /** The messages as people see them: our copy's signed URL in place of the carrier's link. */
+  private async views(messages: VoicemailMessage[]): Promise<VoicemailMessageView[]> {
+    const copies = await this.links.byCarrierUrls(messages.map((m) => m.recordingUrl));
+    return messages.map((m) => {
+      const recording = copies.get(m.recordingUrl) ?? null;
+      return { ...m, heard: m.heardAt !== null, recordingUrl: recording?.url ?? null, recording };
+    });
   }
 
   async remove(propertyId: string, boxId: string, id: string): Promise<void> {

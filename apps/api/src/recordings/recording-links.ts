@@ -1,0 +1,119 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  CALL_RECORDING_PATH_AROUND_ID,
+  callRecordingPath,
+  type RecordingPurpose,
+} from '@switchboard/contracts';
+import type { SwitchboardConfig } from '@switchboard/config';
+import {
+  mediaUrlExpiry,
+  RecordingRepository,
+  signMediaPath,
+  type Recording,
+  type RecordingStatus,
+} from '@switchboard/persistence';
+import { ApiError } from '../common/api-error';
+import { CONFIG } from '../common/tokens';
+
+/** Where our copy of a recording is served: public, the signature being the credential. */
+export const recordingMediaPath = (id: string) => `/media/recordings/${id}`;
+
+/** A recording as people see it: our copy's signed URL, never the carrier's link. */
+export interface RecordingView {
+  id: string;
+  purpose: RecordingPurpose;
+  /** `pending` while the copy is being made (seconds after the call), `failed` when it gave up. */
+  status: RecordingStatus;
+  durationSecs: number | null;
+  contentType: string | null;
+  sizeBytes: number | null;
+  createdAt: Date;
+  /** A signed URL to play or download the copy until `urlExpiresAt`; null until it is stored. */
+  url: string | null;
+  urlExpiresAt: string | null;
+}
+
+/**
+ * The one place that turns recordings into links: signed short-lived URLs for whoever is looking
+ * now (RECORDING_URL_TTL_SECS), and the key-guarded stable link for what travels (lists, CSV).
+ */
+@Injectable()
+export class RecordingLinks {
+  readonly recordings: RecordingRepository;
+
+  constructor(
+    ds: DataSource,
+    @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
+  ) {
+    this.recordings = new RecordingRepository(ds);
+  }
+
+  view(r: Recording, nowMs = Date.now()): RecordingView {
+    const signed = r.status === 'stored' ? this.sign(r.id, nowMs) : null;
+    return {
+      id: r.id,
+      purpose: r.purpose,
+      status: r.status,
+      durationSecs: r.durationSecs,
+      contentType: r.contentType,
+      sizeBytes: r.sizeBytes,
+      createdAt: r.createdAt,
+      url: signed?.url ?? null,
+      urlExpiresAt: signed?.expiresAt ?? null,
+    };
+  }
+
+  private sign(id: string, nowMs: number): { url: string; expiresAt: string } {
+    const { publicBaseUrl, signingSecret, recordingUrlTtlSecs } = this.cfg.media;
+    const expires = mediaUrlExpiry(nowMs, recordingUrlTtlSecs);
+    return {
+      url: publicBaseUrl + signMediaPath(recordingMediaPath(id), signingSecret, expires),
+      expiresAt: new Date(expires * 1000).toISOString(),
+    };
+  }
+
+  /** A call's recordings (voicemail, conversation), oldest first. */
+  async forWorkflow(workflowId: string): Promise<RecordingView[]> {
+    return (await this.recordings.forWorkflow(workflowId)).map((r) => this.view(r));
+  }
+
+  /** Views of the copies of these carrier links, keyed by link; a link without a copy is absent. */
+  async byCarrierUrls(urls: readonly (string | null)[]): Promise<Map<string, RecordingView>> {
+    const rows = await this.recordings.byCarrierUrls(urls.filter((u): u is string => !!u));
+    return new Map([...rows].map(([url, r]) => [url, this.view(r)]));
+  }
+
+  /**
+   * The signed URL to send a listener to: 404 when there is no copy (a recording from before
+   * copies were made), 409 while it is being made, 410 when copying gave up.
+   */
+  playable(r: RecordingView | undefined, callId: string): string {
+    if (r?.url) return r.url;
+    if (r?.status === 'pending')
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'recording_pending',
+        'the recording is still being copied; try again in a few seconds',
+      );
+    if (r?.status === 'failed')
+      throw new ApiError(
+        HttpStatus.GONE,
+        'recording_unavailable',
+        'the recording could not be copied from the carrier',
+      );
+    throw ApiError.notFound('recording of call', callId);
+  }
+
+  /** The key-guarded link to a call's recording (null for a call without one). */
+  apiLink(callId: string, carrierUrl: string | null): string | null {
+    return carrierUrl ? this.cfg.media.publicBaseUrl + callRecordingPath(callId) : null;
+  }
+
+  /** `apiLink` in SQL over a calls row `c`, for lists streamed from the database (the CSV). */
+  apiLinkSql(param: (v: unknown) => string): string {
+    const [before, after] = CALL_RECORDING_PATH_AROUND_ID;
+    const prefix = param(this.cfg.media.publicBaseUrl + before);
+    return `CASE WHEN c.recording_url IS NULL THEN NULL ELSE ${prefix}::text || c.id::text || ${param(after)}::text END`;
+  }
+}

@@ -1,0 +1,100 @@
+import Telnyx from 'telnyx';
+
+/** A recording's file as downloaded from the carrier. */
+export interface RecordingFile {
+  bytes: Buffer;
+  contentType: string;
+  /** The format the file came in (the key of the link it came from). */
+  format: 'mp3' | 'wav';
+}
+
+/**
+ * Why a download failed: `gone` when the carrier no longer has the recording (retrying cannot
+ * help), `transient` for anything that may pass (network, 5xx, 429, a link refused twice).
+ */
+export class RecordingDownloadError extends Error {
+  constructor(
+    readonly kind: 'gone' | 'transient',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RecordingDownloadError';
+  }
+}
+
+/** The carrier's recordings, as the copy into our blob store needs them. */
+export interface CarrierRecordings {
+  /**
+   * The file of a recording: from the links its `call.recording.saved` event carried while they
+   * last, else from fresh links the carrier hands out for it.
+   */
+  download(carrierRecordingId: string, links: Readonly<Record<string, string>>): Promise<RecordingFile>;
+}
+
+/** Link answers that mean "this link is no good any more", not "try again". */
+const REFUSED_LINK = new Set([401, 403, 404, 410]);
+
+/** Picks mp3 (smaller, what people play) over wav. */
+function preferredLink(links: { readonly mp3?: string; readonly wav?: string }) {
+  if (links.mp3) return { url: links.mp3, format: 'mp3' as const };
+  if (links.wav) return { url: links.wav, format: 'wav' as const };
+  return null;
+}
+
+/**
+ * Telnyx: recording links are pre-signed storage URLs, valid 10 minutes, fetched without our API
+ * key (a storage service refuses a second credential); after that, `GET /v2/recordings/{id}`
+ * (with the key) returns fresh ones.
+ */
+export class TelnyxRecordings implements CarrierRecordings {
+  private readonly client: Telnyx;
+
+  constructor(private readonly opts: { apiKey: string; baseUrl?: string; timeoutMs?: number }) {
+    // Retries belong to the copy workflow's activity policy.
+    this.client = new Telnyx({ apiKey: opts.apiKey, baseURL: opts.baseUrl, maxRetries: 0, timeout: 10_000 });
+  }
+
+  async download(id: string, links: Readonly<Record<string, string>>): Promise<RecordingFile> {
+    const fromEvent = preferredLink(links);
+    const file = fromEvent ? await this.fetchFile(fromEvent.url, fromEvent.format) : null;
+    if (file) return file;
+    const fresh = preferredLink((await this.describe(id)).download_urls ?? {});
+    if (!fresh) throw new RecordingDownloadError('transient', `the carrier gave no download link for ${id}`);
+    const again = await this.fetchFile(fresh.url, fresh.format);
+    if (!again) throw new RecordingDownloadError('transient', `a fresh link for ${id} was refused`);
+    return again;
+  }
+
+  private async describe(id: string) {
+    try {
+      return (await this.client.recordings.retrieve(id)).data ?? {};
+    } catch (err) {
+      if (err instanceof Telnyx.APIError && err.status === 404)
+        throw new RecordingDownloadError('gone', `the carrier has no recording ${id}`);
+      throw new RecordingDownloadError('transient', `recordings API: ${(err as Error).message}`);
+    }
+  }
+
+  /** The file, or null when the link itself is refused (expired). */
+  private async fetchFile(url: string, format: 'mp3' | 'wav'): Promise<RecordingFile | null> {
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 60_000) });
+    } catch (err) {
+      throw new RecordingDownloadError('transient', `download failed: ${(err as Error).message}`);
+    }
+    if (REFUSED_LINK.has(res.status)) {
+      await res.body?.cancel();
+      return null;
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new RecordingDownloadError('transient', `download answered ${res.status}`);
+    }
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (bytes.length === 0) throw new RecordingDownloadError('transient', 'download was empty');
+    const fallback = format === 'wav' ? 'audio/wav' : 'audio/mpeg';
+    const contentType = res.headers.get('content-type')?.split(';')[0].trim() || fallback;
+    return { bytes, contentType: contentType.startsWith('audio/') ? contentType : fallback, format };
+  }
+}
