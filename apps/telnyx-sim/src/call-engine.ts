@@ -30,6 +30,12 @@ export interface EngineConfig {
   selfCheck?: SpecValidator;
 }
 
+/** A recording and the leg it was made on: all `GET /v2/recordings/{id}` describes. */
+export interface RecordedLeg {
+  rec: Recording;
+  leg: CallLeg;
+}
+
 export interface DialRequest {
   linkedTo?: CallLeg;
   from: string;
@@ -52,7 +58,8 @@ export const telnyxSide = (leg: CallLeg): HangupSource =>
  */
 export class CallEngine {
   readonly events: EventFactory;
-  private readonly recordingIds = new Set<string>();
+  /** Every recording started, kept past `POST /sim/reset`: Telnyx keeps recordings longer than calls. */
+  private readonly recordings = new Map<string, RecordedLeg>();
   private readonly queues = new Map<string, CallLeg[]>();
 
   constructor(
@@ -91,8 +98,8 @@ export class CallEngine {
     this.sender.enqueue({ sessionId: session.id, url, data, record });
   };
 
-  isRecording(id: string): boolean {
-    return this.recordingIds.has(id);
+  recording(id: string): RecordedLeg | undefined {
+    return this.recordings.get(id);
   }
 
   placeInbound(script: InboundCallScript): CallLeg {
@@ -209,7 +216,7 @@ export class CallEngine {
       startedMs: leg.session.clock.now(),
     };
     leg.recordings.push(rec);
-    this.recordingIds.add(rec.id);
+    this.recordings.set(rec.id, { rec, leg });
     if (opts.maxLengthS && opts.maxLengthS > 0) {
       rec.stopTask = leg.schedule(opts.maxLengthS * 1000, () => this.stopRecording(leg, rec));
     }
@@ -222,9 +229,10 @@ export class CallEngine {
     rec.endedMs = leg.session.clock.now();
     rec.stopTask?.cancel();
     // Not a leg timer: it must survive the hangup that usually triggers it.
-    leg.session.clock.schedule(RECORDING_SAVED_AFTER_MS, () =>
-      this.emit(leg, 'call.recording.saved', this.events.recordingSaved(leg, rec)),
-    );
+    leg.session.clock.schedule(RECORDING_SAVED_AFTER_MS, () => {
+      rec.savedMs = leg.session.clock.now();
+      this.emit(leg, 'call.recording.saved', this.events.recordingSaved(leg, rec));
+    });
   }
 
   queueLength(name: string): number {

@@ -16,6 +16,8 @@ export interface Recording {
   channels: 'single' | 'dual';
   startedMs: number;
   endedMs?: number;
+  /** When `call.recording.saved` was generated: from then on the Recordings API knows it. */
+  savedMs?: number;
   stopTask?: ScheduledTask;
 }
 

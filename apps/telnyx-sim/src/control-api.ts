@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { silentMp3, silentWav } from './audio-files';
 import { BROWSER_ACTIONS, BrowserLegError, type BrowserAction, type BrowserLegs } from './browser-legs';
 import { toSummary, toTimeline, type CallStore } from './call-store';
 import { parseFaults, type Faults, type FaultState } from './faults';
@@ -22,7 +21,8 @@ export interface ControlDeps {
   setFaults: (f: Faults) => void;
   setWebhookUrl: (url: string) => void;
   webhookUrl: () => string | undefined;
-  isRecording: (id: string) => boolean;
+  /** `/sim/recordings/{id}.mp3|.wav?link=…`; undefined for an unknown recording or link kind. */
+  recordingFile: (fileName: string, link: string | null) => Reply | undefined;
   health: () => Record<string, unknown>;
   reset: () => number;
   /** Forgets number orders and owned numbers; returns how many numbers went back to the inventory. */
@@ -79,9 +79,6 @@ function legRoute(deps: ControlDeps, req: IncomingMessage, segments: string[], r
     throw err;
   }
 }
-
-let mp3: Buffer | undefined;
-let wav: Buffer | undefined;
 
 /**
  * The simulator's own API under /sim (no auth; loopback tool): place scripted inbound calls, read
@@ -148,10 +145,9 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
           return (await deps.waitIdle(timeoutMs)) ? ok({ idle: true }) : ok({ idle: false }, 408);
         }
         case 'GET /recordings': {
-          const m = segments.length === 2 ? /^(.+)\.(mp3|wav)$/.exec(segments[1]) : null;
-          if (!m || !deps.isRecording(m[1])) return bad('no such recording', 404);
-          if (m[2] === 'mp3') return { status: 200, raw: (mp3 ??= silentMp3()), contentType: 'audio/mpeg' };
-          return { status: 200, raw: (wav ??= silentWav()), contentType: 'audio/wav' };
+          const file =
+            segments.length === 2 ? deps.recordingFile(segments[1], url.searchParams.get('link')) : undefined;
+          return file ?? bad('no such recording', 404);
         }
       }
     } catch (err) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallLeg, Recording } from './call-leg';
+import { recordingUrls } from './recording-api';
 import { isoMicros } from './sim-clock';
 
 /** `data` of a Telnyx v2 webhook; `meta` is added per delivery attempt by the sender. */
@@ -74,7 +75,6 @@ export class EventFactory {
   }
 
   recordingSaved(leg: CallLeg, rec: Recording): Record<string, unknown> {
-    const base = `${this.recordingBaseUrl()}/sim/recordings/${rec.id}`;
     return {
       recording_id: rec.id,
       channels: rec.channels,
@@ -83,7 +83,7 @@ export class EventFactory {
       recording_ended_at: isoMicros(rec.endedMs ?? rec.startedMs),
       start_time: isoMicros(rec.startedMs),
       end_time: isoMicros(rec.endedMs ?? rec.startedMs),
-      recording_urls: { mp3: `${base}.mp3`, wav: `${base}.wav` },
+      recording_urls: recordingUrls(this.recordingBaseUrl(), rec.id, 'event'),
       public_recording_urls: {},
     };
   }

@@ -9,6 +9,11 @@ export interface Faults {
   duplicateWebhooks?: boolean;
   /** Webhooks of a call are delivered in shuffled order within small batches. */
   shuffleWebhooks?: boolean;
+  /**
+   * The links in `call.recording.saved` answer 403 "Request has expired", as Telnyx's do 10 minutes
+   * after the event; links from `GET /v2/recordings/{id}` keep working.
+   */
+  expiredRecordingLinks?: boolean;
 }
 
 const API_ERROR_STATUSES = [429, 500, 503] as const;
@@ -32,7 +37,7 @@ export function parseFaults(input: unknown): Faults {
     }
     faults.apiErrorCount = n;
   }
-  for (const key of ['duplicateWebhooks', 'shuffleWebhooks'] as const) {
+  for (const key of ['duplicateWebhooks', 'shuffleWebhooks', 'expiredRecordingLinks'] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (typeof value !== 'boolean') throw new ScriptError(key, 'must be a boolean');

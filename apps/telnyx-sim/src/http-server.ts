@@ -6,6 +6,7 @@ import { TelnyxApiError, TelnyxErrors } from './errors';
 import type { FaultState } from './faults';
 import type { SimMessaging } from './messaging';
 import type { NumberApi } from './number-api';
+import type { RecordingApi } from './recording-api';
 import { realNowMs } from './sim-clock';
 import type { TelephonyCredentialApi } from './telephony-credentials';
 
@@ -36,6 +37,8 @@ export interface HttpServerDeps {
   messaging: SimMessaging;
   /** `/v2/telephony_credentials`: what browser agents' WebRTC clients log in with. */
   credentials: TelephonyCredentialApi;
+  /** `GET /v2/recordings/{id}`: fresh download links once the event's have expired. */
+  recordings: RecordingApi;
 }
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -174,28 +177,20 @@ export class SimHttpServer {
   }
 
   private api(req: IncomingMessage, segments: string[], raw: Buffer, arrivedMs: number, url: URL): Reply {
-    const { store, handlers, faults } = this.deps;
+    const { store, handlers, faults, numbers, credentials, recordings } = this.deps;
     if (req.headers.authorization !== `Bearer ${this.deps.apiKey}`) {
       return errorReply(TelnyxErrors.authenticationFailed());
     }
-    if (this.deps.numbers.handles(segments[0])) {
-      // Number requests belong to no call: injected faults apply, but there is no timeline to record in.
+    const resource = [numbers, credentials, recordings].find((r) => r.handles(segments[0]));
+    if (resource) {
+      // Numbers, credentials and recordings belong to no call: injected faults apply, but there is no
+      // timeline to record in.
       const injected = faults.takeApiError();
       if (injected) return errorReply(TelnyxErrors.injected(injected));
-      return this.deps.numbers.handle({
+      return resource.handle({
         method: req.method ?? 'GET',
         segments,
         query: url.searchParams,
-        body: () => parseJsonObject(raw),
-      });
-    }
-    if (this.deps.credentials.handles(segments[0])) {
-      // Credentials belong to no call either: faults apply, no timeline.
-      const injected = faults.takeApiError();
-      if (injected) return errorReply(TelnyxErrors.injected(injected));
-      return this.deps.credentials.handle({
-        method: req.method ?? 'GET',
-        segments,
         body: () => parseJsonObject(raw),
       });
     }

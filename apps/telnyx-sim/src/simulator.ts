@@ -16,6 +16,7 @@ import {
 import { SimHttpServer } from './http-server';
 import { NumberApi } from './number-api';
 import { NumberInventory } from './number-inventory';
+import { RecordingApi } from './recording-api';
 import {
   parseAgents,
   parseInboundCallScript,
@@ -144,6 +145,12 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
   if (!(numberOrderDelayMs >= 0)) throw new Error('startTelnyxSimulator: numberOrderDelayMs must be >= 0');
   const inventory = new NumberInventory(numberOrderDelayMs);
   const credentials = new TelephonyCredentialApi();
+  const recordings = new RecordingApi({
+    find: (id) => engine.recording(id),
+    baseUrl: () => baseUrl,
+    faults: () => faults.get(),
+    connectionId,
+  });
   const messaging = new SimMessaging({ sender, webhookUrl: () => webhookUrl, validator });
   validator?.warmUp(handlers.modelledActions());
 
@@ -187,6 +194,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     faults,
     messaging,
     credentials,
+    recordings,
     control: createControlHandler({
       store,
       faults,
@@ -195,7 +203,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
       setFaults,
       setWebhookUrl,
       webhookUrl: () => webhookUrl,
-      isRecording: (id) => engine.isRecording(id),
+      recordingFile: (fileName, link) => recordings.download(fileName, link),
       health: () => ({
         alive_legs: store.aliveLegCount(),
         pending_timers: store.pendingTimerCount(),
