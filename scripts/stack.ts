@@ -134,6 +134,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       API_HOST: '127.0.0.1',
       // Uploaded audio next to the stack's other data (a throwaway stack's goes with it).
       MEDIA_DIR: process.env.MEDIA_DIR || path.join(dataDir, 'media'),
+      // A developer's receivers (and the demo's) listen on this machine.
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? 'true',
       // A throwaway stack's worker must not take (or fight over) the running stack's metrics port.
       ...(o.ephemeral ? { WORKER_METRICS_PORT: '0' } : {}),
     };

@@ -25,6 +25,7 @@ import {
   type PoolHoldRepository,
   type PropertyResourcesRepository,
 } from '@switchboard/persistence';
+import { postToReceiver, ReceiverRefused } from './receiver-post';
 import { sessionAttribution, toVisitorSession } from './session-attribution';
 
 export interface CallDataSettings {
@@ -36,6 +37,11 @@ export interface CallDataSettings {
   mediaSigningSecret?: string;
   /** MEDIA_URL_TTL_SECS. Absent: 6 hours. */
   mediaUrlTtlSecs?: number;
+  /**
+   * WEBHOOK_ALLOW_PRIVATE_NETWORKS: whether customers' receivers (outbound webhooks, voicemail
+   * notifications) may be on this host or a private network. Absent: no.
+   */
+  allowPrivateReceivers?: boolean;
 }
 
 /** No resources: what a number without a call flow gets (it never reads them). */
@@ -144,32 +150,42 @@ export function createCallDataActivities(
       if (!box.notifyWebhookUrl) return 'no_webhook';
       // Saved just before this notice by the same workflow.
       const call = await records.findByWorkflowId(callWorkflowId(n.callSessionId));
-      const res = await fetch(box.notifyWebhookUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'switchboard-event': 'voicemail.received',
-          'switchboard-delivery': `${n.callSessionId}/voicemail`,
-        },
-        body: JSON.stringify({
-          event: 'voicemail.received',
-          voicemailBox: { id: box.id, name: box.name, agentId: box.agentId },
-          call: {
-            callSessionId: n.callSessionId,
-            from: n.from,
-            to: n.to,
-            source: n.sourceName,
-            startedAt: n.startedAt,
+      let status: number;
+      try {
+        status = await postToReceiver(box.notifyWebhookUrl, {
+          headers: {
+            'content-type': 'application/json',
+            'switchboard-event': 'voicemail.received',
+            'switchboard-delivery': `${n.callSessionId}/voicemail`,
           },
-          // The carrier's link plays without a key: receivers get the key-guarded link to our copy.
-          recordingUrl: call ? settings.publicBaseUrl + callRecordingPath(call.id) : null,
-        }),
-        signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS),
-      });
-      if (res.ok) return 'sent';
-      const message = `voicemail webhook ${box.notifyWebhookUrl} answered ${res.status}`;
+          body: JSON.stringify({
+            event: 'voicemail.received',
+            voicemailBox: { id: box.id, name: box.name, agentId: box.agentId },
+            call: {
+              callSessionId: n.callSessionId,
+              from: n.from,
+              to: n.to,
+              source: n.sourceName,
+              startedAt: n.startedAt,
+            },
+            // The carrier's link plays without a key: receivers get the key-guarded link to our copy.
+            recordingUrl: call ? settings.publicBaseUrl + callRecordingPath(call.id) : null,
+          }),
+          timeoutMs: NOTIFY_TIMEOUT_MS,
+          allowPrivateNetworks: settings.allowPrivateReceivers ?? false,
+        });
+      } catch (err) {
+        if (err instanceof ReceiverRefused)
+          throw ApplicationFailure.nonRetryable(
+            `voicemail webhook refused: ${err.message}`,
+            'WebhookRefused',
+          );
+        throw err;
+      }
+      if (status >= 200 && status < 300) return 'sent';
+      const message = `voicemail webhook ${box.notifyWebhookUrl} answered ${status}`;
       // A receiver that refuses the request (other than rate limiting) will refuse every retry too.
-      if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)
+      if (status >= 400 && status < 500 && status !== 408 && status !== 429)
         throw ApplicationFailure.nonRetryable(message, 'WebhookRefused');
       throw new Error(message);
     },

@@ -42,7 +42,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createTelephonyActivities(deps.telephony),
     ...createCallDataActivities(deps.routing, deps.records, deps.resources, deps.settings, deps.holds),
     ...createScoringActivities(deps.scoring),
-    ...createWebhookActivities(deps.webhooks, deps.records, deps.publisher, deps.settings.publicBaseUrl),
+    ...createWebhookActivities(deps.webhooks, deps.records, deps.publisher, deps.settings.publicBaseUrl, {
+      allowPrivateNetworks: deps.settings.allowPrivateReceivers ?? false,
+    }),
     ...createRecordingActivities(deps.recordings.repository, deps.recordings.blobs, deps.recordings.carrier),
   };
 }

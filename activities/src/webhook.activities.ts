@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import { WEBHOOK_HEADERS, callRecordingPath, type CallStartedNotice } from '@switchboard/contracts';
 import type { CallEntity, CallRecordRepository, WebhookRepository } from '@switchboard/persistence';
+import { postToReceiver, ReceiverRefused } from './receiver-post';
 
 /** Publishes events to subscribers; the worker's WebhookPublisher (libs/temporal) in production. */
 export interface EventPublisher {
@@ -59,6 +60,7 @@ export function createWebhookActivities(
   records: CallRecordRepository,
   publisher: EventPublisher,
   publicBaseUrl: string,
+  receivers: { allowPrivateNetworks: boolean },
 ) {
   return {
     async announceCallStarted(n: CallStartedNotice): Promise<number> {
@@ -122,9 +124,9 @@ export function createWebhookActivities(
       const started = performance.now();
       let statusCode: number | null = null;
       let error: string | null = null;
+      let refused = false;
       try {
-        const res = await fetch(d.url, {
-          method: 'POST',
+        statusCode = await postToReceiver(d.url, {
           headers: {
             'content-type': 'application/json',
             'user-agent': 'Switchboard-Webhooks/1',
@@ -134,14 +136,17 @@ export function createWebhookActivities(
             [WEBHOOK_HEADERS.signature]: webhookSignature(d.secret, timestamp, body),
           },
           body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
+          timeoutMs,
+          allowPrivateNetworks: receivers.allowPrivateNetworks,
         });
-        statusCode = res.status;
-        await res.body?.cancel();
-        if (!res.ok) error = `answered ${res.status}`;
+        if (statusCode < 200 || statusCode >= 300) error = `answered ${statusCode}`;
       } catch (err) {
-        error = err instanceof Error ? err.message : String(err);
+        refused = err instanceof ReceiverRefused;
+        error = refused
+          ? `refused: ${(err as Error).message}`
+          : err instanceof Error
+            ? err.message
+            : String(err);
       }
       const ok = error === null;
       await webhooks.recordAttempt(deliveryId, {
@@ -151,6 +156,7 @@ export function createWebhookActivities(
         durationMs: Math.round(performance.now() - started),
         ok,
       });
+      if (refused) throw ApplicationFailure.nonRetryable(`webhook ${d.url} ${error}`, 'WebhookRefused');
       if (!ok) throw ApplicationFailure.retryable(`webhook ${d.url} ${error}`, 'WebhookNotAccepted');
       return 'delivered';
     },

@@ -72,6 +72,8 @@ export async function startTestStack(
     WEBHOOK_RETRY_MAX_INTERVAL_SECS: '2',
     WEBHOOK_GIVE_UP_AFTER_SECS: '60',
     WEBHOOK_ATTEMPT_TIMEOUT_SECS: '5',
+    // The tests' receivers listen on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
   });
   const cfg = loadConfig();
 
@@ -93,7 +95,12 @@ export async function startTestStack(
       blobs: new FilesystemBlobStore(cfg.media.dir),
       carrier: new TelnyxRecordings({ apiKey: API_KEY, baseUrl: sim.apiBaseUrl }),
     },
-    settings: { ringTimeoutSecs: o.ringTimeoutSecs ?? 20, defaultVoice: 'female', publicBaseUrl: apiUrl },
+    settings: {
+      ringTimeoutSecs: o.ringTimeoutSecs ?? 20,
+      defaultVoice: 'female',
+      publicBaseUrl: apiUrl,
+      allowPrivateReceivers: cfg.webhooks.allowPrivateNetworks,
+    },
     webhooks: cfg.webhooks,
     bundle: await sharedBundle(),
   });

@@ -52,6 +52,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         publicBaseUrl: media.publicBaseUrl,
         mediaSigningSecret: media.signingSecret,
         mediaUrlTtlSecs: media.urlTtlSecs,
+        allowPrivateReceivers: this.cfg.webhooks.allowPrivateNetworks,
       },
       webhooks: this.cfg.webhooks,
     });

@@ -103,14 +103,21 @@ export interface WebhookDeliverySettings {
   giveUpAfterSecs: number;
   /** A receiver gets this long to answer one attempt. */
   attemptTimeoutSecs: number;
+  /**
+   * Whether receivers (subscriptions, voicemail box notifications) may be on this host or a private
+   * network. Off in production: a customer's URL must not reach into ours. The dev stack and tests
+   * turn it on for their receivers on 127.0.0.1.
+   */
+  allowPrivateNetworks: boolean;
 }
 
-/** Defaults: first retry after 10 s, at most hourly, for three days; 10 s per attempt. */
+/** Defaults: first retry after 10 s, at most hourly, for three days; 10 s per attempt; public receivers only. */
 export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliverySettings = {
   retryInitialSecs: 10,
   retryMaxIntervalSecs: 3600,
   giveUpAfterSecs: 3 * 24 * 3600,
   attemptTimeoutSecs: 10,
+  allowPrivateNetworks: false,
 };
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -236,6 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
         DEFAULT_WEBHOOK_DELIVERY.attemptTimeoutSecs,
         1,
       ),
+      allowPrivateNetworks:
+        oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',
     },
     observability: {
       logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
