@@ -7,7 +7,8 @@ import { renderDniScript } from '../../apps/api/src/dni-script/dni-script-bundle
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 import { launchChromium } from './chromium';
 import { readPage, settled } from './page-state';
-import { closedPort, PAGE_LINKS, PAGE_NUMBERS, startTestSite, type TestSite } from './test-site';
+import { freePort } from '../support/test-env';
+import { PAGE_LINKS, PAGE_NUMBERS, startTestSite, type TestSite } from './test-site';
 
 /** The page's own numbers, untouched: what visitors must see whenever the swap cannot happen. */
 const ORIGINAL_TEXT = {
@@ -49,7 +50,8 @@ describe('DNI script in Chromium: the api down or hung keeps the page’s number
     hung = createServer((s) => sockets.push(s));
     await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
     const hungBase = `http://127.0.0.1:${(hung.address() as AddressInfo).port}`;
-    const downBase = `http://127.0.0.1:${await closedPort()}`;
+    // A port nothing listens on.
+    const downBase = `http://127.0.0.1:${await freePort()}`;
     site = await startTestSite({
       '/down.js': renderDniScript({ apiBase: downBase, dniKey: 'k_down' }).body,
       '/hung.js': renderDniScript({ apiBase: hungBase, dniKey: 'k_hung' }).body,

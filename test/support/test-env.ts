@@ -29,9 +29,9 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 }
 
 /**
- * A port free right now, for an api that must know its own address before it listens (its signed
- * media URLs are made on PUBLIC_BASE_URL). Another process could take it in between; on loopback,
- * in a test run, that does not happen.
+ * A port free right now (bound, noted, released): for an api that must know its own address before
+ * it listens (its signed media URLs are made on PUBLIC_BASE_URL), or an address nothing answers on.
+ * Another process could take it in between; on loopback, in a test run, that does not happen.
  */
 export async function freePort(): Promise<number> {
   const server = createServer();

@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
 import type { StoreRecordingInput } from '@switchboard/contracts';
 import type { Activities } from '@switchboard/activities';
 
@@ -23,8 +23,7 @@ export async function storeRecording(input: StoreRecordingInput): Promise<'store
     return 'stored';
   } catch (err) {
     const cause = err instanceof ActivityFailure ? err.cause : err;
-    const reason =
-      cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : String(cause);
+    const reason = cause instanceof Error ? cause.message : String(cause);
     await markRecordingFailed(input.recordingId, reason);
     return 'failed';
   }

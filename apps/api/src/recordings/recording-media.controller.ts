@@ -1,19 +1,10 @@
-import {
-  Controller,
-  Get,
-  Headers,
-  HttpStatus,
-  Inject,
-  Param,
-  Query,
-  Res,
-  type StreamableFile,
-} from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query, Res, type StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import type { SwitchboardConfig } from '@switchboard/config';
-import { verifyMediaSignature, type BlobStore } from '@switchboard/persistence';
+import type { BlobStore } from '@switchboard/persistence';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
+import { secondsUntil, signedMediaExpiry } from '../common/signed-media';
 import { CONFIG } from '../common/tokens';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { sendAudio } from '../resources/audio/audio-response';
@@ -42,19 +33,16 @@ export class RecordingMediaController {
     @Headers('range') range: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    // Checked before the database is asked, so unsigned probing learns nothing (not even 404s).
-    const check = verifyMediaSignature(
+    const expiresAt = signedMediaExpiry(
       recordingMediaPath(id),
       { expires, sig },
       this.cfg.media.signingSecret,
     );
-    if (!check.ok) throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', check.reason);
     const r = await this.links.recordings.get(id);
     if (!r || r.status !== 'stored' || !r.blobKey) throw ApiError.notFound('recording', id);
     const blobKey = r.blobKey;
     // Private: a shared cache must not keep a call recording past its link.
-    const maxAge = Math.max(0, check.expires - Math.floor(Date.now() / 1000));
-    res.setHeader('Cache-Control', `private, max-age=${maxAge}`);
+    res.setHeader('Cache-Control', `private, max-age=${secondsUntil(expiresAt)}`);
     return sendAudio(
       res,
       {

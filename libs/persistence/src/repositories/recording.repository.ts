@@ -26,15 +26,16 @@ export interface Recording {
 }
 
 /** What a `call.recording.saved` webhook tells of a recording. */
-export interface SavedRecording {
-  carrierRecordingId: string;
-  workflowId: string | null;
-  callControlId: string | null;
-  purpose: RecordingPurpose;
-  carrierUrl: string;
-  downloadUrls: Record<string, string>;
-  durationSecs: number | null;
-}
+export type SavedRecording = Pick<
+  Recording,
+  | 'carrierRecordingId'
+  | 'workflowId'
+  | 'callControlId'
+  | 'purpose'
+  | 'carrierUrl'
+  | 'downloadUrls'
+  | 'durationSecs'
+>;
 
 const COLUMNS = `id, carrier_recording_id AS "carrierRecordingId", workflow_id AS "workflowId",
   call_control_id AS "callControlId", purpose, carrier_url AS "carrierUrl", download_urls AS "downloadUrls",

@@ -2,7 +2,6 @@ import {
   Controller,
   Get,
   Headers,
-  HttpStatus,
   Inject,
   Logger,
   Param,
@@ -13,9 +12,9 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { DEV_MEDIA_SIGNING_SECRET, type SwitchboardConfig } from '@switchboard/config';
-import { audioPublicPath, verifyMediaSignature } from '@switchboard/persistence';
+import { audioPublicPath } from '@switchboard/persistence';
 import { Public } from '../../auth/auth.decorators';
-import { ApiError } from '../../common/api-error';
+import { secondsUntil, signedMediaExpiry } from '../../common/signed-media';
 import { CONFIG } from '../../common/tokens';
 import { UuidParam } from '../../common/uuid-param.pipe';
 import { sendAudio } from './audio-response';
@@ -53,16 +52,13 @@ export class MediaController implements OnModuleInit {
     @Headers('range') range: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    // Checked before the database is asked, so unsigned probing learns nothing (not even 404s).
-    const check = verifyMediaSignature(
+    const expiresAt = signedMediaExpiry(
       audioPublicPath(publicId),
       { expires, sig },
       this.cfg.media.signingSecret,
     );
-    if (!check.ok) throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', check.reason);
     const bytes = await this.svc.bytesByPublicId(publicId);
-    const maxAge = Math.max(0, check.expires - Math.floor(Date.now() / 1000));
-    res.setHeader('Cache-Control', `public, max-age=${maxAge}, immutable`);
+    res.setHeader('Cache-Control', `public, max-age=${secondsUntil(expiresAt)}, immutable`);
     return sendAudio(res, bytes, range);
   }
 }
