@@ -10,7 +10,9 @@ import type { DataSource } from 'typeorm';
 import { requireTemporalAddress, type SwitchboardConfig } from '@switchboard/config';
 import { FilesystemBlobStore } from '@switchboard/persistence';
 import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
+import { rootLogger } from '@switchboard/observability';
 import { createCallWorker } from './call-worker';
+import { StrandedDeliverySweeper } from './stranded-deliveries';
 import { startMetricsServer, type MetricsServer } from './observability/metrics-server';
 import { workerMetrics } from './observability/worker-metrics';
 import { CONFIG, DATA_SOURCE } from './tokens';
@@ -23,6 +25,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private worker?: Worker;
   private running?: Promise<void>;
   private metricsServer?: MetricsServer;
+  private sweeper?: StrandedDeliverySweeper;
 
   constructor(
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
@@ -56,6 +59,17 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       },
       webhooks: this.cfg.webhooks,
     });
+    this.sweeper = new StrandedDeliverySweeper(
+      {
+        connection: this.connection,
+        namespace: temporal.namespace,
+        taskQueue: temporal.taskQueue,
+        dataSource: this.dataSource,
+        webhooks: this.cfg.webhooks,
+      },
+      rootLogger().child({ component: 'StrandedDeliveries' }),
+    );
+    this.sweeper.start();
     this.running = this.worker.run().catch((err: unknown) => {
       this.log.error(`worker stopped: ${String(err)}`);
       process.exit(1);
@@ -77,6 +91,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.sweeper?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close();

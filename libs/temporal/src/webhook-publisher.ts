@@ -63,7 +63,21 @@ export class WebhookPublisher {
     return workflowId;
   }
 
-  private async start(workflowId: string, input: Omit<DeliverWebhookInput, 'retry'>): Promise<void> {
+  /**
+   * Starts the workflows of deliveries whose start was lost: stored, never attempted, and older
+   * than `olderThanSecs` (Temporal was unreachable when they were published by the api, which
+   * stores a text or an email first and announces it after). Safe to run anywhere, any time: a
+   * delivery whose workflow exists is not started again. Returns how many were started now.
+   */
+  async resumeStranded(olderThanSecs: number): Promise<number> {
+    const ids = await this.repo.stranded(olderThanSecs, this.settings.giveUpAfterSecs);
+    let started = 0;
+    for (const id of ids) if (await this.start(`webhook-${id}`, { deliveryId: id, manual: false })) started++;
+    return started;
+  }
+
+  /** False when the workflow was started before (by an earlier publish, or a sweep). */
+  private async start(workflowId: string, input: Omit<DeliverWebhookInput, 'retry'>): Promise<boolean> {
     try {
       await this.client.workflow.start(DELIVER_WEBHOOK_WORKFLOW, {
         workflowId,
@@ -72,8 +86,10 @@ export class WebhookPublisher {
         // Once per delivery, ever: a finished delivery is not started again by a repeated publish.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
+      return true;
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      return false;
     }
   }
 }

@@ -17,6 +17,7 @@ import { WebhookSubscriptions1765300000000 } from './1765300000000-webhook-subsc
 import { AgentSessions1765350000000 } from './1765350000000-agent-sessions';
 import { CallRollup1765400000000 } from './1765400000000-call-rollup';
 import { Recordings1765500000000 } from './1765500000000-recordings';
+import { UnattemptedDeliveries1765600000000 } from './1765600000000-unattempted-deliveries';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AgentSessions1765350000000,
   CallRollup1765400000000,
   Recordings1765500000000,
+  UnattemptedDeliveries1765600000000,
 ];

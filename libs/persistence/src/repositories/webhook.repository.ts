@@ -141,6 +141,22 @@ export class WebhookRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Deliveries no attempt was made of, created between `withinSecs` and `olderThanSecs` ago, oldest
+   * first: those whose workflow may never have started.
+   */
+  async stranded(olderThanSecs: number, withinSecs: number, limit = 500): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM webhook_deliveries
+        WHERE status = 'pending' AND attempts = 0
+          AND created_at < now() - make_interval(secs => $1)
+          AND created_at > now() - make_interval(secs => $2)
+        ORDER BY created_at LIMIT $3`,
+      [olderThanSecs, withinSecs, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async toSend(deliveryId: string): Promise<DeliveryToSend | null> {
     const rows: DeliveryToSend[] = await this.ds.query(
       `SELECT d.id, s.url, s.secret, s.active, d.event_type AS "eventType", d.payload

@@ -1,0 +1,62 @@
+import { Client, type ConnectionLike } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { WebhookDeliverySettings } from '@switchboard/config';
+import type { Logger } from '@switchboard/observability';
+import { WebhookRepository } from '@switchboard/persistence';
+import { WebhookPublisher } from '@switchboard/temporal';
+
+/** How often the worker looks, and how long a delivery may wait for its workflow before it does. */
+const SWEEP_EVERY_MS = 60_000;
+const STRANDED_AFTER_SECS = 60;
+
+/**
+ * Every minute, starts the delivery workflows the api could not (Temporal was down when a text or
+ * an email was announced): the event is stored, so nothing is lost, only late. Every worker runs
+ * one; starting a delivery twice is refused by its workflow id, so they never send twice.
+ */
+export class StrandedDeliverySweeper {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private readonly publisher: WebhookPublisher;
+
+  constructor(
+    o: {
+      connection: ConnectionLike;
+      namespace: string;
+      taskQueue: string;
+      dataSource: DataSource;
+      webhooks: WebhookDeliverySettings;
+    },
+    private readonly log: Logger,
+  ) {
+    const client = new Client({ connection: o.connection, namespace: o.namespace });
+    this.publisher = new WebhookPublisher(
+      client,
+      o.taskQueue,
+      new WebhookRepository(o.dataSource),
+      o.webhooks,
+    );
+  }
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.sweep().finally(() => (this.running = undefined));
+    }, SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      const started = await this.publisher.resumeStranded(STRANDED_AFTER_SECS);
+      if (started > 0) this.log.warn({ started }, 'started webhook deliveries whose workflow was missing');
+    } catch (err) {
+      // Temporal or the database still down: the next sweep tries again.
+      this.log.warn({ err }, 'could not sweep stranded webhook deliveries');
+    }
+  }
+}
