@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DEV_MEDIA_SIGNING_SECRET } from '@switchboard/config';
+import { storeRecordingWorkflowId } from '@switchboard/contracts';
 import { signMediaPath } from '@switchboard/persistence';
 import { createTestAccount, TEST_ADMIN_TOKEN } from '../support/accounts';
+import { maybeRecordHistory } from '../support/histories';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
 
 const AGENT = '+13125550171';
@@ -82,6 +84,15 @@ describe('recordings: copied from the carrier, served only through short-lived s
     return { call, recordings };
   }
 
+  /** Keeps the copy workflow's history as a replay fixture (RECORD_HISTORIES=1). */
+  async function recordCopyHistory(recordingId: string, name: string): Promise<void> {
+    const [row] = await stack.dataSource.query(
+      `SELECT carrier_recording_id AS id FROM recordings WHERE id = $1`,
+      [recordingId],
+    );
+    await maybeRecordHistory(stack.client, storeRecordingWorkflowId(row.id), `recordings--${name}`);
+  }
+
   /** What the carrier itself serves for a recording (its link from our row, read back for the check). */
   async function carrierBytes(recordingId: string): Promise<Buffer> {
     const [row] = await stack.dataSource.query(`SELECT carrier_url AS url FROM recordings WHERE id = $1`, [
@@ -116,6 +127,7 @@ describe('recordings: copied from the carrier, served only through short-lived s
     const bytes = await bytesOf(played);
     assert.deepEqual(bytes, await carrierBytes(rec.id));
     assert.equal(rec.sizeBytes, bytes.length);
+    await recordCopyHistory(rec.id, 'a-voicemail-is-copied');
     const part = await fetch(rec.url, { headers: { range: 'bytes=0-9' } });
     assert.equal(part.status, 206);
     assert.deepEqual(await bytesOf(part), bytes.subarray(0, 10));
@@ -227,6 +239,7 @@ describe('recordings: copied from the carrier, served only through short-lived s
       ]);
       assert.equal((await fetch(row.url)).status, 403, 'the event’s own link no longer plays');
       assert.equal((await fetch(recordings[0].url)).status, 200);
+      await recordCopyHistory(recordings[0].id, 'expired-carrier-links-are-renewed');
     } finally {
       await fetch(`${stack.sim.url}/sim/faults`, {
         method: 'POST',
