@@ -9,7 +9,6 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { CallLogQuery } from '../reports/dto';
 import { RecordingLinks } from '../recordings/recording-links';
 import { ReportsService } from '../reports/reports.service';
-import { ApiError } from '../common/api-error';
 import { ListCallsQuery } from './dto';
 import { ReachableCalls } from './reachable-calls';
 import { storedCarrierEvent, timelineCall } from './timeline-input';
@@ -106,14 +105,11 @@ export class CallsController {
   @Get(':callId/recording')
   @Redirect(undefined, 302)
   async recording(@Param('callId', new UuidParam('callId')) id: string) {
-    const call = await this.reachable.find(id);
-    if (!call.recordingUrl) throw ApiError.notFound('recording of call', id);
-    return {
-      url: this.links.playable(
-        (await this.links.byCarrierUrls([call.recordingUrl])).get(call.recordingUrl),
-        id,
-      ),
-    };
+    const { recordingUrl } = await this.reachable.find(id);
+    const copy = recordingUrl
+      ? (await this.links.byCarrierUrls([recordingUrl])).get(recordingUrl)
+      : undefined;
+    return { url: this.links.playable(copy, id) };
   }
 }
 
