@@ -27,6 +27,10 @@ import { runningStack, startStack, type RunningStack } from './stack';
  * flight and the worker's resident memory per in-flight call (e.g. `--calls 1000 --rate 8`).
  * `--profile knee` steps the menu flow through 1, 2, 3, 5, 8… calls/s (up to --rate), --calls calls
  * each, until the p99 from `call.initiated` to `answer` passes 250 ms, with the baseline alongside.
+ * `--profile soak [--minutes 30] [--rate 0.5]` places menu calls at a steady rate for that long, and
+ * as many forwarding calls into the baseline alongside, reports them per 5-minute window, samples the
+ * resident memory of the worker, the api and the baseline every 20 s, and says whether the worker and
+ * the api grew after the first window (warm-up). --calls does not apply: the duration sets the count.
  */
 type FlowName = 'forward' | 'menu';
 
@@ -36,25 +40,39 @@ interface Args {
   json: boolean;
   flow: FlowName;
   /** `inflight`: every call held in IVR menus at once, with the worker's memory per call. */
-  profile: 'default' | 'inflight' | 'knee';
+  profile: 'default' | 'inflight' | 'knee' | 'soak';
+  /** `soak` only: how long calls are placed. */
+  minutes: number;
 }
 
+/**
+ * The soak's default rate: half the knee measured on the shared two-core machine (about 1 call/s,
+ * BENCHMARKS.md), so that the run measures memory under a load the stack sustains, not a backlog.
+ */
+const SOAK_DEFAULT_RATE = 0.5;
+
 function parseArgs(argv: string[]): Args {
-  const a: Args = { calls: 100, rate: 10, json: false, flow: 'forward', profile: 'default' };
+  const a: Args = { calls: 100, rate: 10, json: false, flow: 'forward', profile: 'default', minutes: 30 };
+  let rateGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--json') a.json = true;
     else if (k === '--calls') a.calls = Number(argv[++i]);
-    else if (k === '--rate') a.rate = Number(argv[++i]);
+    else if (k === '--rate') {
+      a.rate = Number(argv[++i]);
+      rateGiven = true;
+    } else if (k === '--minutes') a.minutes = Number(argv[++i]);
     else if (k === '--flow') a.flow = parseFlow(argv[++i]);
     else if (k === '--profile') {
       const v = argv[++i];
-      if (v !== 'inflight' && v !== 'knee' && v !== 'default')
-        throw new Error(`--profile must be inflight or knee, not ${v}`);
+      if (v !== 'inflight' && v !== 'knee' && v !== 'soak' && v !== 'default')
+        throw new Error(`--profile must be inflight, knee or soak, not ${v}`);
       a.profile = v;
     } else throw new Error(`unknown argument ${k}`);
   }
-  if (!(a.calls > 0 && a.rate > 0)) throw new Error('--calls and --rate must be positive numbers');
+  if (a.profile === 'soak' && !rateGiven) a.rate = SOAK_DEFAULT_RATE;
+  if (!(a.calls > 0 && a.rate > 0 && a.minutes > 0))
+    throw new Error('--calls, --rate and --minutes must be positive numbers');
   return a;
 }
 
@@ -80,30 +98,34 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i];
 }
 
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 function summarise(values: number[]) {
   const s = [...values].sort((x, y) => x - y);
-  const r = (n: number) => Math.round(n * 10) / 10;
   return {
     n: s.length,
-    p50: r(percentile(s, 50)),
-    p95: r(percentile(s, 95)),
-    p99: r(percentile(s, 99)),
-    max: r(s[s.length - 1] ?? NaN),
+    p50: round1(percentile(s, 50)),
+    p95: round1(percentile(s, 95)),
+    p99: round1(percentile(s, 99)),
+    max: round1(s[s.length - 1] ?? NaN),
   };
 }
 
+/** Places n calls at `rate` per second from `t0` on (now unless a schedule says otherwise). */
 async function placeCalls(
   simUrl: string,
   n: number,
   rate: number,
   body: (i: number) => object,
+  t0 = Date.now(),
 ): Promise<string[]> {
-  const t0 = Date.now();
   const sessions: Promise<string>[] = [];
   for (let i = 0; i < n; i++) {
     const due = t0 + (i * 1000) / rate;
     const wait = due - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (wait > 0) await sleep(wait);
     sessions.push(
       expectOk<{ call_session_id: string }>('place call', http('POST', `${simUrl}/sim/calls`, body(i))).then(
         (p) => p.call_session_id,
@@ -168,16 +190,18 @@ function nextCommand(t: Timeline, t_ms: number): Timeline['commands'][number] | 
   return t.commands.filter((c) => c.t_ms >= t_ms && !c.duplicate).sort((x, y) => x.t_ms - y.t_ms)[0];
 }
 
-async function startBaseline(sim: {
-  apiBaseUrl: string;
-  publicKey: string;
-}): Promise<{ url: string; stop(): void }> {
+/** The stateless baseline handler as a child process, talking to the stack's simulator. */
+async function startBaseline(endpoints: StackEndpoints): Promise<{ url: string; pid: number; stop(): void }> {
+  const pk = await expectOk<{ public_key: string }>(
+    'public key',
+    http('GET', `${endpoints.simUrl}/sim/public-key`),
+  );
   const child = spawn(process.execPath, [path.join(__dirname, 'bench-baseline.js')], {
     env: {
       ...process.env,
       TELNYX_API_KEY: 'sim-key',
-      TELNYX_BASE_URL: sim.apiBaseUrl,
-      TELNYX_PUBLIC_KEY: sim.publicKey,
+      TELNYX_BASE_URL: `${endpoints.simUrl}/v2`,
+      TELNYX_PUBLIC_KEY: pk.public_key,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -187,7 +211,7 @@ async function startBaseline(sim: {
     );
     child.once('exit', (code) => reject(new Error(`baseline exited ${code}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 /** What one benchmark mode sets up through the admin API, and the script every simulated call follows. */
@@ -215,6 +239,9 @@ const FORWARD_BENCH: BenchSetup = {
     agents: { '+13125550151': { answer_after_s: 0.5 } },
   }),
 };
+
+/** The forwarding benchmark's calls, sent to the baseline handler at `url` instead of the api. */
+const baselineCall = (url: string) => (i: number) => ({ ...FORWARD_BENCH.call(i), webhook_url: url });
 
 // Every menu falls back to a hangup, not to voicemail: voicemail steps name stored voicemail boxes,
 // which this benchmark does not set up and should not depend on.
@@ -267,12 +294,15 @@ const MENU_BENCH: BenchSetup = {
 };
 
 /**
- * Polls for each call's record until all exist or 120 s have passed. Returns how many were answered
- * and the sessions still without a record (lost).
+ * Polls for each call's record until all exist or the deadline (120 s from now unless given) has
+ * passed. Returns how many were answered and the sessions still without a record (lost).
  */
-async function waitForRecords(endpoints: StackEndpoints, sessions: string[]) {
+async function waitForRecords(
+  endpoints: StackEndpoints,
+  sessions: string[],
+  deadline = Date.now() + 120_000,
+) {
   const api = apiClient(endpoints);
-  const deadline = Date.now() + 120_000;
   let completed = 0;
   const pending = new Set(sessions);
   while (pending.size && Date.now() < deadline) {
@@ -286,7 +316,7 @@ async function waitForRecords(endpoints: StackEndpoints, sessions: string[]) {
         if (page.items[0].outcome === 'answered') completed++;
       }
     }
-    if (pending.size) await new Promise((r) => setTimeout(r, 200));
+    if (pending.size) await sleep(200);
   }
   return { completed, pending };
 }
@@ -325,16 +355,9 @@ async function forwardBench(
   const sb = latencies(run.tls);
 
   log(`placing ${args.calls} calls at ${args.rate}/s into the stateless baseline handler`);
-  const pk = await expectOk<{ public_key: string }>(
-    'public key',
-    http('GET', `${endpoints.simUrl}/sim/public-key`),
-  );
-  const baseline = await startBaseline({ apiBaseUrl: `${endpoints.simUrl}/v2`, publicKey: pk.public_key });
-  const baseSessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, (i) => ({
-    ...FORWARD_BENCH.call(i),
-    webhook_url: baseline.url,
-  }));
-  await new Promise((r) => setTimeout(r, 3000));
+  const baseline = await startBaseline(endpoints);
+  const baseSessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, baselineCall(baseline.url));
+  await sleep(3000);
   const base = latencies(await timelines(endpoints.simUrl, baseSessions));
   baseline.stop();
 
@@ -346,13 +369,13 @@ async function forwardBench(
     completed: run.completed,
     lost: run.lost,
     not_answered: args.calls - run.completed - run.lost,
-    wall_s: Math.round(run.wallS * 10) / 10,
+    wall_s: round1(run.wallS),
     webhook_ack_ms: summarise(sb.ack),
     initiated_to_answer_ms: answerSb,
     baseline_initiated_to_answer_ms: answerBase,
     baseline_webhook_ack_ms: summarise(base.ack),
-    ratio_p50: Math.round((answerSb.p50 / answerBase.p50) * 10) / 10,
-    ratio_p99: Math.round((answerSb.p99 / answerBase.p99) * 10) / 10,
+    ratio_p50: round1(answerSb.p50 / answerBase.p50),
+    ratio_p99: round1(answerSb.p99 / answerBase.p99),
     machine: machine(),
   };
   if (!args.json) {
@@ -390,7 +413,7 @@ function menuSummary(args: Args, run: SwitchboardRun) {
     completed: run.completed,
     lost: run.lost,
     not_answered: args.calls - run.completed - run.lost,
-    wall_s: Math.round(run.wallS * 10) / 10,
+    wall_s: round1(run.wallS),
     webhook_ack_ms: summarise(sb.ack),
     initiated_to_answer_ms: summarise(sb.answer),
     dtmf_to_next_command_ms: summarise(dtmf.all),
@@ -466,15 +489,19 @@ const inflightBench = (waitS: number): BenchSetup => ({
   }),
 });
 
-/** The worker process of a stack this benchmark started (a child of this process), if any. */
-function workerPid(): number | null {
+// How the stack's processes are told apart (scripts/stack.ts starts them from dist/).
+const WORKER_MAIN = 'apps/worker/src/main.js';
+const API_MAIN = 'apps/api/src/main.js';
+
+/** The process running `main` of a stack this benchmark started (a child of this process), if any. */
+function childPid(main: string): number | null {
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid !== process.pid) continue;
-      if (readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('apps/worker/src/main.js')) return Number(d);
+      if (readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(main)) return Number(d);
     } catch {
       // the process ended while being read
     }
@@ -485,7 +512,41 @@ function workerPid(): number | null {
 /** Resident memory of a process in MiB, from /proc. */
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round((Number(m[1]) / 1024) * 10) / 10 : NaN;
+  return m ? round1(Number(m[1]) / 1024) : NaN;
+}
+
+/** Legs the simulator holds alive right now. */
+async function aliveLegs(simUrl: string): Promise<number> {
+  const h = await expectOk<{ alive_legs: number }>('health', http('GET', `${simUrl}/sim/health`));
+  return h.alive_legs;
+}
+
+/**
+ * Runs `tick` now and then every `ms` until stopped. stop() ends the wait at once and resolves after
+ * the last tick, or rejects with the error that ended the loop.
+ */
+function every(ms: number, tick: () => Promise<void>): { stop(): Promise<void> } {
+  let stopped = false;
+  let wake = () => {};
+  const loop = (async () => {
+    while (!stopped) {
+      await tick();
+      await new Promise<void>((r) => {
+        const timer = setTimeout(r, ms);
+        wake = () => (clearTimeout(timer), r());
+      });
+    }
+  })();
+  // A failed tick ends the loop; its error is reported by stop(), not as an unhandled rejection that
+  // would end the process before the stack is stopped.
+  loop.catch(() => undefined);
+  return {
+    stop: () => {
+      stopped = true;
+      wake();
+      return loop;
+    },
+  };
 }
 
 /**
@@ -494,7 +555,7 @@ function rssMiB(pid: number): number {
  * baseline is not run: it keeps no state per call and cannot walk a menu.
  */
 async function inflightProfile(endpoints: StackEndpoints, args: Args, log: (m: string) => void) {
-  const pid = workerPid();
+  const pid = childPid(WORKER_MAIN);
   if (pid === null)
     throw new Error('--profile inflight needs the stack the benchmark starts itself (stop npm start)');
   const placeS = args.calls / args.rate;
@@ -502,32 +563,24 @@ async function inflightProfile(endpoints: StackEndpoints, args: Args, log: (m: s
   const waitS = Math.min(115, Math.ceil(placeS / 2) + 15);
   const setup = inflightBench(waitS);
   await applyBundle(endpoints, setup.bundle);
-  await new Promise((r) => setTimeout(r, 3000));
+  await sleep(3000);
   const baseMiB = rssMiB(pid);
   let peak = { alive: 0, rss: baseMiB, t_s: 0 };
   let maxRss = baseMiB;
   const t0 = Date.now();
-  let sampling = true;
-  const sampler = (async () => {
-    while (sampling) {
-      const h = await expectOk<{ alive_legs: number }>(
-        'health',
-        http('GET', `${endpoints.simUrl}/sim/health`),
-      );
-      const rss = rssMiB(pid);
-      maxRss = Math.max(maxRss, rss);
-      if (h.alive_legs >= peak.alive) peak = { alive: h.alive_legs, rss, t_s: (Date.now() - t0) / 1000 };
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  })();
+  const sampler = every(1000, async () => {
+    const alive = await aliveLegs(endpoints.simUrl);
+    const rss = rssMiB(pid);
+    maxRss = Math.max(maxRss, rss);
+    if (alive >= peak.alive) peak = { alive, rss, t_s: (Date.now() - t0) / 1000 };
+  });
   log(`placing ${args.calls} calls at ${args.rate}/s, each waiting ${waitS} s in each of two menus`);
   const sessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, setup.call);
   // The last call leaves its menus 2 × waitS after it was placed: records are awaited from then.
-  await new Promise((r) => setTimeout(r, 2 * waitS * 1000));
+  await sleep(2 * waitS * 1000);
   log('calls leave the menus now; waiting for their records');
   const { completed, pending } = await waitForRecords(endpoints, sessions);
-  sampling = false;
-  await sampler;
+  await sampler.stop();
   const tls = await timelines(endpoints.simUrl, sessions);
   const sb = latencies(tls);
   const summary = {
@@ -591,23 +644,13 @@ async function kneeProfile(endpoints: StackEndpoints, args: Args, log: (m: strin
     steps.push({ rate, completed: run.completed, lost: run.lost, answer_ms: answer });
     if (answer.p99 > KNEE_P99_MS) break;
   }
-  const pk = await expectOk<{ public_key: string }>(
-    'public key',
-    http('GET', `${endpoints.simUrl}/sim/public-key`),
-  );
-  const baseline = await startBaseline({ apiBaseUrl: `${endpoints.simUrl}/v2`, publicKey: pk.public_key });
+  const baseline = await startBaseline(endpoints);
   try {
-    await placeCalls(endpoints.simUrl, 5, 1, (i) => ({
-      ...FORWARD_BENCH.call(i),
-      webhook_url: baseline.url,
-    }));
+    await placeCalls(endpoints.simUrl, 5, 1, baselineCall(baseline.url));
     for (const step of steps) {
       log(`knee: ${args.calls} calls at ${step.rate}/s into the stateless baseline`);
-      const sessions = await placeCalls(endpoints.simUrl, args.calls, step.rate, (i) => ({
-        ...FORWARD_BENCH.call(i),
-        webhook_url: baseline.url,
-      }));
-      await new Promise((r) => setTimeout(r, 3000));
+      const sessions = await placeCalls(endpoints.simUrl, args.calls, step.rate, baselineCall(baseline.url));
+      await sleep(3000);
       step.baseline_answer_ms = summarise(latencies(await timelines(endpoints.simUrl, sessions)).answer);
     }
   } finally {
@@ -638,6 +681,279 @@ async function kneeProfile(endpoints: StackEndpoints, args: Args, log: (m: strin
   return summary.lost;
 }
 
+// --profile soak: windows of this length (a run shorter than three of them gets three windows, so
+// that a shake-out still has a warm-up and two windows to compare); the first one is warm-up.
+const SOAK_WINDOW_S = 300;
+const SOAK_SAMPLE_S = 20;
+/** A window's records are first read this long after its last call: a menu call lasts about 20 s. */
+const SOAK_SETTLE_S = 30;
+/**
+ * "No growth" is a least-squares slope of RSS after warm-up below 5 % of the process's RSS per hour.
+ * Why 5 %: a Node process's RSS swings by a few percent with garbage collection, which over the 25
+ * minutes measured is already a slope of a few percent per hour either way; and a real leak would pass
+ * it: at 0.5 calls/s, 5 % of a 300 MiB worker per hour is about 8 KiB per call, while keeping one
+ * finished call's workflow (about 270 KiB, `--profile inflight`) in every 30 calls leaks more. A young
+ * process can creep by more than that with no state per call at all (the stateless baseline did, 13 %/h
+ * in the first 30-minute run, BENCHMARKS.md): which is why the baseline is measured alongside.
+ */
+const SOAK_GROWTH_LIMIT_PCT_PER_H = 5;
+
+/** The soak's schedule: windows back to back, each with the same number of calls. */
+interface SoakPlan {
+  rate: number;
+  windowS: number;
+  windows: number;
+  callsPerWindow: number;
+  t0: number;
+}
+
+function soakPlan(args: Args): SoakPlan {
+  const durationS = args.minutes * 60;
+  const windowS = durationS >= 3 * SOAK_WINDOW_S ? SOAK_WINDOW_S : durationS / 3;
+  return {
+    rate: args.rate,
+    windowS,
+    windows: Math.max(3, Math.round(durationS / windowS)),
+    callsPerWindow: Math.max(1, Math.round(windowS * args.rate)),
+    t0: Date.now(),
+  };
+}
+
+/** Processes whose memory the soak follows; `bench` is this process, with the simulator in it. */
+const SOAK_PROCESSES = ['worker', 'api', 'baseline', 'bench'] as const;
+type SoakProcess = (typeof SOAK_PROCESSES)[number];
+
+interface SoakSample {
+  t_s: number;
+  alive_legs: number;
+  rss_mib: Record<SoakProcess, number>;
+}
+
+/** Places window `w`'s calls on the run's schedule: Switchboard's and the baseline's interleaved. */
+async function placeSoakWindow(sim: string, plan: SoakPlan, w: number, baselineUrl: string) {
+  const startAt = plan.t0 + w * plan.windowS * 1000;
+  // Caller numbers carry on from the previous window, so the stack keeps seeing new callers.
+  const first = w * plan.callsPerWindow;
+  const [sb, base] = await Promise.all([
+    placeCalls(sim, plan.callsPerWindow, plan.rate, (i) => MENU_BENCH.call(first + i), startAt),
+    placeCalls(
+      sim,
+      plan.callsPerWindow,
+      plan.rate,
+      (i) => baselineCall(baselineUrl)(first + i),
+      startAt + 500 / plan.rate,
+    ),
+  ]);
+  return { sb, base, lastPlacedAt: Date.now() };
+}
+
+/**
+ * One window's outcome, read once its calls have had time to end: records (a call is lost without
+ * one 120 s after the window's last call, as in the other modes), then both sides' timelines. Only
+ * these figures are kept, not the timelines, so the benchmark holds no more per window than this.
+ */
+async function collectSoakWindow(
+  endpoints: StackEndpoints,
+  w: number,
+  plan: SoakPlan,
+  placed: Awaited<ReturnType<typeof placeSoakWindow>>,
+) {
+  await sleep(placed.lastPlacedAt + SOAK_SETTLE_S * 1000 - Date.now());
+  const { completed, pending } = await waitForRecords(endpoints, placed.sb, placed.lastPlacedAt + 120_000);
+  const tls = await timelines(endpoints.simUrl, placed.sb);
+  const baseAnswer = latencies(await timelines(endpoints.simUrl, placed.base)).answer;
+  return {
+    from_min: round1((w * plan.windowS) / 60),
+    to_min: round1(((w + 1) * plan.windowS) / 60),
+    calls: placed.sb.length,
+    completed,
+    not_answered: placed.sb.length - completed - pending.size,
+    lost: pending.size,
+    answer_ms: summarise(latencies(tls).answer),
+    dtmf_to_next_command_ms: summarise(dtmfLatencies(tls).all),
+    baseline_calls: placed.base.length,
+    baseline_answered: baseAnswer.length,
+    baseline_answer_ms: summarise(baseAnswer),
+  };
+}
+
+type SoakWindow = Awaited<ReturnType<typeof collectSoakWindow>>;
+
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((x, y) => x - y),
+    50,
+  );
+
+/** Least-squares slope of y over x. */
+function slope(xs: number[], ys: number[]): number {
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return num / den;
+}
+
+/**
+ * One process's memory over the run: median RSS of the first window after warm-up and of the last
+ * window, the slope over every sample after warm-up (also per hour as a share of its median, and per
+ * call placed into Switchboard), and RSS at the end, once every call has ended.
+ */
+function memoryTrend(samples: SoakSample[], proc: SoakProcess, plan: SoakPlan) {
+  const endS = plan.windows * plan.windowS;
+  const after = samplesIn(samples, plan.windowS, endS);
+  const mibPerH = slope(
+    after.map((s) => s.t_s / 3600),
+    after.map((s) => s.rss_mib[proc]),
+  );
+  return {
+    first_window_after_warmup_median_mib: medianRss(samplesIn(samples, plan.windowS, 2 * plan.windowS), proc),
+    last_window_median_mib: medianRss(samplesIn(samples, endS - plan.windowS, endS), proc),
+    slope_mib_per_h: round1(mibPerH),
+    at_end_mib: samples[samples.length - 1].rss_mib[proc],
+    slope_pct_per_h: round1((100 * mibPerH) / medianRss(after, proc)),
+    kib_per_call: round1((mibPerH * 1024) / (plan.rate * 3600)),
+  };
+}
+
+/** The samples taken from fromS to toS seconds into the run. */
+const samplesIn = (samples: SoakSample[], fromS: number, toS: number) =>
+  samples.filter((s) => s.t_s >= fromS && s.t_s <= toS);
+
+const medianRss = (samples: SoakSample[], proc: SoakProcess) => median(samples.map((s) => s.rss_mib[proc]));
+
+/**
+ * A steady rate of IVR calls (two menus, then a forward) for --minutes, with the same rate of
+ * forwarding calls into the stateless baseline in the same run. Reports calls and answer latency per
+ * window, and whether the worker's and the api's resident memory grew after the first window.
+ */
+async function soakProfile(endpoints: StackEndpoints, args: Args, log: (m: string) => void) {
+  const worker = childPid(WORKER_MAIN);
+  const api = childPid(API_MAIN);
+  if (worker === null || api === null)
+    throw new Error('--profile soak needs the stack the benchmark starts itself (stop npm start)');
+  await applyBundle(endpoints, MENU_BENCH.bundle);
+  const baseline = await startBaseline(endpoints);
+  const loadStart = os.loadavg();
+  try {
+    const pids: Record<SoakProcess, number> = { worker, api, baseline: baseline.pid, bench: process.pid };
+    const plan = soakPlan(args);
+    const samples: SoakSample[] = [];
+    const takeSample = async () => {
+      const alive_legs = await aliveLegs(endpoints.simUrl);
+      const rss_mib = Object.fromEntries(SOAK_PROCESSES.map((p) => [p, rssMiB(pids[p])]));
+      samples.push({ t_s: (Date.now() - plan.t0) / 1000, alive_legs, rss_mib } as SoakSample);
+    };
+    const sampler = every(SOAK_SAMPLE_S * 1000, takeSample);
+    let windows: SoakWindow[];
+    try {
+      windows = await runSoakWindows(endpoints, plan, baseline.url, log);
+    } finally {
+      await sampler.stop();
+    }
+    // Every window has been read, so every call has ended: what each process holds once idle again.
+    await takeSample();
+    const summary = soakSummary(plan, windows, samples, loadStart);
+    if (!args.json) printSoak(summary);
+    console.log(JSON.stringify(summary));
+    return summary.lost;
+  } finally {
+    baseline.stop();
+  }
+}
+
+/** Places every window's calls back to back; each window is read while the next one is placed. */
+async function runSoakWindows(
+  endpoints: StackEndpoints,
+  plan: SoakPlan,
+  baselineUrl: string,
+  log: (m: string) => void,
+): Promise<SoakWindow[]> {
+  const collecting: Promise<SoakWindow>[] = [];
+  for (let w = 0; w < plan.windows; w++) {
+    log(
+      `soak window ${w + 1}/${plan.windows}${w === 0 ? ' (warm-up)' : ''}: ${plan.callsPerWindow} menu calls and ${plan.callsPerWindow} baseline calls at ${plan.rate}/s each`,
+    );
+    const placed = await placeSoakWindow(endpoints.simUrl, plan, w, baselineUrl);
+    const collected = collectSoakWindow(endpoints, w, plan, placed);
+    // Awaited below with the rest; a failure must not count as unhandled before then.
+    collected.catch(() => undefined);
+    collecting.push(collected);
+  }
+  log('all calls placed; reading the last windows');
+  return Promise.all(collecting);
+}
+
+/** Median RSS of each process over window i. */
+function windowRss(samples: SoakSample[], plan: SoakPlan, i: number) {
+  const inWindow = samplesIn(samples, i * plan.windowS, (i + 1) * plan.windowS);
+  return Object.fromEntries(SOAK_PROCESSES.map((p) => [p, medianRss(inWindow, p)])) as Record<
+    SoakProcess,
+    number
+  >;
+}
+
+function soakSummary(plan: SoakPlan, windows: SoakWindow[], samples: SoakSample[], loadStart: number[]) {
+  const sum = (f: (w: SoakWindow) => number) => windows.reduce((n, w) => n + f(w), 0);
+  const memory = Object.fromEntries(SOAK_PROCESSES.map((p) => [p, memoryTrend(samples, p, plan)])) as Record<
+    SoakProcess,
+    ReturnType<typeof memoryTrend>
+  >;
+  const grew = (['worker', 'api'] as const).filter(
+    (p) => memory[p].slope_pct_per_h >= SOAK_GROWTH_LIMIT_PCT_PER_H,
+  );
+  const load = (l: number[]) => l.map(round1);
+  return {
+    profile: 'soak',
+    minutes: round1((plan.windows * plan.windowS) / 60),
+    rate: plan.rate,
+    window_min: round1(plan.windowS / 60),
+    warmup_min: round1(plan.windowS / 60),
+    sample_s: SOAK_SAMPLE_S,
+    calls: sum((w) => w.calls),
+    completed: sum((w) => w.completed),
+    not_answered: sum((w) => w.not_answered),
+    lost: sum((w) => w.lost),
+    baseline_calls: sum((w) => w.baseline_calls),
+    baseline_answered: sum((w) => w.baseline_answered),
+    windows: windows.map((w, i) => ({ ...w, rss_median_mib: windowRss(samples, plan, i) })),
+    alive_legs_max: Math.max(...samples.map((s) => s.alive_legs)),
+    memory,
+    growth_limit_pct_per_h: SOAK_GROWTH_LIMIT_PCT_PER_H,
+    verdict: grew.length ? `growth: ${grew.join(', ')}` : 'no growth',
+    load_avg_start: load(loadStart),
+    load_avg_end: load(os.loadavg()),
+    machine: machine(),
+  };
+}
+
+function printSoak(summary: ReturnType<typeof soakSummary>): void {
+  console.log(
+    `window (min)  calls  completed  not ans.  lost  answer p50 / p99 ms  baseline ans. p50 / p99 ms  RSS MiB worker / api / baseline`,
+  );
+  for (const w of summary.windows)
+    console.log(
+      `${`${w.from_min}–${w.to_min}`.padEnd(12)}  ${String(w.calls).padStart(5)}  ${String(w.completed).padStart(9)}  ${String(w.not_answered).padStart(8)}  ${String(w.lost).padStart(4)}  ${`${w.answer_ms.p50} / ${w.answer_ms.p99}`.padStart(19)}  ${`${w.baseline_answer_ms.p50} / ${w.baseline_answer_ms.p99}`.padStart(26)}  ${`${w.rss_median_mib.worker} / ${w.rss_median_mib.api} / ${w.rss_median_mib.baseline}`.padStart(32)}`,
+    );
+  console.log(
+    `memory after the ${summary.warmup_min}-minute warm-up (the first window; samples every ${SOAK_SAMPLE_S} s):`,
+  );
+  console.log(`process     first window  last window  at the end  slope MiB/h  % per h  KiB per call`);
+  for (const p of SOAK_PROCESSES) {
+    const m = summary.memory[p];
+    console.log(
+      `${p.padEnd(10)}  ${String(m.first_window_after_warmup_median_mib).padStart(12)}  ${String(m.last_window_median_mib).padStart(11)}  ${String(m.at_end_mib).padStart(10)}  ${String(m.slope_mib_per_h).padStart(11)}  ${String(m.slope_pct_per_h).padStart(7)}  ${String(m.kib_per_call).padStart(12)}`,
+    );
+  }
+  console.log(
+    `verdict: ${summary.verdict} (worker and api slope limit ${SOAK_GROWTH_LIMIT_PCT_PER_H} % of RSS per hour); lost ${summary.lost} of ${summary.calls}`,
+  );
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string) => {
@@ -656,6 +972,7 @@ async function main(): Promise<void> {
     let lost: number;
     if (args.profile === 'inflight') lost = await inflightProfile(endpoints, args, log);
     else if (args.profile === 'knee') lost = await kneeProfile(endpoints, args, log);
+    else if (args.profile === 'soak') lost = await soakProfile(endpoints, args, log);
     else {
       const setup = args.flow === 'menu' ? MENU_BENCH : FORWARD_BENCH;
       await applyBundle(endpoints, setup.bundle);
