@@ -11,6 +11,7 @@ import {
   type Bundle,
   type StackEndpoints,
 } from '@switchboard/scenarios';
+import { freePort } from '@switchboard/devstack';
 import { runningStack, startStack, type RunningStack } from './stack';
 
 /**
@@ -688,13 +689,13 @@ const SOAK_SAMPLE_S = 20;
 /** A window's records are first read this long after its last call: a menu call lasts about 20 s. */
 const SOAK_SETTLE_S = 30;
 /**
- * "No growth" is a least-squares slope of RSS after warm-up below 5 % of the process's RSS per hour.
- * Why 5 %: a Node process's RSS swings by a few percent with garbage collection, which over the 25
- * minutes measured is already a slope of a few percent per hour either way; and a real leak would pass
- * it: at 0.5 calls/s, 5 % of a 300 MiB worker per hour is about 8 KiB per call, while keeping one
- * finished call's workflow (about 270 KiB, `--profile inflight`) in every 30 calls leaks more. A young
- * process can creep by more than that with no state per call at all (the stateless baseline did, 13 %/h
- * in the first 30-minute run, BENCHMARKS.md): which is why the baseline is measured alongside.
+ * "No growth" is a least-squares slope, after warm-up, of the worker's and the api's V8 heap floor
+ * (the least heap in use in each window) below 5 % of that heap per hour. Why the heap floor: state
+ * kept per call lives there, and between collections the heap in use swings by tens of MiB, while
+ * the floor does not; RSS (reported too) keeps pages allocators took once, and crept by 9–13 %/h in
+ * the first 30-minute run for the worker and the stateless baseline alike (BENCHMARKS.md). Why 5 %:
+ * a real leak passes it: at 0.5 calls/s, 5 % of a 100 MiB heap per hour is under 3 KiB per call,
+ * while keeping a finished call's workflow (about 270 KiB, `--profile inflight`) is a hundred times that.
  */
 const SOAK_GROWTH_LIMIT_PCT_PER_H = 5;
 
@@ -727,6 +728,22 @@ interface SoakSample {
   t_s: number;
   alive_legs: number;
   rss_mib: Record<SoakProcess, number>;
+  /** V8 heap in use (the processes' own /metrics): what state kept per call would raise. */
+  heap_mib: Record<HeapProcess, number>;
+}
+
+/** The processes whose V8 heap the soak reads from their Prometheus metrics. */
+const HEAP_PROCESSES = ['worker', 'api'] as const;
+type HeapProcess = (typeof HEAP_PROCESSES)[number];
+
+/** `nodejs_heap_size_used_bytes` (prom-client's default metrics) from a /metrics page, in MiB. */
+async function heapUsedMiB(metricsUrl: string): Promise<number> {
+  // A missed scrape is a gap in the samples, not the end of a long run.
+  const text = await fetch(metricsUrl)
+    .then((r) => r.text())
+    .catch(() => '');
+  const m = /^nodejs_heap_size_used_bytes (\d+(?:\.\d+)?)$/m.exec(text);
+  return m ? round1(Number(m[1]) / 2 ** 20) : NaN;
 }
 
 /** Places window `w`'s calls on the run's schedule: Switchboard's and the baseline's interleaved. */
@@ -820,6 +837,32 @@ function memoryTrend(samples: SoakSample[], proc: SoakProcess, plan: SoakPlan) {
   };
 }
 
+/**
+ * One process's V8 heap over the run, by its floor: the least heap in use in each window (after
+ * the collections of those five minutes), whose slope after warm-up is what state kept per call
+ * would raise. RSS cannot tell that apart: it keeps pages the allocators and the Temporal core took
+ * once (the stateless baseline's RSS creeps too).
+ */
+function heapTrend(samples: SoakSample[], proc: HeapProcess, plan: SoakPlan) {
+  const floors = Array.from({ length: plan.windows }, (_, i) => {
+    const heap = samplesIn(samples, i * plan.windowS, (i + 1) * plan.windowS)
+      .map((s) => s.heap_mib[proc])
+      .filter((v) => !Number.isNaN(v));
+    return Math.min(...heap);
+  });
+  const after = floors.slice(1);
+  const mibPerH = slope(
+    after.map((_, i) => ((i + 1.5) * plan.windowS) / 3600),
+    after,
+  );
+  return {
+    window_floors_mib: floors,
+    slope_mib_per_h: round1(mibPerH),
+    slope_pct_per_h: round1((100 * mibPerH) / median(after)),
+    kib_per_call: round1((mibPerH * 1024) / (plan.rate * 3600)),
+  };
+}
+
 /** The samples taken from fromS to toS seconds into the run. */
 const samplesIn = (samples: SoakSample[], fromS: number, toS: number) =>
   samples.filter((s) => s.t_s >= fromS && s.t_s <= toS);
@@ -831,7 +874,12 @@ const medianRss = (samples: SoakSample[], proc: SoakProcess) => median(samples.m
  * forwarding calls into the stateless baseline in the same run. Reports calls and answer latency per
  * window, and whether the worker's and the api's resident memory grew after the first window.
  */
-async function soakProfile(endpoints: StackEndpoints, args: Args, log: (m: string) => void) {
+async function soakProfile(
+  endpoints: StackEndpoints,
+  args: Args,
+  log: (m: string) => void,
+  workerMetricsUrl: string,
+) {
   const worker = childPid(WORKER_MAIN);
   const api = childPid(API_MAIN);
   if (worker === null || api === null)
@@ -846,7 +894,11 @@ async function soakProfile(endpoints: StackEndpoints, args: Args, log: (m: strin
     const takeSample = async () => {
       const alive_legs = await aliveLegs(endpoints.simUrl);
       const rss_mib = Object.fromEntries(SOAK_PROCESSES.map((p) => [p, rssMiB(pids[p])]));
-      samples.push({ t_s: (Date.now() - plan.t0) / 1000, alive_legs, rss_mib } as SoakSample);
+      const heap_mib = {
+        worker: await heapUsedMiB(workerMetricsUrl),
+        api: await heapUsedMiB(`${endpoints.apiUrl}/metrics`),
+      };
+      samples.push({ t_s: (Date.now() - plan.t0) / 1000, alive_legs, rss_mib, heap_mib } as SoakSample);
     };
     const sampler = every(SOAK_SAMPLE_S * 1000, takeSample);
     let windows: SoakWindow[];
@@ -903,9 +955,11 @@ function soakSummary(plan: SoakPlan, windows: SoakWindow[], samples: SoakSample[
     SoakProcess,
     ReturnType<typeof memoryTrend>
   >;
-  const grew = (['worker', 'api'] as const).filter(
-    (p) => memory[p].slope_pct_per_h >= SOAK_GROWTH_LIMIT_PCT_PER_H,
-  );
+  const heap = Object.fromEntries(HEAP_PROCESSES.map((p) => [p, heapTrend(samples, p, plan)])) as Record<
+    HeapProcess,
+    ReturnType<typeof heapTrend>
+  >;
+  const grew = HEAP_PROCESSES.filter((p) => heap[p].slope_pct_per_h >= SOAK_GROWTH_LIMIT_PCT_PER_H);
   const load = (l: number[]) => l.map(round1);
   return {
     profile: 'soak',
@@ -923,6 +977,7 @@ function soakSummary(plan: SoakPlan, windows: SoakWindow[], samples: SoakSample[
     windows: windows.map((w, i) => ({ ...w, rss_median_mib: windowRss(samples, plan, i) })),
     alive_legs_max: Math.max(...samples.map((s) => s.alive_legs)),
     memory,
+    heap,
     growth_limit_pct_per_h: SOAK_GROWTH_LIMIT_PCT_PER_H,
     verdict: grew.length ? `growth: ${grew.join(', ')}` : 'no growth',
     load_avg_start: load(loadStart),
@@ -949,8 +1004,15 @@ function printSoak(summary: ReturnType<typeof soakSummary>): void {
       `${p.padEnd(10)}  ${String(m.first_window_after_warmup_median_mib).padStart(12)}  ${String(m.last_window_median_mib).padStart(11)}  ${String(m.at_end_mib).padStart(10)}  ${String(m.slope_mib_per_h).padStart(11)}  ${String(m.slope_pct_per_h).padStart(7)}  ${String(m.kib_per_call).padStart(12)}`,
     );
   }
+  console.log(`V8 heap in use, least per window (MiB), and its slope after the warm-up:`);
+  for (const p of HEAP_PROCESSES) {
+    const h = summary.heap[p];
+    console.log(
+      `${p.padEnd(10)}  ${h.window_floors_mib.join(' / ')}   ${h.slope_mib_per_h} MiB/h, ${h.slope_pct_per_h} % per h, ${h.kib_per_call} KiB per call`,
+    );
+  }
   console.log(
-    `verdict: ${summary.verdict} (worker and api slope limit ${SOAK_GROWTH_LIMIT_PCT_PER_H} % of RSS per hour); lost ${summary.lost} of ${summary.calls}`,
+    `verdict: ${summary.verdict} (worker and api heap-floor slope limit ${SOAK_GROWTH_LIMIT_PCT_PER_H} % per hour); lost ${summary.lost} of ${summary.calls}`,
   );
 }
 
@@ -960,11 +1022,19 @@ async function main(): Promise<void> {
     if (!args.json) console.error(`› ${m}`);
   };
   let own: RunningStack | null = null;
+  // The soak reads the worker's heap from its /metrics, which a throwaway stack otherwise leaves off.
+  const workerMetricsPort = await freePort();
   let s = await runningStack();
   if (s) log(`using the running stack at ${s.apiUrl}`);
   else {
     log('starting a throwaway stack (Temporal dev server, embedded PostgreSQL, api, worker, simulator)');
-    own = await startStack({ ephemeral: true, log, simTimeScale: 1, childOutput: 'quiet' });
+    own = await startStack({
+      ephemeral: true,
+      log,
+      simTimeScale: 1,
+      childOutput: 'quiet',
+      workerMetricsPort: args.profile === 'soak' ? workerMetricsPort : undefined,
+    });
     s = { apiUrl: own.apiUrl, simUrl: own.simUrl!, apiKey: own.apiKey, adminToken: own.adminToken };
   }
   const endpoints: StackEndpoints = s;
@@ -972,7 +1042,8 @@ async function main(): Promise<void> {
     let lost: number;
     if (args.profile === 'inflight') lost = await inflightProfile(endpoints, args, log);
     else if (args.profile === 'knee') lost = await kneeProfile(endpoints, args, log);
-    else if (args.profile === 'soak') lost = await soakProfile(endpoints, args, log);
+    else if (args.profile === 'soak')
+      lost = await soakProfile(endpoints, args, log, `http://127.0.0.1:${workerMetricsPort}/metrics`);
     else {
       const setup = args.flow === 'menu' ? MENU_BENCH : FORWARD_BENCH;
       await applyBundle(endpoints, setup.bundle);

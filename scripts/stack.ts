@@ -30,6 +30,8 @@ export interface StackOptions {
   simTimeScale?: number;
   /** Inherit the children's logs (npm start) or keep them quiet (bench, scenarios). */
   childOutput?: 'inherit' | 'quiet';
+  /** A throwaway stack's worker serves /metrics on this port (the soak reads its heap); default off. */
+  workerMetricsPort?: number;
 }
 
 export interface RunningStack {
@@ -137,7 +139,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       // A developer's receivers (and the demo's) listen on this machine.
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? 'true',
       // A throwaway stack's worker must not take (or fight over) the running stack's metrics port.
-      ...(o.ephemeral ? { WORKER_METRICS_PORT: '0' } : {}),
+      ...(o.ephemeral ? { WORKER_METRICS_PORT: String(o.workerMetricsPort ?? 0) } : {}),
     };
     const quiet = o.childOutput === 'quiet';
     const api = startChild('api', path.join(REPO_ROOT, 'dist/apps/api/src/main.js'), childEnv, quiet);

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, IsUUID, Length } from 'class-validator';
+import { OptionalNotNull } from '../resources/dto-fields';
 
 export class CreateAccountDto {
   @IsString()
@@ -12,12 +13,12 @@ export class CreateApiKeyDto {
   name: string;
 
   /** Read-only keys may only GET. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   readOnly?: boolean;
 
   /** Limit the key to these properties of the account; absent = all, including future ones. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { IsE164 } from '../common/validators';
+import { OptionalNotNull } from '../resources/dto-fields';
 
 export class AgentSignInDto {
   /** The code of a sign-in link. */
@@ -16,7 +17,7 @@ export class PresenceDto {
 }
 
 export class RecentCallsQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,14 +1,15 @@
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsUUID } from 'class-validator';
+import { OptionalNotNull } from '../resources/dto-fields';
 
 /** `POST …/bundle/apply?dryRun=true&prune=true` */
 export class ApplyBundleQuery {
   /** `true`: write nothing, answer what would change. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['true', 'false'])
   dryRun?: 'true' | 'false';
 
   /** `true`: remove the schedules, agents, audio, ring groups and voicemail boxes the bundle does not list. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['true', 'false'])
   prune?: 'true' | 'false';
 }
@@ -32,14 +33,14 @@ export class ImportDto {
   fromPropertyId: string;
 
   /** Default: every kind. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsIn(IMPORT_KINDS, { each: true })
   include?: ImportKind[];
 
   /** Write nothing, answer what would change. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   dryRun?: boolean;
 }

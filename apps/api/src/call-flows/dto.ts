@@ -13,10 +13,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OptionalNotNull } from '../resources/dto-fields';
 
 /** `?version=N`: a stored version instead of the current one. */
 export class VersionQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -25,7 +26,7 @@ export class VersionQuery {
 
 export class DiagramQuery extends VersionQuery {
   /** `json` (default): { mermaid, svg }; `svg` or `mermaid`: that document alone. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['json', 'svg', 'mermaid'])
   format?: 'json' | 'svg' | 'mermaid';
 }
@@ -45,7 +46,7 @@ export class SaveCallFlowDto {
 }
 
 export class UpdateCallFlowDto {
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 200)
   name?: string;
@@ -64,58 +65,58 @@ export class SimulatedSessionDto {
 }
 
 export class SimulatedCallerDto {
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   callerId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   priorCalls?: number;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   source?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => SimulatedSessionDto)
   session?: SimulatedSessionDto;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   previousCall?: { score?: number; leadStatus?: 'good_lead' | 'not_a_lead' | 'not_scored' };
 }
 
 /** A dry run: who calls, when, what they press and who answers. Nothing is dialled. */
 export class SimulateCallFlowDto {
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   version?: number;
 
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => SimulatedCallerDto)
   caller?: SimulatedCallerDto;
 
   /** The call's start instant (ISO 8601); schedules are judged at it. Default: now. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsISO8601({ strict: true })
   at?: string;
 
   /** One entry per menu prompt: keys pressed, or "" for no input. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   keypresses?: string[];
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   answeringAgentIds?: string[];
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   forwardAnswered?: boolean;
 
@@ -123,11 +124,11 @@ export class SimulateCallFlowDto {
    * Schedules and ring groups by id, replacing the property's stored ones of the same id for this
    * dry run (to try a change before saving it). Absent: the stored ones alone.
    */
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   schedules?: Record<string, unknown>;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   ringGroups?: Record<string, unknown>;
 }

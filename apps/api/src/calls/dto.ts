@@ -1,19 +1,20 @@
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/page-query';
+import { OptionalNotNull } from '../resources/dto-fields';
 
 /** `GET /v1/calls` (and the platform's call log) query. */
 export class ListCallsQuery extends PageQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   propertyId?: string;
 
   /** Only calls of the properties in this property list. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   propertyListId?: string;
 
   /** The carrier's call_session_id: finds the record of one specific call. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   callSessionId?: string;

@@ -17,6 +17,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsE164, normalizeE164 } from '../common/validators';
+import { OptionalNotNull } from '../resources/dto-fields';
 
 export const EXHAUSTION_POLICIES = ['overflow', 'main_number', 'reuse_lru'] as const;
 export type ExhaustionPolicy = (typeof EXHAUSTION_POLICIES)[number];
@@ -27,14 +28,14 @@ export const POOL_MAX_NUMBERS = 50;
 /** Every field optional: only those given change (docs/DNI.md). */
 export class UpdateDniSettingsDto {
   /** Site origins (`https://sunset.example`) allowed to call the public DNI endpoints. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { each: true })
   allowedOrigins?: string[];
 
   /** The business's own numbers printed on the website: the script replaces these, and only these. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @Transform(({ value }) => (Array.isArray(value) ? value.map(normalizeE164) : value))
@@ -42,21 +43,21 @@ export class UpdateDniSettingsDto {
   swapNumbers?: string[];
 
   /** How long a pool number stays with a visitor after their last page view or heartbeat. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(24 * 60)
   sessionGraceMinutes?: number;
 
   /** A call to a pool number nobody holds goes to its last holder if released within this window. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(7 * 24 * 60)
   lookbackMinutes?: number;
 
   /** `first_touch`: a returning visitor keeps the source of their first visit; `last_touch`: the latest. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['first_touch', 'last_touch'])
   attributionModel?: 'first_touch' | 'last_touch';
 
@@ -73,7 +74,7 @@ export class CreatePoolDto {
   @IsUUID()
   sourceId: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 100)
   name?: string;
@@ -98,12 +99,12 @@ export class CreatePoolDto {
 
 /** Every field optional; `trackingNumberIds` replaces the pool's numbers (it may grow while live). */
 export class UpdatePoolDto {
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 100)
   name?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMinSize(POOL_MIN_NUMBERS)
   @ArrayMaxSize(POOL_MAX_NUMBERS)
@@ -111,7 +112,7 @@ export class UpdatePoolDto {
   @IsUUID('all', { each: true })
   trackingNumberIds?: string[];
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(EXHAUSTION_POLICIES)
   exhaustionPolicy?: ExhaustionPolicy;
 
@@ -125,7 +126,7 @@ const URL_RULE = { protocols: ['http', 'https'], require_protocol: true, require
 /** POST /dni/{dniKey}/visits (docs/DNI.md). */
 export class VisitDto {
   /** The `sb_vid` cookie; absent on a first visit (the answer gives one). */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'visitorId must be 8–64 letters, digits, "-" or "_"' })
   visitorId?: string;
@@ -136,7 +137,7 @@ export class VisitDto {
   landingUrl: string;
 
   /** document.referrer; empty means none. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(2000)
   @Transform(({ value }) => (value === '' ? undefined : value))

@@ -1,21 +1,22 @@
 import { Type } from 'class-transformer';
 import { OmitType } from '@nestjs/swagger';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { IsDialTarget, NormalizeE164 } from '../common/validators';
 import { CreateTrackingNumberDto } from '../properties/dto';
+import { OptionalNotNull } from '../resources/dto-fields';
 
 /** `GET /v1/properties/{propertyId}/available-numbers` query. */
 export class AvailableNumbersQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(/^[2-9]\d\d$/, { message: 'areaCode must be a 3-digit US area code such as 312' })
   areaCode?: string;
 
   /** Digits, or letters read as on a keypad (vanity numbers). */
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(/^[0-9A-Za-z]{1,10}$/, { message: 'contains must be 1 to 10 digits or letters' })
   contains?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -28,7 +29,7 @@ export class AvailableNumbersQuery {
  * `POST …/tracking-numbers`, except that `forwardTo` may be left out when a call flow handles calls.
  */
 export class OrderTrackingNumberDto extends OmitType(CreateTrackingNumberDto, ['forwardTo'] as const) {
-  @IsOptional()
+  @OptionalNotNull()
   @NormalizeE164()
   @IsDialTarget()
   forwardTo?: string;

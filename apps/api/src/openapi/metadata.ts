@@ -402,6 +402,19 @@ export default async () => {
           },
         ],
         [
+          import('../resources/dto-fields'),
+          {
+            ResourceBodyDto: {
+              id: {
+                required: false,
+                type: () => String,
+                description: 'Default: a slug of the name. On PUT, the id in the path.',
+              },
+              name: { required: true, type: () => String, minLength: 1, maxLength: 200 },
+            },
+          },
+        ],
+        [
           import('../accounts/dto'),
           {
             CreateAccountDto: { name: { required: true, type: () => String, minLength: 1, maxLength: 200 } },
@@ -623,19 +636,6 @@ export default async () => {
             ListTrackingNumbersQuery: {
               sourceId: { required: false, type: () => String, format: 'uuid' },
               callFlowId: { required: false, type: () => String, format: 'uuid' },
-            },
-          },
-        ],
-        [
-          import('../resources/dto-fields'),
-          {
-            ResourceBodyDto: {
-              id: {
-                required: false,
-                type: () => String,
-                description: 'Default: a slug of the name. On PUT, the id in the path.',
-              },
-              name: { required: true, type: () => String, minLength: 1, maxLength: 200 },
             },
           },
         ],
@@ -1114,7 +1114,7 @@ export default async () => {
               status: {
                 required: false,
                 description: 'pending, delivered or failed',
-                enum: ['pending', 'delivered', 'failed'],
+                enum: ['pending', 'failed', 'delivered'],
               },
             },
           },

@@ -5,7 +5,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   IsUrl,
   MaxLength,
@@ -42,7 +41,7 @@ export class UpdateWebhookDto extends PartialType(CreateWebhookDto) {}
 
 export class DeliveryListQuery extends PageQuery {
   /** pending, delivered or failed */
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['pending', 'delivered', 'failed'])
   status?: 'pending' | 'delivered' | 'failed';
 }

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { IsDialTarget, IsE164, IsIanaTimeZone, NormalizeE164 } from '../common/validators';
 import { PageQuery } from '../common/page-query';
+import { OptionalNotNull } from '../resources/dto-fields';
 
 export class CreatePropertyDto {
   @IsString()
@@ -42,12 +43,12 @@ export class UpdatePropertyDto extends PartialType(CreatePropertyDto) {}
 
 export class ListPropertiesQuery extends PageQuery {
   /** Only the properties of this property list. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   propertyListId?: string;
 
   /** Case-insensitive part of the name. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   q?: string;
@@ -64,25 +65,25 @@ export class CreateSourceDto {
   name?: string;
 
   /** A key of GET /v1/standard-sources, e.g. "google_ads". */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(64)
   standardKey?: string;
 
   /** libs/domain DniRule[], checked by validateDniRules. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   dniRules?: unknown[];
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(1000)
   priority?: number;
 
   /** Opt-in last touch under a first-touch property (see docs/DNI.md). */
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   lastTouch?: boolean;
 }
@@ -107,12 +108,12 @@ export class CreateTrackingNumberDto {
   @IsDialTarget()
   forwardTo: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(1000)
   greetingText?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   greetingAudioUrl?: string;
 }
@@ -123,11 +124,11 @@ export class UpdateTrackingNumberDto {
   @IsUUID()
   callFlowId?: string | null;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   sourceId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @NormalizeE164()
   @IsDialTarget()
   forwardTo?: string;
@@ -144,11 +145,11 @@ export class UpdateTrackingNumberDto {
 
 /** Filters of a property's tracking numbers. */
 export class ListTrackingNumbersQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   sourceId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   callFlowId?: string;
 }

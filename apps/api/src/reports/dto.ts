@@ -1,18 +1,9 @@
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  registerDecorator,
-} from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, registerDecorator } from 'class-validator';
 import type { FieldError } from '../common/api-error';
 import { CALL_LOG_SORTS, type CallLogSort } from './call-log.query';
 import { GROUP_BYS, type GroupBy } from './group-by';
+import { OptionalNotNull } from '../resources/dto-fields';
 
 const OUTCOMES = ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'] as const;
 
@@ -38,60 +29,60 @@ function IsLocalDate(): PropertyDecorator {
  * property's time zone, `to` inclusive.
  */
 export class CallFilterQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   propertyId?: string;
 
   /** Only calls of the properties in this property list. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   propertyListId?: string;
 
   /** First local day (the property's time zone), YYYY-MM-DD. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsLocalDate()
   from?: string;
 
   /** Last local day, inclusive, YYYY-MM-DD. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsLocalDate()
   to?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   sourceId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   trackingNumberId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(OUTCOMES)
   outcome?: (typeof OUTCOMES)[number];
 
   /** `true`: callers with no earlier call (prior_calls = 0); `false`: repeat callers. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['true', 'false'])
   firstTime?: 'true' | 'false';
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(500)
   campaign?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(500)
   keyword?: string;
 
   /** The agent who answered (the record's `answeredBy`). */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(500)
   answeredBy?: string;
 
   /** `csv` streams the whole result as CSV (also chosen by `Accept: text/csv`). */
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 }
@@ -99,34 +90,34 @@ export class CallFilterQuery {
 /** `GET /v1/reports/calls/summary` (`from` and `to` required). */
 export class CallSummaryQuery extends CallFilterQuery {
   /** One row per group; without it one row of totals. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(GROUP_BYS)
   groupBy?: GroupBy;
 }
 
 /** `GET /v1/calls`: the report filters, paging (as PageQuery), the carrier's session id, a sort. */
 export class CallLogQuery extends CallFilterQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(500)
   limit: number = 50;
 
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   offset: number = 0;
 
   /** The carrier's call_session_id: finds the record of one specific call. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   callSessionId?: string;
 
   /** A field, `-` first for descending; `-startedAt` unless asked. With `format=csv` paging is ignored. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(CALL_LOG_SORTS)
   sort?: CallLogSort;
 }
