@@ -1,7 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsE164 } from '../common/validators';
-import { OptionalNotNull } from '../resources/dto-fields';
 
 export class AgentSignInDto {
   /** The code of a sign-in link. */
@@ -17,7 +16,7 @@ export class PresenceDto {
 }
 
 export class RecentCallsQuery {
-  @OptionalNotNull()
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

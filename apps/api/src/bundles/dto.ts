@@ -1,15 +1,14 @@
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsUUID } from 'class-validator';
-import { OptionalNotNull } from '../resources/dto-fields';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 
 /** `POST …/bundle/apply?dryRun=true&prune=true` */
 export class ApplyBundleQuery {
   /** `true`: write nothing, answer what would change. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(['true', 'false'])
   dryRun?: 'true' | 'false';
 
   /** `true`: remove the schedules, agents, audio, ring groups and voicemail boxes the bundle does not list. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(['true', 'false'])
   prune?: 'true' | 'false';
 }
@@ -33,14 +32,14 @@ export class ImportDto {
   fromPropertyId: string;
 
   /** Default: every kind. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(IMPORT_KINDS, { each: true })
   include?: ImportKind[];
 
   /** Write nothing, answer what would change. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsBoolean()
   dryRun?: boolean;
 }

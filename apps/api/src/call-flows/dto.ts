@@ -13,11 +13,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OptionalNotNull } from '../resources/dto-fields';
 
 /** `?version=N`: a stored version instead of the current one. */
 export class VersionQuery {
-  @OptionalNotNull()
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -26,7 +25,7 @@ export class VersionQuery {
 
 export class DiagramQuery extends VersionQuery {
   /** `json` (default): { mermaid, svg }; `svg` or `mermaid`: that document alone. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(['json', 'svg', 'mermaid'])
   format?: 'json' | 'svg' | 'mermaid';
 }
@@ -46,7 +45,7 @@ export class SaveCallFlowDto {
 }
 
 export class UpdateCallFlowDto {
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @Length(1, 200)
   name?: string;
@@ -65,58 +64,58 @@ export class SimulatedSessionDto {
 }
 
 export class SimulatedCallerDto {
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   callerId?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsInt()
   @Min(0)
   priorCalls?: number;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   source?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @ValidateNested()
   @Type(() => SimulatedSessionDto)
   session?: SimulatedSessionDto;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsObject()
   previousCall?: { score?: number; leadStatus?: 'good_lead' | 'not_a_lead' | 'not_scored' };
 }
 
 /** A dry run: who calls, when, what they press and who answers. Nothing is dialled. */
 export class SimulateCallFlowDto {
-  @OptionalNotNull()
+  @IsOptional()
   @IsInt()
   @Min(1)
   version?: number;
 
-  @OptionalNotNull()
+  @IsOptional()
   @ValidateNested()
   @Type(() => SimulatedCallerDto)
   caller?: SimulatedCallerDto;
 
   /** The call's start instant (ISO 8601); schedules are judged at it. Default: now. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsISO8601({ strict: true })
   at?: string;
 
   /** One entry per menu prompt: keys pressed, or "" for no input. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @IsString({ each: true })
   keypresses?: string[];
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @IsString({ each: true })
   answeringAgentIds?: string[];
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsBoolean()
   forwardAnswered?: boolean;
 
@@ -124,11 +123,11 @@ export class SimulateCallFlowDto {
    * Schedules and ring groups by id, replacing the property's stored ones of the same id for this
    * dry run (to try a change before saving it). Absent: the stored ones alone.
    */
-  @OptionalNotNull()
+  @IsOptional()
   @IsObject()
   schedules?: Record<string, unknown>;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsObject()
   ringGroups?: Record<string, unknown>;
 }

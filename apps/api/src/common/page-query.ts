@@ -1,17 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { OptionalNotNull } from '../resources/dto-fields';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** `?limit=&offset=` of every paged list: at most 500 a page, 50 unless asked. */
 export class PageQuery {
-  @OptionalNotNull()
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(500)
   limit: number = 50;
 
-  @OptionalNotNull()
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)

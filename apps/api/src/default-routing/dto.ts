@@ -1,5 +1,4 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsUUID, ValidateIf } from 'class-validator';
-import { OptionalNotNull } from '../resources/dto-fields';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 
 /** `PUT …/default-routing`: one of the property's call flows, or null for none. */
 export class SetDefaultRoutingDto {
@@ -11,17 +10,17 @@ export class SetDefaultRoutingDto {
 /** `POST …/default-routing/apply`: which tracking numbers get the default flow. */
 export class ApplyDefaultRoutingDto {
   /** Only numbers without a call flow (default: every number of the property). */
-  @OptionalNotNull()
+  @IsOptional()
   @IsBoolean()
   onlyUnassigned?: boolean;
 
   /** List what would change without changing it. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsBoolean()
   dryRun?: boolean;
 
   /** Only the numbers of these sources (of this property). */
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })

@@ -17,7 +17,6 @@ import {
   Min,
 } from 'class-validator';
 import { IsE164, normalizeE164 } from '../common/validators';
-import { OptionalNotNull } from '../resources/dto-fields';
 
 export const EXHAUSTION_POLICIES = ['overflow', 'main_number', 'reuse_lru'] as const;
 export type ExhaustionPolicy = (typeof EXHAUSTION_POLICIES)[number];
@@ -28,14 +27,14 @@ export const POOL_MAX_NUMBERS = 50;
 /** Every field optional: only those given change (docs/DNI.md). */
 export class UpdateDniSettingsDto {
   /** Site origins (`https://sunset.example`) allowed to call the public DNI endpoints. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { each: true })
   allowedOrigins?: string[];
 
   /** The business's own numbers printed on the website: the script replaces these, and only these. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @Transform(({ value }) => (Array.isArray(value) ? value.map(normalizeE164) : value))
@@ -43,21 +42,21 @@ export class UpdateDniSettingsDto {
   swapNumbers?: string[];
 
   /** How long a pool number stays with a visitor after their last page view or heartbeat. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(24 * 60)
   sessionGraceMinutes?: number;
 
   /** A call to a pool number nobody holds goes to its last holder if released within this window. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(7 * 24 * 60)
   lookbackMinutes?: number;
 
   /** `first_touch`: a returning visitor keeps the source of their first visit; `last_touch`: the latest. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(['first_touch', 'last_touch'])
   attributionModel?: 'first_touch' | 'last_touch';
 
@@ -74,7 +73,7 @@ export class CreatePoolDto {
   @IsUUID()
   sourceId: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @Length(1, 100)
   name?: string;
@@ -99,12 +98,12 @@ export class CreatePoolDto {
 
 /** Every field optional; `trackingNumberIds` replaces the pool's numbers (it may grow while live). */
 export class UpdatePoolDto {
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @Length(1, 100)
   name?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @ArrayMinSize(POOL_MIN_NUMBERS)
   @ArrayMaxSize(POOL_MAX_NUMBERS)
@@ -112,7 +111,7 @@ export class UpdatePoolDto {
   @IsUUID('all', { each: true })
   trackingNumberIds?: string[];
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(EXHAUSTION_POLICIES)
   exhaustionPolicy?: ExhaustionPolicy;
 
@@ -126,7 +125,7 @@ const URL_RULE = { protocols: ['http', 'https'], require_protocol: true, require
 /** POST /dni/{dniKey}/visits (docs/DNI.md). */
 export class VisitDto {
   /** The `sb_vid` cookie; absent on a first visit (the answer gives one). */
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'visitorId must be 8–64 letters, digits, "-" or "_"' })
   visitorId?: string;
@@ -137,7 +136,7 @@ export class VisitDto {
   landingUrl: string;
 
   /** document.referrer; empty means none. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MaxLength(2000)
   @Transform(({ value }) => (value === '' ? undefined : value))

@@ -5,13 +5,13 @@ import {
   IsEmail,
   IsISO8601,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
 } from 'class-validator';
 import { PageQuery } from '../common/page-query';
 import { IsMailbox } from './mailbox.validator';
-import { OptionalNotNull } from '../resources/dto-fields';
 
 /**
  * `POST /webhooks/email`: one received message in Switchboard's normalized shape. Inbound-email
@@ -43,30 +43,30 @@ export class InboundEmailDto {
   to: string[];
 
   /** Copy recipients; also searched for tracked addresses. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsMailbox({ each: true })
   cc?: string[];
 
   /** The subject, as decoded by the provider. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MaxLength(998)
   subject?: string;
 
   /** The plain-text body. Stored up to 256,000 characters (longer is cut and flagged `truncated`). */
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   text?: string;
 
   /** The HTML body, with the same size limit as `text`. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   html?: string;
 
   /** When the provider received the message (ISO 8601); default: when the webhook arrives. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsISO8601({ strict: true })
   receivedAt?: string;
 }
@@ -82,7 +82,7 @@ export class SetEmailRoutingDto {
 /** `GET /v1/properties/{propertyId}/emails`: newest first, optionally one source's. */
 export class ListEmailsQuery extends PageQuery {
   /** Only the emails attributed to this source. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsUUID()
   sourceId?: string;
 }

@@ -1,7 +1,6 @@
 import { IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../common/page-query';
 import { IsE164, NormalizeE164 } from '../common/validators';
-import { OptionalNotNull } from '../resources/dto-fields';
 
 /** `PUT …/text-routing`: replaces the property's text routing; an absent field is cleared. */
 export class SetTextRoutingDto {
@@ -21,7 +20,7 @@ export class SetTextRoutingDto {
 /** `?sourceId=&limit=&offset=`: newest conversation first. */
 export class ListConversationsQuery extends PageQuery {
   /** Only conversations attributed to this source. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsUUID()
   sourceId?: string;
 }

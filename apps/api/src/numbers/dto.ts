@@ -1,22 +1,21 @@
 import { Type } from 'class-transformer';
 import { OmitType } from '@nestjs/swagger';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsDialTarget, NormalizeE164 } from '../common/validators';
 import { CreateTrackingNumberDto } from '../properties/dto';
-import { OptionalNotNull } from '../resources/dto-fields';
 
 /** `GET /v1/properties/{propertyId}/available-numbers` query. */
 export class AvailableNumbersQuery {
-  @OptionalNotNull()
+  @IsOptional()
   @Matches(/^[2-9]\d\d$/, { message: 'areaCode must be a 3-digit US area code such as 312' })
   areaCode?: string;
 
   /** Digits, or letters read as on a keypad (vanity numbers). */
-  @OptionalNotNull()
+  @IsOptional()
   @Matches(/^[0-9A-Za-z]{1,10}$/, { message: 'contains must be 1 to 10 digits or letters' })
   contains?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -29,7 +28,7 @@ export class AvailableNumbersQuery {
  * `POST …/tracking-numbers`, except that `forwardTo` may be left out when a call flow handles calls.
  */
 export class OrderTrackingNumberDto extends OmitType(CreateTrackingNumberDto, ['forwardTo'] as const) {
-  @OptionalNotNull()
+  @IsOptional()
   @NormalizeE164()
   @IsDialTarget()
   forwardTo?: string;

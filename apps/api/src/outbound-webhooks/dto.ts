@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsOptional,
   IsString,
   IsUrl,
   MaxLength,
@@ -41,7 +42,7 @@ export class UpdateWebhookDto extends PartialType(CreateWebhookDto) {}
 
 export class DeliveryListQuery extends PageQuery {
   /** pending, delivered or failed */
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(['pending', 'delivered', 'failed'])
   status?: 'pending' | 'delivered' | 'failed';
 }

@@ -16,7 +16,6 @@ import {
 } from 'class-validator';
 import { IsDialTarget, IsE164, IsIanaTimeZone, NormalizeE164 } from '../common/validators';
 import { PageQuery } from '../common/page-query';
-import { OptionalNotNull } from '../resources/dto-fields';
 
 export class CreatePropertyDto {
   @IsString()
@@ -43,12 +42,12 @@ export class UpdatePropertyDto extends PartialType(CreatePropertyDto) {}
 
 export class ListPropertiesQuery extends PageQuery {
   /** Only the properties of this property list. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsUUID()
   propertyListId?: string;
 
   /** Case-insensitive part of the name. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
@@ -65,25 +64,25 @@ export class CreateSourceDto {
   name?: string;
 
   /** A key of GET /v1/standard-sources, e.g. "google_ads". */
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MaxLength(64)
   standardKey?: string;
 
   /** libs/domain DniRule[], checked by validateDniRules. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   dniRules?: unknown[];
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1000)
   priority?: number;
 
   /** Opt-in last touch under a first-touch property (see docs/DNI.md). */
-  @OptionalNotNull()
+  @IsOptional()
   @IsBoolean()
   lastTouch?: boolean;
 }
@@ -108,12 +107,12 @@ export class CreateTrackingNumberDto {
   @IsDialTarget()
   forwardTo: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MaxLength(1000)
   greetingText?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   greetingAudioUrl?: string;
 }
@@ -124,11 +123,11 @@ export class UpdateTrackingNumberDto {
   @IsUUID()
   callFlowId?: string | null;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsUUID()
   sourceId?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @NormalizeE164()
   @IsDialTarget()
   forwardTo?: string;
@@ -145,11 +144,11 @@ export class UpdateTrackingNumberDto {
 
 /** Filters of a property's tracking numbers. */
 export class ListTrackingNumbersQuery {
-  @OptionalNotNull()
+  @IsOptional()
   @IsUUID()
   sourceId?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsUUID()
   callFlowId?: string;
 }

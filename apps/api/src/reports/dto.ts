@@ -1,9 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, registerDecorator } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  registerDecorator,
+} from 'class-validator';
 import type { FieldError } from '../common/api-error';
 import { CALL_LOG_SORTS, type CallLogSort } from './call-log.query';
 import { GROUP_BYS, type GroupBy } from './group-by';
-import { OptionalNotNull } from '../resources/dto-fields';
 
 const OUTCOMES = ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'] as const;
 
@@ -29,60 +38,60 @@ function IsLocalDate(): PropertyDecorator {
  * property's time zone, `to` inclusive.
  */
 export class CallFilterQuery {
-  @OptionalNotNull()
+  @IsOptional()
   @IsUUID()
   propertyId?: string;
 
   /** Only calls of the properties in this property list. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsUUID()
   propertyListId?: string;
 
   /** First local day (the property's time zone), YYYY-MM-DD. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsLocalDate()
   from?: string;
 
   /** Last local day, inclusive, YYYY-MM-DD. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsLocalDate()
   to?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsUUID()
   sourceId?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsUUID()
   trackingNumberId?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(OUTCOMES)
   outcome?: (typeof OUTCOMES)[number];
 
   /** `true`: callers with no earlier call (prior_calls = 0); `false`: repeat callers. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(['true', 'false'])
   firstTime?: 'true' | 'false';
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MaxLength(500)
   campaign?: string;
 
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MaxLength(500)
   keyword?: string;
 
   /** The agent who answered (the record's `answeredBy`). */
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MaxLength(500)
   answeredBy?: string;
 
   /** `csv` streams the whole result as CSV (also chosen by `Accept: text/csv`). */
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 }
@@ -90,34 +99,34 @@ export class CallFilterQuery {
 /** `GET /v1/reports/calls/summary` (`from` and `to` required). */
 export class CallSummaryQuery extends CallFilterQuery {
   /** One row per group; without it one row of totals. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(GROUP_BYS)
   groupBy?: GroupBy;
 }
 
 /** `GET /v1/calls`: the report filters, paging (as PageQuery), the carrier's session id, a sort. */
 export class CallLogQuery extends CallFilterQuery {
-  @OptionalNotNull()
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(500)
   limit: number = 50;
 
-  @OptionalNotNull()
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   offset: number = 0;
 
   /** The carrier's call_session_id: finds the record of one specific call. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @MaxLength(200)
   callSessionId?: string;
 
   /** A field, `-` first for descending; `-startedAt` unless asked. With `format=csv` paging is ignored. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsIn(CALL_LOG_SORTS)
   sort?: CallLogSort;
 }

@@ -1,7 +1,6 @@
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ResourceBodyDto } from '../dto-fields';
 import { AUDIO_CONTENT_TYPES, type AudioContentType } from './audio-content';
-import { OptionalNotNull } from '../dto-fields';
 
 /** An uploaded prompt; the bytes travel as base64 in the JSON body (decoded at most 5 MB). */
 export class AudioDto extends ResourceBodyDto {
@@ -22,7 +21,7 @@ export class RenameAudioDto {
 /** The query of a raw upload (`PUT /{audioId}/content`). */
 export class UploadAudioQuery {
   /** The name of a file this upload creates (default: its id); an existing file keeps its own. */
-  @OptionalNotNull()
+  @IsOptional()
   @IsString()
   @Length(1, 200)
   name?: string;
