@@ -1,33 +1,17 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '@switchboard/config';
 import { WebhookRepository } from '@switchboard/persistence';
 import { WebhookPublisher } from '@switchboard/temporal';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
-
-/** A customer's receiver: keeps the bodies it is sent. */
-async function startReceiver(): Promise<{ url: string; bodies: any[]; server: Server }> {
-  const bodies: any[] = [];
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString()));
-    req.on('end', () => {
-      bodies.push(JSON.parse(raw));
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, bodies, server };
-}
+import { startWebhookReceiver } from '../support/webhook-receiver';
 
 describe('a webhook announced while Temporal was down is sent once it is back', () => {
   let stack: TestStack;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   before(async () => {
     stack = await startTestStack({ timeScale: 0.1 });
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
   });
   after(async () => {
     await stack?.stop();
@@ -55,9 +39,9 @@ describe('a webhook announced while Temporal was down is sent once it is back', 
     // Younger than the wait: the publish that made it may still be starting its workflow.
     assert.equal(await publisher.resumeStranded(3600), 0);
     assert.equal(await publisher.resumeStranded(0), 1);
-    await eventually('the delivery', async () => (receiver.bodies.length > 0 ? true : undefined), 15_000);
-    assert.equal(receiver.bodies[0].id, 'text/stranded-1');
-    assert.equal(receiver.bodies[0].data.text, 'Is the two-bedroom still available?');
+    await eventually('the delivery', async () => (receiver.deliveries.length > 0 ? true : undefined), 15_000);
+    assert.equal(receiver.deliveries[0].body.id, 'text/stranded-1');
+    assert.equal(receiver.deliveries[0].body.data.text, 'Is the two-bedroom still available?');
     const shown = await eventually('delivered', async () => {
       const d = await stack.api('GET', `${base}/webhook-deliveries/${deliveryId}`);
       return d.body.status === 'delivered' ? d.body : undefined;
@@ -67,6 +51,6 @@ describe('a webhook announced while Temporal was down is sent once it is back', 
     // A later sweep (another worker's, say) finds nothing to do and sends nothing again.
     assert.equal(await publisher.resumeStranded(0), 0);
     await new Promise((r) => setTimeout(r, 500));
-    assert.equal(receiver.bodies.length, 1);
+    assert.equal(receiver.deliveries.length, 1);
   });
 });

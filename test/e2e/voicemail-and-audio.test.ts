@@ -1,36 +1,16 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
 import { wavFile } from '../support/audio';
-
-interface Delivery {
-  headers: IncomingHttpHeaders;
-  body: any;
-}
-
-/** A business's webhook endpoint: refuses the first delivery (503), accepts the rest. */
-async function startReceiver(): Promise<{ url: string; deliveries: Delivery[]; server: Server }> {
-  const deliveries: Delivery[] = [];
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString()));
-    req.on('end', () => {
-      deliveries.push({ headers: req.headers, body: JSON.parse(raw) });
-      res.writeHead(deliveries.length === 1 ? 503 : 204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, deliveries, server };
-}
+import { startWebhookReceiver } from '../support/webhook-receiver';
 
 describe('voicemail boxes and stored audio in live calls', () => {
   let stack: TestStack;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   before(async () => {
     stack = await startTestStack({ timeScale: 0.1 });
-    receiver = await startReceiver();
+    // Refuses the first delivery, accepts the retry.
+    receiver = await startWebhookReceiver(1);
   });
   after(async () => {
     await stack?.stop();

@@ -31,6 +31,8 @@ export interface CallWorkerOptions {
   settings: CallDataSettings;
   /** Retries of outbound webhooks the worker starts (call events). Absent: the documented defaults. */
   webhooks?: WebhookDeliverySettings;
+  /** Starts outbound webhook deliveries; absent: one over this worker's connection (`webhooks` retries). */
+  publisher?: WebhookPublisher;
   /** A bundle built once and shared (tests build one per run; the worker builds at start). */
   bundle?: WorkflowBundleWithSourceMap;
   /** Where call and activity metrics go; the process's shared set (served on /metrics) by default. */
@@ -41,8 +43,6 @@ export interface CallWorkerOptions {
 export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
   await ensureSearchAttributes(o.connection, o.namespace, ALL_CALL_SEARCH_ATTRIBUTES);
   const webhooks = new WebhookRepository(o.dataSource);
-  // Call events start their delivery workflows through the worker's own connection.
-  const client = new Client({ connection: o.connection, namespace: o.namespace });
   const activities = createActivities({
     routing: new CallRoutingRepository(o.dataSource),
     records: new CallRecordRepository(o.dataSource),
@@ -50,7 +50,7 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
     holds: new PoolHoldRepository(o.dataSource),
     scoring: new CallScoringRepository(o.dataSource),
     webhooks,
-    publisher: new WebhookPublisher(client, o.taskQueue, webhooks, o.webhooks ?? DEFAULT_WEBHOOK_DELIVERY),
+    publisher: o.publisher ?? workerWebhookPublisher(o),
     telephony: o.telephony,
     settings: o.settings,
     recordings: { ...o.recordings, repository: new RecordingRepository(o.dataSource) },
@@ -63,4 +63,17 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
     activities,
     interceptors: { activity: [activityObserver(o.metrics ?? workerMetrics(), () => rootLogger())] },
   });
+}
+
+/** Call events start their delivery workflows through the worker's own connection. */
+export function workerWebhookPublisher(
+  o: Pick<CallWorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'dataSource' | 'webhooks'>,
+): WebhookPublisher {
+  const client = new Client({ connection: o.connection, namespace: o.namespace });
+  return new WebhookPublisher(
+    client,
+    o.taskQueue,
+    new WebhookRepository(o.dataSource),
+    o.webhooks ?? DEFAULT_WEBHOOK_DELIVERY,
+  );
 }

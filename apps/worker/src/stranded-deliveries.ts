@@ -1,9 +1,5 @@
-import { Client, type ConnectionLike } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
-import type { WebhookDeliverySettings } from '@switchboard/config';
 import type { Logger } from '@switchboard/observability';
-import { WebhookRepository } from '@switchboard/persistence';
-import { WebhookPublisher } from '@switchboard/temporal';
+import type { WebhookPublisher } from '@switchboard/temporal';
 
 /** How often the worker looks, and how long a delivery may wait for its workflow before it does. */
 const SWEEP_EVERY_MS = 60_000;
@@ -17,26 +13,11 @@ const STRANDED_AFTER_SECS = 60;
 export class StrandedDeliverySweeper {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
-  private readonly publisher: WebhookPublisher;
 
   constructor(
-    o: {
-      connection: ConnectionLike;
-      namespace: string;
-      taskQueue: string;
-      dataSource: DataSource;
-      webhooks: WebhookDeliverySettings;
-    },
+    private readonly publisher: WebhookPublisher,
     private readonly log: Logger,
-  ) {
-    const client = new Client({ connection: o.connection, namespace: o.namespace });
-    this.publisher = new WebhookPublisher(
-      client,
-      o.taskQueue,
-      new WebhookRepository(o.dataSource),
-      o.webhooks,
-    );
-  }
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => {

@@ -11,7 +11,7 @@ import { requireTemporalAddress, type SwitchboardConfig } from '@switchboard/con
 import { FilesystemBlobStore } from '@switchboard/persistence';
 import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
 import { rootLogger } from '@switchboard/observability';
-import { createCallWorker } from './call-worker';
+import { createCallWorker, workerWebhookPublisher } from './call-worker';
 import { StrandedDeliverySweeper } from './stranded-deliveries';
 import { startMetricsServer, type MetricsServer } from './observability/metrics-server';
 import { workerMetrics } from './observability/worker-metrics';
@@ -36,7 +36,16 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     const { telnyx, temporal, calls, media, observability } = this.cfg;
     if (!telnyx.apiKey) throw new Error('TELNYX_API_KEY is not set (npm start sets it for the simulator)');
     this.connection = await NativeConnection.connect({ address: requireTemporalAddress(this.cfg) });
+    // One publisher for the call activities and the sweep of deliveries whose start was lost.
+    const publisher = workerWebhookPublisher({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      dataSource: this.dataSource,
+      webhooks: this.cfg.webhooks,
+    });
     this.worker = await createCallWorker({
+      publisher,
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
@@ -60,13 +69,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       webhooks: this.cfg.webhooks,
     });
     this.sweeper = new StrandedDeliverySweeper(
-      {
-        connection: this.connection,
-        namespace: temporal.namespace,
-        taskQueue: temporal.taskQueue,
-        dataSource: this.dataSource,
-        webhooks: this.cfg.webhooks,
-      },
+      publisher,
       rootLogger().child({ component: 'StrandedDeliveries' }),
     );
     this.sweeper.start();
