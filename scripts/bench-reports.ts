@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   if (!adminUrl) {
     dir = mkdtempSync(path.join(os.tmpdir(), 'sb-bench-reports-'));
     log('starting a throwaway embedded PostgreSQL');
-    pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg') });
+    pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), temporary: true });
     adminUrl = pg.adminUrl;
   }
   const dbName = `sb_bench_reports_${Date.now()}`;

@@ -9,12 +9,20 @@ import { http } from '@switchboard/scenarios';
  * makes new ones.
  */
 export function devAdminToken(dataDir: string | null, configured: string | undefined): string {
-  if (configured) return configured;
-  const file = dataDir ? path.join(dataDir, 'admin-token') : null;
+  return configured ?? devSecret(dataDir, 'admin-token');
+}
+
+/**
+ * A random secret of this install (the media signing key, the admin token…): a persistent stack keeps
+ * it in its data folder (readable by its owner only), so it survives restarts and no two installs
+ * share one; a throwaway stack makes a new one. Nothing in the source can sign for anyone.
+ */
+export function devSecret(dataDir: string | null, name: string): string {
+  const file = dataDir ? path.join(dataDir, name) : null;
   if (file && existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const token = randomBytes(24).toString('base64url');
-  if (file) writeFileSync(file, token, { mode: 0o600 });
-  return token;
+  const secret = randomBytes(24).toString('base64url');
+  if (file) writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** A working key of the dev account: the saved one if the api still accepts it, else a new account's. */

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
           TEST_TEMPORAL_ADDRESS: infra.temporalAddress,
           TEST_PG_ADMIN_URL: infra.pgAdminUrl,
           MEDIA_DIR: mediaDir,
+          // The api and worker refuse to start without one; each run makes its own.
+          MEDIA_SIGNING_SECRET: process.env.MEDIA_SIGNING_SECRET ?? randomBytes(24).toString('hex'),
         },
       });
       child.on('exit', (c) => resolve(c ?? 1));

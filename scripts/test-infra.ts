@@ -32,7 +32,7 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
       pgAdminUrl = adminUrlOf(process.env.DATABASE_URL);
     } else {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-pg-'));
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data') });
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), temporary: true });
       stops.push(async () => {
         await pg.stop();
         rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,7 @@ import {
   type Prompt,
   type RingPlan,
 } from '@switchboard/domain';
-import { DEFAULT_MEDIA_URL_TTL_SECS, DEV_MEDIA_SIGNING_SECRET } from '@switchboard/config';
+import { DEFAULT_MEDIA_URL_TTL_SECS } from '@switchboard/config';
 import {
   signedMediaUrl,
   type CallRecordRepository,
@@ -33,8 +33,8 @@ export interface CallDataSettings {
   defaultVoice: string;
   /** Where the carrier fetches the api's public media (audio prompts) from. */
   publicBaseUrl: string;
-  /** MEDIA_SIGNING_SECRET, which the api verifies prompt URLs with. Absent: the development default. */
-  mediaSigningSecret?: string;
+  /** MEDIA_SIGNING_SECRET, which the api verifies prompt URLs with. */
+  mediaSigningSecret: string;
   /** MEDIA_URL_TTL_SECS. Absent: 6 hours. */
   mediaUrlTtlSecs?: number;
   /**
@@ -60,7 +60,7 @@ export function createCallDataActivities(
 ) {
   const media: MediaUrlSettings = {
     publicBaseUrl: settings.publicBaseUrl,
-    signingSecret: settings.mediaSigningSecret ?? DEV_MEDIA_SIGNING_SECRET,
+    signingSecret: settings.mediaSigningSecret,
     urlTtlSecs: settings.mediaUrlTtlSecs ?? DEFAULT_MEDIA_URL_TTL_SECS,
   };
   return {

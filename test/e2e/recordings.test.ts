@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { DEV_MEDIA_SIGNING_SECRET } from '@switchboard/config';
 import { storeRecordingWorkflowId } from '@switchboard/contracts';
 import { signMediaPath } from '@switchboard/persistence';
 import { createTestAccount, TEST_ADMIN_TOKEN } from '../support/accounts';
@@ -140,7 +139,7 @@ describe('recordings: copied from the carrier, served only through short-lived s
       `${stack.apiUrl}${path}`,
       `${stack.apiUrl}${path}${query.replace(/sig=./, (m) => (m.endsWith('A') ? 'sig=B' : 'sig=A'))}`,
       `${stack.apiUrl}/media/recordings/${randomUUID()}${query}`,
-      `${stack.apiUrl}${signMediaPath(path, DEV_MEDIA_SIGNING_SECRET, past)}`,
+      `${stack.apiUrl}${signMediaPath(path, process.env.MEDIA_SIGNING_SECRET!, past)}`,
     ];
     for (const url of refused) assert.equal((await fetch(url)).status, 403, url);
 

@@ -7,7 +7,7 @@ import { createCallWorker } from '../../apps/worker/src/call-worker';
 import { http, type StackEndpoints } from '@switchboard/scenarios';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
 import { FilesystemBlobStore, openDataSource } from '@switchboard/persistence';
-import { loadConfig } from '@switchboard/config';
+import { loadConfig, mediaSigningSecret } from '@switchboard/config';
 import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
 import { bundleCallWorkflows } from '@switchboard/temporal';
 import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from './accounts';
@@ -99,6 +99,7 @@ export async function startTestStack(
       ringTimeoutSecs: o.ringTimeoutSecs ?? 20,
       defaultVoice: 'female',
       publicBaseUrl: apiUrl,
+      mediaSigningSecret: mediaSigningSecret(cfg),
       allowPrivateReceivers: cfg.webhooks.allowPrivateNetworks,
     },
     webhooks: cfg.webhooks,

@@ -2,7 +2,7 @@ import { VersioningType, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
-import { loadConfig } from '@switchboard/config';
+import { loadConfig, mediaSigningSecret } from '@switchboard/config';
 import {
   createLogger,
   PinoNestLogger,
@@ -32,6 +32,8 @@ export async function createApiApp(
   opts: { logger?: false; log?: Logger; preview?: boolean } = {},
 ): Promise<INestApplication> {
   const cfg = loadConfig();
+  // Settings the api cannot serve without stop it here, named, before any module is built.
+  if (!opts.preview) mediaSigningSecret(cfg);
   const log =
     opts.log ??
     (opts.logger === false

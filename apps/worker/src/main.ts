@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
-import { loadConfig } from '@switchboard/config';
+import { loadConfig, mediaSigningSecret } from '@switchboard/config';
 import { createLogger, PinoNestLogger, setRootLogger } from '@switchboard/observability';
 import { PinoTemporalLogger } from './observability/temporal-logger';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const { observability } = loadConfig();
+  const cfg = loadConfig();
+  // Settings the worker cannot run calls without stop it here, named, before it polls for work.
+  mediaSigningSecret(cfg);
+  const { observability } = cfg;
   const log = createLogger({
     level: observability.logLevel,
     format: observability.logFormat,

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { requireTemporalAddress, type SwitchboardConfig } from '@switchboard/config';
+import { mediaSigningSecret, requireTemporalAddress, type SwitchboardConfig } from '@switchboard/config';
 import { FilesystemBlobStore } from '@switchboard/persistence';
 import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
 import { rootLogger } from '@switchboard/observability';
@@ -62,7 +62,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       settings: {
         ...calls,
         publicBaseUrl: media.publicBaseUrl,
-        mediaSigningSecret: media.signingSecret,
+        mediaSigningSecret: mediaSigningSecret(this.cfg),
         mediaUrlTtlSecs: media.urlTtlSecs,
         allowPrivateReceivers: this.cfg.webhooks.allowPrivateNetworks,
       },

@@ -41,9 +41,10 @@ export interface SwitchboardConfig {
     /**
      * HMAC key of the signed `/media` URLs. The worker signs the URLs it gives the carrier and the
      * api verifies them, so both processes must share it: a per-process random default would not
-     * work. The default is a fixed development value and must be replaced in production.
+     * work, and a default in the source would let anyone sign. No default: the api and the worker
+     * refuse to start without it (`mediaSigningSecret`); `npm start` generates one per install.
      */
-    signingSecret: string;
+    signingSecret?: string;
     /** How long a signed media URL stays valid; longer than any call, which resolves its URLs at start. */
     urlTtlSecs: number;
     /**
@@ -139,11 +140,8 @@ function oneOf<T extends string>(
 
 export class ConfigError extends Error {}
 
-/**
- * MEDIA_SIGNING_SECRET when unset: fixed, so a local api and worker agree without setup; anyone
- * reading this file can sign URLs with it, so production must set its own.
- */
-export const DEV_MEDIA_SIGNING_SECRET = 'switchboard-dev-media-signing-secret';
+/** The shortest MEDIA_SIGNING_SECRET accepted: 32 characters, as from `openssl rand -hex 16`. */
+export const MIN_SIGNING_SECRET_LENGTH = 32;
 
 /** MEDIA_URL_TTL_SECS when unset: 6 hours, far longer than any call. */
 export const DEFAULT_MEDIA_URL_TTL_SECS = 6 * 3600;
@@ -192,7 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
     media: {
       publicBaseUrl: (str(env, 'PUBLIC_BASE_URL') ?? `http://${host}:${port}`).replace(/\/+$/, ''),
       dir: path.resolve(str(env, 'MEDIA_DIR') ?? '.data/media'),
-      signingSecret: str(env, 'MEDIA_SIGNING_SECRET') ?? DEV_MEDIA_SIGNING_SECRET,
+      signingSecret: str(env, 'MEDIA_SIGNING_SECRET'),
       urlTtlSecs: atLeast(env, 'MEDIA_URL_TTL_SECS', DEFAULT_MEDIA_URL_TTL_SECS, 60),
       recordingUrlTtlSecs: atLeast(env, 'RECORDING_URL_TTL_SECS', DEFAULT_RECORDING_URL_TTL_SECS, 30),
     },
@@ -259,6 +257,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
 /** The Temporal address, which must be known by the time an app starts. */
 export function requireTemporalAddress(cfg: SwitchboardConfig): string {
   return cfg.temporal.address ?? '127.0.0.1:7233';
+}
+
+/**
+ * MEDIA_SIGNING_SECRET, which the api and the worker need before they serve or sign anything: both
+ * call this at start, so a missing or short secret stops the process naming the setting.
+ */
+export function mediaSigningSecret(cfg: SwitchboardConfig): string {
+  const secret = cfg.media.signingSecret;
+  if (!secret)
+    throw new ConfigError(
+      'MEDIA_SIGNING_SECRET is not set: give the api and the worker the same random value of at least ' +
+        `${MIN_SIGNING_SECRET_LENGTH} characters (npm start generates one into .data/secrets/)`,
+    );
+  if (secret.length < MIN_SIGNING_SECRET_LENGTH)
+    throw new ConfigError(
+      `MEDIA_SIGNING_SECRET must be at least ${MIN_SIGNING_SECRET_LENGTH} characters, got ${secret.length}`,
+    );
+  return secret;
 }
 
 export function requireDatabaseUrl(cfg: SwitchboardConfig): string {

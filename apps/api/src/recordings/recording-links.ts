@@ -5,7 +5,7 @@ import {
   callRecordingPath,
   type RecordingPurpose,
 } from '@switchboard/contracts';
-import type { SwitchboardConfig } from '@switchboard/config';
+import { mediaSigningSecret, type SwitchboardConfig } from '@switchboard/config';
 import {
   mediaUrlExpiry,
   RecordingRepository,
@@ -65,7 +65,8 @@ export class RecordingLinks {
   }
 
   private sign(id: string, nowMs: number): { url: string; expiresAt: string } {
-    const { publicBaseUrl, signingSecret, recordingUrlTtlSecs } = this.cfg.media;
+    const { publicBaseUrl, recordingUrlTtlSecs } = this.cfg.media;
+    const signingSecret = mediaSigningSecret(this.cfg);
     const expires = mediaUrlExpiry(nowMs, recordingUrlTtlSecs);
     return {
       url: publicBaseUrl + signMediaPath(recordingMediaPath(id), signingSecret, expires),

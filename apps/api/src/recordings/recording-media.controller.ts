@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res, type StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import type { SwitchboardConfig } from '@switchboard/config';
+import { mediaSigningSecret, type SwitchboardConfig } from '@switchboard/config';
 import type { BlobStore } from '@switchboard/persistence';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
@@ -36,7 +36,7 @@ export class RecordingMediaController {
     const expiresAt = signedMediaExpiry(
       recordingMediaPath(id),
       { expires, sig },
-      this.cfg.media.signingSecret,
+      mediaSigningSecret(this.cfg),
     );
     const r = await this.links.recordings.get(id);
     if (!r || r.status !== 'stored' || !r.blobKey) throw ApiError.notFound('recording', id);

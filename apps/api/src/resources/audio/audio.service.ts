@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SwitchboardConfig } from '@switchboard/config';
+import { mediaSigningSecret, type SwitchboardConfig } from '@switchboard/config';
 import {
   AudioFileEntity,
   audioPublicPath,
@@ -64,7 +64,10 @@ export class AudioService {
       name: r.name,
       contentType: r.contentType,
       sizeBytes: r.sizeBytes,
-      url: signedMediaUrl(this.cfg.media, audioPublicPath(r.publicId)),
+      url: signedMediaUrl(
+        { ...this.cfg.media, signingSecret: mediaSigningSecret(this.cfg) },
+        audioPublicPath(r.publicId),
+      ),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     };

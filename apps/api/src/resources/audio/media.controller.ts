@@ -3,15 +3,13 @@ import {
   Get,
   Headers,
   Inject,
-  Logger,
   Param,
   Query,
   Res,
-  type OnModuleInit,
   type StreamableFile,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { DEV_MEDIA_SIGNING_SECRET, type SwitchboardConfig } from '@switchboard/config';
+import { mediaSigningSecret, type SwitchboardConfig } from '@switchboard/config';
 import { audioPublicPath } from '@switchboard/persistence';
 import { Public } from '../../auth/auth.decorators';
 import { secondsUntil, signedMediaExpiry } from '../../common/signed-media';
@@ -29,20 +27,11 @@ import { AudioService } from './audio.service';
  */
 @Public()
 @Controller('media/audio')
-export class MediaController implements OnModuleInit {
+export class MediaController {
   constructor(
     private readonly svc: AudioService,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
   ) {}
-
-  onModuleInit(): void {
-    const { media, telnyx } = this.cfg;
-    // Real Telnyx (a key, no simulator URL) with the published development secret: anyone can sign.
-    if (media.signingSecret === DEV_MEDIA_SIGNING_SECRET && telnyx.apiKey && !telnyx.baseUrl)
-      new Logger('Media').warn(
-        'MEDIA_SIGNING_SECRET is not set: media URLs are signed with the public dev value',
-      );
-  }
 
   @Get(':publicId')
   async audio(
@@ -55,7 +44,7 @@ export class MediaController implements OnModuleInit {
     const expiresAt = signedMediaExpiry(
       audioPublicPath(publicId),
       { expires, sig },
-      this.cfg.media.signingSecret,
+      mediaSigningSecret(this.cfg),
     );
     const bytes = await this.svc.bytesByPublicId(publicId);
     res.setHeader('Cache-Control', `public, max-age=${secondsUntil(expiresAt)}, immutable`);
