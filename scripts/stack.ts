@@ -138,7 +138,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       ...process.env,
       ...telnyxEnv,
       ADMIN_TOKEN: adminToken,
-      MEDIA_SIGNING_SECRET: cfg.media.signingSecret ?? devSecret(tmp ? null : dataDir, 'media-signing-secret'),
+      MEDIA_SIGNING_SECRET:
+        cfg.media.signingSecret ?? devSecret(tmp ? null : dataDir, 'media-signing-secret'),
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       API_PORT: String(apiPort),
