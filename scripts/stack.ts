@@ -62,16 +62,11 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       await s().catch((e: unknown) => o.log(`stop failed: ${String(e)}`));
   };
   stopOnEveryExit(stopAll, o.log);
-  // The stack's files (tokens, keys, recordings, Temporal's history) are its owner's alone; the
-  // children inherit the mask.
-  process.umask(0o077);
   try {
     const tmp = o.ephemeral ? mkdtempSync(path.join(os.tmpdir(), 'switchboard-stack-')) : null;
     if (tmp) stops.push(async () => rmSync(tmp, { recursive: true, force: true }));
     const dataDir = tmp ?? DATA_DIR;
-    mkdirSync(dataDir, { recursive: true });
-    // Made by an earlier version with the default mask: close it now.
-    chmodSync(dataDir, 0o700);
+    keepPrivate(dataDir);
 
     // Temporal
     let temporalAddress = cfg.temporal.address;
@@ -192,6 +187,17 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     await stopAll();
     throw err;
   }
+}
+
+/**
+ * The stack's files (admin token, dev key, secrets, stack.json, recordings, Temporal's history) are
+ * its owner's alone: the folder is closed (also one made by an earlier version with the default
+ * mask), and this process and the children it starts create files with mode 0600 from now on.
+ */
+export function keepPrivate(dataDir: string): void {
+  process.umask(0o077);
+  mkdirSync(dataDir, { recursive: true });
+  chmodSync(dataDir, 0o700);
 }
 
 /**
