@@ -201,14 +201,14 @@ function file(env: NodeJS.ProcessEnv, name: string): string | undefined {
 
 function temporalTls(env: NodeJS.ProcessEnv): TemporalTls | undefined {
   const tls: TemporalTls = {
-    caFile: file(env, 'TEMPORAL_TLS_CA'),
-    certFile: file(env, 'TEMPORAL_TLS_CERT'),
-    keyFile: file(env, 'TEMPORAL_TLS_KEY'),
+    caFile: file(env, 'TEMPORAL_TLS_SERVER_CA_CERT_PATH'),
+    certFile: file(env, 'TEMPORAL_TLS_CLIENT_CERT_PATH'),
+    keyFile: file(env, 'TEMPORAL_TLS_CLIENT_KEY_PATH'),
     serverName: str(env, 'TEMPORAL_TLS_SERVER_NAME'),
   };
   if (!tls.certFile !== !tls.keyFile)
     throw new ConfigError(
-      `${tls.certFile ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT'} is not set: mTLS needs both TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY`,
+      `${tls.certFile ? 'TEMPORAL_TLS_CLIENT_KEY_PATH' : 'TEMPORAL_TLS_CLIENT_CERT_PATH'} is not set: mTLS needs both TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH`,
     );
   const asked = oneOf(env, 'TEMPORAL_TLS', ['true', 'false'] as const, 'false') === 'true';
   const implied =

@@ -34,9 +34,9 @@ describe('settings for reaching any Temporal', () => {
   it('mTLS reads the CA, the client pair and the server name', () => {
     const cfg = loadConfig({
       TEMPORAL_ADDRESS: '10.0.0.5:7233',
-      TEMPORAL_TLS_CA: pem('ca'),
-      TEMPORAL_TLS_CERT: pem('crt'),
-      TEMPORAL_TLS_KEY: pem('key'),
+      TEMPORAL_TLS_SERVER_CA_CERT_PATH: pem('ca'),
+      TEMPORAL_TLS_CLIENT_CERT_PATH: pem('crt'),
+      TEMPORAL_TLS_CLIENT_KEY_PATH: pem('key'),
       TEMPORAL_TLS_SERVER_NAME: 'temporal.example',
     });
     const o = temporalConnectionOptions(cfg);
@@ -58,11 +58,17 @@ describe('settings for reaching any Temporal', () => {
       refusal({ TEMPORAL_ADDRESS: 'http://localhost:7233' }) ?? '',
       /^TEMPORAL_ADDRESS must be host:port/,
     );
-    assert.match(refusal({ TEMPORAL_TLS_CERT: pem('crt2') }) ?? '', /^TEMPORAL_TLS_KEY is not set/);
-    assert.match(refusal({ TEMPORAL_TLS_KEY: pem('key2') }) ?? '', /^TEMPORAL_TLS_CERT is not set/);
     assert.match(
-      refusal({ TEMPORAL_TLS_CA: path.join(dir, 'missing.pem') }) ?? '',
-      /^TEMPORAL_TLS_CA names a file that cannot be read/,
+      refusal({ TEMPORAL_TLS_CLIENT_CERT_PATH: pem('crt2') }) ?? '',
+      /^TEMPORAL_TLS_CLIENT_KEY_PATH is not set/,
+    );
+    assert.match(
+      refusal({ TEMPORAL_TLS_CLIENT_KEY_PATH: pem('key2') }) ?? '',
+      /^TEMPORAL_TLS_CLIENT_CERT_PATH is not set/,
+    );
+    assert.match(
+      refusal({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: path.join(dir, 'missing.pem') }) ?? '',
+      /^TEMPORAL_TLS_SERVER_CA_CERT_PATH names a file that cannot be read/,
     );
     assert.match(refusal({ TEMPORAL_TLS: 'yes' }) ?? '', /^TEMPORAL_TLS must be one of true, false/);
     assert.match(refusal({ TEMPORAL_TLS: 'false', TEMPORAL_API_KEY: 'k' }) ?? '', /^TEMPORAL_TLS is false/);
