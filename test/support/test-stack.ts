@@ -39,9 +39,14 @@ const CONNECTION_ID = 'test-connection';
  * stand-in) sending signed webhooks to the api. Temporal and PostgreSQL are the run's real servers.
  */
 export async function startTestStack(
-  o: { timeScale?: number; ringTimeoutSecs?: number } = {},
+  o: {
+    timeScale?: number;
+    ringTimeoutSecs?: number;
+    /** Another Temporal than the run's dev server (a temporal-server on PostgreSQL, say). */
+    temporalAddress?: string;
+  } = {},
 ): Promise<TestStack> {
-  const { temporalAddress } = testServers();
+  const temporalAddress = o.temporalAddress ?? testServers().temporalAddress;
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;

@@ -7,7 +7,7 @@ import { msToTs } from '@temporalio/common/lib/time';
 import { ALL_CALL_SEARCH_ATTRIBUTES } from '@switchboard/contracts';
 import { ensureSearchAttributes } from '@switchboard/temporal';
 import { goBinary } from './temporal-cli';
-import { freePort, waitFor } from './ports';
+import { freeLowPort, freePort, waitFor } from './ports';
 
 /** The server release the Temporal CLI v1.5.1 embeds; its module ships the PostgreSQL v12 schemas. */
 export const TEMPORAL_SERVER_VERSION = '1.29.1';
@@ -154,16 +154,17 @@ function tlsSection(t: TemporalServerTls | undefined): string {
 
 /** `temporal-server start` on a configuration of ours, bound to loopback on free ports. */
 export async function startTemporalServer(o: TemporalServerOptions): Promise<RunningTemporalServer> {
-  const port = o.port ?? (await freePort());
+  const port = o.port ?? (await freeLowPort());
+  // Membership (and, alike, gRPC) ports go into a smallint column: below 32768.
   const ports = {
-    frontendMembership: await freePort(),
+    frontendMembership: await freeLowPort(),
     frontendHttp: await freePort(),
-    history: await freePort(),
-    historyMembership: await freePort(),
-    matching: await freePort(),
-    matchingMembership: await freePort(),
-    worker: await freePort(),
-    workerMembership: await freePort(),
+    history: await freeLowPort(),
+    historyMembership: await freeLowPort(),
+    matching: await freeLowPort(),
+    matchingMembership: await freeLowPort(),
+    worker: await freeLowPort(),
+    workerMembership: await freeLowPort(),
   };
   const configDir = path.join(o.workDir, 'config');
   mkdirSync(configDir, { recursive: true });

@@ -19,15 +19,23 @@ export async function locateTemporalUi(log: (msg: string) => void = console.log)
   if (existsSync(binary)) return binary;
   const go = goBinary();
   if (!go) return null;
-  log(`building the Temporal Web UI v${TEMPORAL_UI_VERSION} with Go into ${temporalUiCacheDir()} (first run only)`);
+  log(
+    `building the Temporal Web UI v${TEMPORAL_UI_VERSION} with Go into ${temporalUiCacheDir()} (first run only)`,
+  );
   mkdirSync(temporalUiCacheDir(), { recursive: true });
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(go, ['install', `github.com/temporalio/ui-server/v2/cmd/server@v${TEMPORAL_UI_VERSION}`], {
-      env: { ...process.env, GOBIN: temporalUiCacheDir(), GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
-      stdio: 'inherit',
-    });
+    const child = spawn(
+      go,
+      ['install', `github.com/temporalio/ui-server/v2/cmd/server@v${TEMPORAL_UI_VERSION}`],
+      {
+        env: { ...process.env, GOBIN: temporalUiCacheDir(), GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
+        stdio: 'inherit',
+      },
+    );
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go install exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`go install exited with ${code}`)),
+    );
   });
   return existsSync(binary) ? binary : null;
 }
@@ -62,9 +70,13 @@ cors:
   allowOrigins: []
 `,
   );
-  const child = spawn(o.binary, ['--root', o.workDir, '--config', 'config', '--env', 'development', 'start'], {
-    stdio: ['ignore', 'ignore', 2],
-  });
+  const child = spawn(
+    o.binary,
+    ['--root', o.workDir, '--config', 'config', '--env', 'development', 'start'],
+    {
+      stdio: ['ignore', 'ignore', 2],
+    },
+  );
   let exited = false;
   child.on('exit', () => (exited = true));
   const url = `http://127.0.0.1:${o.port}`;
