@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs npm dependencies when missing or out of date, then compiles to dist/. Shared by the
-# README's two commands, so a fresh clone needs nothing but Node 20 (and Go, or a `temporal` CLI).
+# README's two commands, so a fresh clone needs nothing but Node 24 or 22 (and Go, or a `temporal` CLI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,8 +1,11 @@
+import { announceNodeVersion } from '@switchboard/devstack';
 import { startStack } from './stack';
 
 /** `npm start`: everything up, where each part listens, Ctrl-C stops all. */
 async function main(): Promise<void> {
   const log = (m: string) => console.log(`› ${m}`);
+  // The api and the worker run on this same Node (process.execPath).
+  announceNodeVersion(log);
   const stack = await startStack({ ephemeral: false, log, childOutput: 'inherit' });
   console.log(`
 Switchboard is running

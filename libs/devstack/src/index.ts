@@ -4,3 +4,4 @@ export * from './temporal-dev-server';
 export * from './embedded-postgres';
 export * from './databases';
 export * from './sdk-dev-server';
+export * from './node-version';
