@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs npm dependencies when missing or out of date, then compiles to dist/ unless nothing has
 # changed since the last build. Shared by the README's two commands and the compiled scripts
-# (scenario runner, benchmarks), so a fresh clone needs nothing but Node (and Go, or a `temporal` CLI),
+# (scenario runner, benchmarks), so a fresh clone needs nothing but Node 24 or 22 (and Go, or a `temporal` CLI),
 # and a second run with nothing changed starts within a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."

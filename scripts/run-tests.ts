@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { announceNodeVersion } from '@switchboard/devstack';
 import { startTestInfra } from './test-infra';
 
 const DIST = path.join(__dirname, '..');
@@ -26,6 +27,8 @@ const RESILIENCE_DIR = path.join(DIST, 'test', 'resilience') + path.sep;
 
 async function main(): Promise<void> {
   const log = (m: string) => console.log(`› ${m}`);
+  // The test files run on this same Node (process.execPath); CI runs them on every supported major.
+  announceNodeVersion(log);
   const args = process.argv.slice(2);
   const resilience = args.includes('--resilience');
   const only = args.filter((a) => a !== '--resilience');

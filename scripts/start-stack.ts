@@ -1,3 +1,4 @@
+import { announceNodeVersion } from '@switchboard/devstack';
 import { startStack } from './stack';
 
 const STORES = ['dev', 'postgres'] as const;
@@ -15,6 +16,8 @@ function temporalStoreOf(argv: string[]): (typeof STORES)[number] {
 /** `npm start`: everything up, where each part listens, Ctrl-C stops all. */
 async function main(): Promise<void> {
   const log = (m: string) => console.log(`› ${m}`);
+  // The api and the worker run on this same Node (process.execPath).
+  announceNodeVersion(log);
   const temporalStore = temporalStoreOf(process.argv.slice(2));
   const stack = await startStack({ ephemeral: false, log, childOutput: 'inherit', temporalStore });
   console.log(`

@@ -6,3 +6,4 @@ export * from './databases';
 export * from './sdk-dev-server';
 export * from './temporal-server';
 export * from './temporal-ui';
+export * from './node-version';
