@@ -162,7 +162,7 @@ describe('call flows API: versions, validation, dry run, diagram', () => {
       keypresses: ['2'],
     });
     assert.equal(open.status, 200, JSON.stringify(open.body));
-    assert.deepEqual(open.body.path, ['welcome', 'who', 'hours', 'menu', 'maintenance']);
+    assert.deepEqual(open.body.path, ['welcome', 'who', 'hours', 'menu', 'maintenance', 'connected']);
     assert.deepEqual(open.body.outcome, { kind: 'forwarded', stepId: 'maintenance', to: '+17205550122' });
 
     // Same instant, a repeat caller goes straight to the front desk.
@@ -170,7 +170,7 @@ describe('call flows API: versions, validation, dry run, diagram', () => {
       at: '2026-11-24T17:00:00Z',
       caller: { callerId: '+17205550100', priorCalls: 3 },
     });
-    assert.deepEqual(repeat.body.path, ['welcome', 'who', 'front_desk']);
+    assert.deepEqual(repeat.body.path, ['welcome', 'who', 'front_desk', 'connected']);
 
     // 17:30 in Denver is 00:30 UTC the next day: closed, to voicemail.
     const closed = await sim({ at: '2026-11-25T00:30:00Z', caller: { callerId: '+17205550100' } });
