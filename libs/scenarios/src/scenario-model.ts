@@ -82,7 +82,8 @@ export interface Bundle {
   numbers: {
     number: string;
     source: string;
-    forward_to: string;
+    /** Where calls are forwarded; needed only when the number has no `flow`. */
+    forward_to?: string;
     greeting?: { text: string } | { audio_url: string };
     /** Name of one of the bundle's flows: calls run it instead of greeting-and-forward. */
     flow?: string;
