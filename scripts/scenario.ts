@@ -6,6 +6,7 @@ import { runningStack, startStack, type RunningStack } from './stack';
  * `npm run scenario -- FILE...`: plays scenario files through the whole stack and prints one JSON
  * line per call, then `N passed, M failed`. Uses a running stack when there is one, else starts its
  * own (with the simulator's clock compressed so calls take a fraction of their scripted time).
+ * Each file plays in an account of its own (docs/SCENARIOS.md, "Runs are independent").
  */
 async function main(): Promise<void> {
   const files = process.argv.slice(2);

@@ -81,7 +81,8 @@ function fullBundle(numbers: [string, string]): Bundle {
     ],
     default_flow: 'Main',
     numbers: [
-      { number: numbers[0], source: 'Zillow', forward_to: '+13125550111', flow: 'Main' },
+      // A number with a call flow needs no forwarding destination.
+      { number: numbers[0], source: 'Zillow', flow: 'Main' },
       { number: numbers[1], source: 'Website', forward_to: '+13125550111', greeting: { text: 'Hi.' } },
     ],
   };
@@ -188,7 +189,7 @@ describe('configuration bundles, import and default routing', () => {
       );
       assert.equal(exportA.default_flow, 'Main');
       assert.deepEqual(exportA.numbers, [
-        { number: '+13125550170', source: 'Zillow', forward_to: '+13125550111', flow: 'Main' },
+        { number: '+13125550170', source: 'Zillow', flow: 'Main' },
         { number: '+13125550171', source: 'Website', forward_to: '+13125550111', greeting: { text: 'Hi.' } },
       ]);
     });
@@ -305,7 +306,7 @@ describe('configuration bundles, import and default routing', () => {
         ...start,
         flows: [],
         default_flow: undefined,
-        numbers: start.numbers.map(({ flow: _f, ...n }) => n),
+        numbers: start.numbers.map(({ flow: _f, ...n }) => ({ forward_to: '+13125550111', ...n })),
       });
       const before = await exported(d);
       const files = storedAudioFiles(d);
@@ -440,6 +441,11 @@ describe('configuration bundles, import and default routing', () => {
             numbers: [{ number: '+13125550179', source: 'Nowhere', forward_to: '+13125550111' }],
           },
           fields: ['numbers[0].source'],
+        },
+        {
+          what: 'a number with neither a flow nor forward_to',
+          bundle: { ...base(), numbers: [{ number: '+13125550178', source: 'Zillow' }] },
+          fields: ['numbers[0].forward_to'],
         },
         {
           what: 'a default flow that does not exist',

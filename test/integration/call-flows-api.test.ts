@@ -162,7 +162,7 @@ describe('call flows API: versions, validation, dry run, diagram', () => {
       keypresses: ['2'],
     });
     assert.equal(open.status, 200, JSON.stringify(open.body));
-    assert.deepEqual(open.body.path, ['welcome', 'who', 'hours', 'menu', 'maintenance']);
+    assert.deepEqual(open.body.path, ['welcome', 'who', 'hours', 'menu', 'maintenance', 'connected']);
     assert.deepEqual(open.body.outcome, { kind: 'forwarded', stepId: 'maintenance', to: '+17205550122' });
 
     // Same instant, a repeat caller goes straight to the front desk.
@@ -170,7 +170,7 @@ describe('call flows API: versions, validation, dry run, diagram', () => {
       at: '2026-11-24T17:00:00Z',
       caller: { callerId: '+17205550100', priorCalls: 3 },
     });
-    assert.deepEqual(repeat.body.path, ['welcome', 'who', 'front_desk']);
+    assert.deepEqual(repeat.body.path, ['welcome', 'who', 'front_desk', 'connected']);
 
     // 17:30 in Denver is 00:30 UTC the next day: closed, to voicemail.
     const closed = await sim({ at: '2026-11-25T00:30:00Z', caller: { callerId: '+17205550100' } });
@@ -231,6 +231,36 @@ describe('call flows API: versions, validation, dry run, diagram', () => {
     assert.equal(r.body.error.fields[0].field, 'callFlowId');
     const after = await api.request('GET', `/v1/properties/${propertyId}/tracking-numbers`);
     assert.equal(after.body.items.find((x: { id: string }) => x.id === n.body.id).callFlowId, null);
+  });
+
+  it('takes a number with a call flow and no forwardTo, and refuses a number with neither', async () => {
+    const { body: f } = await api.request('POST', base(), { name: 'No forwarding', definition: flow });
+    const src = await api.request('POST', `/v1/properties/${propertyId}/sources`, { name: 'Yelp' });
+    const numbers = `/v1/properties/${propertyId}/tracking-numbers`;
+    const n = await api.request('POST', numbers, {
+      number: '+17205550180',
+      sourceId: src.body.id,
+      callFlowId: f.id,
+    });
+    assert.equal(n.status, 201, JSON.stringify(n.body));
+    assert.equal(n.body.callFlowId, f.id);
+
+    const neither = await api.request('POST', numbers, { number: '+17205550181', sourceId: src.body.id });
+    assert.equal(neither.status, 422, JSON.stringify(neither.body));
+    assert.deepEqual(
+      neither.body.error.fields.map((x: { field: string }) => x.field),
+      ['forwardTo'],
+    );
+    // Taking the flow away would leave it with neither: refused the same way, and nothing changes.
+    const cleared = await api.request('PATCH', `${numbers}/${n.body.id}`, { callFlowId: null });
+    assert.equal(cleared.status, 422, JSON.stringify(cleared.body));
+    assert.equal(cleared.body.error.fields[0].field, 'forwardTo');
+    assert.equal((await api.request('GET', `${numbers}/${n.body.id}`)).body.callFlowId, f.id);
+    const moved = await api.request('PATCH', `${numbers}/${n.body.id}`, {
+      callFlowId: null,
+      forwardTo: '+17205550111',
+    });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
   });
 
   it('deletes a flow only when no number uses it, and finds numbers by flow and source', async () => {

@@ -571,7 +571,7 @@ describe('property resources API: schedules, agents, ring groups, audio, voicema
 
       const open = await sim({ at: tuesdayMorning, answeringAgentIds: ['ann'] });
       assert.equal(open.status, 200, JSON.stringify(open.body));
-      assert.deepEqual(open.body.path, ['hello', 'hours', 'team']);
+      assert.deepEqual(open.body.path, ['hello', 'hours', 'team', 'connected']);
       assert.deepEqual(open.body.outcome, { kind: 'answered', stepId: 'team', agentId: 'ann' });
       assert.deepEqual(firstAgents(open), ['ann', 'bob', 'cy']);
 

@@ -114,4 +114,24 @@ describe('pool number attribution', () => {
     );
     assert.equal((await routing.callerHistory(propertyId, '+13125559999', T0, null)).priorCalls, 0);
   });
+
+  it('counts and scores only calls that started before the call', async () => {
+    const routing = new CallRoutingRepository(ds);
+    const call = (from: string, started: Date, i: number, score: number | null) =>
+      ds.query(
+        `INSERT INTO calls (workflow_id, call_session_id, call_control_id, property_id, from_number, to_number,
+                            started_at, ended_at, duration_secs, talk_secs, outcome, path, score, lead_status)
+         VALUES ($1, $1, $1, $2, $3, '+13125557001', $4, $4, 0, 0, 'answered', '[]', $5, $6)`,
+        [`later-${i}`, propertyId, from, started, score, score === null ? 'not_scored' : 'good_lead'],
+      );
+    // Placed afterwards with an earlier start instant (a scenario's `at`): later calls are not prior.
+    await call('+13125557777', at(60), 1, 90);
+    await call('+13125557777', T0, 2, null);
+    await call('+13125557777', at(-60), 3, 40);
+    const h = await routing.callerHistory(propertyId, '+13125557777', T0, null);
+    assert.equal(h.priorCalls, 1, 'only the call an hour before; not the one at the same instant or after');
+    assert.equal(h.scores?.last.score, 40);
+    const first = await routing.callerHistory(propertyId, '+13125557777', at(-60), null);
+    assert.equal(first.priorCalls, 0, 'the earliest call is a first-time call');
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * What the simulated people do: the caller on an inbound call and the agents the app dials.
- * The shapes are the `caller` and `agents` parts of the scenario format (shared/docs/SCENARIOS.md).
+ * The shapes are the `caller` and `agents` parts of the scenario format (docs/SCENARIOS.md).
  */
 
 /** DTMF for the next gather attempt; `press: ""` (or omitted) means the caller enters nothing. */

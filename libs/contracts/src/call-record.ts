@@ -2,7 +2,7 @@ import type { CallAttribution } from './call-attribution';
 
 import type { CallOutcome } from '@switchboard/domain';
 
-/** How a call ended, from the business's point of view (SCENARIOS.md `expect.outcome`). */
+/** How a call ended, from the business's point of view (docs/SCENARIOS.md `expect.outcome`). */
 export type { CallOutcome };
 
 /** One entry of the path a call took through its flow. */

@@ -44,6 +44,7 @@ export type {
 export { nextAction, firstAction } from './flow/interpret';
 export type { DryRunScript, DryRunResult, DryRunOutcome, DryRunTraceEntry } from './flow/dry-run';
 export { dryRun } from './flow/dry-run';
+export { PATH_CONNECTED } from './flow/path-convention';
 
 export type {
   Criterion,

@@ -14,7 +14,17 @@ export interface ObservedCall {
   keyword?: string | null;
   /** From the record's prior_calls; null when the record does not carry it (older versions). */
   first_time?: boolean | null;
+  score?: number | null;
+  lead_status?: string | null;
+  voicemail_box?: string | null;
+  flow_version?: number | null;
+  landing_page?: string | null;
+  active_page?: string | null;
+  referrer?: string | null;
 }
+
+/** What a record does not say is reported as such, so an expectation of it fails rather than passes. */
+const NOT_RECORDED = 'not recorded by this version of Switchboard';
 
 export interface FailedExpectation {
   key: string;
@@ -47,21 +57,25 @@ export function checkExpectations(
   }
   if (expect.recorded !== undefined) eq('recorded', expect.recorded, o.recorded);
   if (expect.voicemail !== undefined) eq('voicemail', expect.voicemail, o.outcome === 'voicemail');
+  const recorded = (v: unknown) => (v === undefined ? NOT_RECORDED : v);
+  if (expect.score !== undefined) eq('score', expect.score, recorded(o.score));
+  if (expect.lead_status !== undefined) eq('lead_status', expect.lead_status, recorded(o.lead_status));
+  if (expect.voicemail_box !== undefined)
+    eq('voicemail_box', expect.voicemail_box, recorded(o.voicemail_box));
+  if (expect.flow_version !== undefined) eq('flow_version', expect.flow_version, recorded(o.flow_version));
   if (expect.attribution) {
-    const { source, campaign, keyword, first_time, ...rest } = expect.attribution;
+    const { source, campaign, keyword, first_time, landing_page, active_page, referrer, ...rest } =
+      expect.attribution;
     if (source !== undefined) eq('attribution.source', source, o.source);
     if (campaign !== undefined) eq('attribution.campaign', campaign, o.campaign ?? null);
     if (keyword !== undefined) eq('attribution.keyword', keyword, o.keyword ?? null);
     // A record without prior_calls cannot say: fail loudly rather than pass.
-    if (first_time !== undefined)
-      eq('attribution.first_time', first_time, o.first_time ?? 'not recorded by this version of Switchboard');
-    for (const [k, v] of Object.entries(rest)) {
-      failed.push({
-        key: `attribution.${k}`,
-        expected: v,
-        actual: 'not recorded by this version of Switchboard',
-      });
-    }
+    if (first_time !== undefined) eq('attribution.first_time', first_time, o.first_time ?? NOT_RECORDED);
+    if (landing_page !== undefined) eq('attribution.landing_page', landing_page, recorded(o.landing_page));
+    if (active_page !== undefined) eq('attribution.active_page', active_page, recorded(o.active_page));
+    if (referrer !== undefined) eq('attribution.referrer', referrer, recorded(o.referrer));
+    for (const [k, v] of Object.entries(rest))
+      failed.push({ key: `attribution.${k}`, expected: v, actual: NOT_RECORDED });
   }
   return failed;
 }

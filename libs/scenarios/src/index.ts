@@ -5,3 +5,4 @@ export * from './apply-bundle';
 export * from './expectations';
 export * from './run-scenario';
 export * from './stack-client';
+export * from './scenario-run';

@@ -1,7 +1,8 @@
 import { applyBundle } from './apply-bundle';
 import type { DniTarget } from './apply-dni';
 import { checkExpectations, type FailedExpectation, type ObservedCall } from './expectations';
-import type { Bundle, Scenario, ScenarioCall } from './scenario-model';
+import type { Bundle, Scenario, ScenarioCall, ScenarioHistoryCall } from './scenario-model';
+import { closeRun, openRun } from './scenario-run';
 import { apiClient, expectOk, http, type StackEndpoints } from './stack-client';
 
 export interface CallResult {
@@ -46,47 +47,66 @@ async function waitForRecord(s: StackEndpoints, sessionId: string, timeoutMs: nu
   }
 }
 
-/** Places one scripted call through the simulator and checks what the stack did with it. */
 /**
  * Plays the call's website visitor through the public DNI endpoints (docs/DNI.md) as the script
  * would: the visit, then each page view. Answers the number the page showed in place of `to`.
+ * `visitors` maps the scenario's visitor ids to the DNI visitor ids their first visit was given,
+ * which a returning visitor sends again (as the script's cookie would).
  */
-async function visit(s: StackEndpoints, dni: DniTarget | null, call: ScenarioCall): Promise<string> {
+async function visit(
+  s: StackEndpoints,
+  dni: DniTarget | null,
+  call: ScenarioCall,
+  visitors: Map<string, string>,
+): Promise<string> {
   const v = call.visitor;
   if (!v) return call.to;
   if (!dni) throw new Error('the call has a visitor but the bundle has no dni.allowed_origins');
   const headers = { origin: dni.origin };
   const base = `${s.apiUrl}/dni/${dni.dniKey}/visits`;
   const landingUrl = v.landing ?? `${dni.origin}/`;
-  let answer = await expectOk<{ sessionId: string; swaps: { original: string; replacement: string }[] }>(
+  const known = v.id === undefined ? undefined : visitors.get(v.id);
+  let answer = await expectOk<{
+    visitorId: string;
+    sessionId: string;
+    swaps: { original: string; replacement: string }[];
+  }>(
     'visit',
     http(
       'POST',
       base,
-      { landingUrl, pageUrl: landingUrl, ...(v.referrer ? { referrer: v.referrer } : {}) },
+      {
+        landingUrl,
+        pageUrl: landingUrl,
+        ...(v.referrer ? { referrer: v.referrer } : {}),
+        ...(known ? { visitorId: known } : {}),
+      },
       headers,
     ),
   );
+  if (v.id !== undefined) visitors.set(v.id, answer.visitorId);
   const sessionId = answer.sessionId;
   for (const page of v.pages ?? []) {
     const beat = await expectOk<{ swaps: { original: string; replacement: string }[] }>(
       'page view',
       http('POST', `${base}/${sessionId}/pages`, { pageUrl: page }, headers),
     );
-    answer = { sessionId, swaps: beat.swaps };
+    answer = { ...answer, swaps: beat.swaps };
   }
   return answer.swaps.find((x) => x.original === call.to)?.replacement ?? call.to;
 }
 
+/** Places one scripted call through the simulator and checks what the stack did with it. */
 export async function runCall(
   s: StackEndpoints,
   scenario: string,
   call: ScenarioCall,
   timeoutMs = 60_000,
   dni: DniTarget | null = null,
+  visitors = new Map<string, string>(),
 ): Promise<CallResult> {
   try {
-    const to = await visit(s, dni, call);
+    const to = await visit(s, dni, call, visitors);
     const placed = await expectOk<{ call_session_id: string }>(
       'place call',
       http('POST', `${s.simUrl}/sim/calls`, {
@@ -113,6 +133,13 @@ export async function runCall(
       campaign: record.campaign ?? null,
       keyword: record.keyword ?? null,
       first_time: typeof record.priorCalls === 'number' ? record.priorCalls === 0 : null,
+      score: record.score,
+      lead_status: record.leadStatus,
+      voicemail_box: record.voicemailBoxId,
+      flow_version: record.callFlowVersion,
+      landing_page: record.landingPage,
+      active_page: record.activePage,
+      referrer: record.referrer,
     };
     const failed = checkExpectations(call.expect, observed);
     return {
@@ -133,18 +160,56 @@ export async function runCall(
   }
 }
 
-/** Applies the scenario's bundle, then plays its calls in order (later calls may depend on earlier). */
+/**
+ * Places one earlier call of the scenario's `history` through the simulator at its instant (the
+ * caller hangs up after a second), then gives it its score and lead status by hand, as a person
+ * would in the call log: later calls then see a real repeat caller with a real previous score.
+ */
+async function placeHistoryCall(s: StackEndpoints, h: ScenarioHistoryCall, timeoutMs: number): Promise<void> {
+  const placed = await expectOk<{ call_session_id: string }>(
+    'place history call',
+    http('POST', `${s.simUrl}/sim/calls`, { from: h.from, to: h.to, at: h.at, caller: [{ hangup_at_s: 1 }] }),
+  );
+  const record = await waitForRecord(s, placed.call_session_id, timeoutMs);
+  if (h.score === undefined && h.lead_status === undefined) return;
+  await expectOk(
+    'score history call',
+    apiClient(s)('PUT', `/v1/calls/${record.id}/score`, {
+      // A score alone keeps the lead status the property's rules gave the call.
+      leadStatus: h.lead_status ?? record.leadStatus,
+      ...(h.score !== undefined ? { score: h.score } : {}),
+      note: 'scenario history',
+    }),
+  );
+}
+
+/**
+ * Plays one run of a scenario: opens the run's own account (see openRun), applies the bundle to a
+ * property of it, places the history, then the calls in order (later calls may depend on earlier
+ * ones), and finally gives the bundle's numbers back so the next run can take them.
+ */
 export async function runScenario(
   s: StackEndpoints,
   scenario: Scenario & { config: Bundle },
+  timeoutMs = 60_000,
 ): Promise<CallResult[]> {
-  if (scenario.history?.length) {
-    return [
-      { scenario: scenario.name, call: '(history)', passed: false, error: 'history: is not supported yet' },
-    ];
+  const run = await openRun(s, scenario.name);
+  const { propertyId, dni } = await applyBundle(run.endpoints, scenario.config);
+  try {
+    for (const [i, h] of (scenario.history ?? []).entries()) {
+      try {
+        await placeHistoryCall(run.endpoints, h, timeoutMs);
+      } catch (err) {
+        const error = err instanceof Error ? err.message : String(err);
+        return [{ scenario: scenario.name, call: `(history[${i}])`, passed: false, error }];
+      }
+    }
+    const visitors = new Map<string, string>();
+    const results: CallResult[] = [];
+    for (const call of scenario.calls)
+      results.push(await runCall(run.endpoints, scenario.name, call, timeoutMs, dni, visitors));
+    return results;
+  } finally {
+    await closeRun(run, propertyId, scenario.config);
   }
-  const { dni } = await applyBundle(s, scenario.config);
-  const results: CallResult[] = [];
-  for (const call of scenario.calls) results.push(await runCall(s, scenario.name, call, 60_000, dni));
-  return results;
 }

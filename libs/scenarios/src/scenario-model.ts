@@ -1,5 +1,6 @@
 import type {
   AgentEndpoint,
+  LeadStatus,
   DniRule,
   CallerHears,
   DateOverride,
@@ -9,7 +10,7 @@ import type {
 } from '@switchboard/domain';
 
 /**
- * The scenario file (../shared/docs/SCENARIOS.md) and the configuration bundle it points at, as
+ * The scenario file (docs/SCENARIOS.md) and the configuration bundle it points at, as
  * TypeScript. docs/schemas/*.schema.json describe the same documents for other tools; both grow
  * only by optional fields.
  */
@@ -26,7 +27,22 @@ export interface ScenarioExpectations {
   commands?: string[];
   recorded?: boolean;
   voicemail?: boolean;
-  attribution?: { source?: string; first_time?: boolean; campaign?: string; keyword?: string };
+  /** The record's score (0–100; null: not scored) and lead status, after history or rules. */
+  score?: number | null;
+  lead_status?: LeadStatus;
+  /** The box the voicemail went to (null: none). */
+  voicemail_box?: string | null;
+  /** The version of the number's call flow the call ran (null: plain forwarding). */
+  flow_version?: number | null;
+  attribution?: {
+    source?: string;
+    first_time?: boolean;
+    campaign?: string;
+    keyword?: string;
+    landing_page?: string | null;
+    active_page?: string | null;
+    referrer?: string | null;
+  };
 }
 
 export interface ScenarioCall {
@@ -34,17 +50,30 @@ export interface ScenarioCall {
   from: string;
   to: string;
   at?: string;
-  visitor?: { landing?: string; referrer?: string; pages?: string[] };
+  /**
+   * The website visit before the call. Calls whose visitors have the same `id` are one visitor
+   * returning (the DNI visitor id the first visit was given is sent again).
+   */
+  visitor?: { id?: string; landing?: string; referrer?: string; pages?: string[] };
   caller?: CallerStep[];
   agents?: Record<string, AgentBehaviour>;
   expect?: ScenarioExpectations;
+}
+
+export interface ScenarioHistoryCall {
+  from: string;
+  to: string;
+  at: string;
+  score?: number;
+  lead_status?: LeadStatus;
 }
 
 export interface Scenario {
   name: string;
   /** A bundle, or a path to one relative to the scenario file. */
   config: Bundle | string;
-  history?: { from: string; to: string; at: string; score?: number }[];
+  /** Earlier calls, placed before the scenario's calls at their instants, then scored by hand. */
+  history?: ScenarioHistoryCall[];
   calls: ScenarioCall[];
 }
 
@@ -82,7 +111,8 @@ export interface Bundle {
   numbers: {
     number: string;
     source: string;
-    forward_to: string;
+    /** Where calls are forwarded; needed only when the number has no `flow`. */
+    forward_to?: string;
     greeting?: { text: string } | { audio_url: string };
     /** Name of one of the bundle's flows: calls run it instead of greeting-and-forward. */
     flow?: string;

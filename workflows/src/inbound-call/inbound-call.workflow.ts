@@ -37,6 +37,7 @@ import {
   type RingPlan,
   type StepAction,
   describeRingPlan,
+  PATH_CONNECTED,
 } from '@switchboard/domain';
 import { command, isCallGone } from '../carrier-commands';
 import { CallState, type Leg } from './call-state';
@@ -54,6 +55,8 @@ const FLOW_RESOURCES_PATCH = 'flow-resources';
 const SESSION_ATTRIBUTION_PATCH = 'session-attribution';
 /** Marks where calls started announcing themselves: subscribers' webhooks and a summary memo. */
 const CALL_EVENTS_PATCH = 'call-events';
+/** Marks where plain forwarding stopped listing its hang-up after no answer in the path (PATH_CONNECTED). */
+const FORWARD_PATH_PATCH = 'forward-path-without-hangup';
 
 /** A destination one ring attempt dials. */
 interface RingTarget {
@@ -246,7 +249,8 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       'forward',
     );
     if (rung === 'no_answer' && !ended()) {
-      setStep('hangup', 'no answer');
+      // One path convention with flows and the dry run: ending the call is not a step.
+      if (!patched(FORWARD_PATH_PATCH)) setStep('hangup', 'no answer');
       await command(() => carrier.hangupCall(caller.callControlId));
     }
     return typeof rung === 'object' ? rung : undefined;
@@ -594,7 +598,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       await command(() => carrier.hangupCall(agent.callControlId));
       return 'gone';
     }
-    setStep('connected', agent.to);
+    setStep(PATH_CONNECTED, agent.to);
     const recordingTag = `${tag}-conversation`;
     // The flow's recording toggle: both sides, one channel each, from the bridge on.
     const recording =

@@ -139,7 +139,8 @@ export class ConfigSnapshotReader {
         .map((n) => ({
           number: n.number,
           source: sourceNames.get(n.sourceId) ?? '',
-          forward_to: n.forwardTo,
+          // A number whose flow handles calls has no forwarding destination ('' in the column).
+          ...(n.forwardTo ? { forward_to: n.forwardTo } : {}),
           ...(n.greetingText !== null
             ? { greeting: { text: n.greetingText } }
             : n.greetingAudioUrl !== null

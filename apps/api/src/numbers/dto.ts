@@ -1,7 +1,5 @@
 import { Type } from 'class-transformer';
-import { OmitType } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsDialTarget, NormalizeE164 } from '../common/validators';
 import { CreateTrackingNumberDto } from '../properties/dto';
 
 /** `GET /v1/properties/{propertyId}/available-numbers` query. */
@@ -25,11 +23,6 @@ export class AvailableNumbersQuery {
 
 /**
  * `POST /v1/properties/{propertyId}/tracking-numbers/order`: the tracking number's fields, as for
- * `POST …/tracking-numbers`, except that `forwardTo` may be left out when a call flow handles calls.
+ * `POST …/tracking-numbers` (`forwardTo` may be left out when a call flow handles calls).
  */
-export class OrderTrackingNumberDto extends OmitType(CreateTrackingNumberDto, ['forwardTo'] as const) {
-  @IsOptional()
-  @NormalizeE164()
-  @IsDialTarget()
-  forwardTo?: string;
-}
+export class OrderTrackingNumberDto extends CreateTrackingNumberDto {}

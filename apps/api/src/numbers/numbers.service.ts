@@ -96,16 +96,7 @@ export class NumbersService {
    * the flow belong to the property, and the number is not a tracking number already.
    */
   private async checkedRow(propertyId: string, dto: OrderTrackingNumberDto): Promise<TrackingNumberEntity> {
-    if (!dto.forwardTo && !dto.callFlowId) {
-      throw ApiError.invalid([
-        { field: 'forwardTo', message: 'forwardTo is required unless callFlowId is given' },
-      ]);
-    }
-    // The column is required; a number ordered for a call flow has no forwarding destination.
-    const row = await this.properties.newTrackingNumber(propertyId, {
-      ...dto,
-      forwardTo: dto.forwardTo ?? '',
-    });
+    const row = await this.properties.newTrackingNumber(propertyId, dto);
     if (await this.numbers.exists({ where: { number: dto.number } })) {
       throw ApiError.conflict('number', `${dto.number} is already a tracking number`);
     }

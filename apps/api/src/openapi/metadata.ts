@@ -622,7 +622,12 @@ export default async () => {
               },
               number: { required: true, type: () => String },
               sourceId: { required: true, type: () => String, format: 'uuid' },
-              forwardTo: { required: true, type: () => String },
+              forwardTo: {
+                required: false,
+                type: () => String,
+                description:
+                  'Where calls are forwarded: required unless `callFlowId` is given (the flow then handles calls).',
+              },
               greetingText: { required: false, type: () => String, maxLength: 1000 },
               greetingAudioUrl: { required: false, type: () => String, format: 'uri' },
             },
@@ -1238,7 +1243,7 @@ export default async () => {
               },
               limit: { required: true, type: () => Number, default: 20, minimum: 1, maximum: 100 },
             },
-            OrderTrackingNumberDto: { forwardTo: { required: false, type: () => String } },
+            OrderTrackingNumberDto: {},
           },
         ],
         [

@@ -103,9 +103,11 @@ export class CreateTrackingNumberDto {
   @IsUUID()
   sourceId: string;
 
+  /** Where calls are forwarded: required unless `callFlowId` is given (the flow then handles calls). */
+  @IsOptional()
   @NormalizeE164()
   @IsDialTarget()
-  forwardTo: string;
+  forwardTo?: string;
 
   @IsOptional()
   @IsString()

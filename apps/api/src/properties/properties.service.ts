@@ -31,6 +31,14 @@ function checkDniRules(rules: unknown): void {
 }
 
 /** Properties with their tracking sources and numbers: the minimum to route a call. */
+/** A tracking number's calls go somewhere: forwarded to `forwardTo`, or run by its call flow. */
+function requireDestination(forwardTo: string | undefined, callFlowId: string | null | undefined): void {
+  if (!forwardTo && !callFlowId)
+    throw ApiError.invalid([
+      { field: 'forwardTo', message: 'forwardTo is required unless callFlowId is given' },
+    ]);
+}
+
 @Injectable()
 export class PropertiesService {
   constructor(
@@ -219,22 +227,24 @@ export class PropertiesService {
 
   /**
    * A new tracking number as an unsaved row, after the rules every new number meets: the property
-   * exists and the source and the flow are the property's. Used by create and by ordering from the
-   * carrier, which must check before it buys.
+   * exists, calls have somewhere to go, and the source and the flow are the property's. Used by
+   * create and by ordering from the carrier, which must check before it buys.
    */
   async newTrackingNumber(
     propertyId: string,
-    dto: Omit<CreateTrackingNumberDto, 'forwardTo'> & { forwardTo: string },
+    dto: CreateTrackingNumberDto,
     m?: EntityManager,
   ): Promise<TrackingNumberEntity> {
     await this.getProperty(propertyId, m);
+    requireDestination(dto.forwardTo, dto.callFlowId);
     await checkFlowOfProperty(m ?? this.ds.manager, propertyId, dto.callFlowId);
     const source = await this.sourceForNumber(propertyId, dto.sourceId, m);
     return this.repos(m).numbers.create({
       propertyId,
       sourceId: source.id,
       number: dto.number,
-      forwardTo: dto.forwardTo,
+      // The column is required; a number whose flow handles calls has no forwarding destination.
+      forwardTo: dto.forwardTo ?? '',
       greetingText: dto.greetingText ?? null,
       greetingAudioUrl: dto.greetingAudioUrl ?? null,
       callFlowId: dto.callFlowId ?? null,
@@ -274,6 +284,7 @@ export class PropertiesService {
       await checkFlowOfProperty(m ?? this.ds.manager, propertyId, dto.callFlowId);
       row.callFlowId = dto.callFlowId;
     }
+    requireDestination(row.forwardTo, row.callFlowId);
     return this.repos(m).numbers.save(row);
   }
 

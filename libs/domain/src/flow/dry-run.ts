@@ -9,6 +9,7 @@ import type { RingGroup } from '../ring/ring-group-model';
 import { planRing, type AgentAvailability, type RingPlan } from '../ring/ring-plan';
 import type { CallFlow, StepId } from './flow-model';
 import { firstAction, nextAction, type DecisionContext, type PathEntry, type StepAction } from './interpret';
+import { PATH_CONNECTED } from './path-convention';
 
 /**
  * The dry-run simulator: plays one imagined call through a flow with the same interpreter, menu
@@ -61,7 +62,10 @@ export type DryRunOutcome =
   | { readonly kind: 'error'; readonly stepId: StepId; readonly code: string; readonly message: string };
 
 export interface DryRunResult {
-  /** Every step id visited, in order (what the call record's path will show). */
+  /**
+   * Every step id visited, in order, then `connected` when someone answered: what the call record's
+   * path will show (PATH_CONNECTED).
+   */
   readonly path: StepId[];
   readonly trace: DryRunTraceEntry[];
   readonly outcome: DryRunOutcome;
@@ -145,15 +149,20 @@ export function dryRun(flow: CallFlow, ctx: DecisionContext, script: DryRunScrip
           plan.waves.flatMap((w) => w.targets.filter((t) => answering.has(t.agentId)).slice(0, 1))[0]
             ?.agentId ?? null;
         trace.push({ kind: 'ring_group', stepId: action.stepId, plan, answeredBy });
-        if (answeredBy !== null)
+        if (answeredBy !== null) {
+          path.push(PATH_CONNECTED);
           return finish({ kind: 'answered', stepId: action.stepId, agentId: answeredBy });
+        }
         next = action.noAnswer;
         break;
       }
       case 'forward': {
         const answered = script.forwardAnswered ?? true;
         trace.push({ kind: 'forward', stepId: action.stepId, to: action.to, answered });
-        if (answered) return finish({ kind: 'forwarded', stepId: action.stepId, to: action.to });
+        if (answered) {
+          path.push(PATH_CONNECTED);
+          return finish({ kind: 'forwarded', stepId: action.stepId, to: action.to });
+        }
         next = action.noAnswer;
         break;
       }

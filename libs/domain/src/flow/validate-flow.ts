@@ -15,6 +15,7 @@ export type FlowIssueCode =
   | 'duplicate_step_id'
   | 'unknown_step_type'
   | 'missing_initial_step'
+  | 'missing_next'
   | 'dangling_next'
   | 'unreachable_step'
   | 'cycle_without_input'
@@ -121,7 +122,16 @@ export function validateFlow(flow: CallFlow, ctx: FlowValidationContext = {}): V
       return;
     }
     for (const link of stepLinks(step)) {
-      if (!byId.has(link.target)) {
+      // A link left out is a missing field, not a step named "undefined".
+      if (typeof link.target !== 'string' || link.target === '') {
+        report(
+          errors,
+          'missing_next',
+          `${path}.${link.path}`,
+          `Step "${id}" has no ${link.path}: it needs the id of the step to go to next.`,
+          id,
+        );
+      } else if (!byId.has(link.target)) {
         report(
           errors,
           'dangling_next',

@@ -56,14 +56,12 @@ export class CallRoutingRepository {
   }
 
   /**
-   * Earlier calls from this caller id to any property of the same account (the repeat-caller rule's
-   * input): callers think of the business, not of the number they dialled, so "company-wide" is the
-   * account. Limited to the last `windowDays` when given. Callers to check are E.164 caller ids;
-   * the caller filters out anonymous ones (libs/domain isAnonymousCallerId), which are never repeat.
-   */
-  /**
-   * The caller's earlier calls to the account (within the window, when the property sets one): how
-   * many, and what scoring made of them, for the previous-call routing criteria.
+   * The caller's earlier calls to the account (callers think of the business, not of the number they
+   * dialled, so "company-wide" is the account), within the window when the property sets one: how
+   * many, and what scoring made of them, for the previous-call routing criteria. Anonymous callers
+   * are filtered out by the caller (libs/domain isAnonymousCallerId). "Earlier" is by start instant,
+   * not by when the record was written: a call placed later with an earlier start (imported, or a
+   * scenario's `at`) is prior to the calls after it, and they are not prior to it.
    */
   async callerHistory(
     propertyId: string,
@@ -85,6 +83,7 @@ export class CallRoutingRepository {
            JOIN properties p ON p.id = c.property_id
           WHERE p.account_id = (SELECT account_id FROM properties WHERE id = $1)
             AND c.from_number = $2
+            AND c.started_at < $3::timestamptz
             AND ($4::int IS NULL OR c.started_at >= $3::timestamptz - make_interval(days => $4::int))`,
       [propertyId, from, at, windowDays],
     );

@@ -47,4 +47,42 @@ describe('scenario expectations', () => {
       [],
     );
   });
+
+  it('compares score, lead status, voicemail box, flow version and the visit with the record', () => {
+    const o: ObservedCall = {
+      ...observed,
+      score: 80,
+      lead_status: 'good_lead',
+      voicemail_box: null,
+      flow_version: 2,
+      landing_page: 'https://a.example/?utm_source=google',
+      active_page: 'https://a.example/plans',
+      referrer: null,
+    };
+    assert.deepEqual(
+      checkExpectations(
+        {
+          score: 80,
+          lead_status: 'good_lead',
+          voicemail_box: null,
+          flow_version: 2,
+          attribution: { landing_page: 'https://a.example/?utm_source=google', referrer: null },
+        },
+        o,
+      ),
+      [],
+    );
+    assert.deepEqual(
+      checkExpectations({ flow_version: 1, attribution: { active_page: 'https://a.example/' } }, o),
+      [
+        { key: 'flow_version', expected: 1, actual: 2 },
+        { key: 'attribution.active_page', expected: 'https://a.example/', actual: 'https://a.example/plans' },
+      ],
+    );
+    // A record that does not carry a field never passes an expectation of it, not even null.
+    assert.deepEqual(
+      checkExpectations({ score: null }, observed).map((f) => f.key),
+      ['score'],
+    );
+  });
 });

@@ -36,7 +36,7 @@ const cases: Case[] = [
     name: 'scenario: menus 1 then 2, leasing agent answers',
     ctx: ctx(caller()),
     script: { ...base, keypresses: ['1', '2'], answeringAgentIds: ['ann'] },
-    path: ['greeting', 'by_caller', 'hours', 'main_menu', 'leasing_menu', 'ring_leasing'],
+    path: ['greeting', 'by_caller', 'hours', 'main_menu', 'leasing_menu', 'ring_leasing', 'connected'],
     outcome: 'answered:ring_leasing:ann',
   },
   {
@@ -57,7 +57,16 @@ const cases: Case[] = [
     name: 'nested menus: into leasing, back to main, then sales',
     ctx: ctx(caller()),
     script: { ...base, keypresses: ['1', '0', '2'] },
-    path: ['greeting', 'by_caller', 'hours', 'main_menu', 'leasing_menu', 'main_menu', 'sales_forward'],
+    path: [
+      'greeting',
+      'by_caller',
+      'hours',
+      'main_menu',
+      'leasing_menu',
+      'main_menu',
+      'sales_forward',
+      'connected',
+    ],
     outcome: 'forwarded:sales_forward:+13125550123',
   },
   {
@@ -85,7 +94,7 @@ const cases: Case[] = [
     name: 'VIP unanswered rolls to leasing, rotation starts at bob',
     ctx: ctx(caller({ firstTime: false, priorCalls: 3, previousCall: { leadStatus: 'good_lead' } })),
     script: { ...base, roundRobinPointers: { leasing: 1 }, answeringAgentIds: ['bob', 'ann'] },
-    path: ['greeting', 'by_caller', 'ring_vip', 'ring_leasing'],
+    path: ['greeting', 'by_caller', 'ring_vip', 'ring_leasing', 'connected'],
     outcome: 'answered:ring_leasing:bob',
   },
   {

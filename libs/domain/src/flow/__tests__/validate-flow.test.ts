@@ -352,6 +352,14 @@ describe('validateFlow', () => {
     }
   });
 
+  test('a route step without a fallback is refused, saying the fallback is missing', () => {
+    const flow = withStep(sunsetFlow, 'by_caller', route({ fallback: undefined }));
+    const issues = validateFlow(flow, sunsetContext).errors.filter((i) => i.stepId === 'by_caller');
+    assert.deepEqual(issues.map(show), ['missing_next@by_caller:steps[1].fallback']);
+    assert.match(issues[0].message, /has no fallback/);
+    assert.doesNotMatch(issues[0].message, /undefined/);
+  });
+
   test('a loop message lists the loop in call order', () => {
     const flow: CallFlow = {
       initialStepId: 'a',
