@@ -20,7 +20,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     // Refused before its body was read (401, 413): close the connection after the answer rather
     // than read the rest of a body nobody wants.
-    if (!host.switchToHttp().getRequest<Request>().complete) res.setHeader('connection', 'close');
+    if (!res.headersSent && !host.switchToHttp().getRequest<Request>().complete)
+      res.setHeader('connection', 'close');
     if (err instanceof HttpException) {
       const status = err.getStatus();
       const body = err.getResponse();
