@@ -47,6 +47,7 @@ const forbiddenInWorkflows = [
   '@switchboard/telephony',
   '@switchboard/devstack',
   '@switchboard/config',
+  '@switchboard/outbound',
 ];
 
 export default tseslint.config(

@@ -22,10 +22,11 @@ import {
   type CallRecordRepository,
   type CallRoutingRepository,
   type MediaUrlSettings,
+  type NotificationSecretRepository,
   type PoolHoldRepository,
   type PropertyResourcesRepository,
 } from '@switchboard/persistence';
-import { postToReceiver, ReceiverRefused } from './receiver-post';
+import { postToReceiver, ReceiverRefused, signedEventHeaders } from '@switchboard/outbound';
 import { sessionAttribution, toVisitorSession } from './session-attribution';
 
 export interface CallDataSettings {
@@ -55,6 +56,7 @@ export function createCallDataActivities(
   routing: CallRoutingRepository,
   records: CallRecordRepository,
   resources: PropertyResourcesRepository,
+  secrets: NotificationSecretRepository,
   settings: CallDataSettings,
   holds?: PoolHoldRepository,
 ) {
@@ -150,27 +152,31 @@ export function createCallDataActivities(
       if (!box.notifyWebhookUrl) return 'no_webhook';
       // Saved just before this notice by the same workflow.
       const call = await records.findByWorkflowId(callWorkflowId(n.callSessionId));
+      const secret = await secrets.secretOf(n.propertyId);
+      if (secret === null) return 'no_box';
+      const body = JSON.stringify({
+        event: 'voicemail.received',
+        voicemailBox: { id: box.id, name: box.name, agentId: box.agentId },
+        call: {
+          callSessionId: n.callSessionId,
+          from: n.from,
+          to: n.to,
+          source: n.sourceName,
+          startedAt: n.startedAt,
+        },
+        // The carrier's link plays without a key: receivers get the key-guarded link to our copy.
+        recordingUrl: call ? settings.publicBaseUrl + callRecordingPath(call.id) : null,
+      });
       let status: number;
       try {
+        // Signed like a webhook subscription's events, with the property's notification secret.
         status = await postToReceiver(box.notifyWebhookUrl, {
-          headers: {
-            'content-type': 'application/json',
-            'switchboard-event': 'voicemail.received',
-            'switchboard-delivery': `${n.callSessionId}/voicemail`,
-          },
-          body: JSON.stringify({
-            event: 'voicemail.received',
-            voicemailBox: { id: box.id, name: box.name, agentId: box.agentId },
-            call: {
-              callSessionId: n.callSessionId,
-              from: n.from,
-              to: n.to,
-              source: n.sourceName,
-              startedAt: n.startedAt,
-            },
-            // The carrier's link plays without a key: receivers get the key-guarded link to our copy.
-            recordingUrl: call ? settings.publicBaseUrl + callRecordingPath(call.id) : null,
+          headers: signedEventHeaders(secret, {
+            type: 'voicemail.received',
+            deliveryId: `${n.callSessionId}/voicemail`,
+            body,
           }),
+          body,
           timeoutMs: NOTIFY_TIMEOUT_MS,
           allowPrivateNetworks: settings.allowPrivateReceivers ?? false,
         });
@@ -184,8 +190,9 @@ export function createCallDataActivities(
       }
       if (status >= 200 && status < 300) return 'sent';
       const message = `voicemail webhook ${box.notifyWebhookUrl} answered ${status}`;
-      // A receiver that refuses the request (other than rate limiting) will refuse every retry too.
-      if (status >= 400 && status < 500 && status !== 408 && status !== 429)
+      // A receiver that refuses the request (other than rate limiting) will refuse every retry too;
+      // a redirect is not followed (it could point inside our network), so it fails the same way.
+      if (status >= 300 && status < 500 && status !== 408 && status !== 429)
         throw ApplicationFailure.nonRetryable(message, 'WebhookRefused');
       throw new Error(message);
     },

@@ -3,6 +3,7 @@ import type {
   CallRecordRepository,
   CallRoutingRepository,
   CallScoringRepository,
+  NotificationSecretRepository,
   PoolHoldRepository,
   PropertyResourcesRepository,
   RecordingRepository,
@@ -17,13 +18,15 @@ import { createScoringActivities } from './scoring.activities';
 import { createWebhookActivities, type EventPublisher } from './webhook.activities';
 import { createRecordingActivities } from './recording.activities';
 
-export { webhookSignature, type EventPublisher } from './webhook.activities';
+export { type EventPublisher } from './webhook.activities';
 export { createRecordingActivities, recordingBlobKey } from './recording.activities';
 
 export interface ActivityDeps {
   routing: CallRoutingRepository;
   records: CallRecordRepository;
   resources: PropertyResourcesRepository;
+  /** Properties' notification signing secrets (voicemail notifications). */
+  secrets: NotificationSecretRepository;
   /** Pool-number holds, which calls to pool numbers are attributed by. */
   holds?: PoolHoldRepository;
   scoring: CallScoringRepository;
@@ -40,7 +43,14 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createTelephonyActivities(deps.telephony),
-    ...createCallDataActivities(deps.routing, deps.records, deps.resources, deps.settings, deps.holds),
+    ...createCallDataActivities(
+      deps.routing,
+      deps.records,
+      deps.resources,
+      deps.secrets,
+      deps.settings,
+      deps.holds,
+    ),
     ...createScoringActivities(deps.scoring),
     ...createWebhookActivities(deps.webhooks, deps.records, deps.publisher, deps.settings.publicBaseUrl, {
       allowPrivateNetworks: deps.settings.allowPrivateReceivers ?? false,

@@ -1,8 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { WEBHOOK_HEADERS, callRecordingPath, type CallStartedNotice } from '@switchboard/contracts';
+import { callRecordingPath, type CallStartedNotice } from '@switchboard/contracts';
+import { postToReceiver, ReceiverRefused, signedEventHeaders } from '@switchboard/outbound';
 import type { CallEntity, CallRecordRepository, WebhookRepository } from '@switchboard/persistence';
-import { postToReceiver, ReceiverRefused } from './receiver-post';
 
 /** Publishes events to subscribers; the worker's WebhookPublisher (libs/temporal) in production. */
 export interface EventPublisher {
@@ -15,11 +14,6 @@ export interface EventPublisher {
   ): Promise<number>;
 }
 type CallEventType = 'call.started' | 'call.completed' | 'voicemail.left';
-
-/** `v1=` + hex HMAC-SHA256 of `<timestamp>.<body>`: the signature scheme of docs/WEBHOOKS.md. */
-export function webhookSignature(secret: string, timestamp: number, body: string): string {
-  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-}
 
 /**
  * What subscribers get about a finished call (call.completed, voicemail.left). The recording is
@@ -120,21 +114,13 @@ export function createWebhookActivities(
       const d = await webhooks.toSend(deliveryId);
       if (!d || !d.active) return 'skipped';
       const body = JSON.stringify(d.payload);
-      const timestamp = Math.floor(Date.now() / 1000);
       const started = performance.now();
       let statusCode: number | null = null;
       let error: string | null = null;
       let refused = false;
       try {
         statusCode = await postToReceiver(d.url, {
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Switchboard-Webhooks/1',
-            [WEBHOOK_HEADERS.event]: d.eventType,
-            [WEBHOOK_HEADERS.delivery]: d.id,
-            [WEBHOOK_HEADERS.timestamp]: String(timestamp),
-            [WEBHOOK_HEADERS.signature]: webhookSignature(d.secret, timestamp, body),
-          },
+          headers: signedEventHeaders(d.secret, { type: d.eventType, deliveryId: d.id, body }),
           body,
           timeoutMs,
           allowPrivateNetworks: receivers.allowPrivateNetworks,

@@ -68,6 +68,8 @@ describe('bad input on every endpoint is a 4xx, never a 5xx', () => {
     ],
     // PostgreSQL cannot store U+0000: it used to reach the database and come back as a 500.
     ['a NUL character in text', { name: 'Fuzz\u0000Flats', timeZone: 'America/Chicago' }],
+    // The NUL check walked bodies recursively: 10,000 levels overflowed the stack (a 500).
+    ['JSON nested 10,000 deep', `{"name":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
     [
       'nested nonsense',
       { definition: { steps: [null, 1, 'x'], initialStepId: 5 }, weekly: [{ days: 'mon' }] },
@@ -117,6 +119,30 @@ describe('bad input on every endpoint is a 4xx, never a 5xx', () => {
       }
     }
     assert.deepEqual(failures, []);
+  });
+
+  it('answers paging parameters out of range with 4xx on every list', async () => {
+    const failures: string[] = [];
+    const lists = apiRoutes(api.app).filter(
+      (r) => r.access === 'key' && r.method === 'GET' && r.params.every((p) => p === 'propertyId'),
+    );
+    for (const r of lists)
+      for (const query of [
+        'offset=9223372036854775807',
+        'limit=9223372036854775807',
+        'offset=1e400',
+        'limit=-1&offset=-1',
+      ]) {
+        const res = await api.request('GET', `${pathWith(r, () => ids.propertyId)}?${query}`);
+        if (res.status >= 500) failures.push(`${query}: ${r.path} → ${res.status}`);
+      }
+    assert.deepEqual(failures, []);
+    const calls = await api.request('GET', '/v1/calls?offset=9223372036854775807');
+    assert.equal(calls.status, 422);
+    assert.deepEqual(
+      calls.body.error.fields.map((f: { field: string }) => f.field),
+      ['offset'],
+    );
   });
 
   it('answers an oversized body with 413', async () => {

@@ -98,7 +98,7 @@ export async function startTestStack(
     telephony: new TelnyxTelephony({ apiKey: API_KEY, baseUrl: sim.apiBaseUrl, connectionId: CONNECTION_ID }),
     recordings: {
       blobs: new FilesystemBlobStore(cfg.media.dir),
-      carrier: new TelnyxRecordings({ apiKey: API_KEY, baseUrl: sim.apiBaseUrl }),
+      carrier: new TelnyxRecordings({ apiKey: API_KEY, baseUrl: sim.apiBaseUrl, allowPrivateNetworks: true }),
     },
     settings: {
       ringTimeoutSecs: o.ringTimeoutSecs ?? 20,

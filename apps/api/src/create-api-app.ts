@@ -1,7 +1,6 @@
 import { VersioningType, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { json } from 'express';
 import { loadConfig, mediaSigningSecret } from '@switchboard/config';
 import {
   createLogger,
@@ -11,15 +10,23 @@ import {
   type Logger,
 } from '@switchboard/observability';
 import { AppModule } from './app.module';
-import { BUNDLE_JSON_LIMIT } from './bundles/bundle-limits';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { JsonBodyInterceptor } from './common/json-body';
 import { createValidationPipe } from './common/validation';
-import { useEmailWebhookBodyParser } from './emails/email-limits';
 import { ApiMetrics } from './observability/api-metrics';
 import { httpObserver } from './observability/http-observer';
 import { serveMetrics } from './observability/serve-metrics';
 import { serveOpenApiDocs } from './openapi/serve-docs';
-import { AUDIO_JSON_LIMIT } from './resources/audio/audio-content';
+
+/** Browsers take every answer for the type it declares (no sniffing a JSON error as HTML). */
+function noSniff(
+  _req: unknown,
+  res: { setHeader(name: string, value: string): void },
+  next: () => void,
+): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  next();
+}
 
 /**
  * Builds the api with all its global behaviour; main.ts and the tests both use this. `preview`
@@ -46,20 +53,17 @@ export async function createApiApp(
   // Before the modules are built: their constructors take child loggers of it.
   setRootLogger(log);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    // Webhook signatures are over the exact bytes received.
-    rawBody: true,
+    // No body parser ahead of the guards: JsonBodyInterceptor reads bodies once the request is
+    // authenticated, with each route's own limit (common/json-body.ts).
+    bodyParser: false,
     ...(opts.logger === false && !opts.log ? { logger: false } : { logger: new PinoNestLogger(log) }),
     ...(opts.preview ? { preview: true, abortOnError: false } : {}),
   });
-  // First, so requests refused by the body parsers below are logged and counted too.
+  // Says which framework answers, and nothing a client needs.
+  app.disable('x-powered-by');
+  app.use(noSniff);
   if (!opts.preview) app.use(httpObserver(log.child({ component: 'http' }), app.get(ApiMetrics)));
-  // Audio uploads carry their bytes as base64, so only their routes get a bigger limit. The first
-  // parser to read a body wins: this one must come before the api-wide one.
-  app.use('/v1/properties/:propertyId/audio', json({ limit: AUDIO_JSON_LIMIT }));
-  // Bundles carry their audio inline too.
-  app.use('/v1/properties/:propertyId/bundle/apply', json({ limit: BUNDLE_JSON_LIMIT }));
-  useEmailWebhookBodyParser(app);
-  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalInterceptors(new JsonBodyInterceptor(app.get(Reflector)));
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

@@ -57,7 +57,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       }),
       recordings: {
         blobs: new FilesystemBlobStore(media.dir),
-        carrier: new TelnyxRecordings({ apiKey: telnyx.apiKey, baseUrl: telnyx.baseUrl }),
+        carrier: new TelnyxRecordings({
+          apiKey: telnyx.apiKey,
+          baseUrl: telnyx.baseUrl,
+          allowPrivateNetworks: this.cfg.webhooks.allowPrivateNetworks,
+        }),
       },
       settings: {
         ...calls,

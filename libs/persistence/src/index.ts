@@ -10,6 +10,7 @@ export { MIGRATIONS } from './migrations';
 export * from './repositories/property-resources.repository';
 export * from './repositories/voicemail-message.repository';
 export * from './repositories/recording.repository';
+export * from './repositories/notification-secret.repository';
 export * from './media/blob-store';
 export * from './media/filesystem-blob-store';
 export * from './media/signed-media-url';

@@ -1,3 +1,4 @@
+import { ReceiverRefused, requestReceiver } from '@switchboard/outbound';
 import Telnyx from 'telnyx';
 
 /** A recording's file as downloaded from the carrier. */
@@ -34,6 +35,9 @@ export interface CarrierRecordings {
 /** Link answers that mean "this link is no good any more", not "try again". */
 const REFUSED_LINK = new Set([401, 403, 404, 410]);
 
+/** Redirects a storage link may take (each hop is checked like the first). */
+const MAX_REDIRECTS = 3;
+
 /** Picks mp3 (smaller, what people play) over wav. */
 function preferredLink(links: { readonly mp3?: string; readonly wav?: string }) {
   if (links.mp3) return { url: links.mp3, format: 'mp3' as const };
@@ -49,7 +53,18 @@ function preferredLink(links: { readonly mp3?: string; readonly wav?: string }) 
 export class TelnyxRecordings implements CarrierRecordings {
   private readonly client: Telnyx;
 
-  constructor(private readonly opts: { apiKey: string; baseUrl?: string; timeoutMs?: number }) {
+  /**
+   * `allowPrivateNetworks` (WEBHOOK_ALLOW_PRIVATE_NETWORKS): links may point at this host or its
+   * network (the simulator in development). Absent: no.
+   */
+  constructor(
+    private readonly opts: {
+      apiKey: string;
+      baseUrl?: string;
+      timeoutMs?: number;
+      allowPrivateNetworks?: boolean;
+    },
+  ) {
     // Retries belong to the copy workflow's activity policy.
     this.client = new Telnyx({ apiKey: opts.apiKey, baseURL: opts.baseUrl, maxRetries: 0, timeout: 10_000 });
   }
@@ -75,26 +90,42 @@ export class TelnyxRecordings implements CarrierRecordings {
     }
   }
 
-  /** The file, or null when the link itself is refused (expired). */
+  /**
+   * The file, or null when the link itself is refused (expired). Links arrive in carrier events, so
+   * they are fetched like customers' URLs (@switchboard/outbound): never from a private address
+   * unless allowed, and a redirect is followed only to where the first link could have gone (each
+   * hop checked again), at most MAX_REDIRECTS times.
+   */
   private async fetchFile(url: string, format: 'mp3' | 'wav'): Promise<RecordingFile | null> {
-    let res: Response;
-    try {
-      res = await fetch(url, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 60_000) });
-    } catch (err) {
-      throw new RecordingDownloadError('transient', `download failed: ${(err as Error).message}`);
+    let res;
+    let at = url;
+    for (let hop = 0; ; hop++) {
+      try {
+        res = await requestReceiver(at, {
+          method: 'GET',
+          headers: {},
+          timeoutMs: this.opts.timeoutMs ?? 60_000,
+          allowPrivateNetworks: this.opts.allowPrivateNetworks ?? false,
+          keepBody: true,
+        });
+      } catch (err) {
+        if (err instanceof ReceiverRefused)
+          throw new RecordingDownloadError('gone', `download refused: ${err.message}`);
+        throw new RecordingDownloadError('transient', `download failed: ${(err as Error).message}`);
+      }
+      const location = res.headers.location;
+      if (res.status < 300 || res.status >= 400 || !location) break;
+      if (hop === MAX_REDIRECTS)
+        throw new RecordingDownloadError('transient', 'download redirected too often');
+      at = new URL(location, at).toString();
     }
-    if (REFUSED_LINK.has(res.status)) {
-      await res.body?.cancel();
-      return null;
-    }
-    if (!res.ok) {
-      await res.body?.cancel();
+    if (REFUSED_LINK.has(res.status)) return null;
+    if (res.status < 200 || res.status >= 300)
       throw new RecordingDownloadError('transient', `download answered ${res.status}`);
-    }
-    const bytes = Buffer.from(await res.arrayBuffer());
+    const bytes = res.body;
     if (bytes.length === 0) throw new RecordingDownloadError('transient', 'download was empty');
     const fallback = format === 'wav' ? 'audio/wav' : 'audio/mpeg';
-    const contentType = res.headers.get('content-type')?.split(';')[0].trim() || fallback;
+    const contentType = res.headers['content-type']?.split(';')[0].trim() || fallback;
     return { bytes, contentType: contentType.startsWith('audio/') ? contentType : fallback, format };
   }
 }

@@ -1,6 +1,9 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { SwitchboardConfig } from '@switchboard/config';
 import { Public } from '../auth/auth.decorators';
+import { CONFIG } from '../common/tokens';
+import { agentPageCsp } from './agent-page-csp';
 import { buildAgentAppScript, etagOf, readTelnyxWebrtcBundle, type Asset } from './agent-page-bundle';
 import { AGENT_PAGE_CSS } from './agent-page-css';
 import { AGENT_PAGE_HTML } from './agent-page-html';
@@ -19,9 +22,15 @@ const CSS: Asset = { body: AGENT_PAGE_CSS, etag: etagOf(AGENT_PAGE_CSS) };
 export class AgentPageController {
   private app: Asset | undefined;
   private telnyx: Asset | undefined;
+  private readonly csp: string;
+
+  constructor(@Inject(CONFIG) cfg: SwitchboardConfig) {
+    this.csp = agentPageCsp(cfg.agents);
+  }
 
   @Get()
   page(@Req() req: Request, @Res() res: Response): void {
+    res.setHeader('Content-Security-Policy', this.csp);
     send(req, res, HTML, 'text/html; charset=utf-8');
   }
 

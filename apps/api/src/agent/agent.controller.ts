@@ -15,13 +15,20 @@ import {
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
-import { AgentOnly, CurrentAgent, Public, type AgentIdentity } from '../auth/auth.decorators';
+import {
+  AgentOnly,
+  AgentTokenInQuery,
+  CurrentAgent,
+  Public,
+  type AgentIdentity,
+} from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { CONFIG } from '../common/tokens';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { ResourceIdParam } from '../resources/resource-id';
 import { AgentDirectory } from './agent-directory.service';
 import { AgentEventHub } from './agent-events.hub';
+import { agentSessionIsLive } from './agent-tokens';
 import { AgentSignIn } from './agent-sign-in.service';
 import { AgentTelephony } from './agent-telephony.service';
 import { AgentSignInDto, OutboundCallDto, PresenceDto, RecentCallsQuery } from './dto';
@@ -135,6 +142,7 @@ export class AgentController {
 
   /** Server-Sent Events: presence, ringing (with the screen pop), connected, ended… */
   @Get('events')
+  @AgentTokenInQuery()
   async events(@CurrentAgent() me: AgentIdentity, @Req() req: Request, @Res() res: Response): Promise<void> {
     const agent = await this.agents.get(me.propertyId, me.agentId);
     res.writeHead(200, {
@@ -147,7 +155,14 @@ export class AgentController {
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     send('presence', { presence: agent.presence });
     const unsubscribe = this.hub.subscribe(me.propertyId, me.agentId, send);
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    // A session revoked meanwhile (signed out, or the agent's endpoint changed) loses its stream at
+    // the next beat, whichever api process revoked it.
+    const heartbeat = setInterval(() => {
+      agentSessionIsLive(this.ds, me.sessionId).then(
+        (live) => (live ? res.write(': keep-alive\n\n') : res.end()),
+        () => res.write(': keep-alive\n\n'),
+      );
+    }, HEARTBEAT_MS);
     req.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();

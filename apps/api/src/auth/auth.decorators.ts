@@ -18,6 +18,15 @@ export const PlatformAdmin = () => SetMetadata(ACCESS_METADATA, 'platform' satis
 /** Only a signed-in agent's session (docs/AGENT.md); API keys are refused. */
 export const AgentOnly = () => SetMetadata(ACCESS_METADATA, 'agent' satisfies AccessKind);
 
+export const QUERY_TOKEN_METADATA = 'switchboard:agent-query-token';
+
+/**
+ * This agent route also takes the session token as `?token=`: only the push channel, because
+ * EventSource cannot send headers. Anywhere else a token in a URL would end up in logs and
+ * histories for nothing.
+ */
+export const AgentTokenInQuery = () => SetMetadata(QUERY_TOKEN_METADATA, true);
+
 /** Who the agent session of the request belongs to (set by the AuthGuard on agent routes). */
 export interface AgentIdentity {
   sessionId: string;

@@ -9,7 +9,12 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import type { AccessScope } from './access-scope';
 import { apiKeyMatches, apiKeyPrefix } from './api-key-format';
 import { findAgentSession } from '../agent/agent-tokens';
-import { ACCESS_METADATA, type AccessKind, type AgentIdentity } from './auth.decorators';
+import {
+  ACCESS_METADATA,
+  QUERY_TOKEN_METADATA,
+  type AccessKind,
+  type AgentIdentity,
+} from './auth.decorators';
 import { PropertyAccess } from './property-access';
 
 interface AuthRequest {
@@ -63,9 +68,13 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     if (kind === 'agent') {
-      // EventSource cannot send headers: the push channel (a GET) may carry the token in the query.
+      // EventSource cannot send headers: the push channel (marked) may carry the token in the query.
+      const inQuery = this.reflector.get<boolean | undefined>(QUERY_TOKEN_METADATA, ctx.getHandler());
       const agentToken =
-        token ?? (req.method === 'GET' && typeof req.query?.token === 'string' ? req.query.token : undefined);
+        token ??
+        (inQuery && req.method === 'GET' && typeof req.query?.token === 'string'
+          ? req.query.token
+          : undefined);
       const agent = agentToken ? await findAgentSession(this.ds, agentToken) : null;
       if (!agent) throw ApiError.unauthorized('sign in as an agent (Authorization: Bearer sba_…)');
       req.agent = agent;

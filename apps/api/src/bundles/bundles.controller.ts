@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { AccessScope } from '../auth/access-scope';
 import { Scope } from '../auth/auth.decorators';
+import { BodyLimit } from '../common/json-body';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { BUNDLE_JSON_LIMIT } from './bundle-limits';
 import { BundlesService } from './bundles.service';
 import { ApplyBundleQuery, ImportDto } from './dto';
 
@@ -23,6 +25,7 @@ export class BundlesController {
    * is a bundle, checked against its published JSON Schema and each item's endpoint rules.
    */
   @Post('bundle/apply')
+  @BodyLimit(BUNDLE_JSON_LIMIT)
   @HttpCode(200)
   apply(@Param('propertyId', property) p: string, @Query() q: ApplyBundleQuery, @Body() bundle: unknown) {
     return this.svc.apply(p, bundle, { dryRun: q.dryRun === 'true', prune: q.prune === 'true' });

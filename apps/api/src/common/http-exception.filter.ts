@@ -6,7 +6,7 @@ import {
   Logger,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 
 /**
  * Gives every error the ApiError body shape. Nest's own 4xx (bad JSON, payload too large, bad UUID)
@@ -18,6 +18,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(err: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    // Refused before its body was read (401, 413): close the connection after the answer rather
+    // than read the rest of a body nobody wants.
+    if (!res.headersSent && !host.switchToHttp().getRequest<Request>().complete)
+      res.setHeader('connection', 'close');
     if (err instanceof HttpException) {
       const status = err.getStatus();
       const body = err.getResponse();

@@ -1,7 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** `?limit=&offset=` of every paged list: at most 500 a page, 50 unless asked. */
+/**
+ * `?limit=&offset=` of every paged list: at most 500 a page, 50 unless asked, starting at most
+ * 100,000 rows in. Deeper pages cost the database every skipped row (and a number past PostgreSQL's
+ * bigint was a 500): narrow the filters (dates) instead, or export the call log as CSV. The call
+ * log's query (reports/dto.ts) has the same bounds. Literals, so the OpenAPI plugin can show them.
+ */
 export class PageQuery {
   @IsOptional()
   @Type(() => Number)
@@ -14,5 +19,6 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(100000)
   offset: number = 0;
 }

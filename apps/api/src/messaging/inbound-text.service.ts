@@ -105,7 +105,9 @@ export class InboundTextService {
       sessionId,
       forwardedTo: forward && !forward.error ? routing.forwardTo : null,
     };
-    if (routing.notifyWebhookUrl) this.notifier.notify(routing.notifyWebhookUrl, messageId, announcement);
+    // Not awaited: the carrier's webhook is answered without waiting for the receiver.
+    if (routing.notifyWebhookUrl)
+      void this.notifier.notify(number.propertyId, routing.notifyWebhookUrl, messageId, announcement);
     await this.webhooks.announce(number.propertyId, 'text.received', `text/${messageId}`, announcement);
     return 'routed';
   }

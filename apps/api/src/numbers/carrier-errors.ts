@@ -1,20 +1,19 @@
 import { HttpStatus } from '@nestjs/common';
 import { NumberInventoryError } from '@switchboard/telephony';
 import { ApiError } from '../common/api-error';
+import { numberUnavailable } from '../common/number-unavailable';
 
 /**
  * Carrier failures as API answers: the carrier's own trouble is a 502/503 that says nothing was
- * changed (never a bare 500), a number someone else has is a 409 on `number`.
+ * changed (never a bare 500), a number that cannot be had is a 409 on `number`, the same answer
+ * whether the carrier does not offer it or an account (any) already tracks it.
  */
 export function carrierFailure(err: unknown, number?: string): unknown {
   if (!(err instanceof NumberInventoryError)) return err;
   const why = err.message;
   switch (err.kind) {
     case 'number_unavailable':
-      return ApiError.conflict(
-        'number',
-        `${number ?? 'the number'} is not available from the carrier (taken, or not offered): ${why}`,
-      );
+      return numberUnavailable(number);
     case 'not_configured':
       return new ApiError(
         HttpStatus.SERVICE_UNAVAILABLE,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { TrackingNumberEntity } from '@switchboard/persistence';
 import type { NumberInventoryPort, OrderedNumber } from '@switchboard/telephony';
 import { ApiError } from '../common/api-error';
+import { numberUnavailable } from '../common/number-unavailable';
 import { PropertiesService } from '../properties/properties.service';
 import { isUniqueViolation } from '../common/db-errors';
 import { carrierFailure } from './carrier-errors';
@@ -69,7 +70,7 @@ export class NumbersService {
     } catch (err) {
       await this.giveBack(dto.number, err);
       if (isUniqueViolation(err, 'uq_tracking_numbers_number')) {
-        throw ApiError.conflict('number', `${dto.number} is already a tracking number`);
+        throw numberUnavailable(dto.number);
       }
       throw err;
     }
@@ -98,7 +99,7 @@ export class NumbersService {
   private async checkedRow(propertyId: string, dto: OrderTrackingNumberDto): Promise<TrackingNumberEntity> {
     const row = await this.properties.newTrackingNumber(propertyId, dto);
     if (await this.numbers.exists({ where: { number: dto.number } })) {
-      throw ApiError.conflict('number', `${dto.number} is already a tracking number`);
+      throw numberUnavailable(dto.number);
     }
     return row;
   }

@@ -933,7 +933,7 @@ export default async () => {
             },
             CallLogQuery: {
               limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
-              offset: { required: true, type: () => Number, default: 0, minimum: 0 },
+              offset: { required: true, type: () => Number, default: 0, minimum: 0, maximum: 100000 },
               callSessionId: {
                 required: false,
                 type: () => String,
@@ -1641,6 +1641,17 @@ export default async () => {
                 type: Object,
               },
               pagePreflight: { summary: 'CORS preflight of a page view.' },
+            },
+          },
+        ],
+        [
+          import('../outbound-webhooks/notification-secret.controller'),
+          {
+            NotificationSecretController: {
+              rotate: {
+                summary:
+                  'Makes a new signing secret and shows it, this once; the previous one stops signing at once.\nUntil the first rotation a random secret nobody knows signs the notifications.',
+              },
             },
           },
         ],

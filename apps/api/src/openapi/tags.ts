@@ -109,6 +109,7 @@ const AREAS: Record<string, string> = {
   reports: 'Reports',
   'scoring-rules': 'Scoring',
   'webhook-deliveries': 'Outbound webhooks',
+  'notification-secret': 'Outbound webhooks',
   agent: 'Agents in the browser',
   pools: 'DNI',
   platform: 'Platform',

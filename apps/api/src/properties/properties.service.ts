@@ -11,6 +11,7 @@ import { isForeignKeyViolation, isUniqueViolation } from '../common/db-errors';
 import type { AccessScope } from '../auth/access-scope';
 import { PropertyAccess } from '../auth/property-access';
 import { ApiError } from '../common/api-error';
+import { numberUnavailable } from '../common/number-unavailable';
 import type {
   CreatePropertyDto,
   CreateSourceDto,
@@ -261,7 +262,7 @@ export class PropertiesService {
       return await this.repos(m).numbers.save(row);
     } catch (err) {
       if (isUniqueViolation(err, 'uq_tracking_numbers_number')) {
-        throw ApiError.conflict('number', `${dto.number} is already a tracking number`);
+        throw numberUnavailable(dto.number);
       }
       throw err;
     }

@@ -13,13 +13,28 @@ function text(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number, signed or not (E.164 phone numbers among them): a spreadsheet reads it as a number. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * Text a website visitor chose (campaign, keyword, UTM, landing page, referrer) lands in these
+ * cells: one starting like a formula is prefixed with a single quote, so a spreadsheet shows it as
+ * text instead of running it. Plain numbers keep their sign: `+13125550100` stays readable and is
+ * no formula (a spreadsheet can only take it as the number it is).
+ */
+export function neutraliseFormula(s: string): string {
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = text(v);
+  const s = typeof v === 'string' ? neutraliseFormula(v) : text(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One RFC 4180 line. */
+/** One RFC 4180 line: the one CSV writer of the project (every export goes through it). */
 export function csvLine(values: readonly unknown[]): string {
   return values.map(cell).join(',') + '\r\n';
 }

@@ -117,6 +117,7 @@ export class CallLogQuery extends CallFilterQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(100000)
   offset: number = 0;
 
   /** The carrier's call_session_id: finds the record of one specific call. */

@@ -11,6 +11,7 @@ import { checkPrompt } from './validate-prompt';
 
 export type FlowIssueCode =
   | 'empty_flow'
+  | 'too_many_steps'
   | 'missing_step_id'
   | 'duplicate_step_id'
   | 'unknown_step_type'
@@ -61,6 +62,8 @@ export interface FlowValidationContext {
 
 /** Limits that keep calls sane; the carrier allows more, callers tolerate less. */
 export const FLOW_LIMITS = {
+  /** Far more than a phone tree a caller can get through; bounds the api's work on a save or diagram. */
+  steps: { max: 200 },
   menuTimeoutSeconds: { min: 1, max: 120 },
   menuMaxRetries: { min: 0, max: 10 },
   forwardTimeoutSeconds: { min: 5, max: 600 },
@@ -77,6 +80,16 @@ export function validateFlow(flow: CallFlow, ctx: FlowValidationContext = {}): V
   const steps = Array.isArray(flow.steps) ? flow.steps : [];
   if (steps.length === 0) {
     report(errors, 'empty_flow', 'steps', 'The flow has no steps.');
+    return { errors, warnings };
+  }
+  if (steps.length > FLOW_LIMITS.steps.max) {
+    // Nothing else is checked: every later rule walks the steps, some of them in pairs.
+    report(
+      errors,
+      'too_many_steps',
+      'steps',
+      `A flow has at most ${FLOW_LIMITS.steps.max} steps (this one has ${steps.length}).`,
+    );
     return { errors, warnings };
   }
 

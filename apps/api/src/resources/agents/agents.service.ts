@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AgentEndpoint } from '@switchboard/domain';
 import { AgentEntity } from '@switchboard/persistence';
+import { revokeAgentSessions } from '../../agent/agent-tokens';
+import { canonicalJson } from '../../common/canonical-json';
 import type { Tx } from '../../common/transaction';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
@@ -58,21 +60,34 @@ export class AgentsService {
     const id = chooseId(dto, pathId);
     // Availability is the agent's own state more than configuration: a replace that does not
     // mention it (a bundle applied again) leaves it as the agent set it.
-    const row = await this.store.within(tx).write(propertyId, id, mode, async (_m, existing) => ({
-      name: dto.name,
-      endpoint: parseEndpoint(dto.endpoint),
-      available: dto.available ?? existing?.available ?? true,
-    }));
+    const row = await this.store.within(tx).write(propertyId, id, mode, async (m, existing) => {
+      const endpoint = parseEndpoint(dto.endpoint);
+      await this.signOutIfMoved(m, existing, endpoint);
+      return { name: dto.name, endpoint, available: dto.available ?? existing?.available ?? true };
+    });
     return view(row);
   }
 
   async update(propertyId: string, id: string, dto: UpdateAgentDto): Promise<AgentView> {
-    const row = await this.store.write(propertyId, id, 'update', async () => ({
-      ...(dto.name !== undefined ? { name: dto.name } : {}),
-      ...(dto.endpoint !== undefined ? { endpoint: parseEndpoint(dto.endpoint) } : {}),
-      ...(dto.available !== undefined ? { available: dto.available } : {}),
-    }));
+    const row = await this.store.write(propertyId, id, 'update', async (m, existing) => {
+      const endpoint = dto.endpoint !== undefined ? parseEndpoint(dto.endpoint) : undefined;
+      if (endpoint) await this.signOutIfMoved(m, existing, endpoint);
+      return {
+        ...(dto.name !== undefined ? { name: dto.name } : {}),
+        ...(endpoint ? { endpoint } : {}),
+        ...(dto.available !== undefined ? { available: dto.available } : {}),
+      };
+    });
     return view(row);
+  }
+
+  /**
+   * A new endpoint (phone number or SIP user) revokes the agent's sessions, in the write's
+   * transaction: whoever signed in for the old one must not take the new one's calls.
+   */
+  private async signOutIfMoved(m: EntityManager, existing: AgentEntity | null, endpoint: AgentEndpoint) {
+    if (existing && canonicalJson(existing.endpoint) !== canonicalJson(endpoint))
+      await revokeAgentSessions(m, existing.propertyId, existing.id);
   }
 
   remove(propertyId: string, id: string, tx?: Tx): Promise<void> {

@@ -15,9 +15,10 @@ import {
   type StreamableFile,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { BodyLimit } from '../../common/json-body';
 import { UuidParam } from '../../common/uuid-param.pipe';
 import { ResourceIdParam } from '../resource-id';
-import { rawAudioType, readAudioBody } from './audio-content';
+import { AUDIO_JSON_LIMIT, rawAudioType, readAudioBody } from './audio-content';
 import { sendAudio } from './audio-response';
 import { AudioService } from './audio.service';
 import { AudioDto, RenameAudioDto, UploadAudioQuery } from './dto';
@@ -25,7 +26,11 @@ import { AudioDto, RenameAudioDto, UploadAudioQuery } from './dto';
 const property = new UuidParam('propertyId');
 const audio = new ResourceIdParam('audioId');
 
-/** Upload and manage prompts; the carrier fetches the bytes from MediaController's signed URLs. */
+/**
+ * Upload and manage prompts; the carrier fetches the bytes from MediaController's signed URLs.
+ * JSON uploads carry the bytes as base64: a larger body limit than the api's.
+ */
+@BodyLimit(AUDIO_JSON_LIMIT)
 @Controller({ path: 'properties/:propertyId/audio', version: '1' })
 export class AudioController {
   constructor(private readonly svc: AudioService) {}

@@ -27,6 +27,20 @@ const cases: Case[] = [
   { name: 'valid without a context too', flow: sunsetFlow, ctx: {}, errors: [] },
   { name: 'no steps', flow: { ...sunsetFlow, steps: [] }, errors: ['empty_flow@-:steps'] },
   {
+    name: 'more steps than FLOW_LIMITS.steps allows (nothing else is checked)',
+    flow: {
+      ...sunsetFlow,
+      steps: [
+        ...sunsetFlow.steps,
+        ...Array.from({ length: 201 - sunsetFlow.steps.length }, (_v, i): FlowStep => ({
+          id: `h${i}`,
+          type: 'hangup',
+        })),
+      ],
+    },
+    errors: ['too_many_steps@-:steps'],
+  },
+  {
     name: 'initial step missing',
     flow: { ...sunsetFlow, initialStepId: 'nope' },
     errors: ['missing_initial_step@-:initialStepId'],

@@ -1,0 +1,3 @@
+export * from './private-address';
+export * from './receiver-request';
+export * from './webhook-signature';
