@@ -7,6 +7,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  CALL_COMMAND_BUDGET,
   CallSearchAttributes as SA,
   DEFAULT_CALL_TIMING,
   callContextQuery,
@@ -39,6 +40,7 @@ import {
   describeRingPlan,
 } from '@switchboard/domain';
 import { command, isCallGone } from '../carrier-commands';
+import { CommandBudget } from '../command-budget';
 import { CallState, type Leg } from './call-state';
 import { callSummary, secondsBetween } from './call-summary';
 
@@ -54,6 +56,10 @@ const FLOW_RESOURCES_PATCH = 'flow-resources';
 const SESSION_ATTRIBUTION_PATCH = 'session-attribution';
 /** Marks where calls started announcing themselves: subscribers' webhooks and a summary memo. */
 const CALL_EVENTS_PATCH = 'call-events';
+/** Marks where each menu prompt got its own tag (a menu entered again replayed the earlier keys). */
+const MENU_VISIT_TAGS_PATCH = 'menu-visit-tags';
+/** Marks where a call's carrier commands became bounded per second and in total. */
+const COMMAND_BUDGET_PATCH = 'command-budget';
 
 /** A destination one ring attempt dials. */
 interface RingTarget {
@@ -126,6 +132,8 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   let promptCount = 0;
   /** Numbers ring-group attempts: each draws its own plan (and round-robin turn). */
   let ringCount = 0;
+  /** Numbers menu prompts across the call, so a menu entered again never reads an earlier visit's keys. */
+  let gatherCount = 0;
 
   // The activity's result is in the history either way; only its arguments and the record's new
   // fields differ, and calls that started before this change keep both as they were.
@@ -174,6 +182,14 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   // Subscribers hear of the call while it rings through the flow: not awaited until the end, so
   // a slow database never delays the caller.
   const eventsOn = patched(CALL_EVENTS_PATCH);
+  const menuVisitTagsOn = patched(MENU_VISIT_TAGS_PATCH);
+  // Calls that started before the budget send as they always did: their histories have no waits.
+  const budget = patched(COMMAND_BUDGET_PATCH) ? new CommandBudget(CALL_COMMAND_BUDGET) : undefined;
+  /** Sends one carrier command within the call's budget; false when the call had already ended. */
+  const send = async (fn: () => Promise<unknown>): Promise<boolean> => {
+    await budget?.take();
+    return command(fn);
+  };
   const startAnnounced =
     eventsOn && resolved.known
       ? notify
@@ -194,7 +210,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
 
   if (!resolved.known) {
     setStep('reject', 'unknown tracking number');
-    await command(() => carrier.rejectCall(caller.callControlId));
+    await send(() => carrier.rejectCall(caller.callControlId));
     outcome = 'rejected';
   } else {
     try {
@@ -220,7 +236,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   async function runForwardingFlow(route: Extract<ResolvedCall, { known: true }>): Promise<Leg | undefined> {
     if (ended()) return undefined;
 
-    await command(() => carrier.answerCall(caller.callControlId, callerState));
+    await send(() => carrier.answerCall(caller.callControlId, callerState));
     await condition(() => !!state.callerLeg()?.answeredAt || ended(), timing.answerWaitMs);
     if (ended()) return undefined;
 
@@ -229,7 +245,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       const tag = 'greeting';
       const promptState: LegState = { ...callerState, tag };
       const g = route.greeting;
-      await command(() =>
+      await send(() =>
         g.kind === 'tts'
           ? carrier.speakText(caller.callControlId, { text: g.text, voice: g.voice, state: promptState })
           : carrier.playAudio(caller.callControlId, { url: g.url, state: promptState }),
@@ -247,7 +263,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     );
     if (rung === 'no_answer' && !ended()) {
       setStep('hangup', 'no answer');
-      await command(() => carrier.hangupCall(caller.callControlId));
+      await send(() => carrier.hangupCall(caller.callControlId));
     }
     return typeof rung === 'object' ? rung : undefined;
   }
@@ -269,7 +285,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     const tag = `${name}#${++promptCount}`;
     const target = leg?.callControlId ?? caller.callControlId;
     const promptState: LegState = leg ? { wf, role: 'agent', tag } : { ...callerState, tag };
-    await command(() =>
+    await send(() =>
       prompt.kind === 'tts'
         ? carrier.speakText(target, {
             text: prompt.text,
@@ -295,7 +311,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     flow: CallFlow,
   ): Promise<Leg | undefined> {
     if (ended()) return undefined;
-    await command(() => carrier.answerCall(caller.callControlId, callerState));
+    await send(() => carrier.answerCall(caller.callControlId, callerState));
     await condition(() => !!state.callerLeg()?.answeredAt || ended(), timing.answerWaitMs);
     resourcesOn = patched(FLOW_RESOURCES_PATCH);
     const ctx: DecisionContext = {
@@ -314,7 +330,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       if ('connected' in done) return done.connected;
       next = done.next ? nextAction(flow, done.next, ctx) : null;
     }
-    if (!ended()) await command(() => carrier.hangupCall(caller.callControlId));
+    if (!ended()) await send(() => carrier.hangupCall(caller.callControlId));
     return undefined;
   }
 
@@ -414,7 +430,9 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         await speak(c.prompt, `${menu.id}-${ms.gatherId}-play`, voice);
         continue;
       }
-      const tag = `${menu.id}-${c.gather.gatherId}`;
+      // The gather's result is looked up by this tag: a menu entered again reusing its earlier tag
+      // read the earlier visit's keys at once (and a caller could spin the call through menus).
+      const tag = `${menu.id}-${menuVisitTagsOn ? ++gatherCount : c.gather.gatherId}`;
       const url = c.prompt.kind === 'audio' ? audioUrl(c.prompt.audioId) : undefined;
       if (c.prompt.kind === 'audio' && url === undefined) {
         setStep(menu.id, `audio "${c.prompt.audioId}" is missing`);
@@ -424,7 +442,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         c.prompt.kind === 'tts'
           ? { text: c.prompt.text, voice: c.prompt.voice ?? voice, language: c.prompt.language }
           : { audioUrl: url! };
-      await command(() =>
+      await send(() =>
         carrier.gatherDigits(caller.callControlId, {
           ...prompt,
           validDigits: Object.keys(menu.options).join('') + (menu.repeatOnStar ? '*' : ''),
@@ -455,7 +473,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
 
   /** Records a voicemail until the caller hangs up or the maximum length is reached. */
   async function takeVoicemail(tag: string, maxLengthSeconds: number, beep: boolean): Promise<void> {
-    const started = await command(() =>
+    const started = await send(() =>
       carrier.startRecording(caller.callControlId, {
         maxLengthSecs: maxLengthSeconds,
         playBeep: beep,
@@ -467,7 +485,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       () => ended() || state.recordings.has(tag),
       maxLengthSeconds * 1000 + timing.ringMarginMs,
     );
-    if (!ended()) await command(() => carrier.hangupCall(caller.callControlId));
+    if (!ended()) await send(() => carrier.hangupCall(caller.callControlId));
     // recording.saved follows the hangup; wait for it so the record carries the file.
     await condition(() => state.recordings.has(tag), timing.ringMarginMs);
     voicemailUrl = state.recordings.get(tag);
@@ -491,7 +509,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     if (hold?.kind === 'tts') {
       // Spoken once, not awaited: the agents are rung meanwhile.
       const tag = `${stepId}-hold#${++promptCount}`;
-      await command(() =>
+      await send(() =>
         carrier.speakText(caller.callControlId, {
           text: hold.text,
           voice: hold.voice ?? voice,
@@ -500,7 +518,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         }),
       );
     } else if (holdUrl) {
-      holding = await command(() =>
+      holding = await send(() =>
         carrier.playAudio(caller.callControlId, {
           url: holdUrl,
           loop: 'infinity',
@@ -509,7 +527,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       );
     }
     const stopHold = async () => {
-      if (holding) await command(() => carrier.stopPlayback(caller.callControlId));
+      if (holding) await send(() => carrier.stopPlayback(caller.callControlId));
       holding = false;
     };
     for (const [i, wave] of plan.waves.entries()) {
@@ -539,15 +557,16 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     opts: RingOptions = {},
   ): Promise<Leg | 'no_answer' | 'gone'> {
     const dials = await Promise.allSettled(
-      targets.map((t) =>
-        carrier.dialAgent({
+      targets.map(async (t) => {
+        await budget?.take();
+        return carrier.dialAgent({
           to: t.to,
           from,
           linkTo: caller.callControlId,
           timeoutSecs: t.timeoutSecs,
           state: { wf, role: 'agent', tag },
-        }),
-      ),
+        });
+      }),
     );
     const legs: Leg[] = [];
     const failures: unknown[] = [];
@@ -558,7 +577,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     // Dialling with link_to a caller who just hung up: the carrier says the call has ended.
     if (failures.some(isCallGone)) {
       callerLeftFirst = true;
-      await Promise.all(legs.map((l) => command(() => carrier.hangupCall(l.callControlId))));
+      await Promise.all(legs.map((l) => send(() => carrier.hangupCall(l.callControlId))));
       return 'gone';
     }
     // One bad destination among several is skipped; when none could be dialled the carrier is
@@ -577,21 +596,21 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     await Promise.all(
       legs
         .filter((l) => (agent ? l !== agent && !l.endedAt : true))
-        .map((l) => command(() => carrier.hangupCall(l.callControlId))),
+        .map((l) => send(() => carrier.hangupCall(l.callControlId))),
     );
     if (!agent) return ended() ? 'gone' : 'no_answer';
 
     if (opts.whisper) {
       await speak(opts.whisper, `${tag}-whisper`, resolved.known ? resolved.defaultVoice : 'female', agent);
       if (agent.endedAt || ended()) {
-        await command(() => carrier.hangupCall(agent.callControlId));
+        await send(() => carrier.hangupCall(agent.callControlId));
         return ended() ? 'gone' : 'no_answer';
       }
     }
     await opts.beforeBridge?.();
-    const bridged = await command(() => carrier.bridgeCalls(caller.callControlId, agent.callControlId));
+    const bridged = await send(() => carrier.bridgeCalls(caller.callControlId, agent.callControlId));
     if (!bridged) {
-      await command(() => carrier.hangupCall(agent.callControlId));
+      await send(() => carrier.hangupCall(agent.callControlId));
       return 'gone';
     }
     setStep('connected', agent.to);
@@ -599,7 +618,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     // The flow's recording toggle: both sides, one channel each, from the bridge on.
     const recording =
       opts.record &&
-      (await command(() =>
+      (await send(() =>
         carrier.startRecording(caller.callControlId, {
           maxLengthSecs: 0,
           playBeep: false,
@@ -609,8 +628,8 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       ));
     await condition(() => ended() || !!agent.endedAt, timing.maxTalkMs);
     // Whichever side stayed on the line is released (the carrier usually does this itself).
-    if (!agent.endedAt) await command(() => carrier.hangupCall(agent.callControlId));
-    if (!ended()) await command(() => carrier.hangupCall(caller.callControlId));
+    if (!agent.endedAt) await send(() => carrier.hangupCall(agent.callControlId));
+    if (!ended()) await send(() => carrier.hangupCall(caller.callControlId));
     if (recording) {
       // recording.saved follows the hangup; wait for it so the record carries the file.
       await condition(() => state.recordings.has(recordingTag), timing.ringMarginMs);
