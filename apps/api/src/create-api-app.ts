@@ -49,6 +49,8 @@ export async function createApiApp(
     ...(opts.logger === false && !opts.log ? { logger: false } : { logger: new PinoNestLogger(log) }),
     ...(opts.preview ? { preview: true, abortOnError: false } : {}),
   });
+  // Who the client is (req.ip): the connecting address unless it is a proxy we were told to trust.
+  app.set('trust proxy', cfg.api.trustedProxies.length > 0 ? cfg.api.trustedProxies : false);
   // First, so requests refused by the body parsers below are logged and counted too.
   if (!opts.preview) app.use(httpObserver(log.child({ component: 'http' }), app.get(ApiMetrics)));
   // Audio uploads carry their bytes as base64, so only their routes get a bigger limit. The first
