@@ -46,6 +46,9 @@ async function waitForRecord(s: StackEndpoints, sessionId: string, timeoutMs: nu
   }
 }
 
+/** Visitors played so far: each is a client of its own. */
+let visitors = 0;
+
 /** Places one scripted call through the simulator and checks what the stack did with it. */
 /**
  * Plays the call's website visitor through the public DNI endpoints (docs/DNI.md) as the script
@@ -55,7 +58,10 @@ async function visit(s: StackEndpoints, dni: DniTarget | null, call: ScenarioCal
   const v = call.visitor;
   if (!v) return call.to;
   if (!dni) throw new Error('the call has a visitor but the bundle has no dni.allowed_origins');
-  const headers = { origin: dni.origin };
+  // Each visitor is a different person: as if behind a proxy, each is named by its own address
+  // (the stacks trust loopback proxies; DNI caps the numbers one address holds).
+  const n = ++visitors;
+  const headers = { origin: dni.origin, 'x-forwarded-for': `198.18.${(n >> 8) & 255}.${n & 255}` };
   const base = `${s.apiUrl}/dni/${dni.dniKey}/visits`;
   const landingUrl = v.landing ?? `${dni.origin}/`;
   let answer = await expectOk<{ sessionId: string; swaps: { original: string; replacement: string }[] }>(
