@@ -64,8 +64,8 @@ describe('carrier commands one call can cause', () => {
   let base: string;
   let sourceId: string;
   before(async () => {
-    // A fast clock makes loops as quick as the stack can turn them around.
-    stack = await startTestStack({ timeScale: 0.05 });
+    // A tenfold clock: menus time out and agents refuse as quickly as the stack can turn them around.
+    stack = await startTestStack({ timeScale: 0.1 });
     const p = await stack.api('POST', '/v1/properties', {
       name: 'Quarry Lofts',
       timeZone: 'America/Chicago',
@@ -169,7 +169,11 @@ describe('carrier commands one call can cause', () => {
     );
     assert.equal(commands.at(-1)!.action, 'hangup');
     const last = call.path.at(-1);
-    assert.equal(last.step, 'error');
+    assert.equal(
+      last.step,
+      'error',
+      `${call.outcome} (${call.hangupCause}) after ${commands.length} commands: ${JSON.stringify(call.path.slice(-3))}`,
+    );
     assert.match(last.detail, /carrier commands/);
   });
 });

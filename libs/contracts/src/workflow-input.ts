@@ -32,7 +32,7 @@ export const DEFAULT_CALL_TIMING: CallTiming = {
  * commands in its busiest second and a few dozen in all.
  */
 export const CALL_COMMAND_BUDGET = {
-  /** Commands within any one second of workflow time; the next one waits on a timer. */
+  /** Commands within any one second; the next one waits on a workflow timer. */
   perSecond: 25,
   /** Commands in the whole call; the next one ends the call as failed, saying why. */
   perCall: 400,
