@@ -185,11 +185,10 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   const menuVisitTagsOn = patched(MENU_VISIT_TAGS_PATCH);
   // Calls that started before the budget send as they always did: their histories have no waits.
   const budget = patched(COMMAND_BUDGET_PATCH) ? new CommandBudget(CALL_COMMAND_BUDGET) : undefined;
+  // Without a budget a command is scheduled at once, as it always was (not a microtask later).
   /** Sends one carrier command within the call's budget; false when the call had already ended. */
-  const send = async (fn: () => Promise<unknown>): Promise<boolean> => {
-    await budget?.take();
-    return command(fn);
-  };
+  const send = (fn: () => Promise<unknown>): Promise<boolean> =>
+    budget ? budget.take().then(() => command(fn)) : command(fn);
   const startAnnounced =
     eventsOn && resolved.known
       ? notify
@@ -557,15 +556,16 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     opts: RingOptions = {},
   ): Promise<Leg | 'no_answer' | 'gone'> {
     const dials = await Promise.allSettled(
-      targets.map(async (t) => {
-        await budget?.take();
-        return carrier.dialAgent({
-          to: t.to,
-          from,
-          linkTo: caller.callControlId,
-          timeoutSecs: t.timeoutSecs,
-          state: { wf, role: 'agent', tag },
-        });
+      targets.map((t) => {
+        const dial = () =>
+          carrier.dialAgent({
+            to: t.to,
+            from,
+            linkTo: caller.callControlId,
+            timeoutSecs: t.timeoutSecs,
+            state: { wf, role: 'agent', tag },
+          });
+        return budget ? budget.take().then(dial) : dial();
       }),
     );
     const legs: Leg[] = [];
