@@ -148,6 +148,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       MEDIA_DIR: process.env.MEDIA_DIR || path.join(dataDir, 'media'),
       // A developer's receivers (and the demo's) listen on this machine.
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? 'true',
+      // Scenario visitors are told apart by X-Forwarded-For from this machine (each a client).
+      TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? 'loopback',
       // A throwaway stack's worker must not take (or fight over) the running stack's metrics port.
       ...(o.ephemeral ? { WORKER_METRICS_PORT: String(o.workerMetricsPort ?? 0) } : {}),
     };

@@ -15,8 +15,10 @@ describe('DNI: pools, visitor sessions and the public endpoints', () => {
   let dniKey: string;
   let number = 0;
 
-  const visit = (key: string, body: unknown, origin = ORIGIN) =>
-    http('POST', `${api.url}/dni/${key}/visits`, body, { origin });
+  let client = 0;
+  /** A visit through the trusted proxy: from a client of its own unless `from` names one. */
+  const visit = (key: string, body: unknown, origin = ORIGIN, from = `198.51.100.${++client % 250}`) =>
+    http('POST', `${api.url}/dni/${key}/visits`, body, { origin, 'x-forwarded-for': from });
   const nextNumber = () => `+1312555${String(2000 + number++).padStart(4, '0')}`;
 
   /** A source with a pool of `size` numbers; visits with `?utm_source=<tag>` land in it. */
@@ -48,8 +50,18 @@ describe('DNI: pools, visitor sessions and the public endpoints', () => {
     return { sourceId: source.body.id as string, pool: pool.body, ids };
   }
 
+  const poolNumbers = async (poolId: string): Promise<string[]> =>
+    (await db.query(`SELECT number FROM tracking_numbers WHERE pool_id = $1`, [poolId])).rows.map(
+      (r: { number: string }) => r.number,
+    );
+
   before(async () => {
-    api = await startApiOnly({ DNI_RATE_LIMIT_BURST: '100000', DNI_RATE_LIMIT_PER_MINUTE: '100000' });
+    // Visitors come through a proxy on this host, which names each of them (TRUSTED_PROXIES).
+    api = await startApiOnly({
+      DNI_RATE_LIMIT_BURST: '100000',
+      DNI_RATE_LIMIT_PER_MINUTE: '100000',
+      TRUSTED_PROXIES: '127.0.0.1',
+    });
     db = new Pool({ connectionString: api.dbUrl, max: 2 });
     const p = await api.request('POST', '/v1/properties', {
       name: 'Sunset',
@@ -126,27 +138,66 @@ describe('DNI: pools, visitor sessions and the public endpoints', () => {
         tag,
       );
     }
-    const { pool } = await pooledSource('lru', 4, 'reuse_lru');
+    const { pool } = await pooledSource('lru', 4, 'reuse_lru', {
+      overflowTrackingNumberId: overflow.body.id,
+    });
     const first = [];
     for (let i = 0; i < 4; i++)
       first.push((await visit(dniKey, { landingUrl: `${ORIGIN}/?utm_source=lru`, pageUrl: ORIGIN })).body);
-    // Keep the last three active: the first visitor's hold is the least recent.
-    for (const f of first.slice(1))
-      await http(
+    const page = (sessionId: string) =>
+      http(
         'POST',
-        `${api.url}/dni/${dniKey}/visits/${f.sessionId}/pages`,
+        `${api.url}/dni/${dniKey}/visits/${sessionId}/pages`,
         { pageUrl: ORIGIN },
         { origin: ORIGIN },
       );
+    // All four visitors are on the site: a fifth gets the overflow number and takes nobody's.
     const fifth = (await visit(dniKey, { landingUrl: `${ORIGIN}/?utm_source=lru`, pageUrl: ORIGIN })).body;
-    assert.equal(fifth.swaps[0].replacement, first[0].swaps[0].replacement);
+    assert.deepEqual(fifth.swaps, [{ original: SWAP, replacement: '+13125559999' }]);
+    for (const f of first)
+      assert.equal((await page(f.sessionId)).body.swaps[0].replacement, f.swaps[0].replacement, 'kept');
+    // The first visitor left the site (no heartbeat for ten minutes), their hold still in its grace:
+    // theirs is the number to reuse, and both holds are flagged.
+    await db.query(`UPDATE visitor_sessions SET last_seen_at = now() - interval '10 minutes' WHERE id = $1`, [
+      first[0].sessionId,
+    ]);
+    const sixth = (await visit(dniKey, { landingUrl: `${ORIGIN}/?utm_source=lru`, pageUrl: ORIGIN })).body;
+    assert.equal(sixth.swaps[0].replacement, first[0].swaps[0].replacement);
     const flagged = await db.query(
       `SELECT count(*)::int AS n FROM pool_number_holds WHERE ambiguous AND session_id = ANY($1::uuid[])`,
-      [[first[0].sessionId, fifth.sessionId]],
+      [[first[0].sessionId, sixth.sessionId]],
     );
     assert.equal(flagged.rows[0].n, 2, 'both holds flagged ambiguous');
     const u = await api.request('GET', `/v1/properties/${propertyId}/pools/${pool.id}/utilization`);
-    assert.equal(u.body.exhaustedAssignments, 1);
+    assert.equal(u.body.exhaustedAssignments, 2);
+  });
+
+  it('lets one client hold at most DNI_MAX_HOLDS_PER_CLIENT (2) numbers of a pool', async () => {
+    const base = `/v1/properties/${propertyId}`;
+    const spare = await api.request('POST', `${base}/sources`, { name: 'Spare' });
+    const overflow = await api.request('POST', `${base}/tracking-numbers`, {
+      number: '+13125559998',
+      sourceId: spare.body.id,
+      forwardTo: '+13125550111',
+    });
+    const { pool } = await pooledSource('cap', 4, 'reuse_lru', {
+      overflowTrackingNumberId: overflow.body.id,
+    });
+    const from = (ip: string) =>
+      visit(dniKey, { landingUrl: `${ORIGIN}/?utm_source=cap`, pageUrl: ORIGIN }, ORIGIN, ip).then((r) => {
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return r.body.swaps[0]?.replacement as string;
+      });
+    // Six visits at once from one address: two pool numbers, the overflow number for the rest.
+    const one = await Promise.all(Array.from({ length: 6 }, () => from('203.0.113.7')));
+    const pooled = new Set(await poolNumbers(pool.id));
+    assert.equal(one.filter((n) => pooled.has(n)).length, 2, one.join());
+    assert.equal(one.filter((n) => n === '+13125559998').length, 4, one.join());
+    // Another client still gets a number of its own.
+    const other = await from('203.0.113.8');
+    assert.ok(pooled.has(other) && !one.includes(other), other);
+    const u = await api.request('GET', `${base}/pools/${pool.id}/utilization`);
+    assert.equal(u.body.held, 3);
   });
 
   it('keeps a number while the visitor is active and frees it after the grace', async () => {
@@ -283,6 +334,57 @@ describe('DNI: pools, visitor sessions and the public endpoints', () => {
       assert.deepEqual(statuses.slice(5), [429, 429, 429]);
     } finally {
       await limited.stop();
+    }
+  });
+
+  /** Statuses of `n` requests, each claiming to be forwarded for the client `xff(i)`. */
+  const burst = async (url: string, n: number, xff: (i: number) => string) => {
+    const statuses = [];
+    for (let i = 0; i < n; i++)
+      statuses.push(
+        (
+          await http(
+            'POST',
+            `${url}/dni/whatever123/visits`,
+            {},
+            { origin: ORIGIN, 'x-forwarded-for': xff(i) },
+          )
+        ).status,
+      );
+    return statuses;
+  };
+
+  it('behind a proxy in TRUSTED_PROXIES, limits each forwarded client on its own', async () => {
+    const limited = await startApiOnly({
+      DNI_RATE_LIMIT_BURST: '2',
+      DNI_RATE_LIMIT_PER_MINUTE: '1',
+      TRUSTED_PROXIES: '127.0.0.1',
+    });
+    try {
+      assert.deepEqual(await burst(limited.url, 3, () => '203.0.113.1'), [404, 404, 429]);
+      // Another visitor behind the same proxy has a bucket of their own.
+      assert.deepEqual(await burst(limited.url, 2, () => '203.0.113.2'), [404, 404]);
+      // A client cannot pose as someone else by prepending an address: the proxy appends the real one.
+      assert.deepEqual(await burst(limited.url, 1, () => '203.0.113.9, 203.0.113.1'), [429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    // The default (no trusted proxy) and a proxy list this peer is not on: a forged header per request
+    // changes nothing, the connecting address is limited.
+    for (const env of [{ TRUSTED_PROXIES: '' }, { TRUSTED_PROXIES: '10.0.0.0/8' }]) {
+      const limited = await startApiOnly({
+        DNI_RATE_LIMIT_BURST: '2',
+        DNI_RATE_LIMIT_PER_MINUTE: '1',
+        ...env,
+      });
+      try {
+        assert.deepEqual(await burst(limited.url, 4, (i) => `203.0.113.${i + 20}`), [404, 404, 429, 429]);
+      } finally {
+        await limited.stop();
+      }
     }
   });
 });

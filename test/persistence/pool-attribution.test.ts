@@ -84,11 +84,26 @@ describe('pool number attribution', () => {
     const b = await session('b');
     await holds.claimFree(poolId, a, at(200), at(230));
     assert.equal(await holds.claimFree(poolId, b, at(201), at(231)), null);
-    const taken = await holds.claimLeastRecent(poolId, b, at(201), at(231));
+    // a was last seen at the start (T0): long gone from the site, though its hold runs to 230.
+    const taken = await holds.claimLeastRecent(poolId, b, at(201), at(231), at(199));
     assert.equal(taken?.ambiguous, true);
     const r = await holds.attribute(numberId, at(205), 60);
     assert.deepEqual([r.kind, r.session?.sessionId], ['ambiguous', b]);
     assert.equal(await holds.extend(a, at(206), at(236)), null, "a's hold is gone");
+  });
+
+  it('never takes over the number of a visitor still on the site', async () => {
+    const a = await session('a');
+    const b = await session('b');
+    await ds.query(`UPDATE visitor_sessions SET last_seen_at = $2 WHERE id = $1`, [a, at(300)]);
+    await holds.claimFree(poolId, a, at(300), at(330));
+    assert.equal(
+      await holds.claimLeastRecent(poolId, b, at(301), at(331), at(299)),
+      null,
+      'a was seen after the live window began',
+    );
+    assert.equal((await holds.attribute(numberId, at(305), 60)).session?.sessionId, a);
+    assert.equal((await holds.claimLeastRecent(poolId, b, at(302), at(332), at(301)))?.ambiguous, true);
   });
 
   it('counts repeat calls account-wide, within an optional window', async () => {

@@ -79,6 +79,8 @@ export async function startTestStack(
     WEBHOOK_ATTEMPT_TIMEOUT_SECS: '5',
     // The tests' receivers listen on 127.0.0.1.
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    // Scenario visitors come "through a proxy" on this host, each named in X-Forwarded-For.
+    TRUSTED_PROXIES: 'loopback',
   });
   const cfg = loadConfig();
 

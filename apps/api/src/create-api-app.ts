@@ -62,6 +62,8 @@ export async function createApiApp(
   // Says which framework answers, and nothing a client needs.
   app.disable('x-powered-by');
   app.use(noSniff);
+  // Who the client is (req.ip): the connecting address unless it is a proxy we were told to trust.
+  app.set('trust proxy', cfg.api.trustedProxies.length > 0 ? cfg.api.trustedProxies : false);
   if (!opts.preview) app.use(httpObserver(log.child({ component: 'http' }), app.get(ApiMetrics)));
   app.useGlobalInterceptors(new JsonBodyInterceptor(app.get(Reflector)));
   app.enableVersioning({ type: VersioningType.URI });

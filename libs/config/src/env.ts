@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -21,7 +22,25 @@ export interface SwitchboardConfig {
     /** Temporal Cloud API key, sent as a bearer token on every call. */
     apiKey?: string;
   };
-  api: { host: string; port: number };
+  api: {
+    host: string;
+    port: number;
+    /**
+     * Proxies (addresses or CIDRs, or Express's `loopback`, `linklocal`, `uniquelocal`) whose
+     * `X-Forwarded-For` names the client. Empty (the default): the client is the connecting
+     * address, and the header, which anyone can send, is ignored.
+     */
+    trustedProxies: string[];
+  };
+  /** The public DNI endpoints (docs/DNI.md). */
+  dni: {
+    /** Requests one client address may send at once before its rate applies. */
+    rateLimitBurst: number;
+    /** Requests a minute one client address may send after its burst. */
+    rateLimitPerMinute: number;
+    /** Live pool-number holds one client address may have in one pool; 0 lifts the cap. */
+    maxHoldsPerClient: number;
+  };
   telnyx: {
     apiKey?: string;
     /** SDK base URL; points at the simulator in development. */
@@ -182,6 +201,30 @@ function atLeast(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return n;
 }
 
+/** TRUSTED_PROXIES: comma-separated addresses, CIDRs or Express's named ranges, each checked. */
+function proxies(env: NodeJS.ProcessEnv, name: string): string[] {
+  const names = ['loopback', 'linklocal', 'uniquelocal'];
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  for (const v of list) {
+    const [addr, bits, extra] = v.split('/');
+    const max = isIP(addr) === 4 ? 32 : isIP(addr) === 6 ? 128 : 0;
+    const ok =
+      names.includes(v) ||
+      (max > 0 && extra === undefined && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max)));
+    if (!ok)
+      throw new ConfigError(
+        `${name} must list addresses, CIDRs, loopback, linklocal or uniquelocal, got "${v}"`,
+      );
+  }
+  return list;
+}
+
+/** DNI defaults: 60 requests at once then 120 a minute per client; two live holds per client and pool. */
+export const DEFAULT_DNI = { rateLimitBurst: 60, rateLimitPerMinute: 120, maxHoldsPerClient: 2 } as const;
+
 function str(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const v = env[name];
   return v === undefined || v === '' ? undefined : v;
@@ -240,7 +283,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       tls: temporalTls(env),
       apiKey: str(env, 'TEMPORAL_API_KEY'),
     },
-    api: { host, port },
+    api: { host, port, trustedProxies: proxies(env, 'TRUSTED_PROXIES') },
+    dni: {
+      rateLimitBurst: atLeast(env, 'DNI_RATE_LIMIT_BURST', DEFAULT_DNI.rateLimitBurst, 1),
+      rateLimitPerMinute: atLeast(env, 'DNI_RATE_LIMIT_PER_MINUTE', DEFAULT_DNI.rateLimitPerMinute, 1),
+      maxHoldsPerClient: int(env, 'DNI_MAX_HOLDS_PER_CLIENT', DEFAULT_DNI.maxHoldsPerClient),
+    },
     telnyx: {
       apiKey: str(env, 'TELNYX_API_KEY'),
       baseUrl: str(env, 'TELNYX_BASE_URL'),

@@ -176,7 +176,8 @@ const GATHER_STATUS: Record<string, string> = {
 
 /**
  * What a prompt was for, from the tags the call workflow gives them: `<step>#<n>` (greeting, hangup
- * message), `<menu>-<gatherId>` (the menu's own prompt, a gather), `<menu>-<gatherId>-play#<n>`
+ * message), `<menu>-<n>` (the menu's own prompt, a gather: `n` counts gathers across the call, or,
+ * in calls before the `menu-visit-tags` patch, the menu's tries), `<menu>-<gatherId>-play#<n>`
  * (invalid/timeout notice), `<step>-hold#<n>`, `<attempt>-whisper#<n>`, `<step>-greeting#<n>`.
  */
 function promptOf(

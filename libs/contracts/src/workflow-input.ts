@@ -25,3 +25,15 @@ export const DEFAULT_CALL_TIMING: CallTiming = {
   ringMarginMs: 10_000,
   maxTalkMs: 4 * 3600_000,
 };
+
+/**
+ * What one call may send to the carrier (docs/DECISIONS.md, "Carrier command budget"): no flow and
+ * no caller can turn a call into a burst against the account. A normal IVR call sends fewer than 10
+ * commands in its busiest second and a few dozen in all.
+ */
+export const CALL_COMMAND_BUDGET = {
+  /** Commands within any one second; the next one waits on a workflow timer. */
+  perSecond: 25,
+  /** Commands in the whole call; the next one ends the call as failed, saying why. */
+  perCall: 400,
+} as const;

@@ -47,6 +47,24 @@ async function waitForRecord(s: StackEndpoints, sessionId: string, timeoutMs: nu
   }
 }
 
+/** Visitors without an id played so far: each is a person of their own. */
+let anonymousVisitors = 0;
+
+/**
+ * The address a visitor's requests come from, as if through a proxy (the stacks trust loopback
+ * proxies; DNI caps the numbers one address holds): one per anonymous visitor, the same one for a
+ * returning visitor's every visit.
+ */
+function visitorAddress(id: string | undefined): string {
+  if (id === undefined) {
+    const n = ++anonymousVisitors;
+    return `198.18.${(n >> 8) & 255}.${n & 255}`;
+  }
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return `198.19.${(h >> 8) & 255}.${h & 255}`;
+}
+
 /**
  * Plays the call's website visitor through the public DNI endpoints (docs/DNI.md) as the script
  * would: the visit, then each page view. Answers the number the page showed in place of `to`.
@@ -62,7 +80,7 @@ async function visit(
   const v = call.visitor;
   if (!v) return call.to;
   if (!dni) throw new Error('the call has a visitor but the bundle has no dni.allowed_origins');
-  const headers = { origin: dni.origin };
+  const headers = { origin: dni.origin, 'x-forwarded-for': visitorAddress(v.id) };
   const base = `${s.apiUrl}/dni/${dni.dniKey}/visits`;
   const landingUrl = v.landing ?? `${dni.origin}/`;
   const known = v.id === undefined ? undefined : visitors.get(v.id);

@@ -7,6 +7,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  CALL_COMMAND_BUDGET,
   CallSearchAttributes as SA,
   DEFAULT_CALL_TIMING,
   callContextQuery,
@@ -40,6 +41,7 @@ import {
   PATH_CONNECTED,
 } from '@switchboard/domain';
 import { command, isCallGone } from '../carrier-commands';
+import { CommandBudget } from '../command-budget';
 import { CallState, type Leg } from './call-state';
 import { callSummary, secondsBetween } from './call-summary';
 
@@ -57,6 +59,10 @@ const SESSION_ATTRIBUTION_PATCH = 'session-attribution';
 const CALL_EVENTS_PATCH = 'call-events';
 /** Marks where plain forwarding stopped listing its hang-up after no answer in the path (PATH_CONNECTED). */
 const FORWARD_PATH_PATCH = 'forward-path-without-hangup';
+/** Marks where each menu prompt got its own tag (a menu entered again replayed the earlier keys). */
+const MENU_VISIT_TAGS_PATCH = 'menu-visit-tags';
+/** Marks where a call's carrier commands became bounded per second and in total. */
+const COMMAND_BUDGET_PATCH = 'command-budget';
 
 /** A destination one ring attempt dials. */
 interface RingTarget {
@@ -129,6 +135,8 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   let promptCount = 0;
   /** Numbers ring-group attempts: each draws its own plan (and round-robin turn). */
   let ringCount = 0;
+  /** Numbers menu prompts across the call, so a menu entered again never reads an earlier visit's keys. */
+  let gatherCount = 0;
 
   // The activity's result is in the history either way; only its arguments and the record's new
   // fields differ, and calls that started before this change keep both as they were.
@@ -177,6 +185,13 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   // Subscribers hear of the call while it rings through the flow: not awaited until the end, so
   // a slow database never delays the caller.
   const eventsOn = patched(CALL_EVENTS_PATCH);
+  const menuVisitTagsOn = patched(MENU_VISIT_TAGS_PATCH);
+  // Calls that started before the budget send as they always did: their histories have no waits.
+  const budget = patched(COMMAND_BUDGET_PATCH) ? new CommandBudget(CALL_COMMAND_BUDGET) : undefined;
+  // Without a budget a command is scheduled at once, as it always was (not a microtask later).
+  /** Sends one carrier command within the call's budget; false when the call had already ended. */
+  const send = (fn: () => Promise<unknown>): Promise<boolean> =>
+    budget ? budget.take().then(() => command(fn)) : command(fn);
   const startAnnounced =
     eventsOn && resolved.known
       ? notify
@@ -197,7 +212,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
 
   if (!resolved.known) {
     setStep('reject', 'unknown tracking number');
-    await command(() => carrier.rejectCall(caller.callControlId));
+    await send(() => carrier.rejectCall(caller.callControlId));
     outcome = 'rejected';
   } else {
     try {
@@ -223,7 +238,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   async function runForwardingFlow(route: Extract<ResolvedCall, { known: true }>): Promise<Leg | undefined> {
     if (ended()) return undefined;
 
-    await command(() => carrier.answerCall(caller.callControlId, callerState));
+    await send(() => carrier.answerCall(caller.callControlId, callerState));
     await condition(() => !!state.callerLeg()?.answeredAt || ended(), timing.answerWaitMs);
     if (ended()) return undefined;
 
@@ -232,7 +247,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       const tag = 'greeting';
       const promptState: LegState = { ...callerState, tag };
       const g = route.greeting;
-      await command(() =>
+      await send(() =>
         g.kind === 'tts'
           ? carrier.speakText(caller.callControlId, { text: g.text, voice: g.voice, state: promptState })
           : carrier.playAudio(caller.callControlId, { url: g.url, state: promptState }),
@@ -251,7 +266,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     if (rung === 'no_answer' && !ended()) {
       // One path convention with flows and the dry run: ending the call is not a step.
       if (!patched(FORWARD_PATH_PATCH)) setStep('hangup', 'no answer');
-      await command(() => carrier.hangupCall(caller.callControlId));
+      await send(() => carrier.hangupCall(caller.callControlId));
     }
     return typeof rung === 'object' ? rung : undefined;
   }
@@ -273,7 +288,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     const tag = `${name}#${++promptCount}`;
     const target = leg?.callControlId ?? caller.callControlId;
     const promptState: LegState = leg ? { wf, role: 'agent', tag } : { ...callerState, tag };
-    await command(() =>
+    await send(() =>
       prompt.kind === 'tts'
         ? carrier.speakText(target, {
             text: prompt.text,
@@ -299,7 +314,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     flow: CallFlow,
   ): Promise<Leg | undefined> {
     if (ended()) return undefined;
-    await command(() => carrier.answerCall(caller.callControlId, callerState));
+    await send(() => carrier.answerCall(caller.callControlId, callerState));
     await condition(() => !!state.callerLeg()?.answeredAt || ended(), timing.answerWaitMs);
     resourcesOn = patched(FLOW_RESOURCES_PATCH);
     const ctx: DecisionContext = {
@@ -318,7 +333,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       if ('connected' in done) return done.connected;
       next = done.next ? nextAction(flow, done.next, ctx) : null;
     }
-    if (!ended()) await command(() => carrier.hangupCall(caller.callControlId));
+    if (!ended()) await send(() => carrier.hangupCall(caller.callControlId));
     return undefined;
   }
 
@@ -418,7 +433,9 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         await speak(c.prompt, `${menu.id}-${ms.gatherId}-play`, voice);
         continue;
       }
-      const tag = `${menu.id}-${c.gather.gatherId}`;
+      // The gather's result is looked up by this tag: a menu entered again reusing its earlier tag
+      // read the earlier visit's keys at once (and a caller could spin the call through menus).
+      const tag = `${menu.id}-${menuVisitTagsOn ? ++gatherCount : c.gather.gatherId}`;
       const url = c.prompt.kind === 'audio' ? audioUrl(c.prompt.audioId) : undefined;
       if (c.prompt.kind === 'audio' && url === undefined) {
         setStep(menu.id, `audio "${c.prompt.audioId}" is missing`);
@@ -428,7 +445,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         c.prompt.kind === 'tts'
           ? { text: c.prompt.text, voice: c.prompt.voice ?? voice, language: c.prompt.language }
           : { audioUrl: url! };
-      await command(() =>
+      await send(() =>
         carrier.gatherDigits(caller.callControlId, {
           ...prompt,
           validDigits: Object.keys(menu.options).join('') + (menu.repeatOnStar ? '*' : ''),
@@ -459,7 +476,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
 
   /** Records a voicemail until the caller hangs up or the maximum length is reached. */
   async function takeVoicemail(tag: string, maxLengthSeconds: number, beep: boolean): Promise<void> {
-    const started = await command(() =>
+    const started = await send(() =>
       carrier.startRecording(caller.callControlId, {
         maxLengthSecs: maxLengthSeconds,
         playBeep: beep,
@@ -471,7 +488,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       () => ended() || state.recordings.has(tag),
       maxLengthSeconds * 1000 + timing.ringMarginMs,
     );
-    if (!ended()) await command(() => carrier.hangupCall(caller.callControlId));
+    if (!ended()) await send(() => carrier.hangupCall(caller.callControlId));
     // recording.saved follows the hangup; wait for it so the record carries the file.
     await condition(() => state.recordings.has(tag), timing.ringMarginMs);
     voicemailUrl = state.recordings.get(tag);
@@ -495,7 +512,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     if (hold?.kind === 'tts') {
       // Spoken once, not awaited: the agents are rung meanwhile.
       const tag = `${stepId}-hold#${++promptCount}`;
-      await command(() =>
+      await send(() =>
         carrier.speakText(caller.callControlId, {
           text: hold.text,
           voice: hold.voice ?? voice,
@@ -504,7 +521,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         }),
       );
     } else if (holdUrl) {
-      holding = await command(() =>
+      holding = await send(() =>
         carrier.playAudio(caller.callControlId, {
           url: holdUrl,
           loop: 'infinity',
@@ -513,7 +530,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       );
     }
     const stopHold = async () => {
-      if (holding) await command(() => carrier.stopPlayback(caller.callControlId));
+      if (holding) await send(() => carrier.stopPlayback(caller.callControlId));
       holding = false;
     };
     for (const [i, wave] of plan.waves.entries()) {
@@ -543,15 +560,17 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     opts: RingOptions = {},
   ): Promise<Leg | 'no_answer' | 'gone'> {
     const dials = await Promise.allSettled(
-      targets.map((t) =>
-        carrier.dialAgent({
-          to: t.to,
-          from,
-          linkTo: caller.callControlId,
-          timeoutSecs: t.timeoutSecs,
-          state: { wf, role: 'agent', tag },
-        }),
-      ),
+      targets.map((t) => {
+        const dial = () =>
+          carrier.dialAgent({
+            to: t.to,
+            from,
+            linkTo: caller.callControlId,
+            timeoutSecs: t.timeoutSecs,
+            state: { wf, role: 'agent', tag },
+          });
+        return budget ? budget.take().then(dial) : dial();
+      }),
     );
     const legs: Leg[] = [];
     const failures: unknown[] = [];
@@ -562,7 +581,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     // Dialling with link_to a caller who just hung up: the carrier says the call has ended.
     if (failures.some(isCallGone)) {
       callerLeftFirst = true;
-      await Promise.all(legs.map((l) => command(() => carrier.hangupCall(l.callControlId))));
+      await Promise.all(legs.map((l) => send(() => carrier.hangupCall(l.callControlId))));
       return 'gone';
     }
     // One bad destination among several is skipped; when none could be dialled the carrier is
@@ -581,21 +600,21 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     await Promise.all(
       legs
         .filter((l) => (agent ? l !== agent && !l.endedAt : true))
-        .map((l) => command(() => carrier.hangupCall(l.callControlId))),
+        .map((l) => send(() => carrier.hangupCall(l.callControlId))),
     );
     if (!agent) return ended() ? 'gone' : 'no_answer';
 
     if (opts.whisper) {
       await speak(opts.whisper, `${tag}-whisper`, resolved.known ? resolved.defaultVoice : 'female', agent);
       if (agent.endedAt || ended()) {
-        await command(() => carrier.hangupCall(agent.callControlId));
+        await send(() => carrier.hangupCall(agent.callControlId));
         return ended() ? 'gone' : 'no_answer';
       }
     }
     await opts.beforeBridge?.();
-    const bridged = await command(() => carrier.bridgeCalls(caller.callControlId, agent.callControlId));
+    const bridged = await send(() => carrier.bridgeCalls(caller.callControlId, agent.callControlId));
     if (!bridged) {
-      await command(() => carrier.hangupCall(agent.callControlId));
+      await send(() => carrier.hangupCall(agent.callControlId));
       return 'gone';
     }
     setStep(PATH_CONNECTED, agent.to);
@@ -603,7 +622,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     // The flow's recording toggle: both sides, one channel each, from the bridge on.
     const recording =
       opts.record &&
-      (await command(() =>
+      (await send(() =>
         carrier.startRecording(caller.callControlId, {
           maxLengthSecs: 0,
           playBeep: false,
@@ -613,8 +632,8 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       ));
     await condition(() => ended() || !!agent.endedAt, timing.maxTalkMs);
     // Whichever side stayed on the line is released (the carrier usually does this itself).
-    if (!agent.endedAt) await command(() => carrier.hangupCall(agent.callControlId));
-    if (!ended()) await command(() => carrier.hangupCall(caller.callControlId));
+    if (!agent.endedAt) await send(() => carrier.hangupCall(agent.callControlId));
+    if (!ended()) await send(() => carrier.hangupCall(caller.callControlId));
     if (recording) {
       // recording.saved follows the hangup; wait for it so the record carries the file.
       await condition(() => state.recordings.has(recordingTag), timing.ringMarginMs);

@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
-import { dniLimiterFromEnv } from './rate-limiter';
+import { loadConfig } from '@switchboard/config';
+import { dniLimiter } from './rate-limiter';
 
 /** The property a DNI key names, as the public endpoints need it. */
 export interface DniProperty {
@@ -20,6 +21,8 @@ export interface DniRequest {
   headers: Record<string, string | string[] | undefined>;
   params: Record<string, string>;
   dniProperty?: DniProperty;
+  /** The client's address as the rate limit saw it (set by the guard). */
+  dniClient?: string;
 }
 
 interface HeaderResponse {
@@ -42,14 +45,17 @@ function header(req: DniRequest, name: string): string | undefined {
  */
 @Injectable()
 export class DniAccessGuard implements CanActivate {
-  private readonly limiter = dniLimiterFromEnv();
+  private readonly limiter = dniLimiter(loadConfig().dni);
 
   constructor(private readonly ds: DataSource) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<DniRequest>();
     const res = ctx.switchToHttp().getResponse<HeaderResponse>();
+    // req.ip is the connecting address, or, behind a proxy listed in TRUSTED_PROXIES, the client
+    // that proxy names in X-Forwarded-For (createApiApp sets Express's `trust proxy`).
     const address = req.ip ?? req.socket?.remoteAddress ?? 'unknown';
+    req.dniClient = address;
     if (!this.limiter.take(address))
       throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', 'too many requests; slow down');
     const property = await this.byKey(req.params.dniKey);

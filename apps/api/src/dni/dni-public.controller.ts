@@ -10,6 +10,11 @@ function property(req: DniRequest): DniProperty {
   return req.dniProperty;
 }
 
+function client(req: DniRequest): string {
+  if (req.dniClient === undefined) throw new Error('DniAccessGuard did not run');
+  return req.dniClient;
+}
+
 /**
  * The endpoints the DNI browser script calls (docs/DNI.md): no key, addressed by the property's
  * public DNI key, answered only to its allowed origins (DniAccessGuard: rate limit, key, CORS).
@@ -24,7 +29,7 @@ export class DniPublicController {
   @Post()
   @HttpCode(200)
   visit(@Req() req: DniRequest, @Body() dto: VisitDto) {
-    return this.visits.visit(property(req), dto);
+    return this.visits.visit(property(req), dto, client(req));
   }
 
   /** CORS preflight of a visit (the guard sets the headers). */

@@ -32,8 +32,10 @@ export class TokenBucketLimiter {
   }
 }
 
-/** DNI_RATE_LIMIT_BURST (default 60) and DNI_RATE_LIMIT_PER_MINUTE (default 120), read once. */
-export function dniLimiterFromEnv(env: NodeJS.ProcessEnv = process.env): TokenBucketLimiter {
-  const num = (v: string | undefined, d: number) => (v && Number(v) > 0 ? Number(v) : d);
-  return new TokenBucketLimiter(num(env.DNI_RATE_LIMIT_BURST, 60), num(env.DNI_RATE_LIMIT_PER_MINUTE, 120));
+/** The limiter of the public DNI endpoints, from DNI_RATE_LIMIT_BURST and DNI_RATE_LIMIT_PER_MINUTE. */
+export function dniLimiter(settings: {
+  rateLimitBurst: number;
+  rateLimitPerMinute: number;
+}): TokenBucketLimiter {
+  return new TokenBucketLimiter(settings.rateLimitBurst, settings.rateLimitPerMinute);
 }

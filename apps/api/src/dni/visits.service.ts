@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { loadConfig } from '@switchboard/config';
 import { classifyVisit, type DniRule } from '@switchboard/domain';
-import { PoolHoldRepository, type ClaimedNumber } from '@switchboard/persistence';
+import {
+  PoolHoldRepository,
+  type ClaimedNumber,
+  type ClientHoldLimit,
+  type HoldDb,
+} from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import type { DniProperty } from './dni-access.guard';
 import type { PageViewDto, VisitDto } from './dto';
@@ -25,7 +31,12 @@ interface SessionRow {
   sourceId: string | null;
   poolId: string | null;
   lastSeenAt: Date;
+  /** Hash of the address of the client that started the session (null for older sessions). */
+  clientKey: string | null;
 }
+
+const SESSION_COLUMNS = `id, source_id AS "sourceId", pool_id AS "poolId", last_seen_at AS "lastSeenAt",
+  client_key AS "clientKey"`;
 
 interface PoolRow {
   id: string;
@@ -42,18 +53,37 @@ export function heartbeatSeconds(graceMinutes: number): number {
 }
 
 /**
+ * A visitor is still on the site while page views or heartbeats keep coming: within two heartbeat
+ * periods (one lost heartbeat is not leaving). Their number is never taken over before that.
+ */
+export function liveSince(graceMinutes: number, now: Date): Date {
+  return new Date(now.getTime() - 2 * heartbeatSeconds(graceMinutes) * 1000);
+}
+
+/**
+ * What the hold cap knows a client by: a hash of its address (as the rate limit sees it, so behind
+ * TRUSTED_PROXIES the forwarded client), not the address itself.
+ */
+export function clientKey(address: string): string {
+  return createHash('sha256').update(address).digest('base64url').slice(0, 22);
+}
+
+/**
  * The public side of DNI: visitor sessions, their source (libs/domain classifyVisit over the
  * property's sources in priority order) and the number shown to them (docs/DNI.md).
  */
 @Injectable()
 export class VisitsService {
   private readonly holds: PoolHoldRepository;
+  /** DNI_MAX_HOLDS_PER_CLIENT: live holds one client may have in one pool (0: no cap). */
+  private readonly maxHoldsPerClient = loadConfig().dni.maxHoldsPerClient;
 
   constructor(private readonly ds: DataSource) {
     this.holds = new PoolHoldRepository(ds);
   }
 
-  async visit(p: DniProperty, dto: VisitDto, now = new Date()): Promise<VisitAnswer> {
+  /** `client` is the caller's address as the DNI guard saw it. */
+  async visit(p: DniProperty, dto: VisitDto, client: string, now = new Date()): Promise<VisitAnswer> {
     const visitorId = dto.visitorId ?? randomBytes(16).toString('base64url');
     const until = this.until(p, now);
     const resumed = dto.visitorId ? await this.resumable(p, dto.visitorId, now) : null;
@@ -73,9 +103,9 @@ export class VisitsService {
     const [row]: SessionRow[] = await this.ds.query(
       `INSERT INTO visitor_sessions (property_id, visitor_id, source_id, pool_id, landing_url, referrer,
               utm_source, utm_medium, utm_campaign, utm_term, utm_content, keyword, campaign, active_page,
-              started_at, last_seen_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15)
-       RETURNING id, source_id AS "sourceId", pool_id AS "poolId", last_seen_at AS "lastSeenAt"`,
+              started_at, last_seen_at, client_key)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,$16)
+       RETURNING ${SESSION_COLUMNS}`,
       [
         p.id,
         visitorId,
@@ -92,6 +122,7 @@ export class VisitsService {
         f.campaign,
         dto.pageUrl,
         now,
+        clientKey(client),
       ],
     );
     // A new session holds nothing yet: skip the extension, and the pool is known already.
@@ -106,8 +137,7 @@ export class VisitsService {
     now = new Date(),
   ): Promise<Omit<VisitAnswer, 'visitorId' | 'sessionId'>> {
     const rows: SessionRow[] = await this.ds.query(
-      `SELECT id, source_id AS "sourceId", pool_id AS "poolId", last_seen_at AS "lastSeenAt"
-         FROM visitor_sessions WHERE id = $1 AND property_id = $2`,
+      `SELECT ${SESSION_COLUMNS} FROM visitor_sessions WHERE id = $1 AND property_id = $2`,
       [sessionId, p.id],
     );
     if (!rows[0]) throw ApiError.notFound('session', sessionId);
@@ -123,8 +153,7 @@ export class VisitsService {
   /** The visitor's latest session, while within the grace period of its last activity. */
   private async resumable(p: DniProperty, visitorId: string, now: Date): Promise<SessionRow | null> {
     const rows: SessionRow[] = await this.ds.query(
-      `SELECT id, source_id AS "sourceId", pool_id AS "poolId", last_seen_at AS "lastSeenAt"
-         FROM visitor_sessions
+      `SELECT ${SESSION_COLUMNS} FROM visitor_sessions
         WHERE property_id = $1 AND visitor_id = $2 AND last_seen_at > $3::timestamptz - make_interval(mins => $4)
         ORDER BY started_at DESC LIMIT 1`,
       [p.id, visitorId, now, p.sessionGraceMinutes],
@@ -204,24 +233,47 @@ export class VisitsService {
     const held = fresh ? null : await this.holds.extend(s.id, now, until);
     if (held) return held.number;
     const previous = fresh ? null : await this.holds.lastNumberOf(s.id);
-    const claimed: ClaimedNumber | null =
-      (await this.holds.claimFree(pool.id, s.id, now, until, previous)) ??
-      (await this.exhausted(pool, s.id, now, until));
-    return claimed?.number ?? (pool.exhaustionPolicy === 'main_number' ? p.phone : pool.overflowNumber);
+    // One client (one address) holds at most a few numbers of a pool: past that it is shown the
+    // fallback, like a visitor of an exhausted pool, and takes nobody's number.
+    const limit: ClientHoldLimit | null =
+      s.clientKey && this.maxHoldsPerClient > 0
+        ? { clientKey: s.clientKey, maxHolds: this.maxHoldsPerClient }
+        : null;
+    const claimed = await this.holds.forClient(
+      pool.id,
+      s.id,
+      now,
+      limit,
+      async (db) =>
+        (await this.holds.claimFree(pool.id, s.id, now, until, previous, db)) ??
+        (await this.exhausted(db, p, pool, s.id, now, until)),
+    );
+    const number = claimed === 'client_limit' ? null : claimed;
+    return number?.number ?? (pool.exhaustionPolicy === 'main_number' ? p.phone : pool.overflowNumber);
   }
 
-  /** Counts the exhaustion (utilization shows it) and applies the reuse policy, the only one that claims. */
+  /**
+   * Counts the exhaustion (utilization shows it) and applies the reuse policy, the only one that
+   * claims, and only the number of a visitor who has left the site.
+   */
   private async exhausted(
+    db: HoldDb,
+    p: DniProperty,
     pool: PoolRow,
     sessionId: string,
     now: Date,
     until: Date,
   ): Promise<ClaimedNumber | null> {
-    await this.ds.query(`UPDATE number_pools SET exhausted_count = exhausted_count + 1 WHERE id = $1`, [
-      pool.id,
-    ]);
+    await db.query(`UPDATE number_pools SET exhausted_count = exhausted_count + 1 WHERE id = $1`, [pool.id]);
     if (pool.exhaustionPolicy !== 'reuse_lru') return null;
-    return this.holds.claimLeastRecent(pool.id, sessionId, now, until);
+    return this.holds.claimLeastRecent(
+      pool.id,
+      sessionId,
+      now,
+      until,
+      liveSince(p.sessionGraceMinutes, now),
+      db,
+    );
   }
 
   private async sourceNumber(sourceId: string): Promise<string | null> {

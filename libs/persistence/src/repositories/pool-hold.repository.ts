@@ -25,7 +25,14 @@ export interface ClaimedNumber {
   ambiguous: boolean;
 }
 
-type Db = DataSource | EntityManager;
+/** Where hold queries run: the pool, or a transaction's manager. */
+export type HoldDb = DataSource | EntityManager;
+
+/** At most `maxHolds` live holds in one pool for the sessions of one client (a hash of its address). */
+export interface ClientHoldLimit {
+  clientKey: string;
+  maxHolds: number;
+}
 
 const SESSION_COLUMNS = `s.id AS "sessionId", s.landing_url AS "landingPage", s.active_page AS "activePage",
   s.referrer, s.keyword, s.campaign, s.utm_source AS "utmSource", s.utm_medium AS "utmMedium",
@@ -51,11 +58,12 @@ export class PoolHoldRepository {
     now: Date,
     until: Date,
     preferId: string | null = null,
+    db: HoldDb = this.ds,
   ): Promise<ClaimedNumber | null> {
     // A pick can lose a race only to a claim that committed between its snapshot and its lock;
     // SKIP LOCKED then moves on, so a retry is needed only in that rare case.
     for (let attempt = 0; attempt < 5; attempt++) {
-      const rows: { id: string; number: string }[] = await this.ds.query(
+      const rows: { id: string; number: string }[] = await db.query(
         `WITH pick AS (
            SELECT id FROM tracking_numbers
             WHERE pool_id = $1 AND (held_until IS NULL OR held_until <= $3)
@@ -72,7 +80,7 @@ export class PoolHoldRepository {
         [poolId, sessionId, now, until, preferId],
       );
       if (rows[0]) return { trackingNumberId: rows[0].id, number: rows[0].number, ambiguous: false };
-      const free: { n: number }[] = await this.ds.query(
+      const free: { n: number }[] = await db.query(
         `SELECT count(*)::int AS n FROM tracking_numbers
           WHERE pool_id = $1 AND (held_until IS NULL OR held_until <= $2)`,
         [poolId, now],
@@ -83,19 +91,25 @@ export class PoolHoldRepository {
   }
 
   /**
-   * Exhaustion policy `reuse_lru`: takes the number whose hold is closest to running out (the least
-   * recently active visitor) from its session; both holds are then flagged ambiguous.
+   * Exhaustion policy `reuse_lru`: takes, from its session, the number whose hold is closest to
+   * running out among those whose visitor has left (last seen at or before `liveSince`: no page view
+   * or heartbeat since); both holds are then flagged ambiguous. A visitor still on the site keeps
+   * their number: null when every holder is live.
    */
   async claimLeastRecent(
     poolId: string,
     sessionId: string,
     now: Date,
     until: Date,
+    liveSince: Date,
+    db: HoldDb = this.ds,
   ): Promise<ClaimedNumber | null> {
-    const rows: { id: string; number: string }[] = await this.ds.query(
+    const rows: { id: string; number: string }[] = await db.query(
       `WITH pick AS (
-         SELECT id, held_by_session_id AS previous FROM tracking_numbers
-          WHERE pool_id = $1 ORDER BY held_until ASC NULLS FIRST, number LIMIT 1 FOR UPDATE SKIP LOCKED),
+         SELECT n.id, n.held_by_session_id AS previous FROM tracking_numbers n
+           LEFT JOIN visitor_sessions s ON s.id = n.held_by_session_id
+          WHERE n.pool_id = $1 AND (s.id IS NULL OR s.last_seen_at <= $5 OR n.held_until <= $3)
+          ORDER BY n.held_until ASC NULLS FIRST, n.number LIMIT 1 FOR UPDATE OF n SKIP LOCKED),
        claimed AS (
          UPDATE tracking_numbers n SET held_by_session_id = $2, held_until = $4
            FROM pick WHERE n.id = pick.id RETURNING n.id, n.number, pick.previous),
@@ -107,9 +121,37 @@ export class PoolHoldRepository {
          INSERT INTO pool_number_holds (tracking_number_id, session_id, held_from, held_until, ambiguous)
          SELECT id, $2, $3, $4, true FROM claimed)
        SELECT id, number FROM claimed`,
-      [poolId, sessionId, now, until],
+      [poolId, sessionId, now, until, liveSince],
     );
     return rows[0] ? { trackingNumberId: rows[0].id, number: rows[0].number, ambiguous: true } : null;
+  }
+
+  /**
+   * Runs `claim` (claimFree, claimLeastRecent) for a session of a client that already holds fewer
+   * than `limit.maxHolds` live numbers of the pool; `'client_limit'` without claiming otherwise.
+   * Claims of one client in one pool take turns (an advisory lock until the claim commits), so
+   * simultaneous visits cannot all pass the count. No limit: `claim` runs as it is.
+   */
+  async forClient<T>(
+    poolId: string,
+    sessionId: string,
+    now: Date,
+    limit: ClientHoldLimit | null,
+    claim: (db: HoldDb) => Promise<T>,
+  ): Promise<T | 'client_limit'> {
+    if (!limit || limit.maxHolds <= 0) return claim(this.ds);
+    return this.ds.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `pool-holds/${poolId}/${limit.clientKey}`,
+      ]);
+      const held: { n: number }[] = await m.query(
+        `SELECT count(*)::int AS n FROM tracking_numbers n JOIN visitor_sessions s ON s.id = n.held_by_session_id
+          WHERE n.pool_id = $1 AND n.held_until > $2 AND s.client_key = $3 AND s.id <> $4`,
+        [poolId, now, limit.clientKey, sessionId],
+      );
+      if ((held[0]?.n ?? 0) >= limit.maxHolds) return 'client_limit' as const;
+      return claim(m);
+    });
   }
 
   /** Extends the session's live hold; null when it has none any more (expired or taken over). */
@@ -141,7 +183,7 @@ export class PoolHoldRepository {
   }
 
   /** Held and total numbers of a pool at `now`. */
-  async utilization(db: Db, poolId: string, now: Date): Promise<{ total: number; held: number }> {
+  async utilization(db: HoldDb, poolId: string, now: Date): Promise<{ total: number; held: number }> {
     const rows: { total: number; held: number }[] = await db.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE held_until > $2)::int AS held
          FROM tracking_numbers WHERE pool_id = $1`,
