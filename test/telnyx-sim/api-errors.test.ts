@@ -36,7 +36,7 @@ describe('Telnyx API errors and idempotency', () => {
     assert.equal(timeline.legs[0].state, 'parked', 'nothing happened to the call');
   });
 
-  it('answers 422 with the Telnyx error shape when a body fails the spec schema', async () => {
+  it('answers 422 with the Telnyx error shape when a body breaks the command schema', async () => {
     const id = await answeredCall();
     const missing = await action(h.sim, id, 'speak', { payload: 'hello' });
     assert.equal(missing.status, 422);
