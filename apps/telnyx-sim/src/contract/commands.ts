@@ -20,11 +20,12 @@ const loop: JsonSchema = { type: ['string', 'integer'] };
 const amd = oneOfStrings('premium', 'detect', 'detect_beep', 'detect_words', 'greeting_end', 'disabled');
 
 /** Text-to-speech languages Telnyx documents for speak and gather_using_speak. */
+// prettier-ignore
 const SPEAK_LANGUAGES = [
   'arb', 'cmn-CN', 'cy-GB', 'da-DK', 'de-DE', 'en-AU', 'en-GB', 'en-GB-WLS', 'en-IN', 'en-US',
   'es-ES', 'es-MX', 'es-US', 'fr-CA', 'fr-FR', 'hi-IN', 'is-IS', 'it-IT', 'ja-JP', 'ko-KR',
   'nb-NO', 'nl-NL', 'pl-PL', 'pt-BR', 'pt-PT', 'ro-RO', 'ru-RU', 'sv-SE', 'tr-TR',
-]; // prettier-ignore
+];
 
 const speech = {
   payload: str(),

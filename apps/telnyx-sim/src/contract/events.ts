@@ -99,7 +99,6 @@ export const EVENT_PAYLOADS = {
       start_time: str('date-time'),
       caller_id_name: str(),
       custom_headers: headers,
-      sip_headers: headers,
       tags: arrayOf(str()),
     },
     [...PARTIES, 'direction', 'state', 'start_time'],
@@ -110,7 +109,6 @@ export const EVENT_PAYLOADS = {
       state: oneOfStrings('answered'),
       start_time: str('date-time'),
       custom_headers: headers,
-      sip_headers: headers,
       tags: arrayOf(str()),
     },
     [...PARTIES, 'state', 'start_time'],
@@ -172,6 +170,8 @@ export const EVENT_PAYLOADS = {
   'call.bridged': callPayload(parties, PARTIES),
   'call.recording.saved': callPayload(
     {
+      /** Left out of Telnyx's description of this event, but real payloads carry it. */
+      call_control_id: observedField(str()),
       channels: oneOfStrings('single', 'dual'),
       recording_started_at: str('date-time'),
       recording_ended_at: str('date-time'),
@@ -185,7 +185,14 @@ export const EVENT_PAYLOADS = {
     },
     ['channels', 'recording_started_at', 'recording_ended_at', 'recording_urls', 'recording_id'],
   ),
-  'call.recording.error': callPayload({ reason: str() }),
+  'call.recording.error': callPayload({
+    reason: oneOfStrings(
+      'Failed to authorize with storage using custom credentials',
+      'Invalid credentials json',
+      'Unsupported backend',
+      'Internal server error',
+    ),
+  }),
   'call.machine.detection.ended': callPayload(
     { ...parties, result: oneOfStrings('human', 'machine', 'not_sure') },
     [...PARTIES, 'result'],
