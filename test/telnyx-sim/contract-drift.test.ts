@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { TelnyxMessaging, TelnyxTelephony } from '@switchboard/telephony';
+import { TelnyxMessaging, TelnyxTelephony } from '../../libs/telephony/src';
 import {
   COMMANDS,
   ContractValidator,

@@ -131,7 +131,7 @@ export class SimMessaging {
         sent_at: null,
         completed_at: null,
         valid_until: null,
-        // The spec's `url` format refuses loopback hosts, which is all the simulator ever has.
+        // Telnyx documents a `url` format here, which loopback hosts (all the simulator has) fail.
         webhook_url: null,
         webhook_failover_url: null,
       },
