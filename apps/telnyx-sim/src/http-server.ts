@@ -263,6 +263,7 @@ export class SimHttpServer {
     const key =
       typeof body.command_id === 'string' ? `${leg.callControlId}\u0000${body.command_id}` : undefined;
     const { result, duplicate } = this.once(key, () =>
+      // Routed above: only a known command gets this far.
       leg.session.clock.atomically(() => handlers.execute(leg, command as CommandName, body)),
     );
     this.record(

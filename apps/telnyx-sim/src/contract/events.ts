@@ -89,7 +89,7 @@ const inboundMessage = obj(
   ['record_type', 'id', 'direction', 'type', 'from', 'to', 'text', 'received_at'],
 );
 
-/** `data.payload` of every event type the simulator emits (and `call.recording.error`, which it may). */
+/** `data.payload` of every event type the simulator emits, and of `call.recording.error` (Telnyx's, not yet simulated). */
 export const EVENT_PAYLOADS = {
   'call.initiated': callPayload(
     {

@@ -48,7 +48,8 @@ export function contractAjv(): Ajv2020 {
 
 /**
  * Checks request bodies and emitted webhooks against the simulator's own Telnyx contract
- * (contract/commands.ts, contract/events.ts). Compiled once per process, in a few milliseconds.
+ * (contract/commands.ts, contract/events.ts). Everything is compiled once per process, when the first
+ * simulator starts (about half a second), so no command of a time-compressed call waits for Ajv.
  */
 export class ContractValidator {
   private static instance: ContractValidator | undefined;
