@@ -116,6 +116,18 @@ describe('Telnyx API errors and idempotency', () => {
     assert.equal(unknownAction.body.errors[0].code, '10005');
   });
 
+  it('answers a Telnyx command it does not implement as an unknown path, not with a hollow 200', async () => {
+    const id = await answeredCall();
+    for (const name of ['streaming_start', 'transcription_start', 'fork_start', 'refer']) {
+      const r = await action(h.sim, id, name, { stream_url: 'wss://example.org/s', to: 'sip:a@example.org' });
+      assert.deepEqual([name, r.status, r.body.errors?.[0]?.code], [name, 404, '10005']);
+    }
+    const wrongMethod = await api(h.sim, 'POST', `/calls/${id}/actions/client_state_update`, {
+      client_state: cs({ a: 1 }),
+    });
+    assert.equal(wrongMethod.status, 404);
+  });
+
   it('answers 90034 for media, gather, recording and bridge on a call not answered yet', async () => {
     const { call_control_id: id } = await h.sim.placeCall({ from: FROM, to: TO });
     const other = await answeredCall();
