@@ -36,7 +36,7 @@ describe('Telnyx API errors and idempotency', () => {
     assert.equal(timeline.legs[0].state, 'parked', 'nothing happened to the call');
   });
 
-  it('answers 422 with the Telnyx error shape when a body fails the spec schema', async () => {
+  it('answers 422 with the Telnyx error shape when a body breaks the command schema', async () => {
     const id = await answeredCall();
     const missing = await action(h.sim, id, 'speak', { payload: 'hello' });
     assert.equal(missing.status, 422);
@@ -114,6 +114,18 @@ describe('Telnyx API errors and idempotency', () => {
     const unknownAction = await action(h.sim, id, 'teleport');
     assert.equal(unknownAction.status, 404);
     assert.equal(unknownAction.body.errors[0].code, '10005');
+  });
+
+  it('answers a Telnyx command it does not implement as an unknown path, not with a hollow 200', async () => {
+    const id = await answeredCall();
+    for (const name of ['streaming_start', 'transcription_start', 'fork_start', 'refer']) {
+      const r = await action(h.sim, id, name, { stream_url: 'wss://example.org/s', to: 'sip:a@example.org' });
+      assert.deepEqual([name, r.status, r.body.errors?.[0]?.code], [name, 404, '10005']);
+    }
+    const wrongMethod = await api(h.sim, 'POST', `/calls/${id}/actions/client_state_update`, {
+      client_state: cs({ a: 1 }),
+    });
+    assert.equal(wrongMethod.status, 404);
   });
 
   it('answers 90034 for media, gather, recording and bridge on a call not answered yet', async () => {

@@ -6,8 +6,8 @@ import {
   cs,
   payloadOf,
   scenarioGapS,
-  specWebhookValidator,
   startHarness,
+  webhookContractErrors,
   type Delivery,
   type Harness,
 } from './helpers';
@@ -111,11 +111,10 @@ describe('Telnyx contract: a scripted call end to end', () => {
 
   after(() => h.close());
 
-  it('emits only webhooks that validate against the spec and carry valid Ed25519 signatures', () => {
-    const validate = specWebhookValidator();
+  it('emits only webhooks that keep the event schemas and carry valid Ed25519 signatures', () => {
     const deliveries = h.hooks.deliveries;
     assert.ok(deliveries.length >= 15, `expected a full call's worth of webhooks, got ${deliveries.length}`);
-    assert.deepEqual(deliveries.flatMap(validate), []);
+    assert.deepEqual(deliveries.flatMap(webhookContractErrors), []);
     assert.deepEqual(
       deliveries.filter((d) => !d.signatureValid).map((d) => d.data.event_type),
       [],

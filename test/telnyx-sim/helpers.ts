@@ -1,14 +1,9 @@
 import { createPublicKey, randomUUID, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import type { ValidateFunction } from 'ajv';
 import {
-  resolveSpecPath,
+  ContractValidator,
   startTelnyxSimulator,
-  WEBHOOK_KEYS,
   type SimulatorOptions,
   type TelnyxSimulator,
   type WebhookEventData,
@@ -232,32 +227,11 @@ export const action = (sim: TelnyxSimulator, id: string, name: string, body: Rec
     },
   );
 
-/** Webhook validators compiled from Telnyx's spec the way shared/telnyx/README.md describes. */
-export function specWebhookValidator(): (d: Delivery) => string[] {
-  const path = resolveSpecPath();
-  if (!path) throw new Error('Telnyx OpenAPI spec not found: set TELNYX_OPENAPI_SPEC');
-  const spec = JSON.parse(readFileSync(path, 'utf8')) as object;
-  const base = 'https://example.invalid/telnyx-call-control';
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addFormat('integer', true);
-  ajv.addFormat('wav', true);
-  ajv.addSchema({ ...spec, $id: base });
-  const compiled = new Map<string, ValidateFunction>();
-  return (d) => {
-    const key = WEBHOOK_KEYS[d.data.event_type];
-    if (!key) return [`no webhook schema for ${d.data.event_type}`];
-    let v = compiled.get(key);
-    if (!v) {
-      v = ajv.compile({ $ref: `${base}#/webhooks/${key}/post/requestBody/content/application~1json/schema` });
-      compiled.set(key, v);
-    }
-    // Real Telnyx sends client_state null before any is set; the spec types it as a plain string.
-    const body = JSON.parse(d.raw) as { data: { payload: Record<string, unknown> } };
-    if (body.data.payload.client_state === null) delete body.data.payload.client_state;
-    return v(body) ? [] : (v.errors ?? []).map((e) => `${d.data.event_type} ${e.instancePath} ${e.message}`);
-  };
-}
+/** What is wrong with a delivered webhook (signature aside), against the simulator's event schemas. */
+export const webhookContractErrors = (d: Delivery): string[] =>
+  ContractValidator.get()
+    .webhookErrors(JSON.parse(d.raw) as { data: { event_type: string } })
+    .map((e) => `${d.data.event_type} ${e}`);
 
 /** Scenario seconds between two events' occurred_at. */
 export const scenarioGapS = (a: Delivery, b: Delivery) =>

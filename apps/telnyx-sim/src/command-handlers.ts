@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { CallLeg } from './call-leg';
 import { telnyxSide, type CallEngine } from './call-engine';
 import type { CallStore } from './call-store';
+import type { CommandName } from './contract/commands';
+import type { ContractValidator } from './contract/validator';
 import { TelnyxErrors } from './errors';
 import { GatherRunner, type GatherKind, type GatherParams } from './gather-runner';
 import { DEFAULT_AUDIO_MS, speakDurationMs, type MediaItem } from './media-player';
 import { isoMicros } from './sim-clock';
-import type { SpecValidator } from './spec-validator';
 
 export type Body = Record<string, unknown>;
 
@@ -18,72 +19,10 @@ export interface CommandResult {
 interface Handler {
   /** Media, gather, recording and bridge commands need an answered leg (422 90034). */
   needsAnswer?: boolean;
-  method?: 'POST' | 'PUT';
   /** Rejects the command before any side effect (client_state included). */
   check?: (leg: CallLeg, body: Body) => void;
   run?: (leg: CallLeg, body: Body) => Body | void;
 }
-
-/**
- * Every Call Control action in Telnyx's spec, for when the spec file is absent. Only the names: the
- * request schemas are read from the spec itself at run time.
- */
-const SPEC_ACTION_NAMES = [
-  'ai_assistant_add_messages',
-  'ai_assistant_join',
-  'ai_assistant_start',
-  'ai_assistant_stop',
-  'answer',
-  'bridge',
-  'client_state_update',
-  'conversation_relay_start',
-  'conversation_relay_stop',
-  'enqueue',
-  'fork_start',
-  'fork_stop',
-  'gather',
-  'gather_stop',
-  'gather_using_ai',
-  'gather_using_audio',
-  'gather_using_speak',
-  'hangup',
-  'leave_queue',
-  'playback_start',
-  'playback_stop',
-  'record_pause',
-  'record_resume',
-  'record_start',
-  'record_stop',
-  'refer',
-  'reject',
-  'send_dtmf',
-  'send_sip_info',
-  'siprec_start',
-  'siprec_stop',
-  'speak',
-  'streaming_start',
-  'streaming_stop',
-  'suppression_start',
-  'suppression_stop',
-  'switch_supervisor_role',
-  'transcription_start',
-  'transcription_stop',
-  'transfer',
-];
-
-/** Required fields of the modelled commands, checked by hand only when the spec is unavailable. */
-const REQUIRED_WITHOUT_SPEC: Record<string, string[]> = {
-  dial: ['connection_id', 'to', 'from'],
-  reject: ['cause'],
-  speak: ['payload', 'voice'],
-  gather_using_speak: ['payload', 'voice'],
-  transfer: ['to'],
-  bridge: ['call_control_id'],
-  record_start: ['format', 'channels'],
-  send_dtmf: ['digits'],
-  enqueue: ['queue_name'],
-  client_state_update: ['client_state'],
-};
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -131,40 +70,33 @@ function recordChannels(v: unknown, fallback: 'single' | 'dual'): 'single' | 'du
 }
 
 /**
- * Telnyx Call Control commands: schema validation, state checks (ended → 90018, not answered →
+ * Telnyx Call Control commands: validation against the contract (contract/commands.ts), state checks (ended → 90018, not answered →
  * 90034), client_state replacement, then the effect on the simulated call.
  */
 export class CommandHandlers {
-  private readonly handlers: Record<string, Handler>;
+  /** One entry per command of the contract: the compiler keeps the two lists equal. */
+  private readonly handlers: Record<CommandName, Handler>;
 
   constructor(
     private readonly engine: CallEngine,
     private readonly store: CallStore,
     private readonly connectionId: string,
-    private readonly validator: SpecValidator | undefined,
+    private readonly validator: ContractValidator,
   ) {
     this.handlers = this.buildHandlers();
   }
 
-  /** HTTP method of a known action; undefined for an unknown action name. */
+  /** HTTP method of an implemented command; undefined for any other name. */
   methodOf(action: string): string | undefined {
-    const fromSpec = this.validator?.actionMethods.get(action);
-    if (fromSpec) return fromSpec;
-    if (this.handlers[action]) return this.handlers[action].method ?? 'POST';
-    if (!this.validator && SPEC_ACTION_NAMES.includes(action))
-      return action === 'client_state_update' ? 'PUT' : 'POST';
-    return undefined;
+    return this.validator.methodOf(action);
   }
 
-  /** Names whose request schemas are worth compiling at start-up. */
-  modelledActions(): string[] {
-    return Object.keys(this.handlers);
-  }
-
-  execute(leg: CallLeg, action: string, body: Body): CommandResult {
-    this.validate(action, body);
+  /** `action` must be one methodOf knows (the router answers 404 for the others). */
+  execute(leg: CallLeg, action: CommandName, body: Body): CommandResult {
+    const invalid = this.validator.validateCommand(action, body);
+    if (invalid) throw invalid;
     if (!leg.alive) throw TelnyxErrors.callEnded();
-    const handler = this.handlers[action] ?? {};
+    const handler = this.handlers[action];
     if (handler.needsAnswer && !leg.answered) throw TelnyxErrors.notAnswered();
     checkBase64(body, 'client_state');
     handler.check?.(leg, body);
@@ -174,7 +106,8 @@ export class CommandHandlers {
   }
 
   dial(body: Body): CommandResult {
-    this.validate('dial', body);
+    const invalid = this.validator.validateDial(body);
+    if (invalid) throw invalid;
     if (body.connection_id !== this.connectionId) throw TelnyxErrors.invalidConnectionId();
     // Multiple destinations have undocumented semantics; the simulator rings the first one.
     const to = Array.isArray(body.to) ? str(body.to[0]) : str(body.to);
@@ -244,21 +177,7 @@ export class CommandHandlers {
     };
   }
 
-  private validate(action: string, body: Body): void {
-    if (this.validator) {
-      const err =
-        action === 'dial' ? this.validator.validateDial(body) : this.validator.validateAction(action, body);
-      if (err) throw err;
-      return;
-    }
-    for (const field of REQUIRED_WITHOUT_SPEC[action] ?? []) {
-      if (body[field] === undefined || body[field] === null || body[field] === '') {
-        throw TelnyxErrors.missingParameter(`/${field}`);
-      }
-    }
-  }
-
-  private buildHandlers(): Record<string, Handler> {
+  private buildHandlers(): Record<CommandName, Handler> {
     const engine = this.engine;
     const gather = (kind: GatherKind): Handler => ({
       needsAnswer: true,
@@ -446,7 +365,7 @@ export class CommandHandlers {
         run: (leg, b) => engine.enqueue(leg, str(b.queue_name) ?? '', int(b.max_wait_time_secs)),
       },
       leave_queue: { run: (leg) => engine.dequeue(leg, 'leave') },
-      client_state_update: { method: 'PUT' },
+      client_state_update: {},
     };
   }
 

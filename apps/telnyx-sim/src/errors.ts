@@ -1,6 +1,6 @@
 /**
  * Telnyx-shaped API errors: `{errors:[{code,title,detail,source:{pointer}}]}`; a query parameter is
- * named JSON:API style, `source:{parameter}`. Codes and titles follow the spec's 422 examples where
+ * named JSON:API style, `source:{parameter}`. Codes and titles follow Telnyx's documented 422 examples where
  * one exists; see README "Errors" for the ones the simulator had to choose itself.
  */
 export interface TelnyxErrorItem {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { CallStore, CommandRecord, Session } from './call-store';
 import type { Body, CommandHandlers, CommandResult } from './command-handlers';
+import { isCommandName, type CommandName } from './contract/commands';
 import { TelnyxApiError, TelnyxErrors } from './errors';
 import type { FaultState } from './faults';
 import type { SimMessaging } from './messaging';
@@ -206,8 +207,14 @@ export class SimHttpServer {
     const [, id, actions, action] = segments;
     const isDial = segments.length === 1 && req.method === 'POST';
     const isStatus = segments.length === 2 && req.method === 'GET';
-    const isAction =
-      segments.length === 4 && actions === 'actions' && handlers.methodOf(action) === req.method;
+    const command =
+      segments.length === 4 &&
+      actions === 'actions' &&
+      isCommandName(action) &&
+      handlers.methodOf(action) === req.method
+        ? action
+        : undefined;
+    const isAction = command !== undefined;
     if (!isDial && !isStatus && !isAction) return errorReply(TelnyxErrors.routeNotFound(path));
 
     const injected = faults.takeApiError();
@@ -256,7 +263,8 @@ export class SimHttpServer {
     const key =
       typeof body.command_id === 'string' ? `${leg.callControlId}\u0000${body.command_id}` : undefined;
     const { result, duplicate } = this.once(key, () =>
-      leg.session.clock.atomically(() => handlers.execute(leg, action, body)),
+      // Routed above: only a known command gets this far.
+      leg.session.clock.atomically(() => handlers.execute(leg, command as CommandName, body)),
     );
     this.record(
       leg.session,

@@ -34,4 +34,7 @@ export type {
 } from './call-store';
 export type { WebhookEventData } from './event-factory';
 export { signWebhook } from './webhook-sender';
-export { resolveSpecPath, WEBHOOK_KEYS } from './spec-validator';
+export { COMMANDS, DIAL_BODY, SEND_MESSAGE_BODY, type CommandName } from './contract/commands';
+export { EVENT_PAYLOADS, eventSchema, type EventType } from './contract/events';
+export type { JsonSchema, JsonType } from './contract/json-schema';
+export { ContractValidator, contractAjv } from './contract/validator';

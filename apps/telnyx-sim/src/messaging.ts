@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { WebhookRecord } from './call-store';
 import type { CommandResult } from './command-handlers';
+import type { ContractValidator } from './contract/validator';
 import { TelnyxApiError, TelnyxErrors } from './errors';
 import type { WebhookEventData } from './event-factory';
 import { isoMicros, realNowMs } from './sim-clock';
-import type { SpecValidator } from './spec-validator';
 import type { WebhookSender } from './webhook-sender';
 
 /** The single messaging profile the simulator pretends every number is on. */
@@ -56,7 +56,7 @@ const partsOf = (text: string) => Math.min(10, Math.max(1, Math.ceil(text.length
 
 /**
  * Telnyx messaging, just enough for SMS tracking: `POST /v2/messages` is validated against the
- * spec's SendMessage schema and recorded (nothing is delivered anywhere), and inbound texts become
+ * contract (contract/commands.ts) and recorded (nothing is delivered anywhere), and inbound texts become
  * signed `message.received` webhooks through the same sender (and URL) as call events. Each
  * (to, from) pair is one delivery queue, so the texts of one conversation arrive in order.
  */
@@ -68,13 +68,13 @@ export class SimMessaging {
     private readonly deps: {
       sender: WebhookSender;
       webhookUrl: () => string | undefined;
-      validator: SpecValidator | undefined;
+      validator: ContractValidator;
     },
   ) {}
 
   send(body: Record<string, unknown>): CommandResult {
     try {
-      const invalid = this.deps.validator?.validateSendMessage(body);
+      const invalid = this.deps.validator.validateSendMessage(body);
       if (invalid) throw invalid;
       const to = body.to as string;
       if (!E164.test(to) && !SHORT_CODE.test(to)) throw badAddress('to');
@@ -131,7 +131,7 @@ export class SimMessaging {
         sent_at: null,
         completed_at: null,
         valid_until: null,
-        // The spec's `url` format refuses loopback hosts, which is all the simulator ever has.
+        // Telnyx documents a `url` format here, which loopback hosts (all the simulator has) fail.
         webhook_url: null,
         webhook_failover_url: null,
       },

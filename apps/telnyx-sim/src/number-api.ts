@@ -16,8 +16,8 @@ import {
 /**
  * Telnyx's number APIs over the inventory: search (`/v2/available_phone_numbers`), orders
  * (`/v2/number_orders`) and the account's numbers (`/v2/phone_numbers`). Shapes follow the `telnyx`
- * SDK's types for these resources (the call-control OpenAPI file the simulator validates against
- * has none of them), so validation here is by hand.
+ * SDK's types for these resources (the call-control schemas in contract/ cover calls and messages
+ * only), so validation here is by hand.
  */
 export interface NumberRequest {
   method: string;

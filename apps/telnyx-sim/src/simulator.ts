@@ -1,9 +1,9 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { BrowserLegs } from './browser-legs';
 import { CallEngine } from './call-engine';
 import { CallStore, toTimeline, type SessionTimeline } from './call-store';
 import { CommandHandlers } from './command-handlers';
+import { ContractValidator } from './contract/validator';
 import { createControlHandler } from './control-api';
 import { FaultState, type Faults } from './faults';
 import {
@@ -24,7 +24,6 @@ import {
   type InboundCallScript,
   type PlacedCall,
 } from './scripts';
-import { resolveSpecPath, SpecValidator } from './spec-validator';
 import { TelephonyCredentialApi } from './telephony-credentials';
 import { WebhookSender } from './webhook-sender';
 
@@ -43,8 +42,6 @@ export interface SimulatorOptions {
   timeScale?: number;
   /** The Call Control App id that dials must name. */
   connectionId?: string;
-  /** Telnyx OpenAPI file; default env TELNYX_OPENAPI_SPEC, else <repo>/../shared/telnyx/call-control.openapi.json. */
-  specPath?: string;
   /** Real-time waits between delivery attempts; default [500, 1000, 2000] (4 attempts). */
   webhookRetryDelaysMs?: number[];
   /** Real-time limit per delivery attempt; default 2000. */
@@ -87,22 +84,9 @@ export interface TelnyxSimulator {
 }
 
 export const DEFAULT_CONNECTION_ID = '2890001112223334445';
-let warnedNoSpec = false;
 
 export function publicKeyBase64Of(privateKey: KeyObject): string {
   return createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64');
-}
-
-function loadValidator(specPath: string | undefined): SpecValidator | undefined {
-  const path = resolveSpecPath(specPath);
-  if (path && existsSync(path)) return SpecValidator.load(path);
-  if (!warnedNoSpec) {
-    warnedNoSpec = true;
-    process.stderr.write(
-      `telnyx-sim: Telnyx OpenAPI spec not found (${path ?? 'set TELNYX_OPENAPI_SPEC'}); request bodies are not validated\n`,
-    );
-  }
-  return undefined;
 }
 
 export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<TelnyxSimulator> {
@@ -114,7 +98,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
   const connectionId = opts.connectionId ?? DEFAULT_CONNECTION_ID;
   const privateKey = opts.privateKey ?? generateKeyPairSync('ed25519').privateKey;
   const publicKeyBase64 = publicKeyBase64Of(privateKey);
-  const validator = loadValidator(opts.specPath);
+  const validator = ContractValidator.get();
 
   let webhookUrl = opts.webhookUrl;
   let baseUrl = '';
@@ -152,7 +136,6 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     connectionId,
   });
   const messaging = new SimMessaging({ sender, webhookUrl: () => webhookUrl, validator });
-  validator?.warmUp(handlers.modelledActions());
 
   const isIdle = () => store.aliveLegCount() === 0 && store.pendingTimerCount() === 0 && sender.pending === 0;
   function checkIdle(): void {
@@ -209,7 +192,6 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
         pending_timers: store.pendingTimerCount(),
         pending_webhooks: sender.pending,
         sessions: store.allSessions().length,
-        spec_validation: validator !== undefined,
       }),
       reset: () => store.forgetEnded((id) => sender.hasPending(id)),
       resetNumbers: () => inventory.reset(),
