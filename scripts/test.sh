@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-built.sh
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-test-tools.sh
 exec node dist/scripts/run-tests.js "$@"
