@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { action, api, payloadOf, sleep, startHarness, type Delivery, type Harness } from './helpers';
+import { generateKeyPairSync } from 'node:crypto';
+import { publicKeyBase64Of, startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
+import {
+  action,
+  api,
+  API_KEY,
+  payloadOf,
+  sleep,
+  startHarness,
+  WebhookReceiver,
+  type Delivery,
+  type Harness,
+} from './helpers';
 
 const CALLER = '+15125550142';
 const NUMBER = '+17375550100';
@@ -181,5 +193,61 @@ describe('webhook delivery: retries, failures, faults', () => {
       if (arrived.join() !== generated.map((w) => w.event_id).join()) reordered++;
     }
     assert.ok(reordered > 0, 'at least one call saw its webhooks out of generation order');
+  });
+});
+
+// A Call Control App has a primary and a failover webhook URL: several api hosts behind two
+// addresses, so one going away loses nothing.
+describe('webhook delivery: the app failover URL', () => {
+  let sim: TelnyxSimulator;
+  let hooks: WebhookReceiver;
+
+  before(async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    hooks = await WebhookReceiver.start(publicKeyBase64Of(privateKey));
+    sim = await startTelnyxSimulator({
+      apiKey: API_KEY,
+      privateKey,
+      timeScale: 0.05,
+      webhookRetryDelaysMs: [50, 100],
+      failoverWebhookUrl: `${hooks.url}?to=failover`,
+    });
+    sim.setWebhookUrl(`${hooks.url}?to=primary`);
+  });
+  after(async () => {
+    await sim?.close();
+    await hooks?.close();
+  });
+
+  const target = (d: Delivery) => new URL(d.meta.delivered_to).searchParams.get('to');
+
+  it('an event the primary URL refuses is delivered to the failover URL in the same attempt', async () => {
+    hooks.respond = (d) => (target(d) === 'primary' ? 503 : 200);
+    const call = await sim.placeCall({ from: CALLER, to: NUMBER });
+    const initiated = await hooks.waitFor(
+      (d) =>
+        d.data.event_type === 'call.initiated' &&
+        payloadOf(d).call_control_id === call.call_control_id &&
+        target(d) === 'failover',
+    );
+    assert.equal(initiated.meta.attempt, 1);
+    const record = sim.session(call.call_session_id)!.webhooks[0];
+    assert.equal(record.delivered, true);
+    assert.deepEqual(
+      record.attempts.map((a) => a.status),
+      [503, 200],
+    );
+    await action(sim, call.call_control_id, 'reject', { cause: 'CALL_REJECTED' });
+  });
+
+  it('a command’s own webhook_url has no failover', async () => {
+    hooks.respond = (d) => (target(d) === 'own' ? 503 : 200);
+    const call = await sim.placeCall({ from: CALLER, to: NUMBER, webhook_url: `${hooks.url}?to=own` });
+    await hooks.waitFor((d) => payloadOf(d).call_control_id === call.call_control_id && d.meta.attempt === 3);
+    await sleep(50);
+    const record = sim.session(call.call_session_id)!.webhooks[0];
+    assert.equal(record.delivered, false);
+    assert.ok(record.attempts.every((a) => a.status === 503));
+    await action(sim, call.call_control_id, 'reject', { cause: 'CALL_REJECTED' });
   });
 });

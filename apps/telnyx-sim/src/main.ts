@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     host: process.env.SIM_HOST || '127.0.0.1',
     apiKey: process.env.TELNYX_API_KEY || 'sim-key',
     webhookUrl: process.env.SIM_WEBHOOK_URL || 'http://127.0.0.1:3000/webhooks/telnyx',
+    failoverWebhookUrl: process.env.SIM_FAILOVER_WEBHOOK_URL || undefined,
     timeScale: envNumber('SIM_TIME_SCALE', 1),
     privateKey: loadPrivateKey(process.env.SIM_PRIVATE_KEY_FILE || undefined),
     connectionId: process.env.TELNYX_CONNECTION_ID || undefined,

@@ -36,6 +36,11 @@ export interface SimulatorOptions {
   apiKey: string;
   /** Where webhooks go (the Call Control App's webhook_event_url); can be set later. */
   webhookUrl?: string;
+  /**
+   * The app's webhook_event_failover_url: an attempt the primary URL refuses (no answer, not 2xx)
+   * goes here at once. Only for the app's own URL, not a command's `webhook_url`.
+   */
+  failoverWebhookUrl?: string;
   /** Ed25519 signing key; generated when absent. */
   privateKey?: KeyObject;
   /** Real ms per scenario ms (default 1). Every duration, scripted or app-given, is multiplied by it. */
@@ -114,6 +119,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     timeoutMs: opts.webhookTimeoutMs ?? 2000,
     faults: () => faults.get(),
     onSettled: () => checkIdle(),
+    connectionUrls: () => ({ primary: webhookUrl, failover: opts.failoverWebhookUrl }),
   });
   const engine = new CallEngine(store, sender, {
     connectionId,

@@ -17,6 +17,8 @@ export interface WebhookSenderConfig {
   timeoutMs: number;
   faults: () => Faults;
   onSettled: () => void;
+  /** The Call Control App's webhook URLs: a refused primary is retried on the failover at once. */
+  connectionUrls?: () => { primary: string | undefined; failover: string | undefined };
 }
 
 const SHUFFLE_BATCH = 4;
@@ -127,15 +129,25 @@ export class WebhookSender {
     const maxAttempts = this.cfg.retryDelaysMs.length + 1;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (this.shutdown.signal.aborted) break;
-      if (await this.attempt(w, w.url, attempt, false)) {
+      const used = await this.tryUrls(w, attempt);
+      if (used) {
         record.delivered = true;
-        if (this.cfg.faults().duplicateWebhooks) await this.attempt(w, w.url, attempt, true);
+        if (this.cfg.faults().duplicateWebhooks) await this.attempt(w, used, attempt, true);
         return;
       }
       if (attempt < maxAttempts) await sleep(this.cfg.retryDelaysMs[attempt - 1], this.shutdown.signal);
     }
     record.failed = true;
     record.error = record.attempts.at(-1)?.error ?? 'not delivered';
+  }
+
+  /** One attempt: the webhook's URL, then the app's failover URL if that was the app's primary. */
+  private async tryUrls(w: OutboundWebhook, attempt: number): Promise<string | null> {
+    if (await this.attempt(w, w.url!, attempt, false)) return w.url!;
+    const app = this.cfg.connectionUrls?.();
+    if (app?.failover && w.url === app.primary && (await this.attempt(w, app.failover, attempt, false)))
+      return app.failover;
+    return null;
   }
 
   private async attempt(
