@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   Inject,
+  Logger,
   Param,
   Post,
   Put,
@@ -27,7 +28,10 @@ import { AgentTelephony } from './agent-telephony.service';
 import { AgentSignInDto, OutboundCallDto, PresenceDto, RecentCallsQuery } from './dto';
 import { OutboundCalls } from './outbound-calls.service';
 
-/** Keeps proxies from closing an idle push channel. */
+/**
+ * Keeps proxies from closing an idle push channel, and marks the page as still open: well inside
+ * AGENT_PAGE_SEEN_WITHIN_SECS, after which a browser agent is no longer rung.
+ */
 const HEARTBEAT_MS = 25_000;
 
 /** An admin (API key) lets an agent into the /agent page with a one-time link. */
@@ -49,6 +53,8 @@ export class AgentSignInLinksController {
 @AgentOnly()
 @Controller({ path: 'agent', version: '1' })
 export class AgentController {
+  private readonly log = new Logger('AgentController');
+
   constructor(
     private readonly ds: DataSource,
     private readonly signIn: AgentSignIn,
@@ -147,10 +153,18 @@ export class AgentController {
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     send('presence', { presence: agent.presence });
     const unsubscribe = this.hub.subscribe(me.propertyId, me.agentId, send);
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const seen = (open: boolean) =>
+      this.agents.pageSeen(me, open).catch((err: unknown) => this.log.warn(`page seen: ${String(err)}`));
+    await seen(true);
+    const heartbeat = setInterval(() => {
+      res.write(': keep-alive\n\n');
+      void seen(true);
+    }, HEARTBEAT_MS);
     req.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      // The last page of the agent closed: stop ringing them now rather than when the mark ages.
+      if (this.hub.openChannels(me.propertyId, me.agentId) === 0) void seen(false);
     });
   }
 }

@@ -18,6 +18,7 @@ import { AgentSessions1765350000000 } from './1765350000000-agent-sessions';
 import { CallRollup1765400000000 } from './1765400000000-call-rollup';
 import { Recordings1765500000000 } from './1765500000000-recordings';
 import { UnattemptedDeliveries1765600000000 } from './1765600000000-unattempted-deliveries';
+import { AnsweringAgents1765710000000 } from './1765710000000-answering-agents';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CallRollup1765400000000,
   Recordings1765500000000,
   UnattemptedDeliveries1765600000000,
+  AnsweringAgents1765710000000,
 ];
