@@ -44,6 +44,8 @@ export type {
 export { nextAction, firstAction } from './flow/interpret';
 export type { DryRunScript, DryRunResult, DryRunOutcome, DryRunTraceEntry } from './flow/dry-run';
 export { dryRun } from './flow/dry-run';
+export type { PathStep } from './flow/path-labels';
+export { readablePath } from './flow/path-labels';
 
 export type {
   Criterion,
