@@ -34,4 +34,5 @@ export type {
 } from './call-store';
 export type { WebhookEventData } from './event-factory';
 export { signWebhook } from './webhook-sender';
+export { MailSink, type SunkMessage } from './mail-sink';
 export { resolveSpecPath, WEBHOOK_KEYS } from './spec-validator';
