@@ -67,14 +67,13 @@ export class AgentDirectory {
 
   /**
    * The agent's page is open (its push channel connected, or beating): a browser agent is rung only
-   * while it is (AGENT_PAGE_SEEN_WITHIN_SECS); `open: false` when the last one closed.
+   * while it was seen lately (AGENT_PAGE_SEEN_WITHIN_SECS).
    */
-  async pageSeen(agent: Pick<AgentRow, 'propertyId' | 'agentId'>, open: boolean): Promise<void> {
-    await this.ds.query(
-      `UPDATE agents SET page_seen_at = CASE WHEN $3 THEN now() ELSE NULL END
-        WHERE property_id = $1 AND id = $2`,
-      [agent.propertyId, agent.agentId, open],
-    );
+  async pageSeen(agent: Pick<AgentRow, 'propertyId' | 'agentId'>): Promise<void> {
+    await this.ds.query(`UPDATE agents SET page_seen_at = now() WHERE property_id = $1 AND id = $2`, [
+      agent.propertyId,
+      agent.agentId,
+    ]);
   }
 
   /** The agent's leg was bridged: on a call (ring groups skip them) until that leg ends. */

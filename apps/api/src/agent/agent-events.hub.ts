@@ -18,11 +18,6 @@ export class AgentEventHub {
     this.emitter.emit(channel(propertyId, agentId), event, data);
   }
 
-  /** How many push channels of the agent are open in this process. */
-  openChannels(propertyId: string, agentId: string): number {
-    return this.emitter.listenerCount(channel(propertyId, agentId));
-  }
-
   subscribe(propertyId: string, agentId: string, listener: AgentEventListener): () => void {
     const name = channel(propertyId, agentId);
     this.emitter.on(name, listener);

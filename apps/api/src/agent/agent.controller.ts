@@ -143,6 +143,12 @@ export class AgentController {
   @Get('events')
   async events(@CurrentAgent() me: AgentIdentity, @Req() req: Request, @Res() res: Response): Promise<void> {
     const agent = await this.agents.get(me.propertyId, me.agentId);
+    const seen = () =>
+      this.agents.pageSeen(me).catch((err: unknown) => this.log.warn(`page seen: ${String(err)}`));
+    // Ringable from the first event on: the page is marked open before it hears anything.
+    await seen();
+    // Gone while we waited: nothing to stream (the mark ages out).
+    if (req.destroyed) return;
     res.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache, no-transform',
@@ -153,18 +159,14 @@ export class AgentController {
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     send('presence', { presence: agent.presence });
     const unsubscribe = this.hub.subscribe(me.propertyId, me.agentId, send);
-    const seen = (open: boolean) =>
-      this.agents.pageSeen(me, open).catch((err: unknown) => this.log.warn(`page seen: ${String(err)}`));
-    await seen(true);
     const heartbeat = setInterval(() => {
       res.write(': keep-alive\n\n');
-      void seen(true);
+      void seen();
     }, HEARTBEAT_MS);
+    // A closed page's mark just ages out: another api process may still hold a page of the agent.
     req.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
-      // The last page of the agent closed: stop ringing them now rather than when the mark ages.
-      if (this.hub.openChannels(me.propertyId, me.agentId) === 0) void seen(false);
     });
   }
 }
