@@ -9,7 +9,12 @@ import {
   ensureDatabase,
   freePort,
   locateTemporalCli,
+  locateTemporalServer,
+  locateTemporalUi,
+  setupTemporalSchemas,
   startEmbeddedPostgres,
+  startTemporalServer,
+  startTemporalUi,
   startSdkDownloadedDevServer,
   startTemporalDevServer,
   waitFor,
@@ -30,6 +35,8 @@ export interface StackOptions {
   simTimeScale?: number;
   /** Inherit the children's logs (npm start) or keep them quiet (bench, scenarios). */
   childOutput?: 'inherit' | 'quiet';
+  /** Where Temporal keeps history when no TEMPORAL_ADDRESS is set: the dev server's SQLite, or PostgreSQL. */
+  temporalStore?: 'dev' | 'postgres';
   /** A throwaway stack's worker serves /metrics on this port (the soak reads its heap); default off. */
   workerMetricsPort?: number;
 }
@@ -66,38 +73,15 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       await s().catch((e: unknown) => o.log(`stop failed: ${String(e)}`));
   };
   stopOnEveryExit(stopAll, o.log);
-  // The stack's files (tokens, keys, recordings, Temporal's history) are its owner's alone; the
-  // children inherit the mask.
-  process.umask(0o077);
   try {
     const tmp = o.ephemeral ? mkdtempSync(path.join(os.tmpdir(), 'switchboard-stack-')) : null;
     if (tmp) stops.push(async () => rmSync(tmp, { recursive: true, force: true }));
     const dataDir = tmp ?? DATA_DIR;
-    mkdirSync(dataDir, { recursive: true });
-    // Made by an earlier version with the default mask: close it now.
-    chmodSync(dataDir, 0o700);
+    keepPrivate(dataDir);
 
-    // Temporal
-    let temporalAddress = cfg.temporal.address;
-    let temporalUiUrl: string | null = null;
-    if (!temporalAddress) {
-      const cli = await locateTemporalCli(o.log);
-      const serverOptions = {
-        port: o.ephemeral ? undefined : 7233,
-        uiPort: o.ephemeral ? undefined : 8233,
-        dbFile: o.ephemeral ? undefined : path.join(dataDir, 'temporal.sqlite'),
-      };
-      if (!cli) o.log('no Temporal CLI and no Go: letting the Temporal SDK download the dev server');
-      const server = cli
-        ? await startTemporalDevServer({ cli, ...serverOptions })
-        : await startSdkDownloadedDevServer(serverOptions);
-      stops.push(() => server.stop());
-      temporalAddress = server.address;
-      temporalUiUrl = server.uiUrl;
-    }
-
-    // PostgreSQL
+    // PostgreSQL (first: Temporal may keep its history there too)
     let databaseUrl = cfg.databaseUrl;
+    let pgAdminUrl: string;
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
@@ -106,12 +90,28 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       });
       if (pg.dataDir !== path.join(dataDir, 'postgres')) o.log(`embedded PostgreSQL data in ${pg.dataDir}`);
       stops.push(() => pg.stop());
+      pgAdminUrl = pg.adminUrl;
       databaseUrl = await ensureDatabase(pg.adminUrl, 'switchboard');
     } else {
-      await ensureDatabase(adminUrlOf(databaseUrl), new URL(databaseUrl).pathname.slice(1) || 'switchboard');
+      pgAdminUrl = adminUrlOf(databaseUrl);
+      await ensureDatabase(pgAdminUrl, new URL(databaseUrl).pathname.slice(1) || 'switchboard');
     }
     const ran = await migrate(databaseUrl);
     if (ran.length) o.log(`migrations applied: ${ran.join(', ')}`);
+
+    // Temporal: an external cluster, else the dev server (SQLite) or temporal-server on PostgreSQL
+    let temporalAddress = cfg.temporal.address;
+    let temporalUiUrl: string | null = null;
+    if (!temporalAddress) {
+      const ports = { port: o.ephemeral ? undefined : 7233, uiPort: o.ephemeral ? await freePort() : 8233 };
+      const started =
+        (o.temporalStore ?? 'dev') === 'postgres'
+          ? await startTemporalOnPostgres(o, dataDir, pgAdminUrl, ports)
+          : await startDevServer(o, dataDir, ports);
+      stops.push(...started.stops);
+      temporalAddress = started.address;
+      temporalUiUrl = started.uiUrl;
+    }
 
     // Telnyx: the simulator unless a real account is configured
     const apiPort = o.ephemeral ? await freePort() : cfg.api.port;
@@ -207,6 +207,104 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     await stopAll();
     throw err;
   }
+}
+
+interface StartedTemporal {
+  address: string;
+  uiUrl: string | null;
+  stops: (() => Promise<void>)[];
+}
+
+/** `temporal server start-dev`: one SQLite file (`.data/temporal.sqlite`), one history shard. */
+async function startDevServer(
+  o: StackOptions,
+  dataDir: string,
+  ports: { port?: number; uiPort: number },
+): Promise<StartedTemporal> {
+  const cli = await locateTemporalCli(o.log);
+  const serverOptions = {
+    port: ports.port,
+    uiPort: o.ephemeral ? undefined : ports.uiPort,
+    dbFile: o.ephemeral ? undefined : path.join(dataDir, 'temporal.sqlite'),
+  };
+  if (!cli) o.log('no Temporal CLI and no Go: letting the Temporal SDK download the dev server');
+  const server = cli
+    ? await startTemporalDevServer({ cli, ...serverOptions })
+    : await startSdkDownloadedDevServer(serverOptions);
+  return { address: server.address, uiUrl: server.uiUrl, stops: [() => server.stop()] };
+}
+
+/**
+ * `temporal-server` with its history and visibility in PostgreSQL (the app's server unless
+ * TEMPORAL_DATABASE_URL names another), schemas set up or upgraded on every start, and the same
+ * Web UI as the dev server's.
+ */
+async function startTemporalOnPostgres(
+  o: StackOptions,
+  dataDir: string,
+  pgAdminUrl: string,
+  ports: { port?: number; uiPort: number },
+): Promise<StartedTemporal> {
+  const binaries = await locateTemporalServer(o.log);
+  if (!binaries)
+    throw new Error(
+      'Temporal on PostgreSQL needs temporal-server: install Go (it is built once) or set TEMPORAL_SERVER_BIN_DIR',
+    );
+  const url = new URL(process.env.TEMPORAL_DATABASE_URL || pgAdminUrl);
+  const database = process.env.TEMPORAL_DATABASE_URL ? url.pathname.slice(1) || 'temporal' : 'temporal';
+  const db = {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database,
+    visibilityDatabase: `${database}_visibility`,
+  };
+  await setupTemporalSchemas(binaries, db, o.log);
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const server = await startTemporalServer({
+      binaries,
+      workDir: path.join(dataDir, 'temporal-server'),
+      persistence: { kind: 'postgres', ...db },
+      port: ports.port,
+      historyShards: Number(process.env.TEMPORAL_HISTORY_SHARDS ?? DEFAULT_HISTORY_SHARDS),
+    });
+    stops.push(() => server.stop());
+    let uiUrl: string | null = null;
+    const ui = await locateTemporalUi(o.log);
+    if (ui) {
+      const started = await startTemporalUi({
+        binary: ui,
+        workDir: path.join(dataDir, 'temporal-ui'),
+        temporalAddress: server.address,
+        port: ports.uiPort,
+      });
+      stops.push(() => started.stop());
+      uiUrl = started.url;
+    } else o.log('no Go to build the Temporal Web UI: running without it');
+    return { address: server.address, uiUrl, stops };
+  } catch (err) {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * History shards of a new Temporal-on-PostgreSQL cluster. Fixed at creation: a cluster keeps the
+ * count it was made with, so changing TEMPORAL_HISTORY_SHARDS later needs a new cluster.
+ */
+const DEFAULT_HISTORY_SHARDS = 4;
+
+/**
+ * The stack's files (admin token, dev key, secrets, stack.json, recordings, Temporal's history) are
+ * its owner's alone: the folder is closed (also one made by an earlier version with the default
+ * mask), and this process and the children it starts create files with mode 0600 from now on.
+ */
+export function keepPrivate(dataDir: string): void {
+  process.umask(0o077);
+  mkdirSync(dataDir, { recursive: true });
+  chmodSync(dataDir, 0o700);
 }
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   adminUrlOf,
   locateTemporalCli,
+  locateTemporalServer,
   startEmbeddedPostgres,
   startSdkDownloadedDevServer,
   startTemporalDevServer,
@@ -22,6 +23,9 @@ export interface TestInfra {
  */
 export async function startTestInfra(log: (m: string) => void): Promise<TestInfra> {
   const cli = await locateTemporalCli(log);
+  // Built up front (once per machine), not inside a test's time: the TLS and PostgreSQL-persistence
+  // tests run a real temporal-server.
+  await locateTemporalServer(log);
   if (!cli) log('no Temporal CLI and no Go: letting the Temporal SDK download the dev server');
   const stops: (() => Promise<void>)[] = [];
   try {

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { mediaSigningSecret, requireTemporalAddress, type SwitchboardConfig } from '@switchboard/config';
+import { mediaSigningSecret, temporalConnectionOptions, type SwitchboardConfig } from '@switchboard/config';
 import { FilesystemBlobStore } from '@switchboard/persistence';
 import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
 import { rootLogger } from '@switchboard/observability';
@@ -35,7 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   async onApplicationBootstrap(): Promise<void> {
     const { telnyx, temporal, calls, media, observability } = this.cfg;
     if (!telnyx.apiKey) throw new Error('TELNYX_API_KEY is not set (npm start sets it for the simulator)');
-    this.connection = await NativeConnection.connect({ address: requireTemporalAddress(this.cfg) });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.cfg));
     // One publisher for the call activities and the sweep of deliveries whose start was lost.
     const publisher = workerWebhookPublisher({
       connection: this.connection,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -12,6 +13,13 @@ export interface SwitchboardConfig {
     address?: string;
     namespace: string;
     taskQueue: string;
+    /**
+     * TLS to the frontend: on with TEMPORAL_TLS=true, and whenever a certificate, a CA or an API key
+     * is given (Temporal Cloud takes either an API key or a client certificate, always over TLS).
+     */
+    tls?: TemporalTls;
+    /** Temporal Cloud API key, sent as a bearer token on every call. */
+    apiKey?: string;
   };
   api: { host: string; port: number };
   telnyx: {
@@ -121,6 +129,16 @@ export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliverySettings = {
   allowPrivateNetworks: false,
 };
 
+export interface TemporalTls {
+  /** PEM file of the CA that signed the server's certificate; unset: the system's roots. */
+  caFile?: string;
+  /** mTLS: PEM files of the client's certificate and key (both or neither). */
+  certFile?: string;
+  keyFile?: string;
+  /** Name to check the server's certificate against, when it differs from the address's host. */
+  serverName?: string;
+}
+
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
@@ -169,15 +187,58 @@ function str(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return v === undefined || v === '' ? undefined : v;
 }
 
+/** A file setting: readable now, or the process stops naming the setting. */
+function file(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const p = str(env, name);
+  if (p === undefined) return undefined;
+  try {
+    readFileSync(p);
+  } catch (e) {
+    throw new ConfigError(`${name} names a file that cannot be read: ${p} (${(e as Error).message})`);
+  }
+  return path.resolve(p);
+}
+
+function temporalTls(env: NodeJS.ProcessEnv): TemporalTls | undefined {
+  const tls: TemporalTls = {
+    caFile: file(env, 'TEMPORAL_TLS_SERVER_CA_CERT_PATH'),
+    certFile: file(env, 'TEMPORAL_TLS_CLIENT_CERT_PATH'),
+    keyFile: file(env, 'TEMPORAL_TLS_CLIENT_KEY_PATH'),
+    serverName: str(env, 'TEMPORAL_TLS_SERVER_NAME'),
+  };
+  if (!tls.certFile !== !tls.keyFile)
+    throw new ConfigError(
+      `${tls.certFile ? 'TEMPORAL_TLS_CLIENT_KEY_PATH' : 'TEMPORAL_TLS_CLIENT_CERT_PATH'} is not set: mTLS needs both TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH`,
+    );
+  const asked = oneOf(env, 'TEMPORAL_TLS', ['true', 'false'] as const, 'false') === 'true';
+  const implied =
+    Object.values(tls).some((v) => v !== undefined) || str(env, 'TEMPORAL_API_KEY') !== undefined;
+  if (env.TEMPORAL_TLS?.toLowerCase() === 'false' && implied)
+    throw new ConfigError(
+      'TEMPORAL_TLS is false, but TEMPORAL_TLS_* or TEMPORAL_API_KEY is set: those need TLS',
+    );
+  return asked || implied ? tls : undefined;
+}
+
+/** The address a Temporal client dials: host:port, nothing else. */
+function hostPort(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const v = str(env, name);
+  if (v !== undefined && !/^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:.]+\]:\d{1,5}$/.test(v))
+    throw new ConfigError(`${name} must be host:port (for example 127.0.0.1:7233), got "${v}"`);
+  return v;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardConfig {
   const port = int(env, 'API_PORT', 3000);
   const host = str(env, 'API_HOST') ?? '127.0.0.1';
   return {
     databaseUrl: str(env, 'DATABASE_URL'),
     temporal: {
-      address: str(env, 'TEMPORAL_ADDRESS'),
+      address: hostPort(env, 'TEMPORAL_ADDRESS'),
       namespace: str(env, 'TEMPORAL_NAMESPACE') ?? 'default',
       taskQueue: str(env, 'TEMPORAL_TASK_QUEUE') ?? 'calls',
+      tls: temporalTls(env),
+      apiKey: str(env, 'TEMPORAL_API_KEY'),
     },
     api: { host, port },
     telnyx: {
@@ -257,6 +318,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
 /** The Temporal address, which must be known by the time an app starts. */
 export function requireTemporalAddress(cfg: SwitchboardConfig): string {
   return cfg.temporal.address ?? '127.0.0.1:7233';
+}
+
+/**
+ * What every Temporal connection of ours is opened with (the api's client, the worker's native
+ * connection, the scripts'): the address, TLS with the files' bytes, the API key. Both SDK
+ * connection kinds take this shape.
+ */
+export function temporalConnectionOptions(cfg: SwitchboardConfig): {
+  address: string;
+  tls?: {
+    serverNameOverride?: string;
+    serverRootCACertificate?: Buffer;
+    clientCertPair?: { crt: Buffer; key: Buffer };
+  };
+  apiKey?: string;
+} {
+  const t = cfg.temporal.tls;
+  return {
+    address: requireTemporalAddress(cfg),
+    ...(t
+      ? {
+          tls: {
+            ...(t.serverName ? { serverNameOverride: t.serverName } : {}),
+            ...(t.caFile ? { serverRootCACertificate: readFileSync(t.caFile) } : {}),
+            ...(t.certFile && t.keyFile
+              ? { clientCertPair: { crt: readFileSync(t.certFile), key: readFileSync(t.keyFile) } }
+              : {}),
+          },
+        }
+      : {}),
+    ...(cfg.temporal.apiKey ? { apiKey: cfg.temporal.apiKey } : {}),
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
+  readFileSync,
   readlinkSync,
   rmSync,
   symlinkSync,
@@ -50,7 +51,9 @@ function packagedBinaries(): { nativeDir: string; version: string } {
     );
   }
   const root = path.resolve(path.dirname(entry), '..');
-  const { version } = require(path.join(root, 'package.json')) as { version: string };
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return { nativeDir: path.join(root, 'native'), version };
 }
 
@@ -65,7 +68,9 @@ function postgresUser(): RunAs {
   if (uid.status !== 0) {
     // Debian and most images with PostgreSQL have one; a bare machine gets a system user like theirs.
     spawnSync('groupadd', ['--system', USER]);
-    const made = spawnSync('useradd', ['--system', '--gid', USER, '--no-create-home', USER], { encoding: 'utf8' });
+    const made = spawnSync('useradd', ['--system', '--gid', USER, '--no-create-home', USER], {
+      encoding: 'utf8',
+    });
     if (made.status !== 0)
       throw new EmbeddedPostgresError(
         `PostgreSQL cannot run as root and no "${USER}" user could be made (${made.stderr.trim() || made.error?.message}); ` +
@@ -138,16 +143,27 @@ function run(cmd: string, args: string[], runAs: RunAs | null): Promise<void> {
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('error', (e) => reject(new EmbeddedPostgresError(`${path.basename(cmd)} could not run: ${e.message}`)));
+    child.on('error', (e) =>
+      reject(new EmbeddedPostgresError(`${path.basename(cmd)} could not run: ${e.message}`)),
+    );
     child.on('close', (code) =>
       code === 0
         ? resolve()
-        : reject(new EmbeddedPostgresError(`${path.basename(cmd)} failed (exit ${code}): ${output.trim().slice(-800)}`)),
+        : reject(
+            new EmbeddedPostgresError(
+              `${path.basename(cmd)} failed (exit ${code}): ${output.trim().slice(-800)}`,
+            ),
+          ),
     );
   });
 }
 
-function startServer(postgres: string, dataDir: string, port: number, runAs: RunAs | null): Promise<ChildProcess> {
+function startServer(
+  postgres: string,
+  dataDir: string,
+  port: number,
+  runAs: RunAs | null,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       postgres,
@@ -182,7 +198,11 @@ function startServer(postgres: string, dataDir: string, port: number, runAs: Run
     child.on('error', (e) => reject(new EmbeddedPostgresError(`postgres could not run: ${e.message}`)));
     child.on('exit', (code, signal) => {
       if (!ready)
-        reject(new EmbeddedPostgresError(`postgres exited during start-up (${code ?? signal}): ${output.trim().slice(-800)}`));
+        reject(
+          new EmbeddedPostgresError(
+            `postgres exited during start-up (${code ?? signal}): ${output.trim().slice(-800)}`,
+          ),
+        );
     });
   });
 }

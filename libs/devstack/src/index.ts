@@ -4,3 +4,5 @@ export * from './temporal-dev-server';
 export * from './embedded-postgres';
 export * from './databases';
 export * from './sdk-dev-server';
+export * from './temporal-server';
+export * from './temporal-ui';

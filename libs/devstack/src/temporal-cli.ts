@@ -19,7 +19,7 @@ function onPath(cmd: string): string | null {
   return null;
 }
 
-function goBinary(): string | null {
+export function goBinary(): string | null {
   return onPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : null);
 }
 

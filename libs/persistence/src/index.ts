@@ -15,3 +15,4 @@ export * from './media/filesystem-blob-store';
 export * from './media/signed-media-url';
 export * from './reports/call-partials';
 export * from './reports/call-rollup';
+export * from './notify/pg-channel';

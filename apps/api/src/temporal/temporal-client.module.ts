@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { requireTemporalAddress, type SwitchboardConfig } from '@switchboard/config';
+import { temporalConnectionOptions, type SwitchboardConfig } from '@switchboard/config';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 
 /** One Temporal client per api process, connected at boot so a wrong address fails fast. */
@@ -11,7 +11,7 @@ import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
       provide: TEMPORAL_CLIENT,
       inject: [CONFIG],
       useFactory: async (cfg: SwitchboardConfig) => {
-        const connection = await Connection.connect({ address: requireTemporalAddress(cfg) });
+        const connection = await Connection.connect(temporalConnectionOptions(cfg));
         return new Client({ connection, namespace: cfg.temporal.namespace });
       },
     },

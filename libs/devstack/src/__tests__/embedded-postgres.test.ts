@@ -20,42 +20,46 @@ const isRoot = process.getuid?.() === 0;
 
 // A checkout in root's home folder or in a `mktemp -d` folder: mode 0700, out of the postgres
 // user's reach. npm start and npm test used to die there with an unhandled EACCES from initdb.
-describe('embedded PostgreSQL in a folder only its owner can enter', { skip: !isRoot && 'needs root' }, () => {
-  it('starts, keeps its data across restarts, and leaves the folder closed', async () => {
-    const closed = mkdtempSync(path.join(os.tmpdir(), 'closed-'));
-    const dataDir = path.join(closed, 'clone', '.data', 'postgres');
-    mkdirSync(path.dirname(dataDir), { recursive: true });
-    const cwd = process.cwd();
-    process.chdir(path.join(closed, 'clone'));
-    try {
-      const first = await startEmbeddedPostgres({ dataDir });
+describe(
+  'embedded PostgreSQL in a folder only its owner can enter',
+  { skip: !isRoot && 'needs root' },
+  () => {
+    it('starts, keeps its data across restarts, and leaves the folder closed', async () => {
+      const closed = mkdtempSync(path.join(os.tmpdir(), 'closed-'));
+      const dataDir = path.join(closed, 'clone', '.data', 'postgres');
+      mkdirSync(path.dirname(dataDir), { recursive: true });
+      const cwd = process.cwd();
+      process.chdir(path.join(closed, 'clone'));
       try {
-        await query(first.adminUrl, 'CREATE TABLE kept (n int); INSERT INTO kept VALUES (7)');
-      } finally {
-        await first.stop();
-      }
-      const again = await startEmbeddedPostgres({ dataDir });
-      try {
-        assert.deepEqual(await query(again.adminUrl, 'SELECT n FROM kept'), [{ n: 7 }]);
-        assert.equal(again.dataDir, first.dataDir, 'the same folder maps to the same cluster');
-      } finally {
-        await again.stop();
-      }
-      assert.equal(statSync(closed).mode & 0o777, 0o700, "the user's folder was not opened up");
+        const first = await startEmbeddedPostgres({ dataDir });
+        try {
+          await query(first.adminUrl, 'CREATE TABLE kept (n int); INSERT INTO kept VALUES (7)');
+        } finally {
+          await first.stop();
+        }
+        const again = await startEmbeddedPostgres({ dataDir });
+        try {
+          assert.deepEqual(await query(again.adminUrl, 'SELECT n FROM kept'), [{ n: 7 }]);
+          assert.equal(again.dataDir, first.dataDir, 'the same folder maps to the same cluster');
+        } finally {
+          await again.stop();
+        }
+        assert.equal(statSync(closed).mode & 0o777, 0o700, "the user's folder was not opened up");
 
-      // Removing the checkout's data folder starts afresh, as it does for a non-root user.
-      rmSync(path.join(closed, 'clone', '.data'), { recursive: true, force: true });
-      const fresh = await startEmbeddedPostgres({ dataDir, temporary: true });
-      try {
-        const rows = await query(fresh.adminUrl, "SELECT to_regclass('kept') AS t");
-        assert.deepEqual(rows, [{ t: null }]);
+        // Removing the checkout's data folder starts afresh, as it does for a non-root user.
+        rmSync(path.join(closed, 'clone', '.data'), { recursive: true, force: true });
+        const fresh = await startEmbeddedPostgres({ dataDir, temporary: true });
+        try {
+          const rows = await query(fresh.adminUrl, "SELECT to_regclass('kept') AS t");
+          assert.deepEqual(rows, [{ t: null }]);
+        } finally {
+          await fresh.stop();
+        }
+        assert.equal(existsSync(fresh.dataDir), false, 'a temporary cluster is deleted when stopped');
       } finally {
-        await fresh.stop();
+        process.chdir(cwd);
+        rmSync(closed, { recursive: true, force: true });
       }
-      assert.equal(existsSync(fresh.dataDir), false, 'a temporary cluster is deleted when stopped');
-    } finally {
-      process.chdir(cwd);
-      rmSync(closed, { recursive: true, force: true });
-    }
-  });
-});
+    });
+  },
+);
