@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { http } from '@switchboard/scenarios';
 import { createLeasingDesk } from '../support/agent-desk';
+import { maybeRecordHistory } from '../support/histories';
 import { openSse, type SseStream } from '../support/sse';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
 
@@ -94,6 +95,11 @@ describe('agents’ calls in the call log, reports and ring groups', () => {
     await stack.sim.idle();
     assert.deepEqual(refusedAsGone(call.call_session_id), [], 'no command to a leg already gone');
     assert.deepEqual([r.outcome, r.agentId, r.agentName], ['answered', 'ann', 'Ann']);
+    await maybeRecordHistory(
+      stack.client,
+      r.workflowId,
+      'agent-calls--browser-agent-answers-and-hangs-up-first',
+    );
 
     const byAgent = await stack.api('GET', `/v1/calls?answeredBy=ann`);
     assert.deepEqual(
@@ -155,5 +161,10 @@ describe('agents’ calls in the call log, reports and ring groups', () => {
     assert.equal(totals.body.totals.calls, 2, 'reports count the two inbound calls only');
     await stack.sim.idle();
     assert.deepEqual(refusedAsGone(full.body.callSessionId), [], 'no command to a leg already gone');
+    await maybeRecordHistory(
+      stack.client,
+      full.body.workflowId,
+      'agent-calls--click-to-call-callee-hangs-up',
+    );
   });
 });
