@@ -53,6 +53,10 @@ export interface RunningStack {
   adminToken: string;
   /** A key of the stack's "Dev account", for scenarios, the benchmark and curl. */
   apiKey: string;
+  /** What `POST /webhooks/email` requests are signed with (EMAIL_WEBHOOK_SECRET). */
+  emailWebhookSecret: string;
+  /** Where forwarded email goes: the simulator's mail sink unless SMTP_URL names a server. */
+  smtpUrl: string;
   stop(): Promise<void>;
 }
 
@@ -114,6 +118,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     let sim: TelnyxSimulator | null = null;
     const telnyxEnv: Record<string, string> = {};
+    // Forwarded email goes to the simulator's mail sink (read at /sim/mail) unless SMTP_URL names
+    // a real server: the default SMTP_URL's port is the sink's.
+    const mailToSink = !process.env.SMTP_URL;
     if (!cfg.telnyx.apiKey) {
       sim = await startTelnyxSimulator({
         apiKey: 'sim-key',
@@ -121,6 +128,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
         port: o.ephemeral ? 0 : Number(process.env.SIM_PORT ?? 8790),
         webhookUrl: `${apiUrl}/webhooks/telnyx`,
         timeScale: o.simTimeScale ?? Number(process.env.SIM_TIME_SCALE ?? 1),
+        mailSinkPort: !mailToSink ? undefined : o.ephemeral ? 0 : Number(process.env.SIM_MAIL_PORT ?? 2525),
       });
       const s = sim;
       stops.push(() => s.close());
@@ -134,12 +142,17 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     }
 
     const adminToken = devAdminToken(tmp ? null : dataDir, cfg.admin.token);
+    const emailWebhookSecret =
+      cfg.email.webhookSecret ?? devSecret(tmp ? null : dataDir, 'email-webhook-secret');
+    const smtpUrl = sim?.smtpUrl ?? cfg.email.smtpUrl;
     const childEnv = {
       ...process.env,
       ...telnyxEnv,
       ADMIN_TOKEN: adminToken,
       MEDIA_SIGNING_SECRET:
         cfg.media.signingSecret ?? devSecret(tmp ? null : dataDir, 'media-signing-secret'),
+      EMAIL_WEBHOOK_SECRET: emailWebhookSecret,
+      SMTP_URL: smtpUrl,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       API_PORT: String(apiPort),
@@ -176,6 +189,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       databaseUrl,
       adminToken,
       apiKey,
+      emailWebhookSecret,
+      smtpUrl,
       stop: stopAll,
     };
     if (!o.ephemeral) {

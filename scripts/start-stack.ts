@@ -26,6 +26,8 @@ Switchboard is running
   api key          ${stack.apiKey}   (Dev account; saved in .data/dev-api-key)
   telnyx webhooks  ${stack.apiUrl}/webhooks/telnyx
   telnyx           ${stack.simUrl ? `${stack.simUrl} (simulator; control API under /sim)` : 'real Telnyx (TELNYX_API_KEY)'}
+  email webhook    ${stack.apiUrl}/webhooks/email   (secret in .data/email-webhook-secret unless EMAIL_WEBHOOK_SECRET is set)
+  forwarded email  ${stack.smtpUrl}${stack.sim?.smtpUrl ? `   (mail sink: read it at ${stack.simUrl}/sim/mail)` : ''}
   temporal         ${stack.temporalAddress}   (${process.env.TEMPORAL_ADDRESS ? 'TEMPORAL_ADDRESS' : temporalStore === 'postgres' ? 'temporal-server, history in PostgreSQL' : 'dev server, history in .data/temporal.sqlite'})
   temporal web ui  ${stack.temporalUiUrl ?? '(external cluster)'}
   postgres         ${new URL(stack.databaseUrl).host}

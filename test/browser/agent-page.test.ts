@@ -170,7 +170,7 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
       'Landing page': pop['Landing page'],
       'Tracking number': `(617) 555-${shown.slice(-4)}`,
       Caller: 'First-time caller',
-      'Menu path': 'menu › leasing',
+      'Menu path': 'pressed 2: Leasing',
     });
     assert.match(pop['Landing page'] ?? '', /birch-court\.example\/apartments/);
     await screenshot('incoming');
@@ -178,6 +178,18 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     await page.click('.incoming-card button.answer');
     await waitText('#in-call', 'On a call with (617) 555-0101');
     await waitText('#presence-now', 'On a call');
+    // The pop stays for the whole conversation; presence and the dialer wait for its end.
+    const duringLabels = await page.locator('#in-call .screen-pop dt').allInnerTexts();
+    const duringValues = await page.locator('#in-call .screen-pop dd').allInnerTexts();
+    const during = Object.fromEntries(duringLabels.map((label, i) => [label, duringValues[i]]));
+    assert.deepEqual(during, {
+      Source: 'Google Ads',
+      Campaign: 'spring-lease',
+      Caller: 'First-time caller',
+    });
+    assert.equal(await text('#presence button[aria-pressed="true"]'), 'On a call');
+    for (const b of await page.locator('#presence button').all()) assert.ok(await b.isDisabled());
+    assert.ok(await page.isDisabled('#dial'), 'the dialer waits for the call to end');
     const inbound = call.call_control_id;
     const agentLeg = await eventually('the agent leg bridged', async () => {
       const leg = legTo(stack.sim.session(call.call_session_id), ANN);
@@ -201,13 +213,18 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     await page.click('#in-call button.hangup');
     await page.locator('#in-call').waitFor({ state: 'hidden' });
     await waitText('#presence-now', 'Available');
+    assert.equal(await text('#presence button[aria-pressed="true"]'), 'Available');
+    assert.ok(!(await page.isDisabled('#presence button.presence-away')));
+    assert.ok(!(await page.isDisabled('#dial')));
     const ended = legTo(stack.sim.session(call.call_session_id), ANN);
     assert.deepEqual(
       [ended?.state, ended?.hangup_source, ended?.hangup_cause],
       ['hangup', 'callee', 'normal_clearing'],
     );
     await waitText('#recent-body tr:first-child', '(617) 555-0101');
+    assert.equal(await text('#recent thead th:nth-child(2)'), 'Direction');
     assert.equal(await text('#recent-body tr:first-child .direction'), 'In');
+    assert.equal(await text('#recent-body tr:first-child .source'), 'Google Ads');
     assert.equal(await text('#recent-body tr:first-child .outcome'), 'answered');
   });
 
@@ -261,6 +278,8 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     await waitText('#recent-body tr:first-child', '(617) 555-0177');
     assert.equal(await text('#recent-body tr:first-child .direction'), 'Out');
     assert.equal(await text('#recent-body tr:first-child .tracking'), '(617) 555-0151');
+    // The caller ID's source is where inbound calls to it come from, not where this call came from.
+    assert.equal(await text('#recent-body tr:first-child .source'), '');
     stack.sim.setDefaultAgents({});
   });
 

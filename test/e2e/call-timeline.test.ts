@@ -109,7 +109,8 @@ describe('call timeline of a live call', () => {
     );
     const [ann, bob] = legs;
     assert.equal(ann.ringSecs, 5);
-    assert.equal(ann.summary, `${ANN} rang 5 s, not answered (no answer in time)`);
+    // Agents are named; `to` keeps where they were rung.
+    assert.equal(ann.summary, 'Ann rang 5 s, not answered (no answer in time)');
     assert.equal(bob.ringSecs, 2);
     assert.ok(bob.talkSecs >= 19 && bob.talkSecs <= 21, `talked ${bob.talkSecs} s`);
     assert.ok(Date.parse(ann.endedAt) <= Date.parse(bob.ringStartedAt), 'sequential: Bob rang after Ann');
@@ -117,14 +118,14 @@ describe('call timeline of a live call', () => {
       of('agent_ringing').map((e: any) => e.to),
       [ANN, BOB],
     );
-    assert.equal(of('agent_answered')[0].summary, `${BOB} answered after 2 s`);
+    assert.equal(of('agent_answered')[0].summary, 'Bob answered after 2 s');
     assert.equal(of('connected')[0].to, BOB);
 
     // The caller hung up; the outcome closes the list.
     assert.equal(of('caller_hangup')[0].hangupSource, 'caller');
     const outcome = entries.at(-1);
     assert.deepEqual([outcome.kind, outcome.outcome, outcome.answeredBy], ['outcome', 'answered', BOB]);
-    assert.match(outcome.summary, new RegExp(`^Answered by \\${BOB}; call lasted \\d+ s$`));
+    assert.match(outcome.summary, /^Answered by Bob; call lasted \d+ s$/);
     for (let i = 1; i < entries.length - 1; i++)
       assert.ok(Date.parse(entries[i - 1].at) <= Date.parse(entries[i].at), `entry ${i} in order`);
 

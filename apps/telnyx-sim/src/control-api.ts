@@ -3,6 +3,7 @@ import { BROWSER_ACTIONS, BrowserLegError, type BrowserAction, type BrowserLegs 
 import { toSummary, toTimeline, type CallStore } from './call-store';
 import { parseFaults, type Faults, type FaultState } from './faults';
 import type { ControlHandler, Reply } from './http-server';
+import type { SunkMessage } from './mail-sink';
 import { parseInboundText, type SimMessaging } from './messaging';
 import {
   parseAgents,
@@ -35,6 +36,8 @@ export interface ControlDeps {
   setDefaultAgents: (agents: Record<string, AgentBehaviour>) => void;
   /** Forgets telephony credentials; returns how many there were. */
   resetCredentials: () => number;
+  /** What the mail sink was sent, oldest first; null when the simulator runs none. */
+  mail: () => SunkMessage[] | null;
 }
 
 const ok = (json: unknown, status = 200): Reply => ({ status, json });
@@ -108,6 +111,12 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
         case 'GET /messages':
           if (segments.length !== 1) break;
           return ok({ sent: deps.messaging.sent, received: deps.messaging.received });
+        case 'GET /mail': {
+          if (segments.length !== 1) break;
+          const mail = deps.mail();
+          if (!mail) return bad('no mail sink: start the simulator with mailSinkPort', 404);
+          return ok({ items: mail.map(({ raw: _raw, ...m }) => m) });
+        }
         case 'GET /health':
           return ok({ status: 'ok', ...deps.health() });
         case 'GET /public-key':

@@ -38,3 +38,4 @@ export { COMMANDS, DIAL_BODY, SEND_MESSAGE_BODY, type CommandName } from './cont
 export { EVENT_PAYLOADS, eventSchema, type EventType } from './contract/events';
 export type { JsonSchema, JsonType } from './contract/json-schema';
 export { ContractValidator, contractAjv } from './contract/validator';
+export { MailSink, type SunkMessage } from './mail-sink';

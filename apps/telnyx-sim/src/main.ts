@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     privateKey: loadPrivateKey(process.env.SIM_PRIVATE_KEY_FILE || undefined),
     connectionId: process.env.TELNYX_CONNECTION_ID || undefined,
     numberOrderDelayMs: envNumber('SIM_NUMBER_ORDER_DELAY_MS', 0),
+    mailSinkPort: process.env.SIM_MAIL_PORT ? envNumber('SIM_MAIL_PORT', 0) : undefined,
   });
   running.sim = sim;
   if (closing) {
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     apiBaseUrl: sim.apiBaseUrl,
     publicKey: sim.publicKeyBase64,
     connectionId: sim.connectionId,
+    smtpUrl: sim.smtpUrl,
   };
   process.stdout.write(`${JSON.stringify({ telnyxSim: ready })}\n`);
 }

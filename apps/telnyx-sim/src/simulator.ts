@@ -14,6 +14,7 @@ import {
   type SentMessage,
 } from './messaging';
 import { SimHttpServer } from './http-server';
+import { MailSink, type SunkMessage } from './mail-sink';
 import { NumberApi } from './number-api';
 import { NumberInventory } from './number-inventory';
 import { RecordingApi } from './recording-api';
@@ -58,6 +59,11 @@ export interface SimulatorOptions {
    * default 0: orders complete at once. Not scaled by `timeScale`: orders belong to no call.
    */
   numberOrderDelayMs?: number;
+  /**
+   * Also run an SMTP sink on this port (0 = a free one) that keeps every message it is sent, listed
+   * at `GET /sim/mail`: where the development stack's forwarded email goes. Default: none.
+   */
+  mailSinkPort?: number;
 }
 
 export interface TelnyxSimulator {
@@ -85,6 +91,10 @@ export interface TelnyxSimulator {
   receiveText(text: InboundText): ReceivedMessage;
   /** Messages the app sent with `POST /v2/messages`, oldest first (also `GET /sim/messages`). */
   sentMessages(): SentMessage[];
+  /** `smtp://host:port` of the mail sink, when one runs (`mailSinkPort`). */
+  smtpUrl: string | null;
+  /** Messages the mail sink was sent, oldest first (also `GET /sim/mail`). */
+  mail(): SunkMessage[];
   close(): Promise<void>;
 }
 
@@ -209,9 +219,20 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
         defaultAgents = a;
       },
       resetCredentials: () => credentials.reset(),
+      mail: () => mailSink?.messages ?? null,
     }),
   });
   const address = await http.listen(opts.port ?? 0, host);
+  let mailSink: MailSink | undefined;
+  if (opts.mailSinkPort !== undefined) {
+    mailSink = new MailSink();
+    try {
+      await mailSink.start(opts.mailSinkPort, host);
+    } catch (err) {
+      await http.close();
+      throw err;
+    }
+  }
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   baseUrl = `http://${hostPart}:${address.port}`;
 
@@ -238,13 +259,15 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
       return messaging.receive(parsed);
     },
     sentMessages: () => [...messaging.sent],
+    smtpUrl: mailSink?.url ?? null,
+    mail: () => [...(mailSink?.messages ?? [])],
     close: async () => {
       if (closed) return;
       closed = true;
       store.stopAll();
       sender.close();
       checkIdle();
-      await http.close();
+      await Promise.all([http.close(), mailSink?.stop()]);
     },
   };
 }

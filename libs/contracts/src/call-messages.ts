@@ -19,8 +19,10 @@ export interface CallScreenPop {
   firstTime: boolean;
   priorCalls: number;
   previousCall: { score: number | null; leadStatus: string | null } | null;
-  /** Flow steps so far (menu choices included). */
+  /** Flow steps so far, by id. */
   path: string[];
+  /** The same as people read it: step labels and menu choices ("pressed 2: Leasing"). */
+  pathLabels: string[];
 }
 
 /** The running call's screen pop; null before its number is resolved or for unknown numbers. */

@@ -30,6 +30,11 @@ export interface TimelineCall {
   voicemailBoxId: string | null;
   /** Null for calls to numbers outside pools that carry no history, and for older records. */
   attribution: CallAttribution | null;
+  /**
+   * Agents' names by the destination they are rung at (number, SIP URI, browser agent's URI): the
+   * story names people, not addresses. Absent or missing a destination: the destination it is.
+   */
+  agentNames?: Readonly<Record<string, string>>;
 }
 
 /** The webhook an entry was told from: nothing the carrier said is hidden, only grouped. */
@@ -242,12 +247,17 @@ function receivedSummary(call: TimelineCall, callerName: string | null): string 
   return parts.join('; ');
 }
 
+/** An agent's name for a destination rung, or the destination itself. */
+function nameOf(call: TimelineCall, to: string): string {
+  return call.agentNames?.[to] ?? to;
+}
+
 function outcomeSummary(call: TimelineCall): string {
   const lasted = `call lasted ${call.durationSecs} s`;
   switch (call.outcome) {
     case 'answered':
       // Talk time is per leg (`legs`, from the bridge); the record's own counts from the answer.
-      return `Answered by ${call.answeredBy ?? 'an agent'}; ${lasted}`;
+      return `Answered by ${call.answeredBy ? nameOf(call, call.answeredBy) : 'an agent'}; ${lasted}`;
     case 'voicemail':
       return `Voicemail left${call.voicemailBoxId ? ` in box "${call.voicemailBoxId}"` : ''}; ${lasted}`;
     case 'abandoned':
@@ -332,7 +342,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
     l.connected = l.connectedAt !== null;
     l.ringSecs = secondsBetween(l.ringStartedAt, l.answeredAt ?? l.endedAt);
     l.talkSecs = l.connected ? (secondsBetween(l.connectedAt, l.endedAt ?? call.endedAt) ?? 0) : 0;
-    l.summary = `${l.to} ${legStory(l)}`;
+    l.summary = `${nameOf(call, l.to)} ${legStory(l)}`;
   }
 
   const gatherTags = new Set(
@@ -376,7 +386,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
           entries.push({
             at,
             kind: 'agent_ringing',
-            summary: `Ringing ${leg.to}${leg.attempt ? ` (${leg.attempt})` : ''}`,
+            summary: `Ringing ${nameOf(call, leg.to)}${leg.attempt ? ` (${leg.attempt})` : ''}`,
             events,
             to: leg.to,
             callControlId: e.callControlId,
@@ -394,7 +404,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
           entries.push({
             at,
             kind: 'agent_answered',
-            summary: `${leg.to} answered after ${leg.ringSecs ?? '?'} s`,
+            summary: `${nameOf(call, leg.to)} answered after ${leg.ringSecs ?? '?'} s`,
             events,
             to: leg.to,
             callControlId: e.callControlId,
@@ -424,7 +434,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
           entries.push({
             at,
             kind: 'agent_hangup',
-            summary: `Leg to ${leg.to} ended: ${legStory(leg)}`,
+            summary: `Leg to ${nameOf(call, leg.to)} ended: ${legStory(leg)}`,
             events,
             to: leg.to,
             callControlId: e.callControlId,
@@ -454,7 +464,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
           };
           entries.push(bridgeEntry);
         }
-        bridgeEntry!.summary = `Caller bridged with ${bridgeEntry!.to}`;
+        bridgeEntry!.summary = `Caller bridged with ${nameOf(call, bridgeEntry!.to)}`;
         continue;
       }
       case 'call.speak.started':
@@ -599,7 +609,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
     entries.push({
       at: p.at || call.startedAt,
       kind: 'step',
-      summary: stepSummary(p.step, detail),
+      summary: stepSummary(p.step, p.step === 'connected' && detail ? nameOf(call, detail) : detail),
       events: [],
       step: p.step,
       detail,

@@ -45,6 +45,8 @@ export { nextAction, firstAction } from './flow/interpret';
 export type { DryRunScript, DryRunResult, DryRunOutcome, DryRunTraceEntry } from './flow/dry-run';
 export { dryRun } from './flow/dry-run';
 export { PATH_CONNECTED } from './flow/path-convention';
+export type { PathStep } from './flow/path-labels';
+export { readablePath } from './flow/path-labels';
 
 export type {
   Criterion,

@@ -39,8 +39,9 @@ import {
   type StepAction,
   describeRingPlan,
   PATH_CONNECTED,
+  readablePath,
 } from '@switchboard/domain';
-import { command, isCallGone } from '../carrier-commands';
+import { awaitBridgeEnd, command, isCallGone } from '../carrier-commands';
 import { CommandBudget } from '../command-budget';
 import { CallState, type Leg } from './call-state';
 import { callSummary, secondsBetween } from './call-summary';
@@ -111,9 +112,17 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   });
   setHandler(currentStepQuery, () => ({ step: state.step, outcome, path: state.path }));
   /** Known once the number is resolved: what agents' screens show while their phone rings. */
-  let screenPop: Omit<CallScreenPop, 'path'> | null = null;
+  let screenPop: Omit<CallScreenPop, 'path' | 'pathLabels'> | null = null;
+  /** The flow the call runs, once resolved: its step labels name the path on the screen pop. */
+  let flowSteps: CallFlow | null = null;
   setHandler(callContextQuery, () =>
-    screenPop ? { ...screenPop, path: state.path.map((p) => p.step) } : null,
+    screenPop
+      ? {
+          ...screenPop,
+          path: state.path.map((p) => p.step),
+          pathLabels: readablePath(flowSteps, state.path),
+        }
+      : null,
   );
 
   // A later event (say an early hangup) can start the workflow before call.initiated arrives.
@@ -164,6 +173,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       : []),
   ]);
 
+  if (resolved.known) flowSteps = resolved.flow?.definition ?? null;
   if (resolved.known)
     screenPop = {
       from: caller.from,
@@ -631,6 +641,8 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         }),
       ));
     await condition(() => ended() || !!agent.endedAt, timing.maxTalkMs);
+    if (ended() || agent.endedAt)
+      await awaitBridgeEnd(() => state.callerEnded() && !!agent.endedAt, timing.ringMarginMs);
     // Whichever side stayed on the line is released (the carrier usually does this itself).
     if (!agent.endedAt) await send(() => carrier.hangupCall(agent.callControlId));
     if (!ended()) await send(() => carrier.hangupCall(caller.callControlId));

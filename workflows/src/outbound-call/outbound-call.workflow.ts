@@ -7,7 +7,7 @@ import {
   type OutboundCallInput,
 } from '@switchboard/contracts';
 import { callData, carrier } from '../activity-proxies';
-import { command, isCallGone } from '../carrier-commands';
+import { awaitBridgeEnd, command, isCallGone } from '../carrier-commands';
 import { CallState, type Leg } from '../inbound-call/call-state';
 
 /**
@@ -66,6 +66,8 @@ export async function outboundCall(input: OutboundCallInput): Promise<{ outcome:
         state.enter('connected', input.to);
         outcome = 'answered';
         await condition(() => !!rung.endedAt || !!agent.endedAt, timing.maxTalkMs);
+        if (rung.endedAt || agent.endedAt)
+          await awaitBridgeEnd(() => !!rung.endedAt && !!agent.endedAt, timing.ringMarginMs);
       } else if (agent.endedAt) {
         outcome = 'abandoned';
       }

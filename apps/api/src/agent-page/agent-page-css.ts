@@ -22,6 +22,9 @@ h1, h2 { margin: 0 0 12px; font-size: 1.15rem; }
 button { font: inherit; border: 1px solid var(--line); background: #fff; border-radius: 8px; padding: 6px 12px; cursor: pointer; }
 button:disabled { opacity: .55; cursor: default; }
 button[aria-pressed="true"] { background: var(--fg); color: #fff; border-color: var(--fg); }
+button[aria-pressed="true"]:disabled { opacity: 1; }
+#presence button.presence-on_call[aria-pressed="true"] { background: var(--blue); border-color: var(--blue); }
+#in-call .screen-pop { margin-top: 4px; }
 button.link { border: 0; background: none; color: var(--blue); padding: 0; }
 #presence { display: inline-flex; gap: 4px; }
 .flash { background: #fce8e6; color: var(--red); border-radius: 8px; padding: 8px 12px; }

@@ -45,7 +45,7 @@ export const AGENT_PAGE_HTML = `<!doctype html>
     <section class="card">
       <h2>Recent calls</h2>
       <table id="recent">
-        <thead><tr><th>When</th><th></th><th>Number</th><th>Tracking number</th><th>Source</th><th>Outcome</th><th>Talk</th></tr></thead>
+        <thead><tr><th>When</th><th>Direction</th><th>Number</th><th>Tracking number</th><th>Source</th><th>Outcome</th><th>Talk</th></tr></thead>
         <tbody id="recent-body"></tbody>
       </table>
       <p id="recent-status" class="muted"></p>

@@ -65,6 +65,17 @@ export class AgentDirectory {
     this.hub.publish(agent.propertyId, agent.agentId, 'presence', { presence });
   }
 
+  /**
+   * The agent's page is open (its push channel connected, or beating): a browser agent is rung only
+   * while it was seen lately (AGENT_PAGE_SEEN_WITHIN_SECS).
+   */
+  async pageSeen(agent: Pick<AgentRow, 'propertyId' | 'agentId'>): Promise<void> {
+    await this.ds.query(`UPDATE agents SET page_seen_at = now() WHERE property_id = $1 AND id = $2`, [
+      agent.propertyId,
+      agent.agentId,
+    ]);
+  }
+
   /** The agent's leg was bridged: on a call (ring groups skip them) until that leg ends. */
   async connected(agent: AgentRow, callControlId: string): Promise<void> {
     await this.ds.query(

@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   Inject,
+  Logger,
   Param,
   Post,
   Put,
@@ -34,7 +35,10 @@ import { AgentTelephony } from './agent-telephony.service';
 import { AgentSignInDto, OutboundCallDto, PresenceDto, RecentCallsQuery } from './dto';
 import { OutboundCalls } from './outbound-calls.service';
 
-/** Keeps proxies from closing an idle push channel. */
+/**
+ * Keeps proxies from closing an idle push channel, and marks the page as still open: well inside
+ * AGENT_PAGE_SEEN_WITHIN_SECS, after which a browser agent is no longer rung.
+ */
 const HEARTBEAT_MS = 25_000;
 
 /** An admin (API key) lets an agent into the /agent page with a one-time link. */
@@ -56,6 +60,8 @@ export class AgentSignInLinksController {
 @AgentOnly()
 @Controller({ path: 'agent', version: '1' })
 export class AgentController {
+  private readonly log = new Logger('AgentController');
+
   constructor(
     private readonly ds: DataSource,
     private readonly signIn: AgentSignIn,
@@ -145,6 +151,12 @@ export class AgentController {
   @AgentTokenInQuery()
   async events(@CurrentAgent() me: AgentIdentity, @Req() req: Request, @Res() res: Response): Promise<void> {
     const agent = await this.agents.get(me.propertyId, me.agentId);
+    const seen = () =>
+      this.agents.pageSeen(me).catch((err: unknown) => this.log.warn(`page seen: ${String(err)}`));
+    // Ringable from the first event on: the page is marked open before it hears anything.
+    await seen();
+    // Gone while we waited: nothing to stream (the mark ages out).
+    if (req.destroyed) return;
     res.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache, no-transform',
@@ -156,13 +168,18 @@ export class AgentController {
     send('presence', { presence: agent.presence });
     const unsubscribe = this.hub.subscribe(me.propertyId, me.agentId, send);
     // A session revoked meanwhile (signed out, or the agent's endpoint changed) loses its stream at
-    // the next beat, whichever api process revoked it.
+    // the next beat, whichever api process revoked it; a live one marks the page as seen.
     const heartbeat = setInterval(() => {
       agentSessionIsLive(this.ds, me.sessionId).then(
-        (live) => (live ? res.write(': keep-alive\n\n') : res.end()),
+        (live) => {
+          if (!live) return res.end();
+          res.write(': keep-alive\n\n');
+          void seen();
+        },
         () => res.write(': keep-alive\n\n'),
       );
     }, HEARTBEAT_MS);
+    // A closed page's mark just ages out: another api process may still hold a page of the agent.
     req.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();

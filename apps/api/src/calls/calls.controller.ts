@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Redirect, Req, Res } from '@nestjs/commo
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { buildCallTimeline } from '@switchboard/contracts';
+import { endpointDialString, type AgentEndpoint } from '@switchboard/domain';
 import { CallRecordRepository, CarrierEventRepository } from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { PlatformAdmin, Scope } from '../auth/auth.decorators';
@@ -22,7 +23,7 @@ export class CallsController {
   private readonly events: CarrierEventRepository;
 
   constructor(
-    ds: DataSource,
+    private readonly ds: DataSource,
     private readonly reachable: ReachableCalls,
     private readonly reports: ReportsService,
     private readonly links: RecordingLinks,
@@ -85,10 +86,34 @@ export class CallsController {
     return {
       callId: call.id,
       ...buildCallTimeline(
-        { ...timelineCall(call), recordingUrl: ours(call.recordingUrl) },
+        {
+          ...timelineCall(call),
+          recordingUrl: ours(call.recordingUrl),
+          agentNames: await this.agentNames(call),
+        },
         events.map((e) => (e.recordingUrl ? { ...e, recordingUrl: ours(e.recordingUrl) ?? undefined } : e)),
       ),
     };
+  }
+
+  /**
+   * Names of the property's agents by where they are rung, so the timeline says who was rung; the
+   * agent who answered keeps the name the record was written with.
+   */
+  private async agentNames(call: {
+    propertyId: string | null;
+    answeredBy: string | null;
+    agentName: string | null;
+  }): Promise<Record<string, string>> {
+    if (!call.propertyId) return {};
+    const agents: { name: string; endpoint: AgentEndpoint }[] = await this.ds.query(
+      `SELECT name, endpoint FROM agents WHERE property_id = $1 ORDER BY id DESC`,
+      [call.propertyId],
+    );
+    const names: Record<string, string> = {};
+    for (const a of agents) names[endpointDialString(a.endpoint)] = a.name;
+    if (call.answeredBy && call.agentName) names[call.answeredBy] = call.agentName;
+    return names;
   }
 
   /** The call's recordings: voicemail and conversation, each with a signed URL once copied. */

@@ -89,7 +89,13 @@ export default async () => {
                 required: true,
                 enum: ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'],
               },
-              answeredBy: { required: true, type: () => String, nullable: true },
+              answeredBy: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  "The endpoint that answered, as dialled: a number, a SIP URI, a browser agent's\n`sip:<username>@sip.telnyx.com` (the callee's number for an outbound call). The agent it\nbelongs to is `agentId`/`agentName`.",
+              },
               hangupCause: { required: true, type: () => String, nullable: true },
               path: { required: true, type: () => [Object] },
               callFlowId: { required: true, type: () => String, nullable: true },
@@ -175,7 +181,14 @@ export default async () => {
                 required: true,
                 type: () => String,
                 nullable: true,
-                description: 'The agent who placed an outbound call (an agent id of the property).',
+                description:
+                  "The agent of the call (an agent id of the property): who answered an inbound call, at their\nphone or in the browser, or who placed an outbound one. Null when nobody answered, or when the\nnumber that answered is no agent's.",
+              },
+              agentName: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "That agent's name when the call was recorded.",
               },
               transcript: {
                 required: true,
@@ -905,7 +918,8 @@ export default async () => {
               answeredBy: {
                 required: false,
                 type: () => String,
-                description: "The agent who answered (the record's `answeredBy`).",
+                description:
+                  "The agent who answered: an agent id (the record's `agentId`; in the call log, also the agent who\nplaced an outbound call), or for a call answered at a number that is no agent's, that number\n(`answeredBy`).",
                 maxLength: 500,
               },
               format: {
@@ -939,6 +953,12 @@ export default async () => {
                 type: () => String,
                 description: "The carrier's call_session_id: finds the record of one specific call.",
                 maxLength: 200,
+              },
+              direction: {
+                required: false,
+                description:
+                  "`inbound` (callers) or `outbound` (agents' click-to-calls); both unless given. Reports count\ninbound calls only.",
+                enum: ['inbound', 'outbound'],
               },
               sort: {
                 required: false,

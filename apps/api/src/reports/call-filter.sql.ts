@@ -1,5 +1,5 @@
 import type { SqlParams } from './sql-params';
-import { REPORTED_CALL } from '@switchboard/persistence';
+import { ANSWERED_BY, REPORTED_CALL } from '@switchboard/persistence';
 
 /** The filters every report and the call log share, with the properties the key may see. */
 export interface CallFilter {
@@ -36,8 +36,14 @@ export function scopeCte(f: CallFilter, p: SqlParams): string {
       FROM properties pr WHERE pr.id = ANY(${ids}::uuid[]))`;
 }
 
-/** `calls c` joined to `scope s` within its range; the call-only filters follow in `callWhere`. */
-export const CALLS_IN_SCOPE = `scope s JOIN calls c ON c.property_id = s.id AND c.started_at >= s.lo AND c.started_at < s.hi AND ${REPORTED_CALL}`;
+/**
+ * `calls c` joined to `scope s` within its range, both directions (the call log); the call-only
+ * filters follow in `callWhere`.
+ */
+export const CALLS_IN_SCOPE = `scope s JOIN calls c ON c.property_id = s.id AND c.started_at >= s.lo AND c.started_at < s.hi`;
+
+/** The same, only the calls reports count (inbound: agents' click-to-calls are not callers). */
+export const REPORTED_CALLS_IN_SCOPE = `${CALLS_IN_SCOPE} AND ${REPORTED_CALL}`;
 
 /** Whether any filter applies to calls only (texts and emails have no outcome, agent or campaign). */
 export function hasCallOnlyFilter(f: CallFilter): boolean {
@@ -80,7 +86,7 @@ const FILTERS: Record<
   campaign: { calls: (v, p) => `c.campaign = ${p.add(v)}`, rollup: (v, p) => `r.campaign = ${p.add(v)}` },
   keyword: { calls: (v, p) => `c.keyword = ${p.add(v)}`, rollup: (v, p) => `r.keyword = ${p.add(v)}` },
   answeredBy: {
-    calls: (v, p) => `c.answered_by = ${p.add(v)}`,
+    calls: (v, p) => `${ANSWERED_BY} = ${p.add(v)}`,
     rollup: (v, p) => `r.answered_by = ${p.add(v)}`,
   },
 };

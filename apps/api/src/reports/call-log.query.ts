@@ -24,6 +24,8 @@ export interface LogColumn {
 
 export interface CallLogRequest extends CallFilter {
   callSessionId?: string;
+  /** Both directions unless given. */
+  direction?: 'inbound' | 'outbound';
   sort?: CallLogSort;
   /** Absent for CSV: every matching row. */
   page?: { limit: number; offset: number };
@@ -38,8 +40,10 @@ function orderBy(sort: CallLogSort = '-startedAt'): string {
 }
 
 function where(r: CallLogRequest, p: SqlParams): string {
-  const w = callWhere(r, p);
-  return r.callSessionId ? `${w} AND c.call_session_id = ${p.add(r.callSessionId)}` : w;
+  const w = [callWhere(r, p)];
+  if (r.callSessionId) w.push(`c.call_session_id = ${p.add(r.callSessionId)}`);
+  if (r.direction) w.push(`c.direction = ${p.add(r.direction)}`);
+  return w.join(' AND ');
 }
 
 /** The page (or, without one, every matching call for CSV), newest first unless sorted otherwise. */

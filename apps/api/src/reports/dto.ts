@@ -84,7 +84,11 @@ export class CallFilterQuery {
   @MaxLength(500)
   keyword?: string;
 
-  /** The agent who answered (the record's `answeredBy`). */
+  /**
+   * The agent who answered: an agent id (the record's `agentId`; in the call log, also the agent who
+   * placed an outbound call), or for a call answered at a number that is no agent's, that number
+   * (`answeredBy`).
+   */
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -125,6 +129,14 @@ export class CallLogQuery extends CallFilterQuery {
   @IsString()
   @MaxLength(200)
   callSessionId?: string;
+
+  /**
+   * `inbound` (callers) or `outbound` (agents' click-to-calls); both unless given. Reports count
+   * inbound calls only.
+   */
+  @IsOptional()
+  @IsIn(['inbound', 'outbound'])
+  direction?: 'inbound' | 'outbound';
 
   /** A field, `-` first for descending; `-startedAt` unless asked. With `format=csv` paging is ignored. */
   @IsOptional()

@@ -1,3 +1,5 @@
+import { ANSWERED_BY } from '@switchboard/persistence';
+
 /** What a summary can be grouped by. */
 export const GROUP_BYS = [
   'property',
@@ -48,7 +50,7 @@ export const CALL_GROUPS: Record<GroupBy, Grouping> = {
   tracking_number: { key: `c.tracking_number_id::text`, label: `max(c.to_number)` },
   campaign: { key: `c.campaign`, label: `max(c.campaign)` },
   keyword: { key: `c.keyword`, label: `max(c.keyword)` },
-  agent: { key: `c.answered_by`, label: `max(c.answered_by)` },
+  agent: { key: ANSWERED_BY, label: `max(COALESCE(c.agent_name, c.answered_by))` },
   outcome: { key: `c.outcome`, label: `max(c.outcome)` },
   ...byTime('c.started_at'),
 };
@@ -88,7 +90,13 @@ export const ROLLUP_GROUPS: Partial<Record<GroupBy, RollupGrouping>> = {
   },
   campaign: { key: `r.campaign`, label: `max(r.campaign)`, cells: ['r.campaign'] },
   keyword: { key: `r.keyword`, label: `max(r.keyword)`, cells: ['r.keyword'] },
-  agent: { key: `r.answered_by`, label: `max(r.answered_by)`, cells: ['r.answered_by'] },
+  // Cells keep who answered, not their name: the label is the agent's name now.
+  agent: {
+    key: `r.answered_by`,
+    label: `max(COALESCE(ag.name, r.answered_by))`,
+    cells: ['r.answered_by'],
+    join: `LEFT JOIN agents ag ON ag.property_id = s.id AND ag.id = r.answered_by`,
+  },
   outcome: { key: `r.outcome`, label: `max(r.outcome)`, cells: ['r.outcome'] },
   day: { key: `to_char(r.day, 'YYYY-MM-DD')`, label: 'NULL::text', labelOfKey: (k) => k, cells: ['r.day'] },
   hour_of_week: {

@@ -62,7 +62,11 @@ export class ReportsService {
   }
 
   async callLog(scope: AccessScope, q: CallLogQuery, req: Request, res: Response): Promise<void> {
-    const f: CallLogRequest = { ...(await this.filter(scope, q, false)), sort: q.sort };
+    const f: CallLogRequest = {
+      ...(await this.filter(scope, q, false)),
+      sort: q.sort,
+      direction: q.direction,
+    };
     const columns = this.logColumns.filter((c) => c.name !== 'path');
     if (wantsCsv(q.format, req))
       return streamCsv(

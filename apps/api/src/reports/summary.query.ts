@@ -1,6 +1,6 @@
 import { CALL_METRICS, CALL_PARTIALS } from './call-metrics';
 import {
-  CALLS_IN_SCOPE,
+  REPORTED_CALLS_IN_SCOPE,
   callWhere,
   hasCallFilter,
   hasCallOnlyFilter,
@@ -121,7 +121,7 @@ export function summaryQuery(
           name: 'c_agg',
           ...(g ? CALL_GROUPS[g] : none),
           columns: CALL_PARTIALS,
-          from: `${CALLS_IN_SCOPE} WHERE ${callWhere(r, p)}`,
+          from: `${REPORTED_CALLS_IN_SCOPE} WHERE ${callWhere(r, p)}`,
         },
   ];
   const callOnly = hasCallOnlyFilter(r);

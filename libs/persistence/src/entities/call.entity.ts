@@ -56,6 +56,11 @@ export class CallEntity {
   @Column({ type: 'text' })
   outcome: CallOutcome;
 
+  /**
+   * The endpoint that answered, as dialled: a number, a SIP URI, a browser agent's
+   * `sip:<username>@sip.telnyx.com` (the callee's number for an outbound call). The agent it
+   * belongs to is `agentId`/`agentName`.
+   */
   @Column({ name: 'answered_by', type: 'text', nullable: true })
   answeredBy: string | null;
 
@@ -146,9 +151,17 @@ export class CallEntity {
   @Column({ type: 'text' })
   direction: 'inbound' | 'outbound';
 
-  /** The agent who placed an outbound call (an agent id of the property). */
+  /**
+   * The agent of the call (an agent id of the property): who answered an inbound call, at their
+   * phone or in the browser, or who placed an outbound one. Null when nobody answered, or when the
+   * number that answered is no agent's.
+   */
   @Column({ name: 'agent_id', type: 'text', nullable: true })
   agentId: string | null;
+
+  /** That agent's name when the call was recorded. */
+  @Column({ name: 'agent_name', type: 'text', nullable: true })
+  agentName: string | null;
 
   /** Text of the conversation from a transcription service, when one was attached. */
   @Column({ type: 'text', nullable: true })

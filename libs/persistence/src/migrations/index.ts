@@ -19,6 +19,7 @@ import { CallRollup1765400000000 } from './1765400000000-call-rollup';
 import { Recordings1765500000000 } from './1765500000000-recordings';
 import { UnattemptedDeliveries1765600000000 } from './1765600000000-unattempted-deliveries';
 import { SessionClientKey1765650000000 } from './1765650000000-session-client-key';
+import { AnsweringAgents1765710000000 } from './1765710000000-answering-agents';
 import { NotificationSecrets1765720000000 } from './1765720000000-notification-secrets';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   Recordings1765500000000,
   UnattemptedDeliveries1765600000000,
   SessionClientKey1765650000000,
+  AnsweringAgents1765710000000,
   NotificationSecrets1765720000000,
 ];

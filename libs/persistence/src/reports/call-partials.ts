@@ -24,6 +24,12 @@ export const ABANDON_SECS = 15;
  */
 export const REPORTED_CALL = `c.direction = 'inbound'`;
 
+/**
+ * Who answered, as reports filter and group by it: the agent's id when the answering endpoint is an
+ * agent's (phone or browser), else the number or URI that answered.
+ */
+export const ANSWERED_BY = `COALESCE(c.agent_id, c.answered_by)`;
+
 const UNANSWERED = `c.outcome IN ('abandoned', 'no_answer')`;
 const ANSWERED = `c.outcome = 'answered'`;
 const RANG = `${ANSWERED} AND c.answered_at IS NOT NULL`;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CALL_PARTIALS, REPORTED_CALL } from './call-partials';
+import { ANSWERED_BY, CALL_PARTIALS, REPORTED_CALL } from './call-partials';
 
 /** Anything that runs SQL: an EntityManager (in a transaction or not) or a migration's runner. */
 export type Queryable = Pick<EntityManager, 'query'>;
@@ -41,7 +41,7 @@ export const DAILY_ROLLUP: Rollup = {
     { column: 'first_time', sql: `(c.prior_calls = 0)` },
     { column: 'campaign', sql: `c.campaign` },
     { column: 'keyword', sql: `c.keyword` },
-    { column: 'answered_by', sql: `c.answered_by` },
+    { column: 'answered_by', sql: ANSWERED_BY },
   ],
   labels: [
     { column: 'source_name', sql: `max(c.source_name)` },

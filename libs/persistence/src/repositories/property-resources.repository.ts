@@ -8,6 +8,13 @@ import type {
   Schedule,
 } from '@switchboard/domain';
 
+/**
+ * How recently a browser agent's /agent page must have been seen (its push channel's heartbeat,
+ * every 25 s) for ring groups to ring them: a page closed without signing out stops ringing within
+ * this, a page open keeps well inside it.
+ */
+export const AGENT_PAGE_SEEN_WITHIN_SECS = 60;
+
 /** A ring group as stored: members name agents by id; their endpoints live on the agent rows. */
 export type StoredRingGroup = Omit<RingGroup, 'id' | 'name' | 'members'> & {
   members: { agentId: string; ringTimeoutSeconds?: number }[];
@@ -115,9 +122,15 @@ export class PropertyResourcesRepository {
     propertyId: string,
   ): Promise<Map<string, { endpoint: AgentEndpoint; available: boolean }>> {
     const rows: { id: string; endpoint: AgentEndpoint; available: boolean }[] = await m.query(
-      // Presence is the agent's own switch (and on_call while bridged); "available" the admin's.
-      `SELECT id, endpoint, available AND presence = 'available' AS available FROM agents WHERE property_id = $1`,
-      [propertyId],
+      // Presence is the agent's own switch (and on_call while bridged); "available" the admin's. A
+      // browser agent answers in the /agent page, so is rung only while it is open (signed in, its
+      // push channel seen lately); a phone agent's phone is always there.
+      `SELECT id, endpoint,
+              available AND presence = 'available'
+                AND (endpoint->>'kind' <> 'webrtc'
+                     OR COALESCE(page_seen_at > now() - make_interval(secs => $2), false)) AS available
+         FROM agents WHERE property_id = $1`,
+      [propertyId, AGENT_PAGE_SEEN_WITHIN_SECS],
     );
     return new Map(rows.map((r) => [r.id, r]));
   }

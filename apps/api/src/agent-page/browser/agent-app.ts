@@ -1,7 +1,7 @@
 import { AgentApi, AgentApiError } from './agent-api';
 import type { LegEvent, MeReply, Presence, RecentCall, RingingEvent, SettablePresence } from './contract';
 import { byId, formatPhone, h, show } from './dom';
-import { screenPopRows } from './screen-pop';
+import { inCallRows, screenPopRows } from './screen-pop';
 import { SimulatorAdapter } from './simulator-adapter';
 import type { AgentTelephony } from './telephony';
 import { TelnyxWebrtcAdapter } from './telnyx-webrtc-adapter';
@@ -20,6 +20,8 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 interface ActiveCall {
   id: string;
   party: string;
+  /** The caller's screen pop, kept for the whole conversation (none for a click-to-call). */
+  pop: RingingEvent | undefined;
   connectedAt: number;
   muted: boolean;
   held: boolean;
@@ -38,6 +40,9 @@ class AgentApp {
   /** The number this page is calling out to, until that call connects or fails. */
   private outbound: { to: string } | undefined;
   private timer: number | undefined;
+  private presence: Presence = 'offline';
+  /** Whether the property has tracking numbers to call out from. */
+  private canDial = false;
 
   async boot(): Promise<void> {
     byId('sign-out').addEventListener('click', () => void this.signOut());
@@ -142,24 +147,43 @@ class AgentApp {
   // --- presence -------------------------------------------------------------------------------
 
   private setPresence(p: Presence): void {
-    const box = byId('presence');
-    box.replaceChildren(
-      ...SETTABLE.map((value) =>
+    this.presence = p;
+    this.renderControls();
+    const badge = byId('presence-now');
+    badge.textContent = PRESENCE_LABEL[p];
+    badge.className = `badge presence-${p}`;
+  }
+
+  private get onCall(): boolean {
+    return this.presence === 'on_call' || this.active !== undefined;
+  }
+
+  /**
+   * Presence buttons (the current one pressed; "On a call" shown while it lasts) and the dialer:
+   * neither can be used during a call, which sets presence back itself when it ends.
+   */
+  private renderControls(): void {
+    const busy = this.onCall;
+    const shown: Presence[] = this.presence === 'on_call' ? [...SETTABLE, 'on_call'] : SETTABLE;
+    byId('presence').replaceChildren(
+      ...shown.map((value) =>
         h(
           'button',
           {
             type: 'button',
             class: `presence-${value}`,
-            'aria-pressed': String(p === value),
-            onclick: () => void this.choosePresence(value),
+            'aria-pressed': String(this.presence === value),
+            disabled: busy,
+            title: busy ? 'Presence changes when the call ends' : undefined,
+            onclick: () => value !== 'on_call' && void this.choosePresence(value),
           },
           PRESENCE_LABEL[value],
         ),
       ),
     );
-    const badge = byId('presence-now');
-    badge.textContent = PRESENCE_LABEL[p];
-    badge.className = `badge presence-${p}`;
+    byId<HTMLButtonElement>('dial').disabled = busy || !this.canDial;
+    byId<HTMLInputElement>('dial-to').disabled = busy;
+    byId<HTMLSelectElement>('caller-id').disabled = busy;
   }
 
   private async choosePresence(p: SettablePresence): Promise<void> {
@@ -270,8 +294,10 @@ class AgentApp {
     this.outbound = undefined;
     byId('dial-status').textContent = '';
     this.dropCard(id);
-    this.active = { id, party, connectedAt: Date.now(), muted: false, held: false, digits: '' };
+    const pop = r && !r.outbound ? r : undefined;
+    this.active = { id, party, pop, connectedAt: Date.now(), muted: false, held: false, digits: '' };
     this.renderCall();
+    this.renderControls();
     window.clearInterval(this.timer);
     this.timer = window.setInterval(() => this.renderClock(), 1000);
   }
@@ -289,6 +315,7 @@ class AgentApp {
       this.active = undefined;
       window.clearInterval(this.timer);
       this.renderCall();
+      this.renderControls();
     }
     // The call's record is written by its workflow as the call finishes, a moment after the leg.
     void this.loadRecent();
@@ -302,9 +329,20 @@ class AgentApp {
     if (!call) return box.replaceChildren();
     const toggle = (label: string, pressed: boolean, run: () => void) =>
       h('button', { type: 'button', 'aria-pressed': String(pressed), onclick: run }, label);
+    // Who is on the line stays in view for the whole conversation.
+    const pop = call.pop
+      ? [
+          h(
+            'dl',
+            { class: 'screen-pop' },
+            ...inCallRows(call.pop).flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]),
+          ),
+        ]
+      : [];
     box.replaceChildren(
       h('h2', {}, 'On a call with ', h('span', { class: 'party' }, call.party)),
       h('p', { class: 'clock', id: 'call-clock' }, clock(call.connectedAt)),
+      ...pop,
       h('p', { class: 'note', hidden: !call.held }, 'On hold'),
       h(
         'p',
@@ -374,7 +412,8 @@ class AgentApp {
         ),
       ),
     );
-    byId<HTMLButtonElement>('dial').disabled = me.trackingNumbers.length === 0;
+    this.canDial = me.trackingNumbers.length > 0;
+    this.renderControls();
     if (me.trackingNumbers.length === 0) byId('dial-status').textContent = 'No tracking number to call from.';
   }
 
@@ -414,7 +453,9 @@ class AgentApp {
           h('td', { class: 'direction' }, c.direction === 'inbound' ? 'In' : 'Out'),
           h('td', { class: 'party' }, formatPhone(c.direction === 'inbound' ? c.from : c.to)),
           h('td', { class: 'tracking' }, formatPhone(c.trackingNumber)),
-          h('td', {}, c.source ?? ''),
+          // An outbound call's tracking number is only its caller ID: its source is not where
+          // this call came from.
+          h('td', { class: 'source' }, c.direction === 'inbound' ? (c.source ?? '') : ''),
           h('td', { class: 'outcome' }, c.outcome ?? ''),
           h('td', {}, c.talkSecs === null || c.talkSecs === undefined ? '' : `${c.talkSecs}s`),
         ),

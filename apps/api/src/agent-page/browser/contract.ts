@@ -58,8 +58,10 @@ export interface RingingEvent {
   landingPage: string | null;
   firstTime: boolean;
   priorCalls: number;
-  /** Flow steps so far, menu choices included. */
+  /** Flow steps so far, by id. */
   path: string[] | null;
+  /** The same as the agent reads it: step labels and menu choices ("pressed 2: Leasing"). */
+  pathLabels?: string[] | null;
   previousCall: { score: number | null; leadStatus: string | null } | null;
 }
 

@@ -21,7 +21,7 @@ export function screenPopRows(r: RingingEvent): [label: string, value: string][]
       ? 'First-time caller'
       : `Repeat caller · ${r.priorCalls} prior call${r.priorCalls === 1 ? '' : 's'}`,
   );
-  add('Menu path', r.path?.join(' › '));
+  add('Menu path', (r.pathLabels ?? r.path)?.join(' › '));
   if (r.previousCall) {
     const { leadStatus, score } = r.previousCall;
     const parts = [
@@ -31,6 +31,13 @@ export function screenPopRows(r: RingingEvent): [label: string, value: string][]
     add('Previous call', parts.filter(Boolean).join(' · '));
   }
   return rows;
+}
+
+/** What stays on screen during the conversation: where they came from and what they are worth. */
+const IN_CALL_ROWS = new Set(['Source', 'Campaign', 'Caller', 'Previous call']);
+
+export function inCallRows(r: RingingEvent): [label: string, value: string][] {
+  return screenPopRows(r).filter(([label]) => IN_CALL_ROWS.has(label));
 }
 
 /** `good_lead` → `Good lead`: lead statuses are snake_case identifiers in the api. */
