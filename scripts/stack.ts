@@ -12,6 +12,7 @@ import {
   locateTemporalServer,
   locateTemporalUi,
   setupTemporalSchemas,
+  temporalDatabasesAt,
   startEmbeddedPostgres,
   startTemporalServer,
   startTemporalUi,
@@ -252,16 +253,9 @@ async function startTemporalOnPostgres(
     throw new Error(
       'Temporal on PostgreSQL needs temporal-server: install Go (it is built once) or set TEMPORAL_SERVER_BIN_DIR',
     );
-  const url = new URL(process.env.TEMPORAL_DATABASE_URL || pgAdminUrl);
-  const database = process.env.TEMPORAL_DATABASE_URL ? url.pathname.slice(1) || 'temporal' : 'temporal';
-  const db = {
-    host: url.hostname,
-    port: Number(url.port || 5432),
-    user: decodeURIComponent(url.username),
-    password: decodeURIComponent(url.password),
-    database,
-    visibilityDatabase: `${database}_visibility`,
-  };
+  // TEMPORAL_DATABASE_URL names the server and the history database; else the app's server.
+  const own = process.env.TEMPORAL_DATABASE_URL;
+  const db = temporalDatabasesAt(own || pgAdminUrl, (own && new URL(own).pathname.slice(1)) || 'temporal');
   await setupTemporalSchemas(binaries, db, o.log);
   const stops: (() => Promise<void>)[] = [];
   try {

@@ -8,6 +8,7 @@ import {
   dropDatabase,
   locateTemporalServer,
   setupTemporalSchemas,
+  temporalDatabasesAt,
   startTemporalServer,
   type RunningTemporalServer,
   type TemporalDatabases,
@@ -27,16 +28,7 @@ describe('Temporal on PostgreSQL (npm start --temporal postgres)', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'temporal-pg-'));
     const binaries = await locateTemporalServer((m) => console.log(m));
     assert.ok(binaries, 'temporal-server is built by npm test (needs Go)');
-    const admin = new URL(testServers().pgAdminUrl);
-    const database = uniqueName('temporal');
-    db = {
-      host: admin.hostname,
-      port: Number(admin.port || 5432),
-      user: decodeURIComponent(admin.username),
-      password: decodeURIComponent(admin.password),
-      database,
-      visibilityDatabase: `${database}_visibility`,
-    };
+    db = temporalDatabasesAt(testServers().pgAdminUrl, uniqueName('temporal'));
     await setupTemporalSchemas(binaries, db, () => undefined);
     // Every start sets up or upgrades: a second run on an up-to-date schema changes nothing.
     await setupTemporalSchemas(binaries, db, () => undefined);

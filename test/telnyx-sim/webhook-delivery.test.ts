@@ -232,6 +232,8 @@ describe('webhook delivery: the app failover URL', () => {
     );
     assert.equal(initiated.meta.attempt, 1);
     const record = sim.session(call.call_session_id)!.webhooks[0];
+    // Marked once the receiver's answer is read, just after the receiver saw the request.
+    for (let i = 0; i < 100 && !record.delivered; i++) await sleep(10);
     assert.equal(record.delivered, true);
     assert.deepEqual(
       record.attempts.map((a) => a.status),

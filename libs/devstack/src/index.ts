@@ -7,3 +7,4 @@ export * from './sdk-dev-server';
 export * from './temporal-server';
 export * from './temporal-ui';
 export * from './node-version';
+export * from './go-install';

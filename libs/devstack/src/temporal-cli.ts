@@ -1,26 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { goBinary, goInstall, onPath, toolCacheDir } from './go-install';
 
 export const TEMPORAL_CLI_VERSION = '1.5.1';
 
 /** Outside the checkout, so every clone (and CI, on the same machine) reuses one build. */
 export function temporalCliCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'switchboard', 'temporal-cli', `v${TEMPORAL_CLI_VERSION}`);
-}
-
-function onPath(cmd: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const p = path.join(dir, cmd);
-    if (dir && existsSync(p)) return p;
-  }
-  return null;
-}
-
-export function goBinary(): string | null {
-  return onPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : null);
+  return toolCacheDir('temporal-cli', TEMPORAL_CLI_VERSION);
 }
 
 /**
@@ -35,32 +22,15 @@ export async function locateTemporalCli(log: (msg: string) => void = console.log
   if (fromPath) return fromPath;
   const cached = path.join(temporalCliCacheDir(), 'temporal');
   if (existsSync(cached)) return cached;
-  const go = goBinary();
-  if (!go) return null;
+  if (!goBinary()) return null;
   log(
     `building the Temporal CLI v${TEMPORAL_CLI_VERSION} with Go into ${temporalCliCacheDir()} (first run only, a few minutes)`,
   );
-  mkdirSync(temporalCliCacheDir(), { recursive: true });
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      go,
-      [
-        'install',
-        '-ldflags',
-        `-X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
-        `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`,
-      ],
-      // GOTOOLCHAIN=local: never try to download another Go toolchain (no internet here).
-      {
-        env: { ...process.env, GOBIN: temporalCliCacheDir(), GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
-        stdio: 'inherit',
-      },
-    );
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`go install exited with ${code}`)),
-    );
-  });
+  await goInstall(temporalCliCacheDir(), [
+    '-ldflags',
+    `-X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
+    `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`,
+  ]);
   if (!existsSync(cached)) return null;
   log(`built ${execFileSync(cached, ['--version']).toString().trim()}`);
   return cached;

@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { ALL_CALL_SEARCH_ATTRIBUTES } from '@switchboard/contracts';
 import { ensureSearchAttributes } from '@switchboard/temporal';
-import { goBinary } from './temporal-cli';
+import { goBinary, goInstall, toolCacheDir } from './go-install';
 import { freeLowPort, freePort, waitFor } from './ports';
 
 /** The server release the Temporal CLI v1.5.1 embeds; its module ships the PostgreSQL v12 schemas. */
@@ -14,8 +13,7 @@ export const TEMPORAL_SERVER_VERSION = '1.29.1';
 
 /** Outside the checkout, beside the CLI, so every clone (and CI on the same machine) reuses one build. */
 export function temporalServerCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'switchboard', 'temporal-server', `v${TEMPORAL_SERVER_VERSION}`);
+  return toolCacheDir('temporal-server', TEMPORAL_SERVER_VERSION);
 }
 
 export interface TemporalServerBinaries {
@@ -35,27 +33,14 @@ export async function locateTemporalServer(
   const dir = process.env.TEMPORAL_SERVER_BIN_DIR || temporalServerCacheDir();
   const found = { server: path.join(dir, 'server'), sqlTool: path.join(dir, 'sql') };
   if (existsSync(found.server) && existsSync(found.sqlTool)) return found;
-  const go = goBinary();
-  if (!go || process.env.TEMPORAL_SERVER_BIN_DIR) return null;
+  if (!goBinary() || process.env.TEMPORAL_SERVER_BIN_DIR) return null;
   log(
     `building temporal-server and temporal-sql-tool v${TEMPORAL_SERVER_VERSION} with Go into ${dir} (first run only, several minutes)`,
   );
-  mkdirSync(dir, { recursive: true });
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      go,
-      [
-        'install',
-        `go.temporal.io/server/cmd/server@v${TEMPORAL_SERVER_VERSION}`,
-        `go.temporal.io/server/cmd/tools/sql@v${TEMPORAL_SERVER_VERSION}`,
-      ],
-      { env: { ...process.env, GOBIN: dir, GOTOOLCHAIN: 'local', CGO_ENABLED: '0' }, stdio: 'inherit' },
-    );
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`go install exited with ${code}`)),
-    );
-  });
+  await goInstall(dir, [
+    `go.temporal.io/server/cmd/server@v${TEMPORAL_SERVER_VERSION}`,
+    `go.temporal.io/server/cmd/tools/sql@v${TEMPORAL_SERVER_VERSION}`,
+  ]);
   return existsSync(found.server) && existsSync(found.sqlTool) ? found : null;
 }
 
@@ -63,15 +48,7 @@ export type TemporalPersistence =
   /** Nothing kept: tests. */
   | { kind: 'sqlite-memory' }
   /** History and visibility databases on a PostgreSQL server whose schemas are set up already. */
-  | {
-      kind: 'postgres';
-      host: string;
-      port: number;
-      user: string;
-      password: string;
-      database: string;
-      visibilityDatabase: string;
-    };
+  | ({ kind: 'postgres' } & TemporalDatabases);
 
 /** The frontend's TLS: its certificate, and (mTLS) the CA its clients' certificates must chain to. */
 export interface TemporalServerTls {
@@ -280,6 +257,19 @@ export interface TemporalDatabases {
   /** History (the default store) and visibility databases, created when missing. */
   database: string;
   visibilityDatabase: string;
+}
+
+/** Temporal's two databases on the server a PostgreSQL URL names: `<database>` and `<database>_visibility`. */
+export function temporalDatabasesAt(serverUrl: string, database: string): TemporalDatabases {
+  const url = new URL(serverUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database,
+    visibilityDatabase: `${database}_visibility`,
+  };
 }
 
 /**

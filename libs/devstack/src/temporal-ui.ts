@@ -1,42 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { goBinary } from './temporal-cli';
+import { goBinary, goInstall, toolCacheDir } from './go-install';
 import { waitFor } from './ports';
 
 /** The Web UI release the Temporal CLI v1.5.1 embeds: operators see the same UI with either server. */
 export const TEMPORAL_UI_VERSION = '2.42.1';
 
 export function temporalUiCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'switchboard', 'temporal-ui', `v${TEMPORAL_UI_VERSION}`);
+  return toolCacheDir('temporal-ui', TEMPORAL_UI_VERSION);
 }
 
 /** The UI server (its module carries the built pages): the cache, else built with Go into it. */
 export async function locateTemporalUi(log: (msg: string) => void = console.log): Promise<string | null> {
   const binary = path.join(temporalUiCacheDir(), 'server');
   if (existsSync(binary)) return binary;
-  const go = goBinary();
-  if (!go) return null;
+  if (!goBinary()) return null;
   log(
     `building the Temporal Web UI v${TEMPORAL_UI_VERSION} with Go into ${temporalUiCacheDir()} (first run only)`,
   );
-  mkdirSync(temporalUiCacheDir(), { recursive: true });
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      go,
-      ['install', `github.com/temporalio/ui-server/v2/cmd/server@v${TEMPORAL_UI_VERSION}`],
-      {
-        env: { ...process.env, GOBIN: temporalUiCacheDir(), GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
-        stdio: 'inherit',
-      },
-    );
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`go install exited with ${code}`)),
-    );
-  });
+  await goInstall(temporalUiCacheDir(), [
+    `github.com/temporalio/ui-server/v2/cmd/server@v${TEMPORAL_UI_VERSION}`,
+  ]);
   return existsSync(binary) ? binary : null;
 }
 
