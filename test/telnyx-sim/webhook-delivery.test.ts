@@ -231,12 +231,12 @@ describe('webhook delivery: the app failover URL', () => {
         target(d) === 'failover',
     );
     assert.equal(initiated.meta.attempt, 1);
-    const record = sim.session(call.call_session_id)!.webhooks[0];
     // Marked once the receiver's answer is read, just after the receiver saw the request.
-    for (let i = 0; i < 100 && !record.delivered; i++) await sleep(10);
-    assert.equal(record.delivered, true);
+    const record = () => sim.session(call.call_session_id)!.webhooks[0];
+    for (let i = 0; i < 100 && !record().delivered; i++) await sleep(10);
+    assert.equal(record().delivered, true);
     assert.deepEqual(
-      record.attempts.map((a) => a.status),
+      record().attempts.map((a) => a.status),
       [503, 200],
     );
     await action(sim, call.call_control_id, 'reject', { cause: 'CALL_REJECTED' });
