@@ -56,9 +56,7 @@ interface Service {
 
 describe('the deployment files', () => {
   const r = composeConfig(REQUIRED);
-  const services = (
-    r.status === 0 ? (parse(r.out) as { services: Record<string, Service> }).services : {}
-  );
+  const services = r.status === 0 ? (parse(r.out) as { services: Record<string, Service> }).services : {};
 
   it('compose.yaml is valid with the documented settings', () => {
     assert.equal(r.status, 0, r.err);

@@ -43,4 +43,3 @@ export async function goInstall(gobin: string, args: string[]): Promise<boolean>
   });
   return true;
 }
-

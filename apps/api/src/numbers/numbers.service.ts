@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TrackingNumberEntity } from '@switchboard/persistence';
 import type { NumberInventoryPort, OrderedNumber } from '@switchboard/telephony';
-import { ApiError } from '../common/api-error';
 import { numberUnavailable } from '../common/number-unavailable';
 import { PropertiesService } from '../properties/properties.service';
 import { isUniqueViolation } from '../common/db-errors';

@@ -1,13 +1,4 @@
-import {
-  Controller,
-  Get,
-  Headers,
-  Inject,
-  Param,
-  Query,
-  Res,
-  type StreamableFile,
-} from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query, Res, type StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { mediaSigningSecret, type SwitchboardConfig } from '@switchboard/config';
 import { audioPublicPath } from '@switchboard/persistence';
