@@ -130,6 +130,7 @@ describe('2 api and 2 worker processes on Temporal-on-PostgreSQL, with processes
   });
 
   it('SIGKILL of api-1 and worker-1: api-2 takes the webhooks, worker-2 the tasks, nothing lost', async () => {
+    let failovers = 0;
     const r = await runFaultScenario({
       name: 'multi-process-sigkill',
       stack,
@@ -145,18 +146,12 @@ describe('2 api and 2 worker processes on Temporal-on-PostgreSQL, with processes
           waitUntil('the first menu choices', () => pressed(stack, calls) >= 5),
         ]);
         await Promise.all([stack.startApp('api-1'), stack.startApp('worker-1')]);
-        return {
-          ...at,
-          killed_s: secs(Date.now() - t),
-          failover_deliveries: failoverDeliveries(stack, calls),
-        };
+        failovers = failoverDeliveries(stack, calls);
+        return { ...at, killed_s: secs(Date.now() - t), failover_deliveries: failovers };
       },
     });
     assertNothingLost(r, stack);
-    assert.ok(
-      Number(/failover_deliveries=(\d+)/.exec(r.line)?.[1]) > 0,
-      'webhooks api-1 could not take went to api-2',
-    );
+    assert.ok(failovers > 0, 'webhooks api-1 could not take went to api-2');
   });
 
   it('a rolling restart of every process, one by one (SIGTERM, start, ready, next): nothing lost', async () => {
