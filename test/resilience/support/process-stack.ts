@@ -21,8 +21,11 @@ const CONNECTION_ID = 'resilience-connection';
  */
 export const WEBHOOK_RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 8000, 8000, 8000, 8000];
 
+/** api-1, api-2, …, worker-1, …: each a process of its own, named in its log lines. */
+export type AppName = `api-${number}` | `worker-${number}`;
+
 export interface AppProcess {
-  readonly name: 'api' | 'worker';
+  readonly name: AppName;
   child: ChildProcess;
   /** Resolves when the process exits (whatever the cause). */
   exited: Promise<void>;
@@ -35,32 +38,48 @@ export interface ProcessStackOptions {
   appDatabaseUrl?: (directUrl: string) => string;
   /** Simulator time compression (real ms per scenario ms). */
   timeScale: number;
+  /**
+   * api processes (default 1), each on a port of its own. The simulator's webhook URL is api-1's
+   * and its failover URL api-2's, as a Call Control App's two URLs would be.
+   */
+  apis?: number;
+  /** Worker processes (default 1), all polling the same task queue. */
+  workers?: number;
 }
 
+/** `api` and `worker` stand for the first of each, as in the single-process scenarios. */
+type AppRef = AppName | 'api' | 'worker';
+const resolve = (ref: AppRef): AppName => (ref === 'api' ? 'api-1' : ref === 'worker' ? 'worker-1' : ref);
+
 /**
- * The system as it runs in production, api and worker as their own processes started from dist/
- * (so a SIGKILL is real), on a database of its own, with the Telnyx simulator in the test process.
- * Every line the two processes log is kept, so tests can check what was logged.
+ * The system as it runs in production, api and worker processes started from dist/ (so a SIGKILL
+ * is real), on a database of its own, with the Telnyx simulator in the test process. Every line
+ * the processes log is kept (prefixed with the process's name), so tests can check what was logged.
  */
 export class ProcessStack {
   readonly sim: TelnyxSimulator;
+  /** api-1's URL: where the test account and the requests go. */
   readonly apiUrl: string;
+  /** Each api process's URL, by name. */
+  readonly apiUrls: ReadonlyMap<AppName, string>;
   readonly telnyxApiKey: string;
   readonly taskQueue: string;
   /** Direct connection to the stack's database (not through any proxy). */
   readonly db: Pool;
   readonly dbUrl: string;
   readonly logs: string[] = [];
+  /** Every process of the stack, in start order (apis first): what a rolling restart walks. */
+  readonly names: readonly AppName[];
   apiKey = '';
   client!: Client;
-  api: AppProcess | null = null;
-  worker: AppProcess | null = null;
+  private readonly running = new Map<AppName, AppProcess>();
   private readonly env: NodeJS.ProcessEnv;
   private readonly cleanups: (() => Promise<void>)[] = [];
 
   private constructor(init: {
     sim: TelnyxSimulator;
-    apiUrl: string;
+    apiUrls: Map<AppName, string>;
+    workers: number;
     telnyxApiKey: string;
     taskQueue: string;
     db: Pool;
@@ -68,7 +87,12 @@ export class ProcessStack {
     env: NodeJS.ProcessEnv;
   }) {
     this.sim = init.sim;
-    this.apiUrl = init.apiUrl;
+    this.apiUrls = init.apiUrls;
+    this.apiUrl = init.apiUrls.get('api-1')!;
+    this.names = [
+      ...init.apiUrls.keys(),
+      ...Array.from({ length: init.workers }, (_, i): AppName => `worker-${i + 1}`),
+    ];
     this.telnyxApiKey = init.telnyxApiKey;
     this.taskQueue = init.taskQueue;
     this.db = init.db;
@@ -81,15 +105,20 @@ export class ProcessStack {
     const database = await createTestDatabase();
     // A key no test would type: any log line containing it is a leak.
     const telnyxApiKey = `KEY-resilience-${randomBytes(12).toString('hex')}`;
+    const apiUrls = new Map<AppName, string>();
+    for (let i = 1; i <= (o.apis ?? 1); i++) apiUrls.set(`api-${i}`, `http://127.0.0.1:${await freePort()}`);
+    const webhooks = (name: AppName) => {
+      const url = apiUrls.get(name);
+      return url && `${url}/webhooks/telnyx`;
+    };
     const sim = await startTelnyxSimulator({
       apiKey: telnyxApiKey,
       connectionId: CONNECTION_ID,
       timeScale: o.timeScale,
       webhookRetryDelaysMs: WEBHOOK_RETRY_DELAYS_MS,
+      failoverWebhookUrl: webhooks('api-2'),
     });
-    const apiPort = await freePort();
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    sim.setWebhookUrl(`${apiUrl}/webhooks/telnyx`);
+    sim.setWebhookUrl(webhooks('api-1')!);
     const taskQueue = uniqueName('resilience');
     const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-resilience-media-'));
     const env: NodeJS.ProcessEnv = {
@@ -102,8 +131,8 @@ export class ProcessStack {
       TELNYX_PUBLIC_KEY: sim.publicKeyBase64,
       TELNYX_CONNECTION_ID: CONNECTION_ID,
       ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      API_PORT: String(apiPort),
       API_HOST: '127.0.0.1',
+      // Shared by every api process, as a volume would be (docker/compose.yaml).
       MEDIA_DIR: mediaDir,
       WORKER_METRICS_PORT: '0',
       LOG_LEVEL: 'info',
@@ -111,7 +140,8 @@ export class ProcessStack {
     };
     const stack = new ProcessStack({
       sim,
-      apiUrl,
+      apiUrls,
+      workers: o.workers ?? 1,
       telnyxApiKey,
       taskQueue,
       db: new Pool({ connectionString: database.url, max: 3 }),
@@ -125,14 +155,27 @@ export class ProcessStack {
     try {
       stack.client = new Client({ connection: await Connection.connect({ address: temporalAddress }) });
       stack.cleanups.push(() => stack.client.connection.close());
-      await stack.startApi();
-      await stack.startWorker();
-      stack.apiKey = (await createTestAccount(apiUrl, 'Resilience')).apiKey;
+      for (const name of stack.names) await stack.startApp(name);
+      stack.apiKey = (await createTestAccount(stack.apiUrl, 'Resilience')).apiKey;
     } catch (err) {
       await stack.stop();
       throw err;
     }
     return stack;
+  }
+
+  /** api-1 while it runs. */
+  get api(): AppProcess | null {
+    return this.running.get('api-1') ?? null;
+  }
+
+  /** worker-1 while it runs. */
+  get worker(): AppProcess | null {
+    return this.running.get('worker-1') ?? null;
+  }
+
+  process(ref: AppRef): AppProcess | null {
+    return this.running.get(resolve(ref)) ?? null;
   }
 
   get endpoints(): StackEndpoints {
@@ -148,27 +191,30 @@ export class ProcessStack {
     return applyBundle(this.endpoints, b);
   }
 
-  async startApi(): Promise<void> {
-    if (this.api) throw new Error('api already running');
-    this.api = this.spawnApp('api', 'dist/apps/api/src/main.js');
-    const proc = this.api;
+  async startApi(ref: AppRef = 'api'): Promise<void> {
+    const name = resolve(ref);
+    const url = this.apiUrls.get(name);
+    if (!name.startsWith('api-') || !url) throw new Error(`no api process named ${name}`);
+    if (this.running.has(name)) throw new Error(`${name} already running`);
+    const proc = this.spawnApp(name, 'dist/apps/api/src/main.js', { API_PORT: new URL(url).port });
     await waitFor(
-      'api health',
+      `${name} health`,
       async () => {
-        if (proc.child.exitCode !== null) throw new Error('api exited while starting');
-        return (await fetch(`${this.apiUrl}/health`)).ok;
+        if (proc.child.exitCode !== null) throw new Error(`${name} exited while starting`);
+        return (await fetch(`${url}/health`)).ok;
       },
       120_000,
     );
   }
 
-  async startWorker(): Promise<void> {
-    if (this.worker) throw new Error('worker already running');
-    const proc = this.spawnApp('worker', 'dist/apps/worker/src/main.js');
-    this.worker = proc;
+  async startWorker(ref: AppRef = 'worker'): Promise<void> {
+    const name = resolve(ref);
+    if (!name.startsWith('worker-')) throw new Error(`no worker process named ${name}`);
+    if (this.running.has(name)) throw new Error(`${name} already running`);
+    const proc = this.spawnApp(name, 'dist/apps/worker/src/main.js', {});
     // The worker logs this once its poller runs.
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('worker did not start polling in 120 s')), 120_000);
+      const timer = setTimeout(() => reject(new Error(`${name} did not start polling in 120 s`)), 120_000);
       const onData = (c: Buffer) => {
         if (c.toString().includes('polling task queue')) {
           clearTimeout(timer);
@@ -179,25 +225,33 @@ export class ProcessStack {
       proc.child.stdout?.on('data', onData);
       void proc.exited.then(() => {
         clearTimeout(timer);
-        reject(new Error('worker exited while starting'));
+        reject(new Error(`${name} exited while starting`));
       });
     });
   }
 
+  /** Starts the named process and waits until it is ready (api: healthy; worker: polling). */
+  startApp(ref: AppRef): Promise<void> {
+    const name = resolve(ref);
+    return name.startsWith('api-') ? this.startApi(name) : this.startWorker(name);
+  }
+
   /** SIGKILL: no shutdown hooks, no draining, in-flight requests cut. */
-  async kill(name: 'api' | 'worker'): Promise<void> {
-    const proc = this[name];
+  async kill(ref: AppRef): Promise<void> {
+    const name = resolve(ref);
+    const proc = this.running.get(name);
     if (!proc) return;
-    this[name] = null;
+    this.running.delete(name);
     proc.child.kill('SIGKILL');
     await proc.exited;
   }
 
   /** SIGTERM, the way an orchestrator stops a process, then SIGKILL after 15 s. */
-  private async terminate(name: 'api' | 'worker'): Promise<void> {
-    const proc = this[name];
+  async terminate(ref: AppRef): Promise<void> {
+    const name = resolve(ref);
+    const proc = this.running.get(name);
     if (!proc) return;
-    this[name] = null;
+    this.running.delete(name);
     proc.child.kill('SIGTERM');
     const timer = setTimeout(() => proc.child.kill('SIGKILL'), 15_000);
     await proc.exited;
@@ -205,14 +259,14 @@ export class ProcessStack {
   }
 
   async stop(): Promise<void> {
-    await this.terminate('worker');
-    await this.terminate('api');
+    // Workers first, then the apis: nothing is left to take a webhook's signal.
+    for (const name of [...this.names].reverse()) await this.terminate(name);
     for (const c of this.cleanups.splice(0).reverse()) await c().catch(() => undefined);
   }
 
-  private spawnApp(name: 'api' | 'worker', script: string): AppProcess {
+  private spawnApp(name: AppName, script: string, env: NodeJS.ProcessEnv): AppProcess {
     const child = spawn(process.execPath, [path.join(DIST, '..', script)], {
-      env: this.env,
+      env: { ...this.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (c: Buffer) => {
@@ -224,6 +278,12 @@ export class ProcessStack {
       if (child.exitCode !== null || child.signalCode !== null) resolve();
       child.once('exit', () => resolve());
     });
-    return { name, child, exited };
+    const proc = { name, child, exited };
+    this.running.set(name, proc);
+    // A process that dies on its own is no longer running (a test checks `stack.api` after faults).
+    void exited.then(() => {
+      if (this.running.get(name) === proc) this.running.delete(name);
+    });
+    return proc;
   }
 }
