@@ -28,7 +28,7 @@ describe('Telnyx API answering 500, then 429, for a while', () => {
       name: 'carrier-500-429',
       stack,
       // A quarter of the callers press 1 during the faults and hang up a second later, while the
-      // flow's dials are still retried: those meet 422 "call has ended".
+      // flow's dials are still retried: their calls must end without a command sent again.
       plan: {
         calls: CALLS,
         rate: RATE,
@@ -48,6 +48,8 @@ describe('Telnyx API answering 500, then 429, for a while', () => {
     });
     assertNothingLost(r, stack);
     assert.ok(r.figures.injected_faults > 0, 'commands met the injected errors');
-    assert.ok(r.figures.call_ended_422 > 0, 'some commands met 422 "call has ended"');
+    // A 422 "call has ended" is never retried (assertNothingLost requires retries_after_422 = 0).
+    // Since legs known to be gone get no commands (the bridge-ends-together patch), quitters' calls
+    // may meet none at all: how many met one is printed, not required.
   });
 });
