@@ -8,6 +8,7 @@ import {
   adminUrlOf,
   ensureDatabase,
   freePort,
+  historyShardsSetting,
   locateTemporalCli,
   locateTemporalServer,
   locateTemporalUi,
@@ -248,6 +249,7 @@ async function startTemporalOnPostgres(
   pgAdminUrl: string,
   ports: { port?: number; uiPort: number },
 ): Promise<StartedTemporal> {
+  const historyShards = historyShardsSetting();
   const binaries = await locateTemporalServer(o.log);
   if (!binaries)
     throw new Error(
@@ -264,7 +266,7 @@ async function startTemporalOnPostgres(
       workDir: path.join(dataDir, 'temporal-server'),
       persistence: { kind: 'postgres', ...db },
       port: ports.port,
-      historyShards: Number(process.env.TEMPORAL_HISTORY_SHARDS ?? DEFAULT_HISTORY_SHARDS),
+      historyShards,
     });
     stops.push(() => server.stop());
     let uiUrl: string | null = null;
@@ -285,12 +287,6 @@ async function startTemporalOnPostgres(
     throw err;
   }
 }
-
-/**
- * History shards of a new Temporal-on-PostgreSQL cluster. Fixed at creation: a cluster keeps the
- * count it was made with, so changing TEMPORAL_HISTORY_SHARDS later needs a new cluster.
- */
-const DEFAULT_HISTORY_SHARDS = 4;
 
 /**
  * The stack's files (admin token, dev key, secrets, stack.json, recordings, Temporal's history) are

@@ -249,6 +249,19 @@ dynamicConfigClient:
   return { address, process: child, stop };
 }
 
+/**
+ * TEMPORAL_HISTORY_SHARDS for a new Temporal-on-PostgreSQL cluster (default 4). Fixed at creation:
+ * a cluster keeps the count it was made with, so changing it later needs a new cluster.
+ */
+export function historyShardsSetting(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TEMPORAL_HISTORY_SHARDS;
+  if (raw === undefined || raw === '') return 4;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 16384)
+    throw new Error(`TEMPORAL_HISTORY_SHARDS must be a whole number from 1 to 16384, got "${raw}"`);
+  return n;
+}
+
 export interface TemporalDatabases {
   host: string;
   port: number;
