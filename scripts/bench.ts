@@ -1,18 +1,36 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { CallFlow } from '@switchboard/domain';
-import {
-  apiClient,
-  applyBundle,
-  expectOk,
-  http,
-  type Bundle,
-  type StackEndpoints,
-} from '@switchboard/scenarios';
+import { applyBundle, type StackEndpoints } from '@switchboard/scenarios';
 import { freePort } from '@switchboard/devstack';
 import { runningStack, startStack, type RunningStack } from './stack';
+import {
+  FORWARD_BENCH,
+  MENU_BENCH,
+  baselineCall,
+  callerNumber,
+  dtmfLatencies,
+  header,
+  latencies,
+  machine,
+  percentile,
+  placeCalls,
+  round1,
+  row,
+  runSwitchboard,
+  sleep,
+  startBaseline,
+  summarise,
+  timelines,
+  waitForRecords,
+  aliveLegs,
+  cpuLine,
+  cpuRootsOf,
+  type CpuRoots,
+  type BenchSetup,
+  type Figures,
+  type SwitchboardRun,
+} from './bench-calls';
 
 /**
  * `npm run bench -- --calls N --rate R [--json] [--flow forward|menu]`: places N calls at R calls/s
@@ -32,6 +50,12 @@ import { runningStack, startStack, type RunningStack } from './stack';
  * as many forwarding calls into the baseline alongside, reports them per 5-minute window, samples the
  * resident memory of the worker, the api and the baseline every 20 s, and says whether the worker and
  * the api grew after the first window (warm-up). --calls does not apply: the duration sets the count.
+ *
+ * The stack the benchmark starts (when `npm start` is not running) is chosen with `--temporal
+ * dev|postgres` (the dev server on SQLite, or temporal-server with its history in PostgreSQL),
+ * `--apis N` (behind one entry point) and `--workers N`; forward and menu runs on it also print the
+ * CPU seconds per call of Temporal, the worker(s), the api(s) and PostgreSQL. `npm run
+ * bench:runtime` runs both Temporals and both sizes side by side.
  */
 type FlowName = 'forward' | 'menu';
 
@@ -44,6 +68,12 @@ interface Args {
   profile: 'default' | 'inflight' | 'knee' | 'soak';
   /** `soak` only: how long calls are placed. */
   minutes: number;
+  /** The stack the benchmark starts: where Temporal keeps history, and how many processes. */
+  temporal: 'dev' | 'postgres';
+  apis: number;
+  workers: number;
+  /** Whether --temporal, --apis or --workers was given (they need a stack of the benchmark's own). */
+  stackChosen: boolean;
 }
 
 /**
@@ -53,7 +83,18 @@ interface Args {
 const SOAK_DEFAULT_RATE = 0.5;
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { calls: 100, rate: 10, json: false, flow: 'forward', profile: 'default', minutes: 30 };
+  const a: Args = {
+    calls: 100,
+    rate: 10,
+    json: false,
+    flow: 'forward',
+    profile: 'default',
+    minutes: 30,
+    temporal: 'dev',
+    apis: 1,
+    workers: 1,
+    stackChosen: false,
+  };
   let rateGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -64,7 +105,18 @@ function parseArgs(argv: string[]): Args {
       rateGiven = true;
     } else if (k === '--minutes') a.minutes = Number(argv[++i]);
     else if (k === '--flow') a.flow = parseFlow(argv[++i]);
-    else if (k === '--profile') {
+    else if (k === '--temporal') {
+      const v = argv[++i];
+      if (v !== 'dev' && v !== 'postgres') throw new Error(`--temporal must be dev or postgres, not ${v}`);
+      a.temporal = v;
+      a.stackChosen = true;
+    } else if (k === '--apis' || k === '--workers') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1 || n > 16)
+        throw new Error(`${k} must be a whole number from 1 to 16`);
+      a[k === '--apis' ? 'apis' : 'workers'] = n;
+      a.stackChosen = true;
+    } else if (k === '--profile') {
       const v = argv[++i];
       if (v !== 'inflight' && v !== 'knee' && v !== 'soak' && v !== 'default')
         throw new Error(`--profile must be inflight, knee or soak, not ${v}`);
@@ -82,277 +134,15 @@ function parseFlow(v: string | undefined): FlowName {
   throw new Error(`--flow must be forward or menu, not ${v}`);
 }
 
-interface Timeline {
-  alive: boolean;
-  commands: { t_ms: number; action: string; duplicate: boolean }[];
-  webhooks: {
-    event_type: string;
-    /** Only on `call.gather.ended`: what the caller pressed ('' on a timeout). */
-    digits?: string;
-    attempts: { sent_t_ms: number; acked_t_ms?: number; status?: number }[];
-  }[];
-}
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function summarise(values: number[]) {
-  const s = [...values].sort((x, y) => x - y);
-  return {
-    n: s.length,
-    p50: round1(percentile(s, 50)),
-    p95: round1(percentile(s, 95)),
-    p99: round1(percentile(s, 99)),
-    max: round1(s[s.length - 1] ?? NaN),
-  };
-}
-
-/** Places n calls at `rate` per second from `t0` on (now unless a schedule says otherwise). */
-async function placeCalls(
-  simUrl: string,
-  n: number,
-  rate: number,
-  body: (i: number) => object,
-  t0 = Date.now(),
-): Promise<string[]> {
-  const sessions: Promise<string>[] = [];
-  for (let i = 0; i < n; i++) {
-    const due = t0 + (i * 1000) / rate;
-    const wait = due - Date.now();
-    if (wait > 0) await sleep(wait);
-    sessions.push(
-      expectOk<{ call_session_id: string }>('place call', http('POST', `${simUrl}/sim/calls`, body(i))).then(
-        (p) => p.call_session_id,
-      ),
-    );
-  }
-  return Promise.all(sessions);
-}
-
-async function timelines(simUrl: string, sessions: string[]): Promise<Timeline[]> {
-  const out: Timeline[] = [];
-  for (let i = 0; i < sessions.length; i += 50) {
-    const batch = sessions
-      .slice(i, i + 50)
-      .map((s) => expectOk<Timeline>('timeline', http('GET', `${simUrl}/sim/calls/${s}`)));
-    out.push(...(await Promise.all(batch)));
-  }
-  return out;
-}
-
-function latencies(tls: Timeline[]) {
-  const answer: number[] = [];
-  const ack: number[] = [];
-  for (const t of tls) {
-    const init = t.webhooks.find((w) => w.event_type === 'call.initiated');
-    const ans = t.commands.find((c) => c.action === 'answer' && !c.duplicate);
-    if (init?.attempts[0] && ans) answer.push(ans.t_ms - init.attempts[0].sent_t_ms);
-    for (const w of t.webhooks)
-      for (const a of w.attempts) if (a.acked_t_ms !== undefined) ack.push(a.acked_t_ms - a.sent_t_ms);
-  }
-  return { answer, ack };
-}
-
-/**
- * For every `call.gather.ended` that carried digits: from the simulator sending it (first attempt) to
- * it receiving the call's next command, i.e. how long the stack takes to act on a menu choice. Keyed
- * by that command's action too, since a next menu (`gather_using_speak`) and a forward (`dial`) take
- * different paths through the workflow.
- */
-function dtmfLatencies(tls: Timeline[]) {
-  const all: number[] = [];
-  const byAction: Record<string, number[]> = {};
-  let withoutNext = 0;
-  for (const t of tls) {
-    for (const w of t.webhooks) {
-      const sent = w.attempts[0]?.sent_t_ms;
-      if (w.event_type !== 'call.gather.ended' || !w.digits || sent === undefined) continue;
-      const next = nextCommand(t, sent);
-      if (!next) {
-        withoutNext++;
-        continue;
-      }
-      all.push(next.t_ms - sent);
-      (byAction[next.action] ??= []).push(next.t_ms - sent);
-    }
-  }
-  return { all, byAction, withoutNext };
-}
-
-/** The call's first command received after `t_ms`; replays of a `command_id` are not new commands. */
-function nextCommand(t: Timeline, t_ms: number): Timeline['commands'][number] | undefined {
-  return t.commands.filter((c) => c.t_ms >= t_ms && !c.duplicate).sort((x, y) => x.t_ms - y.t_ms)[0];
-}
-
-/** The stateless baseline handler as a child process, talking to the stack's simulator. */
-async function startBaseline(endpoints: StackEndpoints): Promise<{ url: string; pid: number; stop(): void }> {
-  const pk = await expectOk<{ public_key: string }>(
-    'public key',
-    http('GET', `${endpoints.simUrl}/sim/public-key`),
-  );
-  const child = spawn(process.execPath, [path.join(__dirname, 'bench-baseline.js')], {
-    env: {
-      ...process.env,
-      TELNYX_API_KEY: 'sim-key',
-      TELNYX_BASE_URL: `${endpoints.simUrl}/v2`,
-      TELNYX_PUBLIC_KEY: pk.public_key,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (c: Buffer) =>
-      resolve((JSON.parse(c.toString()) as { baselineUrl: string }).baselineUrl),
-    );
-    child.once('exit', (code) => reject(new Error(`baseline exited ${code}`)));
-  });
-  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
-}
-
-/** What one benchmark mode sets up through the admin API, and the script every simulated call follows. */
-interface BenchSetup {
-  bundle: Bundle;
-  call: (i: number) => object;
-}
-
-/** A distinct caller number per call (up to 8000), so the stack sees many callers, not one. */
-const callerNumber = (i: number) => `+1312555${String(2000 + (i % 8000)).padStart(4, '0')}`;
-
-const FORWARD_BENCH: BenchSetup = {
-  bundle: {
-    property: { name: 'Benchmark Towers', time_zone: 'America/Chicago' },
-    sources: [{ name: 'Bench' }],
-    numbers: [
-      { number: '+13125550150', source: 'Bench', forward_to: '+13125550151', greeting: { text: 'Hi.' } },
-    ],
-  },
-  call: (i) => ({
-    from: callerNumber(i),
-    to: '+13125550150',
-    // The caller talks 10 s once connected, and gives up after 10 s if nobody is connected by then.
-    caller: [{ hangup_after_s: 10 }],
-    agents: { '+13125550151': { answer_after_s: 0.5 } },
-  }),
-};
-
-/** The forwarding benchmark's calls, sent to the baseline handler at `url` instead of the api. */
-const baselineCall = (url: string) => (i: number) => ({ ...FORWARD_BENCH.call(i), webhook_url: url });
-
-// Every menu falls back to a hangup, not to voicemail: voicemail steps name stored voicemail boxes,
-// which this benchmark does not set up and should not depend on.
-const MENU_FLOW: CallFlow = {
-  initialStepId: 'welcome',
-  recording: false,
-  steps: [
-    { id: 'welcome', type: 'greeting', prompt: { kind: 'tts', text: 'Hi.' }, next: 'main' },
-    {
-      id: 'main',
-      type: 'menu',
-      prompt: { kind: 'tts', text: 'For leasing press 1. For the office press 2.' },
-      options: { '1': 'leasing', '2': 'office' },
-      timeoutSeconds: 5,
-      maxRetries: 1,
-      fallback: 'bye',
-    },
-    {
-      id: 'leasing',
-      type: 'menu',
-      prompt: { kind: 'tts', text: 'For the office press 1. For an agent press 2.' },
-      options: { '1': 'office', '2': 'agent' },
-      timeoutSeconds: 5,
-      maxRetries: 1,
-      fallback: 'bye',
-    },
-    { id: 'agent', type: 'forward', to: '+13125550171', timeoutSeconds: 20, callerId: 'tracking_number' },
-    { id: 'office', type: 'forward', to: '+13125550172', timeoutSeconds: 20, callerId: 'tracking_number' },
-    { id: 'bye', type: 'hangup', message: { kind: 'tts', text: 'Goodbye.' } },
-  ],
-};
-
-const MENU_BENCH: BenchSetup = {
-  bundle: {
-    property: { name: 'Bench Menu Property', time_zone: 'America/Chicago' },
-    sources: [{ name: 'Bench Menu' }],
-    flows: [{ name: 'Bench menu', definition: MENU_FLOW }],
-    numbers: [
-      { number: '+13125550170', source: 'Bench Menu', forward_to: '+13125550171', flow: 'Bench menu' },
-    ],
-  },
-  call: (i) => ({
-    from: callerNumber(i),
-    to: '+13125550170',
-    // 1 in the main menu, 2 in the second one (→ agent); then as in the forwarding benchmark: talks
-    // 10 s once connected, gives up 10 s after the last key if nobody is connected by then.
-    caller: [{ press: '1' }, { press: '2' }, { hangup_after_s: 10 }],
-    agents: { '+13125550171': { answer_after_s: 0.5 }, '+13125550172': { answer_after_s: 0.5 } },
-  }),
-};
-
-/**
- * Polls for each call's record until all exist or the deadline (120 s from now unless given) has
- * passed. Returns how many were answered and the sessions still without a record (lost).
- */
-async function waitForRecords(
-  endpoints: StackEndpoints,
-  sessions: string[],
-  deadline = Date.now() + 120_000,
-) {
-  const api = apiClient(endpoints);
-  let completed = 0;
-  const pending = new Set(sessions);
-  while (pending.size && Date.now() < deadline) {
-    for (const id of [...pending].slice(0, 100)) {
-      const page = await expectOk<{ items: { outcome: string }[] }>(
-        'calls',
-        api('GET', `/v1/calls?callSessionId=${id}`),
-      );
-      if (page.items[0]) {
-        pending.delete(id);
-        if (page.items[0].outcome === 'answered') completed++;
-      }
-    }
-    if (pending.size) await sleep(200);
-  }
-  return { completed, pending };
-}
-
-type Figures = ReturnType<typeof summarise>;
-
-const machine = () =>
-  `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? ''}, node ${process.version}`;
-
-const row = (name: string, v: Figures) =>
-  `${name.padEnd(38)} ${String(v.p50).padStart(8)} ${String(v.p95).padStart(8)} ${String(v.p99).padStart(8)} ${String(v.max).padStart(8)}`;
-
-const header = () =>
-  `${'ms'.padEnd(38)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)}`;
-
-/** Switchboard's side of a run: place the calls, wait for their records, read the timelines. */
-async function runSwitchboard(endpoints: StackEndpoints, args: Args, setup: BenchSetup) {
-  const t0 = Date.now();
-  const sessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, setup.call);
-  const { completed, pending } = await waitForRecords(endpoints, sessions);
-  const wallS = (Date.now() - t0) / 1000;
-  const tls = await timelines(endpoints.simUrl, sessions);
-  return { completed, lost: pending.size, wallS, tls };
-}
-
-type SwitchboardRun = Awaited<ReturnType<typeof runSwitchboard>>;
-
 /** The forwarding benchmark: Switchboard, then the stateless baseline with the same calls, and their ratio. */
 async function forwardBench(
   endpoints: StackEndpoints,
   args: Args,
   log: (m: string) => void,
+  cpuRoots?: CpuRoots,
 ): Promise<number> {
   log(`placing ${args.calls} calls at ${args.rate}/s into Switchboard`);
-  const run = await runSwitchboard(endpoints, args, FORWARD_BENCH);
+  const run = await runSwitchboard(endpoints, args, FORWARD_BENCH, cpuRoots);
   const sb = latencies(run.tls);
 
   log(`placing ${args.calls} calls at ${args.rate}/s into the stateless baseline handler`);
@@ -377,6 +167,7 @@ async function forwardBench(
     baseline_webhook_ack_ms: summarise(base.ack),
     ratio_p50: round1(answerSb.p50 / answerBase.p50),
     ratio_p99: round1(answerSb.p99 / answerBase.p99),
+    cpu_s_per_call: run.cpu,
     machine: machine(),
   };
   if (!args.json) {
@@ -389,17 +180,26 @@ async function forwardBench(
     console.log(row('webhook ack (baseline)', summary.baseline_webhook_ack_ms));
     console.log(row('initiated → answer (baseline)', answerBase));
     console.log(`ratio Switchboard/baseline: p50 ${summary.ratio_p50}x, p99 ${summary.ratio_p99}x`);
+    if (run.cpu) console.log(cpuLine(run.cpu));
   }
   console.log(JSON.stringify(summary));
   return summary.lost;
 }
 
 /** The menu benchmark: Switchboard only, with the DTMF → next command figures. */
-async function menuBench(endpoints: StackEndpoints, args: Args, log: (m: string) => void): Promise<number> {
+async function menuBench(
+  endpoints: StackEndpoints,
+  args: Args,
+  log: (m: string) => void,
+  cpuRoots?: CpuRoots,
+): Promise<number> {
   log(`placing ${args.calls} menu calls at ${args.rate}/s into Switchboard`);
-  const run = await runSwitchboard(endpoints, args, MENU_BENCH);
+  const run = await runSwitchboard(endpoints, args, MENU_BENCH, cpuRoots);
   const summary = menuSummary(args, run);
-  if (!args.json) printMenu(summary);
+  if (!args.json) {
+    printMenu(summary);
+    if (run.cpu) console.log(cpuLine(run.cpu));
+  }
   console.log(JSON.stringify(summary));
   return summary.lost;
 }
@@ -422,6 +222,7 @@ function menuSummary(args: Args, run: SwitchboardRun) {
       Object.entries(dtmf.byAction).map(([action, v]) => [action, summarise(v)]),
     ),
     dtmf_without_next_command: dtmf.withoutNext,
+    cpu_s_per_call: run.cpu,
     machine: machine(),
   };
 }
@@ -514,12 +315,6 @@ function childPid(main: string): number | null {
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? round1(Number(m[1]) / 1024) : NaN;
-}
-
-/** Legs the simulator holds alive right now. */
-async function aliveLegs(simUrl: string): Promise<number> {
-  const h = await expectOk<{ alive_legs: number }>('health', http('GET', `${simUrl}/sim/health`));
-  return h.alive_legs;
 }
 
 /**
@@ -1025,15 +820,22 @@ async function main(): Promise<void> {
   // The soak reads the worker's heap from its /metrics, which a throwaway stack otherwise leaves off.
   const workerMetricsPort = await freePort();
   let s = await runningStack();
+  if (s && args.stackChosen)
+    throw new Error('--temporal, --apis and --workers choose the stack the benchmark starts: stop npm start');
   if (s) log(`using the running stack at ${s.apiUrl}`);
   else {
-    log('starting a throwaway stack (Temporal dev server, embedded PostgreSQL, api, worker, simulator)');
+    log(
+      `starting a throwaway stack (${args.temporal === 'dev' ? 'Temporal dev server' : 'temporal-server on PostgreSQL'}, embedded PostgreSQL, ${args.apis} api, ${args.workers} worker, simulator)`,
+    );
     own = await startStack({
       ephemeral: true,
       log,
       simTimeScale: 1,
       childOutput: 'quiet',
       workerMetricsPort: args.profile === 'soak' ? workerMetricsPort : undefined,
+      temporalStore: args.temporal,
+      apis: args.apis,
+      workers: args.workers,
     });
     s = { apiUrl: own.apiUrl, simUrl: own.simUrl!, apiKey: own.apiKey, adminToken: own.adminToken };
   }
@@ -1047,10 +849,12 @@ async function main(): Promise<void> {
     else {
       const setup = args.flow === 'menu' ? MENU_BENCH : FORWARD_BENCH;
       await applyBundle(endpoints, setup.bundle);
+      // CPU per call is read off the processes this benchmark started; npm start's are not its children.
+      const cpu = own ? cpuRootsOf(own.processes) : undefined;
       lost =
         args.flow === 'menu'
-          ? await menuBench(endpoints, args, log)
-          : await forwardBench(endpoints, args, log);
+          ? await menuBench(endpoints, args, log, cpu)
+          : await forwardBench(endpoints, args, log, cpu);
     }
     if (lost > 0) process.exitCode = 1;
   } finally {

@@ -19,6 +19,7 @@ import {
   startTemporalUi,
   startSdkDownloadedDevServer,
   startTemporalDevServer,
+  startEntryPoint,
   waitFor,
 } from '@switchboard/devstack';
 import { migrate } from '@switchboard/persistence';
@@ -41,10 +42,28 @@ export interface StackOptions {
   temporalStore?: 'dev' | 'postgres';
   /** A throwaway stack's worker serves /metrics on this port (the soak reads its heap); default off. */
   workerMetricsPort?: number;
+  /** api processes (default 1); with more, one local entry point in front of them is the api URL. */
+  apis?: number;
+  /** Worker processes (default 1), all polling the one task queue. */
+  workers?: number;
+  /** Embedded PostgreSQL flushes commits to disk (default: only a kept stack's; the benchmark asks). */
+  durablePostgres?: boolean;
+}
+
+/** Process ids of a running stack's parts (null: not started here), for per-process CPU figures. */
+export interface StackProcesses {
+  temporal: number | null;
+  postgres: number | null;
+  apis: number[];
+  workers: number[];
 }
 
 export interface RunningStack {
+  /** Where requests and webhooks go: the api, or the entry point in front of several. */
   apiUrl: string;
+  /** Each api process's own URL. */
+  apiUrls: string[];
+  processes: StackProcesses;
   /** The Telnyx simulator's base URL, or null when pointed at real Telnyx. */
   simUrl: string | null;
   sim: TelnyxSimulator | null;
@@ -84,12 +103,15 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     // PostgreSQL (first: Temporal may keep its history there too)
     let databaseUrl = cfg.databaseUrl;
     let pgAdminUrl: string;
+    const processes: StackProcesses = { temporal: null, postgres: null, apis: [], workers: [] };
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
         port: o.ephemeral ? undefined : Number(process.env.EMBEDDED_PG_PORT ?? 5488),
         temporary: o.ephemeral,
+        durable: o.durablePostgres,
       });
+      processes.postgres = pg.pid;
       if (pg.dataDir !== path.join(dataDir, 'postgres')) o.log(`embedded PostgreSQL data in ${pg.dataDir}`);
       stops.push(() => pg.stop());
       pgAdminUrl = pg.adminUrl;
@@ -111,13 +133,22 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
           ? await startTemporalOnPostgres(o, dataDir, pgAdminUrl, ports)
           : await startDevServer(o, dataDir, ports);
       stops.push(...started.stops);
+      processes.temporal = started.pid;
       temporalAddress = started.address;
       temporalUiUrl = started.uiUrl;
     }
 
+    // The api processes, and one entry point in front of them when there are several (it takes the
+    // configured port, the processes take free ones behind it).
+    const apiCount = o.apis ?? 1;
+    const workerCount = o.workers ?? 1;
+    const entryPort = o.ephemeral ? await freePort() : cfg.api.port;
+    const apiPorts =
+      apiCount === 1 ? [entryPort] : await Promise.all(Array.from({ length: apiCount }, () => freePort()));
+    const apiUrls = apiPorts.map((p) => `http://127.0.0.1:${p}`);
+    const apiUrl = apiCount === 1 ? apiUrls[0] : `http://127.0.0.1:${entryPort}`;
+
     // Telnyx: the simulator unless a real account is configured
-    const apiPort = o.ephemeral ? await freePort() : cfg.api.port;
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
     let sim: TelnyxSimulator | null = null;
     const telnyxEnv: Record<string, string> = {};
     // Forwarded email goes to the simulator's mail sink (read at /sim/mail) unless SMTP_URL names
@@ -129,6 +160,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
         connectionId: cfg.telnyx.connectionId,
         port: o.ephemeral ? 0 : Number(process.env.SIM_PORT ?? 8790),
         webhookUrl: `${apiUrl}/webhooks/telnyx`,
+        // As a Call Control App's failover URL: an api process directly, should the entry point fail.
+        failoverWebhookUrl: apiCount > 1 ? `${apiUrls[apiCount - 1]}/webhooks/telnyx` : undefined,
         timeScale: o.simTimeScale ?? Number(process.env.SIM_TIME_SCALE ?? 1),
         mailSinkPort: !mailToSink ? undefined : o.ephemeral ? 0 : Number(process.env.SIM_MAIL_PORT ?? 2525),
       });
@@ -157,7 +190,6 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       SMTP_URL: smtpUrl,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
-      API_PORT: String(apiPort),
       API_HOST: '127.0.0.1',
       // Uploaded audio next to the stack's other data (a throwaway stack's goes with it).
       MEDIA_DIR: process.env.MEDIA_DIR || path.join(dataDir, 'media'),
@@ -169,21 +201,40 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       ...(o.ephemeral ? { WORKER_METRICS_PORT: String(o.workerMetricsPort ?? 0) } : {}),
     };
     const quiet = o.childOutput === 'quiet';
-    const api = startChild('api', path.join(REPO_ROOT, 'dist/apps/api/src/main.js'), childEnv, quiet);
-    stops.push(() => stopChild(api));
-    await waitFor('api', async () => (await fetch(`${apiUrl}/health`)).ok, 60_000);
-    const apiKey = await devApiKey(apiUrl, tmp ? null : dataDir, adminToken);
-    const worker = startChild(
-      'worker',
-      path.join(REPO_ROOT, 'dist/apps/worker/src/main.js'),
-      childEnv,
-      quiet,
+    const name = (kind: string, i: number, n: number) => (n === 1 ? kind : `${kind}-${i + 1}`);
+    const apis = apiPorts.map((port, i) =>
+      startChild(
+        name('api', i, apiCount),
+        path.join(REPO_ROOT, 'dist/apps/api/src/main.js'),
+        { ...childEnv, API_PORT: String(port) },
+        quiet,
+      ),
     );
-    stops.push(() => stopChild(worker.child));
-    await worker.ready;
+    for (const api of apis) stops.push(() => stopChild(api));
+    processes.apis = apis.map((a) => a.pid!);
+    for (const url of apiUrls) await waitFor(url, async () => (await fetch(`${url}/health`)).ok, 60_000);
+    if (apiCount > 1) {
+      const entry = await startEntryPoint({ upstreams: apiUrls, port: entryPort });
+      stops.push(() => entry.stop());
+    }
+    const apiKey = await devApiKey(apiUrl, tmp ? null : dataDir, adminToken);
+    const workers = Array.from({ length: workerCount }, (_, i) =>
+      startChild(
+        name('worker', i, workerCount),
+        path.join(REPO_ROOT, 'dist/apps/worker/src/main.js'),
+        // Only one worker can serve /metrics on the configured port; the others serve none.
+        i === 0 ? childEnv : { ...childEnv, WORKER_METRICS_PORT: '0' },
+        quiet,
+      ),
+    );
+    for (const w of workers) stops.push(() => stopChild(w.child));
+    processes.workers = workers.map((w) => w.pid!);
+    await Promise.all(workers.map((w) => w.ready));
 
     const stack: RunningStack = {
       apiUrl,
+      apiUrls,
+      processes,
       simUrl: sim?.url ?? null,
       sim,
       temporalAddress,
@@ -216,6 +267,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
 interface StartedTemporal {
   address: string;
   uiUrl: string | null;
+  /** null when the SDK runs the dev server inside this process. */
+  pid: number | null;
   stops: (() => Promise<void>)[];
 }
 
@@ -229,13 +282,20 @@ async function startDevServer(
   const serverOptions = {
     port: ports.port,
     uiPort: o.ephemeral ? undefined : ports.uiPort,
-    dbFile: o.ephemeral ? undefined : path.join(dataDir, 'temporal.sqlite'),
+    // A throwaway stack's file goes with its folder; it is on disk all the same, so that the
+    // benchmark measures the server npm start runs.
+    dbFile: path.join(dataDir, 'temporal.sqlite'),
   };
   if (!cli) o.log('no Temporal CLI and no Go: letting the Temporal SDK download the dev server');
   const server = cli
     ? await startTemporalDevServer({ cli, ...serverOptions })
-    : await startSdkDownloadedDevServer(serverOptions);
-  return { address: server.address, uiUrl: server.uiUrl, stops: [() => server.stop()] };
+    : { ...(await startSdkDownloadedDevServer(serverOptions)), process: null };
+  return {
+    address: server.address,
+    uiUrl: server.uiUrl,
+    pid: server.process?.pid ?? null,
+    stops: [() => server.stop()],
+  };
 }
 
 /**
@@ -281,7 +341,7 @@ async function startTemporalOnPostgres(
       stops.push(() => started.stop());
       uiUrl = started.url;
     } else o.log('no Go to build the Temporal Web UI: running without it');
-    return { address: server.address, uiUrl, stops };
+    return { address: server.address, uiUrl, pid: server.process.pid!, stops };
   } catch (err) {
     for (const s of stops.reverse()) await s().catch(() => undefined);
     throw err;

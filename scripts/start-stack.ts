@@ -3,26 +3,61 @@ import { startStack } from './stack';
 
 const STORES = ['dev', 'postgres'] as const;
 
-/** `--temporal dev|postgres` (or `--temporal=…`): where the local Temporal keeps its history. */
+/** The value of `--name value` or `--name=value`, if given. */
+function flag(argv: string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  return argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : (argv[i + 1] ?? '');
+}
+
+/** `--temporal dev|postgres`: where the local Temporal keeps its history. */
 function temporalStoreOf(argv: string[]): (typeof STORES)[number] {
-  const i = argv.findIndex((a) => a === '--temporal' || a.startsWith('--temporal='));
-  if (i < 0) return 'dev';
-  const value = argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  const value = flag(argv, 'temporal');
+  if (value === undefined) return 'dev';
   const store = STORES.find((s) => s === value);
-  if (!store) throw new Error(`--temporal takes ${STORES.join(' or ')}, got ${value ?? 'nothing'}`);
+  if (!store) throw new Error(`--temporal takes ${STORES.join(' or ')}, got ${value || 'nothing'}`);
   return store;
+}
+
+/** `--apis N` / `--workers N`: how many processes of each kind (1 to 16, default 1). */
+function countOf(argv: string[], name: 'apis' | 'workers'): number {
+  const value = flag(argv, name);
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new Error(`--${name} takes a whole number from 1 to 16, got ${value || 'nothing'}`);
+  return n;
 }
 
 /** `npm start`: everything up, where each part listens, Ctrl-C stops all. */
 async function main(): Promise<void> {
   const log = (m: string) => console.log(`› ${m}`);
+  const argv = process.argv.slice(2);
+  const known = /^--(temporal|apis|workers)(=|$)/;
+  const unknown = argv.find((a, i) => a.startsWith('-') && !known.test(a) && !known.test(argv[i - 1] ?? ''));
+  if (unknown)
+    throw new Error(
+      `unknown option ${unknown}: npm start takes --temporal dev|postgres, --apis N, --workers N`,
+    );
   // The api and the worker run on this same Node (process.execPath).
   announceNodeVersion(log);
-  const temporalStore = temporalStoreOf(process.argv.slice(2));
-  const stack = await startStack({ ephemeral: false, log, childOutput: 'inherit', temporalStore });
+  const temporalStore = temporalStoreOf(argv);
+  const apis = countOf(argv, 'apis');
+  const workers = countOf(argv, 'workers');
+  const stack = await startStack({
+    ephemeral: false,
+    log,
+    childOutput: 'inherit',
+    temporalStore,
+    apis,
+    workers,
+  });
+  const processes =
+    apis > 1 ? `${apis} processes (${stack.apiUrls.join(', ')}) behind this entry point` : 'one process';
   console.log(`
 Switchboard is running
-  api              ${stack.apiUrl}   (REST under /v1, health at /health)
+  api              ${stack.apiUrl}   (REST under /v1, health at /health; ${processes})
+  workers          ${workers}
   api key          ${stack.apiKey}   (Dev account; saved in .data/dev-api-key)
   telnyx webhooks  ${stack.apiUrl}/webhooks/telnyx
   telnyx           ${stack.simUrl ? `${stack.simUrl} (simulator; control API under /sim)` : 'real Telnyx (TELNYX_API_KEY)'}
@@ -36,6 +71,6 @@ Press Ctrl-C to stop.`);
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  console.error(err instanceof Error && !/^\s+at /m.test(err.message) ? `npm start: ${err.message}` : err);
   process.exit(1);
 });

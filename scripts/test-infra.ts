@@ -5,6 +5,7 @@ import {
   adminUrlOf,
   locateTemporalCli,
   locateTemporalServer,
+  locateTemporalUi,
   startEmbeddedPostgres,
   startSdkDownloadedDevServer,
   startTemporalDevServer,
@@ -24,8 +25,9 @@ export interface TestInfra {
 export async function startTestInfra(log: (m: string) => void): Promise<TestInfra> {
   const cli = await locateTemporalCli(log);
   // Built up front (once per machine), not inside a test's time: the TLS and PostgreSQL-persistence
-  // tests run a real temporal-server.
+  // tests run a real temporal-server, and npm start's stack on it runs the Web UI too.
   await locateTemporalServer(log);
+  await locateTemporalUi(log);
   if (!cli) log('no Temporal CLI and no Go: letting the Temporal SDK download the dev server');
   const stops: (() => Promise<void>)[] = [];
   try {

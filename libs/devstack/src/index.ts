@@ -8,3 +8,4 @@ export * from './temporal-server';
 export * from './temporal-ui';
 export * from './node-version';
 export * from './go-install';
+export * from './entry-point';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
@@ -193,16 +193,30 @@ dynamicConfigClient:
   pollInterval: "10s"
 `,
   );
+  // The server logs to a file of its own: while its services find each other it logs errors that
+  // are part of a normal start ("Not enough hosts to serve the request"), which would bury the
+  // stack's own lines. A start that fails, or a server that dies later, shows the file's end.
+  const logFile = path.join(o.workDir, 'temporal-server.log');
+  const logFd = openSync(logFile, 'a');
   const child = spawn(
     o.binaries.server,
     ['--root', o.workDir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'],
-    { stdio: ['ignore', 2, 2] },
+    { stdio: ['ignore', logFd, logFd] },
   );
+  closeSync(logFd);
   let exited = false;
-  child.on('exit', () => (exited = true));
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    exited = true;
+    if (!stopping)
+      console.error(
+        `temporal-server exited (${code ?? signal}); the end of ${logFile}:\n${logTail(logFile)}`,
+      );
+  });
   const address = `127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
+      stopping = true;
       if (exited) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
@@ -247,6 +261,15 @@ dynamicConfigClient:
     throw err;
   }
   return { address, process: child, stop };
+}
+
+/** The last lines of a log file (what a failed start shows). */
+function logTail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 /**

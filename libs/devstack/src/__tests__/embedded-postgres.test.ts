@@ -40,6 +40,8 @@ describe(
         const again = await startEmbeddedPostgres({ dataDir });
         try {
           assert.deepEqual(await query(again.adminUrl, 'SELECT n FROM kept'), [{ n: 7 }]);
+          // npm start's cluster is kept: an acknowledged commit must survive a power cut.
+          assert.deepEqual(await query(again.adminUrl, 'SHOW fsync'), [{ fsync: 'on' }]);
           assert.equal(again.dataDir, first.dataDir, 'the same folder maps to the same cluster');
         } finally {
           await again.stop();
@@ -52,6 +54,8 @@ describe(
         try {
           const rows = await query(fresh.adminUrl, "SELECT to_regclass('kept') AS t");
           assert.deepEqual(rows, [{ t: null }]);
+          // A throwaway cluster (tests, benchmarks) skips the flushes.
+          assert.deepEqual(await query(fresh.adminUrl, 'SHOW fsync'), [{ fsync: 'off' }]);
         } finally {
           await fresh.stop();
         }
