@@ -26,7 +26,7 @@ import {
   type PoolHoldRepository,
   type PropertyResourcesRepository,
 } from '@switchboard/persistence';
-import { postToReceiver, ReceiverRefused, signedEventHeaders } from '@switchboard/outbound';
+import { isFinalAnswer, postToReceiver, ReceiverRefused, signedEventHeaders } from '@switchboard/outbound';
 import { sessionAttribution, toVisitorSession } from './session-attribution';
 
 export interface CallDataSettings {
@@ -190,10 +190,7 @@ export function createCallDataActivities(
       }
       if (status >= 200 && status < 300) return 'sent';
       const message = `voicemail webhook ${box.notifyWebhookUrl} answered ${status}`;
-      // A receiver that refuses the request (other than rate limiting) will refuse every retry too;
-      // a redirect is not followed (it could point inside our network), so it fails the same way.
-      if (status >= 300 && status < 500 && status !== 408 && status !== 429)
-        throw ApplicationFailure.nonRetryable(message, 'WebhookRefused');
+      if (isFinalAnswer(status)) throw ApplicationFailure.nonRetryable(message, 'WebhookRefused');
       throw new Error(message);
     },
   };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Pool } from 'pg';
 import { http } from '@switchboard/scenarios';
-import { startApiOnly, type ApiOnly } from '../support/api-app';
+import { anotherApi, startApiOnly, type ApiOnly } from '../support/api-app';
 
 const ORIGIN = 'https://sunset.example';
 const SWAP = '+13125550100';
@@ -368,6 +368,33 @@ describe('DNI: pools, visitor sessions and the public endpoints', () => {
       assert.deepEqual(await burst(limited.url, 1, () => '203.0.113.9, 203.0.113.1'), [429]);
     } finally {
       await limited.stop();
+    }
+  });
+
+  it('shares each client’s allowance between api processes and refills it at the configured rate', async () => {
+    // Two api processes on one database behind one proxy: a burst of 2, then one request every 2 s.
+    const one = await startApiOnly({
+      DNI_RATE_LIMIT_BURST: '2',
+      DNI_RATE_LIMIT_PER_MINUTE: '30',
+      TRUSTED_PROXIES: '127.0.0.1',
+    });
+    const two = await anotherApi(one);
+    try {
+      const visitor = () => '203.0.113.50';
+      assert.deepEqual(await burst(one.url, 2, visitor), [404, 404]);
+      // Spent on process one: refused by process two, which had never seen this visitor.
+      assert.deepEqual(await burst(two.url, 2, visitor), [429, 429]);
+      // Another visitor is not affected, on either process.
+      assert.deepEqual(await burst(two.url, 1, () => '203.0.113.51'), [404]);
+      assert.deepEqual(await burst(one.url, 1, () => '203.0.113.51'), [404]);
+      // 3 s later one request has come back (the refused ones cost nothing), wherever it is sent,
+      // and only one.
+      await new Promise((r) => setTimeout(r, 3_000));
+      assert.deepEqual(await burst(two.url, 1, visitor), [404]);
+      assert.deepEqual(await burst(one.url, 1, visitor), [429]);
+    } finally {
+      await two.close();
+      await one.stop();
     }
   });
 

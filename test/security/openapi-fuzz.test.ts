@@ -173,7 +173,11 @@ describe('every OpenAPI operation fuzzed with invalid input (fast-check): 4xx on
       await db.query<{ t: string }>(
         "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
       )
-    ).rows.map((r) => r.t);
+    ).rows
+      .map((r) => r.t)
+      // The DNI rate limit's buckets count requests, refused ones too: a client guessing DNI keys
+      // must spend its allowance like any other. Bookkeeping of the caller, not data.
+      .filter((t) => t !== 'dni_rate_limits');
     countSql = `SELECT json_build_object(${tables.map((t) => `'${t}', (SELECT count(*) FROM "${t}")`).join(', ')}) AS c`;
     const p = await api.request('POST', '/v1/properties', {
       name: 'Fuzz Towers',

@@ -16,6 +16,7 @@ import {
   NotificationSecretRepository,
   openDataSource,
   PropertyResourcesRepository,
+  TextNotificationRepository,
   WebhookRepository,
 } from '@switchboard/persistence';
 import { createCallDataActivities } from '../../activities/src/call-data.activities';
@@ -296,6 +297,7 @@ describe('voicemail and text notifications go through the guarded sender, signed
     const local = new TextNotifier(
       { ...cfg, webhooks: { ...cfg.webhooks, allowPrivateNetworks: true } },
       new NotificationSecretRepository(ds),
+      new TextNotificationRepository(ds),
     );
     assert.equal(await local.notify(propertyId, receiver.url, 'msg-1', event), 'delivered');
     const [note] = receiver.got.splice(0);
@@ -309,6 +311,6 @@ describe('voicemail and text notifications go through the guarded sender, signed
     assert.equal(await local.notify(propertyId, redirecting.url, 'msg-2', event), 'failed');
     assert.equal(redirecting.got.length, 1, 'tried once: a 3xx is not retried');
     assert.equal(internal.hits, 0, 'the redirect was not followed');
-    local.onModuleDestroy();
+    await local.onModuleDestroy();
   });
 });

@@ -19,6 +19,9 @@ export interface ApiOnly {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<{ status: number; body: any }>;
+  /** Closes the api (as a process that stops) and keeps its database, for another api to use. */
+  closeApp(): Promise<void>;
+  /** Closes the api, if not yet, and drops its database. */
   stop(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export async function startApiOnly(
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const { apiKey, accountId } = await createTestAccount(url);
+  let closing: Promise<void> | undefined;
   return {
     app,
     url,
@@ -52,9 +56,28 @@ export async function startApiOnly(
     apiKey,
     accountId,
     request: (method, path, body, headers) => http(method, `${url}${path}`, body, withKey(apiKey, headers)),
+    closeApp: () => (closing ??= app.close()),
     async stop() {
-      await app.close();
+      await (closing ??= app.close());
       await db.drop();
     },
   };
+}
+
+export interface AnotherApi {
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Another api process on `first`'s database and task queue (as behind a load balancer), built as
+ * `startApiOnly` builds the first; `env` adds to the first's environment.
+ */
+export async function anotherApi(first: ApiOnly, env: Record<string, string> = {}): Promise<AnotherApi> {
+  Object.assign(process.env, { DATABASE_URL: first.dbUrl, TEMPORAL_TASK_QUEUE: first.taskQueue, ...env });
+  const app: INestApplication = await createApiApp({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { app, url, close: () => app.close() };
 }

@@ -156,3 +156,6 @@ export type {
 export { CALL_OUTCOMES, SCORE_LIMITS } from './scoring/scoring-model';
 export { scoreCall, leadStatusOf, UNSCORED } from './scoring/score-call';
 export { validateScoringRules } from './scoring/validate-scoring-rules';
+
+export type { RateLimit } from './limits/rate-limit';
+export { admitRequest, requestCostMicros } from './limits/rate-limit';

@@ -115,3 +115,13 @@ export interface ReceiverPost {
 export async function postToReceiver(url: string, o: ReceiverPost): Promise<number> {
   return (await requestReceiver(url, { ...o, method: 'POST' })).status;
 }
+
+/**
+ * Whether a receiver's answer (not a 2xx) ends a notification for good: a 3xx, since redirects
+ * are not followed (one could point inside our network), or a 4xx other than 408 and 429, since a
+ * receiver that refuses the request will refuse it again. A timeout, rate limiting and any 5xx
+ * are worth another attempt. Voicemail and text notifications share this rule.
+ */
+export function isFinalAnswer(status: number): boolean {
+  return status >= 300 && status < 500 && status !== 408 && status !== 429;
+}

@@ -11,6 +11,8 @@ export * from './repositories/property-resources.repository';
 export * from './repositories/voicemail-message.repository';
 export * from './repositories/recording.repository';
 export * from './repositories/notification-secret.repository';
+export * from './repositories/dni-access.repository';
+export * from './repositories/text-notification.repository';
 export * from './media/blob-store';
 export * from './media/filesystem-blob-store';
 export * from './media/signed-media-url';

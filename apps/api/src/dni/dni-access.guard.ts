@@ -1,18 +1,12 @@
-import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { HttpStatus, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { SwitchboardConfig } from '@switchboard/config';
+import type { RateLimit } from '@switchboard/domain';
+import { DniAccessRepository, type DniProperty } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
-import { loadConfig } from '@switchboard/config';
-import { dniLimiter } from './rate-limiter';
+import { CONFIG } from '../common/tokens';
+import { LocalRateLimiter } from './rate-limiter';
 
-/** The property a DNI key names, as the public endpoints need it. */
-export interface DniProperty {
-  id: string;
-  allowedOrigins: string[];
-  swapNumbers: string[];
-  sessionGraceMinutes: number;
-  attributionModel: 'first_touch' | 'last_touch';
-  phone: string | null;
-}
+export type { DniProperty } from '@switchboard/persistence';
 
 export interface DniRequest {
   method: string;
@@ -37,17 +31,28 @@ function header(req: DniRequest, name: string): string | undefined {
 }
 
 /**
- * The gate of the public DNI endpoints, in the contract's order: rate limit (429) before any
- * database work, then the key (404), then the Origin (403): only the property's allowed origins
- * get CORS headers, so a browser on any other site cannot read an answer. Guards run before the
- * validation pipe, so a refused origin never learns which fields were wrong. Errors thrown after
- * the headers are set (422, 404 session) keep them: the script can read why it failed.
+ * The gate of the public DNI endpoints, in the contract's order: rate limit (429), then the key
+ * (404), then the Origin (403): only the property's allowed origins get CORS headers, so a browser
+ * on any other site cannot read an answer. The rate limit (DNI_RATE_LIMIT_BURST,
+ * DNI_RATE_LIMIT_PER_MINUTE, per client address) is the same whichever api process a request
+ * reaches: a bucket in this process's memory refuses a flood before any database work, then the
+ * bucket all api processes share is taken in the same statement that looks the key up, so the
+ * shared limit costs no extra round trip. Guards run before the validation pipe, so a refused
+ * origin never learns which fields were wrong. Errors thrown after the headers are set (422, 404
+ * session) keep them: the script can read why it failed.
  */
 @Injectable()
 export class DniAccessGuard implements CanActivate {
-  private readonly limiter = dniLimiter(loadConfig().dni);
+  private readonly limit: RateLimit;
+  private readonly local: LocalRateLimiter;
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    @Inject(CONFIG) cfg: SwitchboardConfig,
+    private readonly access: DniAccessRepository,
+  ) {
+    this.limit = { burst: cfg.dni.rateLimitBurst, perMinute: cfg.dni.rateLimitPerMinute };
+    this.local = new LocalRateLimiter(this.limit);
+  }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<DniRequest>();
@@ -56,10 +61,18 @@ export class DniAccessGuard implements CanActivate {
     // that proxy names in X-Forwarded-For (createApiApp sets Express's `trust proxy`).
     const address = req.ip ?? req.socket?.remoteAddress ?? 'unknown';
     req.dniClient = address;
-    if (!this.limiter.take(address))
-      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', 'too many requests; slow down');
-    const property = await this.byKey(req.params.dniKey);
-    if (!property) throw ApiError.notFound('DNI key', String(req.params.dniKey));
+    if (!this.local.take(address)) throw rateLimited();
+    const key = req.params.dniKey;
+    // When the database cannot be reached this throws, and the request fails as any database
+    // error does: the endpoint cannot answer without the database, so admitting on the local
+    // bucket alone would gain nothing, and a 429 would blame the visitor for our outage.
+    const { admitted, property } = await this.access.admit(
+      address,
+      this.limit,
+      key && /^[A-Za-z0-9_-]{8,64}$/.test(key) ? key : null,
+    );
+    if (!admitted) throw rateLimited();
+    if (!property) throw ApiError.notFound('DNI key', String(key));
     const origin = header(req, 'origin');
     if (!origin || !property.allowedOrigins.includes(origin.toLowerCase()))
       throw ApiError.forbidden(
@@ -76,16 +89,8 @@ export class DniAccessGuard implements CanActivate {
     req.dniProperty = property;
     return true;
   }
+}
 
-  private async byKey(key: string | undefined): Promise<DniProperty | null> {
-    if (!key || !/^[A-Za-z0-9_-]{8,64}$/.test(key)) return null;
-    const rows: DniProperty[] = await this.ds.query(
-      `SELECT id, dni_allowed_origins AS "allowedOrigins", dni_swap_numbers AS "swapNumbers",
-              dni_session_grace_minutes AS "sessionGraceMinutes", dni_attribution_model AS "attributionModel",
-              phone
-         FROM properties WHERE dni_key = $1`,
-      [key],
-    );
-    return rows[0] ?? null;
-  }
+function rateLimited(): ApiError {
+  return new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', 'too many requests; slow down');
 }

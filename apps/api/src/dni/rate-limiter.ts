@@ -1,41 +1,65 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { admitRequest, type RateLimit } from '@switchboard/domain';
+import { DniAccessRepository } from '@switchboard/persistence';
+
+/** How often each api process deletes the shared buckets that are full again. */
+const SWEEP_EVERY_MS = 60_000;
+/** Past this many clients in memory, the local gate forgets those whose bucket is full again. */
+const LOCAL_SWEEP_ABOVE = 100_000;
+
 /**
- * Token bucket per client address, in memory: each address may burst `burst` requests and then
- * `perMinute` a minute. Per process, so behind N api processes an address gets N times the rate;
- * the limit guards the database from a runaway page or a scraper, not a billing boundary.
+ * A token bucket per client address in this process's memory (libs/domain's admitRequest): the
+ * DNI rate limit's cheap first gate, which refuses a flood without touching the database. It
+ * counts only this process's requests, so it refuses only what the bucket all api processes share
+ * in PostgreSQL (DniAccessRepository) would refuse too, but for less than one request at the edge
+ * (another clock; a request the shared bucket refused still took a token here). The shared bucket
+ * counts them all and has the last word.
  */
-export class TokenBucketLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+export class LocalRateLimiter {
+  private readonly fullAt = new Map<string, number>();
 
   constructor(
-    private readonly burst: number,
-    private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
+    private readonly limit: RateLimit,
+    private readonly nowMicros: () => number = () => Date.now() * 1000,
   ) {}
 
-  /** Takes one token for `key`; false when none is left. */
+  /** Takes one request from `key`'s bucket; false when it is empty. */
   take(key: string): boolean {
-    const t = this.now();
-    const b = this.buckets.get(key) ?? { tokens: this.burst, at: t };
-    b.tokens = Math.min(this.burst, b.tokens + ((t - b.at) * this.perMinute) / 60_000);
-    b.at = t;
-    const ok = b.tokens >= 1;
-    if (ok) b.tokens -= 1;
-    this.buckets.set(key, b);
-    if (this.buckets.size > 100_000) this.sweep(t);
-    return ok;
+    const now = this.nowMicros();
+    const next = admitRequest(this.fullAt.get(key), now, this.limit);
+    if (next === null) return false;
+    this.fullAt.set(key, next);
+    if (this.fullAt.size > LOCAL_SWEEP_ABOVE) this.sweep(now);
+    return true;
   }
 
-  /** Forgets full buckets so the map cannot grow without bound. */
-  private sweep(t: number): void {
-    for (const [k, b] of this.buckets)
-      if (b.tokens + ((t - b.at) * this.perMinute) / 60_000 >= this.burst) this.buckets.delete(k);
+  /** Forgets full buckets (the same as no bucket) so the map cannot grow without bound. */
+  private sweep(now: number): void {
+    for (const [k, at] of this.fullAt) if (at <= now) this.fullAt.delete(k);
   }
 }
 
-/** The limiter of the public DNI endpoints, from DNI_RATE_LIMIT_BURST and DNI_RATE_LIMIT_PER_MINUTE. */
-export function dniLimiter(settings: {
-  rateLimitBurst: number;
-  rateLimitPerMinute: number;
-}): TokenBucketLimiter {
-  return new TokenBucketLimiter(settings.rateLimitBurst, settings.rateLimitPerMinute);
+/**
+ * Deletes the shared buckets that are full again, every minute, in every api process: deleting
+ * one twice is harmless, and no process waits for another to do it.
+ */
+@Injectable()
+export class DniRateLimitSweeper implements OnModuleInit, OnModuleDestroy {
+  private readonly log = new Logger('DniRateLimit');
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly access: DniAccessRepository) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => {
+      this.access
+        .sweepRateLimits()
+        .catch((err: unknown) => this.log.warn(`could not sweep the DNI rate limits: ${String(err)}`));
+    }, SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
 }

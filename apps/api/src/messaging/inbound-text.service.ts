@@ -22,9 +22,10 @@ interface NumberRow {
 
 /**
  * An inbound text from the carrier: store it in its conversation, attribute it, honour STOP/HELP/
- * START, forward it and announce it. Everything but the announcement happens in one transaction
- * holding the message row, so a redelivered webhook waits and then finds it routed; if forwarding
- * hits a carrier outage the transaction rolls back and the webhook's 5xx makes Telnyx deliver again.
+ * START, forward it and announce it. Everything but sending the announcements happens in one
+ * transaction holding the message row (the text notification is stored in it, to be sent after),
+ * so a redelivered webhook waits and then finds it routed; if forwarding hits a carrier outage the
+ * transaction rolls back and the webhook's 5xx makes Telnyx deliver again.
  */
 @Injectable()
 export class InboundTextService {
@@ -85,29 +86,41 @@ export class InboundTextService {
         forwardError: forward?.error ?? null,
       });
       const optedOut = keyword === 'stop' ? true : keyword === 'start' ? false : c.optedOut;
-      return { c, messageId: msg.id, optedOut, forward };
+      const announcement = {
+        type: 'text.received',
+        id: msg.id,
+        occurredAt: e.occurredAt,
+        propertyId: number.propertyId,
+        conversationId: c.id,
+        trackingNumber: e.to,
+        from: e.from,
+        text: e.text,
+        keyword,
+        optedOut,
+        source: { id: sourceId, name: sourceName },
+        sessionId,
+        forwardedTo: forward && !forward.error ? routing.forwardTo : null,
+      };
+      // Stored with the text, so it is sent (and retried, by any api process) exactly when the
+      // text was routed, even if this process stops right after the commit.
+      const notification = routing.notifyWebhookUrl
+        ? await this.notifier.enqueue(
+            {
+              propertyId: number.propertyId,
+              url: routing.notifyWebhookUrl,
+              deliveryId: msg.id,
+              event: announcement,
+            },
+            m,
+          )
+        : null;
+      return { messageId: msg.id, announcement, notification };
     });
     if (!outcome) return 'duplicate';
 
-    const { c, messageId, optedOut, forward } = outcome;
-    const announcement = {
-      type: 'text.received',
-      id: messageId,
-      occurredAt: e.occurredAt,
-      propertyId: number.propertyId,
-      conversationId: c.id,
-      trackingNumber: e.to,
-      from: e.from,
-      text: e.text,
-      keyword,
-      optedOut,
-      source: { id: sourceId, name: sourceName },
-      sessionId,
-      forwardedTo: forward && !forward.error ? routing.forwardTo : null,
-    };
+    const { messageId, announcement, notification } = outcome;
     // Not awaited: the carrier's webhook is answered without waiting for the receiver.
-    if (routing.notifyWebhookUrl)
-      void this.notifier.notify(number.propertyId, routing.notifyWebhookUrl, messageId, announcement);
+    if (notification) void this.notifier.send(notification);
     await this.webhooks.announce(number.propertyId, 'text.received', `text/${messageId}`, announcement);
     return 'routed';
   }

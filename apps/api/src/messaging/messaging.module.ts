@@ -1,5 +1,7 @@
 import { OutboundWebhooksModule } from '../outbound-webhooks/outbound-webhooks.module';
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TextNotificationRepository } from '@switchboard/persistence';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 import { InboundTextService } from './inbound-text.service';
@@ -21,6 +23,11 @@ import { TextSender } from './text-sender';
     InboundTextService,
     TextSender,
     TextNotifier,
+    {
+      provide: TextNotificationRepository,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new TextNotificationRepository(ds),
+    },
     { provide: TEXT_ATTRIBUTION, useClass: PoolSessionTextAttribution },
   ],
   exports: [InboundTextService],

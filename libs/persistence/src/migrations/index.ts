@@ -21,6 +21,8 @@ import { UnattemptedDeliveries1765600000000 } from './1765600000000-unattempted-
 import { SessionClientKey1765650000000 } from './1765650000000-session-client-key';
 import { AnsweringAgents1765710000000 } from './1765710000000-answering-agents';
 import { NotificationSecrets1765720000000 } from './1765720000000-notification-secrets';
+import { DniRateLimits1765730000000 } from './1765730000000-dni-rate-limits';
+import { TextNotificationOutbox1765740000000 } from './1765740000000-text-notification-outbox';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -47,4 +49,6 @@ export const MIGRATIONS = [
   SessionClientKey1765650000000,
   AnsweringAgents1765710000000,
   NotificationSecrets1765720000000,
+  DniRateLimits1765730000000,
+  TextNotificationOutbox1765740000000,
 ];
