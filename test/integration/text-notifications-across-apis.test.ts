@@ -1,38 +1,16 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { Pool } from 'pg';
 import { http } from '@switchboard/scenarios';
 import { anotherApi, startApiOnly, type AnotherApi, type ApiOnly } from '../support/api-app';
 import { eventually } from '../support/test-stack';
+import { startWebhookReceiver, type Delivery } from '../support/webhook-receiver';
 
 const TRACKING = '+13125550199';
 
-/** A notifyWebhookUrl that answers each request with the next of `statuses` (the last one after). */
-async function startReceiver(statuses: number[]) {
-  const got: { delivery: string; body: string; at: number }[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      got.push({
-        delivery: String(req.headers['switchboard-delivery']),
-        body: Buffer.concat(chunks).toString('utf8'),
-        at: Date.now(),
-      });
-      res.writeHead(statuses[Math.min(got.length, statuses.length) - 1]).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/texts`,
-    got,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
+/** The Switchboard-Delivery id of a notification the receiver got. */
+const deliveryOf = (d: Delivery) => String(d.headers['switchboard-delivery']);
 
 /**
  * Text notifications are stored with the text and sent by whichever api process is up, so a retry
@@ -111,25 +89,25 @@ describe('text notifications outlive the api process that received the text', ()
   });
 
   it('a retry due after the receiving api stopped is sent by another api process', async () => {
-    const receiver = await startReceiver([503, 204]);
+    const receiver = await startWebhookReceiver([503, 204]);
     let second: AnotherApi | undefined;
     try {
       await notifyTo(receiver.url);
       await textArrives(first.url, '+13125550100', 'Is the 2BR still available?');
-      await eventually('the first attempt', async () => receiver.got[0]);
+      await eventually('the first attempt', async () => receiver.deliveries[0]);
       // The receiving process stops before its retry (due 1 s after the 503) ...
       await first.closeApp();
-      assert.equal(receiver.got.length, 1, 'the first api stopped before its retry');
+      assert.equal(receiver.deliveries.length, 1, 'the first api stopped before its retry');
       const id = await messageFrom('+13125550100');
       assert.deepEqual(await waiting(), [{ delivery_id: id, attempts: 1 }]);
       // ... and another api process, started later, sends it.
       second = await anotherApi(first);
-      await eventually('the retry', async () => receiver.got[1], 15_000);
-      const [attempt1, attempt2] = receiver.got;
-      assert.equal(attempt1.delivery, id);
-      assert.equal(attempt2.delivery, id, 'the same Switchboard-Delivery on every attempt');
-      assert.equal(attempt2.body, attempt1.body);
-      assert.deepEqual(JSON.parse(attempt2.body).text, 'Is the 2BR still available?');
+      await eventually('the retry', async () => receiver.deliveries[1], 15_000);
+      const [attempt1, attempt2] = receiver.deliveries;
+      assert.equal(deliveryOf(attempt1), id);
+      assert.equal(deliveryOf(attempt2), id, 'the same Switchboard-Delivery on every attempt');
+      assert.deepEqual(attempt2.body, attempt1.body);
+      assert.equal(attempt2.body.text, 'Is the 2BR still available?');
       await eventually('the outbox emptied', async () => ((await waiting()).length === 0 ? true : undefined));
     } finally {
       await second?.close();
@@ -139,7 +117,7 @@ describe('text notifications outlive the api process that received the text', ()
 
   it('sends 4 attempts in all and then drops the notification; a 4xx ends it at once', async () => {
     const second = await anotherApi(first);
-    const down = await startReceiver([503]);
+    const down = await startWebhookReceiver([503]);
     try {
       // The api's own URL for its requests from here on: the first one is closed.
       const put = await http(
@@ -170,13 +148,13 @@ describe('text notifications outlive the api process that received the text', ()
         );
       }
       await eventually('given up', async () => ((await waiting()).length === 0 ? true : undefined), 15_000);
-      assert.equal(down.got.length, 4);
-      assert.deepEqual(new Set(down.got.map((g) => g.delivery)), new Set([id]));
+      assert.equal(down.deliveries.length, 4);
+      assert.deepEqual(new Set(down.deliveries.map(deliveryOf)), new Set([id]));
       // A sweep (every 5 s) later, no fifth attempt.
       await new Promise((r) => setTimeout(r, 6_000));
-      assert.equal(down.got.length, 4);
+      assert.equal(down.deliveries.length, 4);
 
-      const refusing = await startReceiver([404]);
+      const refusing = await startWebhookReceiver([404]);
       try {
         await http(
           'PUT',
@@ -185,10 +163,10 @@ describe('text notifications outlive the api process that received the text', ()
           { authorization: `Bearer ${first.apiKey}` },
         );
         await textArrives(second.url, '+13125550102', 'Parking?');
-        await eventually('the attempt', async () => refusing.got[0]);
+        await eventually('the attempt', async () => refusing.deliveries[0]);
         await eventually('dropped', async () => ((await waiting()).length === 0 ? true : undefined));
         await new Promise((r) => setTimeout(r, 1_500));
-        assert.equal(refusing.got.length, 1, 'a 404 is not retried');
+        assert.equal(refusing.deliveries.length, 1, 'a 404 is not retried');
       } finally {
         await refusing.close();
       }
