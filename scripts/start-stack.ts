@@ -3,6 +3,9 @@ import { startStack } from './stack';
 
 const STORES = ['dev', 'postgres'] as const;
 
+/** A mistyped flag: said in one line, without a stack trace. */
+class UsageError extends Error {}
+
 /** The value of `--name value` or `--name=value`, if given. */
 function flag(argv: string[], name: string): string | undefined {
   const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -15,7 +18,7 @@ function temporalStoreOf(argv: string[]): (typeof STORES)[number] {
   const value = flag(argv, 'temporal');
   if (value === undefined) return 'dev';
   const store = STORES.find((s) => s === value);
-  if (!store) throw new Error(`--temporal takes ${STORES.join(' or ')}, got ${value || 'nothing'}`);
+  if (!store) throw new UsageError(`--temporal takes ${STORES.join(' or ')}, got ${value || 'nothing'}`);
   return store;
 }
 
@@ -25,7 +28,7 @@ function countOf(argv: string[], name: 'apis' | 'workers'): number {
   if (value === undefined) return 1;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 16)
-    throw new Error(`--${name} takes a whole number from 1 to 16, got ${value || 'nothing'}`);
+    throw new UsageError(`--${name} takes a whole number from 1 to 16, got ${value || 'nothing'}`);
   return n;
 }
 
@@ -36,14 +39,14 @@ async function main(): Promise<void> {
   const known = /^--(temporal|apis|workers)(=|$)/;
   const unknown = argv.find((a, i) => a.startsWith('-') && !known.test(a) && !known.test(argv[i - 1] ?? ''));
   if (unknown)
-    throw new Error(
+    throw new UsageError(
       `unknown option ${unknown}: npm start takes --temporal dev|postgres, --apis N, --workers N`,
     );
-  // The api and the worker run on this same Node (process.execPath).
-  announceNodeVersion(log);
   const temporalStore = temporalStoreOf(argv);
   const apis = countOf(argv, 'apis');
   const workers = countOf(argv, 'workers');
+  // The api and the worker run on this same Node (process.execPath).
+  announceNodeVersion(log);
   const stack = await startStack({
     ephemeral: false,
     log,
@@ -71,6 +74,6 @@ Press Ctrl-C to stop.`);
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error && !/^\s+at /m.test(err.message) ? `npm start: ${err.message}` : err);
-  process.exit(1);
+  console.error(err instanceof UsageError ? `npm start: ${err.message}` : err);
+  process.exit(err instanceof UsageError ? 2 : 1);
 });

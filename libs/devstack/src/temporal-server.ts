@@ -195,9 +195,10 @@ dynamicConfigClient:
   );
   // The server logs to a file of its own: while its services find each other it logs errors that
   // are part of a normal start ("Not enough hosts to serve the request"), which would bury the
-  // stack's own lines. A start that fails, or a server that dies later, shows the file's end.
+  // stack's own lines. A start that fails, or a server that dies later, shows the file's end. Each
+  // start begins the file afresh, so it cannot grow without bound.
   const logFile = path.join(o.workDir, 'temporal-server.log');
-  const logFd = openSync(logFile, 'a');
+  const logFd = openSync(logFile, 'w');
   const child = spawn(
     o.binaries.server,
     ['--root', o.workDir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'],
