@@ -1,13 +1,19 @@
 import type { CallFlow } from '../flow/flow-model';
-import { byStepKind } from '../flow/step-kinds';
 import type { FlowDiagramNames } from './describe';
 import { buildFlowGraph, type FlowGraphNode, type FlowGraphNodeKind } from './flow-graph';
 import { KIND_COLOURS } from './palette';
 
-/** Node shape per kind: the opening and closing brackets around the quoted text (steps: their descriptor's). */
+/** Node shape per kind: the opening and closing brackets around the quoted text. */
 const SHAPES: Record<FlowGraphNodeKind, readonly [string, string]> = {
   start: ['((', '))'],
-  ...byStepKind((kind) => kind.diagram.mermaidShape),
+  greeting: ['[', ']'],
+  route: ['{', '}'],
+  schedule: ['{', '}'],
+  menu: ['{{', '}}'],
+  ring_group: ['(', ')'],
+  forward: ['[[', ']]'],
+  voicemail: ['([', '])'],
+  hangup: ['([', '])'],
   missing: ['[', ']'],
   unknown: ['[', ']'],
 };
@@ -15,7 +21,14 @@ const SHAPES: Record<FlowGraphNodeKind, readonly [string, string]> = {
 /** Mermaid class names; `start` and `end` are avoided because they are keywords in some versions. */
 const CLASS_NAMES: Record<FlowGraphNodeKind, string> = {
   start: 'entry',
-  ...byStepKind((kind) => kind.diagram.mermaidClass),
+  greeting: 'greeting',
+  route: 'route',
+  schedule: 'schedule',
+  menu: 'menu',
+  ring_group: 'ringGroup',
+  forward: 'forward',
+  voicemail: 'voicemail',
+  hangup: 'hangup',
   missing: 'missing',
   unknown: 'unknownStep',
 };
