@@ -24,9 +24,12 @@ export type {
   VoicemailStep,
   HangupStep,
 } from './flow/flow-model';
-export { STEP_TYPES } from './flow/flow-model';
+export type { StepDescriptor, StepKinds, AddStepIssue, DiagramShape, KindColours } from './flow/step-kinds';
+export { STEP_KINDS, STEP_TYPES, stepKindOf } from './flow/step-kinds';
 export type { StepLink, PromptRef } from './flow/step-links';
-export { stepLinks, stepPrompts, isCallerInputStep } from './flow/step-links';
+export { stepLinks, stepPrompts, isCallerInputStep, stepResources } from './flow/step-links';
+export type { ResourceKind, ResourceRef } from './flow/resource-ref';
+export { promptResources } from './flow/resource-ref';
 export { checkPrompt } from './flow/validate-prompt';
 export type { FlowIssue, FlowIssueCode, FlowValidationContext } from './flow/validate-flow';
 export { validateFlow, FLOW_LIMITS } from './flow/validate-flow';

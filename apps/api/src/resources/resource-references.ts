@@ -1,9 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { stepPrompts, type CallFlow } from '@switchboard/domain';
+import {
+  promptResources,
+  stepResources,
+  type CallFlow,
+  type ResourceKind,
+  type ResourceRef,
+} from '@switchboard/domain';
 import { countVoicemailMessages, type StoredRingGroup } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 
-export type ResourceKind = 'schedule' | 'agent' | 'ring_group' | 'audio' | 'voicemail_box';
+export type { ResourceKind, ResourceRef } from '@switchboard/domain';
 
 export const RESOURCE_LABELS: Record<ResourceKind, string> = {
   schedule: 'schedule',
@@ -13,45 +19,21 @@ export const RESOURCE_LABELS: Record<ResourceKind, string> = {
   voicemail_box: 'voicemail box',
 };
 
-export interface ResourceRef {
-  kind: ResourceKind;
-  id: string;
-}
-
-function promptRefs(prompt: unknown): ResourceRef[] {
-  const p = prompt as { kind?: unknown; audioId?: unknown } | null | undefined;
-  return p?.kind === 'audio' && typeof p.audioId === 'string' ? [{ kind: 'audio', id: p.audioId }] : [];
-}
-
-/** The resources a call flow names: the one list of which step fields point at resources. */
+/** The resources a call flow names: each step's, as its kind's descriptor lists them (libs/domain). */
 export function flowRefs(flow: CallFlow): ResourceRef[] {
-  return flow.steps.flatMap((step): ResourceRef[] => {
-    const own: ResourceRef[] = (() => {
-      switch (step.type) {
-        case 'schedule':
-          return step.branches.map((b): ResourceRef => ({ kind: 'schedule', id: b.scheduleId }));
-        case 'ring_group':
-          return [{ kind: 'ring_group', id: step.ringGroupId }];
-        case 'voicemail':
-          return [{ kind: 'voicemail_box', id: step.voicemailBoxId }];
-        default:
-          return [];
-      }
-    })();
-    return [...own, ...stepPrompts(step).flatMap((r) => promptRefs(r.prompt))];
-  });
+  return flow.steps.flatMap((step) => stepResources(step));
 }
 
 export function ringGroupRefs(g: StoredRingGroup): ResourceRef[] {
   return [
     ...g.members.map((m): ResourceRef => ({ kind: 'agent', id: m.agentId })),
-    ...promptRefs(g.whisper),
-    ...(g.callerHears.kind === 'hold_audio' ? promptRefs(g.callerHears.prompt) : []),
+    ...promptResources(g.whisper),
+    ...(g.callerHears.kind === 'hold_audio' ? promptResources(g.callerHears.prompt) : []),
   ];
 }
 
 export function voicemailBoxRefs(b: { agentId: string | null; greeting: unknown }): ResourceRef[] {
-  return [...(b.agentId ? [{ kind: 'agent' as const, id: b.agentId }] : []), ...promptRefs(b.greeting)];
+  return [...(b.agentId ? [{ kind: 'agent' as const, id: b.agentId }] : []), ...promptResources(b.greeting)];
 }
 
 /**

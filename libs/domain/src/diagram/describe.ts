@@ -24,6 +24,9 @@ export function own<V>(record: Readonly<Record<string, V>> | undefined, key: unk
     : undefined;
 }
 
+/** Edge labels are cut to this many characters. */
+export const EDGE_LABEL_CHARS = 60;
+
 /** The display name for an id, or the id itself. */
 export function lookupName(names: Readonly<Record<string, string>> | undefined, id: string): string {
   const name = own(names, id);

@@ -1,14 +1,9 @@
-import { STEP_TYPES, type CallFlow, type FlowStep, type StepType } from '../flow/flow-model';
+import type { CallFlow, FlowStep, StepType } from '../flow/flow-model';
+import { stepKindOf } from '../flow/step-kinds';
 import { stepLinks, type StepLink } from '../flow/step-links';
-import {
-  describeCriteria,
-  describePrompt,
-  describeStrategy,
-  lookupName,
-  oneLine,
-  truncate,
-  type FlowDiagramNames,
-} from './describe';
+import { oneLine, truncate, type FlowDiagramNames } from './describe';
+
+export { EDGE_LABEL_CHARS } from './describe';
 
 /** `unknown`: a step whose type this version does not know (stored data can be newer or broken). */
 export type FlowGraphNodeKind = StepType | 'start' | 'missing' | 'unknown';
@@ -49,7 +44,6 @@ export interface FlowGraph {
 }
 
 export const TTS_PREVIEW_CHARS = 40;
-export const EDGE_LABEL_CHARS = 60;
 const TITLE_CHARS = 60;
 
 /**
@@ -106,7 +100,7 @@ export function buildFlowGraph(flow: CallFlow, names: FlowDiagramNames = {}): Fl
     for (let head = 0; head < queue.length; head++) {
       const { key, index, depth } = queue[head];
       const step = steps[index];
-      for (const link of safeLinks(step)) {
+      for (const link of stepLinks(step)) {
         const target = resolve(link.target, depth + 1, reachable);
         edges.push({ from: key, to: target.key, label: edgeLabel(step, link, names), path: link.path });
         if (target.isNew)
@@ -121,7 +115,7 @@ export function buildFlowGraph(flow: CallFlow, names: FlowDiagramNames = {}): Fl
 
   // Steps the caller can never reach are still drawn, each part below the previous ones. Steps
   // nothing points at go first, so a part starts at its own entry where it has one.
-  const targeted = new Set(steps.flatMap((step) => safeLinks(step).map((link) => link.target)));
+  const targeted = new Set(steps.flatMap((step) => stepLinks(step).map((link) => link.target)));
   const order = steps.map((step, i) => ({ step, i }));
   const entriesFirst = [
     ...order.filter(({ step }) => !targeted.has(step.id)),
@@ -143,12 +137,6 @@ function depthOf(nodes: readonly FlowGraphNode[], key: string): number {
   return nodes.find((n) => n.key === key)?.depth ?? 0;
 }
 
-function safeLinks(step: FlowStep): readonly StepLink[] {
-  // An unknown step type (stored data) has no known links; stepLinks then returns nothing.
-  const links = stepLinks(step) as StepLink[] | undefined;
-  return Array.isArray(links) ? links : [];
-}
-
 function stepNode(
   step: FlowStep,
   key: string,
@@ -164,7 +152,7 @@ function stepNode(
   const tooltip = [label !== '' && label !== id ? `${label} (${id})` : title, full].join('\n');
   return {
     key,
-    kind: STEP_TYPES.includes(step.type) ? step.type : 'unknown',
+    kind: stepKindOf(step.type) !== undefined ? step.type : 'unknown',
     stepId: step.id,
     title,
     detail: truncate(short, TITLE_CHARS),
@@ -174,73 +162,15 @@ function stepNode(
   };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 'es'}`;
-}
-
-/** The one-line description under the title; `max` truncates spoken text, null keeps it whole. */
+/** The one-line description under the title (the kind's `diagram.detail`); `max` truncates spoken text. */
 function stepDetail(step: FlowStep, names: FlowDiagramNames, max: number | null): string {
-  switch (step.type) {
-    case 'greeting':
-      return `Greeting: ${describePrompt(step.prompt, max) ?? 'no prompt'}`;
-    case 'route':
-      return `Route: ${plural((step.branches ?? []).length, 'branch')}`;
-    case 'schedule': {
-      const list = (step.branches ?? []).map((b) => lookupName(names.schedules, b.scheduleId)).join(', ');
-      return `Schedule: ${max === null ? list : truncate(list, max)}`;
-    }
-    case 'menu':
-      return `Menu: ${describePrompt(step.prompt, max) ?? 'no prompt'}`;
-    case 'ring_group': {
-      const name = lookupName(names.ringGroups, step.ringGroupId);
-      const strategies = names.ringStrategies;
-      const strategy =
-        strategies !== undefined && Object.prototype.hasOwnProperty.call(strategies, step.ringGroupId)
-          ? `, ${describeStrategy(strategies[step.ringGroupId])}`
-          : '';
-      return `Ring group: ${name}${strategy}`;
-    }
-    case 'forward':
-      return `Forward to ${oneLine(String(step.to))}, ${step.timeoutSeconds}s`;
-    case 'voicemail':
-      return `Voicemail: ${lookupName(names.voicemailBoxes, step.voicemailBoxId)}`;
-    case 'hangup': {
-      const message = describePrompt(step.message, max);
-      return message === undefined ? 'Hang up' : `Hang up after ${message}`;
-    }
-    default:
-      return `Unknown step type: ${oneLine(String((step as { type?: unknown }).type))}`;
-  }
+  const kind = stepKindOf(step.type);
+  return kind !== undefined
+    ? kind.diagram.detail(step, names, max)
+    : `Unknown step type: ${oneLine(String((step as { type?: unknown }).type))}`;
 }
 
-/** The edge text for one link, from the link's field path (see stepLinks). */
+/** The edge text for one link (the kind's `diagram.edgeLabel`, from the link's field path). */
 function edgeLabel(step: FlowStep, link: StepLink, names: FlowDiagramNames): string {
-  const branchIndex = /^branches\[(\d+)\]\.next$/.exec(link.path);
-  switch (step.type) {
-    case 'greeting':
-      return 'next';
-    case 'route': {
-      if (link.path === 'fallback') return 'no match';
-      const branch = branchIndex ? step.branches[Number(branchIndex[1])] : undefined;
-      if (branch === undefined) return link.path;
-      const summary = describeCriteria(branch.criteria ?? []);
-      const label = typeof branch.label === 'string' ? oneLine(branch.label) : '';
-      return truncate(label === '' ? summary : `${label}: ${summary}`, EDGE_LABEL_CHARS);
-    }
-    case 'schedule': {
-      if (link.path === 'otherwise') return 'closed/otherwise';
-      const branch = branchIndex ? step.branches[Number(branchIndex[1])] : undefined;
-      if (branch === undefined) return link.path;
-      return truncate(`${lookupName(names.schedules, branch.scheduleId)} open`, EDGE_LABEL_CHARS);
-    }
-    case 'menu':
-      if (link.path === 'fallback') return 'timeout/invalid → fallback';
-      return link.path.startsWith('options.') ? `press ${link.path.slice('options.'.length)}` : link.path;
-    case 'ring_group':
-    case 'forward':
-      return 'no answer';
-    case 'voicemail':
-    case 'hangup':
-      return link.path;
-  }
+  return stepKindOf(step.type)?.diagram.edgeLabel(step, link, names) ?? link.path;
 }

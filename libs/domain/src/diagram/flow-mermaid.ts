@@ -1,19 +1,13 @@
 import type { CallFlow } from '../flow/flow-model';
+import { byStepKind } from '../flow/step-kinds';
 import type { FlowDiagramNames } from './describe';
 import { buildFlowGraph, type FlowGraphNode, type FlowGraphNodeKind } from './flow-graph';
 import { KIND_COLOURS } from './palette';
 
-/** Node shape per kind: the opening and closing brackets around the quoted text. */
+/** Node shape per kind: the opening and closing brackets around the quoted text (steps: their descriptor's). */
 const SHAPES: Record<FlowGraphNodeKind, readonly [string, string]> = {
   start: ['((', '))'],
-  greeting: ['[', ']'],
-  route: ['{', '}'],
-  schedule: ['{', '}'],
-  menu: ['{{', '}}'],
-  ring_group: ['(', ')'],
-  forward: ['[[', ']]'],
-  voicemail: ['([', '])'],
-  hangup: ['([', '])'],
+  ...byStepKind((kind) => kind.diagram.mermaidShape),
   missing: ['[', ']'],
   unknown: ['[', ']'],
 };
@@ -21,14 +15,7 @@ const SHAPES: Record<FlowGraphNodeKind, readonly [string, string]> = {
 /** Mermaid class names; `start` and `end` are avoided because they are keywords in some versions. */
 const CLASS_NAMES: Record<FlowGraphNodeKind, string> = {
   start: 'entry',
-  greeting: 'greeting',
-  route: 'route',
-  schedule: 'schedule',
-  menu: 'menu',
-  ring_group: 'ringGroup',
-  forward: 'forward',
-  voicemail: 'voicemail',
-  hangup: 'hangup',
+  ...byStepKind((kind) => kind.diagram.mermaidClass),
   missing: 'missing',
   unknown: 'unknownStep',
 };

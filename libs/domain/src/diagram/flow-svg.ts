@@ -1,4 +1,5 @@
 import type { CallFlow } from '../flow/flow-model';
+import { byStepKind, type DiagramShape as Shape } from '../flow/step-kinds';
 import { charCount, truncate, type FlowDiagramNames } from './describe';
 import { buildFlowGraph, type FlowGraphNode, type FlowGraphNodeKind } from './flow-graph';
 import { KIND_COLOURS } from './palette';
@@ -27,18 +28,10 @@ const MARGIN = 20;
 /** A decision's text box is inscribed in a diamond this many times its width. */
 const DIAMOND_SCALE = 1.7;
 
-type Shape = 'rect' | 'rounded' | 'stadium' | 'diamond' | 'hexagon' | 'ellipse';
-
+/** Box shape per kind (steps: their descriptor's). */
 const SHAPES: Record<FlowGraphNodeKind, Shape> = {
   start: 'ellipse',
-  greeting: 'rect',
-  route: 'diamond',
-  schedule: 'diamond',
-  menu: 'hexagon',
-  ring_group: 'rounded',
-  forward: 'rounded',
-  voicemail: 'stadium',
-  hangup: 'stadium',
+  ...byStepKind((kind) => kind.diagram.shape),
   missing: 'rect',
   unknown: 'rect',
 };

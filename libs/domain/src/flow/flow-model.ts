@@ -16,6 +16,10 @@ export interface CallFlow {
 
 export type StepId = string;
 
+/**
+ * Every step kind. A kind's behaviour (links, prompts, resources, checks, drawing) is its
+ * descriptor in step-kinds/, whose STEP_KINDS object must have an entry for each member.
+ */
 export type FlowStep =
   | GreetingStep
   | RouteStep
@@ -27,17 +31,6 @@ export type FlowStep =
   | HangupStep;
 
 export type StepType = FlowStep['type'];
-
-export const STEP_TYPES: readonly StepType[] = [
-  'greeting',
-  'route',
-  'schedule',
-  'menu',
-  'ring_group',
-  'forward',
-  'voicemail',
-  'hangup',
-];
 
 interface StepBase {
   readonly id: StepId;

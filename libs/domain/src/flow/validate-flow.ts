@@ -1,13 +1,11 @@
-import { isMenuDigit } from '../ivr/menu-model';
-import { criteriaSetKey } from '../routing/criterion-key';
-import { isSessionCriterion, type Criterion } from '../routing/criterion-model';
-import { criterionProblems, unsatisfiableReason } from '../routing/criterion-problems';
-import { isE164 } from '../shared/e164';
 import type { ValidationIssue, ValidationReport } from '../shared/validation-issue';
-import type { CallFlow, FlowStep, MenuStep, RouteStep, ScheduleStep } from './flow-model';
-import { STEP_TYPES } from './flow-model';
+import { FLOW_LIMITS } from './flow-limits';
+import type { CallFlow, FlowStep } from './flow-model';
+import { STEP_TYPES, stepKindOf } from './step-kinds';
 import { isCallerInputStep, stepLinks, stepPrompts } from './step-links';
 import { checkPrompt } from './validate-prompt';
+
+export { FLOW_LIMITS } from './flow-limits';
 
 export type FlowIssueCode =
   | 'empty_flow'
@@ -59,16 +57,6 @@ export interface FlowValidationContext {
    */
   readonly sourceNumberOnly?: boolean;
 }
-
-/** Limits that keep calls sane; the carrier allows more, callers tolerate less. */
-export const FLOW_LIMITS = {
-  /** Far more than a phone tree a caller can get through; bounds the api's work on a save or diagram. */
-  steps: { max: 200 },
-  menuTimeoutSeconds: { min: 1, max: 120 },
-  menuMaxRetries: { min: 0, max: 10 },
-  forwardTimeoutSeconds: { min: 5, max: 600 },
-  voicemailMaxLengthSeconds: { min: 1, max: 14_400 },
-} as const;
 
 /** The single validator for call flows: used by the admin API on save and by the dry-run. */
 export function validateFlow(flow: CallFlow, ctx: FlowValidationContext = {}): ValidationReport<FlowIssue> {
@@ -168,82 +156,8 @@ export function validateFlow(flow: CallFlow, ctx: FlowValidationContext = {}): V
         id,
       );
 
-    switch (step.type) {
-      case 'route':
-        checkRoute(step, ctx, add);
-        break;
-      case 'schedule':
-        checkSchedule(step, ctx, add);
-        break;
-      case 'menu':
-        checkMenu(step, add);
-        break;
-      case 'ring_group':
-        if (
-          typeof step.ringGroupId !== 'string' ||
-          step.ringGroupId === '' ||
-          (ctx.ringGroupIds && !ctx.ringGroupIds.has(step.ringGroupId))
-        ) {
-          add(
-            'error',
-            'unknown_ring_group',
-            'ringGroupId',
-            `rings group "${String(step.ringGroupId)}", which does not exist.`,
-          );
-        }
-        break;
-      case 'forward':
-        if (typeof step.to !== 'string' || !isE164(step.to)) {
-          add(
-            'error',
-            'invalid_number',
-            'to',
-            `forwards to "${String(step.to)}", which is not an E.164 number (+13125550100).`,
-          );
-        }
-        if (!inRange(step.timeoutSeconds, FLOW_LIMITS.forwardTimeoutSeconds)) {
-          add(
-            'error',
-            'invalid_timeout',
-            'timeoutSeconds',
-            `needs a timeout of ${rangeText(FLOW_LIMITS.forwardTimeoutSeconds)} seconds.`,
-          );
-        }
-        if (step.callerId !== 'tracking_number' && step.callerId !== 'caller') {
-          add(
-            'error',
-            'invalid_value',
-            'callerId',
-            'must show either the tracking number or the caller as caller id.',
-          );
-        }
-        break;
-      case 'voicemail':
-        if (
-          typeof step.voicemailBoxId !== 'string' ||
-          step.voicemailBoxId === '' ||
-          (ctx.voicemailBoxIds && !ctx.voicemailBoxIds.has(step.voicemailBoxId))
-        ) {
-          add(
-            'error',
-            'unknown_voicemail_box',
-            'voicemailBoxId',
-            `uses voicemail box "${String(step.voicemailBoxId)}", which does not exist.`,
-          );
-        }
-        if (!inRange(step.maxLengthSeconds, FLOW_LIMITS.voicemailMaxLengthSeconds)) {
-          add(
-            'error',
-            'invalid_value',
-            'maxLengthSeconds',
-            `needs a maximum length of ${rangeText(FLOW_LIMITS.voicemailMaxLengthSeconds)} seconds.`,
-          );
-        }
-        break;
-      case 'greeting':
-      case 'hangup':
-        break;
-    }
+    // The kind's own checks: route branches, menu keys, resource ids, numbers and limits.
+    stepKindOf(step.type)?.validate(step, ctx, add);
   });
 
   checkReachability(flow, byId, (index, id) =>
@@ -267,150 +181,6 @@ export function validateFlow(flow: CallFlow, ctx: FlowValidationContext = {}): V
   }
 
   return { errors, warnings };
-}
-
-type Add = (severity: 'error' | 'warning', code: FlowIssueCode, field: string, message: string) => void;
-
-function checkRoute(step: RouteStep, ctx: FlowValidationContext, add: Add): void {
-  if (!Array.isArray(step.branches) || step.branches.length === 0) {
-    add('warning', 'no_branches', 'branches', 'has no branches: every call takes the fallback.');
-    return;
-  }
-  const seen: Array<{ key: string; keys: Set<string>; index: number }> = [];
-  step.branches.forEach((branch, b) => {
-    const path = `branches[${b}]`;
-    const criteria: readonly Criterion[] = Array.isArray(branch.criteria) ? branch.criteria : [];
-    if (criteria.length === 0) {
-      add('error', 'empty_branch', `${path}.criteria`, `has a branch (${path}) with no criteria.`);
-      return;
-    }
-    let sound = true;
-    criteria.forEach((criterion, c) => {
-      const problems = criterionProblems(criterion);
-      for (const problem of problems) {
-        add('error', 'invalid_criterion', `${path}.criteria[${c}]`, `has an invalid criterion: ${problem}.`);
-      }
-      if (problems.length > 0) sound = false;
-      else if (ctx.sourceNumberOnly === true && isSessionCriterion(criterion)) {
-        add(
-          'warning',
-          'session_criterion_on_source_number',
-          `${path}.criteria[${c}]`,
-          `tests "${criterion.type}", which comes from a website visit; calls to source numbers have none, so this branch never matches.`,
-        );
-      }
-    });
-    if (!sound) return;
-
-    const unsatisfiable = unsatisfiableReason(criteria);
-    if (unsatisfiable !== null)
-      add(
-        'warning',
-        'unsatisfiable_branch',
-        path,
-        `has a branch (${path}) that can never match: ${unsatisfiable}.`,
-      );
-
-    const key = criteriaSetKey(criteria);
-    const keys = new Set(key.split(' & '));
-    const duplicate = seen.find((s) => s.key === key);
-    if (duplicate) {
-      add(
-        'error',
-        'duplicate_branch',
-        path,
-        `has two branches with the same criteria (branches[${duplicate.index}] and ${path}).`,
-      );
-    } else {
-      // An earlier branch asking for a subset of this one's criteria catches every caller first.
-      const shadow = seen.find((s) => [...s.keys].every((k) => keys.has(k)));
-      if (shadow) {
-        add(
-          'warning',
-          'shadowed_branch',
-          path,
-          `has a branch (${path}) that never matches: branches[${shadow.index}] asks for less and comes first.`,
-        );
-      }
-    }
-    seen.push({ key, keys, index: b });
-  });
-}
-
-function checkSchedule(step: ScheduleStep, ctx: FlowValidationContext, add: Add): void {
-  if (!Array.isArray(step.branches) || step.branches.length === 0) {
-    add('warning', 'no_branches', 'branches', 'has no schedules: every call takes "otherwise".');
-    return;
-  }
-  const seen = new Map<string, number>();
-  step.branches.forEach((branch, b) => {
-    const path = `branches[${b}]`;
-    if (
-      typeof branch.scheduleId !== 'string' ||
-      branch.scheduleId === '' ||
-      (ctx.scheduleIds && !ctx.scheduleIds.has(branch.scheduleId))
-    ) {
-      add(
-        'error',
-        'unknown_schedule',
-        `${path}.scheduleId`,
-        `uses schedule "${String(branch.scheduleId)}", which does not exist.`,
-      );
-    }
-    const earlier = seen.get(branch.scheduleId);
-    if (earlier !== undefined) {
-      add(
-        'error',
-        'duplicate_branch',
-        path,
-        `lists schedule "${branch.scheduleId}" twice (branches[${earlier}] and ${path}).`,
-      );
-    } else {
-      seen.set(branch.scheduleId, b);
-    }
-  });
-}
-
-function checkMenu(step: MenuStep, add: Add): void {
-  const options = step.options !== null && typeof step.options === 'object' ? step.options : {};
-  const keys = Object.keys(options);
-  if (keys.length === 0) add('error', 'no_menu_options', 'options', 'is a menu with no options.');
-  for (const key of keys) {
-    if (!isMenuDigit(key))
-      add(
-        'error',
-        'bad_digit',
-        `options.${key}`,
-        `has option "${key}", which is not a single key 0-9, * or #.`,
-      );
-  }
-  if (step.repeatOnStar === true && '*' in options) {
-    add('error', 'star_conflict', 'options.*', 'uses * both to repeat the menu and as an option.');
-  }
-  if (!inRange(step.timeoutSeconds, FLOW_LIMITS.menuTimeoutSeconds)) {
-    add(
-      'error',
-      'invalid_timeout',
-      'timeoutSeconds',
-      `needs a timeout of ${rangeText(FLOW_LIMITS.menuTimeoutSeconds)} seconds.`,
-    );
-  }
-  if (!inRange(step.maxRetries, FLOW_LIMITS.menuMaxRetries) || !Number.isInteger(step.maxRetries)) {
-    add(
-      'error',
-      'invalid_value',
-      'maxRetries',
-      `needs a whole number of retries, ${rangeText(FLOW_LIMITS.menuMaxRetries)}.`,
-    );
-  }
-}
-
-function inRange(value: unknown, range: { min: number; max: number }): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max;
-}
-
-function rangeText(range: { min: number; max: number }): string {
-  return `${range.min}–${range.max}`;
 }
 
 function checkReachability(
