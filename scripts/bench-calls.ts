@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { Client, Connection, isGrpcServiceError } from '@temporalio/client';
+import { loadConfig, temporalConnectionOptions } from '@switchboard/config';
+import { callWorkflowId } from '@switchboard/contracts';
 import type { CallFlow } from '@switchboard/domain';
 import { apiClient, expectOk, http, type Bundle, type StackEndpoints } from '@switchboard/scenarios';
+import { countHistory, historyPerCall, type HistoryCounts, type HistoryPerCall } from './history-counts';
 import { cpuPerCall, cpuSecondsByTree } from './process-cpu';
 import type { StackProcesses } from './stack';
 
@@ -282,22 +286,75 @@ export function cpuRootsOf(p: StackProcesses): CpuRoots {
   return roots;
 }
 
-export const cpuLine = (cpu: Record<string, number>) =>
-  `CPU seconds per call: ${Object.entries(cpu)
-    .map(([name, s]) => `${name} ${s}`)
+/** CPU per call in milliseconds, from the seconds (to 3 decimals) `cpuPerCall` gives. */
+export const cpuMs = (cpuS: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(cpuS).map(([name, s]) => [name, Math.round(s * 1000)]));
+
+export const cpuLine = (cpuS: Record<string, number>) =>
+  `CPU ms per call: ${Object.entries(cpuMs(cpuS))
+    .map(([name, ms]) => `${name} ${ms}`)
     .join(', ')}`;
+
+/** How many call histories are fetched from Temporal at once. */
+const HISTORY_BATCH = 20;
+/** A workflow still running after its call ended (writing its record) is fetched again until then. */
+const HISTORY_OPEN_WAIT_MS = 30_000;
+/** gRPC's NOT_FOUND: Temporal knows no workflow by that id. */
+const GRPC_NOT_FOUND = 5;
+
+/**
+ * Each call's workflow history (`call-<call_session_id>`), fetched from the Temporal at
+ * `temporalAddress` (TLS, API key and namespace as libs/config reads them for the api and the
+ * worker), counted, and summed up as p50 and max per call. Fetched 20 at a time; a history that
+ * does not end the workflow yet is fetched again for up to 30 s, then counted as it stands (`open`).
+ */
+export async function callHistories(temporalAddress: string, sessions: string[]): Promise<HistoryPerCall> {
+  const cfg = loadConfig({ ...process.env, TEMPORAL_ADDRESS: temporalAddress });
+  const connection = await Connection.connect(temporalConnectionOptions(cfg));
+  try {
+    const client = new Client({ connection, namespace: cfg.temporal.namespace });
+    const deadline = Date.now() + HISTORY_OPEN_WAIT_MS;
+    const count = async (session: string): Promise<HistoryCounts | null> => {
+      const handle = client.workflow.getHandle(callWorkflowId(session));
+      for (;;) {
+        let counts: HistoryCounts;
+        try {
+          counts = countHistory(await handle.fetchHistory());
+        } catch (err) {
+          if (isGrpcServiceError(err) && Number(err.code) === GRPC_NOT_FOUND) return null;
+          throw err;
+        }
+        if (counts.closed || Date.now() > deadline) return counts;
+        await sleep(500);
+      }
+    };
+    const found: HistoryCounts[] = [];
+    let missing = 0;
+    for (let i = 0; i < sessions.length; i += HISTORY_BATCH) {
+      for (const c of await Promise.all(sessions.slice(i, i + HISTORY_BATCH).map(count))) {
+        if (c) found.push(c);
+        else missing++;
+      }
+    }
+    return historyPerCall(found, missing);
+  } finally {
+    await connection.close();
+  }
+}
 
 /**
  * Switchboard's side of a run: place the calls, wait for their records, read the timelines. With
  * `cpuRoots`, also the CPU seconds per call of each part, from the first call placed to a moment
  * after the last leg ended (when the workflows have written their records), so that the polling
- * for records that follows is not counted.
+ * for records that follows is not counted. With `temporalAddress`, also each call's workflow
+ * history counted (`callHistories`), fetched after the CPU figures were read.
  */
 export async function runSwitchboard(
   endpoints: StackEndpoints,
   args: { calls: number; rate: number },
   setup: BenchSetup,
   cpuRoots?: CpuRoots,
+  temporalAddress?: string,
 ) {
   const before = cpuRoots && cpuSecondsByTree(cpuRoots);
   const t0 = Date.now();
@@ -312,7 +369,15 @@ export async function runSwitchboard(
   const { completed, pending } = await waitForRecords(endpoints, sessions);
   const wallS = (Date.now() - t0) / 1000;
   const tls = await timelines(endpoints.simUrl, sessions);
-  return { completed, lost: pending.size, wallS, tls, cpu };
+  // The latency and CPU figures stand without the history counts: a Temporal that refuses the
+  // history reads (permissions, say) is reported, not a failed run.
+  const history = temporalAddress
+    ? await callHistories(temporalAddress, sessions).catch((err: unknown) => {
+        console.error(`› history counts unavailable: ${String(err)}`);
+        return null;
+      })
+    : null;
+  return { completed, lost: pending.size, wallS, tls, cpu, history };
 }
 
 /** After the last hang-up, how long the workflows get to write their records before CPU is read. */

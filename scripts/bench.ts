@@ -3,7 +3,9 @@ import os from 'node:os';
 import type { CallFlow } from '@switchboard/domain';
 import { applyBundle, type StackEndpoints } from '@switchboard/scenarios';
 import { freePort } from '@switchboard/devstack';
-import { runningStack, startStack, type RunningStack } from './stack';
+import { loadConfig, requireTemporalAddress } from '@switchboard/config';
+import { historyLines } from './history-counts';
+import { runningStack, startStack, type RunningEndpoints, type RunningStack } from './stack';
 import {
   FORWARD_BENCH,
   MENU_BENCH,
@@ -25,6 +27,7 @@ import {
   waitForRecords,
   aliveLegs,
   cpuLine,
+  cpuMs,
   cpuRootsOf,
   type CpuRoots,
   type BenchSetup,
@@ -54,8 +57,14 @@ import {
  * The stack the benchmark starts (when `npm start` is not running) is chosen with `--temporal
  * dev|postgres` (the dev server on SQLite, or temporal-server with its history in PostgreSQL),
  * `--apis N` (behind one entry point) and `--workers N`; forward and menu runs on it also print the
- * CPU seconds per call of Temporal, the worker(s), the api(s) and PostgreSQL. `npm run
- * bench:runtime` runs both Temporals and both sizes side by side.
+ * CPU milliseconds per call of Temporal, the worker(s), the api(s) and PostgreSQL (JSON: both
+ * `cpu_s_per_call` and `cpu_ms_per_call`). `npm run bench:runtime` runs both Temporals and both
+ * sizes side by side.
+ *
+ * Forward and menu runs then fetch each call's workflow history from Temporal and print, per call
+ * (p50 and max), its events, workflow tasks, search-attribute and memo upserts, markers (local
+ * activities, patches), activities, timers and signals (JSON: `history_per_call`): issue 18's
+ * targets are set in these.
  */
 type FlowName = 'forward' | 'menu';
 
@@ -140,9 +149,10 @@ async function forwardBench(
   args: Args,
   log: (m: string) => void,
   cpuRoots?: CpuRoots,
+  temporalAddress?: string,
 ): Promise<number> {
   log(`placing ${args.calls} calls at ${args.rate}/s into Switchboard`);
-  const run = await runSwitchboard(endpoints, args, FORWARD_BENCH, cpuRoots);
+  const run = await runSwitchboard(endpoints, args, FORWARD_BENCH, cpuRoots, temporalAddress);
   const sb = latencies(run.tls);
 
   log(`placing ${args.calls} calls at ${args.rate}/s into the stateless baseline handler`);
@@ -168,6 +178,8 @@ async function forwardBench(
     ratio_p50: round1(answerSb.p50 / answerBase.p50),
     ratio_p99: round1(answerSb.p99 / answerBase.p99),
     cpu_s_per_call: run.cpu,
+    cpu_ms_per_call: run.cpu && cpuMs(run.cpu),
+    history_per_call: run.history,
     machine: machine(),
   };
   if (!args.json) {
@@ -181,6 +193,7 @@ async function forwardBench(
     console.log(row('initiated → answer (baseline)', answerBase));
     console.log(`ratio Switchboard/baseline: p50 ${summary.ratio_p50}x, p99 ${summary.ratio_p99}x`);
     if (run.cpu) console.log(cpuLine(run.cpu));
+    if (run.history) for (const line of historyLines(run.history)) console.log(line);
   }
   console.log(JSON.stringify(summary));
   return summary.lost;
@@ -192,13 +205,15 @@ async function menuBench(
   args: Args,
   log: (m: string) => void,
   cpuRoots?: CpuRoots,
+  temporalAddress?: string,
 ): Promise<number> {
   log(`placing ${args.calls} menu calls at ${args.rate}/s into Switchboard`);
-  const run = await runSwitchboard(endpoints, args, MENU_BENCH, cpuRoots);
+  const run = await runSwitchboard(endpoints, args, MENU_BENCH, cpuRoots, temporalAddress);
   const summary = menuSummary(args, run);
   if (!args.json) {
     printMenu(summary);
     if (run.cpu) console.log(cpuLine(run.cpu));
+    if (run.history) for (const line of historyLines(run.history)) console.log(line);
   }
   console.log(JSON.stringify(summary));
   return summary.lost;
@@ -223,6 +238,8 @@ function menuSummary(args: Args, run: SwitchboardRun) {
     ),
     dtmf_without_next_command: dtmf.withoutNext,
     cpu_s_per_call: run.cpu,
+    cpu_ms_per_call: run.cpu && cpuMs(run.cpu),
+    history_per_call: run.history,
     machine: machine(),
   };
 }
@@ -837,9 +854,15 @@ async function main(): Promise<void> {
       apis: args.apis,
       workers: args.workers,
     });
-    s = { apiUrl: own.apiUrl, simUrl: own.simUrl!, apiKey: own.apiKey, adminToken: own.adminToken };
+    s = {
+      apiUrl: own.apiUrl,
+      simUrl: own.simUrl!,
+      apiKey: own.apiKey,
+      adminToken: own.adminToken,
+      temporalAddress: own.temporalAddress,
+    };
   }
-  const endpoints: StackEndpoints = s;
+  const endpoints: RunningEndpoints = s;
   try {
     let lost: number;
     if (args.profile === 'inflight') lost = await inflightProfile(endpoints, args, log);
@@ -851,10 +874,13 @@ async function main(): Promise<void> {
       await applyBundle(endpoints, setup.bundle);
       // CPU per call is read off the processes this benchmark started; npm start's are not its children.
       const cpu = own ? cpuRootsOf(own.processes) : undefined;
+      // The histories come from the stack's Temporal: its own, npm start's (stack.json), else the
+      // configured one.
+      const temporal = endpoints.temporalAddress ?? requireTemporalAddress(loadConfig());
       lost =
         args.flow === 'menu'
-          ? await menuBench(endpoints, args, log, cpu)
-          : await forwardBench(endpoints, args, log, cpu);
+          ? await menuBench(endpoints, args, log, cpu, temporal)
+          : await forwardBench(endpoints, args, log, cpu, temporal);
     }
     if (lost > 0) process.exitCode = 1;
   } finally {

@@ -423,18 +423,25 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Endpoints of a running stack: env first, then the one `npm start` wrote, if it answers. */
-export async function runningStack(): Promise<StackEndpoints | null> {
-  let candidate: Partial<StackEndpoints> | null = null;
+/** What `runningStack` finds: the endpoints, and the stack's Temporal when it is known. */
+export type RunningEndpoints = StackEndpoints & { temporalAddress?: string };
+
+/**
+ * Endpoints of a running stack: env first (with TEMPORAL_ADDRESS, if set), then the one `npm start`
+ * wrote, if it answers.
+ */
+export async function runningStack(): Promise<RunningEndpoints | null> {
+  let candidate: Partial<RunningEndpoints> | null = null;
   if (process.env.SWITCHBOARD_API_URL && process.env.TELNYX_SIM_URL) {
     candidate = {
       apiUrl: process.env.SWITCHBOARD_API_URL,
       simUrl: process.env.TELNYX_SIM_URL,
       apiKey: process.env.SWITCHBOARD_API_KEY,
       adminToken: process.env.ADMIN_TOKEN,
+      temporalAddress: process.env.TEMPORAL_ADDRESS,
     };
   } else if (existsSync(STACK_FILE)) {
-    candidate = JSON.parse(readFileSync(STACK_FILE, 'utf8')) as Partial<StackEndpoints>;
+    candidate = JSON.parse(readFileSync(STACK_FILE, 'utf8')) as Partial<RunningEndpoints>;
   }
   if (!candidate?.apiUrl || !candidate.simUrl) return null;
   try {
