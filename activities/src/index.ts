@@ -17,6 +17,7 @@ import { createTelephonyActivities } from './telephony.activities';
 import { createScoringActivities } from './scoring.activities';
 import { createWebhookActivities, type EventPublisher } from './webhook.activities';
 import { createRecordingActivities } from './recording.activities';
+import { createCallLifecycleActivities } from './call-lifecycle.activities';
 
 export { type EventPublisher } from './webhook.activities';
 export { createRecordingActivities, recordingBlobKey } from './recording.activities';
@@ -41,20 +42,27 @@ export interface ActivityDeps {
 
 /** Every activity the call workflows use, bound to their dependencies. */
 export function createActivities(deps: ActivityDeps) {
+  const callData = createCallDataActivities(
+    deps.routing,
+    deps.records,
+    deps.resources,
+    deps.secrets,
+    deps.settings,
+    deps.holds,
+  );
+  const webhooks = createWebhookActivities(
+    deps.webhooks,
+    deps.records,
+    deps.publisher,
+    deps.settings.publicBaseUrl,
+    { allowPrivateNetworks: deps.settings.allowPrivateReceivers ?? false },
+  );
   return {
     ...createTelephonyActivities(deps.telephony),
-    ...createCallDataActivities(
-      deps.routing,
-      deps.records,
-      deps.resources,
-      deps.secrets,
-      deps.settings,
-      deps.holds,
-    ),
+    ...callData,
     ...createScoringActivities(deps.scoring),
-    ...createWebhookActivities(deps.webhooks, deps.records, deps.publisher, deps.settings.publicBaseUrl, {
-      allowPrivateNetworks: deps.settings.allowPrivateReceivers ?? false,
-    }),
+    ...webhooks,
+    ...createCallLifecycleActivities({ ...callData, ...webhooks }),
     ...createRecordingActivities(deps.recordings.repository, deps.recordings.blobs, deps.recordings.carrier),
   };
 }

@@ -3,7 +3,7 @@ import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:cryp
 import { after, before, describe, it } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
-import { callWorkflowId } from '@switchboard/contracts';
+import { INBOUND_CALL_WORKFLOW, callWorkflowId } from '@switchboard/contracts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 import { testServers } from '../support/test-env';
 
@@ -76,7 +76,7 @@ describe('Telnyx webhook endpoint', () => {
     assert.equal(await stored(id), 1);
     const desc = await client.workflow.getHandle(callWorkflowId(session)).describe();
     assert.equal(desc.taskQueue, api.taskQueue);
-    assert.equal(desc.type, 'inboundCall');
+    assert.equal(desc.type, INBOUND_CALL_WORKFLOW);
     await client.workflow.getHandle(callWorkflowId(session)).terminate('test over');
   });
 

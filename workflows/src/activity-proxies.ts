@@ -51,3 +51,15 @@ export const notify = proxyActivities<Activities>({
     nonRetryableErrorTypes: ['WebhookRefused'],
   },
 });
+
+/**
+ * The end of a call in the call engine v2 (finishCall: the record, then its announcements): a
+ * local activity, one marker instead of an activity's three events and the task its completion
+ * wakes. Retried until the database is back, as the call record must never be lost; past the
+ * worker's local retry threshold the SDK waits out the backoff on a workflow timer.
+ */
+export const callEnd = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30s',
+  scheduleToCloseTimeout: '1h',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '15s' },
+});

@@ -5,3 +5,4 @@ export { deliverWebhook } from './background/deliver-webhook.workflow';
 export { rescoreCalls } from './background/rescore-calls.workflow';
 export { storeRecording } from './background/store-recording.workflow';
 export { outboundCall } from './outbound-call/outbound-call.workflow';
+export { inboundCallV2 } from './call/inbound-call-v2.workflow';

@@ -21,6 +21,12 @@ export interface SwitchboardConfig {
     tls?: TemporalTls;
     /** Temporal Cloud API key, sent as a bearer token on every call. */
     apiKey?: string;
+    /**
+     * Which call engine new inbound calls start (docs/DECISIONS.md, "Call engine v2"): `v2`, or
+     * `v1` to go back to the first engine while it is still registered. Calls in flight finish on
+     * the engine they started on either way.
+     */
+    callEngine: CallEngine;
   };
   api: {
     host: string;
@@ -158,6 +164,9 @@ export interface TemporalTls {
   serverName?: string;
 }
 
+export const CALL_ENGINES = ['v1', 'v2'] as const;
+export type CallEngine = (typeof CALL_ENGINES)[number];
+
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
@@ -282,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       taskQueue: str(env, 'TEMPORAL_TASK_QUEUE') ?? 'calls',
       tls: temporalTls(env),
       apiKey: str(env, 'TEMPORAL_API_KEY'),
+      callEngine: oneOf(env, 'CALL_ENGINE', CALL_ENGINES, 'v2'),
     },
     api: { host, port, trustedProxies: proxies(env, 'TRUSTED_PROXIES') },
     dni: {

@@ -28,8 +28,17 @@ export interface CallScreenPop {
 /** The running call's screen pop; null before its number is resolved or for unknown numbers. */
 export const callContextQuery = defineQuery<CallScreenPop | null>('callContext');
 
-/** Workflow type name; the api starts it by name so it never imports workflow code. */
-export const INBOUND_CALL_WORKFLOW = 'inboundCall';
+/**
+ * Workflow type name new inbound calls start (call engine v2); the api starts it by name so it never
+ * imports workflow code.
+ */
+export const INBOUND_CALL_WORKFLOW = 'inboundCallV2';
+
+/**
+ * The first engine's type: frozen, registered until its calls have drained (docs/DECISIONS.md,
+ * "Call engine v2"), and replayed in CI from recorded histories.
+ */
+export const INBOUND_CALL_V1_WORKFLOW = 'inboundCall';
 
 /**
  * Workflow id of an inbound call. Keyed on the carrier's call session, so every retry of a webhook and

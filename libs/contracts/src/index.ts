@@ -8,4 +8,6 @@ export * from './workflow-input';
 export * from './failure-types';
 export * from './event-routing';
 export * from './background-work';
+export * from './call-lifecycle';
 export * from './call-timeline';
+export * from './call-tags';

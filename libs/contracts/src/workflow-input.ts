@@ -16,6 +16,12 @@ export interface CallTiming {
   ringMarginMs: number;
   /** Upper bound for a connected conversation (Telnyx's own default time limit is 4 h). */
   maxTalkMs: number;
+  /**
+   * The call engine v2 guards all of a call's waits with one timer that fires no sooner than this
+   * after it is set: a wait whose event never came ends at most this long after its own bound.
+   * (Engine v1 keeps a timer per wait and ignores it.)
+   */
+  watchdogMinMs: number;
 }
 
 export const DEFAULT_CALL_TIMING: CallTiming = {
@@ -24,6 +30,7 @@ export const DEFAULT_CALL_TIMING: CallTiming = {
   promptWaitMs: 120_000,
   ringMarginMs: 10_000,
   maxTalkMs: 4 * 3600_000,
+  watchdogMinMs: 60_000,
 };
 
 /**

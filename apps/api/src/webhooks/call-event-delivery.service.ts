@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import {
+  INBOUND_CALL_V1_WORKFLOW,
   INBOUND_CALL_WORKFLOW,
   carrierEventSignal,
   type CarrierEvent,
@@ -27,7 +28,8 @@ export class CallEventDelivery {
         return 'signalled';
       }
       const input: InboundCallInput = { callSessionId: event.callSessionId ?? route.workflowId };
-      const handle = await this.client.workflow.signalWithStart(INBOUND_CALL_WORKFLOW, {
+      const type = this.cfg.temporal.callEngine === 'v1' ? INBOUND_CALL_V1_WORKFLOW : INBOUND_CALL_WORKFLOW;
+      const handle = await this.client.workflow.signalWithStart(type, {
         workflowId: route.workflowId,
         taskQueue: this.cfg.temporal.taskQueue,
         args: [input],

@@ -1,6 +1,6 @@
 import type { Context } from '@temporalio/activity';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
-import type { CallRecordInput } from '@switchboard/contracts';
+import type { CallRecordInput, FinishCallRequest } from '@switchboard/contracts';
 import type { Logger } from '@switchboard/observability';
 import type { WorkerMetrics } from './worker-metrics';
 
@@ -43,11 +43,16 @@ export function activityObserver(metrics: WorkerMetrics, log: () => Logger): Act
 }
 
 function recordCall(metrics: WorkerMetrics, activityType: string, args: unknown[]): void {
-  if (activityType === 'resolveCall') {
+  // Engine v1 starts and ends a call with resolveCall and saveCallRecord, engine v2 with beginCall
+  // and finishCall (which run those two inside, as functions: nothing is counted twice).
+  if (activityType === 'resolveCall' || activityType === 'beginCall') {
     metrics.callsStarted.inc();
     metrics.callsInFlight.inc();
-  } else if (activityType === 'saveCallRecord') {
-    const record = args[0] as CallRecordInput | undefined;
+  } else if (activityType === 'saveCallRecord' || activityType === 'finishCall') {
+    const record =
+      activityType === 'finishCall'
+        ? (args[0] as FinishCallRequest | undefined)?.record
+        : (args[0] as CallRecordInput | undefined);
     metrics.callsFinished.inc({ outcome: record?.outcome ?? 'unknown' });
     metrics.callsInFlight.dec();
     if (record?.answeredAt) {

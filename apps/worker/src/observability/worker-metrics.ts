@@ -2,21 +2,21 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 /**
  * The worker's Prometheus metrics, in a registry of its own (tests run an api in the same process).
- * Calls are counted from their activities, which every call runs once: `resolveCall` starts one,
- * `saveCallRecord` finishes it. In flight is the difference per process; sum it over workers.
+ * Calls are counted from their activities, which every call runs once: `beginCall` (engine v1:
+ * `resolveCall`) starts one, `finishCall` (v1: `saveCallRecord`) finishes it. In flight is the difference per process; sum it over workers.
  */
 export class WorkerMetrics {
   readonly registry = new Registry();
 
   readonly callsStarted = new Counter({
     name: 'switchboard_worker_calls_started_total',
-    help: 'Calls whose workflow resolved its tracking number (resolveCall completed)',
+    help: 'Calls whose workflow resolved its tracking number (beginCall or resolveCall completed)',
     registers: [this.registry],
   });
 
   readonly callsFinished = new Counter({
     name: 'switchboard_worker_calls_finished_total',
-    help: 'Calls whose record was saved (saveCallRecord completed), by outcome',
+    help: 'Calls whose record was saved (finishCall or saveCallRecord completed), by outcome',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
