@@ -32,7 +32,10 @@ export interface EventRoute {
  */
 export function routeCarrierEvent(e: CarrierEvent): EventRoute | null {
   const signal = SIGNALLED_EVENT_TYPES.has(e.type);
-  if (e.clientState?.wf) return { workflowId: e.clientState.wf, mayStart: false, signal };
+  // A leg we dialled starts with our own command, whose result names it: its call.initiated
+  // tells the workflow nothing, and a signal is a workflow task.
+  if (e.clientState?.wf)
+    return { workflowId: e.clientState.wf, mayStart: false, signal: signal && e.type !== 'call.initiated' };
   if (e.direction === 'outgoing') return null;
   if (e.callSessionId) return { workflowId: callWorkflowId(e.callSessionId), mayStart: signal, signal };
   return null;

@@ -24,8 +24,18 @@ describe('routeCarrierEvent', () => {
     },
     {
       name: 'our agent leg names its workflow and never starts one',
-      e: { direction: 'outgoing', callSessionId: 's2', clientState: { wf: 'call-s1', role: 'agent' } },
+      e: {
+        type: 'call.answered',
+        direction: 'outgoing',
+        callSessionId: 's2',
+        clientState: { wf: 'call-s1', role: 'agent' },
+      },
       want: { workflowId: 'call-s1', mayStart: false, signal: true },
+    },
+    {
+      name: 'the call.initiated of a leg we dialled is kept but not signalled (the dial named it)',
+      e: { direction: 'outgoing', callSessionId: 's2', clientState: { wf: 'call-s1', role: 'agent' } },
+      want: { workflowId: 'call-s1', mayStart: false, signal: false },
     },
     {
       name: 'a foreign outgoing leg is not routed',
