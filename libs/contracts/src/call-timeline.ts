@@ -1,7 +1,7 @@
 import type { CallAttribution } from './call-attribution';
 import type { CallOutcome, PathEntry } from './call-record';
 import type { CarrierEvent } from './carrier-event';
-import { recordingPurpose } from './background-work';
+import { menuOfGatherTag, promptOfTag, recordingPurposeOfTag, type PromptPurpose } from './call-tags';
 
 /**
  * A finished call told as a story: what the caller did, what the flow did, who was rung and for how
@@ -52,9 +52,6 @@ interface EntryBase<K extends string> {
   /** Webhooks behind this entry (none for entries taken from the call record alone). */
   events: TimelineEventRef[];
 }
-
-/** Where a prompt played in the flow, read from the tag the workflow put in its client_state. */
-export type PromptPurpose = 'greeting' | 'menu' | 'menu_notice' | 'hold' | 'whisper' | 'voicemail_greeting';
 
 export type CallTimelineEntry =
   | (EntryBase<'call_received'> & {
@@ -178,31 +175,6 @@ const GATHER_STATUS: Record<string, string> = {
   cancelled: 'menu stopped',
   cancelled_amd: 'menu stopped',
 };
-
-/**
- * What a prompt was for, from the tags the call workflow gives them: `<step>#<n>` (greeting, hangup
- * message), `<menu>-<n>` (the menu's own prompt, a gather: `n` counts gathers across the call, or,
- * in calls before the `menu-visit-tags` patch, the menu's tries), `<menu>-<gatherId>-play#<n>`
- * (invalid/timeout notice), `<step>-hold#<n>`, `<attempt>-whisper#<n>`, `<step>-greeting#<n>`.
- */
-function promptOf(
-  tag: string | undefined,
-  gatherTags: ReadonlySet<string>,
-): { name: string | null; purpose: PromptPurpose } {
-  if (!tag) return { name: null, purpose: 'greeting' };
-  if (gatherTags.has(tag)) return { name: tag.replace(/-\d+$/, ''), purpose: 'menu' };
-  const base = tag.replace(/#\d+$/, '');
-  const suffixed = (suffix: string) => (base.endsWith(suffix) ? base.slice(0, -suffix.length) : null);
-  const notice = /^(.*)-\d+-play$/.exec(base);
-  if (notice) return { name: notice[1], purpose: 'menu_notice' };
-  const hold = suffixed('-hold');
-  if (hold !== null) return { name: hold, purpose: 'hold' };
-  const whisper = suffixed('-whisper');
-  if (whisper !== null) return { name: whisper.replace(/-w\d+$/, ''), purpose: 'whisper' };
-  const vm = suffixed('-greeting');
-  if (vm !== null) return { name: vm, purpose: 'voicemail_greeting' };
-  return { name: base, purpose: 'greeting' };
-}
 
 const PROMPT_LABEL: Record<PromptPurpose, string> = {
   greeting: 'Prompt',
@@ -345,11 +317,6 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
     l.summary = `${nameOf(call, l.to)} ${legStory(l)}`;
   }
 
-  const gatherTags = new Set(
-    ordered
-      .filter((e) => e.type === 'call.gather.ended' && e.clientState?.tag)
-      .map((e) => e.clientState!.tag!),
-  );
   const entries: CallTimelineEntry[] = [];
   const initiated = ordered.find((e) => isCaller(e) && e.type === 'call.initiated');
   // Carriers fill caller_id_name with the number itself when there is no CNAM: no name then.
@@ -469,7 +436,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
       }
       case 'call.speak.started':
       case 'call.playback.started': {
-        const { name, purpose } = promptOf(tag, gatherTags);
+        const { name, purpose } = promptOfTag(tag);
         const entry: Extract<CallTimelineEntry, { kind: 'prompt' }> = {
           at,
           kind: 'prompt',
@@ -491,7 +458,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
         const key = `${e.callControlId}|${tag ?? ''}`;
         const open = openPrompts.get(key);
         openPrompts.delete(key);
-        const { name, purpose } = promptOf(tag, gatherTags);
+        const { name, purpose } = promptOfTag(tag);
         const entry = open ?? {
           at,
           kind: 'prompt' as const,
@@ -521,7 +488,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
       case 'call.gather.ended': {
         const digits = e.digits ?? '';
         const status = e.status ?? (digits ? 'valid' : 'timeout');
-        const menu = tag ? tag.replace(/-\d+$/, '') : null;
+        const menu = tag ? menuOfGatherTag(tag) : null;
         const keys = digits ? ` (pressed ${digits})` : '';
         const said =
           status === 'valid'
@@ -556,7 +523,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
             recordingId: e.recordingId ?? null,
           });
         } else {
-          const purpose = recordingPurpose(tag) === 'conversation' ? 'conversation' : 'other';
+          const purpose = recordingPurposeOfTag(tag) === 'conversation' ? 'conversation' : 'other';
           entries.push({
             at,
             kind: 'recording_saved',

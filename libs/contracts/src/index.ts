@@ -8,4 +8,5 @@ export * from './workflow-input';
 export * from './failure-types';
 export * from './event-routing';
 export * from './background-work';
+export * from './call-tags';
 export * from './call-timeline';
