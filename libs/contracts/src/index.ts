@@ -9,4 +9,3 @@ export * from './failure-types';
 export * from './event-routing';
 export * from './background-work';
 export * from './call-tags';
-export * from './call-timeline';
