@@ -61,11 +61,10 @@ export const callTags = {
   outboundCallee: (): string => 'callee',
 };
 
-/** `[what, n]` when `tag` ends in `<sep><digits>`: the number a writer put last. */
-function numbered(tag: string, sep: string): [string, number] | null {
+/** `tag` without the `<sep><digits>` a writer put last, or null when it does not end so. */
+function unnumbered(tag: string, sep: string): string | null {
   const at = tag.lastIndexOf(sep);
-  const digits = at < 0 ? '' : tag.slice(at + sep.length);
-  return /^\d+$/.test(digits) ? [tag.slice(0, at), Number(digits)] : null;
+  return at >= 0 && /^\d+$/.test(tag.slice(at + sep.length)) ? tag.slice(0, at) : null;
 }
 
 /** `tag` without `suffix`, or null when it does not end with it. */
@@ -77,12 +76,12 @@ export type PromptPurpose = 'greeting' | 'menu' | 'menu_notice' | 'hold' | 'whis
 
 /** The step of a ring tag (`forward` for the forwarding flow's). */
 export function stepOfRingTag(ring: string): string {
-  return numbered(ring, SUFFIX.wave)?.[0] ?? ring;
+  return unnumbered(ring, SUFFIX.wave) ?? ring;
 }
 
 /** The menu of a gather's tag. */
 export function menuOfGatherTag(tag: string): string {
-  return numbered(tag, GATHER)?.[0] ?? tag;
+  return unnumbered(tag, GATHER) ?? tag;
 }
 
 /**
@@ -92,15 +91,14 @@ export function menuOfGatherTag(tag: string): string {
  */
 export function promptOfTag(tag: string | undefined): { name: string | null; purpose: PromptPurpose } {
   if (!tag) return { name: null, purpose: 'greeting' };
-  const played = numbered(tag, PLAYING);
-  if (!played) {
-    const gather = numbered(tag, GATHER);
-    return gather ? { name: gather[0], purpose: 'menu' } : { name: tag, purpose: 'greeting' };
+  const what = unnumbered(tag, PLAYING);
+  if (what === null) {
+    const menu = unnumbered(tag, GATHER);
+    return menu !== null ? { name: menu, purpose: 'menu' } : { name: tag, purpose: 'greeting' };
   }
-  const [what] = played;
   const notice = unsuffixed(what, SUFFIX.menuNotice);
-  const noticed = notice !== null ? numbered(notice, GATHER) : null;
-  if (noticed) return { name: noticed[0], purpose: 'menu_notice' };
+  const noticeMenu = notice !== null ? unnumbered(notice, GATHER) : null;
+  if (noticeMenu !== null) return { name: noticeMenu, purpose: 'menu_notice' };
   const hold = unsuffixed(what, SUFFIX.hold);
   if (hold !== null) return { name: hold, purpose: 'hold' };
   const whisper = unsuffixed(what, SUFFIX.whisper);
