@@ -105,16 +105,8 @@ export interface StoreRecordingInput {
 /** One copy workflow per carrier recording: redelivered webhooks find it already started. */
 export const storeRecordingWorkflowId = (carrierRecordingId: string) => `recording-${carrierRecordingId}`;
 
-/** What a recording holds: a caller's message, or a caller and an agent talking. */
+/** What a recording holds: a caller's message, or a caller and an agent talking (`recordingPurposeOfTag`). */
 export type RecordingPurpose = 'voicemail' | 'conversation';
-
-/**
- * The call workflow tags a conversation recording `<ring tag>-conversation` (its client_state) and
- * a voicemail with the voicemail step's id; nothing else is recorded.
- */
-export function recordingPurpose(tag: string | undefined): RecordingPurpose {
-  return tag?.endsWith('-conversation') ? 'conversation' : 'voicemail';
-}
 
 /**
  * The stable link to a call's recording that lists, exports and webhooks carry: it needs an API

@@ -9,5 +9,4 @@ export * from './failure-types';
 export * from './event-routing';
 export * from './background-work';
 export * from './call-lifecycle';
-export * from './call-timeline';
 export * from './call-tags';

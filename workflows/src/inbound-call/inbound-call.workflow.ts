@@ -11,6 +11,7 @@ import {
   CallSearchAttributes as SA,
   DEFAULT_CALL_TIMING,
   callContextQuery,
+  callTags,
   carrierEventSignal,
   currentStepQuery,
   type CallScreenPop,
@@ -254,7 +255,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
 
     if (route.greeting) {
       setStep('greeting');
-      const tag = 'greeting';
+      const tag = callTags.greeting();
       const promptState: LegState = { ...callerState, tag };
       const g = route.greeting;
       await send(() =>
@@ -271,7 +272,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       [{ to: route.forwardTo, timeoutSecs: route.ringTimeoutSecs }],
       route.ringTimeoutSecs,
       caller.to,
-      'forward',
+      callTags.forwardRing(),
     );
     if (rung === 'no_answer' && !ended()) {
       // One path convention with flows and the dry run: ending the call is not a step.
@@ -288,14 +289,20 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
 
   /**
    * Plays a prompt (text-to-speech or an audio file) to a leg and waits until it has finished, or
-   * the caller (or that leg) hangs up. An audio prompt whose file is gone is skipped.
+   * the caller (or that leg) hangs up. An audio prompt whose file is gone is skipped. `tagOf` makes
+   * the prompt's tag from the call's prompt counter.
    */
-  async function speak(prompt: Prompt, name: string, voice: string, leg: Leg | null = null): Promise<void> {
+  async function speak(
+    prompt: Prompt,
+    tagOf: (n: number) => string,
+    voice: string,
+    leg: Leg | null = null,
+  ): Promise<void> {
     if (prompt.kind !== 'tts' && !resourcesOn) return;
     const url = prompt.kind === 'audio' ? audioUrl(prompt.audioId) : undefined;
     if (prompt.kind === 'audio' && url === undefined) return;
     // A flow may pass the same step twice (menus loop): each playing gets its own tag.
-    const tag = `${name}#${++promptCount}`;
+    const tag = tagOf(++promptCount);
     const target = leg?.callControlId ?? caller.callControlId;
     const promptState: LegState = leg ? { wf, role: 'agent', tag } : { ...callerState, tag };
     await send(() =>
@@ -364,7 +371,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
             ? 'audio prompts need stored audio files'
             : undefined,
         );
-        await speak(action.prompt, action.stepId, voice);
+        await speak(action.prompt, (n) => callTags.prompt(action.stepId, n), voice);
         return { next: action.next };
       case 'menu':
         setStep(action.stepId);
@@ -376,7 +383,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
           [{ to: action.to, timeoutSecs: action.timeoutSeconds }],
           action.timeoutSeconds,
           from,
-          action.stepId,
+          callTags.ring(action.stepId),
           { record: route.flow?.definition.recording },
         );
         if (typeof rung === 'object') return { connected: rung };
@@ -405,14 +412,15 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         setStep(action.stepId, action.voicemailBoxId);
         const greeting =
           action.greeting ?? (resourcesOn ? route.voicemailGreetings?.[action.voicemailBoxId] : undefined);
-        if (greeting) await speak(greeting, `${action.stepId}-greeting`, voice);
-        if (!ended()) await takeVoicemail(action.stepId, action.maxLengthSeconds, action.beep);
+        if (greeting) await speak(greeting, (n) => callTags.voicemailGreeting(action.stepId, n), voice);
+        if (!ended())
+          await takeVoicemail(callTags.voicemail(action.stepId), action.maxLengthSeconds, action.beep);
         if (voicemailUrl) voicemailBoxId = action.voicemailBoxId;
         return { next: null };
       }
       case 'hangup':
         setStep(action.stepId);
-        if (action.message) await speak(action.message, action.stepId, voice);
+        if (action.message) await speak(action.message, (n) => callTags.prompt(action.stepId, n), voice);
         return { next: null };
       case 'flow_error':
         setStep(action.stepId, action.message);
@@ -440,12 +448,13 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         return c.stepId;
       }
       if (c.type === 'play') {
-        await speak(c.prompt, `${menu.id}-${ms.gatherId}-play`, voice);
+        const { gatherId } = ms;
+        await speak(c.prompt, (n) => callTags.menuNotice(menu.id, gatherId, n), voice);
         continue;
       }
       // The gather's result is looked up by this tag: a menu entered again reusing its earlier tag
       // read the earlier visit's keys at once (and a caller could spin the call through menus).
-      const tag = `${menu.id}-${menuVisitTagsOn ? ++gatherCount : c.gather.gatherId}`;
+      const tag = callTags.menuGather(menu.id, menuVisitTagsOn ? ++gatherCount : c.gather.gatherId);
       const url = c.prompt.kind === 'audio' ? audioUrl(c.prompt.audioId) : undefined;
       if (c.prompt.kind === 'audio' && url === undefined) {
         setStep(menu.id, `audio "${c.prompt.audioId}" is missing`);
@@ -521,7 +530,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     let holding = false;
     if (hold?.kind === 'tts') {
       // Spoken once, not awaited: the agents are rung meanwhile.
-      const tag = `${stepId}-hold#${++promptCount}`;
+      const tag = callTags.hold(stepId, ++promptCount);
       await send(() =>
         carrier.speakText(caller.callControlId, {
           text: hold.text,
@@ -535,7 +544,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         carrier.playAudio(caller.callControlId, {
           url: holdUrl,
           loop: 'infinity',
-          state: { ...callerState, tag: `${stepId}-hold#${++promptCount}` },
+          state: { ...callerState, tag: callTags.hold(stepId, ++promptCount) },
         }),
       );
     }
@@ -548,7 +557,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         wave.targets.map((t) => ({ to: endpointDialString(t.endpoint), timeoutSecs: t.timeoutSeconds })),
         wave.timeoutSeconds,
         caller.to,
-        `${stepId}-w${i + 1}`,
+        callTags.ring(stepId, i + 1),
         { record, whisper: plan.whisper, beforeBridge: stopHold },
       );
       if (rung !== 'no_answer') return rung;
@@ -560,13 +569,14 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
   /**
    * Rings destinations at once, each linked to the caller; the first to answer is bridged with the
    * caller (after an optional whisper) and the others are hung up; then waits for the conversation
-   * to end. Returns the answering leg, 'no_answer', or 'gone' (the caller left).
+   * to end. `ring` tags every leg dialled (`callTags.ring`). Returns the answering leg, 'no_answer',
+   * or 'gone' (the caller left).
    */
   async function ringAndConnect(
     targets: RingTarget[],
     timeoutSecs: number,
     from: string,
-    tag: string,
+    ring: string,
     opts: RingOptions = {},
   ): Promise<Leg | 'no_answer' | 'gone'> {
     const dials = await Promise.allSettled(
@@ -577,7 +587,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
             from,
             linkTo: caller.callControlId,
             timeoutSecs: t.timeoutSecs,
-            state: { wf, role: 'agent', tag },
+            state: { wf, role: 'agent', tag: ring },
           });
         return budget ? budget.take().then(dial) : dial();
       }),
@@ -615,7 +625,12 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
     if (!agent) return ended() ? 'gone' : 'no_answer';
 
     if (opts.whisper) {
-      await speak(opts.whisper, `${tag}-whisper`, resolved.known ? resolved.defaultVoice : 'female', agent);
+      await speak(
+        opts.whisper,
+        (n) => callTags.whisper(ring, n),
+        resolved.known ? resolved.defaultVoice : 'female',
+        agent,
+      );
       if (agent.endedAt || ended()) {
         await send(() => carrier.hangupCall(agent.callControlId));
         return ended() ? 'gone' : 'no_answer';
@@ -628,7 +643,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       return 'gone';
     }
     setStep(PATH_CONNECTED, agent.to);
-    const recordingTag = `${tag}-conversation`;
+    const recordingTag = callTags.conversation(ring);
     // The flow's recording toggle: both sides, one channel each, from the bridge on.
     const recording =
       opts.record &&

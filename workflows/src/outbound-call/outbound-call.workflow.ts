@@ -1,6 +1,7 @@
 import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   DEFAULT_CALL_TIMING,
+  callTags,
   carrierEventSignal,
   currentStepQuery,
   type CallOutcome,
@@ -37,7 +38,7 @@ export async function outboundCall(input: OutboundCallInput): Promise<{ outcome:
     to: input.agentDial,
     from: input.callerId,
     timeoutSecs: input.ringTimeoutSecs,
-    state: { wf, role: 'agent', tag: 'agent' },
+    state: { wf, role: 'agent', tag: callTags.outboundAgent() },
   });
   const agent = state.dialled(a.callControlId, input.agentDial);
   await condition(() => !!agent.answeredAt || !!agent.endedAt, ringMs);
@@ -52,7 +53,7 @@ export async function outboundCall(input: OutboundCallInput): Promise<{ outcome:
         from: input.callerId,
         linkTo: agent.callControlId,
         timeoutSecs: input.ringTimeoutSecs,
-        state: { wf, role: 'agent', tag: 'callee' },
+        state: { wf, role: 'agent', tag: callTags.outboundCallee() },
       });
       callee = state.dialled(c.callControlId, input.to);
     } catch (err) {

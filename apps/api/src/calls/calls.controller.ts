@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Query, Redirect, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { buildCallTimeline } from '@switchboard/contracts';
 import { endpointDialString, type AgentEndpoint } from '@switchboard/domain';
 import { CallRecordRepository, CarrierEventRepository } from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
@@ -12,7 +11,8 @@ import { RecordingLinks } from '../recordings/recording-links';
 import { ReportsService } from '../reports/reports.service';
 import { ListCallsQuery } from './dto';
 import { ReachableCalls } from './reachable-calls';
-import { storedCarrierEvent, timelineCall } from './timeline-input';
+import { buildCallTimeline } from './timeline/build-call-timeline';
+import { storedCarrierEvent, timelineCall } from './timeline/timeline-input';
 
 /**
  * The call log: finished calls, filtered and sorted like the reports (newest first unless asked),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import {
-  recordingPurpose,
+  recordingPurposeOfTag,
   STORE_RECORDING_WORKFLOW,
   storeRecordingWorkflowId,
   type CarrierEvent,
@@ -37,7 +37,7 @@ export class RecordingCopies {
       carrierRecordingId: e.recordingId!,
       workflowId,
       callControlId: e.callControlId || null,
-      purpose: recordingPurpose(e.clientState?.tag),
+      purpose: recordingPurposeOfTag(e.clientState?.tag),
       carrierUrl: e.recordingUrl!,
       downloadUrls: details.downloadUrls,
       durationSecs: details.durationSecs,

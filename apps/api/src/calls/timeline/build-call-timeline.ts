@@ -1,148 +1,27 @@
-import type { CallAttribution } from './call-attribution';
-import type { CallOutcome, PathEntry } from './call-record';
-import type { CarrierEvent } from './carrier-event';
-import { recordingPurpose } from './background-work';
-
-/**
- * A finished call told as a story: what the caller did, what the flow did, who was rung and for how
- * long, who answered, what was recorded, how it ended. Built from the call record (the workflow's
- * view: path, outcome) and the carrier's webhooks stored for its workflow (the carrier's view:
- * legs, keys, prompts, recordings). Pure: no clock, no I/O, so the same inputs give the same story.
- */
-
-/** What the timeline needs of a call record; times are ISO instants on the carrier's clock. */
-export interface TimelineCall {
-  /** The inbound caller's leg; every other leg in the events is one we dialled. */
-  callControlId: string;
-  from: string;
-  to: string;
-  sourceName: string | null;
-  startedAt: string;
-  answeredAt: string | null;
-  endedAt: string;
-  durationSecs: number;
-  talkSecs: number;
-  outcome: CallOutcome;
-  answeredBy: string | null;
-  hangupCause: string | null;
-  path: readonly PathEntry[];
-  recordingUrl: string | null;
-  voicemailBoxId: string | null;
-  /** Null for calls to numbers outside pools that carry no history, and for older records. */
-  attribution: CallAttribution | null;
-  /**
-   * Agents' names by the destination they are rung at (number, SIP URI, browser agent's URI): the
-   * story names people, not addresses. Absent or missing a destination: the destination it is.
-   */
-  agentNames?: Readonly<Record<string, string>>;
-}
-
-/** The webhook an entry was told from: nothing the carrier said is hidden, only grouped. */
-export interface TimelineEventRef {
-  id: string;
-  type: string;
-  occurredAt: string;
-  callControlId: string;
-}
-
-interface EntryBase<K extends string> {
-  at: string;
-  kind: K;
-  summary: string;
-  /** Webhooks behind this entry (none for entries taken from the call record alone). */
-  events: TimelineEventRef[];
-}
-
-/** Where a prompt played in the flow, read from the tag the workflow put in its client_state. */
-export type PromptPurpose = 'greeting' | 'menu' | 'menu_notice' | 'hold' | 'whisper' | 'voicemail_greeting';
-
-export type CallTimelineEntry =
-  | (EntryBase<'call_received'> & {
-      from: string;
-      to: string;
-      callerName: string | null;
-      source: string | null;
-      attribution: CallAttribution | null;
-    })
-  | EntryBase<'call_answered'>
-  | (EntryBase<'step'> & { step: string; detail: string | null })
-  | (EntryBase<'prompt'> & {
-      /** The step or menu the prompt belongs to, from its tag. */
-      name: string | null;
-      purpose: PromptPurpose;
-      /** The agent's destination for whispers; null when played to the caller. */
-      to: string | null;
-      endedAt: string | null;
-      /** Carrier's end status: completed, call_hangup, cancelled… (null while no end was seen). */
-      status: string | null;
-      seconds: number | null;
-    })
-  | (EntryBase<'menu_input'> & {
-      menu: string | null;
-      digits: string;
-      /** Carrier's gather status: valid, invalid, timeout, call_hangup, cancelled. */
-      status: string;
-    })
-  | (EntryBase<'agent_ringing'> & { to: string; callControlId: string; attempt: string | null })
-  | (EntryBase<'agent_answered'> & { to: string; callControlId: string; ringSecs: number | null })
-  | (EntryBase<'agent_hangup'> & {
-      to: string;
-      callControlId: string;
-      answered: boolean;
-      ringSecs: number | null;
-      talkSecs: number;
-      hangupCause: string | null;
-      hangupSource: string | null;
-    })
-  | (EntryBase<'connected'> & { to: string; callControlId: string })
-  | (EntryBase<'recording_saved'> & {
-      purpose: 'conversation' | 'other';
-      url: string | null;
-      recordingId: string | null;
-    })
-  | (EntryBase<'voicemail'> & { voicemailBoxId: string; url: string | null; recordingId: string | null })
-  | (EntryBase<'recording_failed'> & { tag: string | null })
-  | (EntryBase<'caller_hangup'> & {
-      hangupCause: string | null;
-      hangupSource: string | null;
-      sipHangupCause: string | null;
-    })
-  | (EntryBase<'outcome'> & {
-      outcome: CallOutcome;
-      answeredBy: string | null;
-      durationSecs: number;
-      talkSecs: number;
-    })
-  | (EntryBase<'webhook'> & { party: 'caller' | 'agent'; to: string | null });
-
-export type CallTimelineEntryKind = CallTimelineEntry['kind'];
-
-/** One agent leg, start to end: the "who was rung" table. */
-export interface CallTimelineLeg {
-  to: string;
-  callControlId: string;
-  /** The ring attempt (workflow tag, e.g. `front-w2`): legs rung together share it. */
-  attempt: string | null;
-  ringStartedAt: string | null;
-  answeredAt: string | null;
-  connectedAt: string | null;
-  endedAt: string | null;
-  /** From ringing to answer, or to the end for a leg nobody answered; null while unknown. */
-  ringSecs: number | null;
-  answered: boolean;
-  /** Bridged with the caller (an agent can answer and still not be connected: someone else was first). */
-  connected: boolean;
-  /** Seconds bridged with the caller. */
-  talkSecs: number;
-  hangupCause: string | null;
-  hangupSource: string | null;
-  summary: string;
-}
-
-export interface CallTimeline {
-  entries: CallTimelineEntry[];
-  legs: CallTimelineLeg[];
-}
+import {
+  menuOfGatherTag,
+  promptOfTag,
+  recordingPurposeOfTag,
+  type CarrierEvent,
+} from '@switchboard/contracts';
+import type {
+  CallTimeline,
+  CallTimelineEntry,
+  CallTimelineEntryKind,
+  CallTimelineLeg,
+  TimelineCall,
+  TimelineEventRef,
+} from './call-timeline';
+import {
+  cause,
+  legStory,
+  menuInputSummary,
+  nameOf,
+  outcomeSummary,
+  promptSummary,
+  receivedSummary,
+  stepSummary,
+} from './timeline-wording';
 
 const secondsBetween = (from: string | null, to: string | null): number | null => {
   if (!from || !to) return null;
@@ -157,127 +36,6 @@ const ref = (e: CarrierEvent): TimelineEventRef => ({
   callControlId: e.callControlId,
 });
 
-/** Telnyx's hangup causes as a person would say them (unknown ones are shown as given). */
-const CAUSES: Record<string, string> = {
-  normal_clearing: 'hung up',
-  originator_cancel: 'stopped ringing',
-  timeout: 'no answer in time',
-  no_answer: 'no answer',
-  user_busy: 'busy',
-  call_rejected: 'rejected',
-  not_found: 'number not found',
-  time_limit: 'time limit reached',
-  unspecified: 'unspecified',
-};
-const cause = (c: string | null | undefined): string => (c ? (CAUSES[c] ?? c) : 'unknown cause');
-
-const GATHER_STATUS: Record<string, string> = {
-  invalid: 'pressed a key that is not an option',
-  timeout: 'pressed nothing before the timeout',
-  call_hangup: 'hung up during the menu',
-  cancelled: 'menu stopped',
-  cancelled_amd: 'menu stopped',
-};
-
-/**
- * What a prompt was for, from the tags the call workflow gives them: `<step>#<n>` (greeting, hangup
- * message), `<menu>-<n>` (the menu's own prompt, a gather: `n` counts gathers across the call, or,
- * in calls before the `menu-visit-tags` patch, the menu's tries), `<menu>-<gatherId>-play#<n>`
- * (invalid/timeout notice), `<step>-hold#<n>`, `<attempt>-whisper#<n>`, `<step>-greeting#<n>`.
- */
-function promptOf(
-  tag: string | undefined,
-  gatherTags: ReadonlySet<string>,
-): { name: string | null; purpose: PromptPurpose } {
-  if (!tag) return { name: null, purpose: 'greeting' };
-  if (gatherTags.has(tag)) return { name: tag.replace(/-\d+$/, ''), purpose: 'menu' };
-  const base = tag.replace(/#\d+$/, '');
-  const suffixed = (suffix: string) => (base.endsWith(suffix) ? base.slice(0, -suffix.length) : null);
-  const notice = /^(.*)-\d+-play$/.exec(base);
-  if (notice) return { name: notice[1], purpose: 'menu_notice' };
-  const hold = suffixed('-hold');
-  if (hold !== null) return { name: hold, purpose: 'hold' };
-  const whisper = suffixed('-whisper');
-  if (whisper !== null) return { name: whisper.replace(/-w\d+$/, ''), purpose: 'whisper' };
-  const vm = suffixed('-greeting');
-  if (vm !== null) return { name: vm, purpose: 'voicemail_greeting' };
-  return { name: base, purpose: 'greeting' };
-}
-
-const PROMPT_LABEL: Record<PromptPurpose, string> = {
-  greeting: 'Prompt',
-  menu: 'Menu prompt',
-  menu_notice: 'Menu notice',
-  hold: 'Hold audio',
-  whisper: 'Whisper',
-  voicemail_greeting: 'Voicemail greeting',
-};
-
-function promptSummary(
-  name: string | null,
-  purpose: PromptPurpose,
-  to: string | null,
-  status: string | null,
-  seconds: number | null,
-): string {
-  const what = `${PROMPT_LABEL[purpose]}${name ? ` "${name}"` : ''}${to ? ` to ${to}` : ''}`;
-  if (status === null) return `${what} started`;
-  if (status === 'call_hangup') return `${what} cut short: the call hung up`;
-  if (status === 'cancelled') return `${what} stopped${seconds !== null ? ` after ${seconds} s` : ''}`;
-  if (status !== 'completed') return `${what} ended (${status})`;
-  return `${what} played${seconds !== null ? ` (${seconds} s)` : ''}`;
-}
-
-function receivedSummary(call: TimelineCall, callerName: string | null): string {
-  const who = callerName ? `${call.from} (${callerName})` : call.from;
-  const parts = [`Call from ${who} to ${call.to}`];
-  if (call.sourceName) parts.push(`source ${call.sourceName}`);
-  const a = call.attribution;
-  if (a) {
-    if (a.kind === 'session' || a.kind === 'lookback' || a.kind === 'ambiguous') {
-      const visit = [
-        a.keyword ? `keyword "${a.keyword}"` : null,
-        a.campaign ? `campaign "${a.campaign}"` : null,
-        a.landingPage ? `landed on ${a.landingPage}` : null,
-      ].filter((x) => x !== null);
-      parts.push(`website visit (${a.kind})${visit.length ? `: ${visit.join(', ')}` : ''}`);
-    }
-    parts.push(a.priorCalls > 0 ? `repeat caller (${a.priorCalls} earlier calls)` : 'first-time caller');
-  }
-  return parts.join('; ');
-}
-
-/** An agent's name for a destination rung, or the destination itself. */
-function nameOf(call: TimelineCall, to: string): string {
-  return call.agentNames?.[to] ?? to;
-}
-
-function outcomeSummary(call: TimelineCall): string {
-  const lasted = `call lasted ${call.durationSecs} s`;
-  switch (call.outcome) {
-    case 'answered':
-      // Talk time is per leg (`legs`, from the bridge); the record's own counts from the answer.
-      return `Answered by ${call.answeredBy ? nameOf(call, call.answeredBy) : 'an agent'}; ${lasted}`;
-    case 'voicemail':
-      return `Voicemail left${call.voicemailBoxId ? ` in box "${call.voicemailBoxId}"` : ''}; ${lasted}`;
-    case 'abandoned':
-      return `Abandoned: the caller hung up before anyone answered; ${lasted}`;
-    case 'no_answer':
-      return `Nobody answered; ${lasted}`;
-    case 'rejected':
-      return `Rejected: the number dialled is not in use`;
-  }
-}
-
-/** How one agent leg went, e.g. "rang 12 s, not answered (no answer in time)". */
-function legStory(l: CallTimelineLeg): string {
-  const rang = l.ringSecs !== null ? `rang ${l.ringSecs} s` : 'rang';
-  if (l.connected) return `${rang}, answered and talked ${l.talkSecs} s`;
-  if (l.answered) return `${rang}, answered but was not connected (${cause(l.hangupCause)})`;
-  if (!l.endedAt) return `${rang}, no end seen`;
-  return `${rang}, not answered (${cause(l.hangupCause)})`;
-}
-
 /** Ties on the carrier clock keep cause before effect: the call, then carrier events, then the steps they led to. */
 const RANK: Partial<Record<CallTimelineEntryKind, number>> = { call_received: 0, step: 2 };
 const rankOf = (k: CallTimelineEntryKind): number => RANK[k] ?? 1;
@@ -286,7 +44,8 @@ const rankOf = (k: CallTimelineEntryKind): number => RANK[k] ?? 1;
  * Builds the timeline of a finished call. Every event appears in exactly one entry: those that tell
  * something (a key, a leg ringing, a recording…) in the entry they explain, the rest as `webhook`
  * entries. Events of legs other than the caller's count as agent legs: the workflow dials them with
- * `link_to`, which is how their webhooks were filed under this call.
+ * `link_to`, which is how their webhooks were filed under this call. Pure: no clock, no I/O, so
+ * the same inputs give the same story.
  */
 export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEvent[]): CallTimeline {
   const ordered = events
@@ -345,11 +104,6 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
     l.summary = `${nameOf(call, l.to)} ${legStory(l)}`;
   }
 
-  const gatherTags = new Set(
-    ordered
-      .filter((e) => e.type === 'call.gather.ended' && e.clientState?.tag)
-      .map((e) => e.clientState!.tag!),
-  );
   const entries: CallTimelineEntry[] = [];
   const initiated = ordered.find((e) => isCaller(e) && e.type === 'call.initiated');
   // Carriers fill caller_id_name with the number itself when there is no CNAM: no name then.
@@ -469,7 +223,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
       }
       case 'call.speak.started':
       case 'call.playback.started': {
-        const { name, purpose } = promptOf(tag, gatherTags);
+        const { name, purpose } = promptOfTag(tag);
         const entry: Extract<CallTimelineEntry, { kind: 'prompt' }> = {
           at,
           kind: 'prompt',
@@ -491,7 +245,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
         const key = `${e.callControlId}|${tag ?? ''}`;
         const open = openPrompts.get(key);
         openPrompts.delete(key);
-        const { name, purpose } = promptOf(tag, gatherTags);
+        const { name, purpose } = promptOfTag(tag);
         const entry = open ?? {
           at,
           kind: 'prompt' as const,
@@ -521,16 +275,11 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
       case 'call.gather.ended': {
         const digits = e.digits ?? '';
         const status = e.status ?? (digits ? 'valid' : 'timeout');
-        const menu = tag ? tag.replace(/-\d+$/, '') : null;
-        const keys = digits ? ` (pressed ${digits})` : '';
-        const said =
-          status === 'valid'
-            ? `Caller pressed ${digits}`
-            : `Caller ${GATHER_STATUS[status] ?? status}${keys}`;
+        const menu = tag ? menuOfGatherTag(tag) : null;
         entries.push({
           at,
           kind: 'menu_input',
-          summary: `${said}${menu ? ` at menu "${menu}"` : ''}`,
+          summary: menuInputSummary(menu, digits, status),
           events,
           menu,
           digits,
@@ -556,7 +305,7 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
             recordingId: e.recordingId ?? null,
           });
         } else {
-          const purpose = recordingPurpose(tag) === 'conversation' ? 'conversation' : 'other';
+          const purpose = recordingPurposeOfTag(tag) === 'conversation' ? 'conversation' : 'other';
           entries.push({
             at,
             kind: 'recording_saved',
@@ -633,20 +382,4 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
   });
   // Legs were met in the events' order: the order they were rung.
   return { entries: sorted, legs: [...legs.values()] };
-}
-
-/** Steps the workflow writes itself (beyond the flow's own step ids) read as what happened. */
-function stepSummary(step: string, detail: string | null): string {
-  switch (step) {
-    case 'connected':
-      return `Connecting the caller to ${detail ?? 'an agent'}`;
-    case 'reject':
-      return `Rejected${detail ? `: ${detail}` : ''}`;
-    case 'error':
-      return `The call failed${detail ? `: ${detail}` : ''}`;
-    case 'hangup':
-      return `Hung up${detail ? `: ${detail}` : ''}`;
-    default:
-      return `Step "${step}"${detail ? `: ${detail}` : ''}`;
-  }
 }

@@ -1,6 +1,7 @@
-import type { CallAttribution, CarrierEvent, TimelineCall } from '@switchboard/contracts';
+import type { CallAttribution, CarrierEvent } from '@switchboard/contracts';
 import type { CallEntity, CarrierEventEntity } from '@switchboard/persistence';
 import { parseTelnyxWebhook } from '@switchboard/telephony';
+import type { TimelineCall } from './call-timeline';
 
 /** A call row as the timeline reads it: ISO instants, attribution regrouped as the workflow wrote it. */
 export function timelineCall(c: CallEntity): TimelineCall {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { CarrierEvent, LegState } from '@switchboard/contracts';
 import { encodeLegState, parseTelnyxWebhook } from '@switchboard/telephony';
-import type { CarrierEvent } from '../carrier-event';
-import type { LegState } from '../carrier-event';
-import { buildCallTimeline, type CallTimelineEntry, type TimelineCall } from '../call-timeline';
+import { buildCallTimeline } from '../build-call-timeline';
+import type { CallTimelineEntry, TimelineCall } from '../call-timeline';
 
 const T0 = Date.parse('2026-03-02T15:00:00Z');
 const WF = 'call-sess-1';
