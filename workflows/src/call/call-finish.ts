@@ -8,7 +8,7 @@ import {
   type ResolvedCall,
 } from '@switchboard/contracts';
 import { callEnd, notify } from '../activity-proxies';
-import { callSummary, secondsBetween } from '../inbound-call/call-summary';
+import { callSummary, secondsBetween } from './call-summary';
 import type { CallSession } from './call-session';
 import { campaignOf } from './call-start';
 

@@ -16,7 +16,7 @@ import { readablePath, type CallFlow, type Prompt } from '@switchboard/domain';
 import { carrier } from '../activity-proxies';
 import { command } from '../carrier-commands';
 import { CommandBudget } from '../command-budget';
-import { CallState, type Leg } from '../inbound-call/call-state';
+import { CallState, type Leg } from './call-state';
 import { Watchdog } from './watchdog';
 
 /** A call to a known number, as resolved at its start. */

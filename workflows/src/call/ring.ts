@@ -2,7 +2,7 @@ import { callTags } from '@switchboard/contracts';
 import { PATH_CONNECTED, type Prompt } from '@switchboard/domain';
 import { carrier } from '../activity-proxies';
 import { isCallGone } from '../carrier-commands';
-import type { Leg } from '../inbound-call/call-state';
+import type { Leg } from './call-state';
 import type { CallSession } from './call-session';
 
 /** A destination one ring attempt dials. */

@@ -44,8 +44,8 @@ import {
 } from '@switchboard/domain';
 import { awaitBridgeEnd, command, isCallGone } from '../carrier-commands';
 import { CommandBudget } from '../command-budget';
-import { CallState, type Leg } from './call-state';
-import { callSummary, secondsBetween } from './call-summary';
+import { CallState, type Leg } from '../call/call-state';
+import { callSummary, secondsBetween } from '../call/call-summary';
 
 /** What the workflow returns (and what tests and the Web UI see as its result). */
 export interface InboundCallResult {
@@ -83,6 +83,11 @@ interface RingOptions {
 }
 
 /**
+ * Call engine v1, frozen: new calls start `inboundCallV2` (workflows/src/call/). This type stays
+ * registered until the calls it runs have drained, and its recorded histories replay in CI, so
+ * nothing here may change what it sends (docs/DECISIONS.md, "Call engine v2", says how to retire
+ * it).
+ *
  * One inbound call, from `call.initiated` to the written call record: a number without a call flow
  * runs the fixed greeting-and-forward flow, one with a flow runs it through libs/domain's
  * interpreter. Every wait also ends when the caller hangs up, so an abandoned call stops wherever

@@ -9,7 +9,7 @@ import {
 } from '@switchboard/contracts';
 import { callData, carrier } from '../activity-proxies';
 import { awaitBridgeEnd, command, isCallGone } from '../carrier-commands';
-import { CallState, type Leg } from '../inbound-call/call-state';
+import { CallState, type Leg } from '../call/call-state';
 
 /**
  * Click-to-call: ring the agent's own endpoint first (caller ID: the tracking number), and once they

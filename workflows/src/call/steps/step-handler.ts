@@ -1,5 +1,5 @@
 import type { StepAction } from '@switchboard/domain';
-import type { Leg } from '../../inbound-call/call-state';
+import type { Leg } from '../call-state';
 import type { CallSession } from '../call-session';
 
 /** What a step led to: the next step (null ends the call), or a conversation that has ended. */
