@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { INBOUND_CALL_WORKFLOW } from '@switchboard/contracts';
 import { repoRoot } from '@switchboard/scenarios';
 
 export const HISTORIES_DIR = path.join(repoRoot(), 'test', 'replay', 'histories');
@@ -13,6 +14,9 @@ export const HISTORIES_DIR = path.join(repoRoot(), 'test', 'replay', 'histories'
 export async function maybeRecordHistory(client: Client, workflowId: string, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  // Engine v1's recordings keep their names; engine v2's are recorded beside them, not over them.
+  const type = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
+  const file = type === INBOUND_CALL_WORKFLOW ? `engine-v2--${name}` : name;
   mkdirSync(HISTORIES_DIR, { recursive: true });
-  writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), historyToJSON(history));
+  writeFileSync(path.join(HISTORIES_DIR, `${file}.json`), historyToJSON(history));
 }

@@ -55,6 +55,8 @@ export class CallSession {
   flow: CallFlow | null = null;
   screenPop: Omit<CallScreenPop, 'path' | 'pathLabels'> | null = null;
 
+  /** Set once we have hung up on the caller. */
+  private callerHungUp = false;
   /** Numbers prompt playings, so a step played twice (menus loop) gets distinct tags. */
   private prompts = 0;
   /** Numbers menu gathers, so a menu entered again never reads an earlier visit's keys. */
@@ -149,9 +151,11 @@ export class CallSession {
     await this.wait(() => !!this.state.callerLeg()?.answeredAt, this.timing.answerWaitMs);
   }
 
-  /** Hangs up on the caller unless they have gone. */
+  /** Hangs up on the caller unless they have gone, or we did already (its webhook may be on the way). */
   async hangupCaller(): Promise<void> {
-    if (!this.ended()) await this.send(() => carrier.hangupCall(this.caller.callControlId));
+    if (this.ended() || this.callerHungUp) return;
+    this.callerHungUp = true;
+    await this.send(() => carrier.hangupCall(this.caller.callControlId));
   }
 
   /**

@@ -37,10 +37,17 @@ export type RingResult = Leg | 'no_answer' | 'gone';
  * to end.
  */
 export async function ringAndConnect(s: CallSession, a: RingAttempt): Promise<RingResult> {
-  const legs = await dial(s, a);
+  // Nothing to do between the answer and the bridge: the carrier bridges the first leg to answer
+  // itself, which spares the caller a round trip through the workflow (and the call a command).
+  const carrierBridges = !a.whisper && !a.beforeBridge;
+  const legs = await dial(s, a, carrierBridges);
   if (legs === 'gone') return 'gone';
 
-  const winner = () => legs.find((l) => !!l.answeredAt && !l.endedAt);
+  // The first to answer, by the carrier's clock: the one it bridged when it bridges on answer.
+  const winner = () =>
+    legs
+      .filter((l) => !!l.answeredAt && !l.endedAt)
+      .sort((x, y) => Date.parse(x.answeredAt!) - Date.parse(y.answeredAt!))[0];
   await s.wait(
     () => !!winner() || legs.every((l) => !!l.endedAt),
     a.timeoutSecs * 1000 + s.timing.ringMarginMs,
@@ -53,11 +60,11 @@ export async function ringAndConnect(s: CallSession, a: RingAttempt): Promise<Ri
       .map((l) => s.send(() => carrier.hangupCall(l.callControlId))),
   );
   if (!agent) return s.ended() ? 'gone' : 'no_answer';
-  return connect(s, agent, a);
+  return connect(s, agent, a, carrierBridges);
 }
 
 /** Dials every target; a destination the carrier refuses is skipped, unless all are. */
-async function dial(s: CallSession, a: RingAttempt): Promise<Leg[] | 'gone'> {
+async function dial(s: CallSession, a: RingAttempt, bridgeOnAnswer: boolean): Promise<Leg[] | 'gone'> {
   const dials = await Promise.allSettled(
     a.targets.map(async (t) => {
       await s.take();
@@ -65,6 +72,7 @@ async function dial(s: CallSession, a: RingAttempt): Promise<Leg[] | 'gone'> {
         to: t.to,
         from: a.from,
         linkTo: s.caller.callControlId,
+        bridgeOnAnswer,
         timeoutSecs: t.timeoutSecs,
         state: s.onAgent(a.tag),
       });
@@ -88,7 +96,7 @@ async function dial(s: CallSession, a: RingAttempt): Promise<Leg[] | 'gone'> {
 }
 
 /** Whispers to the agent, bridges them with the caller, records if asked, and waits for the end. */
-async function connect(s: CallSession, agent: Leg, a: RingAttempt): Promise<RingResult> {
+async function connect(s: CallSession, agent: Leg, a: RingAttempt, bridged: boolean): Promise<RingResult> {
   if (a.whisper) {
     await s.speak(a.whisper, (n) => callTags.whisper(a.tag, n), agent);
     if (agent.endedAt || s.ended()) {
@@ -96,11 +104,12 @@ async function connect(s: CallSession, agent: Leg, a: RingAttempt): Promise<Ring
       return s.ended() ? 'gone' : 'no_answer';
     }
   }
-  await a.beforeBridge?.();
-  const bridged = await s.send(() => carrier.bridgeCalls(s.caller.callControlId, agent.callControlId));
   if (!bridged) {
-    await s.send(() => carrier.hangupCall(agent.callControlId));
-    return 'gone';
+    await a.beforeBridge?.();
+    if (!(await s.send(() => carrier.bridgeCalls(s.caller.callControlId, agent.callControlId)))) {
+      await s.send(() => carrier.hangupCall(agent.callControlId));
+      return 'gone';
+    }
   }
   s.answered = agent;
   s.enter(PATH_CONNECTED, agent.to);
@@ -136,7 +145,7 @@ async function endConversation(s: CallSession, agent: Leg): Promise<void> {
   if (s.state.callerEnded()) return;
   if (agent.endedAt) {
     await s.waitFor(() => s.state.callerEnded(), s.timing.ringMarginMs);
-    if (!s.state.callerEnded()) await s.send(() => carrier.hangupCall(s.caller.callControlId));
+    await s.hangupCaller();
     return;
   }
   await s.send(() => carrier.hangupCall(agent.callControlId));

@@ -22,6 +22,9 @@ export async function menu(s: CallSession, a: Extract<StepAction, { type: 'menu'
   return { next: await runMenu(s, a.menu) };
 }
 
+/** The status of a gather (or prompt) the caller's hangup ended. */
+const CALL_HANGUP = 'call_hangup';
+
 async function runMenu(s: CallSession, menu: MenuDefinition): Promise<string | null> {
   const start = reduceMenu(menu, INITIAL_MENU_STATE, { type: 'start' });
   let ms: MenuState = start.state;
@@ -75,8 +78,11 @@ async function gather(
   );
   // The carrier reports the gather's end; the bound only covers a lost webhook.
   await s.wait(() => s.state.gathers.has(tag), s.timing.promptWaitMs + c.gather.timeoutSeconds * 1000);
-  if (s.ended()) return 'gone';
   const g = s.state.gathers.get(tag);
+  // A gather cut short by the caller hanging up ends before its call.hangup arrives: wait for that
+  // rather than read silence into it (the menu's fallback would run on a call that is over).
+  if (g?.status === CALL_HANGUP) await s.wait(() => false, s.timing.ringMarginMs);
+  if (s.ended() || g?.status === CALL_HANGUP) return 'gone';
   const gatherId = c.gather.gatherId;
   if (g?.status === 'valid' && g.digits) return { type: 'digits', digits: g.digits, gatherId };
   if (g?.status === 'invalid') return { type: 'invalid', gatherId };

@@ -37,22 +37,25 @@ async function ringWaves(s: CallSession, plan: RingPlan, stepId: string): Promis
       tag: callTags.ring(stepId, i + 1),
       record: s.flow?.recording,
       whisper: plan.whisper,
-      beforeBridge: stopHold,
+      ...(stopHold ? { beforeBridge: stopHold } : {}),
     });
     if (rung !== 'no_answer') return rung;
   }
-  await stopHold();
+  await stopHold?.();
   return 'no_answer';
 }
 
 /**
  * Starts what the caller hears while agents ring: speech once (not awaited), or audio looped until
- * an agent is connected. Returns what stops it.
+ * an agent is connected. Returns what stops looped audio; nothing when none plays.
  */
-async function startHold(s: CallSession, plan: RingPlan, stepId: string): Promise<() => Promise<void>> {
+async function startHold(
+  s: CallSession,
+  plan: RingPlan,
+  stepId: string,
+): Promise<(() => Promise<void>) | undefined> {
   const hold = plan.callerHears.kind === 'hold_audio' ? plan.callerHears.prompt : undefined;
-  const none = () => Promise.resolve();
-  if (!hold) return none;
+  if (!hold) return undefined;
   const tag = callTags.hold(stepId, s.nextPrompt());
   if (hold.kind === 'tts') {
     await s.send(() =>
@@ -63,13 +66,14 @@ async function startHold(s: CallSession, plan: RingPlan, stepId: string): Promis
         state: s.onCaller(tag),
       }),
     );
-    return none;
+    return undefined;
   }
   const url = s.audioUrl(hold.audioId);
-  if (!url) return none;
+  if (!url) return undefined;
   let holding = await s.send(() =>
     carrier.playAudio(s.caller.callControlId, { url, loop: 'infinity', state: s.onCaller(tag) }),
   );
+  if (!holding) return undefined;
   return async () => {
     if (holding) await s.send(() => carrier.stopPlayback(s.caller.callControlId));
     holding = false;
