@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Worker } from '@temporalio/worker';
 import { HISTORIES_DIR } from '../support/histories';
-import { sharedBundle } from '../support/test-stack';
+import { sharedBundle } from '../support/workflow-bundle';
 
 /**
  * Replays recorded histories of real calls (recorded by the e2e tests with RECORD_HISTORIES=1)

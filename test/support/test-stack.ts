@@ -9,9 +9,9 @@ import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-
 import { FilesystemBlobStore, openDataSource } from '@switchboard/persistence';
 import { loadConfig, mediaSigningSecret } from '@switchboard/config';
 import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
-import { bundleCallWorkflows } from '@switchboard/temporal';
 import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from './accounts';
 import { createTestDatabase, freePort, testServers, uniqueName } from './test-env';
+import { sharedBundle } from './workflow-bundle';
 
 let runtimeInstalled = false;
 
@@ -136,13 +136,6 @@ export async function startTestStack(
       await db.drop();
     },
   };
-}
-
-let bundle: ReturnType<typeof bundleCallWorkflows> | undefined;
-/** Bundling takes about a second: once per test process. */
-export function sharedBundle(): ReturnType<typeof bundleCallWorkflows> {
-  bundle ??= bundleCallWorkflows();
-  return bundle;
 }
 
 /** Polls until `fn` returns a value other than undefined, or fails after `timeoutMs`. */
