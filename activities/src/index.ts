@@ -21,6 +21,7 @@ import { createCallLifecycleActivities } from './call-lifecycle.activities';
 
 export { type EventPublisher } from './webhook.activities';
 export { createRecordingActivities, recordingBlobKey } from './recording.activities';
+export { createCallLifecycleActivities } from './call-lifecycle.activities';
 
 export interface ActivityDeps {
   routing: CallRoutingRepository;

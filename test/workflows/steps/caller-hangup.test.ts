@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { INBOUND_CALL_V1_WORKFLOW } from '@switchboard/contracts';
 import type { CallFlow, VoicemailStep } from '@switchboard/domain';
 import { callStory, describeCallSteps } from '../support/call-harness';
 import { commandLines, type CallerMoment } from '../support/fake-carrier';
@@ -54,7 +55,7 @@ const waits: {
   path: string[];
   /** Agents whose legs were still up when the caller left: the call releases them, and sends nothing else. */
   released: string[];
-  /** Why the case fails today. */
+  /** Why the case fails on engine v1 (frozen: engine v2 fixes it). */
   todo?: string;
 }[] = [
   {
@@ -114,11 +115,12 @@ const waits: {
   },
 ];
 
-describeCallSteps('the caller hanging up', (placeCall) => {
+describeCallSteps('the caller hanging up', (placeCall, workflowType) => {
   for (const w of waits)
     it(
       `during ${w.name}: ${w.outcome}, and nothing is sent but the release of other legs`,
-      { todo: w.todo },
+      // Engine v1 is frozen with its known faults; engine v2 fixes them.
+      { todo: workflowType === INBOUND_CALL_V1_WORKFLOW ? w.todo : undefined },
       async () => {
         const run = await placeCall({
           from: CALLER,

@@ -20,7 +20,7 @@ describeCallSteps('plain forwarding', (placeCall) => {
       'answerCall caller',
       'speakText caller',
       `dialAgent ${AGENTS.ann}`,
-      `bridgeCalls ${AGENTS.ann}`,
+      `connect ${AGENTS.ann}`,
     ]);
     assert.deepEqual(run.commands[1].args[1], {
       text: greeting.text,
@@ -61,7 +61,7 @@ describeCallSteps('plain forwarding', (placeCall) => {
     assert.deepEqual(commandLines(run.commands), [
       'answerCall caller',
       `dialAgent ${AGENTS.ann}`,
-      `bridgeCalls ${AGENTS.ann}`,
+      `connect ${AGENTS.ann}`,
     ]);
     assert.equal(run.callerLeftAt, undefined);
     assert.equal(run.record.outcome, 'answered');
@@ -77,7 +77,7 @@ describeCallSteps('plain forwarding', (placeCall) => {
     });
     const lines = commandLines(run.commands);
     assert.deepEqual(lines.slice(0, 3), ['answerCall caller', 'speakText caller', `dialAgent ${AGENTS.ann}`]);
-    assert.ok(!lines.some((l) => l.startsWith('bridgeCalls')), lines.join(', '));
+    assert.ok(!lines.some((l) => l.startsWith('connect')), lines.join(', '));
     assert.equal(lines.at(-1), 'hangupCall caller');
     assert.equal(run.callerLeftAt, undefined, 'the call hung up on the caller');
     assert.equal(run.record.outcome, 'no_answer');

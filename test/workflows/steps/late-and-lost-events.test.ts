@@ -66,7 +66,7 @@ describeCallSteps('late and lost webhooks', (placeCall) => {
       `dialAgent ${AGENTS.ann}`,
       `hangupCall ${AGENTS.ann}`,
     ]);
-    assert.ok(!lines.some((l) => l.startsWith('bridgeCalls')), callStory(run));
+    assert.ok(!lines.some((l) => l.startsWith('connect')), callStory(run));
     assert.equal(
       lines.filter((l) => l.endsWith(AGENTS.ann)).length,
       2,
@@ -102,12 +102,12 @@ describeCallSteps('late and lost webhooks', (placeCall) => {
     assert.ok(annAnswered, "Ann's answer arrived");
     assert.ok(
       commandAt(run, `dialAgent ${AGENTS.bob}`) < annAnswered.at &&
-        annAnswered.at < commandAt(run, `bridgeCalls ${AGENTS.bob}`),
+        annAnswered.at < commandAt(run, `connect ${AGENTS.bob}`),
       `Ann's answer arrived while Bob rang: ${callStory(run)}`,
     );
     assert.deepEqual(
-      lines.filter((l) => l.startsWith('bridgeCalls')),
-      [`bridgeCalls ${AGENTS.bob}`],
+      lines.filter((l) => l.startsWith('connect')),
+      [`connect ${AGENTS.bob}`],
       callStory(run),
     );
     assert.deepEqual(

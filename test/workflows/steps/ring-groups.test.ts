@@ -45,7 +45,7 @@ describeCallSteps('ring groups', (placeCall) => {
     assert.deepEqual(dialled(run).sort(), [AGENTS.ann, AGENTS.bob, AGENTS.cy]);
     const afterDials = lines(run).slice(4);
     assert.deepEqual(afterDials.slice(0, 2).sort(), [`hangupCall ${AGENTS.ann}`, `hangupCall ${AGENTS.cy}`]);
-    assert.deepEqual(afterDials.slice(2), [`bridgeCalls ${AGENTS.bob}`]);
+    assert.deepEqual(afterDials.slice(2), [`connect ${AGENTS.bob}`]);
     assert.equal(run.record.outcome, 'answered');
     assert.equal(run.record.answeredBy, AGENTS.bob);
     assert.deepEqual(run.path, ['team', 'connected']);
@@ -69,7 +69,7 @@ describeCallSteps('ring groups', (placeCall) => {
       `dialAgent ${AGENTS.ann}`,
       `hangupCall ${AGENTS.ann}`,
       `dialAgent ${AGENTS.bob}`,
-      `bridgeCalls ${AGENTS.bob}`,
+      `connect ${AGENTS.bob}`,
     ]);
     // The busy agent ended their turn at once; the silent one rang their full second.
     assert.ok(commandAt(run, `dialAgent ${AGENTS.ann}`) - commandAt(run, `dialAgent ${AGENTS.cy}`) < 900);
@@ -107,7 +107,7 @@ describeCallSteps('ring groups', (placeCall) => {
       'answerCall caller',
       `dialAgent ${AGENTS.ann}`,
       `speakText ${AGENTS.ann}`,
-      `bridgeCalls ${AGENTS.ann}`,
+      `connect ${AGENTS.ann}`,
     ]);
     const whisper = run.commands[2].args[1] as { text: string; state: { role: string } };
     assert.equal(whisper.text, WHISPER);
@@ -135,7 +135,7 @@ describeCallSteps('ring groups', (placeCall) => {
       `dialAgent ${AGENTS.ann}`,
       `speakText ${AGENTS.ann}`,
       'stopPlayback caller',
-      `bridgeCalls ${AGENTS.ann}`,
+      `connect ${AGENTS.ann}`,
     ]);
     const hold = run.commands[1].args[1] as { url: string; loop: string };
     assert.equal(hold.url, HOLD_URL);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { INBOUND_CALL_V1_WORKFLOW } from '@switchboard/contracts';
 import type { CallFlow, Prompt, VoicemailStep } from '@switchboard/domain';
 import { callStory, describeCallSteps, heardByCaller } from '../support/call-harness';
 import { commandLines } from '../support/fake-carrier';
@@ -32,7 +33,7 @@ const forwardFlow = (recording: boolean): CallFlow => ({
   steps: [{ id: 'leasing', type: 'forward', to: AGENTS.ann, timeoutSeconds: 2, callerId: 'caller' }],
 });
 
-describeCallSteps('voicemail and recording', (placeCall) => {
+describeCallSteps('voicemail and recording', (placeCall, workflowType) => {
   const caller = { from: CALLER, to: TRACKING_NUMBER };
 
   it("greets with the box's greeting, records the message and puts it on the record", async () => {
@@ -98,9 +99,12 @@ describeCallSteps('voicemail and recording', (placeCall) => {
   it(
     'sends that hangup once',
     {
+      // Engine v1 is frozen with this fault; engine v2 fixes it.
       todo:
-        'takeVoicemail hangs up the caller, then runCallFlow hangs up again before the hangup webhook has ' +
-        'arrived (ended() is still false): a second hangup, which Telnyx answers with 422 90018',
+        workflowType === INBOUND_CALL_V1_WORKFLOW
+          ? 'takeVoicemail hangs up the caller, then runCallFlow hangs up again before the hangup webhook ' +
+            'has arrived (ended() is still false): a second hangup, which Telnyx answers with 422 90018'
+          : undefined,
     },
     async () => {
       const run = await longMessage();
@@ -143,7 +147,7 @@ describeCallSteps('voicemail and recording', (placeCall) => {
     assert.deepEqual(commandLines(run.commands), [
       'answerCall caller',
       `dialAgent ${AGENTS.ann}`,
-      `bridgeCalls ${AGENTS.ann}`,
+      `connect ${AGENTS.ann}`,
       'startRecording caller',
     ]);
     // Both sides, one channel each, from the bridge on.

@@ -1,6 +1,6 @@
 import { activityInfo } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Activities } from '@switchboard/activities';
+import { createCallLifecycleActivities, type Activities } from '@switchboard/activities';
 import type {
   CallRecordInput,
   CallStartedNotice,
@@ -47,10 +47,14 @@ export function callActivities(calls: (workflowId: string) => CallUnderTest): Ac
     if (!workflowId) throw ApplicationFailure.nonRetryable('a call activity ran outside a workflow');
     return calls(workflowId);
   };
+  const data = callData(call);
+  const announced = announcements(call);
   return {
     ...carrierCommands(call),
-    ...callData(call),
-    ...announcements(call),
+    ...data,
+    ...announced,
+    // Engine v2's first and last activity: the real composition, over the parts above.
+    ...createCallLifecycleActivities({ ...data, ...announced }),
     ...backgroundWork(),
   };
 }

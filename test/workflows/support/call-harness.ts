@@ -3,6 +3,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import {
+  INBOUND_CALL_V1_WORKFLOW,
   INBOUND_CALL_WORKFLOW,
   callWorkflowId,
   carrierEventSignal,
@@ -22,7 +23,7 @@ import { FakeCarrier, type CarrierCommand, type CarrierScript } from './fake-car
  * The call workflow types every step case runs against: each takes InboundCallInput, is started by
  * the caller's call.initiated, and uses the Activities contract.
  */
-export const CALL_WORKFLOW_TYPES: readonly string[] = [INBOUND_CALL_WORKFLOW];
+export const CALL_WORKFLOW_TYPES: readonly string[] = [INBOUND_CALL_V1_WORKFLOW, INBOUND_CALL_WORKFLOW];
 
 /** Waits short enough for a case to take seconds, long enough for a loaded machine's webhooks. */
 export const TEST_TIMING: CallTiming = {
@@ -31,6 +32,7 @@ export const TEST_TIMING: CallTiming = {
   promptWaitMs: 3000,
   ringMarginMs: 1000,
   maxTalkMs: 15_000,
+  watchdogMinMs: 1500,
 };
 
 /** One call: what the carrier's people do, and what the property's data says. */
@@ -209,7 +211,10 @@ export type PlaceCall = (script: CallScript) => Promise<CallRun>;
  * Declares one step kind's cases once per call workflow type, every case at once (each is a call
  * of its own) on one harness for the block.
  */
-export function describeCallSteps(title: string, cases: (placeCall: PlaceCall) => void): void {
+export function describeCallSteps(
+  title: string,
+  cases: (placeCall: PlaceCall, workflowType: string) => void,
+): void {
   describe(title, { concurrency: true }, () => {
     let harness: CallHarness | undefined;
     before(async () => {
@@ -223,7 +228,7 @@ export function describeCallSteps(title: string, cases: (placeCall: PlaceCall) =
         cases((script) => {
           if (!harness) throw new Error('the call harness did not start');
           return harness.call(workflowType, script);
-        }),
+        }, workflowType),
       );
   });
 }

@@ -137,12 +137,19 @@ async function connect(s: CallSession, agent: Leg, a: RingAttempt, bridged: bool
 
 /**
  * Once one side of a bridge hangs up, the carrier hangs up the other itself (Telnyx's default
- * without `park_after_unbridge`), so nothing is sent to a leg it is already releasing. The
- * record's end is the caller's hangup: when the agent left first, wait for it (briefly, then
- * hang up). Only a conversation past the longest allowed is ended here, on both sides.
+ * without `park_after_unbridge`), so nothing is sent to a leg it is already releasing. Its hangup
+ * is waited for (briefly, under the watchdog's timer, then it is hung up): the record ends with
+ * the caller's, and a call finished while the other leg's hangup was on its way would have the
+ * workflow's completion refused for the new signal, and its last task (the record's write) run
+ * again. Both hangups usually arrive in one task. Only a conversation past the longest allowed is
+ * ended here, on both sides.
  */
 async function endConversation(s: CallSession, agent: Leg): Promise<void> {
-  if (s.state.callerEnded()) return;
+  if (s.state.callerEnded()) {
+    await s.waitFor(() => !!agent.endedAt, s.timing.ringMarginMs);
+    if (!agent.endedAt) await s.send(() => carrier.hangupCall(agent.callControlId));
+    return;
+  }
   if (agent.endedAt) {
     await s.waitFor(() => s.state.callerEnded(), s.timing.ringMarginMs);
     await s.hangupCaller();
