@@ -180,6 +180,19 @@ export const FORWARD_BENCH: BenchSetup = {
 /** The forwarding benchmark's calls, sent to the baseline handler at `url` instead of the api. */
 export const baselineCall = (url: string) => (i: number) => ({ ...FORWARD_BENCH.call(i), webhook_url: url });
 
+/** How long the baseline's last call gets to be answered before the timelines are read. */
+const BASELINE_SETTLE_MS = 3000;
+
+/**
+ * The forwarding benchmark's calls at the same rate into the baseline handler at `url`: their
+ * latencies (`latencies`), the yardstick Switchboard's are read against in the same run.
+ */
+export async function runBaseline(simUrl: string, url: string, args: { calls: number; rate: number }) {
+  const sessions = await placeCalls(simUrl, args.calls, args.rate, baselineCall(url));
+  await sleep(BASELINE_SETTLE_MS);
+  return latencies(await timelines(simUrl, sessions));
+}
+
 // Every menu falls back to a hangup, not to voicemail: voicemail steps name stored voicemail boxes,
 // which this benchmark does not set up and should not depend on.
 export const MENU_FLOW: CallFlow = {

@@ -1,17 +1,6 @@
-import { applyBundle, type StackEndpoints } from '@switchboard/scenarios';
-import {
-  FORWARD_BENCH,
-  MENU_BENCH,
-  cpuLine,
-  cpuRootsOf,
-  dtmfLatencies,
-  latencies,
-  machine,
-  runSwitchboard,
-  summarise,
-  type Figures,
-} from './bench-calls';
-import { runningStack, startStack } from './stack';
+import { machine } from './bench-calls';
+import { parseFlags, positiveInteger, runBench } from './bench-args';
+import { measureStack, requireOwnStacks } from './bench-steps';
 
 /**
  * `npm run bench:runtime [-- --calls N] [--json]`: the same calls on each runtime, one after the
@@ -36,92 +25,22 @@ const RUNTIMES: Runtime[] = [
   { temporal: 'postgres', apis: 2, workers: 2 },
 ];
 
-const STEPS = [
-  { flow: 'forward', rate: 5 },
-  { flow: 'forward', rate: 10 },
-  { flow: 'forward', rate: 20 },
-  { flow: 'menu', rate: 5 },
-] as const;
-
-/** Calls each fresh stack takes first, not counted: JIT, caches and connection pools warm up. */
-const WARM_UP_CALLS = 10;
-
-interface StepResult {
-  runtime: string;
-  flow: 'forward' | 'menu';
-  rate: number;
-  calls: number;
-  completed: number;
-  lost: number;
-  answer_ms: Figures;
-  dtmf_to_next_ms: Figures | null;
-  cpu_s_per_call: Record<string, number>;
-}
-
 const nameOf = (r: Runtime) => `${r.temporal} ${r.apis}×api ${r.workers}×worker`;
 
 function parseArgs(argv: string[]): { calls: number; json: boolean } {
-  const a = { calls: 100, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--json') a.json = true;
-    else if (argv[i] === '--calls') a.calls = Number(argv[++i]);
-    else throw new Error(`unknown argument ${argv[i]}: bench:runtime takes --calls N and --json`);
-  }
-  if (!(Number.isInteger(a.calls) && a.calls > 0)) throw new Error('--calls must be a positive whole number');
-  return a;
+  const flags = parseFlags(argv, { values: ['calls'], switches: ['json'], usage: '--calls N, --json' });
+  return { calls: positiveInteger(flags, 'calls', 100), json: flags.switches.has('json') };
 }
 
+/** A runtime's stack and its steps, as one JSON line (each step named after its runtime too). */
 async function measure(r: Runtime, calls: number, log: (m: string) => void) {
-  const t0 = Date.now();
-  const stack = await startStack({
-    ephemeral: true,
-    log,
-    simTimeScale: 1,
-    childOutput: 'quiet',
-    temporalStore: r.temporal,
-    apis: r.apis,
-    workers: r.workers,
-    durablePostgres: true,
-  });
-  const startS = (Date.now() - t0) / 1000;
-  const results: StepResult[] = [];
-  try {
-    const endpoints: StackEndpoints = {
-      apiUrl: stack.apiUrl,
-      simUrl: stack.simUrl!,
-      apiKey: stack.apiKey,
-      adminToken: stack.adminToken,
-    };
-    await applyBundle(endpoints, FORWARD_BENCH.bundle);
-    await applyBundle(endpoints, MENU_BENCH.bundle);
-    log(`${nameOf(r)}: up in ${startS.toFixed(1)} s; ${WARM_UP_CALLS} warm-up calls`);
-    await runSwitchboard(endpoints, { calls: WARM_UP_CALLS, rate: 5 }, FORWARD_BENCH);
-    for (const step of STEPS) {
-      log(`${nameOf(r)}: ${calls} ${step.flow} calls at ${step.rate}/s`);
-      const setup = step.flow === 'menu' ? MENU_BENCH : FORWARD_BENCH;
-      const run = await runSwitchboard(
-        endpoints,
-        { calls, rate: step.rate },
-        setup,
-        cpuRootsOf(stack.processes),
-      );
-      results.push({
-        runtime: nameOf(r),
-        flow: step.flow,
-        rate: step.rate,
-        calls,
-        completed: run.completed,
-        lost: run.lost,
-        answer_ms: summarise(latencies(run.tls).answer),
-        dtmf_to_next_ms: step.flow === 'menu' ? summarise(dtmfLatencies(run.tls).all) : null,
-        cpu_s_per_call: run.cpu!,
-      });
-      log(`  ${cpuLine(run.cpu!)}`);
-    }
-  } finally {
-    await stack.stop();
-  }
-  return { runtime: nameOf(r), start_s: Math.round(startS * 10) / 10, steps: results };
+  const choice = { temporalStore: r.temporal, apis: r.apis, workers: r.workers };
+  const run = await measureStack(nameOf(r), choice, { calls }, log);
+  return {
+    runtime: nameOf(r),
+    start_s: run.start_s,
+    steps: run.steps.map((s) => ({ runtime: nameOf(r), ...s })),
+  };
 }
 
 function print(all: Awaited<ReturnType<typeof measure>>[]): void {
@@ -146,9 +65,7 @@ async function main(): Promise<void> {
   const log = (m: string) => {
     if (!args.json) console.error(`› ${m}`);
   };
-  if (await runningStack()) throw new Error('bench:runtime starts stacks of its own: stop npm start first');
-  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL'])
-    if (process.env[name]) throw new Error(`bench:runtime compares the local runtimes: unset ${name}`);
+  await requireOwnStacks('bench:runtime');
   const all = [];
   for (const r of RUNTIMES) all.push(await measure(r, args.calls, log));
   if (!args.json) print(all);
@@ -156,7 +73,4 @@ async function main(): Promise<void> {
   if (all.some((r) => r.steps.some((s) => s.lost > 0))) process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench('bench:runtime', main);

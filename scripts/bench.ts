@@ -19,6 +19,7 @@ import {
   placeCalls,
   round1,
   row,
+  runBaseline,
   runSwitchboard,
   sleep,
   startBaseline,
@@ -62,9 +63,9 @@ import {
  * sizes side by side.
  *
  * Forward and menu runs then fetch each call's workflow history from Temporal and print, per call
- * (p50 and max), its events, workflow tasks, search-attribute and memo upserts, markers (local
- * activities, patches), activities, timers and signals (JSON: `history_per_call`): issue 18's
- * targets are set in these.
+ * (p50 and max), its events, workflow tasks (completed; failed or timed out), search-attribute and
+ * memo upserts, markers (local activities, patches), activities, timers and signals (JSON:
+ * `history_per_call`): issue 18's targets are set in these.
  */
 type FlowName = 'forward' | 'menu';
 
@@ -157,9 +158,7 @@ async function forwardBench(
 
   log(`placing ${args.calls} calls at ${args.rate}/s into the stateless baseline handler`);
   const baseline = await startBaseline(endpoints);
-  const baseSessions = await placeCalls(endpoints.simUrl, args.calls, args.rate, baselineCall(baseline.url));
-  await sleep(3000);
-  const base = latencies(await timelines(endpoints.simUrl, baseSessions));
+  const base = await runBaseline(endpoints.simUrl, baseline.url, args);
   baseline.stop();
 
   const answerSb = summarise(sb.answer);
@@ -462,9 +461,8 @@ async function kneeProfile(endpoints: StackEndpoints, args: Args, log: (m: strin
     await placeCalls(endpoints.simUrl, 5, 1, baselineCall(baseline.url));
     for (const step of steps) {
       log(`knee: ${args.calls} calls at ${step.rate}/s into the stateless baseline`);
-      const sessions = await placeCalls(endpoints.simUrl, args.calls, step.rate, baselineCall(baseline.url));
-      await sleep(3000);
-      step.baseline_answer_ms = summarise(latencies(await timelines(endpoints.simUrl, sessions)).answer);
+      const base = await runBaseline(endpoints.simUrl, baseline.url, { calls: args.calls, rate: step.rate });
+      step.baseline_answer_ms = summarise(base.answer);
     }
   } finally {
     baseline.stop();

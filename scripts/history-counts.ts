@@ -10,6 +10,12 @@ export interface HistoryCounts {
   events: number;
   /** WORKFLOW_TASK_COMPLETED: each one a task the worker ran and Temporal persisted. */
   workflow_tasks: number;
+  /**
+   * WORKFLOW_TASK_FAILED and WORKFLOW_TASK_TIMED_OUT: tasks whose work was thrown away (e.g. an
+   * `UnhandledCommand`: a signal arrived while the task completed the workflow), each three events
+   * and a replay of the history on the worker, with any local activity in it run again.
+   */
+  failed_workflow_tasks: number;
   /** UPSERT_WORKFLOW_SEARCH_ATTRIBUTES. */
   upserts: number;
   /** WORKFLOW_PROPERTIES_MODIFIED: upsertMemo. */
@@ -27,6 +33,11 @@ export interface HistoryCounts {
   signals: number;
   /** Whether the history ends the workflow (completed, failed, terminated, timed out, …). */
   closed: boolean;
+  /**
+   * The workflow type its first event names (`inboundCall`, `inboundCallV2`, …): which engine ran the
+   * call, so that a comparison of engines can check it measured the one it meant to.
+   */
+  workflow_type: string | null;
 }
 
 const E = temporal.api.enums.v1.EventType;
@@ -52,6 +63,7 @@ export function countHistory(history: temporal.api.history.v1.IHistory): History
   const c: HistoryCounts = {
     events: 0,
     workflow_tasks: 0,
+    failed_workflow_tasks: 0,
     upserts: 0,
     memo_upserts: 0,
     markers: 0,
@@ -62,12 +74,17 @@ export function countHistory(history: temporal.api.history.v1.IHistory): History
     timers: 0,
     signals: 0,
     closed: false,
+    workflow_type: null,
   };
   for (const e of history.events ?? []) {
     c.events++;
     switch (e.eventType) {
       case E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED:
         c.workflow_tasks++;
+        break;
+      case E.EVENT_TYPE_WORKFLOW_TASK_FAILED:
+      case E.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT:
+        c.failed_workflow_tasks++;
         break;
       case E.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES:
         c.upserts++;
@@ -92,6 +109,9 @@ export function countHistory(history: temporal.api.history.v1.IHistory): History
       case E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:
         c.signals++;
         break;
+      case E.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED:
+        c.workflow_type = e.workflowExecutionStartedEventAttributes?.workflowType?.name ?? null;
+        break;
       default:
         if (e.eventType != null && CLOSE_EVENTS.has(e.eventType)) c.closed = true;
     }
@@ -99,10 +119,11 @@ export function countHistory(history: temporal.api.history.v1.IHistory): History
   return c;
 }
 
-/** The counted figures (all of HistoryCounts but `closed`), in the order they are printed. */
+/** The counted figures (all of HistoryCounts but `closed` and `workflow_type`), in the order they are printed. */
 export const HISTORY_FIGURES = [
   'events',
   'workflow_tasks',
+  'failed_workflow_tasks',
   'upserts',
   'memo_upserts',
   'markers',
@@ -122,6 +143,8 @@ export interface HistoryPerCall {
   open: number;
   /** Calls whose workflow Temporal did not know (not counted). */
   missing: number;
+  /** Histories per workflow type (`unknown`: a history without its start event). */
+  workflow_types: Record<string, number>;
   per_call: Record<HistoryFigure, { p50: number; max: number }>;
 }
 
@@ -136,12 +159,24 @@ export function historyPerCall(counts: HistoryCounts[], missing = 0): HistoryPer
       max: v.length ? v[v.length - 1] : NaN,
     };
   }
-  return { calls: counts.length, open: counts.filter((c) => !c.closed).length, missing, per_call };
+  const workflow_types: Record<string, number> = {};
+  for (const c of counts) {
+    const type = c.workflow_type ?? 'unknown';
+    workflow_types[type] = (workflow_types[type] ?? 0) + 1;
+  }
+  return {
+    calls: counts.length,
+    open: counts.filter((c) => !c.closed).length,
+    missing,
+    workflow_types,
+    per_call,
+  };
 }
 
 const LABELS: Record<HistoryFigure, string> = {
   events: 'history events',
   workflow_tasks: 'workflow tasks',
+  failed_workflow_tasks: 'workflow tasks failed or timed out',
   upserts: 'search-attribute upserts',
   memo_upserts: 'memo upserts',
   markers: 'markers',

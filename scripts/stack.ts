@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
-import { loadConfig } from '@switchboard/config';
+import { loadConfig, type CallEngine } from '@switchboard/config';
 import {
   adminUrlOf,
   ensureDatabase,
@@ -48,6 +48,11 @@ export interface StackOptions {
   workers?: number;
   /** Embedded PostgreSQL flushes commits to disk (default: only a kept stack's; the benchmark asks). */
   durablePostgres?: boolean;
+  /**
+   * The engine new calls start on (CALL_ENGINE of the api processes, which choose it); default: the
+   * environment's, else the api's own default. `npm run bench:engine` starts one stack per engine.
+   */
+  callEngine?: CallEngine;
 }
 
 /** Process ids of a running stack's parts (null: not started here), for per-process CPU figures. */
@@ -206,7 +211,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       startChild(
         name('api', i, apiCount),
         path.join(REPO_ROOT, 'dist/apps/api/src/main.js'),
-        { ...childEnv, API_PORT: String(port) },
+        { ...childEnv, API_PORT: String(port), ...(o.callEngine ? { CALL_ENGINE: o.callEngine } : {}) },
         quiet,
       ),
     );

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
 import {
   countHistory,
   historyPerCall,
@@ -14,7 +15,11 @@ import { HISTORIES_DIR } from '../support/histories';
 
 /** A recorded history as committed: proto JSON, event types spelled out (`EVENT_TYPE_…`). */
 interface RawHistory {
-  events: { eventType: string; markerRecordedEventAttributes?: { markerName?: string } }[];
+  events: {
+    eventType: string;
+    markerRecordedEventAttributes?: { markerName?: string };
+    workflowExecutionStartedEventAttributes?: { workflowType?: { name?: string } };
+  }[];
 }
 
 const read = (file: string): RawHistory =>
@@ -22,11 +27,13 @@ const read = (file: string): RawHistory =>
 
 /** The same figures as countHistory, counted here another way: by filtering the JSON's type names. */
 function countByFiltering(raw: RawHistory): Omit<HistoryCounts, 'closed'> {
+  const started = raw.events.find((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
   const of = (type: string) => raw.events.filter((e) => e.eventType === `EVENT_TYPE_${type}`);
   const markers = of('MARKER_RECORDED').map((e) => e.markerRecordedEventAttributes?.markerName);
   return {
     events: raw.events.length,
     workflow_tasks: of('WORKFLOW_TASK_COMPLETED').length,
+    failed_workflow_tasks: of('WORKFLOW_TASK_FAILED').length + of('WORKFLOW_TASK_TIMED_OUT').length,
     upserts: of('UPSERT_WORKFLOW_SEARCH_ATTRIBUTES').length,
     memo_upserts: of('WORKFLOW_PROPERTIES_MODIFIED').length,
     markers: markers.length,
@@ -36,6 +43,7 @@ function countByFiltering(raw: RawHistory): Omit<HistoryCounts, 'closed'> {
     activities: of('ACTIVITY_TASK_SCHEDULED').length,
     timers: of('TIMER_STARTED').length,
     signals: of('WORKFLOW_EXECUTION_SIGNALED').length,
+    workflow_type: started?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? null,
   };
 }
 
@@ -80,6 +88,19 @@ describe("the benchmark's history counts (scripts/history-counts.ts)", () => {
     assert.deepEqual([c.markers, c.local_activity_markers, c.patch_markers, c.memo_upserts], [12, 8, 4, 1]);
   });
 
+  it('counts workflow tasks thrown away (failed, timed out) apart from the completed ones', () => {
+    // No recorded history has one: a minimal history, made of event types alone.
+    const types = ['WORKFLOW_EXECUTION_STARTED'];
+    for (const end of ['FAILED', 'TIMED_OUT', 'COMPLETED'])
+      types.push('WORKFLOW_TASK_SCHEDULED', 'WORKFLOW_TASK_STARTED', `WORKFLOW_TASK_${end}`);
+    types.push('WORKFLOW_EXECUTION_COMPLETED');
+    const E = temporal.api.enums.v1.EventType;
+    const c = countHistory({
+      events: types.map((t) => ({ eventType: E[`EVENT_TYPE_${t}` as keyof typeof E] })),
+    });
+    assert.deepEqual([c.events, c.workflow_tasks, c.failed_workflow_tasks, c.closed], [11, 1, 2, true]);
+  });
+
   it('agrees with a count by event type names on every recorded history', () => {
     const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
     assert.ok(files.length >= 3);
@@ -103,6 +124,8 @@ describe("the benchmark's history counts (scripts/history-counts.ts)", () => {
       { calls: h.calls, open: h.open, missing: h.missing, events: h.per_call.events },
       { calls: 3, open: 1, missing: 2, events: { p50: 48, max: 52 } },
     );
+    // Which engine ran them: a comparison of engines checks it measured the one it meant to.
+    assert.deepEqual(h.workflow_types, { inboundCall: 3 });
     assert.deepEqual(h.per_call.workflow_tasks, { p50: 8, max: 8 });
   });
 });
