@@ -81,8 +81,6 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
       to: string;
       from: string;
       linkTo?: string;
-      /** Connect the leg with `linkTo` as it answers (see DialRequest). */
-      bridgeOnAnswer?: boolean;
       timeoutSecs: number;
       state: LegState;
     }): Promise<DialResult> {
@@ -91,7 +89,6 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
           to: o.to,
           from: o.from,
           ...(o.linkTo ? { linkTo: o.linkTo } : {}),
-          ...(o.bridgeOnAnswer ? { bridgeOnAnswer: true } : {}),
           timeoutSecs: o.timeoutSecs,
           clientState: encodeLegState(o.state),
           commandId: currentCommandId(),

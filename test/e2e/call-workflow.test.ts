@@ -116,12 +116,8 @@ describe('inbound call workflow on the real stack', () => {
       const actions = fresh.map((c) => c.action);
       assert.deepEqual(
         actions.filter((a) => a !== 'hangup'),
-        ['answer', 'speak', 'dial'],
+        ['answer', 'speak', 'dial', 'bridge'],
       );
-      // Nothing to do between the agent's answer and the bridge: the carrier bridges on answer.
-      const dial = fresh.find((c) => c.action === 'dial')!.body as Record<string, unknown>;
-      assert.equal(dial.bridge_on_answer, true);
-      assert.equal(dial.prevent_double_bridge, true);
       const ids = fresh.map((c) => (c.body as { command_id?: string }).command_id);
       assert.ok(
         ids.every((id) => typeof id === 'string' && id.startsWith(callWorkflowId(placed.call_session_id))),

@@ -10,12 +10,6 @@ export interface DialRequest {
    * for the first leg of an outbound call (the agent's own), which starts a session.
    */
   linkTo?: string;
-  /**
-   * The carrier bridges the new leg with `linkTo` the moment it answers, unless that leg is bridged
-   * already (`prevent_double_bridge`): the first of several legs rung at once to answer is
-   * connected without a round trip through the workflow.
-   */
-  bridgeOnAnswer?: boolean;
   timeoutSecs: number;
   clientState: string;
   commandId: string;

@@ -121,7 +121,6 @@ export class TelnyxTelephony implements TelephonyPort {
         to: o.to,
         from: o.from,
         ...(o.linkTo ? { link_to: o.linkTo } : {}),
-        ...(o.linkTo && o.bridgeOnAnswer ? { bridge_on_answer: true, prevent_double_bridge: true } : {}),
         timeout_secs: o.timeoutSecs,
         client_state: o.clientState,
         command_id: o.commandId,

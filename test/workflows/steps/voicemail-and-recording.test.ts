@@ -151,7 +151,10 @@ describeCallSteps('voicemail and recording', (placeCall, workflowType) => {
       'startRecording caller',
     ]);
     // Both sides, one channel each, from the bridge on.
-    const recording = run.commands[3].args[1] as { channels: string; playBeep: boolean };
+    const recording = run.commands.find((c) => c.name === 'startRecording')!.args[1] as {
+      channels: string;
+      playBeep: boolean;
+    };
     assert.equal(recording.channels, 'dual');
     assert.equal(recording.playBeep, false);
     // The agent sees the caller's own number (callerId: caller).

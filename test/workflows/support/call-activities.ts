@@ -107,9 +107,12 @@ function announcements(
   call: CallOf,
 ): Pick<Activities, 'announceCallStarted' | 'announceCallFinished' | 'notifyVoicemail'> {
   return {
-    // They answer how many subscribers were sent the event: none here.
+    // They answer how many subscribers were sent the event: none here. An event announced again
+    // (engine v2 repeats call.started at the end, should the first have been lost) is the same
+    // event to subscribers, as the real publisher keys deliveries on the event.
     announceCallStarted: async (n) => {
-      call().started.push(n);
+      const c = call();
+      if (!c.started.some((s) => s.workflowId === n.workflowId)) c.started.push(n);
       return 0;
     },
     announceCallFinished: async (workflowId) => {

@@ -94,8 +94,6 @@ interface Leg {
   /** Telnyx sends a call's latest client_state with every later webhook of that call. */
   clientState: LegState | null;
   bridgedWith?: Leg;
-  /** Dialled with bridge_on_answer: the leg it joins as it answers (unless that one is bridged already). */
-  bridgeOnAnswerWith?: Leg;
   /** What the leg hears: the first item plays, the others wait their turn. */
   media: Media[];
   gathering: boolean;
@@ -217,7 +215,6 @@ export class FakeCarrier {
     to: string;
     from: string;
     linkTo?: string;
-    bridgeOnAnswer?: boolean;
     timeoutSecs: number;
     state: LegState;
   }): DialResult {
@@ -225,7 +222,6 @@ export class FakeCarrier {
     const linked = o.linkTo ? this.legs.get(o.linkTo) : undefined;
     if (linked?.status === 'ended') throw callGone(linked);
     const leg = this.addLeg('outgoing', o.from, o.to, o.to, o.state);
-    if (o.bridgeOnAnswer) leg.bridgeOnAnswerWith = linked;
     this.emit(leg, 'call.initiated');
     const ringMs = o.timeoutSecs * 1000;
     const whileRinging = (ms: number, fn: () => void) =>
@@ -251,10 +247,7 @@ export class FakeCarrier {
     this.connect(a, b);
   }
 
-  /**
-   * Bridges two legs, by command or on answer, and notes it as `connect <agent>` among the commands:
-   * being connected is what the caller lives through, whichever way the engine asked for it.
-   */
+  /** Bridges two legs, noted as `connect <agent>` among the commands: what the caller lives through. */
   private connect(a: Leg, b: Leg): void {
     this.log('connect', [a.id, b.id], (a === this.caller ? b : a).name);
     a.bridgedWith = b;
@@ -325,9 +318,6 @@ export class FakeCarrier {
   private answer(leg: Leg): void {
     leg.status = 'answered';
     this.emit(leg, 'call.answered');
-    // prevent_double_bridge: a later answer joins nobody once the caller is connected.
-    const target = leg.bridgeOnAnswerWith;
-    if (target && target.status === 'answered' && !target.bridgedWith) this.connect(target, leg);
   }
 
   /** Ends a leg as Telnyx does: its media and gather end, then the hangup, the recordings, the bridged partner. */
@@ -506,7 +496,6 @@ function telnyxSide(leg: Leg): string {
 
 /** Commands as a person reads them: `dialAgent +15035550111`, `hangupCall caller`. */
 export function commandLines(commands: readonly CarrierCommand[]): string[] {
-  // How a bridge was asked for (a command, or on answer) is the engine's business; the `connect`
-  // entry says it happened.
+  // The bridge command is told by the `connect` entry that follows it, once it has connected.
   return commands.filter((c) => c.name !== 'bridgeCalls').map((c) => `${c.name} ${c.leg}`);
 }

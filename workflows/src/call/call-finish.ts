@@ -26,6 +26,10 @@ export async function finishCall(
   outcome: CallOutcome,
 ): Promise<void> {
   await s.waitFor(() => s.state.callerEnded(), CALLER_HANGUP_WAIT_MS);
+  // A signal that arrives while the last task runs has its completion refused, and the task (this
+  // record's write with it) run again: so the call ends once the agents' legs it released have
+  // reported their end too (briefly: their hangups are on their way).
+  await s.waitFor(() => [...s.state.legs.values()].every((l) => !!l.endedAt), s.timing.ringMarginMs);
   const route = resolved.known ? resolved : null;
   const callerLeg = s.state.callerLeg();
   const endedAt = callerLeg?.endedAt ?? s.state.lastEventAt ?? s.caller.startedAt;

@@ -37,13 +37,10 @@ export type RingResult = Leg | 'no_answer' | 'gone';
  * to end.
  */
 export async function ringAndConnect(s: CallSession, a: RingAttempt): Promise<RingResult> {
-  // Nothing to do between the answer and the bridge: the carrier bridges the first leg to answer
-  // itself, which spares the caller a round trip through the workflow (and the call a command).
-  const carrierBridges = !a.whisper && !a.beforeBridge;
-  const legs = await dial(s, a, carrierBridges);
+  const legs = await dial(s, a);
   if (legs === 'gone') return 'gone';
 
-  // The first to answer, by the carrier's clock: the one it bridged when it bridges on answer.
+  // The first to answer, by the carrier's clock (several answers can arrive in one task).
   const winner = () =>
     legs
       .filter((l) => !!l.answeredAt && !l.endedAt)
@@ -60,11 +57,11 @@ export async function ringAndConnect(s: CallSession, a: RingAttempt): Promise<Ri
       .map((l) => s.send(() => carrier.hangupCall(l.callControlId))),
   );
   if (!agent) return s.ended() ? 'gone' : 'no_answer';
-  return connect(s, agent, a, carrierBridges);
+  return connect(s, agent, a);
 }
 
 /** Dials every target; a destination the carrier refuses is skipped, unless all are. */
-async function dial(s: CallSession, a: RingAttempt, bridgeOnAnswer: boolean): Promise<Leg[] | 'gone'> {
+async function dial(s: CallSession, a: RingAttempt): Promise<Leg[] | 'gone'> {
   const dials = await Promise.allSettled(
     a.targets.map(async (t) => {
       await s.take();
@@ -72,7 +69,6 @@ async function dial(s: CallSession, a: RingAttempt, bridgeOnAnswer: boolean): Pr
         to: t.to,
         from: a.from,
         linkTo: s.caller.callControlId,
-        bridgeOnAnswer,
         timeoutSecs: t.timeoutSecs,
         state: s.onAgent(a.tag),
       });
@@ -96,7 +92,7 @@ async function dial(s: CallSession, a: RingAttempt, bridgeOnAnswer: boolean): Pr
 }
 
 /** Whispers to the agent, bridges them with the caller, records if asked, and waits for the end. */
-async function connect(s: CallSession, agent: Leg, a: RingAttempt, bridged: boolean): Promise<RingResult> {
+async function connect(s: CallSession, agent: Leg, a: RingAttempt): Promise<RingResult> {
   if (a.whisper) {
     await s.speak(a.whisper, (n) => callTags.whisper(a.tag, n), agent);
     if (agent.endedAt || s.ended()) {
@@ -104,12 +100,13 @@ async function connect(s: CallSession, agent: Leg, a: RingAttempt, bridged: bool
       return s.ended() ? 'gone' : 'no_answer';
     }
   }
-  if (!bridged) {
-    await a.beforeBridge?.();
-    if (!(await s.send(() => carrier.bridgeCalls(s.caller.callControlId, agent.callControlId)))) {
-      await s.send(() => carrier.hangupCall(agent.callControlId));
-      return 'gone';
-    }
+  // Bridged by command, not by the carrier on answer (`bridge_on_answer`): a leg the carrier had
+  // bridged, whose answer reached us after the ring's bound, would be released by us with the
+  // caller on it (docs/DECISIONS.md, "Call engine v2").
+  await a.beforeBridge?.();
+  if (!(await s.send(() => carrier.bridgeCalls(s.caller.callControlId, agent.callControlId)))) {
+    await s.send(() => carrier.hangupCall(agent.callControlId));
+    return 'gone';
   }
   s.answered = agent;
   s.enter(PATH_CONNECTED, agent.to);
