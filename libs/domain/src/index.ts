@@ -54,7 +54,7 @@ export type {
   FlowErrorCode,
   NextAction,
 } from './flow/interpret';
-export { nextAction, firstAction } from './flow/interpret';
+export { nextAction, firstAction, isDecisionEntry } from './flow/interpret';
 export type {
   DryRunScript,
   DryRunResult,
