@@ -24,7 +24,15 @@ export type {
   VoicemailStep,
   HangupStep,
 } from './flow/flow-model';
-export type { StepDescriptor, StepKinds, AddStepIssue, DiagramShape, KindColours } from './flow/step-kinds';
+export type {
+  StepDescriptor,
+  StepKinds,
+  AddStepIssue,
+  DiagramShape,
+  KindColours,
+  DecisionFacet,
+  ActionFacet,
+} from './flow/step-kinds';
 export { STEP_KINDS, STEP_TYPES, stepKindOf } from './flow/step-kinds';
 export type { StepLink, PromptRef } from './flow/step-links';
 export { stepLinks, stepPrompts, isCallerInputStep, stepResources } from './flow/step-links';
@@ -36,16 +44,25 @@ export { validateFlow, FLOW_LIMITS } from './flow/validate-flow';
 export type {
   DecisionContext,
   PathEntry,
+  DecisionPathEntry,
   RoutePathEntry,
   SchedulePathEntry,
   ActionPathEntry,
   ActionStepType,
   StepAction,
+  StepActionOf,
   FlowErrorCode,
   NextAction,
 } from './flow/interpret';
-export { nextAction, firstAction } from './flow/interpret';
-export type { DryRunScript, DryRunResult, DryRunOutcome, DryRunTraceEntry } from './flow/dry-run';
+export { nextAction, firstAction, isDecisionEntry } from './flow/interpret';
+export type {
+  DryRunScript,
+  DryRunResult,
+  DryRunOutcome,
+  DryRunTraceEntry,
+  DryRunCall,
+  SimulatedAction,
+} from './flow/dry-run';
 export { dryRun } from './flow/dry-run';
 export { PATH_CONNECTED } from './flow/path-convention';
 export type { PathStep } from './flow/path-labels';

@@ -1,21 +1,15 @@
-import {
-  INITIAL_MENU_STATE,
-  reduceMenu,
-  type MenuCommand,
-  type MenuEvent,
-  type MenuOutcome,
-} from '../ivr/menu-machine';
+import type { MenuCommand, MenuOutcome } from '../ivr/menu-machine';
 import type { RingGroup } from '../ring/ring-group-model';
-import { planRing, type AgentAvailability, type RingPlan } from '../ring/ring-plan';
+import type { AgentAvailability, RingPlan } from '../ring/ring-plan';
 import type { CallFlow, StepId } from './flow-model';
-import { firstAction, nextAction, type DecisionContext, type PathEntry, type StepAction } from './interpret';
+import { isDecisionEntry, resolveAction, type DecisionContext, type PathEntry } from './interpret';
 import { PATH_CONNECTED } from './path-convention';
 
 /**
  * The dry-run simulator: plays one imagined call through a flow with the same interpreter, menu
  * machine and ring planner the workflow uses, so an admin sees exactly where a given caller would
  * go. It is synchronous and ignores durations; the script says what the caller presses and who
- * answers.
+ * answers. What each action does to the call is its step kind's `simulate` (step-kinds/).
  */
 export interface DryRunScript {
   /** One entry per menu prompt, in order: the key(s) pressed, or null / "" for no input (timeout). Once used up, every prompt times out. */
@@ -72,12 +66,34 @@ export interface DryRunResult {
   readonly recording: boolean;
 }
 
+/** The scripted call as a kind's `simulate` sees it: the script, and what the call has used of it. */
+export interface DryRunCall {
+  readonly script: DryRunScript;
+  /** The caller's next keypress; null (no input) once the script's are used up. */
+  keypress(): string | null;
+  /** Round-robin pointers by ring group id, moved on by each ring of the call. */
+  readonly pointers: Record<string, number>;
+  /** The agents who answer when rung. */
+  readonly answering: ReadonlySet<string>;
+}
+
+/** What one simulated action did to the call. */
+export type SimulatedAction =
+  /** The call goes on at `next`; null: nobody answered and nothing follows, so the call ends. */
+  | { readonly trace: DryRunTraceEntry; readonly next: StepId | null }
+  /** The call ends here; `connected` when someone answered (the path then ends with PATH_CONNECTED). */
+  | { readonly trace?: DryRunTraceEntry; readonly outcome: DryRunOutcome; readonly connected?: true };
+
 export function dryRun(flow: CallFlow, ctx: DecisionContext, script: DryRunScript = {}): DryRunResult {
   const path: StepId[] = [];
   const trace: DryRunTraceEntry[] = [];
   const keypresses = [...(script.keypresses ?? [])];
-  const pointers: Record<string, number> = { ...(script.roundRobinPointers ?? {}) };
-  const answering = new Set(script.answeringAgentIds ?? []);
+  const call: DryRunCall = {
+    script,
+    keypress: () => (keypresses.length > 0 ? (keypresses.shift() as string | null) : null),
+    pointers: { ...(script.roundRobinPointers ?? {}) },
+    answering: new Set(script.answeringAgentIds ?? []),
+  };
   const maxSteps = script.maxSteps ?? 100;
   const finish = (outcome: DryRunOutcome): DryRunResult => ({
     path,
@@ -86,11 +102,12 @@ export function dryRun(flow: CallFlow, ctx: DecisionContext, script: DryRunScrip
     recording: flow.recording,
   });
 
-  let resolved = firstAction(flow, ctx);
+  // The interpreter's own walk (firstAction/nextAction), which also names the kind that acts.
+  let resolved = resolveAction(flow, flow.initialStepId, ctx);
   for (;;) {
     for (const entry of resolved.path) {
       path.push(entry.stepId);
-      if (entry.type === 'route' || entry.type === 'schedule') trace.push({ kind: 'decision', entry });
+      if (isDecisionEntry(entry)) trace.push({ kind: 'decision', entry });
     }
     if (path.length > maxSteps) {
       return finish({
@@ -100,80 +117,18 @@ export function dryRun(flow: CallFlow, ctx: DecisionContext, script: DryRunScrip
         message: `Stopped after ${maxSteps} steps.`,
       });
     }
-    const action: StepAction = resolved.action;
-    let next: StepId | null;
-    switch (action.type) {
-      case 'flow_error':
-        return finish({ kind: 'error', stepId: action.stepId, code: action.code, message: action.message });
-      case 'play':
-        trace.push({ kind: 'play', stepId: action.stepId });
-        next = action.next;
-        break;
-      case 'menu': {
-        const inputs: Array<string | null> = [];
-        const commands: MenuCommand[] = [];
-        let step = reduceMenu(action.menu, INITIAL_MENU_STATE, { type: 'start' });
-        commands.push(...step.commands);
-        while (step.state.outcome === undefined) {
-          const pressed = keypresses.length > 0 ? (keypresses.shift() as string | null) : null;
-          inputs.push(pressed);
-          const gatherId = step.state.gatherId;
-          const event: MenuEvent =
-            pressed === null || pressed === ''
-              ? { type: 'timeout', gatherId }
-              : { type: 'digits', digits: pressed, gatherId };
-          const before = step.state;
-          step = reduceMenu(action.menu, step.state, event);
-          // Input without any key (e.g. "x") changes nothing; the caller then stays silent.
-          if (step.state === before)
-            step = reduceMenu(action.menu, step.state, { type: 'timeout', gatherId });
-          commands.push(...step.commands);
-        }
-        trace.push({ kind: 'menu', stepId: action.stepId, inputs, commands, outcome: step.state.outcome });
-        next = step.state.outcome.stepId;
-        break;
-      }
-      case 'ring_group': {
-        const group = script.ringGroups?.[action.ringGroupId];
-        if (group === undefined) {
-          return finish({
-            kind: 'error',
-            stepId: action.stepId,
-            code: 'unknown_ring_group',
-            message: `Ring group "${action.ringGroupId}" is not known.`,
-          });
-        }
-        const plan = planRing(group, script.availability ?? {}, pointers[group.id] ?? 0);
-        pointers[group.id] = plan.nextPointer;
-        const answeredBy =
-          plan.waves.flatMap((w) => w.targets.filter((t) => answering.has(t.agentId)).slice(0, 1))[0]
-            ?.agentId ?? null;
-        trace.push({ kind: 'ring_group', stepId: action.stepId, plan, answeredBy });
-        if (answeredBy !== null) {
-          path.push(PATH_CONNECTED);
-          return finish({ kind: 'answered', stepId: action.stepId, agentId: answeredBy });
-        }
-        next = action.noAnswer;
-        break;
-      }
-      case 'forward': {
-        const answered = script.forwardAnswered ?? true;
-        trace.push({ kind: 'forward', stepId: action.stepId, to: action.to, answered });
-        if (answered) {
-          path.push(PATH_CONNECTED);
-          return finish({ kind: 'forwarded', stepId: action.stepId, to: action.to });
-        }
-        next = action.noAnswer;
-        break;
-      }
-      case 'voicemail':
-        trace.push({ kind: 'voicemail', stepId: action.stepId, voicemailBoxId: action.voicemailBoxId });
-        return finish({ kind: 'voicemail', stepId: action.stepId, voicemailBoxId: action.voicemailBoxId });
-      case 'hangup':
-        trace.push({ kind: 'hangup', stepId: action.stepId });
-        return finish({ kind: 'hangup', stepId: action.stepId, reason: 'hangup_step' });
+    if (resolved.acting === undefined) {
+      const { stepId, code, message } = resolved.action;
+      return finish({ kind: 'error', stepId, code, message });
     }
-    if (next === null) return finish({ kind: 'hangup', stepId: action.stepId, reason: 'no_answer' });
-    resolved = nextAction(flow, next, ctx);
+    const { action } = resolved;
+    const done = resolved.acting.simulate(action, call);
+    if (done.trace !== undefined) trace.push(done.trace);
+    if ('outcome' in done) {
+      if (done.connected === true) path.push(PATH_CONNECTED);
+      return finish(done.outcome);
+    }
+    if (done.next === null) return finish({ kind: 'hangup', stepId: action.stepId, reason: 'no_answer' });
+    resolved = resolveAction(flow, done.next, ctx);
   }
 }

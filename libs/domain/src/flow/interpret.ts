@@ -1,11 +1,11 @@
 import type { MenuDefinition } from '../ivr/menu-model';
 import type { CallerContext } from '../routing/caller-context';
-import { chooseBranch } from '../routing/choose-branch';
-import { evaluateSchedule, type ScheduleReason } from '../schedule/is-open';
+import type { ScheduleReason } from '../schedule/is-open';
 import type { Schedule } from '../schedule/schedule-model';
 import type { Instant } from '../shared/instant';
-import type { CallFlow, FlowStep, MenuStep, StepId } from './flow-model';
+import type { CallFlow, FlowStep, StepId, StepType } from './flow-model';
 import type { Prompt } from './prompt';
+import { stepKindOf, type ActionFacet } from './step-kinds';
 
 /**
  * The one interpreter of call flows, shared by the workflow and the dry-run simulator.
@@ -15,7 +15,8 @@ import type { Prompt } from './prompt';
  * that needs the call itself (play, menu, ring, forward, voicemail, hang up). It returns that
  * action plus the path walked, one entry per step including the action step, so the workflow can
  * append it to the call record. After carrying out an action the workflow calls `nextAction`
- * again with the step the action leads to (`next`, the menu's goto, `noAnswer`).
+ * again with the step the action leads to (`next`, the menu's goto, `noAnswer`). Which kinds
+ * decide and which act, and how, is each kind's `run` facet (step-kinds/).
  *
  * The carrier stays out: actions are abstract, and nothing here throws for a bad flow. A flow
  * that slipped past validation yields a `flow_error` action, so a live call can be ended politely
@@ -32,9 +33,13 @@ export interface DecisionContext {
   readonly schedules: Readonly<Record<string, Schedule>>;
 }
 
-export type ActionStepType = Exclude<FlowStep['type'], 'route' | 'schedule'>;
+/** The kinds the call carries out: every kind without a decision path entry. */
+export type ActionStepType = Exclude<StepType, DecisionPathEntry['type']>;
 
-export type PathEntry = RoutePathEntry | SchedulePathEntry | ActionPathEntry;
+export type PathEntry = DecisionPathEntry | ActionPathEntry;
+
+/** One entry per decision kind: the branch its step took. */
+export type DecisionPathEntry = RoutePathEntry | SchedulePathEntry;
 
 export interface RoutePathEntry {
   readonly stepId: StepId;
@@ -95,6 +100,9 @@ export type StepAction =
       readonly message: string;
     };
 
+/** The member of StepAction of one type: `StepActionOf<'play'>`. */
+export type StepActionOf<T extends StepAction['type']> = Extract<StepAction, { readonly type: T }>;
+
 export type FlowErrorCode = 'unknown_step' | 'decision_loop';
 
 export interface NextAction {
@@ -102,7 +110,30 @@ export interface NextAction {
   readonly action: StepAction;
 }
 
+/**
+ * What `nextAction` resolves, plus the facet of the kind whose step acts (none for a flow error):
+ * the dry run simulates the action with it.
+ */
+export type ResolvedAction =
+  | (NextAction & { readonly acting: ActionFacet<FlowStep, StepAction> })
+  | {
+      readonly path: PathEntry[];
+      readonly action: StepActionOf<'flow_error'>;
+      readonly acting?: undefined;
+    };
+
 export function nextAction(flow: CallFlow, stepId: StepId, ctx: DecisionContext): NextAction {
+  const { path, action } = resolveAction(flow, stepId, ctx);
+  return { path, action };
+}
+
+/** Where a call starts: `nextAction` from the flow's initial step. */
+export function firstAction(flow: CallFlow, ctx: DecisionContext): NextAction {
+  return nextAction(flow, flow.initialStepId, ctx);
+}
+
+/** `nextAction`'s walk; each step's kind (step-kinds/) decides, or gives the action. */
+export function resolveAction(flow: CallFlow, stepId: StepId, ctx: DecisionContext): ResolvedAction {
   const path: PathEntry[] = [];
   // Only decision steps are passed without the caller; more hops than steps means a loop of them.
   const maxDecisions = flow.steps.length;
@@ -120,7 +151,10 @@ export function nextAction(flow: CallFlow, stepId: StepId, ctx: DecisionContext)
         },
       };
     }
-    if (decisions > maxDecisions) {
+    // A type this version does not know leads nowhere, so, as before the kinds had descriptors, it
+    // ends like a loop of decisions (recorded calls replay the same way).
+    const run = stepKindOf(step.type)?.run;
+    if (decisions > maxDecisions || run === undefined) {
       return {
         path,
         action: {
@@ -131,130 +165,19 @@ export function nextAction(flow: CallFlow, stepId: StepId, ctx: DecisionContext)
         },
       };
     }
-    switch (step.type) {
-      case 'route': {
-        const choice = chooseBranch(step.branches, step.fallback, ctx.caller);
-        path.push({ stepId: step.id, type: 'route', branchIndex: choice.branchIndex, next: choice.next });
-        current = choice.next;
-        continue;
-      }
-      case 'schedule': {
-        const entry = decideSchedule(step.id, step.branches, step.otherwise, ctx);
-        path.push(entry);
-        current = entry.next;
-        continue;
-      }
-      case 'greeting':
-      case 'menu':
-      case 'ring_group':
-      case 'forward':
-      case 'voicemail':
-      case 'hangup':
-        path.push({ stepId: step.id, type: step.type });
-        return { path, action: actionFor(step) };
+    if ('act' in run) {
+      // A kind that acts has no decision entry, so its type is an ActionStepType.
+      path.push({ stepId: step.id, type: step.type as ActionStepType });
+      return { path, action: run.act(step), acting: run };
     }
+    const entry = run.decide(step, ctx);
+    path.push(entry);
+    current = entry.next;
   }
 }
 
-/** Where a call starts: `nextAction` from the flow's initial step. */
-export function firstAction(flow: CallFlow, ctx: DecisionContext): NextAction {
-  return nextAction(flow, flow.initialStepId, ctx);
-}
-
-function decideSchedule(
-  stepId: StepId,
-  branches: ReadonlyArray<{ scheduleId: string; next: StepId }>,
-  otherwise: StepId,
-  ctx: DecisionContext,
-): SchedulePathEntry {
-  const unusable: string[] = [];
-  const withUnusable = () => (unusable.length > 0 ? { unusableScheduleIds: unusable } : {});
-  for (const [index, branch] of branches.entries()) {
-    const schedule = ctx.schedules[branch.scheduleId];
-    if (schedule === undefined) {
-      unusable.push(branch.scheduleId);
-      continue;
-    }
-    let verdict;
-    try {
-      verdict = evaluateSchedule(schedule, ctx.at, ctx.timeZone);
-    } catch {
-      unusable.push(branch.scheduleId); // unknown time zone: treat as closed rather than drop the call
-      continue;
-    }
-    if (verdict.open) {
-      return {
-        stepId,
-        type: 'schedule',
-        branchIndex: index,
-        scheduleId: branch.scheduleId,
-        reason: verdict.reason,
-        next: branch.next,
-        ...withUnusable(),
-      };
-    }
-  }
-  return {
-    stepId,
-    type: 'schedule',
-    branchIndex: null,
-    scheduleId: null,
-    next: otherwise,
-    ...withUnusable(),
-  };
-}
-
-function actionFor(step: Exclude<FlowStep, { type: 'route' | 'schedule' }>): StepAction {
-  switch (step.type) {
-    case 'greeting':
-      return { type: 'play', stepId: step.id, prompt: step.prompt, next: step.next };
-    case 'menu':
-      return { type: 'menu', stepId: step.id, menu: menuDefinition(step) };
-    case 'ring_group':
-      return {
-        type: 'ring_group',
-        stepId: step.id,
-        ringGroupId: step.ringGroupId,
-        noAnswer: step.noAnswer ?? null,
-      };
-    case 'forward':
-      return {
-        type: 'forward',
-        stepId: step.id,
-        to: step.to,
-        timeoutSeconds: step.timeoutSeconds,
-        callerId: step.callerId,
-        noAnswer: step.noAnswer ?? null,
-      };
-    case 'voicemail':
-      return {
-        type: 'voicemail',
-        stepId: step.id,
-        voicemailBoxId: step.voicemailBoxId,
-        ...(step.greeting !== undefined ? { greeting: step.greeting } : {}),
-        beep: step.beep,
-        maxLengthSeconds: step.maxLengthSeconds,
-      };
-    case 'hangup':
-      return {
-        type: 'hangup',
-        stepId: step.id,
-        ...(step.message !== undefined ? { message: step.message } : {}),
-      };
-  }
-}
-
-/** The menu machine needs the menu's fields only, not the step's flow bookkeeping. */
-function menuDefinition(step: MenuStep): MenuDefinition {
-  return {
-    id: step.id,
-    prompt: step.prompt,
-    options: step.options,
-    timeoutSeconds: step.timeoutSeconds,
-    maxRetries: step.maxRetries,
-    fallback: step.fallback,
-    ...(step.invalidPrompt !== undefined ? { invalidPrompt: step.invalidPrompt } : {}),
-    ...(step.timeoutPrompt !== undefined ? { timeoutPrompt: step.timeoutPrompt } : {}),
-    ...(step.repeatOnStar !== undefined ? { repeatOnStar: step.repeatOnStar } : {}),
-  };
+/** A decision the interpreter made (route, schedule…), as opposed to a step that acted. */
+export function isDecisionEntry(entry: PathEntry): entry is DecisionPathEntry {
+  const run = stepKindOf(entry.type)?.run;
+  return run !== undefined && 'decide' in run;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { KIND_COLOURS } from '../../diagram/palette';
 import type { FlowStep, StepType } from '../flow-model';
+import { isDecisionEntry, type DecisionContext, type PathEntry } from '../interpret';
 import type { ResourceRef } from '../resource-ref';
 import { STEP_KINDS, STEP_TYPES, byStepKind, stepKindOf, type StepDescriptor } from '../step-kinds';
 import { isCallerInputStep, stepLinks, stepPrompts, stepResources } from '../step-links';
@@ -211,6 +212,54 @@ describe('step kinds: one descriptor per kind', () => {
     assert.deepEqual(codes(SAMPLES.schedule), ['unknown_schedule', 'unknown_schedule']);
     assert.deepEqual(codes(SAMPLES.ring_group), ['unknown_ring_group']);
     assert.deepEqual(codes(SAMPLES.voicemail), ['unknown_voicemail_box']);
+  });
+
+  test('run: route and schedule decide, every other kind acts', () => {
+    assert.deepEqual(
+      STEP_TYPES.filter((type) => 'decide' in STEP_KINDS[type].run),
+      ['route', 'schedule'],
+    );
+    const ctx: DecisionContext = {
+      caller: { firstTime: true, priorCalls: 0 },
+      at: '2026-11-23T09:30:00-06:00',
+      timeZone: 'America/Chicago',
+      schedules: {},
+    };
+    for (const step of samples()) {
+      const run = stepKindOf(step.type)?.run;
+      assert.ok(run, step.type);
+      if ('decide' in run) {
+        const entry = run.decide(step, ctx);
+        assert.equal(entry.stepId, step.id);
+        assert.equal(entry.type, step.type);
+        assert.ok(isDecisionEntry(entry), step.type);
+        assert.ok(
+          stepLinks(step).some((link) => link.target === entry.next),
+          `${step.type} goes on along a link`,
+        );
+      } else {
+        assert.ok(!isDecisionEntry({ stepId: step.id, type: step.type } as PathEntry), step.type);
+      }
+    }
+  });
+
+  test('run: an action names its step and carries every link, so the workflow can follow it', () => {
+    for (const step of samples()) {
+      const run = stepKindOf(step.type)?.run;
+      if (run === undefined || !('act' in run)) continue;
+      const action = run.act(step);
+      assert.equal(action.stepId, step.id, step.type);
+      const carried = fields(action)
+        .filter((f) => typeof f.value === 'string' && f.value.startsWith('to-'))
+        .map((f) => f.value as string);
+      assert.deepEqual(
+        carried.sort(),
+        stepLinks(step)
+          .map((link) => link.target)
+          .sort(),
+        step.type,
+      );
+    }
   });
 
   test('diagram: every kind has its own Mermaid class, none of them a Mermaid keyword', () => {

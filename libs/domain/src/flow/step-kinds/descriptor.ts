@@ -1,5 +1,7 @@
 import type { FlowDiagramNames } from '../../diagram/describe';
+import type { DryRunCall, SimulatedAction } from '../dry-run';
 import type { FlowStep } from '../flow-model';
+import type { DecisionContext, DecisionPathEntry, StepAction } from '../interpret';
 import type { ResourceRef } from '../resource-ref';
 import type { PromptRef, StepLink } from '../step-links';
 import type { FlowIssueCode, FlowValidationContext } from '../validate-flow';
@@ -23,12 +25,29 @@ export interface KindColours {
   readonly stroke: string;
 }
 
+/** A kind the interpreter passes by itself, from the caller and the call's start instant. */
+export interface DecisionFacet<S extends FlowStep> {
+  /** The branch taken, as the path records it; its `next` is where the call goes on. */
+  decide(step: S, ctx: DecisionContext): DecisionPathEntry;
+}
+
+/**
+ * A kind the call itself carries out: the interpreter stops at it with an action, which the
+ * workflow hands to its handler for `action.type` (workflows/src/call/steps/).
+ */
+export interface ActionFacet<S extends FlowStep, A extends StepAction> {
+  act(step: S): A;
+  /** The dry run's stand-in for the workflow's handler: what the action does to the scripted call. */
+  simulate(action: A, call: DryRunCall): SimulatedAction;
+}
+
 /**
  * Everything the domain knows about one step kind, in one place. Validation, resource references,
- * diagrams and the graph walks read these facets; none of them switches over step types. The
- * methods only see steps of their own kind (the caller looks the kind up by `step.type`).
+ * diagrams, the graph walks, the interpreter and the dry run read these facets; none of them
+ * switches over step types. The methods only see steps of their own kind (the caller looks the
+ * kind up by `step.type`); `A` is the action a kind that acts yields.
  */
-export interface StepDescriptor<S extends FlowStep> {
+export interface StepDescriptor<S extends FlowStep, A extends StepAction = StepAction> {
   /** The fields that point at other steps, with their paths relative to the step. */
   links(step: S): StepLink[];
   /** Every prompt the step may play, with its field path (for the missing-audio check). */
@@ -39,6 +58,8 @@ export interface StepDescriptor<S extends FlowStep> {
   resources(step: S): ResourceRef[];
   /** Checks of this kind's own fields; links and prompts are checked for every kind by validateFlow. */
   validate(step: S, ctx: FlowValidationContext, add: AddStepIssue): void;
+  /** How the interpreter (interpret.ts) passes the step: deciding where to go, or acting. */
+  readonly run: DecisionFacet<S> | ActionFacet<S, A>;
   readonly diagram: {
     /** The box in the SVG drawing. */
     readonly shape: DiagramShape;

@@ -2,10 +2,11 @@ import { oneLine } from '../../diagram/describe';
 import { isE164 } from '../../shared/e164';
 import { FLOW_LIMITS, inRange, rangeText } from '../flow-limits';
 import type { ForwardStep } from '../flow-model';
+import type { StepActionOf } from '../interpret';
 import { noAnswerLinks, type StepDescriptor } from './descriptor';
 
 /** Forward to an external number. */
-export const forward: StepDescriptor<ForwardStep> = {
+export const forward: StepDescriptor<ForwardStep, StepActionOf<'forward'>> = {
   links: noAnswerLinks,
   prompts: () => [],
   callerInput: false,
@@ -35,6 +36,23 @@ export const forward: StepDescriptor<ForwardStep> = {
         'must show either the tracking number or the caller as caller id.',
       );
     }
+  },
+  run: {
+    act: (step) => ({
+      type: 'forward',
+      stepId: step.id,
+      to: step.to,
+      timeoutSeconds: step.timeoutSeconds,
+      callerId: step.callerId,
+      noAnswer: step.noAnswer ?? null,
+    }),
+    simulate: (action, call) => {
+      const answered = call.script.forwardAnswered ?? true;
+      const trace = { kind: 'forward', stepId: action.stepId, to: action.to, answered } as const;
+      return answered
+        ? { trace, outcome: { kind: 'forwarded', stepId: action.stepId, to: action.to }, connected: true }
+        : { trace, next: action.noAnswer };
+    },
   },
   diagram: {
     shape: 'rounded',

@@ -1,14 +1,26 @@
 import { describePrompt } from '../../diagram/describe';
 import type { HangupStep } from '../flow-model';
+import type { StepActionOf } from '../interpret';
 import { presentPrompts, type StepDescriptor } from './descriptor';
 
 /** End the call, optionally after a message. */
-export const hangup: StepDescriptor<HangupStep> = {
+export const hangup: StepDescriptor<HangupStep, StepActionOf<'hangup'>> = {
   links: () => [],
   prompts: (step) => presentPrompts([step.message ? { path: 'message', prompt: step.message } : null]),
   callerInput: false,
   resources: () => [],
   validate: () => {},
+  run: {
+    act: (step) => ({
+      type: 'hangup',
+      stepId: step.id,
+      ...(step.message !== undefined ? { message: step.message } : {}),
+    }),
+    simulate: (action) => ({
+      trace: { kind: 'hangup', stepId: action.stepId },
+      outcome: { kind: 'hangup', stepId: action.stepId, reason: 'hangup_step' },
+    }),
+  },
   diagram: {
     shape: 'stadium',
     mermaidShape: ['([', '])'],

@@ -9,7 +9,14 @@ import { route } from './route';
 import { schedule } from './schedule';
 import { voicemail } from './voicemail';
 
-export type { AddStepIssue, DiagramShape, KindColours, StepDescriptor } from './descriptor';
+export type {
+  ActionFacet,
+  AddStepIssue,
+  DecisionFacet,
+  DiagramShape,
+  KindColours,
+  StepDescriptor,
+} from './descriptor';
 
 /** One descriptor per step kind; the mapped type makes a kind without one a compile error. */
 export type StepKinds = { readonly [K in StepType]: StepDescriptor<Extract<FlowStep, { type: K }>> };

@@ -1,9 +1,12 @@
 import { describeStrategy, lookupName } from '../../diagram/describe';
+import { planRing } from '../../ring/ring-plan';
+import type { DryRunCall, SimulatedAction } from '../dry-run';
 import type { RingGroupStep } from '../flow-model';
+import type { StepActionOf } from '../interpret';
 import { noAnswerLinks, type StepDescriptor } from './descriptor';
 
 /** Ring a ring group of the property (ring/ring-group-model.ts). */
-export const ringGroup: StepDescriptor<RingGroupStep> = {
+export const ringGroup: StepDescriptor<RingGroupStep, StepActionOf<'ring_group'>> = {
   links: noAnswerLinks,
   prompts: () => [],
   callerInput: false,
@@ -22,6 +25,15 @@ export const ringGroup: StepDescriptor<RingGroupStep> = {
       );
     }
   },
+  run: {
+    act: (step) => ({
+      type: 'ring_group',
+      stepId: step.id,
+      ringGroupId: step.ringGroupId,
+      noAnswer: step.noAnswer ?? null,
+    }),
+    simulate: simulateRing,
+  },
   diagram: {
     shape: 'rounded',
     mermaidShape: ['(', ')'],
@@ -39,3 +51,30 @@ export const ringGroup: StepDescriptor<RingGroupStep> = {
     edgeLabel: () => 'no answer',
   },
 };
+
+/** Plans the ring as the workflow would; the first wave with an answering agent connects. */
+function simulateRing(action: StepActionOf<'ring_group'>, call: DryRunCall): SimulatedAction {
+  const group = call.script.ringGroups?.[action.ringGroupId];
+  if (group === undefined) {
+    return {
+      outcome: {
+        kind: 'error',
+        stepId: action.stepId,
+        code: 'unknown_ring_group',
+        message: `Ring group "${action.ringGroupId}" is not known.`,
+      },
+    };
+  }
+  const plan = planRing(group, call.script.availability ?? {}, call.pointers[group.id] ?? 0);
+  call.pointers[group.id] = plan.nextPointer;
+  const answeredBy =
+    plan.waves.flatMap((w) => w.targets.filter((t) => call.answering.has(t.agentId)).slice(0, 1))[0]
+      ?.agentId ?? null;
+  const trace = { kind: 'ring_group', stepId: action.stepId, plan, answeredBy } as const;
+  if (answeredBy === null) return { trace, next: action.noAnswer };
+  return {
+    trace,
+    outcome: { kind: 'answered', stepId: action.stepId, agentId: answeredBy },
+    connected: true,
+  };
+}

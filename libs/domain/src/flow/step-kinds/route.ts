@@ -1,4 +1,5 @@
 import { describeCriteria, EDGE_LABEL_CHARS, oneLine, truncate } from '../../diagram/describe';
+import { chooseBranch } from '../../routing/choose-branch';
 import { criteriaSetKey } from '../../routing/criterion-key';
 import { isSessionCriterion, type Criterion } from '../../routing/criterion-model';
 import { criterionProblems, unsatisfiableReason } from '../../routing/criterion-problems';
@@ -16,6 +17,12 @@ export const route: StepDescriptor<RouteStep> = {
   callerInput: false,
   resources: () => [],
   validate: checkRoute,
+  run: {
+    decide: (step, ctx) => {
+      const choice = chooseBranch(step.branches, step.fallback, ctx.caller);
+      return { stepId: step.id, type: 'route', branchIndex: choice.branchIndex, next: choice.next };
+    },
+  },
   diagram: {
     shape: 'diamond',
     mermaidShape: ['{', '}'],

@@ -1,5 +1,7 @@
 import { EDGE_LABEL_CHARS, lookupName, truncate } from '../../diagram/describe';
+import { evaluateSchedule } from '../../schedule/is-open';
 import type { ScheduleStep } from '../flow-model';
+import type { DecisionContext, SchedulePathEntry } from '../interpret';
 import type { ResourceRef } from '../resource-ref';
 import type { FlowValidationContext } from '../validate-flow';
 import { branchIndexOf, type AddStepIssue, type StepDescriptor } from './descriptor';
@@ -14,6 +16,7 @@ export const schedule: StepDescriptor<ScheduleStep> = {
   callerInput: false,
   resources: (step) => step.branches.map((b): ResourceRef => ({ kind: 'schedule', id: b.scheduleId })),
   validate: checkSchedule,
+  run: { decide: decideSchedule },
   diagram: {
     shape: 'diamond',
     mermaidShape: ['{', '}'],
@@ -32,6 +35,44 @@ export const schedule: StepDescriptor<ScheduleStep> = {
     },
   },
 };
+
+function decideSchedule(step: ScheduleStep, ctx: DecisionContext): SchedulePathEntry {
+  const unusable: string[] = [];
+  const withUnusable = () => (unusable.length > 0 ? { unusableScheduleIds: unusable } : {});
+  for (const [index, branch] of step.branches.entries()) {
+    const hours = ctx.schedules[branch.scheduleId];
+    if (hours === undefined) {
+      unusable.push(branch.scheduleId);
+      continue;
+    }
+    let verdict;
+    try {
+      verdict = evaluateSchedule(hours, ctx.at, ctx.timeZone);
+    } catch {
+      unusable.push(branch.scheduleId); // unknown time zone: treat as closed rather than drop the call
+      continue;
+    }
+    if (verdict.open) {
+      return {
+        stepId: step.id,
+        type: 'schedule',
+        branchIndex: index,
+        scheduleId: branch.scheduleId,
+        reason: verdict.reason,
+        next: branch.next,
+        ...withUnusable(),
+      };
+    }
+  }
+  return {
+    stepId: step.id,
+    type: 'schedule',
+    branchIndex: null,
+    scheduleId: null,
+    next: step.otherwise,
+    ...withUnusable(),
+  };
+}
 
 function checkSchedule(step: ScheduleStep, ctx: FlowValidationContext, add: AddStepIssue): void {
   if (!Array.isArray(step.branches) || step.branches.length === 0) {

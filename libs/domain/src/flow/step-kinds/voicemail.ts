@@ -1,10 +1,11 @@
 import { lookupName } from '../../diagram/describe';
 import { FLOW_LIMITS, inRange, rangeText } from '../flow-limits';
 import type { VoicemailStep } from '../flow-model';
+import type { StepActionOf } from '../interpret';
 import { presentPrompts, type StepDescriptor } from './descriptor';
 
 /** Record a message into a voicemail box; the call ends afterwards. */
-export const voicemail: StepDescriptor<VoicemailStep> = {
+export const voicemail: StepDescriptor<VoicemailStep, StepActionOf<'voicemail'>> = {
   links: () => [],
   prompts: (step) => presentPrompts([step.greeting ? { path: 'greeting', prompt: step.greeting } : null]),
   callerInput: false,
@@ -30,6 +31,20 @@ export const voicemail: StepDescriptor<VoicemailStep> = {
         `needs a maximum length of ${rangeText(FLOW_LIMITS.voicemailMaxLengthSeconds)} seconds.`,
       );
     }
+  },
+  run: {
+    act: (step) => ({
+      type: 'voicemail',
+      stepId: step.id,
+      voicemailBoxId: step.voicemailBoxId,
+      ...(step.greeting !== undefined ? { greeting: step.greeting } : {}),
+      beep: step.beep,
+      maxLengthSeconds: step.maxLengthSeconds,
+    }),
+    simulate: ({ stepId, voicemailBoxId }) => ({
+      trace: { kind: 'voicemail', stepId, voicemailBoxId },
+      outcome: { kind: 'voicemail', stepId, voicemailBoxId },
+    }),
   },
   diagram: {
     shape: 'stadium',
