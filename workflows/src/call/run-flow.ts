@@ -1,4 +1,11 @@
-import { firstAction, nextAction, type CallFlow, type DecisionContext, type NextAction } from '@switchboard/domain';
+import {
+  firstAction,
+  isDecisionEntry,
+  nextAction,
+  type CallFlow,
+  type DecisionContext,
+  type NextAction,
+} from '@switchboard/domain';
 import type { CallSession } from './call-session';
 import { STEP_HANDLERS, type StepDone } from './steps';
 
@@ -21,8 +28,7 @@ export async function runFlow(s: CallSession, flow: CallFlow): Promise<void> {
   };
   let next: NextAction | null = firstAction(flow, ctx);
   for (let steps = 0; next && steps < MAX_STEPS && !s.ended(); steps++) {
-    for (const entry of next.path)
-      if (entry.type === 'route' || entry.type === 'schedule') s.enter(entry.stepId);
+    for (const entry of next.path) if (isDecisionEntry(entry)) s.enter(entry.stepId);
     const done = await perform(s, next.action);
     if ('connected' in done) return;
     next = done.next ? nextAction(flow, done.next, ctx) : null;
