@@ -70,8 +70,7 @@ describe('worker metrics', () => {
     // Our own delays are magnified 10x by the compressed clock, hence the loose upper bound.
     assert.ok(latency >= 4 && latency < 60, `answer latency ${latency}s`);
     assert.ok(
-      delta('switchboard_activity_duration_seconds_count', { activity_type: 'beginCall', result: 'ok' }) >=
-        1,
+      delta('switchboard_activity_duration_seconds_count', { activity_type: 'beginCall', result: 'ok' }) >= 1,
     );
     assert.equal(delta('switchboard_activity_failures_total'), 0);
     assert.ok(metricValue(now, 'process_resident_memory_bytes') > 0, 'default process metrics');

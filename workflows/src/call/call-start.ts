@@ -37,6 +37,8 @@ export function screenPopOf(caller: Caller, route: KnownRoute): Omit<CallScreenP
     landingPage: route.attribution?.landingPage ?? session?.landingPage ?? null,
     firstTime: route.caller.firstTime,
     priorCalls: route.caller.priorCalls,
-    previousCall: previous ? { score: previous.score ?? null, leadStatus: previous.leadStatus ?? null } : null,
+    previousCall: previous
+      ? { score: previous.score ?? null, leadStatus: previous.leadStatus ?? null }
+      : null,
   };
 }

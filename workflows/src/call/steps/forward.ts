@@ -5,7 +5,10 @@ import { ringAndConnect } from '../ring';
 import type { StepDone } from './step-handler';
 
 /** Rings one number; unanswered, the flow goes on at the step's no-answer branch. */
-export async function forward(s: CallSession, a: Extract<StepAction, { type: 'forward' }>): Promise<StepDone> {
+export async function forward(
+  s: CallSession,
+  a: Extract<StepAction, { type: 'forward' }>,
+): Promise<StepDone> {
   s.enter(a.stepId, a.to);
   const rung = await ringAndConnect(s, {
     targets: [{ to: a.to, timeoutSecs: a.timeoutSeconds }],

@@ -31,7 +31,10 @@ async function ringWaves(s: CallSession, plan: RingPlan, stepId: string): Promis
   const stopHold = await startHold(s, plan, stepId);
   for (const [i, wave] of plan.waves.entries()) {
     const rung = await ringAndConnect(s, {
-      targets: wave.targets.map((t) => ({ to: endpointDialString(t.endpoint), timeoutSecs: t.timeoutSeconds })),
+      targets: wave.targets.map((t) => ({
+        to: endpointDialString(t.endpoint),
+        timeoutSecs: t.timeoutSeconds,
+      })),
       timeoutSecs: wave.timeoutSeconds,
       from: s.caller.to,
       tag: callTags.ring(stepId, i + 1),
