@@ -145,9 +145,11 @@ describeCallSteps('late and lost webhooks', (placeCall) => {
       run.lost.map((e) => e.hangupCause),
       ['timeout'],
     );
-    // One second of ringing, then the safety margin: the call waited no longer than both.
+    // One second of ringing, then the safety margin: the call waited out both before releasing
+    // her. (Engine v2 counts its bounds from the start of the workflow task that dialled, a moment
+    // before the dial reaches the carrier: hence the 200 ms of slack.)
     const rang = commandAt(run, `hangupCall ${AGENTS.ann}`) - commandAt(run, `dialAgent ${AGENTS.ann}`);
-    assert.ok(rang >= 1000 + TEST_TIMING.ringMarginMs, `released after ${rang} ms`);
+    assert.ok(rang >= 1000 + TEST_TIMING.ringMarginMs - 200, `released after ${rang} ms`);
     assert.deepEqual(run.path, ['leasing', 'vm']);
     assert.equal(run.record.outcome, 'voicemail');
   });

@@ -430,6 +430,13 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
       case 'flow_error':
         setStep(action.stepId, action.message);
         return { next: null };
+      default: {
+        // A step kind added after this engine was frozen (reached only with CALL_ENGINE=v1): the
+        // call ends there, and its path says why. No recorded call comes this way.
+        const unknown = action as { stepId: string; type: string };
+        setStep(unknown.stepId, `step kind "${unknown.type}" needs call engine v2`);
+        return { next: null };
+      }
     }
   }
 
