@@ -36,9 +36,13 @@ export class Watchdog {
     const firesAt = Math.max(bound, Date.now() + this.minMs);
     for (const t of this.pending) if (t <= firesAt) return;
     this.pending.add(firesAt);
-    void sleep(firesAt - Date.now()).then(() => {
-      this.pending.delete(firesAt);
-      for (const b of this.open) if (b > Date.now()) this.arm(b);
-    });
+    sleep(firesAt - Date.now()).then(
+      () => {
+        this.pending.delete(firesAt);
+        for (const b of this.open) if (b > Date.now()) this.arm(b);
+      },
+      // Cancelled with the workflow: the waits it guards are cancelled too, and say so themselves.
+      () => undefined,
+    );
   }
 }
