@@ -19,6 +19,9 @@ import { CommandBudget } from '../command-budget';
 import { CallState, type Leg } from './call-state';
 import { Watchdog } from './watchdog';
 
+/** What the carrier plays: speech in a voice, or an audio file by URL. */
+export type Media = { text: string; voice: string; language?: string } | { url: string };
+
 /** A call to a known number, as resolved at its start. */
 export type KnownRoute = Extract<ResolvedCall, { known: true }>;
 
@@ -166,18 +169,21 @@ export class CallSession {
   async speak(prompt: Prompt, tagOf: (n: number) => string, leg: Leg | null = null): Promise<void> {
     const url = prompt.kind === 'audio' ? this.audioUrl(prompt.audioId) : undefined;
     if (prompt.kind === 'audio' && url === undefined) return;
-    const tag = tagOf(this.nextPrompt());
+    const media: Media =
+      prompt.kind === 'tts'
+        ? { text: prompt.text, voice: prompt.voice ?? this.route.defaultVoice, language: prompt.language }
+        : { url: url! };
+    await this.play(media, tagOf(this.nextPrompt()), leg);
+  }
+
+  /** Plays resolved speech or audio under `tag` and waits for its end (or the hangup of the caller or that leg). */
+  async play(media: Media, tag: string, leg: Leg | null = null): Promise<void> {
     const target = leg?.callControlId ?? this.caller.callControlId;
     const state = leg ? this.onAgent(tag) : this.onCaller(tag);
     await this.send(() =>
-      prompt.kind === 'tts'
-        ? carrier.speakText(target, {
-            text: prompt.text,
-            voice: prompt.voice ?? this.route.defaultVoice,
-            language: prompt.language,
-            state,
-          })
-        : carrier.playAudio(target, { url: url!, state }),
+      'url' in media
+        ? carrier.playAudio(target, { url: media.url, state })
+        : carrier.speakText(target, { ...media, state }),
     );
     await this.wait(
       () => this.state.finishedPrompts.has(tag) || (leg !== null && !!leg.endedAt),

@@ -1,5 +1,4 @@
 import { callTags } from '@switchboard/contracts';
-import { carrier } from '../activity-proxies';
 import type { CallSession } from './call-session';
 import { ringAndConnect } from './ring';
 
@@ -11,17 +10,11 @@ export async function runForwarding(s: CallSession): Promise<void> {
   const { greeting, forwardTo, ringTimeoutSecs } = s.route;
   if (greeting) {
     s.enter('greeting');
-    const tag = callTags.greeting();
-    await s.send(() =>
-      greeting.kind === 'tts'
-        ? carrier.speakText(s.caller.callControlId, {
-            text: greeting.text,
-            voice: greeting.voice,
-            state: s.onCaller(tag),
-          })
-        : carrier.playAudio(s.caller.callControlId, { url: greeting.url, state: s.onCaller(tag) }),
+    // The number's greeting is resolved already (voice and URL): no prompt number in its tag.
+    await s.play(
+      greeting.kind === 'tts' ? { text: greeting.text, voice: greeting.voice } : { url: greeting.url },
+      callTags.greeting(),
     );
-    await s.wait(() => s.state.finishedPrompts.has(tag), s.timing.promptWaitMs);
     if (s.ended()) return;
   }
   s.enter('forward', forwardTo);
