@@ -4,6 +4,7 @@ import { loadConfig, requireDatabaseUrl, type SwitchboardConfig } from '@switchb
 import { dataSourceOptions } from '@switchboard/persistence';
 import { AccountsModule } from './accounts/accounts.module';
 import { AgentModule } from './agent/agent.module';
+import { AdminConsoleModule } from './admin-console/admin-console.module';
 import { AgentPageModule } from './agent-page/agent-page.module';
 import { BundlesModule } from './bundles/bundles.module';
 import { CallFlowsModule } from './call-flows/call-flows.module';
@@ -59,6 +60,7 @@ class ConfigModule {}
     ScoringModule,
     AgentModule,
     AgentPageModule,
+    AdminConsoleModule,
   ],
   controllers: [HealthController],
 })

@@ -67,6 +67,11 @@ export const TAGS: readonly { name: string; description: string }[] = [
     description:
       'The /agent softphone page and its api (docs/AGENT.md): sign-in links, agent sessions, presence, push channel, click-to-call.',
   },
+  {
+    name: 'Admin console',
+    description:
+      'The /admin page (apps/admin) and its assets; it signs in with an API key and calls this api.',
+  },
   { name: 'Platform', description: "The platform operator's routes (ADMIN_TOKEN, never an account's key)." },
   {
     name: 'Carrier webhooks',
@@ -111,6 +116,7 @@ const AREAS: Record<string, string> = {
   'webhook-deliveries': 'Outbound webhooks',
   'notification-secret': 'Outbound webhooks',
   agent: 'Agents in the browser',
+  admin: 'Admin console',
   pools: 'DNI',
   platform: 'Platform',
   webhooks: 'Carrier webhooks',

@@ -1,0 +1,46 @@
+import { Layout } from './layout';
+import { PROPERTY_ROUTES } from './pages/properties/routes';
+import { SignInPage } from './pages/sign-in';
+import { SOURCE_ROUTES } from './pages/sources/routes';
+import { matchPath, navigate, useFocusOnNavigate, useLocation } from './router';
+import type { Route } from './routes';
+import { propertyPath } from './sections';
+import { SessionProvider, useSession } from './session';
+import { NotFound } from './ui/problem-notice';
+
+const ROUTES: readonly Route[] = [...PROPERTY_ROUTES, ...SOURCE_ROUTES];
+
+export function App() {
+  return (
+    <SessionProvider signIn={(props) => <SignInPage {...props} />}>
+      <Screens />
+    </SessionProvider>
+  );
+}
+
+function Screens() {
+  const { path } = useLocation();
+  const { properties } = useSession();
+  useFocusOnNavigate(path);
+  if (path === '/') {
+    // The first property's flows, or the property list to create one.
+    const first = properties[0];
+    navigate(first ? propertyPath(first.id, 'flows') : '/properties', { replace: true });
+    return null;
+  }
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (params)
+      return (
+        <Layout propertyId={params.propertyId} key={params.propertyId}>
+          {route.render(params)}
+        </Layout>
+      );
+  }
+  return (
+    <Layout propertyId={undefined}>
+      <h1 tabIndex={-1}>Not found</h1>
+      <NotFound message={`The console has no page at ${path}.`} />
+    </Layout>
+  );
+}

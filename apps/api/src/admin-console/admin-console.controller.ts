@@ -1,0 +1,58 @@
+import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { ADMIN_CONSOLE_CSP } from './admin-console-csp';
+import { readConsoleFiles, type ConsoleAsset, type ConsoleFiles } from './admin-console-assets';
+
+/**
+ * `/admin`: the admin console (apps/admin), a single page that signs in with an API key and calls
+ * the /v1 api like any client. Public: the page and its assets carry no data. Every path under
+ * /admin that is not an asset answers the page, so a console address can be bookmarked or shared.
+ */
+@Public()
+@Controller('admin')
+export class AdminConsoleController {
+  private files: ConsoleFiles | undefined;
+
+  private get built(): ConsoleFiles {
+    return (this.files ??= readConsoleFiles());
+  }
+
+  @Get()
+  page(@Req() req: Request, @Res() res: Response): void {
+    sendPage(req, res, this.built.index);
+  }
+
+  /** Content-hashed file names: cached for a year, a new build has new names. */
+  @Get('assets/:file')
+  asset(@Param('file') file: string, @Req() req: Request, @Res() res: Response): void {
+    const asset = this.built.assets.get(file);
+    if (!asset) throw new NotFoundException(`No console asset ${file}`);
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    send(req, res, asset);
+  }
+
+  /** A console address (`/admin/calls/…`): the page, which routes it in the browser. */
+  @Get('*path')
+  deepLink(@Req() req: Request, @Res() res: Response): void {
+    sendPage(req, res, this.built.index);
+  }
+}
+
+function sendPage(req: Request, res: Response, page: ConsoleAsset): void {
+  res.setHeader('Content-Security-Policy', ADMIN_CONSOLE_CSP);
+  // Revalidated on every load so a deploy reaches open consoles at their next reload.
+  res.setHeader('Cache-Control', 'no-cache');
+  send(req, res, page);
+}
+
+function send(req: Request, res: Response, asset: ConsoleAsset): void {
+  res.setHeader('ETag', asset.etag);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (req.get('if-none-match') === asset.etag) {
+    res.status(304).end();
+    return;
+  }
+  res.setHeader('Content-Type', asset.contentType);
+  res.send(asset.body);
+}
