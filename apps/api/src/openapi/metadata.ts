@@ -2,6 +2,7 @@
 // @ts-nocheck
 export default async () => {
   const t = {
+    ['../accounts/accounts.view']: await import('../accounts/accounts.view'),
     ['../call-flows/dto']: await import('../call-flows/dto'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
     ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
@@ -411,6 +412,85 @@ export default async () => {
                 description: "Lower claims a visit first when several sources' rules match it.",
               },
               createdAt: { required: true, type: () => Date },
+            },
+          },
+        ],
+        [
+          import('../accounts/accounts.view'),
+          {
+            ApiKeyView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              prefix: {
+                required: true,
+                type: () => String,
+                description: 'Public part of the key (`sbk_<prefix>_\u2026`), used to find it.',
+              },
+              readOnly: {
+                required: true,
+                type: () => Boolean,
+                description: 'Only reads: every write answers 403.',
+              },
+              propertyIds: {
+                required: true,
+                type: () => [String],
+                nullable: true,
+                description:
+                  'Properties the key is limited to; null: every property of the account, also later ones.',
+              },
+              createdAt: { required: true, type: () => Date },
+              lastUsedAt: { required: true, type: () => Date, nullable: true },
+              revokedAt: {
+                required: true,
+                type: () => Date,
+                nullable: true,
+                description: 'Set once revoked: the key stops working at once and stays listed.',
+              },
+            },
+            CreatedApiKeyView: {
+              key: {
+                required: true,
+                type: () => String,
+                description: 'The whole key (`sbk_<prefix>_<secret>`), shown only here: store it now.',
+              },
+            },
+            ApiKeyList: {
+              items: { required: true, type: () => [t['../accounts/accounts.view'].ApiKeyView] },
+            },
+            AccountView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              createdAt: { required: true, type: () => Date },
+            },
+            CallingKeyView: {
+              id: { required: true, type: () => String },
+              readOnly: { required: true, type: () => Boolean },
+              propertyIds: {
+                required: true,
+                type: () => [String],
+                nullable: true,
+                description: 'Properties the key is limited to; null: every property of the account.',
+              },
+            },
+            AccountWithKeyView: {
+              key: { required: true, type: () => t['../accounts/accounts.view'].CallingKeyView },
+            },
+            CreatedAccountView: {
+              account: { required: true, type: () => t['../accounts/accounts.view'].AccountView },
+              apiKey: { required: true, type: () => t['../accounts/accounts.view'].CreatedApiKeyView },
+            },
+            PropertyListView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              propertyIds: {
+                required: true,
+                type: () => [String],
+                description: 'Members the calling key can see (a property-limited key sees only its own).',
+              },
+              createdAt: { required: true, type: () => Date },
+            },
+            PropertyListList: {
+              items: { required: true, type: () => [t['../accounts/accounts.view'].PropertyListView] },
             },
           },
         ],
@@ -1340,11 +1420,15 @@ export default async () => {
               createAccount: {
                 summary:
                   'The platform operator opens an account; the answer carries its first key, shown only here.',
+                type: t['../accounts/accounts.view'].CreatedAccountView,
               },
-              account: { summary: 'The account the calling key belongs to, and what that key may do.' },
-              createKey: { type: Object },
-              listKeys: {},
-              revokeKey: { type: Object },
+              account: {
+                summary: 'The account the calling key belongs to, and what that key may do.',
+                type: t['../accounts/accounts.view'].AccountWithKeyView,
+              },
+              createKey: { type: t['../accounts/accounts.view'].CreatedApiKeyView },
+              listKeys: { type: t['../accounts/accounts.view'].ApiKeyList },
+              revokeKey: { type: t['../accounts/accounts.view'].ApiKeyView },
             },
           },
         ],
@@ -1352,10 +1436,10 @@ export default async () => {
           import('../accounts/property-lists.controller'),
           {
             PropertyListsController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              replace: { type: Object },
+              create: { type: t['../accounts/accounts.view'].PropertyListView },
+              list: { type: t['../accounts/accounts.view'].PropertyListList },
+              get: { type: t['../accounts/accounts.view'].PropertyListView },
+              replace: { type: t['../accounts/accounts.view'].PropertyListView },
               remove: {},
             },
           },
