@@ -4,8 +4,12 @@ export default async () => {
   const t = {
     ['../accounts/accounts.view']: await import('../accounts/accounts.view'),
     ['../call-flows/dto']: await import('../call-flows/dto'),
+    ['../recordings/recording.view']: await import('../recordings/recording.view'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
     ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
+    ['../calls/calls.view']: await import('../calls/calls.view'),
+    ['../reports/reports.view']: await import('../reports/reports.view'),
+    ['../scoring/call-score.view']: await import('../scoring/call-score.view'),
     ['../scoring/dto']: await import('../scoring/dto'),
     ['../../../../libs/persistence/src/entities/property.entity']:
       await import('../../../../libs/persistence/src/entities/property.entity'),
@@ -738,6 +742,50 @@ export default async () => {
           },
         ],
         [
+          import('../recordings/recording.view'),
+          {
+            RecordingView: {
+              id: { required: true, type: () => String },
+              purpose: {
+                required: true,
+                description: '`voicemail` (left in a voicemail box) or `conversation` (the bridged call).',
+                enum: ['voicemail', 'conversation'],
+              },
+              status: {
+                required: true,
+                description:
+                  '`pending` while the copy is being made (seconds after the call), `failed` when it gave up.',
+                enum: ['pending', 'stored', 'failed'],
+              },
+              durationSecs: { required: true, type: () => Number, nullable: true },
+              contentType: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The copy's media type (`audio/mpeg`, `audio/wav`); null until it is stored.",
+              },
+              sizeBytes: { required: true, type: () => Number, nullable: true },
+              createdAt: { required: true, type: () => Date },
+              url: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'A signed URL to play or download the copy until `urlExpiresAt`; null until it is stored.',
+              },
+              urlExpiresAt: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'When `url` stops working (ISO instant); null when there is no `url`.',
+              },
+            },
+            RecordingList: {
+              items: { required: true, type: () => [t['../recordings/recording.view'].RecordingView] },
+            },
+          },
+        ],
+        [
           import('../resources/agents/dto'),
           {
             AgentDto: {
@@ -1063,6 +1111,427 @@ export default async () => {
           },
         ],
         [
+          import('../calls/calls.view'),
+          {
+            CallPathEntryView: {
+              step: {
+                required: true,
+                type: () => String,
+                description: "The step's kind (`greeting`, `menu`, `ring_group`, `voicemail`, \u2026).",
+              },
+              at: {
+                required: true,
+                type: () => String,
+                description: 'Carrier-clock instant the step began (ISO).',
+              },
+              detail: {
+                required: false,
+                type: () => String,
+                description:
+                  'What the step did, when it says more than its kind (the menu key, the group rung).',
+              },
+            },
+            CallView: {
+              path: {
+                required: true,
+                type: () => [t['../calls/calls.view'].CallPathEntryView],
+                description: "The flow's steps as the call went through them.",
+              },
+            },
+            CallPage: {
+              items: { required: true, type: () => [t['../calls/calls.view'].CallView] },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Calls matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            CallEventView: {
+              id: { required: true, type: () => String },
+              type: {
+                required: true,
+                type: () => String,
+                description: "The carrier's event type (`call.initiated`, `call.answered`, \u2026).",
+              },
+              occurredAt: { required: true, type: () => Date, nullable: true },
+              callControlId: { required: true, type: () => String, nullable: true },
+            },
+            CallDetailView: {
+              recordings: { required: true, type: () => [t['../recordings/recording.view'].RecordingView] },
+              events: {
+                required: true,
+                type: () => [t['../calls/calls.view'].CallEventView],
+                description: "The carrier's webhooks of the call, oldest first.",
+              },
+            },
+            TimelineEventView: {
+              id: { required: true, type: () => String },
+              type: { required: true, type: () => String },
+              occurredAt: { required: true, type: () => String },
+              callControlId: { required: true, type: () => String },
+            },
+            CallAttributionView: {
+              kind: {
+                required: true,
+                nullable: true,
+                description:
+                  '`session`, `lookback`, `ambiguous` or `none` (pool numbers); null: not a pool number.',
+                enum: ['session', 'lookback', 'ambiguous', 'none'],
+              },
+              sessionId: { required: true, type: () => String, nullable: true },
+              keyword: { required: true, type: () => String, nullable: true },
+              campaign: { required: true, type: () => String, nullable: true },
+              landingPage: { required: true, type: () => String, nullable: true },
+              activePage: { required: true, type: () => String, nullable: true },
+              referrer: { required: true, type: () => String, nullable: true },
+              utmSource: { required: true, type: () => String, nullable: true },
+              utmMedium: { required: true, type: () => String, nullable: true },
+              utmCampaign: { required: true, type: () => String, nullable: true },
+              utmTerm: { required: true, type: () => String, nullable: true },
+              utmContent: { required: true, type: () => String, nullable: true },
+              priorCalls: {
+                required: true,
+                type: () => Number,
+                description: 'Earlier calls from the caller id, account-wide; 0 for anonymous caller ids.',
+              },
+            },
+            CallTimelineEntryView: {
+              at: {
+                required: true,
+                type: () => String,
+                description: "When it happened (ISO instant, the carrier's clock).",
+              },
+              kind: {
+                required: true,
+                enum: [
+                  'voicemail',
+                  'outcome',
+                  'call_received',
+                  'call_answered',
+                  'step',
+                  'prompt',
+                  'menu_input',
+                  'agent_ringing',
+                  'agent_answered',
+                  'agent_hangup',
+                  'connected',
+                  'recording_saved',
+                  'recording_failed',
+                  'caller_hangup',
+                  'webhook',
+                ],
+              },
+              summary: { required: true, type: () => String, description: 'The entry in words.' },
+              events: {
+                required: true,
+                type: () => [t['../calls/calls.view'].TimelineEventView],
+                description:
+                  'Webhooks behind this entry (none for entries taken from the call record alone).',
+              },
+              from: {
+                required: false,
+                type: () => String,
+                description: "`call_received`: the caller's number.",
+              },
+              to: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description:
+                  "Who was rung or spoken to: `call_received` (the number dialled), `agent_*` and `connected`\n(the agent's destination or name), `prompt` (a whisper's agent; null: played to the caller),\n`webhook` (an agent leg's destination; null: the caller's leg).",
+              },
+              callerName: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`call_received`: the caller id's name, when the carrier gave one.",
+              },
+              source: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`call_received`: the tracking source's name.",
+              },
+              attribution: {
+                required: false,
+                type: () => t['../calls/calls.view'].CallAttributionView,
+                nullable: true,
+                description:
+                  '`call_received`: the website visit and caller history; null when none was resolved.',
+              },
+              step: { required: false, type: () => String, description: "`step`: the flow step's kind." },
+              detail: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`step`: what the step did.',
+              },
+              name: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`prompt`: the step or menu the prompt belongs to.',
+              },
+              purpose: {
+                required: false,
+                description:
+                  '`prompt`: what the prompt was for; `recording_saved`: `conversation` or `other`.',
+                enum: [
+                  'conversation',
+                  'greeting',
+                  'menu',
+                  'menu_notice',
+                  'hold',
+                  'whisper',
+                  'voicemail_greeting',
+                  'other',
+                ],
+              },
+              endedAt: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`prompt`: when it stopped playing.',
+              },
+              status: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description:
+                  "`prompt`: the carrier's end status (completed, call_hangup, \u2026; null while no end was seen);\n`menu_input`: the gather status (valid, invalid, timeout, call_hangup, cancelled).",
+              },
+              seconds: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: '`prompt`: seconds it played.',
+              },
+              menu: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`menu_input`: the menu's name.",
+              },
+              digits: { required: false, type: () => String, description: '`menu_input`: the keys pressed.' },
+              callControlId: {
+                required: false,
+                type: () => String,
+                description: '`agent_*`, `connected`: the agent leg.',
+              },
+              attempt: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`agent_ringing`: the ring attempt (legs rung together share it).',
+              },
+              ringSecs: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: '`agent_answered`, `agent_hangup`: seconds it rang.',
+              },
+              answered: {
+                required: false,
+                type: () => Boolean,
+                description: '`agent_hangup`: whether the agent answered.',
+              },
+              talkSecs: {
+                required: false,
+                type: () => Number,
+                description: '`agent_hangup`, `outcome`: seconds connected.',
+              },
+              hangupCause: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`agent_hangup`, `caller_hangup`: the carrier's hangup cause.",
+              },
+              hangupSource: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`agent_hangup`, `caller_hangup`: who hung up, as the carrier says.',
+              },
+              sipHangupCause: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`caller_hangup`: the SIP cause.',
+              },
+              url: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description:
+                  '`recording_saved`, `voicemail`: a signed URL of our copy; null until it is stored.',
+              },
+              recordingId: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`recording_saved`, `voicemail`: our copy's id.",
+              },
+              voicemailBoxId: {
+                required: false,
+                type: () => String,
+                description: '`voicemail`: the box it was left in.',
+              },
+              tag: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`recording_failed`: the recording's tag.",
+              },
+              outcome: {
+                required: false,
+                description: '`outcome`: how the call ended.',
+                enum: ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'],
+              },
+              answeredBy: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`outcome`: the endpoint that answered.',
+              },
+              durationSecs: {
+                required: false,
+                type: () => Number,
+                description: "`outcome`: the whole call's length in seconds.",
+              },
+              party: {
+                required: false,
+                description: '`webhook`: whose leg the webhook is about.',
+                enum: ['agent', 'caller'],
+              },
+            },
+            CallTimelineLegView: {
+              to: { required: true, type: () => String },
+              callControlId: { required: true, type: () => String },
+              attempt: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The ring attempt (workflow tag, e.g. `front-w2`): legs rung together share it.',
+              },
+              ringStartedAt: { required: true, type: () => String, nullable: true },
+              answeredAt: { required: true, type: () => String, nullable: true },
+              connectedAt: { required: true, type: () => String, nullable: true },
+              endedAt: { required: true, type: () => String, nullable: true },
+              ringSecs: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  'From ringing to answer, or to the end for a leg nobody answered; null while unknown.',
+              },
+              answered: { required: true, type: () => Boolean },
+              connected: {
+                required: true,
+                type: () => Boolean,
+                description:
+                  'Bridged with the caller (an agent can answer and still not be connected: someone else was first).',
+              },
+              talkSecs: {
+                required: true,
+                type: () => Number,
+                description: 'Seconds bridged with the caller.',
+              },
+              hangupCause: { required: true, type: () => String, nullable: true },
+              hangupSource: { required: true, type: () => String, nullable: true },
+              summary: { required: true, type: () => String },
+            },
+            CallTimelineView: {
+              callId: { required: true, type: () => String },
+              entries: { required: true, type: () => [t['../calls/calls.view'].CallTimelineEntryView] },
+              legs: { required: true, type: () => [t['../calls/calls.view'].CallTimelineLegView] },
+            },
+          },
+        ],
+        [
+          import('../reports/reports.view'),
+          {
+            CallSummaryFigures: {
+              calls: { required: true, type: () => Number },
+              answered: { required: true, type: () => Number },
+              missed: { required: true, type: () => Number },
+              abandoned: { required: true, type: () => Number },
+              voicemails: { required: true, type: () => Number },
+              firstTime: {
+                required: true,
+                type: () => Number,
+                description: 'Calls from callers with no earlier call.',
+              },
+              avgRingSecs: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "Seconds agents' phones rang before an answer, on average; null without a rung call.",
+              },
+              avgTalkSecs: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'Seconds talked per answered call, on average; null without an answered call.',
+              },
+              texts: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  'Inbound texts; null where texts do not count (filters or groupings a text has not).',
+              },
+              emails: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  'Received emails; null where emails do not count (filters or groupings an email has not).',
+              },
+            },
+            CallSummaryRow: {
+              key: { required: true, type: () => Object },
+              label: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The group in words (a name, a number, `Mon 09:00`).',
+              },
+            },
+            CallSummaryView: {
+              from: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+              groupBy: {
+                required: true,
+                nullable: true,
+                enum: [
+                  'property',
+                  'source',
+                  'tracking_number',
+                  'campaign',
+                  'keyword',
+                  'day',
+                  'hour_of_week',
+                  'agent',
+                  'outcome',
+                ],
+              },
+              rows: {
+                required: true,
+                type: () => [t['../reports/reports.view'].CallSummaryRow],
+                description: 'One row per group (one row with no grouping).',
+              },
+              totals: {
+                required: true,
+                type: () => t['../reports/reports.view'].CallSummaryFigures,
+                description: 'Every group together.',
+              },
+            },
+          },
+        ],
+        [
           import('../calls/dto'),
           {
             ListCallsQuery: {
@@ -1344,6 +1813,56 @@ export default async () => {
               limit: { required: true, type: () => Number, default: 20, minimum: 1, maximum: 100 },
             },
             OrderTrackingNumberDto: {},
+          },
+        ],
+        [
+          import('../scoring/call-score.view'),
+          {
+            CallScoreView: {
+              score: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  '0\u2013100; null while not scored (no rules, or a manual status without a score).',
+              },
+              leadStatus: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+              scoreSource: {
+                required: true,
+                description: '`manual` once a person set the score: rule changes then leave the call alone.',
+                enum: ['rules', 'manual'],
+              },
+              scoreReasons: {
+                required: true,
+                type: () => [String],
+                description: 'Names of the scoring rules that matched (none for a manual score).',
+              },
+            },
+            ScoreBeforeView: {
+              score: { required: true, type: () => Number, nullable: true },
+              leadStatus: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+              source: { required: true, enum: ['rules', 'manual'] },
+            },
+            ScoreAfterView: {
+              score: { required: true, type: () => Number, nullable: true },
+              leadStatus: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+            },
+            ScoreChangeView: {
+              id: { required: true, type: () => String },
+              changedAt: { required: true, type: () => Date },
+              actor: { required: true, type: () => String, description: 'Who made it: `api-key:<keyId>`.' },
+              action: {
+                required: true,
+                description: "`override`: set by hand; `back_to_rules`: given back to the property's rules.",
+                enum: ['override', 'back_to_rules'],
+              },
+              from: { required: true, type: () => t['../scoring/call-score.view'].ScoreBeforeView },
+              to: { required: true, type: () => t['../scoring/call-score.view'].ScoreAfterView },
+              note: { required: true, type: () => String, nullable: true },
+            },
+            ScoreChangeList: {
+              items: { required: true, type: () => [t['../scoring/call-score.view'].ScoreChangeView] },
+            },
           },
         ],
         [
@@ -1682,21 +2201,24 @@ export default async () => {
               get: {
                 summary:
                   'One call: its record, its recordings (signed URLs of our copies, valid RECORDING_URL_TTL_SECS)\nand the carrier events stored for it.',
+                type: t['../calls/calls.view'].CallDetailView,
               },
               timeline: {
                 summary:
                   'One call as a timeline, with a summary per agent leg.\n\nIn order: the call coming in (caller, number, source, attribution), each flow step, prompts,\nmenu keys, every agent rung (ring time, answered or not, talk time, hangup cause), the bridge,\nrecordings and voicemail, the hangup, then the outcome. Each carrier webhook of the call is in\nthe entry it explains, or is an entry of its own (`webhook`).',
+                type: t['../calls/calls.view'].CallTimelineView,
               },
               recordings: {
                 summary:
                   "The call's recordings: voicemail and conversation, each with a signed URL once copied.",
+                type: t['../recordings/recording.view'].RecordingList,
               },
               recording: {
                 summary:
                   "Listen: a redirect to a signed URL of our copy of the call's recording (its voicemail, or its\nconversation). 404 when the call has none, 409 while the copy is still being made.",
               },
             },
-            PlatformCallsController: { list: {} },
+            PlatformCallsController: { list: { type: t['../calls/calls.view'].CallPage } },
           },
         ],
         [
@@ -1875,16 +2397,19 @@ export default async () => {
               override: {
                 summary:
                   'Sets the lead status (and score) by hand; rule changes leave the call alone from now on.',
-                type: Object,
+                type: t['../scoring/call-score.view'].CallScoreView,
               },
               backToRules: {
                 summary: "Drops the manual score: the property's rules score the call again.",
-                type: Object,
+                type: t['../scoring/call-score.view'].CallScoreView,
               },
-              changes: { summary: "Who changed the call's score by hand, when, from what to what, and why." },
+              changes: {
+                summary: "Who changed the call's score by hand, when, from what to what, and why.",
+                type: t['../scoring/call-score.view'].ScoreChangeList,
+              },
               transcript: {
                 summary: "Attaches the conversation's transcript; the call is rescored at once.",
-                type: Object,
+                type: t['../scoring/call-score.view'].CallScoreView,
               },
             },
           },
