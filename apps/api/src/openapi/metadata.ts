@@ -3,12 +3,19 @@
 export default async () => {
   const t = {
     ['../accounts/accounts.view']: await import('../accounts/accounts.view'),
+    ['../agent/agent.view']: await import('../agent/agent.view'),
     ['../call-flows/dto']: await import('../call-flows/dto'),
     ['../recordings/recording.view']: await import('../recordings/recording.view'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
     ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
     ['../reports/reports.view']: await import('../reports/reports.view'),
+    ['../dni/dni.view']: await import('../dni/dni.view'),
+    ['../outbound-webhooks/outbound-webhooks.view']:
+      await import('../outbound-webhooks/outbound-webhooks.view'),
+    ['../emails/emails.view']: await import('../emails/emails.view'),
+    ['../health/health.view']: await import('../health/health.view'),
+    ['../messaging/messaging.view']: await import('../messaging/messaging.view'),
     ['../scoring/call-score.view']: await import('../scoring/call-score.view'),
     ['../scoring/dto']: await import('../scoring/dto'),
     ['../../../../libs/persistence/src/entities/property.entity']:
@@ -17,6 +24,7 @@ export default async () => {
       await import('../../../../libs/persistence/src/entities/tracking-source.entity'),
     ['../../../../libs/persistence/src/entities/tracking-number.entity']:
       await import('../../../../libs/persistence/src/entities/tracking-number.entity'),
+    ['../webhooks/telnyx-webhook.view']: await import('../webhooks/telnyx-webhook.view'),
   };
   return {
     '@nestjs/swagger': {
@@ -530,6 +538,108 @@ export default async () => {
             SavePropertyListDto: {
               name: { required: true, type: () => String, minLength: 1, maxLength: 200 },
               propertyIds: { required: true, type: () => [String], format: 'uuid', maxItems: 5000 },
+            },
+          },
+        ],
+        [
+          import('../agent/agent.view'),
+          {
+            SignedInAgentView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              propertyName: { required: true, type: () => String },
+            },
+            AgentSessionView: {
+              token: {
+                required: true,
+                type: () => String,
+                description: 'The session token (`sba_\u2026`): `Authorization: Bearer` on the agent routes.',
+              },
+              expiresAt: { required: true, type: () => Date },
+              agent: { required: true, type: () => t['../agent/agent.view'].SignedInAgentView },
+            },
+            AgentEndpointView: {
+              kind: { required: true, enum: ['phone', 'sip', 'webrtc'] },
+              number: { required: false, type: () => String, description: '`phone`: E.164.' },
+              uri: { required: false, type: () => String, description: '`sip`: the SIP URI.' },
+              username: {
+                required: false,
+                type: () => String,
+                description: "`webrtc`: the browser's SIP username.",
+              },
+            },
+            AgentSelfView: {
+              presence: { required: true, enum: ['available', 'away', 'on_call', 'offline'] },
+              endpoint: { required: true, type: () => t['../agent/agent.view'].AgentEndpointView },
+            },
+            AgentTrackingNumberView: {
+              id: { required: true, type: () => String },
+              number: { required: true, type: () => String },
+              sourceName: { required: true, type: () => String },
+            },
+            AgentMeView: {
+              agent: { required: true, type: () => t['../agent/agent.view'].AgentSelfView },
+              trackingNumbers: {
+                required: true,
+                type: () => [t['../agent/agent.view'].AgentTrackingNumberView],
+              },
+            },
+            AgentPresenceView: {
+              presence: { required: true, enum: ['available', 'away', 'on_call', 'offline'] },
+            },
+            AgentCallView: {
+              callId: { required: true, type: () => String },
+              direction: { required: true, enum: ['inbound', 'outbound'] },
+              from: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+              trackingNumber: {
+                required: true,
+                type: () => String,
+                description:
+                  "The property's number of the call: dialled (inbound), or shown as caller id (outbound).",
+              },
+              source: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The tracking source's name.",
+              },
+              startedAt: { required: true, type: () => Date },
+              outcome: {
+                required: true,
+                enum: ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'],
+              },
+              talkSecs: { required: true, type: () => Number },
+            },
+            AgentCallList: {
+              items: { required: true, type: () => [t['../agent/agent.view'].AgentCallView] },
+            },
+            OutboundCallStartedView: {
+              workflowId: {
+                required: true,
+                type: () => String,
+                description: 'The Temporal workflow of the call.',
+              },
+            },
+            AgentTelephonyView: {
+              mode: { required: true, enum: ['simulator', 'telnyx'] },
+              simulatorUrl: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`simulator`: the simulator's browser endpoint; null when not configured.",
+              },
+              loginToken: {
+                required: false,
+                type: () => String,
+                description: '`telnyx`: a short-lived login token for the WebRTC SDK.',
+              },
+              sipUsername: {
+                required: false,
+                type: () => String,
+                description: "`telnyx`: the agent's SIP username.",
+              },
             },
           },
         ],
@@ -1656,6 +1766,211 @@ export default async () => {
           },
         ],
         [
+          import('../dni/dni.view'),
+          {
+            DniSettingsView: {
+              dniKey: {
+                required: true,
+                type: () => String,
+                description:
+                  'The public key the DNI script and visit endpoints are addressed by (`/dni/{dniKey}.js`).',
+              },
+              allowedOrigins: {
+                required: true,
+                type: () => [String],
+                description:
+                  'Origins (`https://example.com`) the visit endpoints answer; others are refused.',
+              },
+              swapNumbers: {
+                required: true,
+                type: () => [String],
+                description: "Numbers on the website the script replaces with the visit's tracking number.",
+              },
+              sessionGraceMinutes: {
+                required: true,
+                type: () => Number,
+                description: 'Minutes a visit keeps its pool number after its last page view.',
+              },
+              lookbackMinutes: {
+                required: true,
+                type: () => Number,
+                description:
+                  'Minutes after a hold ends in which a call is still attributed to its last holder.',
+              },
+              attributionModel: { required: true, enum: ['first_touch', 'last_touch'] },
+              repeatCallerWindowDays: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'Days within which a caller counts as a repeat caller; null: ever.',
+              },
+            },
+            SwapView: {
+              original: {
+                required: true,
+                type: () => String,
+                description: 'The number as the page shows it (one of `swapNumbers`).',
+              },
+              replacement: {
+                required: true,
+                type: () => String,
+                description: "The visit's tracking number.",
+              },
+            },
+            PageViewAnswerView: {
+              swaps: { required: true, type: () => [t['../dni/dni.view'].SwapView] },
+              heartbeatSeconds: {
+                required: true,
+                type: () => Number,
+                description: "Seconds until the script's next page-view heartbeat keeps the hold.",
+              },
+            },
+            VisitAnswerView: {
+              visitorId: {
+                required: true,
+                type: () => String,
+                description: "The browser's visitor id: sent back on the next visit to resume it.",
+              },
+              sessionId: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
+          import('../outbound-webhooks/outbound-webhooks.view'),
+          {
+            WebhookSubscriptionView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              url: { required: true, type: () => String },
+              events: {
+                required: true,
+                type: () => [Object],
+                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                isArray: true,
+              },
+              description: { required: true, type: () => String, nullable: true },
+              active: {
+                required: true,
+                type: () => Boolean,
+                description: 'Inactive subscriptions get no new deliveries.',
+              },
+              createdAt: { required: true, type: () => Date },
+            },
+            CreatedWebhookSubscriptionView: {
+              secret: {
+                required: true,
+                type: () => String,
+                description:
+                  'HMAC-SHA256 key of the `switchboard-signature` header (`whsec_\u2026`), shown only here.',
+              },
+            },
+            WebhookSubscriptionList: {
+              items: {
+                required: true,
+                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView],
+              },
+            },
+            WebhookDeliveryView: {
+              id: { required: true, type: () => String },
+              subscriptionId: { required: true, type: () => String },
+              eventId: {
+                required: true,
+                type: () => String,
+                description: "The event's id: the body's `id`, repeated by redeliveries.",
+              },
+              eventType: {
+                required: true,
+                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+              },
+              status: {
+                required: true,
+                description:
+                  '`pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.',
+                enum: ['pending', 'failed', 'delivered'],
+              },
+              attempts: { required: true, type: () => Number },
+              lastStatusCode: { required: true, type: () => Number, nullable: true },
+              lastError: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => Date },
+              deliveredAt: { required: true, type: () => Date, nullable: true },
+            },
+            WebhookDeliveryPage: {
+              items: {
+                required: true,
+                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryView],
+              },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Deliveries matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            WebhookEnvelopeView: {
+              id: {
+                required: true,
+                type: () => String,
+                description: "The event's id: stable across redeliveries.",
+              },
+              type: {
+                required: true,
+                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+              },
+              createdAt: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              data: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description: "The event's own fields, by `type` (docs/WEBHOOKS.md): free-form here.",
+              },
+            },
+            WebhookDeliveryAttemptView: {
+              attemptedAt: { required: true, type: () => Date },
+              manual: {
+                required: true,
+                type: () => Boolean,
+                description: 'Made by `\u2026/redeliver`, not by the retry schedule.',
+              },
+              statusCode: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: "The receiver's HTTP status; null when it could not be reached.",
+              },
+              error: { required: true, type: () => String, nullable: true },
+              durationMs: { required: true, type: () => Number },
+            },
+            WebhookDeliveryDetailView: {
+              payload: {
+                required: true,
+                type: () => t['../outbound-webhooks/outbound-webhooks.view'].WebhookEnvelopeView,
+              },
+              attemptLog: {
+                required: true,
+                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryAttemptView],
+              },
+            },
+            RedeliveryView: {
+              workflowId: {
+                required: true,
+                type: () => String,
+                description: 'The Temporal workflow that delivers it again.',
+              },
+            },
+            NotificationSecretView: {
+              secret: {
+                required: true,
+                type: () => String,
+                description:
+                  'Signs voicemail and text notifications from now on (`sbn_\u2026`), shown only here.',
+              },
+              rotatedAt: { required: true, type: () => Date },
+            },
+          },
+        ],
+        [
           import('../outbound-webhooks/dto'),
           {
             CreateWebhookDto: {
@@ -1764,6 +2079,214 @@ export default async () => {
                 type: () => String,
                 description: 'Only the emails attributed to this source.',
                 format: 'uuid',
+              },
+            },
+          },
+        ],
+        [
+          import('../emails/emails.view'),
+          {
+            TrackedAddressView: {
+              sourceId: { required: true, type: () => String },
+              sourceName: { required: true, type: () => String },
+              address: {
+                required: true,
+                type: () => String,
+                description: "Mail sent here is stored as the source's and forwarded by the email routing.",
+              },
+              createdAt: { required: true, type: () => Date },
+            },
+            IssuedAddressView: {
+              created: {
+                required: true,
+                type: () => Boolean,
+                description: 'True the first time: later requests answer the same address.',
+              },
+            },
+            EmailRoutingView: {
+              forwardTo: { required: true, type: () => String, nullable: true },
+              updatedAt: { required: true, type: () => Date, nullable: true },
+            },
+            EmailRoutingSetView: {
+              forwardTo: { required: true, type: () => String },
+              updatedAt: { required: true, type: () => Date },
+            },
+            EmailForwardView: {
+              status: {
+                required: true,
+                description: '`no_destination`: no email routing was set when it arrived.',
+                enum: ['pending', 'sending', 'forwarded', 'forward_failed', 'no_destination'],
+              },
+              to: { required: true, type: () => String, nullable: true },
+              error: { required: true, type: () => String, nullable: true },
+              attempts: { required: true, type: () => Number },
+              forwardedAt: { required: true, type: () => Date, nullable: true },
+            },
+            EmailView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              sourceId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Null once the source is deleted; `sourceName` keeps it.',
+              },
+              sourceName: { required: true, type: () => String },
+              messageId: {
+                required: true,
+                type: () => String,
+                description: 'The Message-ID header: an email is stored once per property.',
+              },
+              recipient: {
+                required: true,
+                type: () => String,
+                description: 'The tracked address it was sent to.',
+              },
+              from: { required: true, type: () => String },
+              to: { required: true, type: () => [String] },
+              cc: { required: true, type: () => [String] },
+              subject: { required: true, type: () => String },
+              truncated: {
+                required: true,
+                type: () => Boolean,
+                description: 'A body was cut at the size limit.',
+              },
+              receivedAt: { required: true, type: () => Date },
+              forward: { required: true, type: () => t['../emails/emails.view'].EmailForwardView },
+            },
+            EmailDetailView: {
+              text: { required: true, type: () => String, nullable: true },
+              html: { required: true, type: () => String, nullable: true },
+            },
+            EmailPage: {
+              items: { required: true, type: () => [t['../emails/emails.view'].EmailView] },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Emails matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            InboundEmailCopyView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              sourceId: { required: true, type: () => String },
+              forwardStatus: {
+                required: true,
+                nullable: true,
+                description: 'Null when the copy was already stored (a redelivered message).',
+                enum: ['pending', 'sending', 'forwarded', 'forward_failed', 'no_destination'],
+              },
+            },
+            InboundEmailAnswerView: {
+              status: {
+                required: true,
+                description: '`duplicate`: every copy was stored before (the provider redelivered).',
+                enum: ['stored', 'duplicate'],
+              },
+              emails: { required: true, type: () => [t['../emails/emails.view'].InboundEmailCopyView] },
+            },
+          },
+        ],
+        [
+          import('../health/health.view'),
+          {
+            LivenessView: { status: { required: true, type: () => String } },
+            ReadinessChecksView: {
+              postgres: { required: true, type: () => String },
+              temporal: { required: true, type: () => String },
+            },
+            ReadinessView: {
+              status: { required: true, type: () => String },
+              checks: { required: true, type: () => t['../health/health.view'].ReadinessChecksView },
+            },
+          },
+        ],
+        [
+          import('../messaging/messaging.view'),
+          {
+            ConversationView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              trackingNumberId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Null once the tracking number is released; `trackingNumber` keeps it.',
+              },
+              trackingNumber: { required: true, type: () => String },
+              externalNumber: {
+                required: true,
+                type: () => String,
+                description: "The person's number (E.164).",
+              },
+              sourceId: { required: true, type: () => String, nullable: true },
+              sourceName: { required: true, type: () => String, nullable: true },
+              sessionId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The website visit (DNI session) the first text was attributed to.',
+              },
+              optedOut: {
+                required: true,
+                type: () => Boolean,
+                description: 'The person texted STOP: replies are refused until they text START.',
+              },
+              optedOutAt: { required: true, type: () => String, nullable: true, description: 'ISO instant.' },
+              createdAt: { required: true, type: () => String, description: 'ISO instant.' },
+              lastMessageAt: { required: true, type: () => String, description: 'ISO instant.' },
+            },
+            MessageView: {
+              id: { required: true, type: () => String },
+              direction: { required: true, enum: ['inbound', 'outbound'] },
+              kind: { required: true, enum: ['text', 'stop', 'start', 'help', 'auto_reply', 'reply'] },
+              body: { required: true, type: () => String },
+              carrierId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The carrier's message id.",
+              },
+              status: { required: true, enum: ['failed', 'received', 'sent'] },
+              error: { required: true, type: () => String, nullable: true },
+              forwardedTo: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The phone an inbound text was forwarded to, by the text routing.',
+              },
+              forwardCarrierId: { required: true, type: () => String, nullable: true },
+              forwardError: { required: true, type: () => String, nullable: true },
+              occurredAt: { required: true, type: () => String, description: 'ISO instant.' },
+            },
+            ConversationPage: {
+              items: { required: true, type: () => [t['../messaging/messaging.view'].ConversationView] },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Conversations matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            ConversationDetailView: {
+              messages: { required: true, type: () => [t['../messaging/messaging.view'].MessageView] },
+            },
+            TextRoutingView: {
+              forwardTo: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The phone inbound texts are forwarded to.',
+              },
+              notifyWebhookUrl: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'The URL each inbound text is announced to (signed with the notification secret).',
               },
             },
           },
@@ -1930,6 +2453,19 @@ export default async () => {
             },
           },
         ],
+        [
+          import('../webhooks/telnyx-webhook.view'),
+          {
+            TelnyxWebhookAnswerView: {
+              status: {
+                required: true,
+                type: () => String,
+                description:
+                  'What became of the event: `duplicate` (seen before), `stored`, or how it reached its call or text.',
+              },
+            },
+          },
+        ],
       ],
       controllers: [
         [
@@ -1970,21 +2506,26 @@ export default async () => {
               create: { summary: 'A link valid for 15 minutes, used once: `/agent?code=\u2026`.' },
             },
             AgentController: {
-              session: { summary: "Exchanges a sign-in link's code for a session token." },
+              session: {
+                summary: "Exchanges a sign-in link's code for a session token.",
+                type: t['../agent/agent.view'].AgentSessionView,
+              },
               signOut: {},
-              me: {},
-              presence: {},
+              me: { type: t['../agent/agent.view'].AgentMeView },
+              presence: { type: t['../agent/agent.view'].AgentPresenceView },
               calls: {
                 summary:
                   "The agent's calls: inbound calls they answered and calls they placed, newest first.",
+                type: t['../agent/agent.view'].AgentCallList,
               },
               telephonyLogin: {
                 summary: 'How the page\'s telephony layer connects (docs/AGENT.md, "Browser telephony").',
-                type: Object,
+                type: t['../agent/agent.view'].AgentTelephonyView,
               },
               call: {
                 summary:
                   "Click-to-call: rings the agent's browser, then the number, from a tracking number of theirs.",
+                type: t['../agent/agent.view'].OutboundCallStartedView,
               },
               events: {
                 summary:
@@ -2228,12 +2769,12 @@ export default async () => {
               settings: {
                 summary:
                   "The property's DNI settings, with the public `dniKey` the script and endpoints are addressed by.",
-                type: Object,
+                type: t['../dni/dni.view'].DniSettingsView,
               },
               updateSettings: {
                 summary:
                   'Changes the given DNI settings (allowed origins, swap numbers, grace, look-back, model).',
-                type: Object,
+                type: t['../dni/dni.view'].DniSettingsView,
               },
               createPool: {
                 summary: "Creates a source's number pool from tracking numbers of that source.",
@@ -2258,13 +2799,13 @@ export default async () => {
             DniPublicController: {
               visit: {
                 summary: 'Starts or resumes a visitor session and answers the numbers to swap on the page.',
-                type: Object,
+                type: t['../dni/dni.view'].VisitAnswerView,
               },
               visitPreflight: { summary: 'CORS preflight of a visit (the guard sets the headers).' },
               pageView: {
                 summary:
                   "A page view or heartbeat: extends the session's number hold and records the active page.",
-                type: Object,
+                type: t['../dni/dni.view'].PageViewAnswerView,
               },
               pagePreflight: { summary: 'CORS preflight of a page view.' },
             },
@@ -2277,6 +2818,7 @@ export default async () => {
               rotate: {
                 summary:
                   'Makes a new signing secret and shows it, this once; the previous one stops signing at once.\nUntil the first rotation a random secret nobody knows signs the notifications.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].NotificationSecretView,
               },
             },
           },
@@ -2285,21 +2827,28 @@ export default async () => {
           import('../outbound-webhooks/outbound-webhooks.controller'),
           {
             WebhookSubscriptionsController: {
-              create: { summary: 'The answer carries the signing `secret`, shown this once.', type: Object },
-              list: {},
-              get: { type: Object },
-              update: { type: Object },
+              create: {
+                summary: 'The answer carries the signing `secret`, shown this once.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].CreatedWebhookSubscriptionView,
+              },
+              list: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionList },
+              get: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView },
+              update: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView },
               remove: {},
-              deliveries: { summary: 'Newest first; `status` narrows to pending, delivered or failed ones.' },
+              deliveries: {
+                summary: 'Newest first; `status` narrows to pending, delivered or failed ones.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryPage,
+              },
             },
             WebhookDeliveriesController: {
               get: {
                 summary: "One delivery: the exact body sent, and every attempt with the receiver's status.",
-                type: Object,
+                type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryDetailView,
               },
               redeliver: {
                 summary:
                   'Sends it again (same body and event id, fresh signature), retried like the first time.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].RedeliveryView,
               },
             },
           },
@@ -2311,17 +2860,32 @@ export default async () => {
               issueAddress: {
                 summary:
                   "The source's inbound email address, made on the first request; the same address afterwards.",
+                type: t['../emails/emails.view'].IssuedAddressView,
               },
-              getAddress: { summary: "The source's inbound email address (404 until one is issued)." },
+              getAddress: {
+                summary: "The source's inbound email address (404 until one is issued).",
+                type: t['../emails/emails.view'].TrackedAddressView,
+              },
               getRouting: {
                 summary: "Where the property's tracked mail is forwarded (`forwardTo` null when not set).",
+                type: t['../emails/emails.view'].EmailRoutingView,
               },
-              setRouting: { summary: "Sets the address the property's tracked mail is forwarded to." },
-              list: { summary: 'Received emails, newest first, without their bodies; `sourceId` filters.' },
-              get: { summary: 'One received email with its bodies and forwarding status.' },
+              setRouting: {
+                summary: "Sets the address the property's tracked mail is forwarded to.",
+                type: t['../emails/emails.view'].EmailRoutingSetView,
+              },
+              list: {
+                summary: 'Received emails, newest first, without their bodies; `sourceId` filters.',
+                type: t['../emails/emails.view'].EmailPage,
+              },
+              get: {
+                summary: 'One received email with its bodies and forwarding status.',
+                type: t['../emails/emails.view'].EmailDetailView,
+              },
               forward: {
                 summary:
                   'Forwards the email again (after `forward_failed`, or `no_destination` once routing is set).\n409 when it was already forwarded or is being sent right now.',
+                type: t['../emails/emails.view'].EmailView,
               },
             },
           },
@@ -2332,7 +2896,7 @@ export default async () => {
             InboundEmailController: {
               receive: {
                 summary: 'Receives one message (normalized JSON, signed with EMAIL_WEBHOOK_SECRET).',
-                type: Object,
+                type: t['../emails/emails.view'].InboundEmailAnswerView,
               },
             },
           },
@@ -2351,8 +2915,14 @@ export default async () => {
           import('../health/health.controller'),
           {
             HealthController: {
-              live: { summary: 'Liveness: the process answers.' },
-              ready: { summary: 'Readiness: PostgreSQL and Temporal both answer.' },
+              live: {
+                summary: 'Liveness: the process answers.',
+                type: t['../health/health.view'].LivenessView,
+              },
+              ready: {
+                summary: 'Readiness: PostgreSQL and Temporal both answer.',
+                type: t['../health/health.view'].ReadinessView,
+              },
             },
           },
         ],
@@ -2360,11 +2930,17 @@ export default async () => {
           import('../messaging/conversations.controller'),
           {
             ConversationsController: {
-              list: { summary: 'Newest first; `sourceId` keeps those attributed to one source.' },
-              get: { summary: 'The conversation with its messages, oldest first.', type: Object },
+              list: {
+                summary: 'Newest first; `sourceId` keeps those attributed to one source.',
+                type: t['../messaging/messaging.view'].ConversationPage,
+              },
+              get: {
+                summary: 'The conversation with its messages, oldest first.',
+                type: t['../messaging/messaging.view'].ConversationDetailView,
+              },
               reply: {
                 summary: 'Replies from the tracking number; 409 when the person has opted out.',
-                type: Object,
+                type: t['../messaging/messaging.view'].MessageView,
               },
             },
           },
@@ -2373,10 +2949,13 @@ export default async () => {
           import('../messaging/text-routing.controller'),
           {
             TextRoutingController: {
-              get: { summary: "The property's text routing (null fields: not set).", type: Object },
+              get: {
+                summary: "The property's text routing (null fields: not set).",
+                type: t['../messaging/messaging.view'].TextRoutingView,
+              },
               set: {
                 summary: 'Replaces the text routing; an absent or null field turns that part off.',
-                type: Object,
+                type: t['../messaging/messaging.view'].TextRoutingView,
               },
             },
           },
@@ -2414,7 +2993,14 @@ export default async () => {
             },
           },
         ],
-        [import('../webhooks/telnyx-webhook.controller'), { TelnyxWebhookController: { receive: {} } }],
+        [
+          import('../webhooks/telnyx-webhook.controller'),
+          {
+            TelnyxWebhookController: {
+              receive: { type: t['../webhooks/telnyx-webhook.view'].TelnyxWebhookAnswerView },
+            },
+          },
+        ],
       ],
     },
   };

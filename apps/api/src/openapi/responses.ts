@@ -15,3 +15,12 @@ export function csvOrJson(model: Type): ApiResponseOptions {
     },
   };
 }
+
+/**
+ * The 200 answer of a route that writes a body that is not JSON (a page, a script, audio) through
+ * `res` or a StreamableFile: its content types, each a string (`binary` for media).
+ */
+export function notJson(description: string, types: string[], binary = false): ApiResponseOptions {
+  const schema = binary ? { type: 'string', format: 'binary' } : { type: 'string' };
+  return { description, content: Object.fromEntries(types.map((t) => [t, { schema }])) };
+}
