@@ -5,6 +5,7 @@ export default async () => {
     ['../accounts/accounts.view']: await import('../accounts/accounts.view'),
     ['../agent/agent.view']: await import('../agent/agent.view'),
     ['../call-flows/dto']: await import('../call-flows/dto'),
+    ['../properties/standard-sources.view']: await import('../properties/standard-sources.view'),
     ['../recordings/recording.view']: await import('../recordings/recording.view'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
     ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
@@ -848,6 +849,40 @@ export default async () => {
             ListTrackingNumbersQuery: {
               sourceId: { required: false, type: () => String, format: 'uuid' },
               callFlowId: { required: false, type: () => String, format: 'uuid' },
+            },
+          },
+        ],
+        [
+          import('../properties/standard-sources.view'),
+          {
+            DniRuleView: {
+              kind: { required: true, enum: ['referrer_domain', 'query_param', 'direct', 'any_visit'] },
+              domains: { required: false, type: () => [String], description: '`referrer_domain`.' },
+              param: { required: false, type: () => String, description: '`query_param`.' },
+              values: { required: false, type: () => [String], description: '`query_param`.' },
+            },
+            StandardSourceView: {
+              key: {
+                required: true,
+                type: () => String,
+                description: 'What `POST \u2026/sources` takes as `standardKey` (`google_ads`).',
+              },
+              name: { required: true, type: () => String },
+              priority: {
+                required: true,
+                type: () => Number,
+                description: 'Lower runs first when sources compete for a visit.',
+              },
+              dniRules: {
+                required: true,
+                type: () => [t['../properties/standard-sources.view'].DniRuleView],
+              },
+            },
+            StandardSourceList: {
+              items: {
+                required: true,
+                type: () => [t['../properties/standard-sources.view'].StandardSourceView],
+              },
             },
           },
         ],
@@ -2579,7 +2614,9 @@ export default async () => {
         [
           import('../properties/properties.controller'),
           {
-            StandardSourcesController: { list: {} },
+            StandardSourcesController: {
+              list: { type: t['../properties/standard-sources.view'].StandardSourceList },
+            },
             PropertiesController: {
               create: { type: t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity },
               list: {},
