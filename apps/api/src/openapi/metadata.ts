@@ -2,7 +2,12 @@
 // @ts-nocheck
 export default async () => {
   const t = {
+    ['../call-flows/call-flow.view']: await import('../call-flows/call-flow.view'),
+    ['../common/field-issue.view']: await import('../common/field-issue.view'),
+    ['../../../../libs/persistence/src/entities/call-flow.entity']:
+      await import('../../../../libs/persistence/src/entities/call-flow.entity'),
     ['../call-flows/dto']: await import('../call-flows/dto'),
+    ['../call-flows/simulation.view']: await import('../call-flows/simulation.view'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
     ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
     ['../scoring/dto']: await import('../scoring/dto'),
@@ -482,6 +487,257 @@ export default async () => {
           },
         ],
         [
+          import('../common/field-issue.view'),
+          {
+            FieldIssue: {
+              field: {
+                required: true,
+                type: () => String,
+                description: 'The field it is about, as a path into the body (`weekly[0].start`).',
+              },
+              message: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
+          import('../resources/prompt.view'),
+          {
+            TtsPrompt: {
+              kind: { required: true, type: () => String },
+              text: { required: true, type: () => String },
+              voice: {
+                required: false,
+                type: () => String,
+                description: "The carrier's voice to read it with; absent: the default voice.",
+              },
+              language: {
+                required: false,
+                type: () => String,
+                description: "The text's language, passed on to the carrier.",
+              },
+            },
+            AudioPrompt: {
+              kind: { required: true, type: () => String },
+              audioId: {
+                required: true,
+                type: () => String,
+                description: "The id of one of the property's audio files.",
+              },
+            },
+          },
+        ],
+        [
+          import('../call-flows/call-flow.view'),
+          {
+            FirstTimeCriterion: { type: { required: true, type: () => String } },
+            RepeatCriterion: { type: { required: true, type: () => String } },
+            SourceCriterion: {
+              type: { required: true, type: () => String },
+              op: { required: true, enum: ['is', 'is_not'] },
+              values: { required: true, type: () => [String] },
+            },
+            SessionCriterion: {
+              type: {
+                required: true,
+                enum: ['keyword', 'active_page', 'landing_page', 'campaign', 'referrer'],
+              },
+              op: { required: true, enum: ['equals', 'contains', 'starts_with', 'matches'] },
+              value: { required: true, type: () => String },
+            },
+            PreviousScoreCriterion: {
+              type: { required: true, type: () => String },
+              op: { required: true, enum: ['at_least', 'below'] },
+              value: { required: true, type: () => Number },
+            },
+            PreviousLeadStatusCriterion: {
+              type: { required: true, type: () => String },
+              value: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+            },
+            RouteBranch: {
+              label: { required: false, type: () => String },
+              criteria: { required: true, type: () => [Object], description: 'AND-ed; at least one.' },
+              next: { required: true, type: () => String },
+            },
+            ScheduleBranch: {
+              scheduleId: { required: true, type: () => String, description: 'A schedule of the property.' },
+              next: { required: true, type: () => String },
+            },
+            GreetingStep: {
+              id: {
+                required: true,
+                type: () => String,
+                description:
+                  "Unique within the flow; call records' paths list the steps a call went through by id.",
+              },
+              label: {
+                required: false,
+                type: () => String,
+                description: 'Admin-facing name; never used for routing.',
+              },
+              type: { required: true, type: () => String },
+              prompt: { required: true, type: () => Object },
+              next: { required: true, type: () => String },
+            },
+            RouteStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              branches: { required: true, type: () => [t['../call-flows/call-flow.view'].RouteBranch] },
+              fallback: { required: true, type: () => String },
+            },
+            ScheduleStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              branches: { required: true, type: () => [t['../call-flows/call-flow.view'].ScheduleBranch] },
+              otherwise: { required: true, type: () => String },
+            },
+            MenuStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              prompt: { required: true, type: () => Object },
+              options: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                description: 'Key (`0`-`9`, `*`, `#`) \u2192 step id.',
+              },
+              timeoutSeconds: {
+                required: true,
+                type: () => Number,
+                description: 'How long to wait for a key after the prompt, in seconds.',
+              },
+              maxRetries: {
+                required: true,
+                type: () => Number,
+                description:
+                  'Re-prompts allowed after failed attempts (timeouts and invalid keys together); 0 = none.',
+              },
+              invalidPrompt: {
+                required: false,
+                type: () => Object,
+                description: 'Played after an invalid key, before the re-prompt (or before the fallback).',
+              },
+              timeoutPrompt: {
+                required: false,
+                type: () => Object,
+                description: 'Played after a timeout, before the re-prompt (or before the fallback).',
+              },
+              repeatOnStar: {
+                required: false,
+                type: () => Boolean,
+                description:
+                  '`*` replays the menu without using a retry (only when `*` is not itself an option).',
+              },
+              fallback: {
+                required: true,
+                type: () => String,
+                description: 'Where the call goes once retries are used up.',
+              },
+            },
+            RingGroupStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              ringGroupId: { required: true, type: () => String },
+              noAnswer: {
+                required: false,
+                type: () => String,
+                description: 'Where to go when nobody answers; absent = the call ends.',
+              },
+            },
+            ForwardStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              to: { required: true, type: () => String, description: 'E.164' },
+              timeoutSeconds: { required: true, type: () => Number },
+              callerId: {
+                required: true,
+                description: "Which number the called party sees: our tracking number or the caller's own.",
+                enum: ['tracking_number', 'caller'],
+              },
+              noAnswer: {
+                required: false,
+                type: () => String,
+                description: 'Where to go when the forward is not answered; absent = the call ends.',
+              },
+            },
+            VoicemailStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              voicemailBoxId: { required: true, type: () => String },
+              greeting: {
+                required: false,
+                type: () => Object,
+                description: "Absent: the box's own greeting.",
+              },
+              beep: { required: true, type: () => Boolean },
+              maxLengthSeconds: { required: true, type: () => Number },
+            },
+            HangupStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              message: { required: false, type: () => Object },
+            },
+            CallFlowDefinition: {
+              initialStepId: { required: true, type: () => String },
+              steps: { required: true, type: () => [Object] },
+              recording: {
+                required: true,
+                type: () => Boolean,
+                description: 'Record the whole call (one toggle per flow).',
+              },
+            },
+            CallFlowView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              version: { required: true, type: () => Number, description: 'The version shown.' },
+              currentVersion: {
+                required: true,
+                type: () => Number,
+                description: 'The version new calls get.',
+              },
+              definition: {
+                required: true,
+                type: () => t['../call-flows/call-flow.view'].CallFlowDefinition,
+              },
+              warnings: {
+                required: false,
+                type: () => [t['../common/field-issue.view'].FieldIssue],
+                description: 'What validation found worth a look but not wrong (saves only).',
+              },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+            },
+            CallFlowList: {
+              items: {
+                required: true,
+                type: () => [t['../../../../libs/persistence/src/entities/call-flow.entity'].CallFlowEntity],
+              },
+            },
+            CallFlowVersionSummary: {
+              version: { required: true, type: () => Number },
+              createdAt: { required: true, type: () => Date },
+            },
+            CallFlowVersionList: {
+              items: {
+                required: true,
+                type: () => [t['../call-flows/call-flow.view'].CallFlowVersionSummary],
+                description: 'Oldest first.',
+              },
+            },
+            CallFlowDiagram: {
+              mermaid: { required: true, type: () => String },
+              svg: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
           import('../call-flows/dto'),
           {
             VersionQuery: { version: { required: false, type: () => Number, minimum: 1 } },
@@ -543,6 +799,136 @@ export default async () => {
                   "Schedules and ring groups by id, replacing the property's stored ones of the same id for this\ndry run (to try a change before saving it). Absent: the stored ones alone.",
               },
               ringGroups: { required: false, type: 'object', additionalProperties: true },
+            },
+          },
+        ],
+        [
+          import('../call-flows/simulation.view'),
+          {
+            SimulatedDecision: {
+              stepId: { required: true, type: () => String },
+              type: { required: true, enum: ['route', 'schedule'] },
+              branchIndex: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'The branch taken; null: the fallback (route) or `otherwise` (schedule).',
+              },
+              next: { required: true, type: () => String },
+              scheduleId: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: 'Schedule steps: the open schedule; null for `otherwise`.',
+              },
+              reason: {
+                required: false,
+                description: 'Schedule steps: why the chosen schedule was open; absent for `otherwise`.',
+                enum: ['weekly', 'override', 'closed', 'holiday'],
+              },
+              unusableScheduleIds: {
+                required: false,
+                type: () => [String],
+                description:
+                  'Schedule steps: schedules that could not be judged (unknown id or time zone); closed.',
+              },
+            },
+            DecisionTrace: {
+              kind: { required: true, type: () => String },
+              entry: { required: true, type: () => t['../call-flows/simulation.view'].SimulatedDecision },
+            },
+            PlayTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+            },
+            MenuTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              inputs: {
+                required: true,
+                type: () => [Object],
+                description: 'The keys pressed at each prompt; null: no input (timeout).',
+              },
+              commands: {
+                required: true,
+                type: () => [Object],
+                description: "The menu machine's commands: `{type: 'prompt' | 'play' | 'goto', \u2026}`.",
+              },
+              outcome: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  "`{kind: 'option', digit, stepId}` or `{kind: 'fallback', stepId, lastFailure}`.",
+              },
+            },
+            RingGroupTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              plan: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  '`{ringGroupId, strategy, waves, skippedAgentIds, truncatedAgentIds, totalSeconds, nextPointer}`',
+              },
+              answeredBy: { required: true, type: () => String, nullable: true },
+            },
+            ForwardTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+              answered: { required: true, type: () => Boolean },
+            },
+            VoicemailTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              voicemailBoxId: { required: true, type: () => String },
+            },
+            HangupTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+            },
+            AnsweredOutcome: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              agentId: { required: true, type: () => String },
+            },
+            ForwardedOutcome: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+            },
+            VoicemailOutcome: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              voicemailBoxId: { required: true, type: () => String },
+            },
+            HangupOutcome: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              reason: { required: true, enum: ['no_answer', 'hangup_step'] },
+            },
+            ErrorOutcome: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              code: { required: true, type: () => String },
+              message: { required: true, type: () => String },
+            },
+            CallFlowSimulation: {
+              path: {
+                required: true,
+                type: () => [String],
+                description:
+                  "Every step id visited, in order, then `connected` when someone answered (as a call's path).",
+              },
+              trace: { required: true, type: () => [Object] },
+              outcome: { required: true, type: () => Object },
+              recording: {
+                required: true,
+                type: () => Boolean,
+                description: 'Whether the flow records the call.',
+              },
             },
           },
         ],
@@ -861,8 +1247,8 @@ export default async () => {
                 type: () => [Object],
                 description: 'Default: every kind.',
                 enum: [
-                  'schedules',
                   'audio',
+                  'schedules',
                   'agents',
                   'ring_groups',
                   'voicemail_boxes',
@@ -933,11 +1319,11 @@ export default async () => {
                 required: false,
                 description: 'One row per group; without it one row of totals.',
                 enum: [
-                  'property',
                   'source',
-                  'tracking_number',
-                  'campaign',
                   'keyword',
+                  'campaign',
+                  'tracking_number',
+                  'property',
                   'day',
                   'hour_of_week',
                   'agent',
@@ -1398,19 +1784,19 @@ export default async () => {
           import('../call-flows/call-flows.controller'),
           {
             CallFlowsController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
+              create: { type: t['../call-flows/call-flow.view'].CallFlowView },
+              list: { type: t['../call-flows/call-flow.view'].CallFlowList },
+              get: { type: t['../call-flows/call-flow.view'].CallFlowView },
               update: {
                 summary: 'Saves a new version. Calls already running keep the version they started with.',
-                type: Object,
+                type: t['../call-flows/call-flow.view'].CallFlowView,
               },
               remove: {
                 summary:
                   'Only a flow no number and no default routing uses; call records keep its id and version.',
               },
-              versions: {},
-              simulate: { type: Object },
+              versions: { type: t['../call-flows/call-flow.view'].CallFlowVersionList },
+              simulate: { type: t['../call-flows/simulation.view'].CallFlowSimulation },
               diagram: { type: Object },
             },
           },
