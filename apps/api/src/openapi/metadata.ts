@@ -8,15 +8,28 @@ export default async () => {
       await import('../../../../libs/persistence/src/entities/call-flow.entity'),
     ['../call-flows/dto']: await import('../call-flows/dto'),
     ['../call-flows/simulation.view']: await import('../call-flows/simulation.view'),
-    ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
-    ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
-    ['../scoring/dto']: await import('../scoring/dto'),
+    ['../default-routing/default-routing.view']: await import('../default-routing/default-routing.view'),
     ['../../../../libs/persistence/src/entities/property.entity']:
       await import('../../../../libs/persistence/src/entities/property.entity'),
     ['../../../../libs/persistence/src/entities/tracking-source.entity']:
       await import('../../../../libs/persistence/src/entities/tracking-source.entity'),
     ['../../../../libs/persistence/src/entities/tracking-number.entity']:
       await import('../../../../libs/persistence/src/entities/tracking-number.entity'),
+    ['../resources/agents/agent.view']: await import('../resources/agents/agent.view'),
+    ['../resources/audio/audio.view']: await import('../resources/audio/audio.view'),
+    ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
+    ['../resources/ring-groups/ring-group.view']: await import('../resources/ring-groups/ring-group.view'),
+    ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
+    ['../resources/schedules/schedule.view']: await import('../resources/schedules/schedule.view'),
+    ['../resources/voicemail-boxes/voicemail-box.view']:
+      await import('../resources/voicemail-boxes/voicemail-box.view'),
+    ['../recordings/recording.view']: await import('../recordings/recording.view'),
+    ['../resources/voicemail-boxes/voicemail-message.view']:
+      await import('../resources/voicemail-boxes/voicemail-message.view'),
+    ['../numbers/numbers.view']: await import('../numbers/numbers.view'),
+    ['../scoring/dto']: await import('../scoring/dto'),
+    ['../properties/property.view']: await import('../properties/property.view'),
+    ['../scoring/scoring-rules.view']: await import('../scoring/scoring-rules.view'),
   };
   return {
     '@nestjs/swagger': {
@@ -933,6 +946,43 @@ export default async () => {
           },
         ],
         [
+          import('../default-routing/default-routing.view'),
+          {
+            DefaultRoutingView: {
+              callFlowId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'null: none (numbers without a flow forward).',
+              },
+              callFlowName: { required: true, type: () => String, nullable: true },
+            },
+            RoutingChange: {
+              numberId: { required: true, type: () => String },
+              number: { required: true, type: () => String },
+              sourceId: { required: true, type: () => String },
+              previousCallFlowId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The flow it ran before; null: it forwarded.',
+              },
+            },
+            DefaultRoutingResult: {
+              callFlowId: { required: true, type: () => String },
+              dryRun: {
+                required: true,
+                type: () => Boolean,
+                description: 'True: nothing was changed; `changes` says what would be.',
+              },
+              changes: {
+                required: true,
+                type: () => [t['../default-routing/default-routing.view'].RoutingChange],
+              },
+            },
+          },
+        ],
+        [
           import('../default-routing/dto'),
           {
             SetDefaultRoutingDto: {
@@ -1044,6 +1094,40 @@ export default async () => {
           },
         ],
         [
+          import('../properties/property.view'),
+          {
+            PropertyPage: {
+              items: {
+                required: true,
+                type: () => [t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity],
+              },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Properties matching the query, across all pages.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            TrackingSourceList: {
+              items: {
+                required: true,
+                type: () => [
+                  t['../../../../libs/persistence/src/entities/tracking-source.entity'].TrackingSourceEntity,
+                ],
+              },
+            },
+            TrackingNumberList: {
+              items: {
+                required: true,
+                type: () => [
+                  t['../../../../libs/persistence/src/entities/tracking-number.entity'].TrackingNumberEntity,
+                ],
+              },
+            },
+          },
+        ],
+        [
           import('../resources/agents/dto'),
           {
             AgentDto: {
@@ -1069,6 +1153,39 @@ export default async () => {
           },
         ],
         [
+          import('../resources/agents/agent.view'),
+          {
+            PhoneEndpoint: {
+              kind: { required: true, type: () => String },
+              number: { required: true, type: () => String },
+            },
+            SipEndpoint: {
+              kind: { required: true, type: () => String },
+              uri: { required: true, type: () => String },
+            },
+            WebrtcEndpoint: {
+              kind: { required: true, type: () => String },
+              username: { required: true, type: () => String },
+            },
+            AgentView: {
+              propertyId: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              endpoint: { required: true, type: () => Object },
+              available: {
+                required: true,
+                type: () => Boolean,
+                description: 'Ring groups that skip unavailable members leave the agent out while false.',
+              },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+            },
+            AgentList: {
+              items: { required: true, type: () => [t['../resources/agents/agent.view'].AgentView] },
+            },
+          },
+        ],
+        [
           import('../resources/audio/dto'),
           {
             AudioDto: {
@@ -1085,6 +1202,33 @@ export default async () => {
                 minLength: 1,
                 maxLength: 200,
               },
+            },
+          },
+        ],
+        [
+          import('../resources/audio/audio.view'),
+          {
+            AudioView: {
+              propertyId: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              contentType: {
+                required: true,
+                type: () => String,
+                description: 'audio/mpeg, audio/wav or audio/x-wav, as uploaded.',
+              },
+              sizeBytes: { required: true, type: () => Number },
+              url: {
+                required: true,
+                type: () => String,
+                description:
+                  'Signed URL the carrier (and anyone with the link) fetches the file from, without an API key, until it expires.',
+              },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+            },
+            AudioList: {
+              items: { required: true, type: () => [t['../resources/audio/audio.view'].AudioView] },
             },
           },
         ],
@@ -1138,6 +1282,63 @@ export default async () => {
           },
         ],
         [
+          import('../resources/ring-groups/ring-group.view'),
+          {
+            Ringback: { kind: { required: true, type: () => String } },
+            HoldAudio: {
+              kind: { required: true, type: () => String },
+              prompt: { required: true, type: () => Object },
+            },
+            RingGroupView: {
+              propertyId: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              strategy: { required: true, enum: ['simultaneous', 'sequential', 'round_robin'] },
+              members: { required: true, type: () => [t['../resources/ring-groups/dto'].RingMemberDto] },
+              agentRingTimeoutSeconds: {
+                required: true,
+                type: () => Number,
+                description:
+                  'How long each member rings before the next is tried (per wave for simultaneous).',
+              },
+              overallTimeoutSeconds: {
+                required: false,
+                type: () => Number,
+                description: 'Cap on the whole attempt; absent = the sum of the waves.',
+              },
+              skipUnavailable: {
+                required: true,
+                type: () => Boolean,
+                description: 'Leave out members marked unavailable. When false, availability is ignored.',
+              },
+              whisper: {
+                required: false,
+                type: () => Object,
+                description: 'Heard only by the agent who answers, before the caller is connected.',
+              },
+              callerHears: { required: true, type: () => Object },
+              rotationPointer: {
+                required: true,
+                type: () => Number,
+                description: 'Round robin: the index of the member the next call starts on.',
+              },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+              warnings: {
+                required: false,
+                type: () => [t['../common/field-issue.view'].FieldIssue],
+                description: 'What validation found worth a look but not wrong (saves only).',
+              },
+            },
+            RingGroupList: {
+              items: {
+                required: true,
+                type: () => [t['../resources/ring-groups/ring-group.view'].RingGroupView],
+              },
+            },
+          },
+        ],
+        [
           import('../resources/schedules/dto'),
           {
             TimeWindowDto: {
@@ -1175,6 +1376,34 @@ export default async () => {
           },
         ],
         [
+          import('../resources/schedules/schedule.view'),
+          {
+            ScheduleView: {
+              propertyId: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              timeZone: {
+                required: false,
+                type: () => String,
+                description: "IANA zone; absent: the property's.",
+              },
+              weekly: { required: true, type: () => [t['../resources/schedules/dto'].WeeklyWindowDto] },
+              overrides: { required: false, type: () => [t['../resources/schedules/dto'].DateOverrideDto] },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+              warnings: {
+                required: false,
+                type: () => [t['../common/field-issue.view'].FieldIssue],
+                description:
+                  'What validation found worth a look but not wrong, such as overlapping windows (saves only).',
+              },
+            },
+            ScheduleList: {
+              items: { required: true, type: () => [t['../resources/schedules/schedule.view'].ScheduleView] },
+            },
+          },
+        ],
+        [
           import('../resources/voicemail-boxes/dto'),
           {
             VoicemailBoxDto: {
@@ -1207,6 +1436,48 @@ export default async () => {
           },
         ],
         [
+          import('../resources/voicemail-boxes/voicemail-box.view'),
+          {
+            VoicemailBoxView: {
+              propertyId: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              agentId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The agent whose box this is; null: one of the property's own boxes.",
+              },
+              greeting: {
+                required: true,
+                type: () => Object,
+                nullable: true,
+                description:
+                  "Played before the beep when the flow's voicemail step has no greeting of its own.",
+              },
+              notifyWebhookUrl: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Receives a `voicemail.received` event for every message.',
+              },
+              notifyEmails: {
+                required: true,
+                type: () => [String],
+                description: 'Told of every message by email.',
+              },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+            },
+            VoicemailBoxList: {
+              items: {
+                required: true,
+                type: () => [t['../resources/voicemail-boxes/voicemail-box.view'].VoicemailBoxView],
+              },
+            },
+          },
+        ],
+        [
           import('../resources/voicemail-boxes/voicemail-messages.dto'),
           {
             ListVoicemailMessagesQuery: {
@@ -1217,6 +1488,90 @@ export default async () => {
               },
             },
             MarkVoicemailMessageDto: { heard: { required: true, type: () => Boolean } },
+          },
+        ],
+        [
+          import('../recordings/recording.view'),
+          {
+            RecordingView: {
+              id: { required: true, type: () => String },
+              purpose: { required: true, enum: ['voicemail', 'conversation'] },
+              status: {
+                required: true,
+                description:
+                  '`pending` while the copy is being made (seconds after the call), `failed` when it gave up.',
+                enum: ['pending', 'stored', 'failed'],
+              },
+              durationSecs: { required: true, type: () => Number, nullable: true },
+              contentType: { required: true, type: () => String, nullable: true },
+              sizeBytes: { required: true, type: () => Number, nullable: true },
+              createdAt: { required: true, type: () => Date },
+              url: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'A signed URL to play or download the copy until `urlExpiresAt`; null until it is stored.',
+              },
+              urlExpiresAt: { required: true, type: () => String, nullable: true },
+            },
+          },
+        ],
+        [
+          import('../resources/voicemail-boxes/voicemail-message.view'),
+          {
+            VoicemailMessageView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              voicemailBoxId: { required: true, type: () => String },
+              callId: { required: true, type: () => String, description: 'The call it was left on.' },
+              from: { required: true, type: () => String, description: "The caller's number." },
+              durationSecs: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'Seconds recorded, when the carrier said.',
+              },
+              receivedAt: {
+                required: true,
+                type: () => Date,
+                description: 'When the call ended (carrier clock).',
+              },
+              heardAt: {
+                required: true,
+                type: () => Date,
+                nullable: true,
+                description: 'When it was first marked heard; null while unheard.',
+              },
+              createdAt: { required: true, type: () => Date },
+              heard: { required: true, type: () => Boolean },
+              recordingUrl: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'A signed URL of our copy of the message (valid RECORDING_URL_TTL_SECS); null until it is copied.',
+              },
+              recording: {
+                required: true,
+                type: () => t['../recordings/recording.view'].RecordingView,
+                nullable: true,
+                description: "Our copy: pending, stored or failed, with its URL's expiry.",
+              },
+            },
+            VoicemailMessagePage: {
+              items: {
+                required: true,
+                type: () => [t['../resources/voicemail-boxes/voicemail-message.view'].VoicemailMessageView],
+              },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Messages matching the filter, across all pages.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
           },
         ],
         [
@@ -1351,15 +1706,15 @@ export default async () => {
                 description:
                   'A field, `-` first for descending; `-startedAt` unless asked. With `format=csv` paging is ignored.',
                 enum: [
-                  'durationSecs',
                   'outcome',
                   'startedAt',
+                  'durationSecs',
                   'talkSecs',
                   'sourceName',
                   'fromNumber',
-                  '-durationSecs',
                   '-outcome',
                   '-startedAt',
+                  '-durationSecs',
                   '-talkSecs',
                   '-sourceName',
                   '-fromNumber',
@@ -1653,6 +2008,36 @@ export default async () => {
           },
         ],
         [
+          import('../numbers/numbers.view'),
+          {
+            AvailableNumberView: {
+              number: { required: true, type: () => String, description: 'E.164' },
+              features: { required: true, type: () => [String] },
+              locality: { required: true, type: () => String, nullable: true },
+              region: { required: true, type: () => String, nullable: true },
+              rateCenter: { required: true, type: () => String, nullable: true },
+              monthlyCost: { required: true, type: () => String, nullable: true },
+              upfrontCost: { required: true, type: () => String, nullable: true },
+              currency: { required: true, type: () => String, nullable: true },
+            },
+            AvailableNumberList: {
+              items: { required: true, type: () => [t['../numbers/numbers.view'].AvailableNumberView] },
+            },
+            CarrierOrder: {
+              orderId: { required: true, type: () => String },
+              status: {
+                required: true,
+                description:
+                  '`pending`: the carrier accepted the order but had not finished it when we stopped waiting.',
+                enum: ['pending', 'active'],
+              },
+            },
+            OrderedTrackingNumber: {
+              carrier: { required: true, type: () => t['../numbers/numbers.view'].CarrierOrder },
+            },
+          },
+        ],
+        [
           import('../scoring/dto'),
           {
             ScoreRuleDto: {
@@ -1713,6 +2098,37 @@ export default async () => {
                 description:
                   'The conversation as text (from a transcription service); keyword rules read it.',
                 maxLength: 200000,
+              },
+            },
+          },
+        ],
+        [
+          import('../scoring/scoring-rules.view'),
+          {
+            PropertyScoringView: {
+              rules: {
+                required: true,
+                type: () => t['../scoring/dto'].ScoringRulesDto,
+                nullable: true,
+                description: 'null: the property has no rules (its calls are not scored by rules).',
+              },
+              version: {
+                required: true,
+                type: () => Number,
+                description: 'Goes up by one with every save or removal.',
+              },
+              staleCalls: {
+                required: true,
+                type: () => Number,
+                description:
+                  'Rule-scored calls not yet scored by this version (a rescore is under way while above 0).',
+              },
+            },
+            SavedScoringView: {
+              rescoreWorkflowId: {
+                required: true,
+                type: () => String,
+                description: "The Temporal workflow rescoring the property's calls.",
               },
             },
           },
@@ -1805,15 +2221,18 @@ export default async () => {
           import('../default-routing/default-routing.controller'),
           {
             DefaultRoutingController: {
-              get: { summary: "The property's default call flow.", type: Object },
+              get: {
+                summary: "The property's default call flow.",
+                type: t['../default-routing/default-routing.view'].DefaultRoutingView,
+              },
               set: {
                 summary: "Sets the default call flow (one of the property's), or clears it with null.",
-                type: Object,
+                type: t['../default-routing/default-routing.view'].DefaultRoutingView,
               },
               apply: {
                 summary:
                   "Gives the default flow to the property's tracking numbers (all, unassigned, or some sources').",
-                type: Object,
+                type: t['../default-routing/default-routing.view'].DefaultRoutingResult,
               },
             },
           },
@@ -1824,7 +2243,7 @@ export default async () => {
             StandardSourcesController: { list: {} },
             PropertiesController: {
               create: { type: t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity },
-              list: {},
+              list: { type: t['../properties/property.view'].PropertyPage },
               get: { type: t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity },
               update: { type: t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity },
               remove: {},
@@ -1832,7 +2251,7 @@ export default async () => {
                 type: t['../../../../libs/persistence/src/entities/tracking-source.entity']
                   .TrackingSourceEntity,
               },
-              listSources: {},
+              listSources: { type: t['../properties/property.view'].TrackingSourceList },
               getSource: {
                 type: t['../../../../libs/persistence/src/entities/tracking-source.entity']
                   .TrackingSourceEntity,
@@ -1850,7 +2269,7 @@ export default async () => {
                 type: t['../../../../libs/persistence/src/entities/tracking-number.entity']
                   .TrackingNumberEntity,
               },
-              listNumbers: {},
+              listNumbers: { type: t['../properties/property.view'].TrackingNumberList },
               getNumber: {
                 type: t['../../../../libs/persistence/src/entities/tracking-number.entity']
                   .TrackingNumberEntity,
@@ -1863,11 +2282,14 @@ export default async () => {
           import('../resources/agents/agents.controller'),
           {
             AgentsController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              replace: { summary: 'Creates or replaces the agent with this id.', type: Object },
-              update: { type: Object },
+              create: { type: t['../resources/agents/agent.view'].AgentView },
+              list: { type: t['../resources/agents/agent.view'].AgentList },
+              get: { type: t['../resources/agents/agent.view'].AgentView },
+              replace: {
+                summary: 'Creates or replaces the agent with this id.',
+                type: t['../resources/agents/agent.view'].AgentView,
+              },
+              update: { type: t['../resources/agents/agent.view'].AgentView },
               remove: {
                 summary:
                   '409 while a ring group has the agent as a member or a voicemail box belongs to them.',
@@ -1879,18 +2301,21 @@ export default async () => {
           import('../resources/audio/audio.controller'),
           {
             AudioController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
+              create: { type: t['../resources/audio/audio.view'].AudioView },
+              list: { type: t['../resources/audio/audio.view'].AudioList },
+              get: { type: t['../resources/audio/audio.view'].AudioView },
               replace: {
                 summary: 'Creates or replaces the audio file with this id (new bytes get a new url).',
-                type: Object,
+                type: t['../resources/audio/audio.view'].AudioView,
               },
-              rename: { summary: 'Renames; the bytes and their URL stay.', type: Object },
+              rename: {
+                summary: 'Renames; the bytes and their URL stay.',
+                type: t['../resources/audio/audio.view'].AudioView,
+              },
               upload: {
                 summary:
                   "The bytes as the body (Content-Type audio/mpeg, audio/wav or audio/x-wav), without base64:\nreplaces the file's bytes (a new url) or creates the file.",
-                type: Object,
+                type: t['../resources/audio/audio.view'].AudioView,
               },
               content: { summary: 'Plays the file back (with Range support), for reviewing it.' },
               remove: {},
@@ -1902,10 +2327,13 @@ export default async () => {
           import('../resources/ring-groups/ring-groups.controller'),
           {
             RingGroupsController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              replace: { summary: 'Creates or replaces the ring group with this id.', type: Object },
+              create: { type: t['../resources/ring-groups/ring-group.view'].RingGroupView },
+              list: { type: t['../resources/ring-groups/ring-group.view'].RingGroupList },
+              get: { type: t['../resources/ring-groups/ring-group.view'].RingGroupView },
+              replace: {
+                summary: 'Creates or replaces the ring group with this id.',
+                type: t['../resources/ring-groups/ring-group.view'].RingGroupView,
+              },
               remove: {},
             },
           },
@@ -1914,10 +2342,13 @@ export default async () => {
           import('../resources/schedules/schedules.controller'),
           {
             SchedulesController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              replace: { summary: 'Creates or replaces the schedule with this id.', type: Object },
+              create: { type: t['../resources/schedules/schedule.view'].ScheduleView },
+              list: { type: t['../resources/schedules/schedule.view'].ScheduleList },
+              get: { type: t['../resources/schedules/schedule.view'].ScheduleView },
+              replace: {
+                summary: 'Creates or replaces the schedule with this id.',
+                type: t['../resources/schedules/schedule.view'].ScheduleView,
+              },
               remove: {},
             },
           },
@@ -1926,10 +2357,13 @@ export default async () => {
           import('../resources/voicemail-boxes/voicemail-boxes.controller'),
           {
             VoicemailBoxesController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              replace: { summary: 'Creates or replaces the voicemail box with this id.', type: Object },
+              create: { type: t['../resources/voicemail-boxes/voicemail-box.view'].VoicemailBoxView },
+              list: { type: t['../resources/voicemail-boxes/voicemail-box.view'].VoicemailBoxList },
+              get: { type: t['../resources/voicemail-boxes/voicemail-box.view'].VoicemailBoxView },
+              replace: {
+                summary: 'Creates or replaces the voicemail box with this id.',
+                type: t['../resources/voicemail-boxes/voicemail-box.view'].VoicemailBoxView,
+              },
               remove: {},
             },
           },
@@ -1938,8 +2372,8 @@ export default async () => {
           import('../resources/voicemail-boxes/voicemail-messages.controller'),
           {
             VoicemailMessagesController: {
-              list: {},
-              get: { type: Object },
+              list: { type: t['../resources/voicemail-boxes/voicemail-message.view'].VoicemailMessagePage },
+              get: { type: t['../resources/voicemail-boxes/voicemail-message.view'].VoicemailMessageView },
               recording: {
                 summary:
                   'Listen: a redirect to a signed URL of our copy of the message, valid RECORDING_URL_TTL_SECS\n(409 while the copy is still being made, seconds after the call).',
@@ -1947,7 +2381,7 @@ export default async () => {
               mark: {
                 summary:
                   '`{heard: true}` marks the message heard (keeping when it first was), `{heard: false}` unheard.',
-                type: Object,
+                type: t['../resources/voicemail-boxes/voicemail-message.view'].VoicemailMessageView,
               },
               remove: {},
             },
@@ -2163,15 +2597,24 @@ export default async () => {
         ],
         [
           import('../numbers/numbers.controller'),
-          { NumbersController: { search: {}, order: { type: Object }, release: {} } },
+          {
+            NumbersController: {
+              search: { type: t['../numbers/numbers.view'].AvailableNumberList },
+              order: { type: t['../numbers/numbers.view'].OrderedTrackingNumber },
+              release: {},
+            },
+          },
         ],
         [
           import('../scoring/scoring.controller'),
           {
             ScoringRulesController: {
-              get: { type: Object },
-              set: {},
-              remove: { summary: 'Removes the rules: rule-scored calls become not scored.' },
+              get: { type: t['../scoring/scoring-rules.view'].PropertyScoringView },
+              set: { type: t['../scoring/scoring-rules.view'].SavedScoringView },
+              remove: {
+                summary: 'Removes the rules: rule-scored calls become not scored.',
+                type: t['../scoring/scoring-rules.view'].SavedScoringView,
+              },
             },
             CallScoreController: {
               override: {

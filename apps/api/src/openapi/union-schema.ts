@@ -14,13 +14,14 @@ export function unionVariants(): ViewClass[] {
  * 'audio', …}`): the swagger plugin renders a union of classes as a bare object and a lone string
  * literal as any string, so the union is declared here, as `oneOf` the variants, and each variant's
  * tag gets its value(s) as an enum (what lets a typed client narrow on it). The variants are
- * registered with the document through unionVariants(). No `discriminator`: without a `mapping`,
+ * registered with the document through unionVariants(). A nullable union (`Prompt | null`) gets
+ * its null alternative from refineOperations. No `discriminator`: without a `mapping`,
  * generated clients read it as the schemas' names.
  */
 export function ApiUnion(
   tag: string,
   byTag: Record<string, ViewClass>,
-  options: { isArray?: boolean; nullable?: boolean } = {},
+  options: { isArray?: boolean } = {},
 ): PropertyDecorator {
   // A variant may stand for several tags (criteria on any of the session's fields).
   const tagsOf = new Map<ViewClass, string[]>();
@@ -30,9 +31,5 @@ export function ApiUnion(
     ApiProperty({ enum: values })(cls.prototype as object, tag);
   }
   const oneOf = [...tagsOf.keys()].map((cls) => ({ $ref: getSchemaPath(cls as never) }));
-  return ApiProperty({
-    ...(options.isArray ? { isArray: true } : {}),
-    ...(options.nullable ? { nullable: true } : {}),
-    oneOf,
-  });
+  return ApiProperty({ ...(options.isArray ? { isArray: true } : {}), oneOf });
 }

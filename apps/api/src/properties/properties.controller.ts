@@ -13,6 +13,7 @@ import {
   UpdateSourceDto,
   UpdateTrackingNumberDto,
 } from './dto';
+import type { PropertyPage, TrackingNumberList, TrackingSourceList } from './property.view';
 import { PropertiesService } from './properties.service';
 
 const uuid = new UuidParam('propertyId');
@@ -36,7 +37,7 @@ export class PropertiesController {
   }
 
   @Get()
-  list(@Scope() scope: AccessScope, @Query() q: ListPropertiesQuery) {
+  list(@Scope() scope: AccessScope, @Query() q: ListPropertiesQuery): Promise<PropertyPage> {
     return this.svc.listProperties(scope, q);
   }
 
@@ -62,7 +63,7 @@ export class PropertiesController {
   }
 
   @Get(':propertyId/sources')
-  async listSources(@Param('propertyId', uuid) id: string) {
+  async listSources(@Param('propertyId', uuid) id: string): Promise<TrackingSourceList> {
     return { items: await this.svc.listSources(id) };
   }
 
@@ -107,7 +108,10 @@ export class PropertiesController {
   }
 
   @Get(':propertyId/tracking-numbers')
-  async listNumbers(@Param('propertyId', uuid) id: string, @Query() q: ListTrackingNumbersQuery) {
+  async listNumbers(
+    @Param('propertyId', uuid) id: string,
+    @Query() q: ListTrackingNumbersQuery,
+  ): Promise<TrackingNumberList> {
     return { items: await this.svc.listTrackingNumbers(id, q) };
   }
 

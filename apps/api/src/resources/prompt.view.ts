@@ -25,5 +25,4 @@ export class AudioPrompt {
 export type Prompt = TtsPrompt | AudioPrompt;
 
 /** A property holding a Prompt, for the document (see ApiUnion). */
-export const ApiPrompt = (options: { nullable?: boolean } = {}): PropertyDecorator =>
-  ApiUnion('kind', { tts: TtsPrompt, audio: AudioPrompt }, options);
+export const ApiPrompt = (): PropertyDecorator => ApiUnion('kind', { tts: TtsPrompt, audio: AudioPrompt });
