@@ -231,10 +231,9 @@ function FlowEditor({
       <p>
         <Link to={propertyPath(propertyId, 'flows')}>All call flows</Link>
       </p>
-      <p className="visually-hidden" aria-live="polite">
+      <p role="status" className={status ? 'notice notice-ok' : 'visually-hidden'}>
         {status}
       </p>
-      {status && <p className="notice notice-ok">{status}</p>}
       <ProblemNotice problem={save.problem} shown={save.problem?.fields.map((f) => f.field)} />
       <div className="flow-editor">
         <div className="flow-editor-main">

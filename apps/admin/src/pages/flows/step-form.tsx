@@ -83,7 +83,7 @@ export function StepForm(props: StepFormProps) {
             {props.slots.map((slot) => (
               <LinkField key={slot.path} slot={slot} flow={flow} problem={problem} onLink={props.onLink} />
             ))}
-            {step.type === 'menu' && <AddKey step={step} onLink={props.onLink} />}
+            {step.type === 'menu' && !readOnly && <AddKey step={step} onLink={props.onLink} />}
           </fieldset>
         )}
         {!readOnly && (
@@ -195,7 +195,9 @@ function AddKey({
   step: FlowStep & { type: 'menu' };
   onLink: (path: string, target: string) => void;
 }) {
-  const free = MENU_DIGITS.filter((d) => step.options[d] === undefined && !(d === '*' && step.repeatOnStar));
+  // Keypad order: a new menu's first key is 1, not 0.
+  const keypad = [...MENU_DIGITS.slice(1, 10), MENU_DIGITS[0], ...MENU_DIGITS.slice(10)];
+  const free = keypad.filter((d) => step.options[d] === undefined && !(d === '*' && step.repeatOnStar));
   const [key, setKey] = useState<MenuDigit>();
   const chosen = key !== undefined && free.includes(key) ? key : free[0];
   if (chosen === undefined) return null;
@@ -515,7 +517,7 @@ function KindFields({
               onChange({ ...step, branches: [...step.branches, { scheduleId: unused?.id ?? '', next: '' }] });
             }}
           >
-            Add schedule
+            Add schedule branch
           </button>
         </fieldset>
       );
