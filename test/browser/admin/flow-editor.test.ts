@@ -184,9 +184,43 @@ describe('admin console: the visual call-flow editor', () => {
       'goodbye',
     );
 
-    // The list shows it at version 2.
+    // The list shows it at version 2; as the default routing it cannot be deleted (409 on its row).
+    const flowId = flowUrl.split('/').pop() as string;
+    await ok('PUT', `/v1/properties/${propertyId}/default-routing`, { callFlowId: flowId });
     await page.getByRole('link', { name: 'All call flows' }).click();
-    await page.getByRole('row').filter({ hasText: 'Main line' }).getByText('2', { exact: true }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Main line' });
+    await row.getByText('2', { exact: true }).waitFor();
+    await row.getByText('default', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Delete Main line' }).click();
+    await row.getByText(/in use by default routing/).waitFor();
+    tab.assertClean();
+    await tab.close();
+  });
+
+  it("places the api's refusal on the step it names", async () => {
+    // A ring group that exists when the editor loads, deleted before the save.
+    await ok('POST', `/v1/properties/${propertyId}/ring-groups`, {
+      id: 'sales',
+      name: 'Sales',
+      strategy: 'simultaneous',
+      members: [{ agentId: 'ann' }],
+      agentRingTimeoutSeconds: 15,
+      skipUnavailable: true,
+      callerHears: { kind: 'ringback' },
+    });
+    const tab = await openConsole(browser, api.url);
+    const { page } = tab;
+    await signIn(page, api.url, api.apiKey, new URL(flowUrl).pathname);
+    await editStep(page, 'ring_group');
+    await page.getByLabel('Ring group', { exact: true }).selectOption('sales');
+    await ok('DELETE', `/v1/properties/${propertyId}/ring-groups/sales`);
+    await page.getByRole('button', { name: 'Save flow' }).click();
+    const refusal = 'Step "ring_group" rings group "sales", which does not exist.';
+    await node(page, 'Ring group: ring_group').getByText(refusal).waitFor();
+    await page.locator('.step-form').getByText(refusal).waitFor();
+    await page.getByText('Unsaved changes').waitFor();
+    const flowId = flowUrl.split('/').pop() as string;
+    assert.equal((await ok('GET', `/v1/properties/${propertyId}/call-flows/${flowId}`)).currentVersion, 2);
     tab.assertClean();
     await tab.close();
   });

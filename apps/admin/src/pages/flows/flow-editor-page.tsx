@@ -258,6 +258,11 @@ function FlowEditor({
             onLink={(id, p, target) => link(id, p, target)}
             onUnlink={(id, p) => link(id, p, null)}
           />
+          <div className="form-actions">
+            <button type="button" className="secondary" onClick={() => setPlaced({})}>
+              Lay out again
+            </button>
+          </div>
           <p className="hint">
             Drag from a link’s dot to a step to send calls there; select a link and press Delete to clear it.
             Node positions are not saved: a reload lays the flow out again.
