@@ -107,27 +107,32 @@ export interface Position {
   readonly y: number;
 }
 
-/** Spacing of the automatic layout, in canvas pixels. */
-export const LAYOUT = { columnWidth: 280, rowHeight: 170 } as const;
+/**
+ * Spacing of the automatic layout, in canvas pixels. A node's height is estimated from its link
+ * fields (the editor draws one line per link, with its handle), so tall menus do not overlap.
+ */
+export const LAYOUT = { columnWidth: 290, rowGap: 70, nodeHeight: 96, slotHeight: 22 } as const;
+
+export function estimatedHeight(node: EditorNode): number {
+  return LAYOUT.nodeHeight + LAYOUT.slotHeight * node.slots.length;
+}
 
 /**
  * Positions for a flow that has none stored: one row per layer (buildFlowGraph's depth, the
  * start at the top), nodes left to right in discovery order, each row centred.
  */
 export function layoutEditorGraph(graph: EditorGraph): Record<string, Position> {
-  const rows = new Map<number, string[]>();
-  for (const n of graph.nodes) rows.set(n.depth, [...(rows.get(n.depth) ?? []), n.id]);
+  const rows = new Map<number, EditorNode[]>();
+  for (const n of graph.nodes) rows.set(n.depth, [...(rows.get(n.depth) ?? []), n]);
   const widest = Math.max(0, ...[...rows.values()].map((r) => r.length));
   const positions: Record<string, Position> = {};
-  [...rows.keys()]
-    .sort((a, b) => a - b)
-    .forEach((depth, row) => {
-      const ids = rows.get(depth) ?? [];
-      const offset = ((widest - ids.length) * LAYOUT.columnWidth) / 2;
-      ids.forEach((id, col) => {
-        positions[id] = { x: offset + col * LAYOUT.columnWidth, y: row * LAYOUT.rowHeight };
-      });
-    });
+  let y = 0;
+  for (const depth of [...rows.keys()].sort((a, b) => a - b)) {
+    const row = rows.get(depth) ?? [];
+    const offset = ((widest - row.length) * LAYOUT.columnWidth) / 2;
+    row.forEach((n, col) => (positions[n.id] = { x: offset + col * LAYOUT.columnWidth, y }));
+    y += Math.max(...row.map(estimatedHeight)) + LAYOUT.rowGap;
+  }
   return positions;
 }
 
@@ -144,12 +149,12 @@ export function placeNodes(
   if (known.length === 0) return layoutEditorGraph(graph);
   const out: Record<string, Position> = {};
   for (const n of known) out[n.id] = placed[n.id];
-  const bottom = Math.max(...known.map((n) => placed[n.id].y));
+  const bottom = Math.max(...known.map((n) => placed[n.id].y + estimatedHeight(n)));
   const left = Math.min(...known.map((n) => placed[n.id].x));
   graph.nodes
     .filter((n) => placed[n.id] === undefined)
     .forEach((n, i) => {
-      out[n.id] = { x: left + i * LAYOUT.columnWidth, y: bottom + LAYOUT.rowHeight };
+      out[n.id] = { x: left + i * LAYOUT.columnWidth, y: bottom + LAYOUT.rowGap };
     });
   return out;
 }
