@@ -155,7 +155,6 @@ describe('admin console: the visual call-flow editor', () => {
     await page.getByText('Saved as version 2.').waitFor();
     await page.getByText('Version 2', { exact: true }).waitFor();
     assert.equal(await page.getByText('Unsaved changes').count(), 0);
-    await screenshot(page, 'flow-editor');
 
     await page.reload();
     await page.getByRole('heading', { name: 'Main line' }).waitFor();
@@ -169,6 +168,7 @@ describe('admin console: the visual call-flow editor', () => {
       await node(page, name).waitFor();
     await page.getByText('Version 2', { exact: true }).waitFor();
     await node(page, 'Menu: menu_2').getByText('Menu: audio welcome').waitFor();
+    await screenshot(page, 'flow-editor');
 
     const saved = await ok(
       'GET',

@@ -238,7 +238,7 @@ function FlowEditor({
       <div className="flow-editor">
         <div className="flow-editor-main">
           {!readOnly && (
-            <div role="toolbar" aria-label="Add step" className="flow-palette">
+            <div role="group" aria-label="Add step" className="flow-palette">
               {STEP_TYPES.map((type) => (
                 <button key={type} type="button" title={KIND_HINTS[type]} onClick={() => add(type)}>
                   Add {KIND_LABELS[type].toLowerCase()}
