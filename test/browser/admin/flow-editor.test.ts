@@ -211,7 +211,20 @@ describe('admin console: the visual call-flow editor', () => {
     const tab = await openConsole(browser, api.url);
     const { page } = tab;
     await signIn(page, api.url, api.apiKey, new URL(flowUrl).pathname);
-    await editStep(page, 'ring_group');
+    // By keyboard: a link (edge) is focused, selected with Enter and cleared with Delete.
+    const noAnswer = page.getByRole('group', { name: 'ring_group (no answer) to goodbye' });
+    await noAnswer.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Delete');
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Edit ring_group' })
+      .getByText('no answer: call ends')
+      .waitFor();
+    // A node is focused and opened with Enter.
+    await node(page, 'Ring group: ring_group').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Ring group: ring_group' }).waitFor();
     await page.getByLabel('Ring group', { exact: true }).selectOption('sales');
     await ok('DELETE', `/v1/properties/${propertyId}/ring-groups/sales`);
     await page.getByRole('button', { name: 'Save flow' }).click();

@@ -80,6 +80,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
     });
   }, [wanted]);
 
+  // Selecting an edge (click, or Enter on a focused one) is what Delete then clears.
+  const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
   const edges = useMemo(
     (): Edge[] =>
       graph.edges.map((e) => {
@@ -91,13 +93,14 @@ export function FlowCanvas(props: FlowCanvasProps) {
           target: e.target,
           label: e.label || undefined,
           deletable: !readOnly && e.source !== START_NODE,
+          selected: e.id === selectedEdge,
           animated: active,
           className: active ? 'flow-edge-on-path' : undefined,
           markerEnd: { type: MarkerType.ArrowClosed },
           ariaLabel: `${e.source === START_NODE ? 'Start' : e.source}${e.label ? ` (${e.label})` : ''} to ${e.target}`,
         };
       }),
-    [graph, pathEdges, readOnly],
+    [graph, pathEdges, readOnly, selectedEdge],
   );
 
   const stepOf = (nodeId: string) => graph.nodes.find((n) => n.id === nodeId)?.stepId;
@@ -110,9 +113,10 @@ export function FlowCanvas(props: FlowCanvasProps) {
     }
   };
   const onEdgesChange = (changes: EdgeChange[]) => {
-    if (readOnly) return;
     for (const c of changes) {
-      if (c.type !== 'remove') continue;
+      if (c.type === 'select')
+        setSelectedEdge((current) => (c.selected ? c.id : current === c.id ? null : current));
+      if (c.type !== 'remove' || readOnly) continue;
       const edge = graph.edges.find((e) => e.id === c.id);
       const stepId = edge && stepOf(edge.source);
       if (edge && stepId !== undefined) props.onUnlink(stepId, edge.path);
