@@ -232,6 +232,9 @@ describe('admin console: the visual call-flow editor', () => {
     await node(page, 'Ring group: ring_group').getByText(refusal).waitFor();
     await page.locator('.step-form').getByText(refusal).waitFor();
     await page.getByText('Unsaved changes').waitFor();
+    // Choosing another ring group is the fix: the refusal leaves the step.
+    await page.getByLabel('Ring group', { exact: true }).selectOption('leasing');
+    assert.equal(await node(page, 'Ring group: ring_group').getByText(refusal).count(), 0);
     const flowId = flowUrl.split('/').pop() as string;
     assert.equal((await ok('GET', `/v1/properties/${propertyId}/call-flows/${flowId}`)).currentVersion, 2);
     tab.assertClean();

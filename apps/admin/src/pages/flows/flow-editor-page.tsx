@@ -17,7 +17,7 @@ import {
   type Position,
   type StepType,
 } from '@switchboard/domain';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { unwrap } from '../../api/client';
 import { Link } from '../../router';
 import { propertyPath } from '../../sections';
@@ -135,8 +135,10 @@ function FlowEditor({
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const edit = (change: (f: CallFlow) => CallFlow) => {
+  /** Applies an edit; the api's problems with the step it touches (`stepId`) are its to fix now. */
+  const edit = (change: (f: CallFlow) => CallFlow, stepId?: string) => {
     setDraft((f) => change(f));
+    if (stepId !== undefined) setApiFound((found) => found.filter((i) => i.stepId !== stepId));
     setStatus('');
   };
   const step = draft.steps.find((s) => s.id === selected);
@@ -153,7 +155,7 @@ function FlowEditor({
   };
   const rename = (from: string, to: string): boolean => {
     if (draft.steps.some((s) => s.id === to) || to === START_NODE) return false;
-    edit((f) => renameStep(f, from, to));
+    edit((f) => renameStep(f, from, to), from);
     setPlaced((p) => {
       const { [from]: at, ...rest } = p;
       return at ? { ...rest, [to]: at } : rest;
@@ -162,15 +164,17 @@ function FlowEditor({
     return true;
   };
   const link = (stepId: string, linkPath: string, target: string | null) =>
-    edit((f) =>
-      stepId === START_NODE && linkPath === START_HANDLE
-        ? target === null
-          ? f
-          : setInitialStep(f, target)
-        : setLink(f, stepId, linkPath, target),
+    edit(
+      (f) =>
+        stepId === START_NODE && linkPath === START_HANDLE
+          ? target === null
+            ? f
+            : setInitialStep(f, target)
+          : setLink(f, stepId, linkPath, target),
+      stepId,
     );
   const remove = (id: string) => {
-    edit((f) => removeStep(f, id));
+    edit((f) => removeStep(f, id), id);
     setSelected(null);
     setStatus(`Step “${id}” deleted.`);
   };
@@ -181,26 +185,27 @@ function FlowEditor({
     setStatus('A saved version is loaded; save to make it current.');
   };
 
+  // The flow a save sent: the api's 422 names its steps by their index in it.
+  const sent = useRef(draft);
   const submit = async () => {
-    const sent = draft;
+    sent.current = draft;
     setApiFound([]);
     const result = await save.run((api) =>
       unwrap(
         api.PUT('/v1/properties/{propertyId}/call-flows/{flowId}', {
           params: { path: { propertyId, flowId } },
-          body: { name: name.trim(), definition: { ...sent } },
+          body: { name: name.trim(), definition: { ...sent.current } },
         }),
       ),
     );
     if (!result) return;
     const definition = result.definition as CallFlow;
     setSaved({ name: result.name, version: result.version, definition });
-    setDraft((current) => (same(current, sent) ? definition : current));
+    setDraft((current) => (same(current, sent.current) ? definition : current));
     setStatus(`Saved as version ${result.version}.`);
   };
   useEffect(() => {
-    if (save.problem?.status === 422) setApiFound(apiIssues(draft, save.problem));
-    // Only a new answer places its problems (on the flow that was sent, i.e. the draft then).
+    if (save.problem?.status === 422) setApiFound(apiIssues(sent.current, save.problem));
   }, [save.problem]);
 
   const nodeSlots = (id: string) => graph.nodes.find((n) => n.stepId === id)?.slots ?? [];
@@ -335,7 +340,7 @@ function FlowEditor({
                   resources={resources}
                   issues={issuesOfStep(issues, step.id)}
                   readOnly={readOnly}
-                  onChange={(s: FlowStep) => edit((f) => replaceStep(f, step.id, s))}
+                  onChange={(s: FlowStep) => edit((f) => replaceStep(f, step.id, s), step.id)}
                   onRename={(to) => rename(step.id, to)}
                   onLink={(p, target) => link(step.id, p, target)}
                   onRemove={() => remove(step.id)}
