@@ -112,6 +112,8 @@ describe('admin console: the visual call-flow editor', () => {
     await page.getByLabel('Timeout/invalid → fallback: go to').selectOption('goodbye');
     // The second menu plays the property's recording; 1 → the ring group.
     await editStep(page, 'menu_2');
+    await page.getByLabel('Label', { exact: true }).fill('Leasing menu');
+    await node(page, 'Menu: Leasing menu').waitFor();
     await page.getByLabel('Menu prompt: plays').selectOption('audio');
     await page.getByLabel('Menu prompt: audio file').selectOption('welcome');
     await page.getByRole('button', { name: 'Add key' }).click();
@@ -161,13 +163,13 @@ describe('admin console: the visual call-flow editor', () => {
     for (const name of [
       'Schedule: schedule',
       'Menu: main_menu',
-      'Menu: menu_2',
+      'Menu: Leasing menu',
       'Ring group: ring_group',
       'Hang up: goodbye',
     ])
       await node(page, name).waitFor();
     await page.getByText('Version 2', { exact: true }).waitFor();
-    await node(page, 'Menu: menu_2').getByText('Menu: audio welcome').waitFor();
+    await node(page, 'Menu: Leasing menu').getByText('Menu: audio welcome').waitFor();
     await screenshot(page, 'flow-editor');
 
     const saved = await ok(

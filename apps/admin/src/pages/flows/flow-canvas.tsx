@@ -58,7 +58,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
         selected: n.stepId !== undefined && n.stepId === selected,
         deletable: false,
         connectable: !readOnly,
-        ariaLabel: n.kind === 'start' ? 'Start' : `${kindLabel(n.kind)}: ${n.stepId ?? n.title}`,
+        // "Menu: Main menu": the step's label, or its id (the diagram's title).
+        ariaLabel: n.kind === 'start' ? 'Start' : `${kindLabel(n.kind)}: ${n.title}`,
         data: {
           node: n,
           issues: n.stepId === undefined ? [] : issues.filter((i) => i.stepId === n.stepId),
