@@ -58,7 +58,7 @@ export function FlowEditorPage({ propertyId, flowId }: { propertyId: string; flo
       const saved: Saved = {
         name: flow.name,
         version: flow.version,
-        definition: flow.definition as CallFlow,
+        definition: flow.definition,
       };
       return { saved, resources };
     },

@@ -24,7 +24,7 @@ export function FlowsPage({ propertyId }: { propertyId: string }) {
         unwrap(api.GET('/v1/properties/{propertyId}/call-flows', path)),
         unwrap(api.GET('/v1/properties/{propertyId}/default-routing', path)),
       ]);
-      return { items: list.items, defaultId: routing.callFlowId as string | null };
+      return { items: list.items, defaultId: routing.callFlowId };
     },
     [propertyId],
   );
