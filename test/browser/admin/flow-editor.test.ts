@@ -239,6 +239,28 @@ describe('admin console: the visual call-flow editor', () => {
     assert.equal(await node(page, 'Ring group: ring_group').getByText(refusal).count(), 0);
     const flowId = flowUrl.split('/').pop() as string;
     assert.equal((await ok('GET', `/v1/properties/${propertyId}/call-flows/${flowId}`)).currentVersion, 2);
+
+    // Every kind from the palette opens its form; a few fields of the ones not used above.
+    for (const [button, name] of [
+      ['Add greeting', 'Greeting: greeting'],
+      ['Add route', 'Route: route'],
+      ['Add forward', 'Forward: forward'],
+      ['Add voicemail', 'Voicemail: voicemail'],
+      ['Add hang up', 'Hang up: hangup'],
+    ]) {
+      await page.getByRole('button', { name: button }).click();
+      await node(page, name).waitFor();
+      await page.getByRole('heading', { name }).waitFor();
+    }
+    await page.getByLabel('Goodbye message: plays').selectOption('none');
+    await editStep(page, 'route');
+    await page.getByRole('button', { name: 'Add branch' }).click();
+    await page.getByLabel('Criterion 1', { exact: true }).selectOption('keyword');
+    await page.getByLabel('Criterion 1: value').fill('2 bedroom');
+    await node(page, 'Route: route').getByText('Route: 1 branch').waitFor();
+    await editStep(page, 'forward');
+    await page.getByLabel('Forward to').fill('555-0100');
+    await node(page, 'Forward: forward').getByText('which is not an E.164 number').waitFor();
     tab.assertClean();
     await tab.close();
   });
