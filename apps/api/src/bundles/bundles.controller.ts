@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
 import type { AccessScope } from '../auth/access-scope';
 import { Scope } from '../auth/auth.decorators';
 import { BodyLimit } from '../common/json-body';
@@ -25,6 +26,12 @@ export class BundlesController {
    * is a bundle, checked against its published JSON Schema and each item's endpoint rules.
    */
   @Post('bundle/apply')
+  // The body is checked against the bundle's own JSON Schema, not a DTO: declared here so clients
+  // (the admin console's typed one) may send it.
+  @ApiBody({
+    description: 'A bundle, as GET …/bundle answers it (docs/schemas/bundle.schema.json).',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @BodyLimit(BUNDLE_JSON_LIMIT)
   @HttpCode(200)
   apply(@Param('propertyId', property) p: string, @Query() q: ApplyBundleQuery, @Body() bundle: unknown) {
