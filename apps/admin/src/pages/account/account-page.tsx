@@ -22,11 +22,15 @@ export function AccountPage() {
           <dt>This key</dt>
           <dd>
             {readOnly ? 'read-only' : 'read and change'},{' '}
-            {account.key.propertyIds === null ? 'every property' : `${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}`}
+            {account.key.propertyIds === null
+              ? 'every property'
+              : `${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}`}
           </dd>
         </dl>
         {!unrestricted && (
-          <p className="muted">This key cannot manage keys or property lists: that needs a key limited in nothing.</p>
+          <p className="muted">
+            This key cannot manage keys or property lists: that needs a key limited in nothing.
+          </p>
         )}
       </section>
       <ApiKeys mayChange={unrestricted} />

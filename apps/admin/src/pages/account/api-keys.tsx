@@ -30,7 +30,13 @@ export function ApiKeys({ mayChange }: { mayChange: boolean }) {
   return (
     <section aria-labelledby="api-keys">
       <h2 id="api-keys">API keys</h2>
-      {created && <ShownOnce label={`The key ${created.name}`} secret={created.key} onDone={() => setCreated(undefined)} />}
+      {created && (
+        <ShownOnce
+          label={`The key ${created.name}`}
+          secret={created.key}
+          onDone={() => setCreated(undefined)}
+        />
+      )}
       <ProblemNotice problem={revoke.problem} />
       <LoadedView loaded={keys}>
         {(page) => (
@@ -61,7 +67,9 @@ export function ApiKeys({ mayChange }: { mayChange: boolean }) {
                       onClick={() => {
                         if (!window.confirm(`Revoke the key ${k.name}? It stops working at once.`)) return;
                         void revoke
-                          .run((api) => unwrap(api.DELETE('/v1/api-keys/{keyId}', { params: { path: { keyId: k.id } } })))
+                          .run((api) =>
+                            unwrap(api.DELETE('/v1/api-keys/{keyId}', { params: { path: { keyId: k.id } } })),
+                          )
                           .then((ok) => ok && keys.reload());
                       }}
                     >
@@ -101,18 +109,21 @@ export function ApiKeys({ mayChange }: { mayChange: boolean }) {
           }}
         >
           <h3 id="new-key">Create a key</h3>
-          <ProblemNotice problem={create.problem} shown={shownFields(create.problem, ['name', 'readOnly', 'propertyIds'])} />
+          <ProblemNotice
+            problem={create.problem}
+            shown={shownFields(create.problem, ['name', 'readOnly', 'propertyIds'])}
+          />
           <fieldset disabled={create.busy}>
             <Field label="Key name" name="name" problem={create.problem} hint="Who or what uses it">
               {(a) => <input {...a} value={name} onChange={(e) => setName(e.target.value)} required />}
             </Field>
             <label>
-              <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} /> Read-only (may
-              only read)
+              <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />{' '}
+              Read-only (may only read)
             </label>
             <label>
-              <input type="checkbox" checked={limited} onChange={(e) => setLimited(e.target.checked)} /> Only some
-              properties
+              <input type="checkbox" checked={limited} onChange={(e) => setLimited(e.target.checked)} /> Only
+              some properties
             </label>
             {limited && (
               <PropertyPicker

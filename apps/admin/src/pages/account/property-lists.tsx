@@ -47,10 +47,15 @@ export function PropertyLists({ mayChange }: { mayChange: boolean }) {
                           className="link-button danger"
                           disabled={remove.busy}
                           onClick={() => {
-                            if (!window.confirm(`Delete the property list ${l.name}? Its properties stay.`)) return;
+                            if (!window.confirm(`Delete the property list ${l.name}? Its properties stay.`))
+                              return;
                             void remove
                               .run((api) =>
-                                unwrap(api.DELETE('/v1/property-lists/{listId}', { params: { path: { listId: l.id } } })),
+                                unwrap(
+                                  api.DELETE('/v1/property-lists/{listId}', {
+                                    params: { path: { listId: l.id } },
+                                  }),
+                                ),
                               )
                               .then(() => lists.reload());
                           }}
@@ -94,7 +99,9 @@ function ListForm({ list, done }: { list: PropertyList | undefined; done: () => 
         void save
           .run((api) =>
             list
-              ? unwrap(api.PUT('/v1/property-lists/{listId}', { params: { path: { listId: list.id } }, body }))
+              ? unwrap(
+                  api.PUT('/v1/property-lists/{listId}', { params: { path: { listId: list.id } }, body }),
+                )
               : unwrap(api.POST('/v1/property-lists', { body })),
           )
           .then((ok) => {
@@ -111,7 +118,13 @@ function ListForm({ list, done }: { list: PropertyList | undefined; done: () => 
         <Field label="List name" name="name" problem={save.problem}>
           {(a) => <input {...a} value={name} onChange={(e) => setName(e.target.value)} required />}
         </Field>
-        <PropertyPicker legend="Properties in the list" field="propertyIds" value={propertyIds} onChange={setPropertyIds} problem={save.problem} />
+        <PropertyPicker
+          legend="Properties in the list"
+          field="propertyIds"
+          value={propertyIds}
+          onChange={setPropertyIds}
+          problem={save.problem}
+        />
         <button type="submit">{save.busy ? 'Saving…' : list ? 'Save list' : 'Add list'}</button>
         {list && (
           <button type="button" className="secondary" onClick={done}>

@@ -22,7 +22,13 @@ export function BundleChanges({ result, caption }: { result: unknown; caption: s
     <div className="bundle-changes" role="status">
       <p>
         <strong>
-          {r.dryRun ? (r.changed ? 'Would change:' : 'Nothing would change.') : r.changed ? 'Applied:' : 'Nothing changed.'}
+          {r.dryRun
+            ? r.changed
+              ? 'Would change:'
+              : 'Nothing would change.'
+            : r.changed
+              ? 'Applied:'
+              : 'Nothing changed.'}
         </strong>
       </p>
       <DataTable

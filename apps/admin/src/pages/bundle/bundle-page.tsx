@@ -64,7 +64,10 @@ export function BundlePage({ propertyId }: { propertyId: string }) {
     <Page title="Export & import">
       <section aria-labelledby="export">
         <h2 id="export">Export</h2>
-        <p>Sources, numbers, schedules, agents, audio, ring groups, voicemail boxes, flows and settings as one JSON file.</p>
+        <p>
+          Sources, numbers, schedules, agents, audio, ring groups, voicemail boxes, flows and settings as one
+          JSON file.
+        </p>
         <ProblemNotice problem={exported.problem} />
         <button
           type="button"
@@ -119,11 +122,16 @@ export function BundlePage({ propertyId }: { propertyId: string }) {
               </p>
             )}
             <label>
-              <input type="checkbox" checked={prune} onChange={(e) => setPrune(e.target.checked)} /> Remove schedules,
-              agents, audio, ring groups and voicemail boxes the bundle does not list
+              <input type="checkbox" checked={prune} onChange={(e) => setPrune(e.target.checked)} /> Remove
+              schedules, agents, audio, ring groups and voicemail boxes the bundle does not list
             </label>
             <div className="form-actions">
-              <button type="button" className="secondary" disabled={apply.busy || !text} onClick={() => run(true)}>
+              <button
+                type="button"
+                className="secondary"
+                disabled={apply.busy || !text}
+                onClick={() => run(true)}
+              >
                 Preview
               </button>
               <button type="button" disabled={apply.busy || !text} onClick={() => run(false)}>

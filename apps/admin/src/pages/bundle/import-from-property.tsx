@@ -67,14 +67,21 @@ export function ImportFromProperty({ propertyId }: { propertyId: string }) {
               <input
                 type="checkbox"
                 checked={include.includes(k)}
-                onChange={(e) => setInclude(e.target.checked ? [...include, k] : include.filter((x) => x !== k))}
+                onChange={(e) =>
+                  setInclude(e.target.checked ? [...include, k] : include.filter((x) => x !== k))
+                }
               />{' '}
               {KIND_LABELS[k]}
             </label>
           ))}
         </fieldset>
         <div className="form-actions">
-          <button type="button" className="secondary" disabled={run.busy || include.length === 0} onClick={() => go(true)}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={run.busy || include.length === 0}
+            onClick={() => go(true)}
+          >
             Preview copy
           </button>
           <button type="button" disabled={run.busy || include.length === 0} onClick={() => go(false)}>

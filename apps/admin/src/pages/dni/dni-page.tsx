@@ -25,8 +25,8 @@ export function DniPage({ propertyId }: { propertyId: string }) {
               <section aria-labelledby="dni-snippet">
                 <h2 id="dni-snippet">Snippet</h2>
                 <p>
-                  Paste this tag into every page of the website (before <code>&lt;/body&gt;</code>). Add the site&apos;s
-                  origin to the allowed origins below.
+                  Paste this tag into every page of the website (before <code>&lt;/body&gt;</code>). Add the
+                  site&apos;s origin to the allowed origins below.
                 </p>
                 <pre className="snippet" aria-label="DNI snippet">
                   <code>{snippet}</code>
@@ -35,7 +35,12 @@ export function DniPage({ propertyId }: { propertyId: string }) {
               </section>
               <section aria-labelledby="dni-settings">
                 <h2 id="dni-settings">Settings</h2>
-                <DniSettingsForm key={JSON.stringify(s)} propertyId={propertyId} settings={s} saved={settings.reload} />
+                <DniSettingsForm
+                  key={JSON.stringify(s)}
+                  propertyId={propertyId}
+                  settings={s}
+                  saved={settings.reload}
+                />
               </section>
             </>
           );

@@ -64,29 +64,69 @@ export function DniSettingsForm({
     >
       <ProblemNotice problem={p} shown={shownFields(p, FIELDS)} />
       <fieldset disabled={readOnly || save.busy}>
-        <Field label="Allowed origins" name="allowedOrigins" problem={p} list hint="The website's origins, one per line: https://sunset.example">
+        <Field
+          label="Allowed origins"
+          name="allowedOrigins"
+          problem={p}
+          list
+          hint="The website's origins, one per line: https://sunset.example"
+        >
           {(a) => <textarea {...a} rows={3} value={origins} onChange={(e) => setOrigins(e.target.value)} />}
         </Field>
-        <Field label="Numbers to swap" name="swapNumbers" problem={p} list hint="The business's own numbers printed on the site, one per line">
+        <Field
+          label="Numbers to swap"
+          name="swapNumbers"
+          problem={p}
+          list
+          hint="The business's own numbers printed on the site, one per line"
+        >
           {(a) => <textarea {...a} rows={3} value={swap} onChange={(e) => setSwap(e.target.value)} />}
         </Field>
         <div className="form-inline">
-          <Field label="Session grace (minutes)" name="sessionGraceMinutes" problem={p} hint="A pool number stays with a visitor this long after their last page view">
+          <Field
+            label="Session grace (minutes)"
+            name="sessionGraceMinutes"
+            problem={p}
+            hint="A pool number stays with a visitor this long after their last page view"
+          >
             {(a) => <input {...a} type="number" value={grace} onChange={(e) => setGrace(e.target.value)} />}
           </Field>
-          <Field label="Look-back (minutes)" name="lookbackMinutes" problem={p} hint="A call to a released pool number goes to its last holder within this window">
-            {(a) => <input {...a} type="number" value={lookback} onChange={(e) => setLookback(e.target.value)} />}
+          <Field
+            label="Look-back (minutes)"
+            name="lookbackMinutes"
+            problem={p}
+            hint="A call to a released pool number goes to its last holder within this window"
+          >
+            {(a) => (
+              <input {...a} type="number" value={lookback} onChange={(e) => setLookback(e.target.value)} />
+            )}
           </Field>
           <Field label="Attribution" name="attributionModel" problem={p}>
             {(a) => (
-              <select {...a} value={model} onChange={(e) => setModel(e.target.value as Settings['attributionModel'])}>
+              <select
+                {...a}
+                value={model}
+                onChange={(e) => setModel(e.target.value as Settings['attributionModel'])}
+              >
                 <option value="first_touch">First touch: a returning visitor keeps their first source</option>
                 <option value="last_touch">Last touch: the latest visit&apos;s source</option>
               </select>
             )}
           </Field>
-          <Field label="Repeat caller window (days)" name="repeatCallerWindowDays" problem={p} hint="Empty: every earlier call counts">
-            {(a) => <input {...a} type="number" value={repeatDays} onChange={(e) => setRepeatDays(e.target.value)} />}
+          <Field
+            label="Repeat caller window (days)"
+            name="repeatCallerWindowDays"
+            problem={p}
+            hint="Empty: every earlier call counts"
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="number"
+                value={repeatDays}
+                onChange={(e) => setRepeatDays(e.target.value)}
+              />
+            )}
           </Field>
         </div>
         {!readOnly && <button type="submit">{save.busy ? 'Saving…' : 'Save DNI settings'}</button>}

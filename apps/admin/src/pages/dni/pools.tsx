@@ -46,11 +46,19 @@ export function Pools({ propertyId }: { propertyId: string }) {
       <LoadedView loaded={loaded}>
         {(data) => (
           <>
-            {data.pools.length === 0 && <p className="muted">No pool: each source shows one number to every visitor.</p>}
+            {data.pools.length === 0 && (
+              <p className="muted">No pool: each source shows one number to every visitor.</p>
+            )}
             <ul className="pools">
               {data.pools.map((pool) => (
                 <li key={pool.id}>
-                  <PoolCard propertyId={propertyId} pool={pool} data={data} edit={() => setEditing(pool.id)} removed={loaded.reload} />
+                  <PoolCard
+                    propertyId={propertyId}
+                    pool={pool}
+                    data={data}
+                    edit={() => setEditing(pool.id)}
+                    removed={loaded.reload}
+                  />
                   {editing === pool.id && (
                     <PoolForm
                       propertyId={propertyId}
@@ -65,7 +73,9 @@ export function Pools({ propertyId }: { propertyId: string }) {
                 </li>
               ))}
             </ul>
-            {!readOnly && <PoolForm key={data.pools.length} propertyId={propertyId} data={data} done={loaded.reload} />}
+            {!readOnly && (
+              <PoolForm key={data.pools.length} propertyId={propertyId} data={data} done={loaded.reload} />
+            )}
           </>
         )}
       </LoadedView>
@@ -88,7 +98,10 @@ function PoolCard({
 }) {
   const { readOnly } = useSession();
   const path = { params: { path: { propertyId, poolId: pool.id } } };
-  const use = useLoad((api) => unwrap(api.GET('/v1/properties/{propertyId}/pools/{poolId}/utilization', path)), [pool.id]);
+  const use = useLoad(
+    (api) => unwrap(api.GET('/v1/properties/{propertyId}/pools/{poolId}/utilization', path)),
+    [pool.id],
+  );
   const remove = useAction();
   const source = data.sources.find((s) => s.id === pool.sourceId)?.name ?? '—';
   const overflow = data.numbers.find((n) => n.id === pool.overflowTrackingNumberId)?.number;
@@ -96,14 +109,16 @@ function PoolCard({
     <article className="pool" aria-label={`Pool ${pool.name}`}>
       <h3>{pool.name}</h3>
       <p>
-        Source {source} · {pool.trackingNumberIds.length} numbers · when all are held: {POLICY_LABELS[pool.exhaustionPolicy]}
+        Source {source} · {pool.trackingNumberIds.length} numbers · when all are held:{' '}
+        {POLICY_LABELS[pool.exhaustionPolicy]}
         {overflow ? ` (${overflow})` : ''}
       </p>
       <LoadedView loaded={use}>
         {(u) => (
           <p>
-            <meter min={0} max={1} value={u.utilization} aria-label={`Pool ${pool.name} utilization`} /> {u.held} held, {u.free}{' '}
-            free of {u.total} · visitors found it full {u.exhaustedAssignments} time(s){' '}
+            <meter min={0} max={1} value={u.utilization} aria-label={`Pool ${pool.name} utilization`} />{' '}
+            {u.held} held, {u.free} free of {u.total} · visitors found it full {u.exhaustedAssignments}{' '}
+            time(s){' '}
             <button type="button" className="link-button" onClick={use.reload}>
               Refresh
             </button>
@@ -135,17 +150,32 @@ function PoolCard({
 }
 
 /** Creates a pool (`pool` absent) or changes one: its name, numbers, and what happens when all are held. */
-function PoolForm({ propertyId, data, pool, done }: { propertyId: string; data: Loaded; pool?: Pool; done: () => void }) {
+function PoolForm({
+  propertyId,
+  data,
+  pool,
+  done,
+}: {
+  propertyId: string;
+  data: Loaded;
+  pool?: Pool;
+  done: () => void;
+}) {
   const save = useAction();
   const [sourceId, setSourceId] = useState(pool?.sourceId ?? data.sources[0]?.id ?? '');
   const [name, setName] = useState(pool?.name ?? '');
   const [ids, setIds] = useState<string[]>(pool?.trackingNumberIds ?? []);
   const [policy, setPolicy] = useState<Policy>(pool?.exhaustionPolicy ?? 'reuse_lru');
   const [overflow, setOverflow] = useState(pool?.overflowTrackingNumberId ?? '');
-  const inOtherPools = new Set(data.pools.filter((p) => p.id !== pool?.id).flatMap((p) => p.trackingNumberIds));
+  const inOtherPools = new Set(
+    data.pools.filter((p) => p.id !== pool?.id).flatMap((p) => p.trackingNumberIds),
+  );
   const candidates = data.numbers.filter((n) => n.sourceId === sourceId && !inOtherPools.has(n.id));
   const p: ApiProblem | undefined = save.problem;
-  const idsProblem = p?.under('trackingNumberIds').map((f) => f.message).join(' ');
+  const idsProblem = p
+    ?.under('trackingNumberIds')
+    .map((f) => f.message)
+    .join(' ');
   const title = pool ? `Edit pool ${pool.name}` : 'Add a pool';
   return (
     <form

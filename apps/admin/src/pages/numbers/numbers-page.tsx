@@ -78,7 +78,11 @@ export function NumbersPage({ propertyId }: { propertyId: string }) {
                               className="link-button danger"
                               disabled={release.busy}
                               onClick={() => {
-                                if (!window.confirm(`Release ${n.number} back to the carrier? Calls to it stop.`))
+                                if (
+                                  !window.confirm(
+                                    `Release ${n.number} back to the carrier? Calls to it stop.`,
+                                  )
+                                )
                                   return;
                                 void release
                                   .run((api) =>
@@ -169,11 +173,18 @@ function EditNumber({
       >
         <fieldset disabled={save.busy}>
           <RoutingFields value={routing} onChange={setRouting} options={options} problem={save.problem} />
-          <Field label="Greeting text" name="greetingText" problem={save.problem} hint="Read to callers before forwarding">
+          <Field
+            label="Greeting text"
+            name="greetingText"
+            problem={save.problem}
+            hint="Read to callers before forwarding"
+          >
             {(a) => <input {...a} value={greetingText} onChange={(e) => setGreetingText(e.target.value)} />}
           </Field>
           <Field label="Greeting audio URL" name="greetingAudioUrl" problem={save.problem}>
-            {(a) => <input {...a} value={greetingAudioUrl} onChange={(e) => setGreetingAudioUrl(e.target.value)} />}
+            {(a) => (
+              <input {...a} value={greetingAudioUrl} onChange={(e) => setGreetingAudioUrl(e.target.value)} />
+            )}
           </Field>
           <button type="submit">Save number</button>{' '}
           <button type="button" className="secondary" onClick={done}>

@@ -49,7 +49,11 @@ export function OrderNumbers({
                 api.GET('/v1/properties/{propertyId}/available-numbers', {
                   params: {
                     path: { propertyId },
-                    query: { ...(areaCode ? { areaCode } : {}), ...(contains ? { contains } : {}), limit: 20 },
+                    query: {
+                      ...(areaCode ? { areaCode } : {}),
+                      ...(contains ? { contains } : {}),
+                      limit: 20,
+                    },
                   },
                 }),
               ),
@@ -58,9 +62,21 @@ export function OrderNumbers({
         }}
       >
         <Field label="Area code" name="areaCode" problem={search.problem}>
-          {(a) => <input {...a} value={areaCode} inputMode="numeric" onChange={(e) => setAreaCode(e.target.value)} />}
+          {(a) => (
+            <input
+              {...a}
+              value={areaCode}
+              inputMode="numeric"
+              onChange={(e) => setAreaCode(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label="Contains" name="contains" problem={search.problem} hint="Digits, or letters as on a keypad">
+        <Field
+          label="Contains"
+          name="contains"
+          problem={search.problem}
+          hint="Digits, or letters as on a keypad"
+        >
           {(a) => <input {...a} value={contains} onChange={(e) => setContains(e.target.value)} />}
         </Field>
         <button type="submit" disabled={search.busy}>
@@ -87,7 +103,10 @@ export function OrderNumbers({
           columns={[
             { header: 'Number', cell: (n) => n.number },
             { header: 'Where', cell: (n) => [n.locality, n.region].filter(Boolean).join(', ') || '—' },
-            { header: 'Monthly', cell: (n) => (n.monthlyCost ? `${n.monthlyCost} ${n.currency ?? ''}` : '—') },
+            {
+              header: 'Monthly',
+              cell: (n) => (n.monthlyCost ? `${n.monthlyCost} ${n.currency ?? ''}` : '—'),
+            },
             {
               header: 'Order',
               cell: (n) => (

@@ -25,7 +25,12 @@ export function RoutingFields({
     <>
       <Field label="Source" name="sourceId" problem={problem}>
         {(a) => (
-          <select {...a} value={value.sourceId} onChange={(e) => onChange({ ...value, sourceId: e.target.value })} required>
+          <select
+            {...a}
+            value={value.sourceId}
+            onChange={(e) => onChange({ ...value, sourceId: e.target.value })}
+            required
+          >
             <option value="">Choose…</option>
             {options.sources.map((s) => (
               <option key={s.id} value={s.id}>
@@ -37,7 +42,11 @@ export function RoutingFields({
       </Field>
       <Field label="Call flow" name="callFlowId" problem={problem} hint="None: calls are forwarded">
         {(a) => (
-          <select {...a} value={value.callFlowId} onChange={(e) => onChange({ ...value, callFlowId: e.target.value })}>
+          <select
+            {...a}
+            value={value.callFlowId}
+            onChange={(e) => onChange({ ...value, callFlowId: e.target.value })}
+          >
             <option value="">None (forward)</option>
             {options.flows.map((f) => (
               <option key={f.id} value={f.id}>
@@ -47,8 +56,19 @@ export function RoutingFields({
           </select>
         )}
       </Field>
-      <Field label="Forward to" name="forwardTo" problem={problem} hint="E.164 or sip: URI; needed without a flow">
-        {(a) => <input {...a} value={value.forwardTo} onChange={(e) => onChange({ ...value, forwardTo: e.target.value })} />}
+      <Field
+        label="Forward to"
+        name="forwardTo"
+        problem={problem}
+        hint="E.164 or sip: URI; needed without a flow"
+      >
+        {(a) => (
+          <input
+            {...a}
+            value={value.forwardTo}
+            onChange={(e) => onChange({ ...value, forwardTo: e.target.value })}
+          />
+        )}
       </Field>
     </>
   );

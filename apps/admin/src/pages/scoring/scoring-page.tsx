@@ -9,7 +9,15 @@ import { Field } from '../../ui/field';
 import { shownFields } from '../../ui/list-text';
 import { LoadedView, Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
-import { emptyRule, NEW_RULES, toDraft, toRules, type RuleDraft, type ScoringDraft, type Tri } from './scoring-draft';
+import {
+  emptyRule,
+  NEW_RULES,
+  toDraft,
+  toRules,
+  type RuleDraft,
+  type ScoringDraft,
+  type Tri,
+} from './scoring-draft';
 
 type RulesBody = Body<'/v1/properties/{propertyId}/scoring-rules', 'put'>;
 
@@ -63,7 +71,8 @@ function ScoringForm({
   const remove = useAction();
   const [d, setD] = useState<ScoringDraft>(() => toDraft(rules));
   const p = save.problem;
-  const setRule = (i: number, r: RuleDraft) => setD({ ...d, rules: d.rules.map((x, j) => (j === i ? r : x)) });
+  const setRule = (i: number, r: RuleDraft) =>
+    setD({ ...d, rules: d.rules.map((x, j) => (j === i ? r : x)) });
   return (
     <form
       className="form"
@@ -81,21 +90,54 @@ function ScoringForm({
           .then((ok) => ok && saved());
       }}
     >
-      <ProblemNotice problem={p} shown={shownFields(p, ['baseScore', 'goodLeadAtLeast', 'notALeadBelow', 'rules'])} />
+      <ProblemNotice
+        problem={p}
+        shown={shownFields(p, ['baseScore', 'goodLeadAtLeast', 'notALeadBelow', 'rules'])}
+      />
       <fieldset disabled={readOnly || save.busy}>
         <legend>Score and lead status</legend>
         <div className="form-inline">
-          <NumberField label="Base score" name="baseScore" value={d.baseScore} problem={p} hint="0–100: every call starts here" set={(v) => setD({ ...d, baseScore: v })} />
-          <NumberField label="Good lead at least" name="goodLeadAtLeast" value={d.goodLeadAtLeast} problem={p} set={(v) => setD({ ...d, goodLeadAtLeast: v })} />
-          <NumberField label="Not a lead below" name="notALeadBelow" value={d.notALeadBelow} problem={p} hint="Between the two: not scored, for a person to judge" set={(v) => setD({ ...d, notALeadBelow: v })} />
+          <NumberField
+            label="Base score"
+            name="baseScore"
+            value={d.baseScore}
+            problem={p}
+            hint="0–100: every call starts here"
+            set={(v) => setD({ ...d, baseScore: v })}
+          />
+          <NumberField
+            label="Good lead at least"
+            name="goodLeadAtLeast"
+            value={d.goodLeadAtLeast}
+            problem={p}
+            set={(v) => setD({ ...d, goodLeadAtLeast: v })}
+          />
+          <NumberField
+            label="Not a lead below"
+            name="notALeadBelow"
+            value={d.notALeadBelow}
+            problem={p}
+            hint="Between the two: not scored, for a person to judge"
+            set={(v) => setD({ ...d, notALeadBelow: v })}
+          />
         </div>
       </fieldset>
       <ol className="score-rules">
         {d.rules.map((r, i) => (
           <li key={i}>
-            <RuleEditor index={i} rule={r} problem={p} readOnly={readOnly || save.busy} set={(x) => setRule(i, x)} />
+            <RuleEditor
+              index={i}
+              rule={r}
+              problem={p}
+              readOnly={readOnly || save.busy}
+              set={(x) => setRule(i, x)}
+            />
             {!readOnly && (
-              <button type="button" className="link-button" onClick={() => setD({ ...d, rules: d.rules.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setD({ ...d, rules: d.rules.filter((_, j) => j !== i) })}
+              >
                 Remove rule {i + 1}
               </button>
             )}
@@ -109,7 +151,11 @@ function ScoringForm({
       )}
       {!readOnly && (
         <div className="form-actions">
-          <button type="button" className="secondary" onClick={() => setD({ ...d, rules: [...d.rules, emptyRule()] })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setD({ ...d, rules: [...d.rules, emptyRule()] })}
+          >
             Add a rule
           </button>
           <button type="submit" disabled={save.busy}>
@@ -123,7 +169,13 @@ function ScoringForm({
               onClick={() => {
                 if (!window.confirm('Remove the scoring rules? Rule-scored calls become not scored.')) return;
                 void remove
-                  .run((api) => unwrap(api.DELETE('/v1/properties/{propertyId}/scoring-rules', { params: { path: { propertyId } } })))
+                  .run((api) =>
+                    unwrap(
+                      api.DELETE('/v1/properties/{propertyId}/scoring-rules', {
+                        params: { path: { propertyId } },
+                      }),
+                    ),
+                  )
                   .then((ok) => ok && saved());
               }}
             >
@@ -161,7 +213,19 @@ function NumberField({
 
 const TRI_LABELS: Record<Tri, string> = { '': 'Either', yes: 'Yes', no: 'No' };
 
-function TriField({ label, name, value, set, problem }: { label: string; name: string; value: Tri; set: (v: Tri) => void; problem: ApiProblem | undefined }) {
+function TriField({
+  label,
+  name,
+  value,
+  set,
+  problem,
+}: {
+  label: string;
+  name: string;
+  value: Tri;
+  set: (v: Tri) => void;
+  problem: ApiProblem | undefined;
+}) {
   return (
     <Field label={label} name={name} problem={problem}>
       {(a) => (
@@ -201,7 +265,14 @@ function RuleEditor({
         <Field label={`Rule ${n} name`} name={`${at}.name`} problem={problem}>
           {(a) => <input {...a} value={r.name} onChange={(e) => set({ ...r, name: e.target.value })} />}
         </Field>
-        <NumberField label={`Rule ${n} points`} name={`${at}.points`} value={r.points} problem={problem} hint="-100…100" set={(v) => set({ ...r, points: v })} />
+        <NumberField
+          label={`Rule ${n} points`}
+          name={`${at}.points`}
+          value={r.points}
+          problem={problem}
+          hint="-100…100"
+          set={(v) => set({ ...r, points: v })}
+        />
       </div>
       {problem?.forField(w) && (
         <p className="field-error" role="alert">
@@ -209,10 +280,34 @@ function RuleEditor({
         </p>
       )}
       <div className="form-inline">
-        <TriField label={`Rule ${n}: answered`} name={`${w}.answered`} value={r.answered} problem={problem} set={(v) => set({ ...r, answered: v })} />
-        <TriField label={`Rule ${n}: first-time caller`} name={`${w}.firstTime`} value={r.firstTime} problem={problem} set={(v) => set({ ...r, firstTime: v })} />
-        <NumberField label={`Rule ${n}: talked at least (s)`} name={`${w}.talkSecondsAtLeast`} value={r.talkSecondsAtLeast} problem={problem} set={(v) => set({ ...r, talkSecondsAtLeast: v })} />
-        <NumberField label={`Rule ${n}: talked less than (s)`} name={`${w}.talkSecondsBelow`} value={r.talkSecondsBelow} problem={problem} set={(v) => set({ ...r, talkSecondsBelow: v })} />
+        <TriField
+          label={`Rule ${n}: answered`}
+          name={`${w}.answered`}
+          value={r.answered}
+          problem={problem}
+          set={(v) => set({ ...r, answered: v })}
+        />
+        <TriField
+          label={`Rule ${n}: first-time caller`}
+          name={`${w}.firstTime`}
+          value={r.firstTime}
+          problem={problem}
+          set={(v) => set({ ...r, firstTime: v })}
+        />
+        <NumberField
+          label={`Rule ${n}: talked at least (s)`}
+          name={`${w}.talkSecondsAtLeast`}
+          value={r.talkSecondsAtLeast}
+          problem={problem}
+          set={(v) => set({ ...r, talkSecondsAtLeast: v })}
+        />
+        <NumberField
+          label={`Rule ${n}: talked less than (s)`}
+          name={`${w}.talkSecondsBelow`}
+          value={r.talkSecondsBelow}
+          problem={problem}
+          set={(v) => set({ ...r, talkSecondsBelow: v })}
+        />
       </div>
       <fieldset className="checks">
         <legend>Rule {n}: outcome is one of</legend>
@@ -222,7 +317,10 @@ function RuleEditor({
               type="checkbox"
               checked={r.outcomeIn.includes(o)}
               onChange={(e) =>
-                set({ ...r, outcomeIn: e.target.checked ? [...r.outcomeIn, o] : r.outcomeIn.filter((x) => x !== o) })
+                set({
+                  ...r,
+                  outcomeIn: e.target.checked ? [...r.outcomeIn, o] : r.outcomeIn.filter((x) => x !== o),
+                })
               }
             />{' '}
             {o.replace('_', ' ')}
@@ -230,19 +328,59 @@ function RuleEditor({
         ))}
         {problem && problem.under(`${w}.outcomeIn`).length > 0 && (
           <p className="field-error" role="alert">
-            {problem.under(`${w}.outcomeIn`).map((f) => f.message).join(' ')}
+            {problem
+              .under(`${w}.outcomeIn`)
+              .map((f) => f.message)
+              .join(' ')}
           </p>
         )}
       </fieldset>
       <div className="form-inline">
-        <Field label={`Rule ${n}: passed through flow step`} name={`${w}.pathIncludes`} problem={problem} hint="A step id">
-          {(a) => <input {...a} value={r.pathIncludes} onChange={(e) => set({ ...r, pathIncludes: e.target.value })} />}
+        <Field
+          label={`Rule ${n}: passed through flow step`}
+          name={`${w}.pathIncludes`}
+          problem={problem}
+          hint="A step id"
+        >
+          {(a) => (
+            <input
+              {...a}
+              value={r.pathIncludes}
+              onChange={(e) => set({ ...r, pathIncludes: e.target.value })}
+            />
+          )}
         </Field>
-        <Field label={`Rule ${n}: transcript has any of`} name={`${w}.transcriptHasAny`} problem={problem} list hint="One word or phrase per line">
-          {(a) => <textarea {...a} rows={2} value={r.transcriptHasAny} onChange={(e) => set({ ...r, transcriptHasAny: e.target.value })} />}
+        <Field
+          label={`Rule ${n}: transcript has any of`}
+          name={`${w}.transcriptHasAny`}
+          problem={problem}
+          list
+          hint="One word or phrase per line"
+        >
+          {(a) => (
+            <textarea
+              {...a}
+              rows={2}
+              value={r.transcriptHasAny}
+              onChange={(e) => set({ ...r, transcriptHasAny: e.target.value })}
+            />
+          )}
         </Field>
-        <Field label={`Rule ${n}: source is one of`} name={`${w}.sourceIn`} problem={problem} list hint="Source names, one per line">
-          {(a) => <textarea {...a} rows={2} value={r.sourceIn} onChange={(e) => set({ ...r, sourceIn: e.target.value })} />}
+        <Field
+          label={`Rule ${n}: source is one of`}
+          name={`${w}.sourceIn`}
+          problem={problem}
+          list
+          hint="Source names, one per line"
+        >
+          {(a) => (
+            <textarea
+              {...a}
+              rows={2}
+              value={r.sourceIn}
+              onChange={(e) => set({ ...r, sourceIn: e.target.value })}
+            />
+          )}
         </Field>
       </div>
     </fieldset>

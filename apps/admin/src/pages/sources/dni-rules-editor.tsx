@@ -22,7 +22,9 @@ export function DniRulesEditor({
   return (
     <fieldset className="dni-rules" disabled={readOnly}>
       <legend>Website visits this source claims (DNI rules)</legend>
-      {rules.length === 0 && <p className="muted">No rule: web visitors never see this source&apos;s numbers.</p>}
+      {rules.length === 0 && (
+        <p className="muted">No rule: web visitors never see this source&apos;s numbers.</p>
+      )}
       <ol>
         {rules.map((r, i) => {
           const at = `dniRules[${i}]`;
@@ -52,7 +54,12 @@ export function DniRulesEditor({
                   hint="One per line; google.com covers www.google.com"
                 >
                   {(a) => (
-                    <textarea {...a} rows={3} value={r.domains} onChange={(e) => set(i, { domains: e.target.value })} />
+                    <textarea
+                      {...a}
+                      rows={3}
+                      value={r.domains}
+                      onChange={(e) => set(i, { domains: e.target.value })}
+                    />
                   )}
                 </Field>
               )}
@@ -64,7 +71,9 @@ export function DniRulesEditor({
                     problem={problem}
                     hint="e.g. utm_source, gclid"
                   >
-                    {(a) => <input {...a} value={r.param} onChange={(e) => set(i, { param: e.target.value })} />}
+                    {(a) => (
+                      <input {...a} value={r.param} onChange={(e) => set(i, { param: e.target.value })} />
+                    )}
                   </Field>
                   <Field
                     label={`Rule ${i + 1} values`}

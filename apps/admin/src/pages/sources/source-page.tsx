@@ -42,7 +42,15 @@ export function SourcePage({ propertyId, sourceId }: { propertyId: string; sourc
   );
 }
 
-function SourceForm({ propertyId, source, saved }: { propertyId: string; source: Source; saved: () => void }) {
+function SourceForm({
+  propertyId,
+  source,
+  saved,
+}: {
+  propertyId: string;
+  source: Source;
+  saved: () => void;
+}) {
   const { readOnly } = useSession();
   const save = useAction();
   const [name, setName] = useState(source.name);
@@ -52,7 +60,10 @@ function SourceForm({ propertyId, source, saved }: { propertyId: string; source:
   return (
     <section aria-labelledby="source-settings">
       <h2 id="source-settings">Settings</h2>
-      <ProblemNotice problem={save.problem} shown={shownFields(save.problem, ['name', 'priority', 'lastTouch', 'dniRules'])} />
+      <ProblemNotice
+        problem={save.problem}
+        shown={shownFields(save.problem, ['name', 'priority', 'lastTouch', 'dniRules'])}
+      />
       {save.busy && <p aria-live="polite">Saving…</p>}
       <form
         className="form"
@@ -85,7 +96,9 @@ function SourceForm({ propertyId, source, saved }: { propertyId: string; source:
             problem={save.problem}
             hint="0–1000: when several sources' rules match a visit, the lowest claims it"
           >
-            {(a) => <input {...a} type="number" value={priority} onChange={(e) => setPriority(e.target.value)} />}
+            {(a) => (
+              <input {...a} type="number" value={priority} onChange={(e) => setPriority(e.target.value)} />
+            )}
           </Field>
           <Field
             label="Last touch"
@@ -94,7 +107,12 @@ function SourceForm({ propertyId, source, saved }: { propertyId: string; source:
             hint="Under a first-touch property, a returning visitor arriving through this source is attributed to it anyway"
           >
             {(a) => (
-              <input {...a} type="checkbox" checked={lastTouch} onChange={(e) => setLastTouch(e.target.checked)} />
+              <input
+                {...a}
+                type="checkbox"
+                checked={lastTouch}
+                onChange={(e) => setLastTouch(e.target.checked)}
+              />
             )}
           </Field>
           {source.standardKey && <p className="muted">Standard source: {source.standardKey}</p>}
@@ -116,11 +134,13 @@ function EmailAddress({ propertyId, sourceId }: { propertyId: string; sourceId: 
   const path = { params: { path: { propertyId, sourceId } } };
   const address = useLoad(
     (api) =>
-      unwrap(api.GET('/v1/properties/{propertyId}/sources/{sourceId}/email-address', path)).catch((err: unknown) => {
-        // No address issued yet is a 404: the screen offers to issue one.
-        if (err instanceof ApiProblem && err.notFound) return null;
-        throw err;
-      }),
+      unwrap(api.GET('/v1/properties/{propertyId}/sources/{sourceId}/email-address', path)).catch(
+        (err: unknown) => {
+          // No address issued yet is a 404: the screen offers to issue one.
+          if (err instanceof ApiProblem && err.notFound) return null;
+          throw err;
+        },
+      ),
     [propertyId, sourceId],
   );
   const issue = useAction();
@@ -144,7 +164,9 @@ function EmailAddress({ propertyId, sourceId }: { propertyId: string; sourceId: 
                   onClick={() =>
                     void issue
                       .run((api) =>
-                        unwrap(api.POST('/v1/properties/{propertyId}/sources/{sourceId}/email-address', path)),
+                        unwrap(
+                          api.POST('/v1/properties/{propertyId}/sources/{sourceId}/email-address', path),
+                        ),
                       )
                       .then((ok) => ok && address.reload())
                   }

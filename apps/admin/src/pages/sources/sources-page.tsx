@@ -84,7 +84,12 @@ export function SourcesPage({ propertyId }: { propertyId: string }) {
                 hint="Comes with its DNI rules and priority"
               >
                 {(a) => (
-                  <select {...a} value={standardKey} onChange={(e) => setStandardKey(e.target.value)} required>
+                  <select
+                    {...a}
+                    value={standardKey}
+                    onChange={(e) => setStandardKey(e.target.value)}
+                    required
+                  >
                     <option value="">Choose…</option>
                     {offered.map((c) => (
                       <option key={c.key} value={c.key}>
@@ -111,17 +116,29 @@ export function SourcesPage({ propertyId }: { propertyId: string }) {
             >
               <Field label="Name" name="name" problem={addCustom.problem}>
                 {(a) => (
-                  <input {...a} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+                  <input
+                    {...a}
+                    value={draft.name}
+                    onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+                  />
                 )}
               </Field>
-              <Field label="Priority" name="priority" problem={addCustom.problem} hint="0–1000; lower claims first">
+              <Field
+                label="Priority"
+                name="priority"
+                problem={addCustom.problem}
+                hint="0–1000; lower claims first"
+              >
                 {(a) => (
                   <input
                     {...a}
                     type="number"
                     value={draft.priority ?? ''}
                     onChange={(e) =>
-                      setDraft({ ...draft, priority: e.target.value === '' ? undefined : Number(e.target.value) })
+                      setDraft({
+                        ...draft,
+                        priority: e.target.value === '' ? undefined : Number(e.target.value),
+                      })
                     }
                   />
                 )}

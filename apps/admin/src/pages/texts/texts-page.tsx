@@ -17,24 +17,44 @@ type EmailRouting = Ok<'/v1/properties/{propertyId}/email-routing', 'get'>;
  */
 export function TextsPage({ propertyId }: { propertyId: string }) {
   const path = { params: { path: { propertyId } } };
-  const texts = useLoad((api) => unwrap(api.GET('/v1/properties/{propertyId}/text-routing', path)), [propertyId]);
-  const emails = useLoad((api) => unwrap(api.GET('/v1/properties/{propertyId}/email-routing', path)), [propertyId]);
+  const texts = useLoad(
+    (api) => unwrap(api.GET('/v1/properties/{propertyId}/text-routing', path)),
+    [propertyId],
+  );
+  const emails = useLoad(
+    (api) => unwrap(api.GET('/v1/properties/{propertyId}/email-routing', path)),
+    [propertyId],
+  );
   return (
     <Page title="Texts & emails">
       <p>
-        The texts and emails received are in the <Link to="/calls">call log</Link>. Each source&apos;s tracking email
-        address is on its page under Sources.
+        The texts and emails received are in the <Link to="/calls">call log</Link>. Each source&apos;s
+        tracking email address is on its page under Sources.
       </p>
       <section aria-labelledby="text-routing">
         <h2 id="text-routing">Text routing</h2>
         <LoadedView loaded={texts}>
-          {(t) => <TextRoutingForm key={JSON.stringify(t)} propertyId={propertyId} routing={t} saved={texts.reload} />}
+          {(t) => (
+            <TextRoutingForm
+              key={JSON.stringify(t)}
+              propertyId={propertyId}
+              routing={t}
+              saved={texts.reload}
+            />
+          )}
         </LoadedView>
       </section>
       <section aria-labelledby="email-routing">
         <h2 id="email-routing">Email routing</h2>
         <LoadedView loaded={emails}>
-          {(e) => <EmailRoutingForm key={JSON.stringify(e)} propertyId={propertyId} routing={e} saved={emails.reload} />}
+          {(e) => (
+            <EmailRoutingForm
+              key={JSON.stringify(e)}
+              propertyId={propertyId}
+              routing={e}
+              saved={emails.reload}
+            />
+          )}
         </LoadedView>
       </section>
     </Page>
@@ -42,7 +62,15 @@ export function TextsPage({ propertyId }: { propertyId: string }) {
 }
 
 /** Inbound texts forwarded to a phone, announced to a webhook, or both; an empty field turns that part off. */
-function TextRoutingForm({ propertyId, routing, saved }: { propertyId: string; routing: TextRouting; saved: () => void }) {
+function TextRoutingForm({
+  propertyId,
+  routing,
+  saved,
+}: {
+  propertyId: string;
+  routing: TextRouting;
+  saved: () => void;
+}) {
   const { readOnly } = useSession();
   const save = useAction();
   const [forwardTo, setForwardTo] = useState(routing.forwardTo ?? '');
@@ -66,7 +94,12 @@ function TextRoutingForm({ propertyId, routing, saved }: { propertyId: string; r
     >
       <ProblemNotice problem={save.problem} shown={['forwardTo', 'notifyWebhookUrl']} />
       <fieldset disabled={readOnly || save.busy}>
-        <Field label="Forward texts to" name="forwardTo" problem={save.problem} hint="A phone (E.164); empty: not forwarded">
+        <Field
+          label="Forward texts to"
+          name="forwardTo"
+          problem={save.problem}
+          hint="A phone (E.164); empty: not forwarded"
+        >
           {(a) => <input {...a} value={forwardTo} onChange={(e) => setForwardTo(e.target.value)} />}
         </Field>
         <Field
@@ -84,7 +117,15 @@ function TextRoutingForm({ propertyId, routing, saved }: { propertyId: string; r
 }
 
 /** The inbox tracked mail is forwarded to. */
-function EmailRoutingForm({ propertyId, routing, saved }: { propertyId: string; routing: EmailRouting; saved: () => void }) {
+function EmailRoutingForm({
+  propertyId,
+  routing,
+  saved,
+}: {
+  propertyId: string;
+  routing: EmailRouting;
+  saved: () => void;
+}) {
   const { readOnly } = useSession();
   const save = useAction();
   const [forwardTo, setForwardTo] = useState(routing.forwardTo ?? '');
@@ -107,10 +148,24 @@ function EmailRoutingForm({ propertyId, routing, saved }: { propertyId: string; 
     >
       <ProblemNotice problem={save.problem} shown={['forwardTo']} />
       <fieldset disabled={readOnly || save.busy}>
-        <Field label="Forward emails to" name="forwardTo" problem={save.problem} hint="e.g. the leasing office's inbox">
-          {(a) => <input {...a} inputMode="email" value={forwardTo} onChange={(e) => setForwardTo(e.target.value)} />}
+        <Field
+          label="Forward emails to"
+          name="forwardTo"
+          problem={save.problem}
+          hint="e.g. the leasing office's inbox"
+        >
+          {(a) => (
+            <input
+              {...a}
+              inputMode="email"
+              value={forwardTo}
+              onChange={(e) => setForwardTo(e.target.value)}
+            />
+          )}
         </Field>
-        {routing.updatedAt && <p className="muted">Last changed {new Date(routing.updatedAt).toLocaleString()}.</p>}
+        {routing.updatedAt && (
+          <p className="muted">Last changed {new Date(routing.updatedAt).toLocaleString()}.</p>
+        )}
         {!readOnly && <button type="submit">{save.busy ? 'Saving…' : 'Save email routing'}</button>}
       </fieldset>
     </form>

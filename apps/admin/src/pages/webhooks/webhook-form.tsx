@@ -33,7 +33,10 @@ export function WebhookForm({
   onSubmit: (f: WebhookFields) => void;
 }) {
   const [f, setF] = useState<WebhookFields>(initial);
-  const eventsProblem = problem?.under('events').map((x) => x.message).join(' ');
+  const eventsProblem = problem
+    ?.under('events')
+    .map((x) => x.message)
+    .join(' ');
   return (
     <form
       className="form"
@@ -44,7 +47,9 @@ export function WebhookForm({
     >
       <fieldset disabled={readOnly || busy}>
         <Field label="URL" name="url" problem={problem} hint="http(s); events are POSTed here, signed">
-          {(a) => <input {...a} value={f.url} onChange={(e) => setF({ ...f, url: e.target.value })} required />}
+          {(a) => (
+            <input {...a} value={f.url} onChange={(e) => setF({ ...f, url: e.target.value })} required />
+          )}
         </Field>
         <fieldset className="checks" aria-invalid={Boolean(eventsProblem)}>
           <legend>Events</legend>
@@ -54,7 +59,10 @@ export function WebhookForm({
                 type="checkbox"
                 checked={f.events.includes(ev)}
                 onChange={(e) =>
-                  setF({ ...f, events: e.target.checked ? [...f.events, ev] : f.events.filter((x) => x !== ev) })
+                  setF({
+                    ...f,
+                    events: e.target.checked ? [...f.events, ev] : f.events.filter((x) => x !== ev),
+                  })
                 }
               />{' '}
               {EVENT_LABELS[ev]} <code>{ev}</code>
@@ -68,7 +76,11 @@ export function WebhookForm({
         </fieldset>
         <Field label="Description" name="description" problem={problem}>
           {(a) => (
-            <input {...a} value={f.description ?? ''} onChange={(e) => setF({ ...f, description: e.target.value })} />
+            <input
+              {...a}
+              value={f.description ?? ''}
+              onChange={(e) => setF({ ...f, description: e.target.value })}
+            />
           )}
         </Field>
         <Field label="Active" name="active" problem={problem} hint="Paused subscriptions get no new events">

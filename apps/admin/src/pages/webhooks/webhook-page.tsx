@@ -35,17 +35,27 @@ export function WebhookPage({ propertyId, webhookId }: { propertyId: string; web
       <LoadedView loaded={hook}>
         {(h) => (
           <>
-            <ProblemNotice problem={save.problem} shown={shownFields(save.problem, ['url', 'events', 'description', 'active'])} />
+            <ProblemNotice
+              problem={save.problem}
+              shown={shownFields(save.problem, ['url', 'events', 'description', 'active'])}
+            />
             <WebhookForm
               key={JSON.stringify(h)}
-              initial={{ url: h.url, events: h.events, description: h.description ?? undefined, active: h.active }}
+              initial={{
+                url: h.url,
+                events: h.events,
+                description: h.description ?? undefined,
+                active: h.active,
+              }}
               problem={save.problem}
               busy={save.busy}
               readOnly={readOnly}
               submitLabel="Save subscription"
               onSubmit={(body) =>
                 void save
-                  .run((api) => unwrap(api.PATCH('/v1/properties/{propertyId}/webhooks/{webhookId}', { ...path, body })))
+                  .run((api) =>
+                    unwrap(api.PATCH('/v1/properties/{propertyId}/webhooks/{webhookId}', { ...path, body })),
+                  )
                   .then((ok) => ok && hook.reload())
               }
             />
@@ -156,9 +166,12 @@ function DeliveryLog({ propertyId, webhookId }: { propertyId: string; webhookId:
                             void redeliver
                               .run((api) =>
                                 unwrap(
-                                  api.POST('/v1/properties/{propertyId}/webhook-deliveries/{deliveryId}/redeliver', {
-                                    params: { path: { propertyId, deliveryId: d.id } },
-                                  }),
+                                  api.POST(
+                                    '/v1/properties/{propertyId}/webhook-deliveries/{deliveryId}/redeliver',
+                                    {
+                                      params: { path: { propertyId, deliveryId: d.id } },
+                                    },
+                                  ),
                                 ),
                               )
                               .then((ok) => {
@@ -178,13 +191,25 @@ function DeliveryLog({ propertyId, webhookId }: { propertyId: string; webhookId:
             />
             {open && <Attempts propertyId={propertyId} deliveryId={open} />}
             <div className="pager">
-              <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              <button
+                type="button"
+                className="secondary"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
                 Newer
               </button>
               <span className="muted">
-                {page.total === 0 ? '' : `${offset + 1}–${Math.min(offset + PAGE, page.total)} of ${page.total}`}
+                {page.total === 0
+                  ? ''
+                  : `${offset + 1}–${Math.min(offset + PAGE, page.total)} of ${page.total}`}
               </span>
-              <button type="button" className="secondary" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+              <button
+                type="button"
+                className="secondary"
+                disabled={offset + PAGE >= page.total}
+                onClick={() => setOffset(offset + PAGE)}
+              >
                 Older
               </button>
             </div>

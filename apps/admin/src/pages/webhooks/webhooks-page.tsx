@@ -44,7 +44,10 @@ export function WebhooksPage({ propertyId }: { propertyId: string }) {
       {!readOnly && (
         <section aria-labelledby="add-webhook">
           <h2 id="add-webhook">Add a subscription</h2>
-          <ProblemNotice problem={add.problem} shown={shownFields(add.problem, ['url', 'events', 'description', 'active'])} />
+          <ProblemNotice
+            problem={add.problem}
+            shown={shownFields(add.problem, ['url', 'events', 'description', 'active'])}
+          />
           <WebhookForm
             key={formKey}
             initial={{ url: '', events: ['call.completed'], active: true }}
@@ -57,7 +60,8 @@ export function WebhooksPage({ propertyId }: { propertyId: string }) {
                 .run((api) => unwrap(api.POST('/v1/properties/{propertyId}/webhooks', { ...path, body })))
                 .then((created) => {
                   if (!created) return;
-                  if (created.secret) setSecret({ label: `Signing secret of ${created.url}`, value: created.secret });
+                  if (created.secret)
+                    setSecret({ label: `Signing secret of ${created.url}`, value: created.secret });
                   setFormKey((k) => k + 1);
                   hooks.reload();
                 })
@@ -65,7 +69,10 @@ export function WebhooksPage({ propertyId }: { propertyId: string }) {
           />
         </section>
       )}
-      <NotificationSecret propertyId={propertyId} shown={(value) => setSecret({ label: 'Notification secret', value })} />
+      <NotificationSecret
+        propertyId={propertyId}
+        shown={(value) => setSecret({ label: 'Notification secret', value })}
+      />
     </Page>
   );
 }
@@ -78,8 +85,8 @@ function NotificationSecret({ propertyId, shown }: { propertyId: string; shown: 
     <section aria-labelledby="notification-secret">
       <h2 id="notification-secret">Notification secret</h2>
       <p className="muted">
-        Voicemail and text notifications are signed with the property&apos;s notification secret, as webhooks are. Until
-        the first one is made, nobody knows the secret signing them.
+        Voicemail and text notifications are signed with the property&apos;s notification secret, as webhooks
+        are. Until the first one is made, nobody knows the secret signing them.
       </p>
       <ProblemNotice problem={rotate.problem} />
       {!readOnly && (
@@ -87,11 +94,14 @@ function NotificationSecret({ propertyId, shown }: { propertyId: string; shown: 
           type="button"
           disabled={rotate.busy}
           onClick={() => {
-            if (!window.confirm('Make a new notification secret? The current one stops signing at once.')) return;
+            if (!window.confirm('Make a new notification secret? The current one stops signing at once.'))
+              return;
             void rotate
               .run((api) =>
                 unwrap(
-                  api.POST('/v1/properties/{propertyId}/notification-secret', { params: { path: { propertyId } } }),
+                  api.POST('/v1/properties/{propertyId}/notification-secret', {
+                    params: { path: { propertyId } },
+                  }),
                 ),
               )
               .then((r) => r && shown(r.secret));
