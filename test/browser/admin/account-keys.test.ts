@@ -46,7 +46,7 @@ describe('admin console: account, API keys and property lists', () => {
     const key = await shown.innerText();
     await page.locator('.shown-once').getByRole('button', { name: 'Copy' }).click();
     await page.locator('.shown-once').getByText('Copied.').waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), key);
+    assert.equal(await page.evaluate('navigator.clipboard.readText()'), key);
     await screenshot(page, 'account-keys');
 
     // The new key works, read-only, on its one property.
