@@ -52,12 +52,15 @@ describe('admin console: sources and tracking numbers', () => {
     const tab = await openConsole(browser, api.url);
     const { page } = tab;
     await signIn(page, api.url, api.apiKey, `/admin/p/${propertyId}/sources`);
-    await page.getByLabel('Standard source').selectOption({ label: 'Google Ads' });
+    await page.getByLabel('Standard source', { exact: true }).selectOption({ label: 'Google Ads' });
     await page.getByRole('button', { name: 'Add standard source' }).click();
     await page.getByRole('link', { name: 'Google Ads' }).waitFor();
     // The catalog offers each standard source once.
     assert.equal(
-      await page.getByLabel('Standard source').locator('option', { hasText: 'Google Ads' }).count(),
+      await page
+        .getByLabel('Standard source', { exact: true })
+        .locator('option', { hasText: 'Google Ads' })
+        .count(),
       0,
     );
 
@@ -108,7 +111,7 @@ describe('admin console: sources and tracking numbers', () => {
     await page.getByRole('button', { name: 'Order +17205550142' }).click();
     await page.getByText('Ordered +17205550142.').waitFor();
     const table = page.getByRole('table', { name: 'Tracking numbers' });
-    await table.getByRole('cell', { name: '+17205550142' }).waitFor();
+    await table.getByRole('cell', { name: '+17205550142', exact: true }).waitFor();
     await table.getByRole('link', { name: 'Zillow' }).waitFor();
     await screenshot(page, 'numbers');
 
@@ -139,7 +142,7 @@ describe('admin console: sources and tracking numbers', () => {
     const tab = await openConsole(browser, api.url);
     const { page } = tab;
     await signIn(page, api.url, readOnlyKey, `/admin/p/${propertyId}/numbers`);
-    await page.getByRole('cell', { name: '+17205550177' }).waitFor();
+    await page.getByRole('cell', { name: '+17205550177', exact: true }).waitFor();
     assert.equal(await page.getByRole('button', { name: /Edit|Release|Order|Search/ }).count(), 0);
     await page.goto(`${api.url}/admin/p/${propertyId}/sources`);
     await page.getByRole('link', { name: 'Zillow' }).click();
