@@ -1361,6 +1361,19 @@ export default async () => {
           },
         ],
         [
+          import('../admin-console/admin-console.controller'),
+          {
+            AdminConsoleController: {
+              page: {},
+              asset: { summary: 'Content-hashed file names: cached for a year, a new build has new names.' },
+              deepLink: {
+                summary:
+                  'A console address (`/admin/calls/\u2026`): the page, which routes it in the browser.',
+              },
+            },
+          },
+        ],
+        [
           import('../agent/agent.controller'),
           {
             AgentSignInLinksController: {
