@@ -69,3 +69,10 @@ export function describeRule(rule: DniRule): string {
       return 'every visit';
   }
 }
+
+/**
+ * A source's rules as the domain types them. The OpenAPI document types the stored rules as plain
+ * objects (a jsonb column); the api saved only rules validateDniRules accepted.
+ */
+export const dniRulesOf = (source: { dniRules: readonly object[] }): readonly DniRule[] =>
+  source.dniRules as readonly unknown[] as readonly DniRule[];

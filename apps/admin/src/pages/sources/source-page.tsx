@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { DniRule } from '@switchboard/domain';
 import { unwrap } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import type { Ok } from '../../api/types';
@@ -12,7 +11,7 @@ import { Field } from '../../ui/field';
 import { shownFields } from '../../ui/list-text';
 import { LoadedView, Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
-import { toDraft, toRule, type DniRuleDraft } from './dni-rule-draft';
+import { dniRulesOf, toDraft, toRule, type DniRuleDraft } from './dni-rule-draft';
 import { DniRulesEditor } from './dni-rules-editor';
 
 type Source = Ok<'/v1/properties/{propertyId}/sources/{sourceId}', 'get'>;
@@ -56,7 +55,7 @@ function SourceForm({
   const [name, setName] = useState(source.name);
   const [priority, setPriority] = useState(String(source.priority));
   const [lastTouch, setLastTouch] = useState(source.lastTouch);
-  const [rules, setRules] = useState<DniRuleDraft[]>(() => (source.dniRules as DniRule[]).map(toDraft));
+  const [rules, setRules] = useState<DniRuleDraft[]>(() => dniRulesOf(source).map(toDraft));
   return (
     <section aria-labelledby="source-settings">
       <h2 id="source-settings">Settings</h2>

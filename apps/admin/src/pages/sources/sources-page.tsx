@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { DniRule } from '@switchboard/domain';
 import { unwrap } from '../../api/client';
 import type { Body } from '../../api/types';
 import { Link } from '../../router';
@@ -10,7 +9,7 @@ import { DataTable } from '../../ui/data-table';
 import { Field } from '../../ui/field';
 import { LoadedView, Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
-import { describeRule } from './dni-rule-draft';
+import { describeRule, dniRulesOf } from './dni-rule-draft';
 
 type NewSource = Body<'/v1/properties/{propertyId}/sources', 'post'>;
 
@@ -59,7 +58,7 @@ export function SourcesPage({ propertyId }: { propertyId: string }) {
               { header: 'Last touch', cell: (s) => (s.lastTouch ? 'yes' : 'no') },
               {
                 header: 'DNI rules',
-                cell: (s) => (s.dniRules as DniRule[]).map(describeRule).join('; ') || '—',
+                cell: (s) => dniRulesOf(s).map(describeRule).join('; ') || '—',
               },
             ]}
           />
