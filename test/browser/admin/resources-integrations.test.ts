@@ -11,11 +11,11 @@ const EMAIL_SECRET = 'console-email-webhook-secret';
 const DOMAIN = 'track.console.test';
 
 /**
- * Webhooks, website DNI and texts & emails in the console. A webhook's delivery log is fed by an
+ * Webhooks and texts & emails in the console. A webhook's delivery log is fed by an
  * inbound email (no call needed): the api stores an email.received delivery; without a worker it
  * stays pending, and redelivery starts it again.
  */
-describe('admin console: webhooks, website DNI, texts & emails', () => {
+describe('admin console: webhooks, texts & emails', () => {
   let api: ApiOnly;
   let browser: Browser;
   let propertyId: string;
@@ -101,37 +101,6 @@ describe('admin console: webhooks, website DNI, texts & emails', () => {
     await tab.close();
   });
 
-  it('copies the DNI snippet and saves DNI settings, with 422s beside the list that caused them', async () => {
-    const tab = await openConsole(browser, api.url);
-    const { page } = tab;
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api.url });
-    await signIn(page, api.url, api.apiKey, `/admin/p/${propertyId}/dni`);
-    const { dniKey } = (await api.request('GET', `/v1/properties/${propertyId}/dni`)).body;
-    const snippet = `<script src="${api.url}/dni/${dniKey}.js" async></script>`;
-    await page.getByRole('button', { name: 'Copy snippet' }).click();
-    await page.getByText('Copied.').waitFor();
-    assert.equal(await page.evaluate('navigator.clipboard.readText()'), snippet);
-    assert.equal(await page.getByLabel('DNI snippet').innerText(), snippet);
-
-    await page.getByLabel('Numbers to swap').fill('+13125550100\nnot-a-number');
-    await page.getByRole('button', { name: 'Save DNI settings' }).click();
-    await page.locator('[data-field="swapNumbers"] .field-error').waitFor();
-    await page.getByLabel('Numbers to swap').fill('+13125550100');
-    await page.getByLabel('Allowed origins').fill('https://juniper.example');
-    await page.getByLabel('Attribution').selectOption('last_touch');
-    await page.getByRole('button', { name: 'Save DNI settings' }).click();
-    await page.locator('[data-field="swapNumbers"] .field-error').waitFor({ state: 'detached' });
-    await screenshot(page, 'dni');
-    const s = (await api.request('GET', `/v1/properties/${propertyId}/dni`)).body;
-    assert.deepEqual(
-      [s.swapNumbers, s.allowedOrigins, s.attributionModel],
-      [['+13125550100'], ['https://juniper.example'], 'last_touch'],
-    );
-    await page.getByText('No pool').waitFor();
-    tab.assertClean();
-    await tab.close();
-  });
-
   it('saves text and email routing', async () => {
     const tab = await openConsole(browser, api.url);
     const { page } = tab;
@@ -166,7 +135,6 @@ describe('admin console: webhooks, website DNI, texts & emails', () => {
     // Each screen once its data is on it (a control would be there by then).
     const screens: [string, () => Promise<void>][] = [
       ['webhooks', () => page.getByRole('table', { name: 'Webhook subscriptions' }).waitFor()],
-      ['dni', () => page.getByLabel('DNI snippet').waitFor()],
       ['texts', () => page.getByLabel('Forward emails to').waitFor()],
     ];
     for (const [slug, ready] of screens) {
