@@ -106,8 +106,9 @@ describe('admin console: sources and tracking numbers', () => {
     await page.getByRole('button', { name: 'Search numbers' }).click();
     await page.getByRole('button', { name: 'Order +17205550142' }).waitFor();
 
-    await page.getByLabel('Source').selectOption({ label: 'Zillow' });
-    await page.getByLabel('Forward to').fill('+17205550111');
+    const order = page.getByRole('region', { name: 'Order a number' });
+    await order.getByLabel('Source').selectOption({ label: 'Zillow' });
+    await order.getByLabel('Forward to').fill('+17205550111');
     await page.getByRole('button', { name: 'Order +17205550142' }).click();
     await page.getByText('Ordered +17205550142.').waitFor();
     const table = page.getByRole('table', { name: 'Tracking numbers' });
@@ -129,16 +130,21 @@ describe('admin console: sources and tracking numbers', () => {
       (await api.request('GET', `/v1/properties/${propertyId}/tracking-numbers`)).body.items,
       [],
     );
+
+    // A number bought elsewhere is added without ordering; without a flow it needs a destination.
+    const add = page.getByRole('region', { name: 'Add a number you already have' });
+    await add.getByLabel('Phone number').fill('+1 720 555 0177');
+    await add.getByLabel('Source').selectOption({ label: 'Google Ads' });
+    await add.getByRole('button', { name: 'Add number' }).click();
+    await add.locator('[data-field="forwardTo"] .field-error').waitFor();
+    await add.getByLabel('Forward to').fill('+17205550111');
+    await add.getByRole('button', { name: 'Add number' }).click();
+    await table.getByRole('cell', { name: '+17205550177', exact: true }).waitFor();
     tab.assertClean();
     await tab.close();
   });
 
   it('shows a read-only key the sources and numbers without change controls', async () => {
-    await api.request('POST', `/v1/properties/${propertyId}/tracking-numbers`, {
-      number: '+17205550177',
-      sourceId: (await sources())[0].id,
-      forwardTo: '+17205550111',
-    });
     const tab = await openConsole(browser, api.url);
     const { page } = tab;
     await signIn(page, api.url, readOnlyKey, `/admin/p/${propertyId}/numbers`);

@@ -11,6 +11,7 @@ import { LoadedView, Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
 import { loadSourcesAndFlows, nameOf, type SourcesAndFlows } from './property-options';
 import { RoutingFields, type NumberRouting } from './routing-fields';
+import { AddNumber } from './add-number';
 import { OrderNumbers } from './order-numbers';
 
 type TrackingNumber = Ok<'/v1/properties/{propertyId}/tracking-numbers/{numberId}', 'get'>;
@@ -117,6 +118,7 @@ export function NumbersPage({ propertyId }: { propertyId: string }) {
               />
             )}
             {!readOnly && <OrderNumbers propertyId={propertyId} options={opts} ordered={numbers.reload} />}
+            {!readOnly && <AddNumber propertyId={propertyId} options={opts} added={numbers.reload} />}
           </>
         )}
       </LoadedView>
