@@ -1,35 +1,26 @@
+import type { Ok } from '../../api/types';
 import { DataTable } from '../../ui/data-table';
 
-/** What an apply changed (or would): per kind, the items created, updated, removed, unchanged. */
-export interface KindChanges {
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-  removed: string[];
-}
+/** The api's answer to an apply or an import (an import's answer has the same fields, and more). */
+export type ApplyResult = Ok<'/v1/properties/{propertyId}/bundle/apply', 'post'>;
 
-/**
- * The api's answer to an apply or import, as a table. Its response is typed loosely in the
- * OpenAPI document (a record of kinds), so the rows are read defensively here.
- */
-export function BundleChanges({ result, caption }: { result: unknown; caption: string }) {
-  const r = result as { dryRun?: boolean; changed?: boolean; changes?: Record<string, KindChanges> };
-  const rows = Object.entries(r.changes ?? {}).filter(
+/** What an apply changed (or would): per kind, the items created, updated, removed, unchanged. */
+export function BundleChanges({ result, caption }: { result: ApplyResult; caption: string }) {
+  const rows = Object.entries(result.changes).filter(
     ([, c]) => c.created.length + c.updated.length + c.removed.length + c.unchanged.length > 0,
   );
-  const list = (items: string[]) => (items.length ? items.join(', ') : '—');
+  const list = (items: readonly string[]) => (items.length ? items.join(', ') : '—');
+  const verdict = result.dryRun
+    ? result.changed
+      ? 'Would change:'
+      : 'Nothing would change.'
+    : result.changed
+      ? 'Applied:'
+      : 'Nothing changed.';
   return (
     <div className="bundle-changes" role="status">
       <p>
-        <strong>
-          {r.dryRun
-            ? r.changed
-              ? 'Would change:'
-              : 'Nothing would change.'
-            : r.changed
-              ? 'Applied:'
-              : 'Nothing changed.'}
-        </strong>
+        <strong>{verdict}</strong>
       </p>
       <DataTable
         caption={caption}

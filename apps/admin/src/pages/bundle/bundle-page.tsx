@@ -6,7 +6,7 @@ import { useAction } from '../../use-api';
 import { Field } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
-import { BundleChanges } from './bundle-changes';
+import { BundleChanges, type ApplyResult } from './bundle-changes';
 import { ImportFromProperty } from './import-from-property';
 
 type BundleBody = Body<'/v1/properties/{propertyId}/bundle/apply', 'post'>;
@@ -32,7 +32,7 @@ export function BundlePage({ propertyId }: { propertyId: string }) {
   const [text, setText] = useState('');
   const [parseError, setParseError] = useState('');
   const [prune, setPrune] = useState(false);
-  const [result, setResult] = useState<unknown>();
+  const [result, setResult] = useState<ApplyResult>();
   const name = properties.find((p) => p.id === propertyId)?.name ?? propertyId;
 
   const run = (dryRun: boolean) => {
@@ -141,7 +141,7 @@ export function BundlePage({ propertyId }: { propertyId: string }) {
           </div>
           {/* A 422 names bundle paths (flows[0].steps[2].next): listed, as no input shows them. */}
           <ProblemNotice problem={apply.problem} />
-          {result !== undefined && <BundleChanges result={result} caption="Bundle changes" />}
+          {result && <BundleChanges result={result} caption="Bundle changes" />}
         </section>
       )}
       {!readOnly && <ImportFromProperty propertyId={propertyId} />}

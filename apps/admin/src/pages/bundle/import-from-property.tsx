@@ -6,7 +6,7 @@ import { useAction } from '../../use-api';
 import { Field } from '../../ui/field';
 import { shownFields } from '../../ui/list-text';
 import { ProblemNotice } from '../../ui/problem-notice';
-import { BundleChanges } from './bundle-changes';
+import { BundleChanges, type ApplyResult } from './bundle-changes';
 
 type Kind = NonNullable<Body<'/v1/properties/{propertyId}/import', 'post'>['include']>[number];
 
@@ -29,7 +29,7 @@ export function ImportFromProperty({ propertyId }: { propertyId: string }) {
   const run = useAction();
   const [from, setFrom] = useState(others[0]?.id ?? '');
   const [include, setInclude] = useState<Kind[]>(KINDS);
-  const [result, setResult] = useState<unknown>();
+  const [result, setResult] = useState<ApplyResult>();
   if (others.length === 0) return null;
   const go = (dryRun: boolean) => {
     setResult(undefined);
@@ -89,7 +89,7 @@ export function ImportFromProperty({ propertyId }: { propertyId: string }) {
           </button>
         </div>
       </div>
-      {result !== undefined && <BundleChanges result={result} caption="Copy changes" />}
+      {result && <BundleChanges result={result} caption="Copy changes" />}
     </section>
   );
 }
