@@ -40,7 +40,7 @@ export function DniSettingsForm({
   const p = save.problem;
   return (
     <form
-      className="form"
+      className="form form-wide"
       onSubmit={(e) => {
         e.preventDefault();
         void save

@@ -75,7 +75,7 @@ function ScoringForm({
     setD({ ...d, rules: d.rules.map((x, j) => (j === i ? r : x)) });
   return (
     <form
-      className="form"
+      className="form form-wide"
       onSubmit={(e) => {
         e.preventDefault();
         void save
