@@ -9,6 +9,7 @@ export default async () => {
     ['../recordings/recording.view']: await import('../recordings/recording.view'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
     ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
+    ['../bundles/bundles.view']: await import('../bundles/bundles.view'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
     ['../reports/reports.view']: await import('../reports/reports.view'),
     ['../dni/dni.view']: await import('../dni/dni.view'),
@@ -1149,6 +1150,61 @@ export default async () => {
                 required: false,
                 type: () => Boolean,
                 description: 'Write nothing, answer what would change.',
+              },
+            },
+          },
+        ],
+        [
+          import('../bundles/bundles.view'),
+          {
+            KindChangesView: {
+              created: { required: true, type: () => [String] },
+              updated: { required: true, type: () => [String] },
+              unchanged: { required: true, type: () => [String] },
+              removed: { required: true, type: () => [String] },
+            },
+            BundleChangesByKindView: {
+              settings: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              sources: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              schedules: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              agents: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              audio: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              ring_groups: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              voicemail_boxes: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              flows: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              numbers: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+            },
+            ApplyResultView: {
+              propertyId: { required: true, type: () => String },
+              dryRun: {
+                required: true,
+                type: () => Boolean,
+                description: 'True: nothing was written; the changes are what applying would do.',
+              },
+              prune: { required: true, type: () => Boolean },
+              changed: {
+                required: true,
+                type: () => Boolean,
+                description: 'Whether anything was (would be) written.',
+              },
+              changes: { required: true, type: () => t['../bundles/bundles.view'].BundleChangesByKindView },
+            },
+            ImportResultView: {
+              fromPropertyId: { required: true, type: () => String },
+              include: {
+                required: true,
+                type: () => [Object],
+                description: 'schedules, audio, agents, ring_groups, voicemail_boxes, flows, default_routing',
+                enum: [
+                  'schedules',
+                  'audio',
+                  'agents',
+                  'ring_groups',
+                  'voicemail_boxes',
+                  'flows',
+                  'default_routing',
+                ],
+                isArray: true,
               },
             },
           },
@@ -2773,12 +2829,12 @@ export default async () => {
               apply: {
                 summary:
                   "Applies a bundle all-or-nothing and answers what changed (`dryRun`: only what would). The body\nis a bundle, checked against its published JSON Schema and each item's endpoint rules.",
-                type: Object,
+                type: t['../bundles/bundles.view'].ApplyResultView,
               },
               import: {
                 summary:
                   "Copies another property's resources, flows and default flow into this one, all-or-nothing.",
-                type: Object,
+                type: t['../bundles/bundles.view'].ImportResultView,
               },
             },
           },
