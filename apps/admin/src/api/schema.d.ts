@@ -2601,6 +2601,35 @@ export interface components {
       /** Format: uri */
       pageUrl: string;
     };
+    PoolListView: {
+      items: components['schemas']['PoolView'][];
+    };
+    PoolUtilizationView: {
+      poolId: string;
+      total: number;
+      held: number;
+      free: number;
+      /** @description Held share of the pool, 0–1. */
+      utilization: number;
+      /** @description Assignments that found every number held (the exhaustion policy applied). */
+      exhaustedAssignments: number;
+    };
+    PoolView: {
+      id: string;
+      propertyId: string;
+      sourceId: string;
+      name: string;
+      /**
+       * @description What a visitor gets when every number is held: overflow, main_number or reuse_lru.
+       * @enum {string}
+       */
+      exhaustionPolicy: 'overflow' | 'main_number' | 'reuse_lru';
+      /** @description Policy `overflow`: the tracking number shown then. */
+      overflowTrackingNumberId: string | null;
+      /** @description The pool's tracking numbers, by number. */
+      trackingNumberIds: string[];
+      createdAt: string;
+    };
     PresenceDto: {
       /**
        * @description available, away or offline (on_call is Switchboard's to set).
@@ -5844,7 +5873,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PoolListView'];
+        };
       };
       /** @description Error */
       default: {
@@ -5877,7 +5908,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PoolView'];
         };
       };
       /** @description Error */
@@ -5908,7 +5939,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PoolView'];
         };
       };
       /** @description Error */
@@ -5972,7 +6003,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PoolView'];
         };
       };
       /** @description Error */
@@ -6002,7 +6033,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PoolUtilizationView'];
+        };
       };
       /** @description Error */
       default: {

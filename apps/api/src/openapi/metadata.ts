@@ -1924,6 +1924,47 @@ export default async () => {
               },
               sessionId: { required: true, type: () => String },
             },
+            PoolView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              sourceId: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              exhaustionPolicy: {
+                required: true,
+                description:
+                  'What a visitor gets when every number is held: overflow, main_number or reuse_lru.',
+                enum: ['overflow', 'main_number', 'reuse_lru'],
+              },
+              overflowTrackingNumberId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Policy `overflow`: the tracking number shown then.',
+              },
+              trackingNumberIds: {
+                required: true,
+                type: () => [String],
+                description: "The pool's tracking numbers, by number.",
+              },
+              createdAt: { required: true, type: () => String },
+            },
+            PoolListView: { items: { required: true, type: () => [t['../dni/dni.view'].PoolView] } },
+            PoolUtilizationView: {
+              poolId: { required: true, type: () => String },
+              total: { required: true, type: () => Number },
+              held: { required: true, type: () => Number },
+              free: { required: true, type: () => Number },
+              utilization: {
+                required: true,
+                type: () => Number,
+                description: 'Held share of the pool, 0\u20131.',
+              },
+              exhaustedAssignments: {
+                required: true,
+                type: () => Number,
+                description: 'Assignments that found every number held (the exhaustion policy applied).',
+              },
+            },
           },
         ],
         [
@@ -2884,17 +2925,18 @@ export default async () => {
               },
               createPool: {
                 summary: "Creates a source's number pool from tracking numbers of that source.",
-                type: Object,
+                type: t['../dni/dni.view'].PoolView,
               },
-              listPools: {},
-              getPool: { type: Object },
+              listPools: { type: t['../dni/dni.view'].PoolListView },
+              getPool: { type: t['../dni/dni.view'].PoolView },
               updatePool: {
                 summary: 'Changes a pool; `trackingNumberIds` replaces its numbers, so a live pool can grow.',
-                type: Object,
+                type: t['../dni/dni.view'].PoolView,
               },
               removePool: { summary: 'Removes the pool; its numbers stay as plain numbers of the source.' },
               utilization: {
                 summary: 'Numbers held now, free, and how often visitors found the pool exhausted.',
+                type: t['../dni/dni.view'].PoolUtilizationView,
               },
             },
           },
