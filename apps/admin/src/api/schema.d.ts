@@ -4354,6 +4354,8 @@ export interface operations {
         propertyListId?: string;
         /** @description The carrier's call_session_id: finds the record of one specific call. */
         callSessionId?: string;
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path?: never;
@@ -4387,6 +4389,8 @@ export interface operations {
         propertyListId?: string;
         /** @description Case-insensitive part of the name. */
         q?: string;
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path?: never;
@@ -5379,6 +5383,8 @@ export interface operations {
       query?: {
         /** @description Only conversations attributed to this source. */
         sourceId?: string;
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path: {
@@ -5704,6 +5710,8 @@ export interface operations {
       query?: {
         /** @description Only the emails attributed to this source. */
         sourceId?: string;
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path: {
@@ -7091,6 +7099,8 @@ export interface operations {
       query?: {
         /** @description true: heard only; false: not yet heard only; absent: both. */
         heard?: 'true' | 'false';
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path: {
@@ -7473,6 +7483,8 @@ export interface operations {
       query?: {
         /** @description pending, delivered or failed */
         status?: 'pending' | 'failed' | 'delivered';
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path: {

@@ -770,6 +770,15 @@ export default async () => {
           },
         ],
         [
+          import('../common/page-query'),
+          {
+            PageQuery: {
+              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
+              offset: { required: true, type: () => Number, default: 0, minimum: 0, maximum: 100000 },
+            },
+          },
+        ],
+        [
           import('../properties/dto'),
           {
             CreatePropertyDto: {
