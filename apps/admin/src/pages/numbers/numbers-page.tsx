@@ -26,6 +26,7 @@ export function NumbersPage({ propertyId }: { propertyId: string }) {
   );
   const options = useLoad((api) => loadSourcesAndFlows(api, propertyId), [propertyId]);
   const [editing, setEditing] = useState<string>();
+  const editingNumber = numbers.data?.items.find((n) => n.id === editing);
   const release = useAction();
   return (
     <Page title="Tracking numbers">
@@ -105,11 +106,11 @@ export function NumbersPage({ propertyId }: { propertyId: string }) {
                 />
               )}
             </LoadedView>
-            {editing && numbers.data?.items.find((n) => n.id === editing) && (
+            {editingNumber && (
               <EditNumber
-                key={editing}
+                key={editingNumber.id}
                 propertyId={propertyId}
-                number={numbers.data.items.find((n) => n.id === editing)!}
+                number={editingNumber}
                 options={opts}
                 done={() => {
                   setEditing(undefined);

@@ -69,10 +69,10 @@ export function toDraft(r: ScoringRules): ScoringDraft {
   };
 }
 
-/** Only the conditions given are sent: an absent condition always holds. */
+/** Only the conditions given are sent (JSON leaves undefined out): an absent condition always holds. */
 function toCondition(d: RuleDraft): ScoreCondition {
   const list = (s: string) => (splitList(s).length > 0 ? splitList(s) : undefined);
-  const when: Record<string, unknown> = {
+  return {
     answered: fromTri(d.answered),
     outcomeIn: d.outcomeIn.length > 0 ? d.outcomeIn : undefined,
     talkSecondsAtLeast: num(d.talkSecondsAtLeast),
@@ -82,7 +82,6 @@ function toCondition(d: RuleDraft): ScoreCondition {
     firstTime: fromTri(d.firstTime),
     sourceIn: list(d.sourceIn),
   };
-  return Object.fromEntries(Object.entries(when).filter(([, v]) => v !== undefined)) as ScoreCondition;
 }
 
 export function toRules(d: ScoringDraft): ScoringRules {
