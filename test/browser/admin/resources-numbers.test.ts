@@ -75,7 +75,8 @@ describe('admin console: sources and tracking numbers', () => {
     await page.getByText('must list at least one domain').waitFor();
     await page.getByLabel('Rule 1 domains').fill('zillow.com\ntrulia.com');
     await page.getByRole('button', { name: 'Save source' }).click();
-    await page.getByText('must list at least one domain').waitFor({ state: 'detached' });
+    await page.getByText('Saved.').waitFor();
+    assert.equal(await page.getByText('must list at least one domain').count(), 0);
     await screenshot(page, 'source-dni-rules');
 
     const all = await sources();

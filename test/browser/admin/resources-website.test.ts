@@ -53,7 +53,9 @@ describe('admin console: website (DNI)', () => {
     await page.getByLabel('Numbers to swap').fill('+13125550100');
     await page.getByLabel('Allowed origins').fill('https://hemlock.example');
     await page.getByLabel('Attribution').selectOption('last_touch');
+    const patched = page.waitForResponse((r) => r.request().method() === 'PATCH');
     await page.getByRole('button', { name: 'Save DNI settings' }).click();
+    assert.equal((await patched).status(), 200);
     await page.locator('[data-field="swapNumbers"] .field-error').waitFor({ state: 'detached' });
     await screenshot(page, 'dni');
     const s = (await api.request('GET', `/v1/properties/${propertyId}/dni`)).body;

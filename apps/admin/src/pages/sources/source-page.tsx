@@ -55,6 +55,7 @@ function SourceForm({
   const [name, setName] = useState(source.name);
   const [priority, setPriority] = useState(String(source.priority));
   const [lastTouch, setLastTouch] = useState(source.lastTouch);
+  const [justSaved, setJustSaved] = useState(false);
   const [rules, setRules] = useState<DniRuleDraft[]>(() => dniRulesOf(source).map(toDraft));
   return (
     <section aria-labelledby="source-settings">
@@ -63,7 +64,9 @@ function SourceForm({
         problem={save.problem}
         shown={shownFields(save.problem, ['name', 'priority', 'lastTouch', 'dniRules'])}
       />
-      {save.busy && <p aria-live="polite">Saving…</p>}
+      <p role="status" className="muted">
+        {save.busy ? 'Saving…' : justSaved ? 'Saved.' : ''}
+      </p>
       <form
         className="form"
         onSubmit={(e) => {
@@ -82,7 +85,10 @@ function SourceForm({
                 }),
               ),
             )
-            .then((ok) => ok && saved());
+            .then((ok) => {
+              setJustSaved(Boolean(ok));
+              if (ok) saved();
+            });
         }}
       >
         <fieldset disabled={readOnly || save.busy}>
