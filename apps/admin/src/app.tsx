@@ -1,5 +1,12 @@
 import { Layout } from './layout';
+import { ACCOUNT_ROUTES } from './pages/account/routes';
+import { BUNDLE_ROUTES } from './pages/bundle/routes';
+import { DNI_ROUTES } from './pages/dni/routes';
 import { FLOW_ROUTES } from './pages/flows/routes';
+import { NUMBER_ROUTES } from './pages/numbers/routes';
+import { SCORING_ROUTES } from './pages/scoring/routes';
+import { TEXTS_ROUTES } from './pages/texts/routes';
+import { WEBHOOK_ROUTES } from './pages/webhooks/routes';
 import { PROPERTY_ROUTES } from './pages/properties/routes';
 import { SignInPage } from './pages/sign-in';
 import { SOURCE_ROUTES } from './pages/sources/routes';
@@ -9,7 +16,18 @@ import { propertyPath } from './sections';
 import { SessionProvider, useSession } from './session';
 import { NotFound } from './ui/problem-notice';
 
-const ROUTES: readonly Route[] = [...PROPERTY_ROUTES, ...SOURCE_ROUTES, ...FLOW_ROUTES];
+const ROUTES: readonly Route[] = [
+  ...PROPERTY_ROUTES,
+  ...SOURCE_ROUTES,
+  ...FLOW_ROUTES,
+  ...NUMBER_ROUTES,
+  ...SCORING_ROUTES,
+  ...WEBHOOK_ROUTES,
+  ...DNI_ROUTES,
+  ...BUNDLE_ROUTES,
+  ...TEXTS_ROUTES,
+  ...ACCOUNT_ROUTES,
+];
 
 export function App() {
   return (
