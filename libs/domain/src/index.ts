@@ -120,6 +120,8 @@ export {
   addDays,
   weekdayOfDate,
   parseClock,
+  wallClockToInstant,
+  instantToWallClock,
 } from './schedule/zoned-time';
 export type { ScheduleVerdict, ScheduleReason, OpenWindow } from './schedule/is-open';
 export { evaluateSchedule, isScheduleOpen, findOverride } from './schedule/is-open';
