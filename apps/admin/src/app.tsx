@@ -1,4 +1,5 @@
 import { Layout } from './layout';
+import { FLOW_IMPORT_ROUTES } from './pages/flows/import-routes';
 import { PROPERTY_ROUTES } from './pages/properties/routes';
 import { SignInPage } from './pages/sign-in';
 import { SOURCE_ROUTES } from './pages/sources/routes';
@@ -8,7 +9,7 @@ import { propertyPath } from './sections';
 import { SessionProvider, useSession } from './session';
 import { NotFound } from './ui/problem-notice';
 
-const ROUTES: readonly Route[] = [...PROPERTY_ROUTES, ...SOURCE_ROUTES];
+const ROUTES: readonly Route[] = [...FLOW_IMPORT_ROUTES, ...PROPERTY_ROUTES, ...SOURCE_ROUTES];
 
 export function App() {
   return (
