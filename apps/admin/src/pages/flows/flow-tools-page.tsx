@@ -42,7 +42,7 @@ export function FlowToolsPage({ propertyId, flowId }: { propertyId: string; flow
               </Link>
             }
           >
-            <p>
+            <p className="flow-version">
               Version {saved.version}
               {edited && <strong> — restored version in the editor, not saved</strong>}
             </p>
