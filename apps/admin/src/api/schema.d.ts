@@ -4,6 +4,56 @@
  */
 
 export interface paths {
+  '/admin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminConsoleController_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/assets/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Content-hashed file names: cached for a year, a new build has new names. */
+    get: operations['AdminConsoleController_asset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/{path}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A console address (`/admin/calls/…`): the page, which routes it in the browser. */
+    get: operations['AdminConsoleController_deepLink'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/agent': {
     parameters: {
       query?: never;
@@ -1844,6 +1894,13 @@ export interface components {
     };
     SimulateCallFlowDto: {
       version?: number;
+      /**
+       * @description A definition to try instead of a stored version (the editor's unsaved changes), checked like a
+       *     save (422 naming `definition.…`); nothing is stored. Absent: `version`, or the current one.
+       */
+      definition?: {
+        [key: string]: unknown;
+      };
       caller?: components['schemas']['SimulatedCallerDto'];
       /** @description The call's start instant (ISO 8601); schedules are judged at it. Default: now. */
       at?: string;
@@ -2040,6 +2097,86 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  AdminConsoleController_page: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  AdminConsoleController_asset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  AdminConsoleController_deepLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   AgentPageController_page: {
     parameters: {
       query?: never;

@@ -522,6 +522,13 @@ export default async () => {
             },
             SimulateCallFlowDto: {
               version: { required: false, type: () => Number, minimum: 1 },
+              definition: {
+                required: false,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  "A definition to try instead of a stored version (the editor's unsaved changes), checked like a\nsave (422 naming `definition.\u2026`); nothing is stored. Absent: `version`, or the current one.",
+              },
               caller: { required: false, type: () => t['../call-flows/dto'].SimulatedCallerDto },
               at: {
                 required: false,
@@ -1357,6 +1364,19 @@ export default async () => {
               get: { type: Object },
               replace: { type: Object },
               remove: {},
+            },
+          },
+        ],
+        [
+          import('../admin-console/admin-console.controller'),
+          {
+            AdminConsoleController: {
+              page: {},
+              asset: { summary: 'Content-hashed file names: cached for a year, a new build has new names.' },
+              deepLink: {
+                summary:
+                  'A console address (`/admin/calls/\u2026`): the page, which routes it in the browser.',
+              },
             },
           },
         ],
