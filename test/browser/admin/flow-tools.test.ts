@@ -160,6 +160,7 @@ describe('admin console: flow tools (try it, versions, use, import)', () => {
     await tryIt.getByText('Outcome: Forwarded to +17205550133 at maintenance').waitFor();
     // What the canvas lights up (this screen shows the path it was handed).
     await page.getByText('Lit path: welcome → who → hours → menu → maintenance → connected').waitFor();
+    await tryIt.locator('.try-it-outcome').scrollIntoViewIfNeeded();
     await screenshot(page, 'flow-try-it');
     await tryIt.getByRole('button', { name: 'Clear' }).click();
     assert.equal(await page.getByText(/^Lit path/).count(), 0);
@@ -205,7 +206,7 @@ describe('admin console: flow tools (try it, versions, use, import)', () => {
       '+17205550161\tforwarding (no flow)\tMain line',
     ]);
     await use.getByRole('button', { name: 'Apply to 1 number' }).click();
-    await use.getByText('1 number now run Main line.').waitFor();
+    await use.getByText('1 number now runs Main line.').waitFor();
     const numbers = await api.request('GET', `/v1/properties/${propertyId}/tracking-numbers`);
     assert.deepEqual(
       numbers.body.items.map((n: { callFlowId: string }) => n.callFlowId),

@@ -206,7 +206,9 @@ export function DefaultRoutingEditor({
                   )}
                   {applied && (
                     <p className="notice notice-ok" role="status">
-                      {applied.changes.length} number{applied.changes.length === 1 ? '' : 's'} now run{' '}
+                      {applied.changes.length === 1
+                        ? '1 number now runs'
+                        : `${applied.changes.length} numbers now run`}{' '}
                       {flowName(applied.callFlowId)}.
                     </p>
                   )}

@@ -62,6 +62,7 @@ export function VersionsPanel({
   return (
     <section className="flow-panel versions" aria-labelledby="versions-title">
       <h2 id="versions-title">Versions</h2>
+      <p className="hint">Every save is a version; the api does not record who saved one.</p>
       <LoadedView loaded={versions}>
         {(page) => {
           const items = [...page.items].reverse();
@@ -75,7 +76,6 @@ export function VersionsPanel({
                 columns={[
                   { header: 'Version', cell: (v) => v.version, numeric: true },
                   { header: 'Saved', cell: (v) => new Date(v.createdAt).toLocaleString() },
-                  { header: 'By', cell: () => <span className="muted">not recorded</span> },
                   {
                     header: 'Actions',
                     cell: (v) =>
