@@ -16,17 +16,22 @@ type ImportResult = Ok<'/v1/properties/{propertyId}/import', 'post'>;
 type ChangeKind = keyof ImportResult['changes'];
 
 /**
- * What an import may copy, as the console names it, and where the api's answer reports it (the
- * default routing is one of the property's settings there).
+ * What an import may copy, as the console names it, where the api's answer reports it (the default
+ * routing is one of the property's settings there), and how its problems name it (`flows[0]…`).
  */
-const KINDS: readonly { kind: ImportKind; label: string; reported: ChangeKind }[] = [
-  { kind: 'schedules', label: 'Schedules', reported: 'schedules' },
-  { kind: 'audio', label: 'Audio', reported: 'audio' },
-  { kind: 'agents', label: 'Agents', reported: 'agents' },
-  { kind: 'ring_groups', label: 'Ring groups', reported: 'ring_groups' },
-  { kind: 'voicemail_boxes', label: 'Voicemail boxes', reported: 'voicemail_boxes' },
-  { kind: 'flows', label: 'Call flows', reported: 'flows' },
-  { kind: 'default_routing', label: 'Default routing', reported: 'settings' },
+const KINDS: readonly { kind: ImportKind; label: string; reported: ChangeKind; field: string }[] = [
+  { kind: 'schedules', label: 'Schedules', reported: 'schedules', field: 'schedules' },
+  { kind: 'audio', label: 'Audio', reported: 'audio', field: 'audio' },
+  { kind: 'agents', label: 'Agents', reported: 'agents', field: 'agents' },
+  { kind: 'ring_groups', label: 'Ring groups', reported: 'ring_groups', field: 'ring_groups' },
+  {
+    kind: 'voicemail_boxes',
+    label: 'Voicemail boxes',
+    reported: 'voicemail_boxes',
+    field: 'voicemail_boxes',
+  },
+  { kind: 'flows', label: 'Call flows', reported: 'flows', field: 'flows' },
+  { kind: 'default_routing', label: 'Default routing', reported: 'settings', field: 'default_flow' },
 ];
 
 /**
@@ -126,14 +131,11 @@ export function ImportPage({ propertyId }: { propertyId: string }) {
           )}
         </form>
       )}
-      <ProblemNotice
-        problem={action.problem}
-        shown={['fromPropertyId', ...(preview || done ? kindFields(action.problem) : [])]}
-      />
+      <ProblemNotice problem={action.problem} shown={['fromPropertyId', ...kindFields(action.problem)]} />
       <div aria-live="polite">
-        {(done ?? preview) && (
+        {(done ?? preview ?? kindFields(action.problem).length > 0) && (
           <ImportChanges
-            result={(done ?? preview) as ImportResult}
+            result={done ?? preview}
             problem={action.problem}
             include={include}
             title={done ? 'Imported' : 'Would import'}
@@ -166,44 +168,60 @@ export function ImportPage({ propertyId }: { propertyId: string }) {
 
 /** The api's problems that name an imported item (`flows[0].definition…`), shown beside its kind. */
 function kindFields(problem: ApiProblem | undefined): string[] {
-  return KINDS.flatMap((k) => (problem ? problem.under(k.reported).map((f) => f.field) : []));
+  return KINDS.flatMap((k) => (problem ? problem.under(k.field).map((f) => f.field) : []));
 }
 
+/** Each chosen kind with what the import creates, updates and leaves, and the api's problems with it. */
 function ImportChanges({
   result,
   problem,
   include,
   title,
 }: {
-  result: ImportResult;
+  result: ImportResult | undefined;
   problem: ApiProblem | undefined;
   include: readonly ImportKind[];
   title: string;
 }) {
+  const rows = KINDS.filter((k) => include.includes(k.kind));
+  const anyProblem = rows.some((k) => (problem?.under(k.field).length ?? 0) > 0);
   return (
     <table className="data-table import-changes">
-      <caption>{title}</caption>
+      <caption>{result ? title : 'Not imported'}</caption>
       <thead>
         <tr>
           <th scope="col">What</th>
-          <th scope="col">New</th>
-          <th scope="col">Updated</th>
-          <th scope="col">Unchanged</th>
+          {result && (
+            <>
+              <th scope="col">New</th>
+              <th scope="col">Updated</th>
+              <th scope="col">Unchanged</th>
+            </>
+          )}
+          {anyProblem && <th scope="col">Problems</th>}
         </tr>
       </thead>
       <tbody>
-        {KINDS.filter((k) => include.includes(k.kind)).map((k) => {
-          const c = result.changes[k.reported];
-          const problems = problem?.under(k.reported) ?? [];
+        {rows.map((k) => {
+          const c = result?.changes[k.reported];
+          const problems = problem?.under(k.field) ?? [];
           return (
             <tr key={k.kind} data-kind={k.kind}>
               <th scope="row">{k.label}</th>
-              <td>{list(c.created)}</td>
-              <td>{list(c.updated)}</td>
-              <td>{list(c.unchanged)}</td>
-              {problems.length > 0 && (
-                <td className="field-error" role="alert">
-                  {problems.map((p) => `${p.field}: ${p.message}`).join('; ')}
+              {c && (
+                <>
+                  <td>{list(c.created)}</td>
+                  <td>{list(c.updated)}</td>
+                  <td>{list(c.unchanged)}</td>
+                </>
+              )}
+              {anyProblem && (
+                <td className={problems.length > 0 ? 'field-error' : undefined}>
+                  {problems.map((p) => (
+                    <div key={p.field + p.message}>
+                      <code>{p.field}</code>: {p.message}
+                    </div>
+                  ))}
                 </td>
               )}
             </tr>

@@ -14,7 +14,8 @@ const CURRENT = 'current';
 /**
  * The flow's saved versions: when each was saved, any two (or one and the editor's flow) compared
  * step by step, and "Restore", which puts a version in the editor for the admin to save as a new
- * version (versions are never rewritten).
+ * version (versions are never rewritten). The list is read when the panel mounts: the editor keys
+ * it by the saved version (`key={saved.version}`) so a save lists the new one.
  */
 export function VersionsPanel({
   propertyId,
