@@ -66,7 +66,12 @@ export function ImportPage({ propertyId }: { propertyId: string }) {
   return (
     <Page
       title="Import from another property"
-      actions={<Link to={propertyPath(propertyId, 'flows')}>Call flows</Link>}
+      actions={
+        <>
+          <Link to={propertyPath(propertyId, 'flows')}>Call flows</Link>{' '}
+          <Link to={propertyPath(propertyId, 'default-routing')}>Default routing</Link>
+        </>
+      }
     >
       <p className="hint">
         Copies schedules, audio, agents, ring groups, voicemail boxes, call flows (matched by name) and the
