@@ -1726,6 +1726,15 @@ export interface components {
       /** @description Only the numbers of these sources (of this property). */
       sourceIds?: string[];
     };
+    ApplyResultView: {
+      propertyId: string;
+      /** @description True: nothing was written; `changes` says what would have been. */
+      dryRun: boolean;
+      prune: boolean;
+      /** @description Whether anything was (would be) written. */
+      changed: boolean;
+      changes: components['schemas']['BundleChangesByKindView'];
+    };
     AudioDto: {
       /** @enum {string} */
       contentType: 'audio/mpeg' | 'audio/wav' | 'audio/x-wav';
@@ -1773,6 +1782,18 @@ export interface components {
     };
     BackToRulesDto: {
       note?: string;
+    };
+    BundleChangesByKindView: {
+      /** @description `time_zone` and `default_flow`. */
+      settings: components['schemas']['KindChangesView'];
+      sources: components['schemas']['KindChangesView'];
+      schedules: components['schemas']['KindChangesView'];
+      agents: components['schemas']['KindChangesView'];
+      audio: components['schemas']['KindChangesView'];
+      ring_groups: components['schemas']['KindChangesView'];
+      voicemail_boxes: components['schemas']['KindChangesView'];
+      flows: components['schemas']['KindChangesView'];
+      numbers: components['schemas']['KindChangesView'];
     };
     CallAttributionView: {
       /**
@@ -2680,6 +2701,20 @@ export interface components {
       /** @description Write nothing, answer what would change. */
       dryRun?: boolean;
     };
+    ImportResultView: {
+      propertyId: string;
+      /** @description True: nothing was written; `changes` says what would have been. */
+      dryRun: boolean;
+      prune: boolean;
+      /** @description Whether anything was (would be) written. */
+      changed: boolean;
+      changes: components['schemas']['BundleChangesByKindView'];
+      fromPropertyId: string;
+      /** @description The kinds copied. */
+      include: (
+        'audio' | 'schedules' | 'agents' | 'ring_groups' | 'voicemail_boxes' | 'flows' | 'default_routing'
+      )[];
+    };
     InboundEmailAnswerView: {
       /**
        * @description `duplicate`: every copy was stored before (the provider redelivered).
@@ -2725,6 +2760,14 @@ export interface components {
       address: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    KindChangesView: {
+      created: string[];
+      updated: string[];
+      /** @description Items the bundle names that are already as it says. */
+      unchanged: string[];
+      /** @description Only with `prune`; an import removes nothing. */
+      removed: string[];
     };
     LivenessView: {
       status: string;
@@ -5658,7 +5701,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ApplyResultView'];
         };
       };
       /** @description Error */
@@ -6381,7 +6424,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ImportResultView'];
         };
       };
       /** @description Error */

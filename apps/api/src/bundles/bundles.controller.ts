@@ -4,6 +4,7 @@ import { Scope } from '../auth/auth.decorators';
 import { BodyLimit } from '../common/json-body';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { BUNDLE_JSON_LIMIT } from './bundle-limits';
+import type { ApplyResultView, ImportResultView } from './bundle-result.view';
 import { BundlesService } from './bundles.service';
 import { ApplyBundleQuery, ImportDto } from './dto';
 
@@ -27,14 +28,22 @@ export class BundlesController {
   @Post('bundle/apply')
   @BodyLimit(BUNDLE_JSON_LIMIT)
   @HttpCode(200)
-  apply(@Param('propertyId', property) p: string, @Query() q: ApplyBundleQuery, @Body() bundle: unknown) {
+  apply(
+    @Param('propertyId', property) p: string,
+    @Query() q: ApplyBundleQuery,
+    @Body() bundle: unknown,
+  ): Promise<ApplyResultView> {
     return this.svc.apply(p, bundle, { dryRun: q.dryRun === 'true', prune: q.prune === 'true' });
   }
 
   /** Copies another property's resources, flows and default flow into this one, all-or-nothing. */
   @Post('import')
   @HttpCode(200)
-  import(@Scope() scope: AccessScope, @Param('propertyId', property) p: string, @Body() dto: ImportDto) {
+  import(
+    @Scope() scope: AccessScope,
+    @Param('propertyId', property) p: string,
+    @Body() dto: ImportDto,
+  ): Promise<ImportResultView> {
     return this.svc.import(scope, p, dto);
   }
 }

@@ -29,6 +29,7 @@ export default async () => {
       await import('../resources/voicemail-boxes/voicemail-box.view'),
     ['../resources/voicemail-boxes/voicemail-message.view']:
       await import('../resources/voicemail-boxes/voicemail-message.view'),
+    ['../bundles/bundle-result.view']: await import('../bundles/bundle-result.view'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
     ['../reports/reports.view']: await import('../reports/reports.view'),
     ['../dni/dni.view']: await import('../dni/dni.view'),
@@ -1883,6 +1884,79 @@ export default async () => {
           },
         ],
         [
+          import('../bundles/bundle-result.view'),
+          {
+            KindChangesView: {
+              created: { required: true, type: () => [String] },
+              updated: { required: true, type: () => [String] },
+              unchanged: {
+                required: true,
+                type: () => [String],
+                description: 'Items the bundle names that are already as it says.',
+              },
+              removed: {
+                required: true,
+                type: () => [String],
+                description: 'Only with `prune`; an import removes nothing.',
+              },
+            },
+            BundleChangesByKindView: {
+              settings: {
+                required: true,
+                type: () => t['../bundles/bundle-result.view'].KindChangesView,
+                description: '`time_zone` and `default_flow`.',
+              },
+              sources: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              schedules: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              agents: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              audio: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              ring_groups: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              voicemail_boxes: {
+                required: true,
+                type: () => t['../bundles/bundle-result.view'].KindChangesView,
+              },
+              flows: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              numbers: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+            },
+            ApplyResultView: {
+              propertyId: { required: true, type: () => String },
+              dryRun: {
+                required: true,
+                type: () => Boolean,
+                description: 'True: nothing was written; `changes` says what would have been.',
+              },
+              prune: { required: true, type: () => Boolean },
+              changed: {
+                required: true,
+                type: () => Boolean,
+                description: 'Whether anything was (would be) written.',
+              },
+              changes: {
+                required: true,
+                type: () => t['../bundles/bundle-result.view'].BundleChangesByKindView,
+              },
+            },
+            ImportResultView: {
+              fromPropertyId: { required: true, type: () => String },
+              include: {
+                required: true,
+                type: () => [Object],
+                description: 'The kinds copied.',
+                enum: [
+                  'audio',
+                  'schedules',
+                  'agents',
+                  'ring_groups',
+                  'voicemail_boxes',
+                  'flows',
+                  'default_routing',
+                ],
+                isArray: true,
+              },
+            },
+          },
+        ],
+        [
           import('../reports/dto'),
           {
             CallFilterQuery: {
@@ -3581,12 +3655,12 @@ export default async () => {
               apply: {
                 summary:
                   "Applies a bundle all-or-nothing and answers what changed (`dryRun`: only what would). The body\nis a bundle, checked against its published JSON Schema and each item's endpoint rules.",
-                type: Object,
+                type: t['../bundles/bundle-result.view'].ApplyResultView,
               },
               import: {
                 summary:
                   "Copies another property's resources, flows and default flow into this one, all-or-nothing.",
-                type: Object,
+                type: t['../bundles/bundle-result.view'].ImportResultView,
               },
             },
           },

@@ -32,7 +32,7 @@ export function FlowToolsPage({ propertyId, flowId }: { propertyId: string; flow
   return (
     <LoadedView loaded={loaded}>
       {(saved) => {
-        const current = edited ?? (saved.definition as unknown as CallFlow);
+        const current = edited ?? saved.definition;
         return (
           <Page
             title={`${saved.name}: tools`}
@@ -58,7 +58,7 @@ export function FlowToolsPage({ propertyId, flowId }: { propertyId: string; flow
                         unwrap(
                           api.PUT('/v1/properties/{propertyId}/call-flows/{flowId}', {
                             params: { path: { propertyId, flowId } },
-                            body: { definition: edited as unknown as Record<string, unknown> },
+                            body: { definition: { ...edited } },
                           }),
                         ),
                       )

@@ -104,7 +104,7 @@ export function TryItPanel({
           }
         : undefined;
     const body: SimulateBody = {
-      definition: flow as unknown as Record<string, unknown>,
+      definition: { ...flow },
       at,
       caller: {
         callerId: draft.callerId,
@@ -126,7 +126,8 @@ export function TryItPanel({
       ),
     );
     if (answer === undefined) return;
-    // The answer is the domain's DryRunResult (the api returns dryRun's value as it is).
+    // The answer is the domain's dryRun value as it is; its schema merges the two decision entries
+    // into one object type, so it reads back as the domain's own type.
     const dry = answer as unknown as DryRunResult;
     setResult({ run: dry, flow });
     onPath(dry.path);

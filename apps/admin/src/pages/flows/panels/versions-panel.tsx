@@ -55,7 +55,7 @@ export function VersionsPanel({
       ),
     );
     if (api === undefined) throw new Error('not loaded');
-    return api.definition as unknown as CallFlow;
+    return api.definition;
   };
 
   const name = (side: string) => (side === CURRENT ? 'the editor' : `version ${side}`);
@@ -97,7 +97,7 @@ export function VersionsPanel({
                               )
                               .then((got) => {
                                 if (!got) return;
-                                onRestore(got.definition as unknown as CallFlow);
+                                onRestore(got.definition);
                                 setRestored(v.version);
                               })
                           }
