@@ -188,6 +188,30 @@ describe('call flows API: versions, validation, dry run, diagram', () => {
     assert.match(bad.body.error.fields[0].field, /^schedules\.office\./);
   });
 
+  it('dry-runs an unsaved definition of the flow (the editor’s changes) without storing it', async () => {
+    const { body } = await api.request('POST', base(), { name: 'Edited', definition: flow });
+    const edited = {
+      ...flow,
+      steps: flow.steps.map((s) => (s.id === 'menu' ? { ...s, options: { '1': 'maintenance' } } : s)),
+    };
+    const run = await api.request('POST', `${base()}/${body.id}/simulate`, {
+      schedules: { office },
+      definition: edited,
+      at: '2026-11-24T17:00:00Z',
+      keypresses: ['1'],
+    });
+    assert.equal(run.status, 200, JSON.stringify(run.body));
+    assert.deepEqual(run.body.path, ['welcome', 'who', 'hours', 'menu', 'maintenance', 'connected']);
+    const stored = await api.request('GET', `${base()}/${body.id}`);
+    assert.equal(stored.body.version, 1);
+
+    const broken = await api.request('POST', `${base()}/${body.id}/simulate`, {
+      definition: { ...flow, initialStepId: 'nowhere' },
+    });
+    assert.equal(broken.status, 422);
+    assert.match(broken.body.error.fields[0].field, /^definition\./);
+  });
+
   it('draws the flow as Mermaid and SVG', async () => {
     const { body } = await api.request('POST', base(), { name: 'Drawn', definition: flow });
     const d = await api.request('GET', `${base()}/${body.id}/diagram`);

@@ -2,6 +2,7 @@ import { Layout } from './layout';
 import { ACCOUNT_ROUTES } from './pages/account/routes';
 import { BUNDLE_ROUTES } from './pages/bundle/routes';
 import { DNI_ROUTES } from './pages/dni/routes';
+import { FLOW_IMPORT_ROUTES } from './pages/flows/import-routes';
 import { FLOW_ROUTES } from './pages/flows/routes';
 import { NUMBER_ROUTES } from './pages/numbers/routes';
 import { SCORING_ROUTES } from './pages/scoring/routes';
@@ -17,6 +18,8 @@ import { SessionProvider, useSession } from './session';
 import { NotFound } from './ui/problem-notice';
 
 const ROUTES: readonly Route[] = [
+  // Before the flows' own routes, so `/flows/import` is not read as a flow id.
+  ...FLOW_IMPORT_ROUTES,
   ...PROPERTY_ROUTES,
   ...SOURCE_ROUTES,
   ...FLOW_ROUTES,

@@ -64,6 +64,10 @@ export type {
   SimulatedAction,
 } from './flow/dry-run';
 export { dryRun } from './flow/dry-run';
+export type { ExplainedStep } from './flow/dry-run-explain';
+export { explainDryRun, describeOutcome } from './flow/dry-run-explain';
+export type { FlowDiff, StepDiff, FieldChange } from './flow/flow-diff';
+export { diffFlows } from './flow/flow-diff';
 export { PATH_CONNECTED } from './flow/path-convention';
 export type { PathStep } from './flow/path-labels';
 export { readablePath } from './flow/path-labels';
@@ -131,6 +135,8 @@ export {
   addDays,
   weekdayOfDate,
   parseClock,
+  wallClockToInstant,
+  instantToWallClock,
 } from './schedule/zoned-time';
 export type { ScheduleVerdict, ScheduleReason, OpenWindow } from './schedule/is-open';
 export { evaluateSchedule, isScheduleOpen, findOverride } from './schedule/is-open';

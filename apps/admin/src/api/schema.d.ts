@@ -1728,7 +1728,7 @@ export interface components {
     };
     ApplyResultView: {
       propertyId: string;
-      /** @description True: nothing was written; the changes are what applying would do. */
+      /** @description True: nothing was written; `changes` says what would have been. */
       dryRun: boolean;
       prune: boolean;
       /** @description Whether anything was (would be) written. */
@@ -1784,6 +1784,7 @@ export interface components {
       note?: string;
     };
     BundleChangesByKindView: {
+      /** @description `time_zone` and `default_flow`. */
       settings: components['schemas']['KindChangesView'];
       sources: components['schemas']['KindChangesView'];
       schedules: components['schemas']['KindChangesView'];
@@ -2704,14 +2705,14 @@ export interface components {
     };
     ImportResultView: {
       propertyId: string;
-      /** @description True: nothing was written; the changes are what applying would do. */
+      /** @description True: nothing was written; `changes` says what would have been. */
       dryRun: boolean;
       prune: boolean;
       /** @description Whether anything was (would be) written. */
       changed: boolean;
       changes: components['schemas']['BundleChangesByKindView'];
       fromPropertyId: string;
-      /** @description schedules, audio, agents, ring_groups, voicemail_boxes, flows, default_routing */
+      /** @description The kinds copied. */
       include: (
         'audio' | 'schedules' | 'agents' | 'ring_groups' | 'voicemail_boxes' | 'flows' | 'default_routing'
       )[];
@@ -2765,7 +2766,9 @@ export interface components {
     KindChangesView: {
       created: string[];
       updated: string[];
+      /** @description Items the bundle names that are already as it says. */
       unchanged: string[];
+      /** @description Only with `prune`; an import removes nothing. */
       removed: string[];
     };
     LivenessView: {
@@ -3298,6 +3301,13 @@ export interface components {
     };
     SimulateCallFlowDto: {
       version?: number;
+      /**
+       * @description A definition to try instead of a stored version (the editor's unsaved changes), checked like a
+       *     save (422 naming `definition.…`); nothing is stored. Absent: `version`, or the current one.
+       */
+      definition?: {
+        [key: string]: unknown;
+      };
       caller?: components['schemas']['SimulatedCallerDto'];
       /** @description The call's start instant (ISO 8601); schedules are judged at it. Default: now. */
       at?: string;

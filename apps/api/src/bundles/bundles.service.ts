@@ -8,21 +8,11 @@ import { lockProperty } from '../common/property-lock';
 import { inTransaction } from '../common/transaction';
 import { AudioService } from '../resources/audio/audio.service';
 import { checkBundle } from './bundle-check';
-import { diffSnapshots, type BundleChanges } from './bundle-diff';
+import { diffSnapshots } from './bundle-diff';
+import type { ApplyResultView as ApplyResult, ImportResultView as ImportResult } from './bundles.view';
 import { BundleWriter } from './bundle-writer';
 import { ConfigSnapshotReader, snapshotToBundle } from './config-snapshot';
 import { IMPORT_KINDS, type ImportDto, type ImportKind } from './dto';
-
-export interface ApplyResult extends BundleChanges {
-  propertyId: string;
-  dryRun: boolean;
-  prune: boolean;
-}
-
-export interface ImportResult extends ApplyResult {
-  fromPropertyId: string;
-  include: ImportKind[];
-}
 
 /**
  * A property's whole configuration as one document (docs/schemas/bundle.schema.json): exported,

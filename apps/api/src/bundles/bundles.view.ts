@@ -1,19 +1,22 @@
 /*
- * What applying a bundle, and importing from another property, answer. Response classes, types
- * only (read by the OpenAPI plugin): BundlesService builds plain objects (ApplyResult, ImportResult).
+ * What `POST …/bundle/apply` and `POST …/import` answer: what was (in a dry run: would be) written.
+ * Response classes, types only (read by the OpenAPI plugin); bundle-diff.ts computes them.
  */
 import type { ImportKind } from './dto';
 
-/** What an apply did (or, in a dry run, would do) to one kind, by id, name or number. */
+/** One kind's items by the key a bundle names them by (id, name or number). */
 export class KindChangesView {
   created: string[];
   updated: string[];
+  /** Items the bundle names that are already as it says. */
   unchanged: string[];
+  /** Only with `prune`; an import removes nothing. */
   removed: string[];
 }
 
-/** Each kind of a bundle, plus the property's own settings (`time_zone`, `default_flow`). */
+/** Each kind of a bundle (bundle-diff.ts's CHANGE_KINDS), plus the property's own settings. */
 export class BundleChangesByKindView {
+  /** `time_zone` and `default_flow`. */
   settings: KindChangesView;
   sources: KindChangesView;
   schedules: KindChangesView;
@@ -27,7 +30,7 @@ export class BundleChangesByKindView {
 
 export class ApplyResultView {
   propertyId: string;
-  /** True: nothing was written; the changes are what applying would do. */
+  /** True: nothing was written; `changes` says what would have been. */
   dryRun: boolean;
   prune: boolean;
   /** Whether anything was (would be) written. */
@@ -37,6 +40,6 @@ export class ApplyResultView {
 
 export class ImportResultView extends ApplyResultView {
   fromPropertyId: string;
-  /** schedules, audio, agents, ring_groups, voicemail_boxes, flows, default_routing */
+  /** The kinds copied. */
   include: ImportKind[];
 }

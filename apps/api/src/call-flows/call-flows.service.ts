@@ -256,7 +256,9 @@ export class CallFlowsService {
    */
   async simulate(propertyId: string, flowId: string, dto: SimulateCallFlowDto): Promise<CallFlowSimulation> {
     const property = await this.property(propertyId);
-    const { definition } = await this.get(propertyId, flowId, dto.version);
+    const definition = dto.definition
+      ? await this.unsaved(propertyId, flowId, dto.definition)
+      : (await this.get(propertyId, flowId, dto.version)).definition;
     checkEach('schedules', dto.schedules, (x) => validateSchedule(x as Schedule));
     checkEach('ringGroups', dto.ringGroups, (x) => validateRingGroup(x as RingGroup));
     const [schedules, stored] = await Promise.all([
@@ -293,6 +295,12 @@ export class CallFlowsService {
         roundRobinPointers: Object.fromEntries(groups.map(([id, g]) => [id, g.pointer])),
       },
     ) as CallFlowSimulation;
+  }
+
+  /** An unsaved definition of an existing flow, checked as a save would check it (nothing stored). */
+  private async unsaved(propertyId: string, flowId: string, definition: Record<string, unknown>) {
+    await this.flowRow(this.ds.manager, propertyId, flowId);
+    return checkFlowDefinition(definition, await this.resources.resourceIds(propertyId)).flow;
   }
 
   async diagram(propertyId: string, flowId: string, version?: number): Promise<CallFlowDiagram> {

@@ -94,6 +94,14 @@ export class SimulateCallFlowDto {
   @Min(1)
   version?: number;
 
+  /**
+   * A definition to try instead of a stored version (the editor's unsaved changes), checked like a
+   * save (422 naming `definition.…`); nothing is stored. Absent: `version`, or the current one.
+   */
+  @IsOptional()
+  @IsObject()
+  definition?: Record<string, unknown>;
+
   @IsOptional()
   @ValidateNested()
   @Type(() => SimulatedCallerDto)

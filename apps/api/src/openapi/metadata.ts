@@ -986,6 +986,13 @@ export default async () => {
             },
             SimulateCallFlowDto: {
               version: { required: false, type: () => Number, minimum: 1 },
+              definition: {
+                required: false,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  "A definition to try instead of a stored version (the editor's unsaved changes), checked like a\nsave (422 naming `definition.\u2026`); nothing is stored. Absent: `version`, or the current one.",
+              },
               caller: { required: false, type: () => t['../call-flows/dto'].SimulatedCallerDto },
               at: {
                 required: false,
@@ -1882,11 +1889,23 @@ export default async () => {
             KindChangesView: {
               created: { required: true, type: () => [String] },
               updated: { required: true, type: () => [String] },
-              unchanged: { required: true, type: () => [String] },
-              removed: { required: true, type: () => [String] },
+              unchanged: {
+                required: true,
+                type: () => [String],
+                description: 'Items the bundle names that are already as it says.',
+              },
+              removed: {
+                required: true,
+                type: () => [String],
+                description: 'Only with `prune`; an import removes nothing.',
+              },
             },
             BundleChangesByKindView: {
-              settings: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              settings: {
+                required: true,
+                type: () => t['../bundles/bundles.view'].KindChangesView,
+                description: '`time_zone` and `default_flow`.',
+              },
               sources: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
               schedules: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
               agents: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
@@ -1901,7 +1920,7 @@ export default async () => {
               dryRun: {
                 required: true,
                 type: () => Boolean,
-                description: 'True: nothing was written; the changes are what applying would do.',
+                description: 'True: nothing was written; `changes` says what would have been.',
               },
               prune: { required: true, type: () => Boolean },
               changed: {
@@ -1916,7 +1935,7 @@ export default async () => {
               include: {
                 required: true,
                 type: () => [Object],
-                description: 'schedules, audio, agents, ring_groups, voicemail_boxes, flows, default_routing',
+                description: 'The kinds copied.',
                 enum: [
                   'audio',
                   'schedules',

@@ -81,6 +81,42 @@ export function toZonedTime(at: Instant, timeZone: string): ZonedTime {
   };
 }
 
+const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The instant a wall-clock reading ("YYYY-MM-DDTHH:MM[:SS]", as a datetime-local input gives it)
+ * denotes in `timeZone`, as ISO 8601 UTC. A reading the zone skips (spring forward) lands after the
+ * gap; a repeated one (fall back) is its first occurrence. Null for text that is no such reading.
+ */
+export function wallClockToInstant(wall: string, timeZone: string): string | null {
+  const m = WALL.exec(wall);
+  if (!m || !isValidDate(`${m[1]}-${m[2]}-${m[3]}`) || Number(m[4]) > 23 || Number(m[5]) > 59) return null;
+  const asUtc = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6] ?? 0),
+  );
+  // The zone's offsets a day before and after (at most one change between): the instants they give
+  // that read back as this wall clock, the earliest; none reads back in a skipped hour, where the
+  // offset from before the change lands as far after the gap as the reading was into it.
+  const offsets = [asUtc - 86_400_000, asUtc + 86_400_000].map((t) => toZonedTime(t, timeZone).offsetMinutes);
+  const candidates = offsets.map((o) => asUtc - o * 60_000);
+  const readsBack = candidates.filter((t) => {
+    const z = toZonedTime(t, timeZone);
+    return Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second) === asUtc;
+  });
+  return new Date(readsBack.length > 0 ? Math.min(...readsBack) : candidates[0]).toISOString();
+}
+
+/** An instant as a wall-clock reading in `timeZone`, "YYYY-MM-DDTHH:MM" (a datetime-local input's value). */
+export function instantToWallClock(at: Instant, timeZone: string): string {
+  const z = toZonedTime(at, timeZone);
+  return `${z.date}T${pad(z.hour, 2)}:${pad(z.minute, 2)}`;
+}
+
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }

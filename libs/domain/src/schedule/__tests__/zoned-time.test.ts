@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addDays, isValidDate, isValidTimeZone, parseClock, toZonedTime, weekdayOfDate } from '../zoned-time';
+import {
+  addDays,
+  instantToWallClock,
+  isValidDate,
+  isValidTimeZone,
+  parseClock,
+  toZonedTime,
+  wallClockToInstant,
+  weekdayOfDate,
+} from '../zoned-time';
 
 describe('toZonedTime', () => {
   const cases: Array<{
@@ -179,4 +188,29 @@ describe('calendar helpers', () => {
   ];
   for (const [text, minutes] of clocks)
     test(`parseClock(${text})`, () => assert.equal(parseClock(text), minutes));
+});
+
+describe('wallClockToInstant / instantToWallClock', () => {
+  test('a reading in the zone, across DST, and back', () => {
+    assert.equal(wallClockToInstant('2026-11-24T10:00', 'America/Denver'), '2026-11-24T17:00:00.000Z');
+    assert.equal(wallClockToInstant('2026-07-01T10:00', 'America/Denver'), '2026-07-01T16:00:00.000Z');
+    assert.equal(wallClockToInstant('2026-07-01T10:00:30', 'UTC'), '2026-07-01T10:00:30.000Z');
+    assert.equal(instantToWallClock('2026-11-24T17:00:00Z', 'America/Denver'), '2026-11-24T10:00');
+  });
+
+  test('skipped and repeated readings at DST changes', () => {
+    // Chicago springs forward at 02:00 on 2026-03-08: 02:30 does not exist, it lands after the gap.
+    const skipped = wallClockToInstant('2026-03-08T02:30', 'America/Chicago');
+    assert.equal(instantToWallClock(skipped ?? '', 'America/Chicago'), '2026-03-08T03:30');
+    // It falls back at 02:00 on 2026-11-01: 01:30 happens twice; the first (CDT, -5) is taken.
+    assert.equal(wallClockToInstant('2026-11-01T01:30', 'America/Chicago'), '2026-11-01T06:30:00.000Z');
+    // Paris falls back at 03:00 on 2026-10-25: 02:30 is first CEST (+2).
+    assert.equal(wallClockToInstant('2026-10-25T02:30', 'Europe/Paris'), '2026-10-25T00:30:00.000Z');
+  });
+
+  test('what is not a reading', () => {
+    assert.equal(wallClockToInstant('2026-02-30T10:00', 'UTC'), null);
+    assert.equal(wallClockToInstant('tomorrow', 'UTC'), null);
+    assert.equal(wallClockToInstant('2026-01-01T24:00', 'UTC'), null);
+  });
 });
