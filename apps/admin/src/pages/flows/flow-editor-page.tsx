@@ -375,7 +375,14 @@ function FlowEditor({
               <TryItPanel propertyId={propertyId} flowId={flowId} flow={draft} onPath={setPath} />
             )}
             {tab === 'versions' && (
-              <VersionsPanel propertyId={propertyId} flowId={flowId} current={draft} onRestore={restore} />
+              <VersionsPanel
+                // Read once when shown: a new key after each save lists the new version.
+                key={saved.version}
+                propertyId={propertyId}
+                flowId={flowId}
+                current={draft}
+                onRestore={restore}
+              />
             )}
             {tab === 'use' && <UsePanel propertyId={propertyId} flowId={flowId} />}
           </div>

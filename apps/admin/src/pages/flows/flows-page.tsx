@@ -33,7 +33,15 @@ export function FlowsPage({ propertyId }: { propertyId: string }) {
   const [removing, setRemoving] = useState<string>();
   const [name, setName] = useState('');
   return (
-    <Page title="Call flows">
+    <Page
+      title="Call flows"
+      actions={
+        <>
+          <Link to={propertyPath(propertyId, 'default-routing')}>Default routing</Link>
+          <Link to={propertyPath(propertyId, 'flows', '/import')}>Import from another property</Link>
+        </>
+      }
+    >
       <LoadedView loaded={flows}>
         {({ items, defaultId }) => (
           <DataTable
