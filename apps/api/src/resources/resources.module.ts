@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RecordingsModule } from '../recordings/recordings.module';
-import { AgentsController } from './agents/agents.controller';
+import { AgentPresenceController, AgentsController } from './agents/agents.controller';
 import { AgentsService } from './agents/agents.service';
 import { AudioController } from './audio/audio.controller';
 import { AudioService } from './audio/audio.service';
@@ -21,6 +21,7 @@ import { VoicemailMessagesService } from './voicemail-boxes/voicemail-messages.s
   controllers: [
     SchedulesController,
     AgentsController,
+    AgentPresenceController,
     RingGroupsController,
     AudioController,
     MediaController,
