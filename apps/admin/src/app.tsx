@@ -1,14 +1,27 @@
 import { Layout } from './layout';
+import { AGENT_ROUTES } from './pages/agents/routes';
+import { AUDIO_ROUTES } from './pages/audio/routes';
 import { PROPERTY_ROUTES } from './pages/properties/routes';
+import { RING_GROUP_ROUTES } from './pages/ring-groups/routes';
+import { SCHEDULE_ROUTES } from './pages/schedules/routes';
 import { SignInPage } from './pages/sign-in';
 import { SOURCE_ROUTES } from './pages/sources/routes';
+import { VOICEMAIL_ROUTES } from './pages/voicemail/routes';
 import { matchPath, navigate, useFocusOnNavigate, useLocation } from './router';
 import type { Route } from './routes';
 import { propertyPath } from './sections';
 import { SessionProvider, useSession } from './session';
 import { NotFound } from './ui/problem-notice';
 
-const ROUTES: readonly Route[] = [...PROPERTY_ROUTES, ...SOURCE_ROUTES];
+const ROUTES: readonly Route[] = [
+  ...PROPERTY_ROUTES,
+  ...SOURCE_ROUTES,
+  ...SCHEDULE_ROUTES,
+  ...AGENT_ROUTES,
+  ...RING_GROUP_ROUTES,
+  ...AUDIO_ROUTES,
+  ...VOICEMAIL_ROUTES,
+];
 
 export function App() {
   return (
