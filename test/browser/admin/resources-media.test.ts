@@ -62,8 +62,9 @@ describe('admin console: audio and voicemail', () => {
     const player = row.locator('audio');
     await player.waitFor();
     assert.match((await player.getAttribute('src')) ?? '', /^blob:/);
+    // Runs in the page (no DOM types here): resolves the duration once the metadata is decoded.
     const duration = await player.evaluate(
-      (el: HTMLAudioElement) =>
+      (el: any) =>
         new Promise<number>((resolve) => {
           if (el.readyState >= 1) resolve(el.duration);
           else el.addEventListener('loadedmetadata', () => resolve(el.duration), { once: true });

@@ -61,7 +61,6 @@ export function MembersEditor({
                 <span className="visually-hidden"> for {name}</span>{' '}
                 <input
                   type="number"
-                  min={1}
                   size={4}
                   className="short"
                   placeholder="group's"

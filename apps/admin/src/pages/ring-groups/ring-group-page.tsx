@@ -217,7 +217,6 @@ function RingGroupForm({
                 <input
                   {...a}
                   type="number"
-                  min={1}
                   value={d.agentRingTimeoutSeconds}
                   onChange={(e) => setD({ ...d, agentRingTimeoutSeconds: e.target.value })}
                 />
@@ -233,7 +232,6 @@ function RingGroupForm({
                 <input
                   {...a}
                   type="number"
-                  min={1}
                   value={d.overallTimeoutSeconds}
                   onChange={(e) => setD({ ...d, overallTimeoutSeconds: e.target.value })}
                 />
