@@ -46,7 +46,7 @@ describe('admin console: audio and voicemail', () => {
     const tab = await openConsole(browser, api.url);
     const { page } = tab;
     await signIn(page, api.url, api.apiKey, `/admin/p/${propertyId}/audio`);
-    await page.getByRole('heading', { name: 'Audio' }).waitFor();
+    await page.getByRole('heading', { name: 'Audio', exact: true }).waitFor();
     const upload = page.getByRole('region', { name: 'Upload an audio file' });
     await upload
       .getByLabel('File')
@@ -79,8 +79,9 @@ describe('admin console: audio and voicemail', () => {
     await renamed.getByRole('button', { name: 'Rename Welcome message' }).waitFor();
 
     const before = (await api.request('GET', `${base}/audio/welcome`)).body;
+    // "Replace…" opens a file picker; the picked file replaces the bytes under the same id.
     const chooser = page.waitForEvent('filechooser');
-    await renamed.getByRole('button', { name: 'Replace Welcome message…' }).click();
+    await renamed.getByRole('button', { name: /^Replace Welcome message/ }).click();
     await (
       await chooser
     ).setFiles({ name: 'welcome2.wav', mimeType: 'audio/wav', buffer: wavFile(16000, 2000) });
