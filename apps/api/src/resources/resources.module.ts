@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RecordingsModule } from '../recordings/recordings.module';
-import { AgentPresenceController, AgentsController } from './agents/agents.controller';
+import { AgentPresenceController } from './agents/agent-presence.controller';
+import { AgentsController } from './agents/agents.controller';
 import { AgentsService } from './agents/agents.service';
 import { AudioController } from './audio/audio.controller';
 import { AudioService } from './audio/audio.service';

@@ -52,14 +52,3 @@ export class AgentsController {
     await this.svc.remove(p, id);
   }
 }
-
-/** Who is reachable now: each agent's presence, page and ringability (polled by the console). */
-@Controller({ path: 'properties/:propertyId/agent-presence', version: '1' })
-export class AgentPresenceController {
-  constructor(private readonly svc: AgentsService) {}
-
-  @Get()
-  async list(@Param('propertyId', property) p: string) {
-    return { items: await this.svc.presence(p) };
-  }
-}
