@@ -7,6 +7,7 @@ export default async () => {
     ['../call-flows/dto']: await import('../call-flows/dto'),
     ['../properties/standard-sources.view']: await import('../properties/standard-sources.view'),
     ['../recordings/recording.view']: await import('../recordings/recording.view'),
+    ['../resources/agents/agent-presence.view']: await import('../resources/agents/agent-presence.view'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
     ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
@@ -927,6 +928,36 @@ export default async () => {
             },
             RecordingList: {
               items: { required: true, type: () => [t['../recordings/recording.view'].RecordingView] },
+            },
+          },
+        ],
+        [
+          import('../resources/agents/agent-presence.view'),
+          {
+            AgentPresenceItemView: {
+              agentId: { required: true, type: () => String },
+              presence: {
+                required: true,
+                description:
+                  "The agent's own switch (the /agent page), or `on_call` while bridged to a call.",
+                enum: ['available', 'away', 'on_call', 'offline'],
+              },
+              pageOpen: {
+                required: true,
+                type: () => Boolean,
+                description: 'Their /agent page was seen lately: browser agents answer there.',
+              },
+              ringable: {
+                required: true,
+                type: () => Boolean,
+                description: 'A ring group that skips unavailable members would ring them now.',
+              },
+            },
+            AgentPresenceList: {
+              items: {
+                required: true,
+                type: () => [t['../resources/agents/agent-presence.view'].AgentPresenceItemView],
+              },
             },
           },
         ],
@@ -2535,6 +2566,19 @@ export default async () => {
           },
         ],
         [
+          import('../admin-console/admin-console.controller'),
+          {
+            AdminConsoleController: {
+              page: {},
+              asset: { summary: 'Content-hashed file names: cached for a year, a new build has new names.' },
+              deepLink: {
+                summary:
+                  'A console address (`/admin/calls/\u2026`): the page, which routes it in the browser.',
+              },
+            },
+          },
+        ],
+        [
           import('../agent/agent.controller'),
           {
             AgentSignInLinksController: {
@@ -2654,6 +2698,14 @@ export default async () => {
           },
         ],
         [import('../recordings/recording-media.controller'), { RecordingMediaController: { recording: {} } }],
+        [
+          import('../resources/agents/agent-presence.controller'),
+          {
+            AgentPresenceController: {
+              list: { type: t['../resources/agents/agent-presence.view'].AgentPresenceList },
+            },
+          },
+        ],
         [
           import('../resources/agents/agents.controller'),
           {
