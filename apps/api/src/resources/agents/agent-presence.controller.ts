@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { UuidParam } from '../../common/uuid-param.pipe';
-import { AgentPresenceList } from './agent-presence.view';
+import type { AgentPresenceList } from './agent-presence.view';
 import { AgentsService } from './agents.service';
 
 /**
