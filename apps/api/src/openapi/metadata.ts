@@ -19,6 +19,7 @@ export default async () => {
       await import('../../../../libs/persistence/src/entities/tracking-number.entity'),
     ['../properties/standard-sources.view']: await import('../properties/standard-sources.view'),
     ['../recordings/recording.view']: await import('../recordings/recording.view'),
+    ['../resources/agents/agent-presence.view']: await import('../resources/agents/agent-presence.view'),
     ['../resources/agents/agent.view']: await import('../resources/agents/agent.view'),
     ['../resources/audio/audio.view']: await import('../resources/audio/audio.view'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
@@ -1405,6 +1406,36 @@ export default async () => {
             },
             RecordingList: {
               items: { required: true, type: () => [t['../recordings/recording.view'].RecordingView] },
+            },
+          },
+        ],
+        [
+          import('../resources/agents/agent-presence.view'),
+          {
+            AgentPresenceItemView: {
+              agentId: { required: true, type: () => String },
+              presence: {
+                required: true,
+                description:
+                  "The agent's own switch (the /agent page), or `on_call` while bridged to a call.",
+                enum: ['available', 'away', 'on_call', 'offline'],
+              },
+              pageOpen: {
+                required: true,
+                type: () => Boolean,
+                description: 'Their /agent page was seen lately: browser agents answer there.',
+              },
+              ringable: {
+                required: true,
+                type: () => Boolean,
+                description: 'A ring group that skips unavailable members would ring them now.',
+              },
+            },
+            AgentPresenceList: {
+              items: {
+                required: true,
+                type: () => [t['../resources/agents/agent-presence.view'].AgentPresenceItemView],
+              },
             },
           },
         ],
@@ -3453,6 +3484,14 @@ export default async () => {
           },
         ],
         [import('../recordings/recording-media.controller'), { RecordingMediaController: { recording: {} } }],
+        [
+          import('../resources/agents/agent-presence.controller'),
+          {
+            AgentPresenceController: {
+              list: { type: t['../resources/agents/agent-presence.view'].AgentPresenceList },
+            },
+          },
+        ],
         [
           import('../resources/agents/agents.controller'),
           {
