@@ -3250,6 +3250,14 @@ export interface components {
        */
       notifyWebhookUrl?: string | null;
     };
+    SignInLinkView: {
+      /** @description The one-time code (`sbc_…`), used up by the first sign-in. */
+      code: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description Where the agent goes, on the api's origin: `/agent?code=…`. */
+      path: string;
+    };
     SignedInAgentView: {
       id: string;
       name: string;
@@ -5340,7 +5348,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SignInLinkView'];
+        };
       };
       /** @description Error */
       default: {

@@ -569,6 +569,19 @@ export default async () => {
               propertyId: { required: true, type: () => String },
               propertyName: { required: true, type: () => String },
             },
+            SignInLinkView: {
+              code: {
+                required: true,
+                type: () => String,
+                description: 'The one-time code (`sbc_\u2026`), used up by the first sign-in.',
+              },
+              expiresAt: { required: true, type: () => Date },
+              path: {
+                required: true,
+                type: () => String,
+                description: "Where the agent goes, on the api's origin: `/agent?code=\u2026`.",
+              },
+            },
             AgentSessionView: {
               token: {
                 required: true,
@@ -3365,7 +3378,10 @@ export default async () => {
           import('../agent/agent.controller'),
           {
             AgentSignInLinksController: {
-              create: { summary: 'A link valid for 15 minutes, used once: `/agent?code=\u2026`.' },
+              create: {
+                summary: 'A link valid for 15 minutes, used once: `/agent?code=\u2026`.',
+                type: t['../agent/agent.view'].SignInLinkView,
+              },
             },
             AgentController: {
               session: {

@@ -107,7 +107,7 @@ export function AgentsPage({ propertyId }: { propertyId: string }) {
               id: editing.id,
               name: editing.name,
               kind: (editing.endpoint as AgentEndpoint).kind,
-              address: addressOf(editing.endpoint as AgentEndpoint),
+              address: addressOf(editing.endpoint),
               available: editing.available,
             }}
             problem={edit.problem}

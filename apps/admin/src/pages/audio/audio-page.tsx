@@ -48,12 +48,12 @@ export function AudioPage({ propertyId }: { propertyId: string }) {
                   <BlobAudio
                     label={a.name}
                     load={(api) =>
-                      unwrap(
+                      unwrap<Blob>(
                         api.GET('/v1/properties/{propertyId}/audio/{audioId}/content', {
                           params: { path: { propertyId, audioId: a.id } },
                           parseAs: 'blob',
                         }),
-                      ) as Promise<Blob>
+                      )
                     }
                   />
                 ),

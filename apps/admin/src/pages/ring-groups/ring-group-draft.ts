@@ -52,7 +52,7 @@ export function draftOf(g: SavedRingGroup): RingGroupDraft {
   return {
     id: g.id,
     name: g.name,
-    strategy: g.strategy as RingStrategy,
+    strategy: g.strategy,
     members: g.members.map((m) => ({
       agentId: m.agentId,
       ringTimeoutSeconds: m.ringTimeoutSeconds === undefined ? '' : String(m.ringTimeoutSeconds),
@@ -60,7 +60,7 @@ export function draftOf(g: SavedRingGroup): RingGroupDraft {
     agentRingTimeoutSeconds: String(g.agentRingTimeoutSeconds),
     overallTimeoutSeconds: g.overallTimeoutSeconds === undefined ? '' : String(g.overallTimeoutSeconds),
     skipUnavailable: g.skipUnavailable,
-    whisper: g.whisper as Prompt | undefined,
+    whisper: g.whisper,
     holdPrompt: hears.kind === 'hold_audio' ? hears.prompt : undefined,
   };
 }

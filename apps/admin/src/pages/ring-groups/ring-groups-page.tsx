@@ -1,4 +1,3 @@
-import type { AgentEndpoint, RingStrategy } from '@switchboard/domain';
 import { unwrap } from '../../api/client';
 import { Link } from '../../router';
 import { propertyPath } from '../../sections';
@@ -56,7 +55,7 @@ export function RingGroupsPage({ propertyId }: { propertyId: string }) {
               { header: 'Id', cell: (g) => <code>{g.id}</code> },
               {
                 header: 'Strategy',
-                cell: (g) => STRATEGIES[g.strategy as RingStrategy]?.label ?? g.strategy,
+                cell: (g) => STRATEGIES[g.strategy]?.label ?? g.strategy,
               },
               {
                 header: 'Members',
@@ -69,7 +68,7 @@ export function RingGroupsPage({ propertyId }: { propertyId: string }) {
                           {a?.name ?? m.agentId}{' '}
                           <PresenceBadge
                             presence={presence.get(m.agentId)}
-                            browser={(a?.endpoint as AgentEndpoint | undefined)?.kind === 'webrtc'}
+                            browser={a?.endpoint?.kind === 'webrtc'}
                           />
                         </li>
                       );

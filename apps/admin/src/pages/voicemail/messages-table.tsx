@@ -85,12 +85,12 @@ export function MessagesTable({ propertyId, boxId }: { propertyId: string; boxId
                       <BlobAudio
                         label={`the message from ${m.from}`}
                         load={(api) =>
-                          unwrap(
+                          unwrap<Blob>(
                             api.GET(
                               '/v1/properties/{propertyId}/voicemail-boxes/{voicemailBoxId}/messages/{messageId}/recording',
                               { ...path(m), parseAs: 'blob' },
                             ),
-                          ) as Promise<Blob>
+                          )
                         }
                       />
                     ),

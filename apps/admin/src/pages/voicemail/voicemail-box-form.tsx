@@ -22,7 +22,7 @@ const draftOf = (b: SavedBox | null): BoxDraft => ({
   id: b?.id ?? '',
   name: b?.name ?? '',
   agentId: b?.agentId ?? '',
-  greeting: (b?.greeting ?? undefined) as Prompt | undefined,
+  greeting: b?.greeting ?? undefined,
   notifyWebhookUrl: b?.notifyWebhookUrl ?? '',
   notifyEmails: (b?.notifyEmails ?? []).join('\n'),
 });
