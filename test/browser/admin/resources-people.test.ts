@@ -87,6 +87,12 @@ describe('admin console: agents and ring groups', () => {
       { authorization: `Bearer ${session.body.token}` },
     );
     await bob.getByText('Away').waitFor({ timeout: 10_000 });
+    const presence = await api.request('GET', `${base}/agent-presence`);
+    assert.deepEqual(
+      presence.body.items.find((i: { agentId: string }) => i.agentId === 'bob'),
+      // Signed in but no /agent page open (no push channel): not rung.
+      { agentId: 'bob', presence: 'away', pageOpen: false, ringable: false },
+    );
 
     // Edit: Alice becomes unavailable.
     await alice.getByRole('button', { name: 'Edit Alice' }).click();

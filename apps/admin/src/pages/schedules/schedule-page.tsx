@@ -56,7 +56,7 @@ function ScheduleForm({
   const [draft, setDraft] = useState<ScheduleDraft>(() => (saved ? draftOf(saved) : newDraft()));
   const [indexOf, setIndexOf] = useState<Record<Weekday, number[]>>();
   const [warnings, setWarnings] = useState<readonly { field: string; message: string }[]>([]);
-  const [saved_, setSavedNote] = useState(false);
+  const [savedNote, setSavedNote] = useState(false);
   const save = useAction();
   const problem = save.problem;
   const scheduleId = saved?.id;
@@ -103,7 +103,7 @@ function ScheduleForm({
           .filter((f) => /^(name|id|timeZone|weekly\[\d+\](\.start|\.end)?|overrides\[\d+\].*)$/.test(f))}
       />
       <div aria-live="polite">
-        {saved_ && !problem && <p className="notice notice-ok">Saved.</p>}
+        {savedNote && !problem && <p className="notice notice-ok">Saved.</p>}
         {warnings.length > 0 && (
           <div className="notice notice-warn">
             <strong>Saved, but check:</strong>
