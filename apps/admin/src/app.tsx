@@ -1,6 +1,7 @@
 import { Layout } from './layout';
 import { AGENT_ROUTES } from './pages/agents/routes';
 import { AUDIO_ROUTES } from './pages/audio/routes';
+import { FLOW_ROUTES } from './pages/flows/routes';
 import { PROPERTY_ROUTES } from './pages/properties/routes';
 import { RING_GROUP_ROUTES } from './pages/ring-groups/routes';
 import { SCHEDULE_ROUTES } from './pages/schedules/routes';
@@ -16,6 +17,7 @@ import { NotFound } from './ui/problem-notice';
 const ROUTES: readonly Route[] = [
   ...PROPERTY_ROUTES,
   ...SOURCE_ROUTES,
+  ...FLOW_ROUTES,
   ...SCHEDULE_ROUTES,
   ...AGENT_ROUTES,
   ...RING_GROUP_ROUTES,
