@@ -10,6 +10,7 @@ import { Field } from '../../ui/field';
 import { LoadedView, Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
 import { PromptInput } from '../../ui/prompt-input';
+import { SavedNotice, type SaveNote } from '../../ui/saved-notice';
 import { usePresence } from '../agents/use-presence';
 import { MembersEditor, type AgentChoice } from './members-editor';
 import {
@@ -24,6 +25,7 @@ import {
 /** One ring group (or a new one, at `…/ring-groups/new`), with the agents and audio it can use. */
 export function RingGroupPage({ propertyId, ringGroupId }: { propertyId: string; ringGroupId: string }) {
   const isNew = ringGroupId === 'new';
+  const [note, setNote] = useState<SaveNote>();
   const loaded = useLoad(
     async (api) => {
       const path = { params: { path: { propertyId } } };
@@ -56,6 +58,8 @@ export function RingGroupPage({ propertyId, ringGroupId }: { propertyId: string;
           }))}
           audio={d.audio}
           reload={loaded.reload}
+          note={note}
+          setNote={setNote}
         />
       )}
     </LoadedView>
@@ -71,17 +75,20 @@ function RingGroupForm({
   agents,
   audio,
   reload,
+  note,
+  setNote,
 }: {
   propertyId: string;
   saved: SavedRingGroup | null;
   agents: readonly AgentChoice[];
   audio: readonly { id: string; name: string }[];
   reload: () => void;
+  note: SaveNote | undefined;
+  setNote: (n: SaveNote | undefined) => void;
 }) {
   const { readOnly } = useSession();
   const presence = usePresence(propertyId);
   const [d, setD] = useState<RingGroupDraft>(() => (saved ? draftOf(saved) : newDraft()));
-  const [note, setNote] = useState<{ warnings: readonly { field: string; message: string }[] }>();
   const save = useAction();
   const problem = save.problem;
   const groupId = saved?.id;
@@ -126,19 +133,7 @@ function RingGroupForm({
         problem={problem}
         shown={problem?.fields.map((f) => f.field).filter((f) => SHOWN.test(f))}
       />
-      <div aria-live="polite">
-        {note && !problem && <p className="notice notice-ok">Saved.</p>}
-        {note && note.warnings.length > 0 && (
-          <div className="notice notice-warn">
-            <strong>Saved, but check:</strong>
-            <ul>
-              {note.warnings.map((w) => (
-                <li key={w.field + w.message}>{w.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
+      <SavedNotice note={note} problem={problem} />
       <form
         className="form form-wide"
         onSubmit={(e) => {

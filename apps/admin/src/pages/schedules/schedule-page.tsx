@@ -9,6 +9,7 @@ import { DeleteButton } from '../../ui/delete-button';
 import { Field } from '../../ui/field';
 import { LoadedView, Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
+import { SavedNotice, type SaveNote } from '../../ui/saved-notice';
 import { OpenNow } from './open-now';
 import { OverridesEditor } from './overrides-editor';
 import { bodyOf, draftOf, newDraft, type SavedSchedule, type ScheduleDraft } from './schedule-draft';
@@ -17,6 +18,7 @@ import { WeekEditor } from './week-editor';
 /** One schedule (or a new one, at `…/schedules/new`): its week, special days and zone. */
 export function SchedulePage({ propertyId, scheduleId }: { propertyId: string; scheduleId: string }) {
   const isNew = scheduleId === 'new';
+  const [note, setNote] = useState<SaveNote>();
   const loaded = useLoad(
     async (api): Promise<SavedSchedule | null> =>
       isNew
@@ -36,6 +38,8 @@ export function SchedulePage({ propertyId, scheduleId }: { propertyId: string; s
           propertyId={propertyId}
           saved={saved}
           reload={loaded.reload}
+          note={note}
+          setNote={setNote}
         />
       )}
     </LoadedView>
@@ -46,17 +50,19 @@ function ScheduleForm({
   propertyId,
   saved,
   reload,
+  note,
+  setNote,
 }: {
   propertyId: string;
   saved: SavedSchedule | null;
   reload: () => void;
+  note: SaveNote | undefined;
+  setNote: (n: SaveNote | undefined) => void;
 }) {
   const { readOnly, properties } = useSession();
   const zone = properties.find((p) => p.id === propertyId)?.timeZone ?? 'UTC';
   const [draft, setDraft] = useState<ScheduleDraft>(() => (saved ? draftOf(saved) : newDraft()));
   const [indexOf, setIndexOf] = useState<Record<Weekday, number[]>>();
-  const [warnings, setWarnings] = useState<readonly { field: string; message: string }[]>([]);
-  const [savedNote, setSavedNote] = useState(false);
   const save = useAction();
   const problem = save.problem;
   const scheduleId = saved?.id;
@@ -64,7 +70,7 @@ function ScheduleForm({
   const submit = () => {
     const { body, indexOf: map } = bodyOf(draft);
     setIndexOf(map);
-    setSavedNote(false);
+    setNote(undefined);
     void save
       .run((api) =>
         scheduleId
@@ -80,8 +86,7 @@ function ScheduleForm({
       )
       .then((result) => {
         if (!result) return;
-        setWarnings(result.warnings ?? []);
-        setSavedNote(true);
+        setNote({ warnings: result.warnings ?? [] });
         if (!scheduleId)
           navigate(propertyPath(propertyId, 'schedules', `/${encodeURIComponent(result.id)}`), {
             replace: true,
@@ -102,19 +107,7 @@ function ScheduleForm({
           .map((f) => f.field)
           .filter((f) => /^(name|id|timeZone|weekly\[\d+\](\.start|\.end)?|overrides\[\d+\].*)$/.test(f))}
       />
-      <div aria-live="polite">
-        {savedNote && !problem && <p className="notice notice-ok">Saved.</p>}
-        {warnings.length > 0 && (
-          <div className="notice notice-warn">
-            <strong>Saved, but check:</strong>
-            <ul>
-              {warnings.map((w) => (
-                <li key={w.field + w.message}>{w.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
+      <SavedNotice note={note} problem={problem} />
       <form
         className="form form-wide"
         onSubmit={(e) => {
