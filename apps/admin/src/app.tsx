@@ -1,5 +1,7 @@
 import { Layout } from './layout';
 import { ACCOUNT_ROUTES } from './pages/account/routes';
+import { AGENT_ROUTES } from './pages/agents/routes';
+import { AUDIO_ROUTES } from './pages/audio/routes';
 import { BUNDLE_ROUTES } from './pages/bundle/routes';
 import { DNI_ROUTES } from './pages/dni/routes';
 import { FLOW_IMPORT_ROUTES } from './pages/flows/import-routes';
@@ -9,8 +11,11 @@ import { SCORING_ROUTES } from './pages/scoring/routes';
 import { TEXTS_ROUTES } from './pages/texts/routes';
 import { WEBHOOK_ROUTES } from './pages/webhooks/routes';
 import { PROPERTY_ROUTES } from './pages/properties/routes';
+import { RING_GROUP_ROUTES } from './pages/ring-groups/routes';
+import { SCHEDULE_ROUTES } from './pages/schedules/routes';
 import { SignInPage } from './pages/sign-in';
 import { SOURCE_ROUTES } from './pages/sources/routes';
+import { VOICEMAIL_ROUTES } from './pages/voicemail/routes';
 import { matchPath, navigate, useFocusOnNavigate, useLocation } from './router';
 import type { Route } from './routes';
 import { propertyPath } from './sections';
@@ -23,6 +28,11 @@ const ROUTES: readonly Route[] = [
   ...PROPERTY_ROUTES,
   ...SOURCE_ROUTES,
   ...FLOW_ROUTES,
+  ...SCHEDULE_ROUTES,
+  ...AGENT_ROUTES,
+  ...RING_GROUP_ROUTES,
+  ...AUDIO_ROUTES,
+  ...VOICEMAIL_ROUTES,
   ...NUMBER_ROUTES,
   ...SCORING_ROUTES,
   ...WEBHOOK_ROUTES,

@@ -142,6 +142,8 @@ export type { ScheduleVerdict, ScheduleReason, OpenWindow } from './schedule/is-
 export { evaluateSchedule, isScheduleOpen, findOverride } from './schedule/is-open';
 export type { ScheduleIssue, ScheduleIssueCode } from './schedule/validate-schedule';
 export { validateSchedule } from './schedule/validate-schedule';
+export type { WeekGrid, WeeklyFromGrid } from './schedule/week-grid';
+export { WEEK_ORDER, emptyWeek, weekGridOf, weeklyOfGrid } from './schedule/week-grid';
 
 export type { MenuDigit, MenuDefinition } from './ivr/menu-model';
 export { MENU_DIGITS, isMenuDigit } from './ivr/menu-model';

@@ -606,6 +606,22 @@ export interface paths {
     patch: operations['PropertiesController_update'];
     trace?: never;
   };
+  '/v1/properties/{propertyId}/agent-presence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AgentPresenceController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/properties/{propertyId}/agents': {
     parameters: {
       query?: never;
@@ -1635,6 +1651,21 @@ export interface components {
     AgentMeView: {
       agent: components['schemas']['AgentSelfView'];
       trackingNumbers: components['schemas']['AgentTrackingNumberView'][];
+    };
+    AgentPresenceItemView: {
+      agentId: string;
+      /**
+       * @description The agent's own switch (the /agent page), or `on_call` while bridged to a call.
+       * @enum {string}
+       */
+      presence: 'available' | 'away' | 'on_call' | 'offline';
+      /** @description Their /agent page was seen lately: browser agents answer there. */
+      pageOpen: boolean;
+      /** @description A ring group that skips unavailable members would ring them now. */
+      ringable: boolean;
+    };
+    AgentPresenceList: {
+      items: components['schemas']['AgentPresenceItemView'][];
     };
     AgentPresenceView: {
       /** @enum {string} */
@@ -3292,6 +3323,14 @@ export interface components {
        * @description Receives a `text.received` event for every inbound text.
        */
       notifyWebhookUrl?: string | null;
+    };
+    SignInLinkView: {
+      /** @description The one-time code (`sbc_…`), used up by the first sign-in. */
+      code: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description Where the agent goes, on the api's origin: `/agent?code=…`. */
+      path: string;
     };
     SignedInAgentView: {
       id: string;
@@ -5152,6 +5191,36 @@ export interface operations {
       };
     };
   };
+  AgentPresenceController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentPresenceList'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   AgentsController_list: {
     parameters: {
       query?: never;
@@ -5362,7 +5431,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SignInLinkView'];
+        };
       };
       /** @description Error */
       default: {

@@ -40,6 +40,7 @@ import {
   AgentSessionView,
   AgentTelephonyView,
   OutboundCallStartedView,
+  SignInLinkView,
 } from './agent.view';
 import { AgentTelephony } from './agent-telephony.service';
 import { AgentSignInDto, OutboundCallDto, PresenceDto, RecentCallsQuery } from './dto';
@@ -61,7 +62,7 @@ export class AgentSignInLinksController {
   create(
     @Param('propertyId', new UuidParam('propertyId')) propertyId: string,
     @Param('agentId', new ResourceIdParam('agentId')) agentId: string,
-  ) {
+  ): Promise<SignInLinkView> {
     return this.signIn.mintLink(propertyId, agentId);
   }
 }

@@ -14,6 +14,15 @@ export class SignedInAgentView {
   propertyName: string;
 }
 
+/** A one-time sign-in link into the /agent page, minted by an admin's key. */
+export class SignInLinkView {
+  /** The one-time code (`sbc_…`), used up by the first sign-in. */
+  code: string;
+  expiresAt: Date;
+  /** Where the agent goes, on the api's origin: `/agent?code=…`. */
+  path: string;
+}
+
 /** A new agent session. */
 export class AgentSessionView {
   /** The session token (`sba_…`): `Authorization: Bearer` on the agent routes. */

@@ -19,6 +19,7 @@ export default async () => {
       await import('../../../../libs/persistence/src/entities/tracking-number.entity'),
     ['../properties/standard-sources.view']: await import('../properties/standard-sources.view'),
     ['../recordings/recording.view']: await import('../recordings/recording.view'),
+    ['../resources/agents/agent-presence.view']: await import('../resources/agents/agent-presence.view'),
     ['../resources/agents/agent.view']: await import('../resources/agents/agent.view'),
     ['../resources/audio/audio.view']: await import('../resources/audio/audio.view'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
@@ -568,6 +569,19 @@ export default async () => {
               name: { required: true, type: () => String },
               propertyId: { required: true, type: () => String },
               propertyName: { required: true, type: () => String },
+            },
+            SignInLinkView: {
+              code: {
+                required: true,
+                type: () => String,
+                description: 'The one-time code (`sbc_\u2026`), used up by the first sign-in.',
+              },
+              expiresAt: { required: true, type: () => Date },
+              path: {
+                required: true,
+                type: () => String,
+                description: "Where the agent goes, on the api's origin: `/agent?code=\u2026`.",
+              },
             },
             AgentSessionView: {
               token: {
@@ -1413,6 +1427,36 @@ export default async () => {
             },
             RecordingList: {
               items: { required: true, type: () => [t['../recordings/recording.view'].RecordingView] },
+            },
+          },
+        ],
+        [
+          import('../resources/agents/agent-presence.view'),
+          {
+            AgentPresenceItemView: {
+              agentId: { required: true, type: () => String },
+              presence: {
+                required: true,
+                description:
+                  "The agent's own switch (the /agent page), or `on_call` while bridged to a call.",
+                enum: ['available', 'away', 'on_call', 'offline'],
+              },
+              pageOpen: {
+                required: true,
+                type: () => Boolean,
+                description: 'Their /agent page was seen lately: browser agents answer there.',
+              },
+              ringable: {
+                required: true,
+                type: () => Boolean,
+                description: 'A ring group that skips unavailable members would ring them now.',
+              },
+            },
+            AgentPresenceList: {
+              items: {
+                required: true,
+                type: () => [t['../resources/agents/agent-presence.view'].AgentPresenceItemView],
+              },
             },
           },
         ],
@@ -3450,7 +3494,10 @@ export default async () => {
           import('../agent/agent.controller'),
           {
             AgentSignInLinksController: {
-              create: { summary: 'A link valid for 15 minutes, used once: `/agent?code=\u2026`.' },
+              create: {
+                summary: 'A link valid for 15 minutes, used once: `/agent?code=\u2026`.',
+                type: t['../agent/agent.view'].SignInLinkView,
+              },
             },
             AgentController: {
               session: {
@@ -3569,6 +3616,14 @@ export default async () => {
           },
         ],
         [import('../recordings/recording-media.controller'), { RecordingMediaController: { recording: {} } }],
+        [
+          import('../resources/agents/agent-presence.controller'),
+          {
+            AgentPresenceController: {
+              list: { type: t['../resources/agents/agent-presence.view'].AgentPresenceList },
+            },
+          },
+        ],
         [
           import('../resources/agents/agents.controller'),
           {

@@ -100,6 +100,7 @@ const AREAS: Record<string, string> = {
   'default-routing': 'Call flows',
   schedules: 'Schedules',
   agents: 'Agents',
+  'agent-presence': 'Agents',
   'ring-groups': 'Ring groups',
   audio: 'Audio',
   'voicemail-boxes': 'Voicemail',

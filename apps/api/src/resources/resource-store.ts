@@ -55,7 +55,8 @@ export class ResourceStore<E extends ResourceRow> {
     return { propertyId, id } as FindOptionsWhere<E>;
   }
 
-  private async propertyExists(propertyId: string): Promise<void> {
+  /** 404 for a property that does not exist (or that the key does not reach). */
+  async propertyExists(propertyId: string): Promise<void> {
     if (!(await this.ds.getRepository(PropertyEntity).exists({ where: { id: propertyId } })))
       throw ApiError.notFound('property', propertyId);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RecordingsModule } from '../recordings/recordings.module';
+import { AgentPresenceController } from './agents/agent-presence.controller';
 import { AgentsController } from './agents/agents.controller';
 import { AgentsService } from './agents/agents.service';
 import { AudioController } from './audio/audio.controller';
@@ -21,6 +22,7 @@ import { VoicemailMessagesService } from './voicemail-boxes/voicemail-messages.s
   controllers: [
     SchedulesController,
     AgentsController,
+    AgentPresenceController,
     RingGroupsController,
     AudioController,
     MediaController,

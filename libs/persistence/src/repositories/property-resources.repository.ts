@@ -15,6 +15,25 @@ import type {
  */
 export const AGENT_PAGE_SEEN_WITHIN_SECS = 60;
 
+/**
+ * Whether a ring group rings an agent now (SQL over `agents`, `$2` = AGENT_PAGE_SEEN_WITHIN_SECS).
+ * Presence is the agent's own switch (and on_call while bridged); "available" the admin's. A
+ * browser agent answers in the /agent page, so is rung only while it is open (signed in, its push
+ * channel seen lately); a phone agent's phone is always there.
+ */
+const RINGABLE = `(available AND presence = 'available'
+  AND (endpoint->>'kind' <> 'webrtc' OR COALESCE(page_seen_at > now() - make_interval(secs => $2), false)))`;
+
+export interface AgentPresence {
+  agentId: string;
+  /** The agent's own switch, or on_call while bridged to a call. */
+  presence: 'available' | 'away' | 'on_call' | 'offline';
+  /** Their /agent page was seen lately (browser agents answer there). */
+  pageOpen: boolean;
+  /** A ring group that skips unavailable members would ring them now. */
+  ringable: boolean;
+}
+
 /** A ring group as stored: members name agents by id; their endpoints live on the agent rows. */
 export type StoredRingGroup = Omit<RingGroup, 'id' | 'name' | 'members'> & {
   members: { agentId: string; ringTimeoutSeconds?: number }[];
@@ -122,17 +141,21 @@ export class PropertyResourcesRepository {
     propertyId: string,
   ): Promise<Map<string, { endpoint: AgentEndpoint; available: boolean }>> {
     const rows: { id: string; endpoint: AgentEndpoint; available: boolean }[] = await m.query(
-      // Presence is the agent's own switch (and on_call while bridged); "available" the admin's. A
-      // browser agent answers in the /agent page, so is rung only while it is open (signed in, its
-      // push channel seen lately); a phone agent's phone is always there.
-      `SELECT id, endpoint,
-              available AND presence = 'available'
-                AND (endpoint->>'kind' <> 'webrtc'
-                     OR COALESCE(page_seen_at > now() - make_interval(secs => $2), false)) AS available
-         FROM agents WHERE property_id = $1`,
+      `SELECT id, endpoint, ${RINGABLE} AS available FROM agents WHERE property_id = $1`,
       [propertyId, AGENT_PAGE_SEEN_WITHIN_SECS],
     );
     return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Each agent's presence as the admin console shows it: their switch, page, and whether a ring group would ring them now. */
+  async agentPresence(propertyId: string): Promise<AgentPresence[]> {
+    return this.ds.query(
+      `SELECT id AS "agentId", presence,
+              COALESCE(page_seen_at > now() - make_interval(secs => $2), false) AS "pageOpen",
+              ${RINGABLE} AS ringable
+         FROM agents WHERE property_id = $1 ORDER BY id`,
+      [propertyId, AGENT_PAGE_SEEN_WITHIN_SECS],
+    );
   }
 
   /**

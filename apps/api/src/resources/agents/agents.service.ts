@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AgentEndpoint } from '@switchboard/domain';
-import { AgentEntity } from '@switchboard/persistence';
+import { AgentEntity, PropertyResourcesRepository, type AgentPresence } from '@switchboard/persistence';
 import { revokeAgentSessions } from '../../agent/agent-tokens';
 import { canonicalJson } from '../../common/canonical-json';
 import type { Tx } from '../../common/transaction';
@@ -27,13 +27,24 @@ function view(r: AgentEntity): AgentView {
 @Injectable()
 export class AgentsService {
   private readonly store: ResourceStore<AgentEntity>;
+  private readonly resources: PropertyResourcesRepository;
 
   constructor(ds: DataSource) {
     this.store = new ResourceStore(ds, AgentEntity, 'agent');
+    this.resources = new PropertyResourcesRepository(ds);
   }
 
   async list(propertyId: string, m?: EntityManager): Promise<AgentView[]> {
     return (await this.store.list(propertyId, m)).map(view);
+  }
+
+  /**
+   * Every agent's live presence, apart from their configuration (which bundles export): what the
+   * console polls to show who would be rung now.
+   */
+  async presence(propertyId: string): Promise<AgentPresence[]> {
+    await this.store.propertyExists(propertyId);
+    return this.resources.agentPresence(propertyId);
   }
 
   async get(propertyId: string, id: string): Promise<AgentView> {
