@@ -59,8 +59,8 @@ export async function renderOpenApiMetadata(): Promise<string> {
       pathToSource: path.dirname(METADATA_FILE),
       introspectComments: true,
       // Bodies and queries live in `dto.ts` / `*.dto.ts` (and the resources' shared fields);
-      // entities give the routes that return one a response schema.
-      dtoFileNameSuffix: ['dto.ts', 'dto-fields.ts', '.entity.ts'],
+      // entities and `*.view.ts` classes give the routes that return one a response schema.
+      dtoFileNameSuffix: ['dto.ts', 'dto-fields.ts', '.entity.ts', '.view.ts'],
       controllerFileNameSuffix: ['.controller.ts'],
     });
     new PluginMetadataGenerator().generate({

@@ -4,6 +4,56 @@
  */
 
 export interface paths {
+  '/admin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminConsoleController_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/assets/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Content-hashed file names: cached for a year, a new build has new names. */
+    get: operations['AdminConsoleController_asset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/{path}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A console address (`/admin/calls/…`): the page, which routes it in the browser. */
+    get: operations['AdminConsoleController_deepLink'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/agent': {
     parameters: {
       query?: never;
@@ -386,6 +436,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/calls/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Calls in flight now in the properties the key reaches (narrowed by `propertyId` or `propertyListId`), oldest first, each with the step it is in.
+     * @description Calls in flight now in the properties the key reaches (narrowed by `propertyId` or `propertyListId`), oldest first, each with the step it is in. A call is listed once its number is resolved; when it ends, its record is in `GET /v1/calls?callSessionId=`.
+     */
+    get: operations['LiveCallsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/calls/{callId}': {
     parameters: {
       query?: never;
@@ -505,6 +575,23 @@ export interface paths {
     get?: never;
     /** Attaches the conversation's transcript; the call is rescored at once. */
     put: operations['CallScoreController_transcript'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/calls/{callId}/workflow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workflow that ran the call, and its page in the Temporal Web UI (when TEMPORAL_UI_URL is set). */
+    get: operations['LiveCallsController_workflow'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1564,6 +1651,11 @@ export interface components {
     BackToRulesDto: {
       note?: string;
     };
+    CallWorkflowView: {
+      workflowId: string;
+      /** @description The workflow in the Temporal Web UI; null when TEMPORAL_UI_URL is unset. */
+      temporalUrl: string | null;
+    };
     CreateAccountDto: {
       name: string;
     };
@@ -1685,6 +1777,42 @@ export interface components {
       html?: string;
       /** @description When the provider received the message (ISO 8601); default: when the webhook arrives. */
       receivedAt?: string;
+    };
+    LiveCallStepView: {
+      /** @description The flow step's id (or the engine's own: `waiting`, `forwarding`, `connected`…). */
+      step: string;
+      /** @description When the call entered it (ISO 8601). */
+      at: string;
+      /** @description What the step did, when it says (`pressed 2`, `ringing front desk`). */
+      detail?: string;
+    };
+    LiveCallView: {
+      /** @description The call's workflow id (`call-<call_session_id>`). */
+      workflowId: string;
+      runId: string;
+      /** @description The carrier's call session: once the call ends, `GET /v1/calls?callSessionId=` finds its record. */
+      callSessionId: string;
+      propertyId: string;
+      callerNumber: string | null;
+      trackingNumber: string | null;
+      /** @description The source the call is attributed to. */
+      source: string | null;
+      campaign: string | null;
+      /** @description No earlier call from this caller; null while the workflow has not said. */
+      firstTime: boolean | null;
+      /** @description When the workflow started (ISO 8601). */
+      startedAt: string;
+      /** @description The step the call is in now; null when the workflow did not answer in time. */
+      step: string | null;
+      /** @description When it entered that step (ISO 8601). */
+      stepSince: string | null;
+      /** @description Every step so far, oldest first. */
+      path: components['schemas']['LiveCallStepView'][];
+      /** @description The workflow in the Temporal Web UI; null when TEMPORAL_UI_URL is unset. */
+      temporalUrl: string | null;
+    };
+    LiveCallsView: {
+      items: components['schemas']['LiveCallView'][];
     };
     ManualScoreDto: {
       /**
@@ -2040,6 +2168,86 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  AdminConsoleController_page: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  AdminConsoleController_asset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  AdminConsoleController_deepLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   AgentPageController_page: {
     parameters: {
       query?: never;
@@ -2838,6 +3046,38 @@ export interface operations {
       };
     };
   };
+  LiveCallsController_list: {
+    parameters: {
+      query?: {
+        propertyId?: string;
+        /** @description Only calls of the properties in this property list. */
+        propertyListId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveCallsView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   CallsController_get: {
     parameters: {
       query?: never;
@@ -3068,6 +3308,36 @@ export interface operations {
         };
         content: {
           'application/json': Record<string, never>;
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  LiveCallsController_workflow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        callId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallWorkflowView'];
         };
       };
       /** @description Error */
