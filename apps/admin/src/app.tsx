@@ -1,14 +1,25 @@
 import { Layout } from './layout';
+import { CALL_ROUTES } from './pages/calls/routes';
+import { LIVE_ROUTES } from './pages/live/routes';
 import { PROPERTY_ROUTES } from './pages/properties/routes';
+import { REPORT_ROUTES } from './pages/reports/routes';
 import { SignInPage } from './pages/sign-in';
 import { SOURCE_ROUTES } from './pages/sources/routes';
+import { TEXT_ROUTES } from './pages/texts/routes';
 import { matchPath, navigate, useFocusOnNavigate, useLocation } from './router';
 import type { Route } from './routes';
 import { propertyPath } from './sections';
 import { SessionProvider, useSession } from './session';
 import { NotFound } from './ui/problem-notice';
 
-const ROUTES: readonly Route[] = [...PROPERTY_ROUTES, ...SOURCE_ROUTES];
+const ROUTES: readonly Route[] = [
+  ...PROPERTY_ROUTES,
+  ...SOURCE_ROUTES,
+  ...CALL_ROUTES,
+  ...REPORT_ROUTES,
+  ...LIVE_ROUTES,
+  ...TEXT_ROUTES,
+];
 
 export function App() {
   return (

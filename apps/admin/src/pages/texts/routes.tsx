@@ -1,0 +1,14 @@
+import type { Route } from '../../routes';
+import { ConversationPage, EmailPage, TextsPage } from './texts-page';
+
+export const TEXT_ROUTES: readonly Route[] = [
+  { path: '/p/:propertyId/texts', render: (p) => <TextsPage propertyId={p.propertyId} /> },
+  {
+    path: '/p/:propertyId/texts/conversations/:conversationId',
+    render: (p) => <ConversationPage propertyId={p.propertyId} conversationId={p.conversationId} />,
+  },
+  {
+    path: '/p/:propertyId/texts/emails/:emailId',
+    render: (p) => <EmailPage propertyId={p.propertyId} emailId={p.emailId} />,
+  },
+];
