@@ -191,7 +191,7 @@ function CallFilterForm({
   const sources = choices.data?.sources ?? [];
   return (
     <form className="form filters" onSubmit={apply} aria-label="Filter calls">
-      <Field label="Property" name="propertyId" problem={problem}>
+      <Field label="Properties" name="propertyId" problem={problem}>
         {(a) => (
           <select
             {...a}

@@ -148,7 +148,7 @@ function RangeForm({
   };
   return (
     <form className="form filters" onSubmit={apply} aria-label="Report range">
-      <Field label="Property" name="propertyId" problem={problem}>
+      <Field label="Properties" name="propertyId" problem={problem}>
         {(a) => (
           <select {...a} value={draft.propertyId ?? ''} onChange={set('propertyId')}>
             <option value="">All properties</option>
