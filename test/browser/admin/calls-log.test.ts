@@ -193,7 +193,7 @@ describe('admin console: call log, call page, live calls', () => {
     const placed = await stack.sim.placeCall({
       from: '+16175550103',
       to: MENU_NUMBER,
-      caller: [{ hangup_after_s: 150 }],
+      caller: [{ hangup_after_s: 80 }],
     });
     const table = page.getByRole('table', { name: 'Calls in progress' });
     const row = table.locator('tbody tr').filter({ hasText: '+16175550103' });
