@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { eventually, startTestStack, type TestStack } from '../../support/test-stack';
@@ -132,6 +133,17 @@ describe('admin console: call log, call page, live calls', () => {
     await page.getByText('Calls 1–1 of 1').waitFor();
     assert.equal(await page.getByLabel('Source').locator('option:checked').innerText(), 'Zillow');
     await screenshot(page, 'call-log');
+
+    // The export is the api's CSV of the same filters: a header and the one call.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'calls.csv');
+    const csv = (await readFile((await download.path()), 'utf8')).trim().split('\n');
+    assert.equal(csv.length, 2, csv.join('\n'));
+    assert.match(csv[0], /^id,/);
+    assert.ok(csv[1].startsWith(records.voicemail.id), csv[1]);
 
     await row.getByRole('link').click();
     await page.waitForURL(`**/admin/calls/${records.voicemail.id}`);
