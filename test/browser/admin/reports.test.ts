@@ -42,11 +42,12 @@ async function tableRows(page: Page, name: string): Promise<string[][]> {
  * Reports in the console draw the api's summary: each chart's table has the same numbers as
  * GET /v1/reports/calls/summary for the same property and days.
  */
-describe('admin console: reports', () => {
+describe('admin console: reports, texts and emails', () => {
   let api: ApiOnly;
   let ds: DataSource;
   let browser: Browser;
   let propertyId: string;
+  let zillowId: string;
 
   before(async () => {
     api = await startApiOnly();
@@ -64,6 +65,7 @@ describe('admin console: reports', () => {
       const s = await api.request('POST', `/v1/properties/${propertyId}/sources`, { name });
       ids[key] = { id: s.body.id, number, name };
     }
+    zillowId = ids.zillow.id;
     ds = await openDataSource(api.dbUrl);
     const numbers: { id: string; number: string }[] = [];
     for (const key of ['zillow', 'google']) {
@@ -187,6 +189,68 @@ describe('admin console: reports', () => {
       totals.totals.calls,
     );
     await screenshot(page, 'reports');
+    tab.assertClean();
+    await tab.close();
+  });
+
+  it("lists the property's text conversations and emails by source, and opens each", async () => {
+    const [conv]: { id: string }[] = await ds.query(
+      `INSERT INTO text_conversations (property_id, tracking_number, external_number, source_id, source_name)
+       VALUES ($1, '+13125550101', '+13125550177', $2, 'Zillow') RETURNING id`,
+      [propertyId, zillowId],
+    );
+    for (const [direction, status, body, at] of [
+      ['inbound', 'received', 'Is the 2-bedroom free?', '2026-01-10T20:00:00Z'],
+      ['outbound', 'sent', 'Yes, from March.', '2026-01-10T20:05:00Z'],
+    ])
+      await ds.query(
+        `INSERT INTO text_messages (conversation_id, direction, kind, body, status, occurred_at)
+         VALUES ($1, $2, 'text', $3, $4, $5)`,
+        [conv.id, direction, body, status, at],
+      );
+    const [email]: { id: string }[] = await ds.query(
+      `INSERT INTO emails (property_id, source_id, source_name, message_id, recipient, from_address, to_addresses,
+                           subject, text_body, received_at, forward_status)
+       VALUES ($1, $2, 'Zillow', '<t1@x>', 'zillow@in.example', 'jane@example.com', '["zillow@in.example"]',
+               'Tour on Saturday?', 'Can I see it Saturday?', '2026-01-11T15:00:00Z', 'no_destination')
+       RETURNING id`,
+      [propertyId, zillowId],
+    );
+
+    const tab = await openConsole(browser, api.url);
+    const { page } = tab;
+    await signIn(page, api.url, api.apiKey, `/admin/p/${propertyId}/texts`);
+    const texts = page.getByRole('table', { name: 'Text conversations, most recent first' });
+    await texts.waitFor();
+    assert.match(
+      await texts.locator('tbody tr').innerText(),
+      /\+13125550177[\s\S]*\+13125550101[\s\S]*Zillow/,
+    );
+    // Another source has none.
+    await page.getByLabel('Source').selectOption({ label: 'Google Ads' });
+    await page.getByText('No text conversation.').waitFor();
+    assert.match(page.url(), /sourceId=/);
+    await page.getByLabel('Source').selectOption({ label: 'Zillow' });
+    await texts.locator('tbody tr').getByRole('link').click();
+    await page.getByRole('heading', { name: 'Texts with +13125550177' }).waitFor();
+    assert.deepEqual(
+      (await page.locator('.message-body').allInnerTexts()).map((t) => t.trim()),
+      ['Is the 2-bedroom free?', 'Yes, from March.'],
+    );
+    await page.getByLabel('Reply').waitFor();
+
+    await page.goto(`${api.url}/admin/p/${propertyId}/texts?tab=emails`);
+    const emails = page.getByRole('table', { name: 'Received emails, newest first' });
+    await emails.waitFor();
+    assert.match(
+      await emails.locator('tbody tr').innerText(),
+      /jane@example.com[\s\S]*Tour on Saturday\?[\s\S]*No destination/,
+    );
+    await emails.locator('tbody tr').getByRole('link').click();
+    await page.waitForURL(`**/texts/emails/${email.id}`);
+    await page.getByRole('heading', { name: 'Tour on Saturday?' }).waitFor();
+    await page.getByText('Can I see it Saturday?').waitFor();
+    await page.getByRole('button', { name: 'Forward again' }).waitFor();
     tab.assertClean();
     await tab.close();
   });

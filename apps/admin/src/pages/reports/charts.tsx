@@ -65,10 +65,13 @@ function ChartFigure({
 export function BarChart({
   title,
   points,
+  group,
   unit = 'Calls',
 }: {
   title: string;
   points: readonly Point[];
+  /** What a bar is (the table's first column): `Source`, `Campaign`. */
+  group: string;
   unit?: string;
 }) {
   const bar = 22;
@@ -78,11 +81,7 @@ export function BarChart({
   const scale = (v: number) => ((width - labelW - 50) * v) / max;
   const height = Math.max(1, points.length) * (bar + 6) + 4;
   return (
-    <ChartFigure
-      title={title}
-      columns={[unit === 'Calls' ? 'Group' : 'Group', unit]}
-      rows={points.map((p) => [p.label, p.value])}
-    >
+    <ChartFigure title={title} columns={[group, unit]} rows={points.map((p) => [p.label, p.value])}>
       {(labelId) =>
         points.length === 0 ? (
           <p className="muted">No calls in this range.</p>

@@ -86,7 +86,7 @@ export function ReportsPage() {
               <Stat label="First-time callers" value={totals.firstTime} />
               <Stat label="Average talk time" value={duration(totals.avgTalkSecs)} />
             </dl>
-            <BarChart title="Calls by source" points={points(by.source)} />
+            <BarChart title="Calls by source" group="Source" points={points(by.source)} />
             <ColumnChart
               title="Calls by day"
               points={everyDay(
@@ -97,6 +97,7 @@ export function ReportsPage() {
             />
             <BarChart
               title="Answer rate by source (%)"
+              group="Source"
               unit="Answered %"
               points={points(by.source, (r) => percent(r.answered, r.calls) ?? 0)}
             />
@@ -107,7 +108,7 @@ export function ReportsPage() {
                 { key: 'repeat', label: 'Repeat', value: totals.calls - totals.firstTime },
               ]}
             />
-            <BarChart title="Calls by campaign" points={points(by.campaign)} />
+            <BarChart title="Calls by campaign" group="Campaign" points={points(by.campaign)} />
             <Heatmap
               title="Calls by hour of the week"
               grid={weekGrid(by.hour_of_week.map((r) => ({ key: r.key, value: r.calls })))}
