@@ -130,4 +130,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The admin console runs in the browser and reaches the server only through the typed api client:
+    // no Node, no server-side library, and of our own code only the pure domain rules.
+    files: ['apps/admin/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(?!\\.|react$|react-dom(/client)?$|react/|@xyflow/react|openapi-fetch$|@switchboard/domain$).*',
+              message:
+                'The console imports its own modules, React, @xyflow/react, openapi-fetch and @switchboard/domain only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -58,9 +58,10 @@ export async function renderOpenApiMetadata(): Promise<string> {
       // Imports in the generated file are relative to where it lives.
       pathToSource: path.dirname(METADATA_FILE),
       introspectComments: true,
-      // Bodies and queries live in `dto.ts` / `*.dto.ts` (and the resources' shared fields);
-      // entities and `*.view.ts` classes give the routes that return one a response schema.
-      dtoFileNameSuffix: ['dto.ts', 'dto-fields.ts', '.entity.ts', '.view.ts'],
+      // Bodies and queries live in `dto.ts` / `*.dto.ts` (and the resources' shared fields, and
+      // the paging fields every list query extends);
+      // entities and the response classes (`*.view.ts`) give routes their response schemas.
+      dtoFileNameSuffix: ['dto.ts', 'dto-fields.ts', '.entity.ts', '.view.ts', 'page-query.ts'],
       controllerFileNameSuffix: ['.controller.ts'],
     });
     new PluginMetadataGenerator().generate({

@@ -9,5 +9,4 @@ node dist/scripts/openapi-metadata.js
 npm run --silent build
 node dist/scripts/openapi-export.js
 # The admin console's typed client (apps/admin/src/api/client.ts) is typed by this file.
-npx --no-install openapi-typescript docs/openapi.json -o apps/admin/src/api/schema.d.ts --no-color >/dev/null
-npx --no-install prettier --log-level warn --write apps/admin/src/api/schema.d.ts
+node dist/scripts/openapi-client.js

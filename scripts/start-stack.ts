@@ -62,6 +62,7 @@ Switchboard is running
   api              ${stack.apiUrl}   (REST under /v1, health at /health; ${processes})
   workers          ${workers}
   api key          ${stack.apiKey}   (Dev account; saved in .data/dev-api-key)
+  admin console    ${stack.apiUrl}/admin   (sign in with the api key)
   telnyx webhooks  ${stack.apiUrl}/webhooks/telnyx
   telnyx           ${stack.simUrl ? `${stack.simUrl} (simulator; control API under /sim)` : 'real Telnyx (TELNYX_API_KEY)'}
   email webhook    ${stack.apiUrl}/webhooks/email   (secret in .data/email-webhook-secret unless EMAIL_WEBHOOK_SECRET is set)

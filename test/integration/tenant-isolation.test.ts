@@ -229,8 +229,19 @@ describe('tenant isolation on every endpoint', () => {
     ).id;
     const [delivery]: { id: string }[] = await ds.query(
       `INSERT INTO webhook_deliveries (subscription_id, property_id, event_id, event_type, payload)
-       VALUES ($1, $2, 'call-tenant-a-1/call.completed', 'call.completed', '{}') RETURNING id`,
-      [ids.webhookId, p.id],
+       VALUES ($1, $2, 'call-tenant-a-1/call.completed', 'call.completed', $3) RETURNING id`,
+      [
+        ids.webhookId,
+        p.id,
+        // A body as the publisher writes it (the delivery answer's schema says so).
+        JSON.stringify({
+          id: 'call-tenant-a-1/call.completed',
+          type: 'call.completed',
+          createdAt: new Date().toISOString(),
+          propertyId: p.id,
+          data: {},
+        }),
+      ],
     );
     ids.deliveryId = delivery.id;
     await ok(

@@ -3,6 +3,7 @@ import type { Logger } from '@switchboard/observability';
 import { http } from '@switchboard/scenarios';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from './accounts';
+import { checkedResponse } from './openapi-responses';
 import { createTestDatabase, testServers, uniqueName } from './test-env';
 
 export interface ApiOnly {
@@ -55,7 +56,9 @@ export async function startApiOnly(
     taskQueue,
     apiKey,
     accountId,
-    request: (method, path, body, headers) => http(method, `${url}${path}`, body, withKey(apiKey, headers)),
+    // Every JSON 2xx answer is checked against docs/openapi.json (openapi-responses.ts).
+    request: (method, path, body, headers) =>
+      checkedResponse(method, path, http(method, `${url}${path}`, body, withKey(apiKey, headers))),
     closeApp: () => (closing ??= app.close()),
     async stop() {
       await (closing ??= app.close());

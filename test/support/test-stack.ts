@@ -10,6 +10,7 @@ import { FilesystemBlobStore, openDataSource } from '@switchboard/persistence';
 import { loadConfig, mediaSigningSecret } from '@switchboard/config';
 import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
 import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from './accounts';
+import { checkedResponse } from './openapi-responses';
 import { createTestDatabase, freePort, testServers, uniqueName } from './test-env';
 import { sharedBundle } from './workflow-bundle';
 
@@ -124,7 +125,9 @@ export async function startTestStack(
     taskQueue,
     apiKey,
     endpoints: { apiUrl, simUrl: sim.url, apiKey, adminToken: TEST_ADMIN_TOKEN },
-    api: (method, path, body) => http(method, `${apiUrl}${path}`, body, withKey(apiKey)),
+    // Every JSON 2xx answer is checked against docs/openapi.json (openapi-responses.ts).
+    api: (method, path, body) =>
+      checkedResponse(method, path, http(method, `${apiUrl}${path}`, body, withKey(apiKey))),
     async stop() {
       worker.shutdown();
       await running;

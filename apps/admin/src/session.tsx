@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { createApi, unwrap, type Api } from './api/client';
 import { ApiProblem } from './api/problem';
 import type { Ok } from './api/types';
@@ -51,7 +60,17 @@ export function SessionProvider({
     setKey('');
     setState(undefined);
   }, []);
-  const api = useMemo(() => createApi(key, signOut), [key, signOut]);
+  // A 401 while signed in means the key was revoked: back to sign-in. While the key is being
+  // checked, the check itself reports the 401 on the form.
+  const signedIn = useRef(false);
+  signedIn.current = state !== undefined;
+  const api = useMemo(
+    () =>
+      createApi(key, () => {
+        if (signedIn.current) signOut();
+      }),
+    [key, signOut],
+  );
 
   useEffect(() => {
     if (!key) return;

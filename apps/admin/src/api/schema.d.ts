@@ -1617,6 +1617,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountView: {
+      id: string;
+      name: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AccountWithKeyView: {
+      id: string;
+      name: string;
+      /** Format: date-time */
+      createdAt: string;
+      key: components['schemas']['CallingKeyView'];
+    };
+    AgentCallList: {
+      items: components['schemas']['AgentCallView'][];
+    };
+    AgentCallView: {
+      callId: string;
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound';
+      from: string;
+      to: string;
+      /** @description The property's number of the call: dialled (inbound), or shown as caller id (outbound). */
+      trackingNumber: string;
+      /** @description The tracking source's name. */
+      source: string | null;
+      /** Format: date-time */
+      startedAt: string;
+      /** @enum {string} */
+      outcome: 'answered' | 'voicemail' | 'abandoned' | 'no_answer' | 'rejected';
+      talkSecs: number;
+    };
     AgentDto: {
       /** @description `{kind:'phone',number}`, `{kind:'sip',uri}` or `{kind:'webrtc',username}`; checked by parseEndpoint. */
       endpoint: {
@@ -1628,9 +1660,80 @@ export interface components {
       id?: string;
       name: string;
     };
+    AgentEndpointView: {
+      /** @enum {string} */
+      kind: 'phone' | 'sip' | 'webrtc';
+      /** @description `phone`: E.164. */
+      number?: string;
+      /** @description `sip`: the SIP URI. */
+      uri?: string;
+      /** @description `webrtc`: the browser's SIP username. */
+      username?: string;
+    };
+    AgentMeView: {
+      agent: components['schemas']['AgentSelfView'];
+      trackingNumbers: components['schemas']['AgentTrackingNumberView'][];
+    };
+    AgentPresenceView: {
+      /** @enum {string} */
+      presence: 'available' | 'away' | 'on_call' | 'offline';
+    };
+    AgentSelfView: {
+      id: string;
+      name: string;
+      propertyId: string;
+      propertyName: string;
+      /** @enum {string} */
+      presence: 'available' | 'away' | 'on_call' | 'offline';
+      endpoint: components['schemas']['AgentEndpointView'];
+    };
+    AgentSessionView: {
+      /** @description The session token (`sba_…`): `Authorization: Bearer` on the agent routes. */
+      token: string;
+      /** Format: date-time */
+      expiresAt: string;
+      agent: components['schemas']['SignedInAgentView'];
+    };
     AgentSignInDto: {
       /** @description The code of a sign-in link. */
       code: string;
+    };
+    AgentTelephonyView: {
+      /** @enum {string} */
+      mode: 'simulator' | 'telnyx';
+      /** @description `simulator`: the simulator's browser endpoint; null when not configured. */
+      simulatorUrl?: string | null;
+      /** @description `telnyx`: a short-lived login token for the WebRTC SDK. */
+      loginToken?: string;
+      /** @description `telnyx`: the agent's SIP username. */
+      sipUsername?: string;
+    };
+    AgentTrackingNumberView: {
+      id: string;
+      number: string;
+      sourceName: string;
+    };
+    ApiKeyList: {
+      items: components['schemas']['ApiKeyView'][];
+    };
+    ApiKeyView: {
+      id: string;
+      name: string;
+      /** @description Public part of the key (`sbk_<prefix>_…`), used to find it. */
+      prefix: string;
+      /** @description Only reads: every write answers 403. */
+      readOnly: boolean;
+      /** @description Properties the key is limited to; null: every property of the account, also later ones. */
+      propertyIds: string[] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Set once revoked: the key stops working at once and stays listed.
+       */
+      revokedAt: string | null;
     };
     ApplyDefaultRoutingDto: {
       /** @description Only numbers without a call flow (default: every number of the property). */
@@ -1651,10 +1754,495 @@ export interface components {
     BackToRulesDto: {
       note?: string;
     };
+    CallAttributionView: {
+      /**
+       * @description `session`, `lookback`, `ambiguous` or `none` (pool numbers); null: not a pool number.
+       * @enum {string|null}
+       */
+      kind: 'session' | 'lookback' | 'ambiguous' | 'none' | null;
+      sessionId: string | null;
+      keyword: string | null;
+      campaign: string | null;
+      landingPage: string | null;
+      activePage: string | null;
+      referrer: string | null;
+      utmSource: string | null;
+      utmMedium: string | null;
+      utmCampaign: string | null;
+      utmTerm: string | null;
+      utmContent: string | null;
+      /** @description Earlier calls from the caller id, account-wide; 0 for anonymous caller ids. */
+      priorCalls: number;
+    };
+    CallDetailView: {
+      /** @description The flow's steps as the call went through them. */
+      path: components['schemas']['CallPathEntryView'][];
+      id: string;
+      /** @description The Temporal workflow that handled the call: makes the write idempotent and links to the Web UI. */
+      workflowId: string;
+      callSessionId: string;
+      callControlId: string;
+      propertyId: string | null;
+      trackingNumberId: string | null;
+      sourceId: string | null;
+      sourceName: string | null;
+      fromNumber: string;
+      toNumber: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** Format: date-time */
+      endedAt: string;
+      /** @description Whole call length in seconds, from the carrier's start to its hangup. */
+      durationSecs: number;
+      /** @description Seconds connected to an agent (0 when nobody answered). */
+      talkSecs: number;
+      /** @enum {string} */
+      outcome: 'answered' | 'voicemail' | 'abandoned' | 'no_answer' | 'rejected';
+      /**
+       * @description The endpoint that answered, as dialled: a number, a SIP URI, a browser agent's
+       *     `sip:<username>@sip.telnyx.com` (the callee's number for an outbound call). The agent it
+       *     belongs to is `agentId`/`agentName`.
+       */
+      answeredBy: string | null;
+      hangupCause: string | null;
+      callFlowId: string | null;
+      /** @description The flow version the call ran: edits made during the call did not affect it. */
+      callFlowVersion: number | null;
+      recordingUrl: string | null;
+      /** @description The box a voicemail was left in (outcome `voicemail`). */
+      voicemailBoxId: string | null;
+      /** @description The website visit (DNI session) the call was attributed to, when it dialled a pool number. */
+      sessionId: string | null;
+      /** @description The visit's search keyword (utm_term, else the landing page's `q`). */
+      keyword: string | null;
+      /** @description The visit's campaign (utm_campaign). */
+      campaign: string | null;
+      landingPage: string | null;
+      /** @description The page the visitor last viewed before calling. */
+      activePage: string | null;
+      referrer: string | null;
+      utmSource: string | null;
+      utmMedium: string | null;
+      utmCampaign: string | null;
+      utmTerm: string | null;
+      utmContent: string | null;
+      /**
+       * @description How a call to a pool number found its visit: `session` (held at the call's start), `lookback`
+       *     (last holder within the window), `ambiguous` (number shared on exhaustion), `none`; null: the
+       *     number is not a pool number.
+       * @enum {string|null}
+       */
+      attribution: 'session' | 'lookback' | 'ambiguous' | 'none' | null;
+      /** @description Earlier calls from this caller id, account-wide; 0 for anonymous callers: never repeat. */
+      priorCalls: number | null;
+      /** @description 0–100 by the property's scoring rules or by hand; null while the property has no rules. */
+      score: number | null;
+      /** @enum {string} */
+      leadStatus: 'good_lead' | 'not_a_lead' | 'not_scored';
+      /**
+       * @description `manual` once a person set the score: rule changes then leave the call alone.
+       * @enum {string}
+       */
+      scoreSource: 'rules' | 'manual';
+      /** @description Names of the scoring rules that matched. */
+      scoreReasons: string[];
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound';
+      /**
+       * @description The agent of the call (an agent id of the property): who answered an inbound call, at their
+       *     phone or in the browser, or who placed an outbound one. Null when nobody answered, or when the
+       *     number that answered is no agent's.
+       */
+      agentId: string | null;
+      /** @description That agent's name when the call was recorded. */
+      agentName: string | null;
+      /** @description Text of the conversation from a transcription service, when one was attached. */
+      transcript: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      recordings: components['schemas']['RecordingView'][];
+      /** @description The carrier's webhooks of the call, oldest first. */
+      events: components['schemas']['CallEventView'][];
+    };
+    CallEventView: {
+      id: string;
+      /** @description The carrier's event type (`call.initiated`, `call.answered`, …). */
+      type: string;
+      /** Format: date-time */
+      occurredAt: string | null;
+      callControlId: string | null;
+    };
+    CallPage: {
+      items: components['schemas']['CallView'][];
+      /** @description Calls matching the filter, over every page. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    CallPathEntryView: {
+      /** @description The step's kind (`greeting`, `menu`, `ring_group`, `voicemail`, …). */
+      step: string;
+      /** @description Carrier-clock instant the step began (ISO). */
+      at: string;
+      /** @description What the step did, when it says more than its kind (the menu key, the group rung). */
+      detail?: string;
+    };
+    CallScoreView: {
+      /** @description 0–100; null while not scored (no rules, or a manual status without a score). */
+      score: number | null;
+      /** @enum {string} */
+      leadStatus: 'good_lead' | 'not_a_lead' | 'not_scored';
+      /**
+       * @description `manual` once a person set the score: rule changes then leave the call alone.
+       * @enum {string}
+       */
+      scoreSource: 'rules' | 'manual';
+      /** @description Names of the scoring rules that matched (none for a manual score). */
+      scoreReasons: string[];
+    };
+    CallSummaryFigures: {
+      calls: number;
+      answered: number;
+      missed: number;
+      abandoned: number;
+      voicemails: number;
+      /** @description Calls from callers with no earlier call. */
+      firstTime: number;
+      /** @description Seconds agents' phones rang before an answer, on average; null without a rung call. */
+      avgRingSecs: number | null;
+      /** @description Seconds talked per answered call, on average; null without an answered call. */
+      avgTalkSecs: number | null;
+      /** @description Inbound texts; null where texts do not count (filters or groupings a text has not). */
+      texts: number | null;
+      /** @description Received emails; null where emails do not count (filters or groupings an email has not). */
+      emails: number | null;
+    };
+    CallSummaryRow: {
+      /** @description The group: an id (property, source, tracking number), a value (campaign, keyword, outcome, who answered), a local day (`YYYY-MM-DD`), or an hour of week (0–167 from Monday 00:00); null: the calls without one (no campaign, say). */
+      key: (string | number) | null;
+      /** @description The group in words (a name, a number, `Mon 09:00`). */
+      label: string | null;
+      calls: number;
+      answered: number;
+      missed: number;
+      abandoned: number;
+      voicemails: number;
+      /** @description Calls from callers with no earlier call. */
+      firstTime: number;
+      /** @description Seconds agents' phones rang before an answer, on average; null without a rung call. */
+      avgRingSecs: number | null;
+      /** @description Seconds talked per answered call, on average; null without an answered call. */
+      avgTalkSecs: number | null;
+      /** @description Inbound texts; null where texts do not count (filters or groupings a text has not). */
+      texts: number | null;
+      /** @description Received emails; null where emails do not count (filters or groupings an email has not). */
+      emails: number | null;
+    };
+    CallSummaryView: {
+      from: string;
+      to: string;
+      /** @enum {string|null} */
+      groupBy:
+        | 'property'
+        | 'source'
+        | 'tracking_number'
+        | 'campaign'
+        | 'keyword'
+        | 'day'
+        | 'hour_of_week'
+        | 'agent'
+        | 'outcome'
+        | null;
+      /** @description One row per group (one row with no grouping). */
+      rows: components['schemas']['CallSummaryRow'][];
+      /** @description Every group together. */
+      totals: components['schemas']['CallSummaryFigures'];
+    };
+    CallTimelineEntryView: {
+      /** @description When it happened (ISO instant, the carrier's clock). */
+      at: string;
+      /** @enum {string} */
+      kind:
+        | 'voicemail'
+        | 'outcome'
+        | 'call_received'
+        | 'call_answered'
+        | 'step'
+        | 'prompt'
+        | 'menu_input'
+        | 'agent_ringing'
+        | 'agent_answered'
+        | 'agent_hangup'
+        | 'connected'
+        | 'recording_saved'
+        | 'recording_failed'
+        | 'caller_hangup'
+        | 'webhook';
+      /** @description The entry in words. */
+      summary: string;
+      /** @description Webhooks behind this entry (none for entries taken from the call record alone). */
+      events: components['schemas']['TimelineEventView'][];
+      /** @description `call_received`: the caller's number. */
+      from?: string;
+      /**
+       * @description Who was rung or spoken to: `call_received` (the number dialled), `agent_*` and `connected`
+       *     (the agent's destination or name), `prompt` (a whisper's agent; null: played to the caller),
+       *     `webhook` (an agent leg's destination; null: the caller's leg).
+       */
+      to?: string | null;
+      /** @description `call_received`: the caller id's name, when the carrier gave one. */
+      callerName?: string | null;
+      /** @description `call_received`: the tracking source's name. */
+      source?: string | null;
+      /** @description `call_received`: the website visit and caller history; null when none was resolved. */
+      attribution?: components['schemas']['CallAttributionView'] | null;
+      /** @description `step`: the flow step's kind. */
+      step?: string;
+      /** @description `step`: what the step did. */
+      detail?: string | null;
+      /** @description `prompt`: the step or menu the prompt belongs to. */
+      name?: string | null;
+      /**
+       * @description `prompt`: what the prompt was for; `recording_saved`: `conversation` or `other`.
+       * @enum {string}
+       */
+      purpose?:
+        | 'conversation'
+        | 'greeting'
+        | 'menu'
+        | 'menu_notice'
+        | 'hold'
+        | 'whisper'
+        | 'voicemail_greeting'
+        | 'other';
+      /** @description `prompt`: when it stopped playing. */
+      endedAt?: string | null;
+      /**
+       * @description `prompt`: the carrier's end status (completed, call_hangup, …; null while no end was seen);
+       *     `menu_input`: the gather status (valid, invalid, timeout, call_hangup, cancelled).
+       */
+      status?: string | null;
+      /** @description `prompt`: seconds it played. */
+      seconds?: number | null;
+      /** @description `menu_input`: the menu's name. */
+      menu?: string | null;
+      /** @description `menu_input`: the keys pressed. */
+      digits?: string;
+      /** @description `agent_*`, `connected`: the agent leg. */
+      callControlId?: string;
+      /** @description `agent_ringing`: the ring attempt (legs rung together share it). */
+      attempt?: string | null;
+      /** @description `agent_answered`, `agent_hangup`: seconds it rang. */
+      ringSecs?: number | null;
+      /** @description `agent_hangup`: whether the agent answered. */
+      answered?: boolean;
+      /** @description `agent_hangup`, `outcome`: seconds connected. */
+      talkSecs?: number;
+      /** @description `agent_hangup`, `caller_hangup`: the carrier's hangup cause. */
+      hangupCause?: string | null;
+      /** @description `agent_hangup`, `caller_hangup`: who hung up, as the carrier says. */
+      hangupSource?: string | null;
+      /** @description `caller_hangup`: the SIP cause. */
+      sipHangupCause?: string | null;
+      /** @description `recording_saved`, `voicemail`: a signed URL of our copy; null until it is stored. */
+      url?: string | null;
+      /** @description `recording_saved`, `voicemail`: our copy's id. */
+      recordingId?: string | null;
+      /** @description `voicemail`: the box it was left in. */
+      voicemailBoxId?: string;
+      /** @description `recording_failed`: the recording's tag. */
+      tag?: string | null;
+      /**
+       * @description `outcome`: how the call ended.
+       * @enum {string}
+       */
+      outcome?: 'answered' | 'voicemail' | 'abandoned' | 'no_answer' | 'rejected';
+      /** @description `outcome`: the endpoint that answered. */
+      answeredBy?: string | null;
+      /** @description `outcome`: the whole call's length in seconds. */
+      durationSecs?: number;
+      /**
+       * @description `webhook`: whose leg the webhook is about.
+       * @enum {string}
+       */
+      party?: 'agent' | 'caller';
+    };
+    CallTimelineLegView: {
+      to: string;
+      callControlId: string;
+      /** @description The ring attempt (workflow tag, e.g. `front-w2`): legs rung together share it. */
+      attempt: string | null;
+      ringStartedAt: string | null;
+      answeredAt: string | null;
+      connectedAt: string | null;
+      endedAt: string | null;
+      /** @description From ringing to answer, or to the end for a leg nobody answered; null while unknown. */
+      ringSecs: number | null;
+      answered: boolean;
+      /** @description Bridged with the caller (an agent can answer and still not be connected: someone else was first). */
+      connected: boolean;
+      /** @description Seconds bridged with the caller. */
+      talkSecs: number;
+      hangupCause: string | null;
+      hangupSource: string | null;
+      summary: string;
+    };
+    CallTimelineView: {
+      callId: string;
+      entries: components['schemas']['CallTimelineEntryView'][];
+      legs: components['schemas']['CallTimelineLegView'][];
+    };
+    CallView: {
+      /** @description The flow's steps as the call went through them. */
+      path: components['schemas']['CallPathEntryView'][];
+      id: string;
+      /** @description The Temporal workflow that handled the call: makes the write idempotent and links to the Web UI. */
+      workflowId: string;
+      callSessionId: string;
+      callControlId: string;
+      propertyId: string | null;
+      trackingNumberId: string | null;
+      sourceId: string | null;
+      sourceName: string | null;
+      fromNumber: string;
+      toNumber: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** Format: date-time */
+      endedAt: string;
+      /** @description Whole call length in seconds, from the carrier's start to its hangup. */
+      durationSecs: number;
+      /** @description Seconds connected to an agent (0 when nobody answered). */
+      talkSecs: number;
+      /** @enum {string} */
+      outcome: 'answered' | 'voicemail' | 'abandoned' | 'no_answer' | 'rejected';
+      /**
+       * @description The endpoint that answered, as dialled: a number, a SIP URI, a browser agent's
+       *     `sip:<username>@sip.telnyx.com` (the callee's number for an outbound call). The agent it
+       *     belongs to is `agentId`/`agentName`.
+       */
+      answeredBy: string | null;
+      hangupCause: string | null;
+      callFlowId: string | null;
+      /** @description The flow version the call ran: edits made during the call did not affect it. */
+      callFlowVersion: number | null;
+      recordingUrl: string | null;
+      /** @description The box a voicemail was left in (outcome `voicemail`). */
+      voicemailBoxId: string | null;
+      /** @description The website visit (DNI session) the call was attributed to, when it dialled a pool number. */
+      sessionId: string | null;
+      /** @description The visit's search keyword (utm_term, else the landing page's `q`). */
+      keyword: string | null;
+      /** @description The visit's campaign (utm_campaign). */
+      campaign: string | null;
+      landingPage: string | null;
+      /** @description The page the visitor last viewed before calling. */
+      activePage: string | null;
+      referrer: string | null;
+      utmSource: string | null;
+      utmMedium: string | null;
+      utmCampaign: string | null;
+      utmTerm: string | null;
+      utmContent: string | null;
+      /**
+       * @description How a call to a pool number found its visit: `session` (held at the call's start), `lookback`
+       *     (last holder within the window), `ambiguous` (number shared on exhaustion), `none`; null: the
+       *     number is not a pool number.
+       * @enum {string|null}
+       */
+      attribution: 'session' | 'lookback' | 'ambiguous' | 'none' | null;
+      /** @description Earlier calls from this caller id, account-wide; 0 for anonymous callers: never repeat. */
+      priorCalls: number | null;
+      /** @description 0–100 by the property's scoring rules or by hand; null while the property has no rules. */
+      score: number | null;
+      /** @enum {string} */
+      leadStatus: 'good_lead' | 'not_a_lead' | 'not_scored';
+      /**
+       * @description `manual` once a person set the score: rule changes then leave the call alone.
+       * @enum {string}
+       */
+      scoreSource: 'rules' | 'manual';
+      /** @description Names of the scoring rules that matched. */
+      scoreReasons: string[];
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound';
+      /**
+       * @description The agent of the call (an agent id of the property): who answered an inbound call, at their
+       *     phone or in the browser, or who placed an outbound one. Null when nobody answered, or when the
+       *     number that answered is no agent's.
+       */
+      agentId: string | null;
+      /** @description That agent's name when the call was recorded. */
+      agentName: string | null;
+      /** @description Text of the conversation from a transcription service, when one was attached. */
+      transcript: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
     CallWorkflowView: {
       workflowId: string;
       /** @description The workflow in the Temporal Web UI; null when TEMPORAL_UI_URL is unset. */
       temporalUrl: string | null;
+    };
+    CallingKeyView: {
+      id: string;
+      readOnly: boolean;
+      /** @description Properties the key is limited to; null: every property of the account. */
+      propertyIds: string[] | null;
+    };
+    ConversationDetailView: {
+      id: string;
+      propertyId: string;
+      /** @description Null once the tracking number is released; `trackingNumber` keeps it. */
+      trackingNumberId: string | null;
+      trackingNumber: string;
+      /** @description The person's number (E.164). */
+      externalNumber: string;
+      sourceId: string | null;
+      sourceName: string | null;
+      /** @description The website visit (DNI session) the first text was attributed to. */
+      sessionId: string | null;
+      /** @description The person texted STOP: replies are refused until they text START. */
+      optedOut: boolean;
+      /** @description ISO instant. */
+      optedOutAt: string | null;
+      /** @description ISO instant. */
+      createdAt: string;
+      /** @description ISO instant. */
+      lastMessageAt: string;
+      messages: components['schemas']['MessageView'][];
+    };
+    ConversationPage: {
+      items: components['schemas']['ConversationView'][];
+      /** @description Conversations matching the filter, over every page. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    ConversationView: {
+      id: string;
+      propertyId: string;
+      /** @description Null once the tracking number is released; `trackingNumber` keeps it. */
+      trackingNumberId: string | null;
+      trackingNumber: string;
+      /** @description The person's number (E.164). */
+      externalNumber: string;
+      sourceId: string | null;
+      sourceName: string | null;
+      /** @description The website visit (DNI session) the first text was attributed to. */
+      sessionId: string | null;
+      /** @description The person texted STOP: replies are refused until they text START. */
+      optedOut: boolean;
+      /** @description ISO instant. */
+      optedOutAt: string | null;
+      /** @description ISO instant. */
+      createdAt: string;
+      /** @description ISO instant. */
+      lastMessageAt: string;
     };
     CreateAccountDto: {
       name: string;
@@ -1727,11 +2315,146 @@ export interface components {
       /** @description False pauses deliveries (new events are not sent; pending retries stop). Default true. */
       active?: boolean;
     };
+    CreatedAccountView: {
+      account: components['schemas']['AccountView'];
+      apiKey: components['schemas']['CreatedApiKeyView'];
+    };
+    CreatedApiKeyView: {
+      /** @description The whole key (`sbk_<prefix>_<secret>`), shown only here: store it now. */
+      key: string;
+      id: string;
+      name: string;
+      /** @description Public part of the key (`sbk_<prefix>_…`), used to find it. */
+      prefix: string;
+      /** @description Only reads: every write answers 403. */
+      readOnly: boolean;
+      /** @description Properties the key is limited to; null: every property of the account, also later ones. */
+      propertyIds: string[] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Set once revoked: the key stops working at once and stays listed.
+       */
+      revokedAt: string | null;
+    };
+    CreatedWebhookSubscriptionView: {
+      /** @description HMAC-SHA256 key of the `switchboard-signature` header (`whsec_…`), shown only here. */
+      secret: string;
+      id: string;
+      propertyId: string;
+      url: string;
+      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      description: string | null;
+      /** @description Inactive subscriptions get no new deliveries. */
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
     DateOverrideDto: {
       name?: string;
       date: string;
       through?: string;
       hours?: components['schemas']['TimeWindowDto'][];
+    };
+    DniRuleView: {
+      /** @enum {string} */
+      kind: 'referrer_domain' | 'query_param' | 'direct' | 'any_visit';
+      /** @description `referrer_domain`. */
+      domains?: string[];
+      /** @description `query_param`. */
+      param?: string;
+      /** @description `query_param`. */
+      values?: string[];
+    };
+    DniSettingsView: {
+      /** @description The public key the DNI script and visit endpoints are addressed by (`/dni/{dniKey}.js`). */
+      dniKey: string;
+      /** @description Origins (`https://example.com`) the visit endpoints answer; others are refused. */
+      allowedOrigins: string[];
+      /** @description Numbers on the website the script replaces with the visit's tracking number. */
+      swapNumbers: string[];
+      /** @description Minutes a visit keeps its pool number after its last page view. */
+      sessionGraceMinutes: number;
+      /** @description Minutes after a hold ends in which a call is still attributed to its last holder. */
+      lookbackMinutes: number;
+      /** @enum {string} */
+      attributionModel: 'first_touch' | 'last_touch';
+      /** @description Days within which a caller counts as a repeat caller; null: ever. */
+      repeatCallerWindowDays: number | null;
+    };
+    EmailDetailView: {
+      id: string;
+      propertyId: string;
+      /** @description Null once the source is deleted; `sourceName` keeps it. */
+      sourceId: string | null;
+      sourceName: string;
+      /** @description The Message-ID header: an email is stored once per property. */
+      messageId: string;
+      /** @description The tracked address it was sent to. */
+      recipient: string;
+      from: string;
+      to: string[];
+      cc: string[];
+      subject: string;
+      /** @description A body was cut at the size limit. */
+      truncated: boolean;
+      /** Format: date-time */
+      receivedAt: string;
+      forward: components['schemas']['EmailForwardView'];
+      text: string | null;
+      html: string | null;
+    };
+    EmailForwardView: {
+      /**
+       * @description `no_destination`: no email routing was set when it arrived.
+       * @enum {string}
+       */
+      status: 'pending' | 'sending' | 'forwarded' | 'forward_failed' | 'no_destination';
+      to: string | null;
+      error: string | null;
+      attempts: number;
+      /** Format: date-time */
+      forwardedAt: string | null;
+    };
+    EmailPage: {
+      items: components['schemas']['EmailView'][];
+      /** @description Emails matching the filter, over every page. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    EmailRoutingSetView: {
+      forwardTo: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    EmailRoutingView: {
+      forwardTo: string | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    EmailView: {
+      id: string;
+      propertyId: string;
+      /** @description Null once the source is deleted; `sourceName` keeps it. */
+      sourceId: string | null;
+      sourceName: string;
+      /** @description The Message-ID header: an email is stored once per property. */
+      messageId: string;
+      /** @description The tracked address it was sent to. */
+      recipient: string;
+      from: string;
+      to: string[];
+      cc: string[];
+      subject: string;
+      /** @description A body was cut at the size limit. */
+      truncated: boolean;
+      /** Format: date-time */
+      receivedAt: string;
+      forward: components['schemas']['EmailForwardView'];
     };
     Error: {
       error: {
@@ -1760,6 +2483,24 @@ export interface components {
       /** @description Write nothing, answer what would change. */
       dryRun?: boolean;
     };
+    InboundEmailAnswerView: {
+      /**
+       * @description `duplicate`: every copy was stored before (the provider redelivered).
+       * @enum {string}
+       */
+      status: 'stored' | 'duplicate';
+      emails: components['schemas']['InboundEmailCopyView'][];
+    };
+    InboundEmailCopyView: {
+      id: string;
+      propertyId: string;
+      sourceId: string;
+      /**
+       * @description Null when the copy was already stored (a redelivered message).
+       * @enum {string|null}
+       */
+      forwardStatus: 'pending' | 'sending' | 'forwarded' | 'forward_failed' | 'no_destination' | null;
+    };
     InboundEmailDto: {
       /** @description The message's Message-ID; a second delivery with the same id is acknowledged and not stored again. */
       messageId: string;
@@ -1777,6 +2518,16 @@ export interface components {
       html?: string;
       /** @description When the provider received the message (ISO 8601); default: when the webhook arrives. */
       receivedAt?: string;
+    };
+    IssuedAddressView: {
+      /** @description True the first time: later requests answer the same address. */
+      created: boolean;
+      sourceId: string;
+      sourceName: string;
+      /** @description Mail sent here is stored as the source's and forwarded by the email routing. */
+      address: string;
+      /** Format: date-time */
+      createdAt: string;
     };
     LiveCallStepView: {
       /** @description The flow step's id (or the engine's own: `waiting`, `forwarding`, `connected`…). */
@@ -1814,6 +2565,9 @@ export interface components {
     LiveCallsView: {
       items: components['schemas']['LiveCallView'][];
     };
+    LivenessView: {
+      status: string;
+    };
     ManualScoreDto: {
       /**
        * @description good_lead, not_a_lead or not_scored
@@ -1827,6 +2581,31 @@ export interface components {
     };
     MarkVoicemailMessageDto: {
       heard: boolean;
+    };
+    MessageView: {
+      id: string;
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound';
+      /** @enum {string} */
+      kind: 'text' | 'stop' | 'start' | 'help' | 'auto_reply' | 'reply';
+      body: string;
+      /** @description The carrier's message id. */
+      carrierId: string | null;
+      /** @enum {string} */
+      status: 'failed' | 'received' | 'sent';
+      error: string | null;
+      /** @description The phone an inbound text was forwarded to, by the text routing. */
+      forwardedTo: string | null;
+      forwardCarrierId: string | null;
+      forwardError: string | null;
+      /** @description ISO instant. */
+      occurredAt: string;
+    };
+    NotificationSecretView: {
+      /** @description Signs voicemail and text notifications from now on (`sbn_…`), shown only here. */
+      secret: string;
+      /** Format: date-time */
+      rotatedAt: string;
     };
     OrderTrackingNumberDto: {
       /**
@@ -1848,6 +2627,15 @@ export interface components {
       to: string;
       /** @description One of the property's tracking numbers (E.164): the caller ID the callee sees. */
       callerId: string;
+    };
+    OutboundCallStartedView: {
+      /** @description The Temporal workflow of the call. */
+      workflowId: string;
+    };
+    PageViewAnswerView: {
+      swaps: components['schemas']['SwapView'][];
+      /** @description Seconds until the script's next page-view heartbeat keeps the hold. */
+      heartbeatSeconds: number;
     };
     PageViewDto: {
       /** Format: uri */
@@ -1874,6 +2662,55 @@ export interface components {
       defaultCallFlowId: string | null;
       /** Format: date-time */
       createdAt: string;
+    };
+    PropertyListList: {
+      items: components['schemas']['PropertyListView'][];
+    };
+    PropertyListView: {
+      id: string;
+      name: string;
+      /** @description Members the calling key can see (a property-limited key sees only its own). */
+      propertyIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ReadinessChecksView: {
+      postgres: string;
+      temporal: string;
+    };
+    ReadinessView: {
+      status: string;
+      checks: components['schemas']['ReadinessChecksView'];
+    };
+    RecordingList: {
+      items: components['schemas']['RecordingView'][];
+    };
+    RecordingView: {
+      id: string;
+      /**
+       * @description `voicemail` (left in a voicemail box) or `conversation` (the bridged call).
+       * @enum {string}
+       */
+      purpose: 'voicemail' | 'conversation';
+      /**
+       * @description `pending` while the copy is being made (seconds after the call), `failed` when it gave up.
+       * @enum {string}
+       */
+      status: 'pending' | 'stored' | 'failed';
+      durationSecs: number | null;
+      /** @description The copy's media type (`audio/mpeg`, `audio/wav`); null until it is stored. */
+      contentType: string | null;
+      sizeBytes: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description A signed URL to play or download the copy until `urlExpiresAt`; null until it is stored. */
+      url: string | null;
+      /** @description When `url` stops working (ISO instant); null when there is no `url`. */
+      urlExpiresAt: string | null;
+    };
+    RedeliveryView: {
+      /** @description The Temporal workflow that delivers it again. */
+      workflowId: string;
     };
     RenameAudioDto: {
       name: string;
@@ -1926,6 +2763,36 @@ export interface components {
       id?: string;
       name: string;
     };
+    ScoreAfterView: {
+      score: number | null;
+      /** @enum {string} */
+      leadStatus: 'good_lead' | 'not_a_lead' | 'not_scored';
+    };
+    ScoreBeforeView: {
+      score: number | null;
+      /** @enum {string} */
+      leadStatus: 'good_lead' | 'not_a_lead' | 'not_scored';
+      /** @enum {string} */
+      source: 'rules' | 'manual';
+    };
+    ScoreChangeList: {
+      items: components['schemas']['ScoreChangeView'][];
+    };
+    ScoreChangeView: {
+      id: string;
+      /** Format: date-time */
+      changedAt: string;
+      /** @description Who made it: `api-key:<keyId>`. */
+      actor: string;
+      /**
+       * @description `override`: set by hand; `back_to_rules`: given back to the property's rules.
+       * @enum {string}
+       */
+      action: 'override' | 'back_to_rules';
+      from: components['schemas']['ScoreBeforeView'];
+      to: components['schemas']['ScoreAfterView'];
+      note: string | null;
+    };
     ScoreRuleDto: {
       name: string;
       /**
@@ -1970,6 +2837,12 @@ export interface components {
        */
       notifyWebhookUrl?: string | null;
     };
+    SignedInAgentView: {
+      id: string;
+      name: string;
+      propertyId: string;
+      propertyName: string;
+    };
     SimulateCallFlowDto: {
       version?: number;
       caller?: components['schemas']['SimulatedCallerDto'];
@@ -2008,9 +2881,50 @@ export interface components {
       campaign?: string;
       referrer?: string;
     };
+    StandardSourceList: {
+      items: components['schemas']['StandardSourceView'][];
+    };
+    StandardSourceView: {
+      /** @description What `POST …/sources` takes as `standardKey` (`google_ads`). */
+      key: string;
+      name: string;
+      /** @description Lower runs first when sources compete for a visit. */
+      priority: number;
+      dniRules: components['schemas']['DniRuleView'][];
+    };
+    SwapView: {
+      /** @description The number as the page shows it (one of `swapNumbers`). */
+      original: string;
+      /** @description The visit's tracking number. */
+      replacement: string;
+    };
+    TelnyxWebhookAnswerView: {
+      /** @description What became of the event: `duplicate` (seen before), `stored`, or how it reached its call or text. */
+      status: string;
+    };
+    TextRoutingView: {
+      /** @description The phone inbound texts are forwarded to. */
+      forwardTo: string | null;
+      /** @description The URL each inbound text is announced to (signed with the notification secret). */
+      notifyWebhookUrl: string | null;
+    };
     TimeWindowDto: {
       start: string;
       end: string;
+    };
+    TimelineEventView: {
+      id: string;
+      type: string;
+      occurredAt: string;
+      callControlId: string;
+    };
+    TrackedAddressView: {
+      sourceId: string;
+      sourceName: string;
+      /** @description Mail sent here is stored as the source's and forwarded by the email routing. */
+      address: string;
+      /** Format: date-time */
+      createdAt: string;
     };
     TrackingNumberEntity: {
       id: string;
@@ -2124,6 +3038,14 @@ export interface components {
       /** @description False pauses deliveries (new events are not sent; pending retries stop). Default true. */
       active?: boolean;
     };
+    VisitAnswerView: {
+      /** @description The browser's visitor id: sent back on the next visit to resume it. */
+      visitorId: string;
+      sessionId: string;
+      swaps: components['schemas']['SwapView'][];
+      /** @description Seconds until the script's next page-view heartbeat keeps the hold. */
+      heartbeatSeconds: number;
+    };
     VisitDto: {
       /** @description The `sb_vid` cookie; absent on a first visit (the answer gives one). */
       visitorId?: string;
@@ -2153,6 +3075,91 @@ export interface components {
       /** @description Default: a slug of the name. On PUT, the id in the path. */
       id?: string;
       name: string;
+    };
+    WebhookDeliveryAttemptView: {
+      /** Format: date-time */
+      attemptedAt: string;
+      /** @description Made by `…/redeliver`, not by the retry schedule. */
+      manual: boolean;
+      /** @description The receiver's HTTP status; null when it could not be reached. */
+      statusCode: number | null;
+      error: string | null;
+      durationMs: number;
+    };
+    WebhookDeliveryDetailView: {
+      id: string;
+      subscriptionId: string;
+      /** @description The event's id: the body's `id`, repeated by redeliveries. */
+      eventId: string;
+      /** @enum {string} */
+      eventType: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      /**
+       * @description `pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.
+       * @enum {string}
+       */
+      status: 'pending' | 'failed' | 'delivered';
+      attempts: number;
+      lastStatusCode: number | null;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      payload: components['schemas']['WebhookEnvelopeView'];
+      attemptLog: components['schemas']['WebhookDeliveryAttemptView'][];
+    };
+    WebhookDeliveryPage: {
+      items: components['schemas']['WebhookDeliveryView'][];
+      /** @description Deliveries matching the filter, over every page. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    WebhookDeliveryView: {
+      id: string;
+      subscriptionId: string;
+      /** @description The event's id: the body's `id`, repeated by redeliveries. */
+      eventId: string;
+      /** @enum {string} */
+      eventType: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      /**
+       * @description `pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.
+       * @enum {string}
+       */
+      status: 'pending' | 'failed' | 'delivered';
+      attempts: number;
+      lastStatusCode: number | null;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+    };
+    WebhookEnvelopeView: {
+      /** @description The event's id: stable across redeliveries. */
+      id: string;
+      /** @enum {string} */
+      type: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      createdAt: string;
+      propertyId: string;
+      /** @description The event's own fields, by `type` (docs/WEBHOOKS.md): free-form here. */
+      data: {
+        [key: string]: unknown;
+      };
+    };
+    WebhookSubscriptionList: {
+      items: components['schemas']['WebhookSubscriptionView'][];
+    };
+    WebhookSubscriptionView: {
+      id: string;
+      propertyId: string;
+      url: string;
+      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      description: string | null;
+      /** @description Inactive subscriptions get no new deliveries. */
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
     };
     WeeklyWindowDto: {
       days: string[];
@@ -2257,11 +3264,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The /agent page */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
       };
       /** @description Error */
       default: {
@@ -2283,11 +3293,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The page's styles */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/css': string;
+        };
       };
       /** @description Error */
       default: {
@@ -2309,11 +3322,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The page's script */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/javascript': string;
+        };
       };
       /** @description Error */
       default: {
@@ -2335,11 +3351,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Telnyx's WebRTC SDK */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/javascript': string;
+        };
       };
       /** @description Error */
       default: {
@@ -2363,11 +3382,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The DNI script (gzipped when accepted) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/javascript': string;
+        };
       };
       /** @description Error */
       default: {
@@ -2398,7 +3420,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['VisitAnswerView'];
         };
       };
       /** @description Error */
@@ -2458,7 +3480,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PageViewAnswerView'];
         };
       };
       /** @description Error */
@@ -2511,7 +3533,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LivenessView'];
+        };
       };
       /** @description Error */
       default: {
@@ -2537,7 +3561,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadinessView'];
+        };
       };
       /** @description Error */
       default: {
@@ -2561,11 +3587,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The audio (206 for a `Range` request) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'audio/mpeg': string;
+          'audio/wav': string;
+          'audio/x-wav': string;
+        };
       };
       /** @description Error */
       default: {
@@ -2589,11 +3620,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The recording (206 for a `Range` request) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'audio/mpeg': string;
+          'audio/wav': string;
+        };
       };
       /** @description Error */
       default: {
@@ -2619,7 +3654,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountWithKeyView'];
+        };
       };
       /** @description Error */
       default: {
@@ -2649,7 +3686,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreatedAccountView'];
+        };
       };
       /** @description Error */
       default: {
@@ -2677,7 +3716,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentCallList'];
+        };
       };
       /** @description Error */
       default: {
@@ -2707,7 +3748,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutboundCallStartedView'];
+        };
       };
       /** @description Error */
       default: {
@@ -2729,11 +3772,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Server-Sent Events */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
       };
       /** @description Error */
       default: {
@@ -2759,7 +3805,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentMeView'];
+        };
       };
       /** @description Error */
       default: {
@@ -2789,7 +3837,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentPresenceView'];
+        };
       };
       /** @description Error */
       default: {
@@ -2819,7 +3869,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentSessionView'];
+        };
       };
       /** @description Error */
       default: {
@@ -2872,7 +3924,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['AgentTelephonyView'];
         };
       };
       /** @description Error */
@@ -2899,7 +3951,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiKeyList'];
+        };
       };
       /** @description Error */
       default: {
@@ -2930,7 +3984,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CreatedApiKeyView'];
         };
       };
       /** @description Error */
@@ -2960,7 +4014,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ApiKeyView'];
         };
       };
       /** @description Error */
@@ -3029,11 +4083,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON, or CSV rows when asked by `format=csv` or `Accept: text/csv` */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CallPage'];
+          'text/csv': string;
+        };
       };
       /** @description Error */
       default: {
@@ -3093,7 +4151,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CallDetailView'];
+        };
       };
       /** @description Error */
       default: {
@@ -3150,7 +4210,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordingList'];
+        };
       };
       /** @description Error */
       default: {
@@ -3183,7 +4245,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CallScoreView'];
         };
       };
       /** @description Error */
@@ -3217,7 +4279,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CallScoreView'];
         };
       };
       /** @description Error */
@@ -3246,7 +4308,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScoreChangeList'];
+        };
       };
       /** @description Error */
       default: {
@@ -3274,7 +4338,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CallTimelineView'];
+        };
       };
       /** @description Error */
       default: {
@@ -3307,7 +4373,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CallScoreView'];
         };
       };
       /** @description Error */
@@ -3359,6 +4425,8 @@ export interface operations {
         propertyListId?: string;
         /** @description The carrier's call_session_id: finds the record of one specific call. */
         callSessionId?: string;
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path?: never;
@@ -3370,7 +4438,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CallPage'];
+        };
       };
       /** @description Error */
       default: {
@@ -3390,6 +4460,8 @@ export interface operations {
         propertyListId?: string;
         /** @description Case-insensitive part of the name. */
         q?: string;
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path?: never;
@@ -4375,6 +5447,8 @@ export interface operations {
       query?: {
         /** @description Only conversations attributed to this source. */
         sourceId?: string;
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path: {
@@ -4388,7 +5462,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConversationPage'];
+        };
       };
       /** @description Error */
       default: {
@@ -4418,7 +5494,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ConversationDetailView'];
         };
       };
       /** @description Error */
@@ -4453,7 +5529,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MessageView'];
         };
       };
       /** @description Error */
@@ -4581,7 +5657,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['DniSettingsView'];
         };
       };
       /** @description Error */
@@ -4615,7 +5691,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['DniSettingsView'];
         };
       };
       /** @description Error */
@@ -4644,7 +5720,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EmailRoutingView'];
+        };
       };
       /** @description Error */
       default: {
@@ -4676,7 +5754,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EmailRoutingSetView'];
+        };
       };
       /** @description Error */
       default: {
@@ -4694,6 +5774,8 @@ export interface operations {
       query?: {
         /** @description Only the emails attributed to this source. */
         sourceId?: string;
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path: {
@@ -4707,7 +5789,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EmailPage'];
+        };
       };
       /** @description Error */
       default: {
@@ -4736,7 +5820,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EmailDetailView'];
+        };
       };
       /** @description Error */
       default: {
@@ -4765,7 +5851,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EmailView'];
+        };
       };
       /** @description Error */
       default: {
@@ -4827,7 +5915,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationSecretView'];
+        };
       };
       /** @description Error */
       default: {
@@ -5603,7 +6693,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrackedAddressView'];
+        };
       };
       /** @description Error */
       default: {
@@ -5632,7 +6724,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IssuedAddressView'];
+        };
       };
       /** @description Error */
       default: {
@@ -5661,7 +6755,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TextRoutingView'];
         };
       };
       /** @description Error */
@@ -5695,7 +6789,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TextRoutingView'];
         };
       };
       /** @description Error */
@@ -6065,6 +7159,8 @@ export interface operations {
       query?: {
         /** @description true: heard only; false: not yet heard only; absent: both. */
         heard?: 'true' | 'false';
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path: {
@@ -6238,7 +7334,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['WebhookDeliveryDetailView'];
         };
       };
       /** @description Error */
@@ -6268,7 +7364,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RedeliveryView'];
+        };
       };
       /** @description Error */
       default: {
@@ -6296,7 +7394,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookSubscriptionList'];
+        };
       };
       /** @description Error */
       default: {
@@ -6329,7 +7429,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CreatedWebhookSubscriptionView'];
         };
       };
       /** @description Error */
@@ -6360,7 +7460,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['WebhookSubscriptionView'];
         };
       };
       /** @description Error */
@@ -6424,7 +7524,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['WebhookSubscriptionView'];
         };
       };
       /** @description Error */
@@ -6443,6 +7543,8 @@ export interface operations {
       query?: {
         /** @description pending, delivered or failed */
         status?: 'pending' | 'failed' | 'delivered';
+        limit?: number;
+        offset?: number;
       };
       header?: never;
       path: {
@@ -6457,7 +7559,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPage'];
+        };
       };
       /** @description Error */
       default: {
@@ -6483,7 +7587,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PropertyListList'];
+        };
       };
       /** @description Error */
       default: {
@@ -6514,7 +7620,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PropertyListView'];
         };
       };
       /** @description Error */
@@ -6544,7 +7650,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PropertyListView'];
         };
       };
       /** @description Error */
@@ -6578,7 +7684,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PropertyListView'];
         };
       };
       /** @description Error */
@@ -6663,11 +7769,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON, or CSV rows when asked by `format=csv` or `Accept: text/csv` */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CallSummaryView'];
+          'text/csv': string;
+        };
       };
       /** @description Error */
       default: {
@@ -6693,7 +7803,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StandardSourceList'];
+        };
       };
       /** @description Error */
       default: {
@@ -6724,7 +7836,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['InboundEmailAnswerView'];
         };
       };
       /** @description Error */
@@ -6754,7 +7866,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TelnyxWebhookAnswerView'];
+        };
       };
       /** @description Error */
       default: {

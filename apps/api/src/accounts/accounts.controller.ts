@@ -4,6 +4,13 @@ import { AccountEntity } from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { PlatformAdmin, Scope } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';
+import {
+  AccountWithKeyView,
+  ApiKeyList,
+  ApiKeyView,
+  CreatedAccountView,
+  CreatedApiKeyView,
+} from './accounts.view';
 import { ApiKeysService } from './api-keys.service';
 import { CreateAccountDto, CreateApiKeyDto } from './dto';
 
@@ -17,7 +24,7 @@ export class AccountsController {
   /** The platform operator opens an account; the answer carries its first key, shown only here. */
   @PlatformAdmin()
   @Post('accounts')
-  createAccount(@Body() dto: CreateAccountDto) {
+  createAccount(@Body() dto: CreateAccountDto): Promise<CreatedAccountView> {
     return this.ds.transaction(async (m) => {
       const repo = m.getRepository(AccountEntity);
       const account = await repo.save(repo.create({ name: dto.name }));
@@ -28,26 +35,33 @@ export class AccountsController {
 
   /** The account the calling key belongs to, and what that key may do. */
   @Get('account')
-  async account(@Scope() scope: AccessScope) {
+  async account(@Scope() scope: AccessScope): Promise<AccountWithKeyView> {
     const account = await this.ds.getRepository(AccountEntity).findOneByOrFail({ id: scope.accountId });
     return {
       ...account,
-      key: { id: scope.keyId, readOnly: scope.readOnly, propertyIds: scope.propertyIds },
+      key: {
+        id: scope.keyId,
+        readOnly: scope.readOnly,
+        propertyIds: scope.propertyIds && [...scope.propertyIds],
+      },
     };
   }
 
   @Post('api-keys')
-  createKey(@Scope() scope: AccessScope, @Body() dto: CreateApiKeyDto) {
+  createKey(@Scope() scope: AccessScope, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     return this.keys.create(scope, dto);
   }
 
   @Get('api-keys')
-  async listKeys(@Scope() scope: AccessScope) {
+  async listKeys(@Scope() scope: AccessScope): Promise<ApiKeyList> {
     return { items: await this.keys.list(scope) };
   }
 
   @Delete('api-keys/:keyId')
-  revokeKey(@Scope() scope: AccessScope, @Param('keyId', new UuidParam('keyId')) id: string) {
+  revokeKey(
+    @Scope() scope: AccessScope,
+    @Param('keyId', new UuidParam('keyId')) id: string,
+  ): Promise<ApiKeyView> {
     return this.keys.revoke(scope, id);
   }
 }

@@ -4,18 +4,8 @@ import { ApiKeyEntity } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { isUnrestricted, type AccessScope } from '../auth/access-scope';
 import { generateApiKey } from '../auth/api-key-format';
+import type { ApiKeyView, CreatedApiKeyView } from './accounts.view';
 import type { CreateApiKeyDto } from './dto';
-
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  readOnly: boolean;
-  propertyIds: string[] | null;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
 
 const view = (k: ApiKeyEntity): ApiKeyView => ({
   id: k.id,
@@ -67,7 +57,7 @@ export class ApiKeysService {
     m: EntityManager,
     accountId: string,
     o: { name: string; readOnly?: boolean; propertyIds?: string[] | null },
-  ): Promise<ApiKeyView & { key: string }> {
+  ): Promise<CreatedApiKeyView> {
     const { key, prefix, hash } = generateApiKey();
     const repo = m.getRepository(ApiKeyEntity);
     const saved = await repo.save(
@@ -83,7 +73,7 @@ export class ApiKeysService {
     return { ...view(await repo.findOneByOrFail({ id: saved.id })), key };
   }
 
-  async create(scope: AccessScope, dto: CreateApiKeyDto): Promise<ApiKeyView & { key: string }> {
+  async create(scope: AccessScope, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     requireUnrestricted(scope, 'creating API keys');
     return this.ds.transaction(async (m) => {
       if (dto.propertyIds) await checkAccountProperties(m, scope.accountId, dto.propertyIds, 'propertyIds');

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nest
 import type { AccessScope } from '../auth/access-scope';
 import { Scope } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { PropertyListList, PropertyListView } from './accounts.view';
 import { SavePropertyListDto } from './dto';
 import { PropertyListsService } from './property-lists.service';
 
@@ -12,17 +13,17 @@ export class PropertyListsController {
   constructor(private readonly lists: PropertyListsService) {}
 
   @Post()
-  create(@Scope() scope: AccessScope, @Body() dto: SavePropertyListDto) {
+  create(@Scope() scope: AccessScope, @Body() dto: SavePropertyListDto): Promise<PropertyListView> {
     return this.lists.save(scope, dto);
   }
 
   @Get()
-  async list(@Scope() scope: AccessScope) {
+  async list(@Scope() scope: AccessScope): Promise<PropertyListList> {
     return { items: await this.lists.list(scope) };
   }
 
   @Get(':listId')
-  get(@Scope() scope: AccessScope, @Param('listId', listId) id: string) {
+  get(@Scope() scope: AccessScope, @Param('listId', listId) id: string): Promise<PropertyListView> {
     return this.lists.get(scope, id);
   }
 
@@ -31,7 +32,7 @@ export class PropertyListsController {
     @Scope() scope: AccessScope,
     @Param('listId', listId) id: string,
     @Body() dto: SavePropertyListDto,
-  ) {
+  ): Promise<PropertyListView> {
     return this.lists.save(scope, dto, id);
   }
 

@@ -5,15 +5,8 @@ import { ApiError } from '../common/api-error';
 import { isUniqueViolation } from '../common/db-errors';
 import { keyAllowsProperty, type AccessScope } from '../auth/access-scope';
 import { checkAccountProperties, requireUnrestricted } from './api-keys.service';
+import type { PropertyListView } from './accounts.view';
 import type { SavePropertyListDto } from './dto';
-
-export interface PropertyListView {
-  id: string;
-  name: string;
-  /** Members the calling key can see (a property-limited key sees only its own). */
-  propertyIds: string[];
-  createdAt: Date;
-}
 
 /** Named groups of an account's properties, used as a filter on lists (`propertyListId`). */
 @Injectable()

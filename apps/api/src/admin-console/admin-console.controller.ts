@@ -54,5 +54,11 @@ function send(req: Request, res: Response, asset: ConsoleAsset): void {
     return;
   }
   res.setHeader('Content-Type', asset.contentType);
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    res.setHeader('Content-Encoding', 'gzip');
+    res.send(asset.gzipped);
+    return;
+  }
   res.send(asset.body);
 }

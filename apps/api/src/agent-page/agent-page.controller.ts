@@ -7,6 +7,8 @@ import { agentPageCsp } from './agent-page-csp';
 import { buildAgentAppScript, etagOf, readTelnyxWebrtcBundle, type Asset } from './agent-page-bundle';
 import { AGENT_PAGE_CSS } from './agent-page-css';
 import { AGENT_PAGE_HTML } from './agent-page-html';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { notJson } from '../openapi/responses';
 
 const HTML: Asset = { body: AGENT_PAGE_HTML, etag: etagOf(AGENT_PAGE_HTML) };
 const CSS: Asset = { body: AGENT_PAGE_CSS, etag: etagOf(AGENT_PAGE_CSS) };
@@ -29,23 +31,27 @@ export class AgentPageController {
   }
 
   @Get()
+  @ApiOkResponse(notJson('The /agent page', ['text/html']))
   page(@Req() req: Request, @Res() res: Response): void {
     res.setHeader('Content-Security-Policy', this.csp);
     send(req, res, HTML, 'text/html; charset=utf-8');
   }
 
   @Get('app.js')
+  @ApiOkResponse(notJson("The page's script", ['application/javascript']))
   script(@Req() req: Request, @Res() res: Response): void {
     send(req, res, (this.app ??= buildAgentAppScript()), 'application/javascript; charset=utf-8');
   }
 
   @Get('app.css')
+  @ApiOkResponse(notJson("The page's styles", ['text/css']))
   styles(@Req() req: Request, @Res() res: Response): void {
     send(req, res, CSS, 'text/css; charset=utf-8');
   }
 
   // Telnyx's WebRTC SDK, served from node_modules; the page loads it only in telnyx mode.
   @Get('vendor/telnyx-webrtc.js')
+  @ApiOkResponse(notJson("Telnyx's WebRTC SDK", ['application/javascript']))
   telnyxWebrtc(@Req() req: Request, @Res() res: Response): void {
     send(req, res, (this.telnyx ??= readTelnyxWebrtcBundle()), 'application/javascript; charset=utf-8');
   }

@@ -13,6 +13,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
@@ -31,6 +32,15 @@ import { AgentDirectory } from './agent-directory.service';
 import { AgentEventHub } from './agent-events.hub';
 import { agentSessionIsLive } from './agent-tokens';
 import { AgentSignIn } from './agent-sign-in.service';
+import {
+  AgentCallList,
+  AgentCallView,
+  AgentMeView,
+  AgentPresenceView,
+  AgentSessionView,
+  AgentTelephonyView,
+  OutboundCallStartedView,
+} from './agent.view';
 import { AgentTelephony } from './agent-telephony.service';
 import { AgentSignInDto, OutboundCallDto, PresenceDto, RecentCallsQuery } from './dto';
 import { OutboundCalls } from './outbound-calls.service';
@@ -75,7 +85,7 @@ export class AgentController {
   /** Exchanges a sign-in link's code for a session token. */
   @Public()
   @Post('sessions')
-  session(@Body() dto: AgentSignInDto) {
+  session(@Body() dto: AgentSignInDto): Promise<AgentSessionView> {
     return this.signIn.exchange(dto.code);
   }
 
@@ -86,7 +96,7 @@ export class AgentController {
   }
 
   @Get('me')
-  async me(@CurrentAgent() me: AgentIdentity) {
+  async me(@CurrentAgent() me: AgentIdentity): Promise<AgentMeView> {
     const agent = await this.agents.get(me.propertyId, me.agentId);
     const trackingNumbers: { id: string; number: string; sourceName: string }[] = await this.ds.query(
       `SELECT n.id, n.number, s.name AS "sourceName" FROM tracking_numbers n
@@ -108,7 +118,7 @@ export class AgentController {
   }
 
   @Put('presence')
-  async presence(@CurrentAgent() me: AgentIdentity, @Body() dto: PresenceDto) {
+  async presence(@CurrentAgent() me: AgentIdentity, @Body() dto: PresenceDto): Promise<AgentPresenceView> {
     const agent = await this.agents.get(me.propertyId, me.agentId);
     // A person cannot leave a call by a switch: the call's end sets them available.
     if (agent.presence === 'on_call' && dto.presence !== 'offline')
@@ -119,9 +129,9 @@ export class AgentController {
 
   /** The agent's calls: inbound calls they answered and calls they placed, newest first. */
   @Get('calls')
-  async calls(@CurrentAgent() me: AgentIdentity, @Query() q: RecentCallsQuery) {
+  async calls(@CurrentAgent() me: AgentIdentity, @Query() q: RecentCallsQuery): Promise<AgentCallList> {
     const agent = await this.agents.get(me.propertyId, me.agentId);
-    const items: unknown[] = await this.ds.query(
+    const items: AgentCallView[] = await this.ds.query(
       `SELECT id AS "callId", direction, from_number AS "from", to_number AS "to",
               CASE WHEN direction = 'outbound' THEN from_number ELSE to_number END AS "trackingNumber",
               source_name AS source, started_at AS "startedAt", outcome, talk_secs AS "talkSecs"
@@ -135,20 +145,23 @@ export class AgentController {
 
   /** How the page's telephony layer connects (docs/AGENT.md, "Browser telephony"). */
   @Get('telephony')
-  telephonyLogin(@CurrentAgent() me: AgentIdentity) {
+  telephonyLogin(@CurrentAgent() me: AgentIdentity): Promise<AgentTelephonyView> {
     return this.telephony.login(me);
   }
 
   /** Click-to-call: rings the agent's browser, then the number, from a tracking number of theirs. */
   @Post('calls')
   @HttpCode(202)
-  call(@CurrentAgent() me: AgentIdentity, @Body() dto: OutboundCallDto) {
+  call(@CurrentAgent() me: AgentIdentity, @Body() dto: OutboundCallDto): Promise<OutboundCallStartedView> {
     return this.outbound.start(me, dto.to, dto.callerId);
   }
 
   /** Server-Sent Events: presence, ringing (with the screen pop), connected, ended… */
   @Get('events')
   @AgentTokenInQuery()
+  // A stream written to `res`: each event is `event: <name>` and `data: <JSON>` (docs/AGENT.md).
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'Server-Sent Events', schema: { type: 'string' } })
   async events(@CurrentAgent() me: AgentIdentity, @Req() req: Request, @Res() res: Response): Promise<void> {
     const agent = await this.agents.get(me.propertyId, me.agentId);
     const seen = () =>

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Redirect, Req, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { endpointDialString, type AgentEndpoint } from '@switchboard/domain';
@@ -9,7 +10,10 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { CallLogQuery } from '../reports/dto';
 import { RecordingLinks } from '../recordings/recording-links';
 import { ReportsService } from '../reports/reports.service';
+import { RecordingList } from '../recordings/recording.view';
+import { CallDetailView, CallPage, CallTimelineView } from './calls.view';
 import { ListCallsQuery } from './dto';
+import { csvOrJson } from '../openapi/responses';
 import { ReachableCalls } from './reachable-calls';
 import { buildCallTimeline } from './timeline/build-call-timeline';
 import { storedCarrierEvent, timelineCall } from './timeline/timeline-input';
@@ -31,7 +35,10 @@ export class CallsController {
     this.events = new CarrierEventRepository(ds);
   }
 
+  // Answers through `res` (JSON or streamed CSV), so the plugin cannot read a return type.
   @Get()
+  @ApiExtraModels(CallPage)
+  @ApiOkResponse(csvOrJson(CallPage))
   list(
     @Scope() scope: AccessScope,
     @Query() q: CallLogQuery,
@@ -46,7 +53,7 @@ export class CallsController {
    * and the carrier events stored for it.
    */
   @Get(':callId')
-  async get(@Param('callId', new UuidParam('callId')) id: string) {
+  async get(@Param('callId', new UuidParam('callId')) id: string): Promise<CallDetailView> {
     const call = await this.reachable.find(id);
     const [events, recordings] = await Promise.all([
       this.events.forWorkflow(call.workflowId),
@@ -74,7 +81,7 @@ export class CallsController {
    * the entry it explains, or is an entry of its own (`webhook`).
    */
   @Get(':callId/timeline')
-  async timeline(@Param('callId', new UuidParam('callId')) id: string) {
+  async timeline(@Param('callId', new UuidParam('callId')) id: string): Promise<CallTimelineView> {
     const call = await this.reachable.find(id);
     const events = (await this.events.forWorkflow(call.workflowId)).map(storedCarrierEvent);
     // The story names recordings by our copies' signed URLs, never by the carrier's links.
@@ -118,7 +125,7 @@ export class CallsController {
 
   /** The call's recordings: voicemail and conversation, each with a signed URL once copied. */
   @Get(':callId/recordings')
-  async recordings(@Param('callId', new UuidParam('callId')) id: string) {
+  async recordings(@Param('callId', new UuidParam('callId')) id: string): Promise<RecordingList> {
     const call = await this.reachable.find(id);
     return { items: await this.links.forWorkflow(call.workflowId) };
   }
@@ -152,7 +159,7 @@ export class PlatformCallsController {
   }
 
   @Get()
-  async list(@Query() q: ListCallsQuery) {
+  async list(@Query() q: ListCallsQuery): Promise<CallPage> {
     const { items, total } = await this.calls.list({
       ...q,
       propertyIds: q.propertyId ? [q.propertyId] : null,

@@ -4,6 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { renderDniScript } from './dni-script-bundle';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { notJson } from '../openapi/responses';
 
 /** A dniKey is random and URL-safe (docs/DNI.md); anything else cannot be one. */
 const DNI_KEY = /^[A-Za-z0-9_-]{1,128}$/;
@@ -21,6 +23,7 @@ const CACHE_CONTROL = 'public, max-age=300';
 export class DniScriptController {
   /** The property's DNI script (docs/DNI.md), for a `<script src>` on its website. */
   @Get(':dniKey.js')
+  @ApiOkResponse(notJson('The DNI script (gzipped when accepted)', ['application/javascript']))
   script(@Param('dniKey') dniKey: string, @Req() req: Request, @Res() res: Response): void {
     if (!DNI_KEY.test(dniKey)) throw ApiError.notFound('DNI key', dniKey);
     const { body, etag } = renderDniScript({ apiBase: `${req.protocol}://${req.get('host')}`, dniKey });

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { DniSettingsService } from './dni-settings.service';
+import { DniSettingsView } from './dni.view';
 import { CreatePoolDto, UpdateDniSettingsDto, UpdatePoolDto } from './dto';
 
 const propertyUuid = new UuidParam('propertyId');
@@ -13,13 +14,16 @@ export class DniAdminController {
 
   /** The property's DNI settings, with the public `dniKey` the script and endpoints are addressed by. */
   @Get('dni')
-  settings(@Param('propertyId', propertyUuid) id: string) {
+  settings(@Param('propertyId', propertyUuid) id: string): Promise<DniSettingsView> {
     return this.svc.settings(id);
   }
 
   /** Changes the given DNI settings (allowed origins, swap numbers, grace, look-back, model). */
   @Patch('dni')
-  updateSettings(@Param('propertyId', propertyUuid) id: string, @Body() dto: UpdateDniSettingsDto) {
+  updateSettings(
+    @Param('propertyId', propertyUuid) id: string,
+    @Body() dto: UpdateDniSettingsDto,
+  ): Promise<DniSettingsView> {
     return this.svc.updateSettings(id, dto);
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Options, Param, Post, Req, UseGuards } from
 import { Public } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { DniAccessGuard, type DniProperty, type DniRequest } from './dni-access.guard';
+import { PageViewAnswerView, VisitAnswerView } from './dni.view';
 import { PageViewDto, VisitDto } from './dto';
 import { VisitsService } from './visits.service';
 
@@ -28,7 +29,7 @@ export class DniPublicController {
   /** Starts or resumes a visitor session and answers the numbers to swap on the page. */
   @Post()
   @HttpCode(200)
-  visit(@Req() req: DniRequest, @Body() dto: VisitDto) {
+  visit(@Req() req: DniRequest, @Body() dto: VisitDto): Promise<VisitAnswerView> {
     return this.visits.visit(property(req), dto, client(req));
   }
 
@@ -44,7 +45,7 @@ export class DniPublicController {
     @Req() req: DniRequest,
     @Param('sessionId', new UuidParam('sessionId')) sessionId: string,
     @Body() dto: PageViewDto,
-  ) {
+  ): Promise<PageViewAnswerView> {
     return this.visits.pageView(property(req), sessionId, dto);
   }
 

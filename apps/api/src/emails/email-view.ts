@@ -1,8 +1,9 @@
 import type { SwitchboardConfig } from '@switchboard/config';
 import type { EmailRow, TrackedAddressRow } from './email-store';
+import type { EmailDetailView, EmailView, TrackedAddressView } from './emails.view';
 
 /** A source's tracked address as the api shows it. */
-export function addressView(row: TrackedAddressRow, cfg: SwitchboardConfig) {
+export function addressView(row: TrackedAddressRow, cfg: SwitchboardConfig): TrackedAddressView {
   return {
     sourceId: row.sourceId,
     sourceName: row.sourceName,
@@ -12,7 +13,9 @@ export function addressView(row: TrackedAddressRow, cfg: SwitchboardConfig) {
 }
 
 /** An email as the api shows it; lists leave the bodies out to keep pages small. */
-export function emailView(e: EmailRow, withBodies: boolean) {
+export function emailView(e: EmailRow, withBodies: true): EmailDetailView;
+export function emailView(e: EmailRow, withBodies: false): EmailView;
+export function emailView(e: EmailRow, withBodies: boolean): EmailView | EmailDetailView {
   return {
     id: e.id,
     propertyId: e.propertyId,

@@ -3,6 +3,7 @@ import { Public } from '../auth/auth.decorators';
 import { InboundEmailDto } from './dto';
 import { EmailIntake } from './email-intake.service';
 import { EmailWebhookGuard } from './email-webhook.guard';
+import { InboundEmailAnswerView } from './emails.view';
 
 /**
  * Inbound email from the mail provider (or a relay that normalizes its posts): no API key, an
@@ -19,7 +20,7 @@ export class InboundEmailController {
   /** Receives one message (normalized JSON, signed with EMAIL_WEBHOOK_SECRET). */
   @Post()
   @HttpCode(200)
-  receive(@Body() dto: InboundEmailDto) {
+  receive(@Body() dto: InboundEmailDto): Promise<InboundEmailAnswerView> {
     return this.intake.receive(dto);
   }
 }

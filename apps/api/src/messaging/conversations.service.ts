@@ -2,7 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { TextSender, messagingFailure } from './text-sender';
-import { TextStore, type ConversationView, type MessageView } from './text-store';
+import type { ConversationDetailView, ConversationPage, MessageView } from './messaging.view';
+import { TextStore } from './text-store';
 
 /** Reading a property's text conversations, and replying in one. */
 @Injectable()
@@ -12,12 +13,15 @@ export class ConversationsService {
     private readonly sender: TextSender,
   ) {}
 
-  async list(propertyId: string, f: { sourceId?: string; limit: number; offset: number }) {
+  async list(
+    propertyId: string,
+    f: { sourceId?: string; limit: number; offset: number },
+  ): Promise<ConversationPage> {
     const { items, total } = await new TextStore(this.ds.manager).list(propertyId, f);
     return { items, total, limit: f.limit, offset: f.offset };
   }
 
-  async get(propertyId: string, id: string): Promise<ConversationView & { messages: MessageView[] }> {
+  async get(propertyId: string, id: string): Promise<ConversationDetailView> {
     const store = new TextStore(this.ds.manager);
     const c = await store.conversation(propertyId, id);
     if (!c) throw ApiError.notFound('conversation', id);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { SetTextRoutingDto } from './dto';
+import { TextRoutingView } from './messaging.view';
 import { TextRoutingService } from './text-routing.service';
 
 const property = new UuidParam('propertyId');
@@ -12,13 +13,13 @@ export class TextRoutingController {
 
   /** The property's text routing (null fields: not set). */
   @Get()
-  get(@Param('propertyId', property) p: string) {
+  get(@Param('propertyId', property) p: string): Promise<TextRoutingView> {
     return this.svc.get(p);
   }
 
   /** Replaces the text routing; an absent or null field turns that part off. */
   @Put()
-  set(@Param('propertyId', property) p: string, @Body() dto: SetTextRoutingDto) {
+  set(@Param('propertyId', property) p: string, @Body() dto: SetTextRoutingDto): Promise<TextRoutingView> {
     return this.svc.set(p, dto);
   }
 }

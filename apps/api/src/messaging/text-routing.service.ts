@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-export interface TextRoutingView {
-  forwardTo: string | null;
-  notifyWebhookUrl: string | null;
-}
+import type { TextRoutingView } from './messaging.view';
 
 /** A property's default text routing: where inbound texts are forwarded and announced. */
 @Injectable()

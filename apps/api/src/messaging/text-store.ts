@@ -1,35 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { ConversationView, MessageKind, MessageView } from './messaging.view';
 
-export interface ConversationView {
-  id: string;
-  propertyId: string;
-  trackingNumberId: string | null;
-  trackingNumber: string;
-  externalNumber: string;
-  sourceId: string | null;
-  sourceName: string | null;
-  sessionId: string | null;
-  optedOut: boolean;
-  optedOutAt: string | null;
-  createdAt: string;
-  lastMessageAt: string;
-}
-
-export type MessageKind = 'text' | 'stop' | 'start' | 'help' | 'auto_reply' | 'reply';
-
-export interface MessageView {
-  id: string;
-  direction: 'inbound' | 'outbound';
-  kind: MessageKind;
-  body: string;
-  carrierId: string | null;
-  status: 'received' | 'sent' | 'failed';
-  error: string | null;
-  forwardedTo: string | null;
-  forwardCarrierId: string | null;
-  forwardError: string | null;
-  occurredAt: string;
-}
+export type { ConversationView, MessageKind, MessageView } from './messaging.view';
 
 const CONVERSATION_COLUMNS = `id, property_id AS "propertyId", tracking_number_id AS "trackingNumberId",
   tracking_number AS "trackingNumber", external_number AS "externalNumber", source_id AS "sourceId",

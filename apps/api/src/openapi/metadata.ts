@@ -2,10 +2,23 @@
 // @ts-nocheck
 export default async () => {
   const t = {
+    ['../accounts/accounts.view']: await import('../accounts/accounts.view'),
+    ['../agent/agent.view']: await import('../agent/agent.view'),
     ['../call-flows/dto']: await import('../call-flows/dto'),
+    ['../properties/standard-sources.view']: await import('../properties/standard-sources.view'),
+    ['../recordings/recording.view']: await import('../recordings/recording.view'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
     ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
+    ['../calls/calls.view']: await import('../calls/calls.view'),
+    ['../reports/reports.view']: await import('../reports/reports.view'),
     ['../calls/live/live-calls.view']: await import('../calls/live/live-calls.view'),
+    ['../dni/dni.view']: await import('../dni/dni.view'),
+    ['../outbound-webhooks/outbound-webhooks.view']:
+      await import('../outbound-webhooks/outbound-webhooks.view'),
+    ['../emails/emails.view']: await import('../emails/emails.view'),
+    ['../health/health.view']: await import('../health/health.view'),
+    ['../messaging/messaging.view']: await import('../messaging/messaging.view'),
+    ['../scoring/call-score.view']: await import('../scoring/call-score.view'),
     ['../scoring/dto']: await import('../scoring/dto'),
     ['../../../../libs/persistence/src/entities/property.entity']:
       await import('../../../../libs/persistence/src/entities/property.entity'),
@@ -13,6 +26,7 @@ export default async () => {
       await import('../../../../libs/persistence/src/entities/tracking-source.entity'),
     ['../../../../libs/persistence/src/entities/tracking-number.entity']:
       await import('../../../../libs/persistence/src/entities/tracking-number.entity'),
+    ['../webhooks/telnyx-webhook.view']: await import('../webhooks/telnyx-webhook.view'),
   };
   return {
     '@nestjs/swagger': {
@@ -416,6 +430,85 @@ export default async () => {
           },
         ],
         [
+          import('../accounts/accounts.view'),
+          {
+            ApiKeyView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              prefix: {
+                required: true,
+                type: () => String,
+                description: 'Public part of the key (`sbk_<prefix>_\u2026`), used to find it.',
+              },
+              readOnly: {
+                required: true,
+                type: () => Boolean,
+                description: 'Only reads: every write answers 403.',
+              },
+              propertyIds: {
+                required: true,
+                type: () => [String],
+                nullable: true,
+                description:
+                  'Properties the key is limited to; null: every property of the account, also later ones.',
+              },
+              createdAt: { required: true, type: () => Date },
+              lastUsedAt: { required: true, type: () => Date, nullable: true },
+              revokedAt: {
+                required: true,
+                type: () => Date,
+                nullable: true,
+                description: 'Set once revoked: the key stops working at once and stays listed.',
+              },
+            },
+            CreatedApiKeyView: {
+              key: {
+                required: true,
+                type: () => String,
+                description: 'The whole key (`sbk_<prefix>_<secret>`), shown only here: store it now.',
+              },
+            },
+            ApiKeyList: {
+              items: { required: true, type: () => [t['../accounts/accounts.view'].ApiKeyView] },
+            },
+            AccountView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              createdAt: { required: true, type: () => Date },
+            },
+            CallingKeyView: {
+              id: { required: true, type: () => String },
+              readOnly: { required: true, type: () => Boolean },
+              propertyIds: {
+                required: true,
+                type: () => [String],
+                nullable: true,
+                description: 'Properties the key is limited to; null: every property of the account.',
+              },
+            },
+            AccountWithKeyView: {
+              key: { required: true, type: () => t['../accounts/accounts.view'].CallingKeyView },
+            },
+            CreatedAccountView: {
+              account: { required: true, type: () => t['../accounts/accounts.view'].AccountView },
+              apiKey: { required: true, type: () => t['../accounts/accounts.view'].CreatedApiKeyView },
+            },
+            PropertyListView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              propertyIds: {
+                required: true,
+                type: () => [String],
+                description: 'Members the calling key can see (a property-limited key sees only its own).',
+              },
+              createdAt: { required: true, type: () => Date },
+            },
+            PropertyListList: {
+              items: { required: true, type: () => [t['../accounts/accounts.view'].PropertyListView] },
+            },
+          },
+        ],
+        [
           import('../resources/dto-fields'),
           {
             ResourceBodyDto: {
@@ -447,6 +540,108 @@ export default async () => {
             SavePropertyListDto: {
               name: { required: true, type: () => String, minLength: 1, maxLength: 200 },
               propertyIds: { required: true, type: () => [String], format: 'uuid', maxItems: 5000 },
+            },
+          },
+        ],
+        [
+          import('../agent/agent.view'),
+          {
+            SignedInAgentView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              propertyName: { required: true, type: () => String },
+            },
+            AgentSessionView: {
+              token: {
+                required: true,
+                type: () => String,
+                description: 'The session token (`sba_\u2026`): `Authorization: Bearer` on the agent routes.',
+              },
+              expiresAt: { required: true, type: () => Date },
+              agent: { required: true, type: () => t['../agent/agent.view'].SignedInAgentView },
+            },
+            AgentEndpointView: {
+              kind: { required: true, enum: ['phone', 'sip', 'webrtc'] },
+              number: { required: false, type: () => String, description: '`phone`: E.164.' },
+              uri: { required: false, type: () => String, description: '`sip`: the SIP URI.' },
+              username: {
+                required: false,
+                type: () => String,
+                description: "`webrtc`: the browser's SIP username.",
+              },
+            },
+            AgentSelfView: {
+              presence: { required: true, enum: ['available', 'away', 'on_call', 'offline'] },
+              endpoint: { required: true, type: () => t['../agent/agent.view'].AgentEndpointView },
+            },
+            AgentTrackingNumberView: {
+              id: { required: true, type: () => String },
+              number: { required: true, type: () => String },
+              sourceName: { required: true, type: () => String },
+            },
+            AgentMeView: {
+              agent: { required: true, type: () => t['../agent/agent.view'].AgentSelfView },
+              trackingNumbers: {
+                required: true,
+                type: () => [t['../agent/agent.view'].AgentTrackingNumberView],
+              },
+            },
+            AgentPresenceView: {
+              presence: { required: true, enum: ['available', 'away', 'on_call', 'offline'] },
+            },
+            AgentCallView: {
+              callId: { required: true, type: () => String },
+              direction: { required: true, enum: ['inbound', 'outbound'] },
+              from: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+              trackingNumber: {
+                required: true,
+                type: () => String,
+                description:
+                  "The property's number of the call: dialled (inbound), or shown as caller id (outbound).",
+              },
+              source: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The tracking source's name.",
+              },
+              startedAt: { required: true, type: () => Date },
+              outcome: {
+                required: true,
+                enum: ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'],
+              },
+              talkSecs: { required: true, type: () => Number },
+            },
+            AgentCallList: {
+              items: { required: true, type: () => [t['../agent/agent.view'].AgentCallView] },
+            },
+            OutboundCallStartedView: {
+              workflowId: {
+                required: true,
+                type: () => String,
+                description: 'The Temporal workflow of the call.',
+              },
+            },
+            AgentTelephonyView: {
+              mode: { required: true, enum: ['simulator', 'telnyx'] },
+              simulatorUrl: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`simulator`: the simulator's browser endpoint; null when not configured.",
+              },
+              loginToken: {
+                required: false,
+                type: () => String,
+                description: '`telnyx`: a short-lived login token for the WebRTC SDK.',
+              },
+              sipUsername: {
+                required: false,
+                type: () => String,
+                description: "`telnyx`: the agent's SIP username.",
+              },
             },
           },
         ],
@@ -575,6 +770,15 @@ export default async () => {
           },
         ],
         [
+          import('../common/page-query'),
+          {
+            PageQuery: {
+              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
+              offset: { required: true, type: () => Number, default: 0, minimum: 0, maximum: 100000 },
+            },
+          },
+        ],
+        [
           import('../properties/dto'),
           {
             CreatePropertyDto: {
@@ -655,6 +859,84 @@ export default async () => {
             ListTrackingNumbersQuery: {
               sourceId: { required: false, type: () => String, format: 'uuid' },
               callFlowId: { required: false, type: () => String, format: 'uuid' },
+            },
+          },
+        ],
+        [
+          import('../properties/standard-sources.view'),
+          {
+            DniRuleView: {
+              kind: { required: true, enum: ['referrer_domain', 'query_param', 'direct', 'any_visit'] },
+              domains: { required: false, type: () => [String], description: '`referrer_domain`.' },
+              param: { required: false, type: () => String, description: '`query_param`.' },
+              values: { required: false, type: () => [String], description: '`query_param`.' },
+            },
+            StandardSourceView: {
+              key: {
+                required: true,
+                type: () => String,
+                description: 'What `POST \u2026/sources` takes as `standardKey` (`google_ads`).',
+              },
+              name: { required: true, type: () => String },
+              priority: {
+                required: true,
+                type: () => Number,
+                description: 'Lower runs first when sources compete for a visit.',
+              },
+              dniRules: {
+                required: true,
+                type: () => [t['../properties/standard-sources.view'].DniRuleView],
+              },
+            },
+            StandardSourceList: {
+              items: {
+                required: true,
+                type: () => [t['../properties/standard-sources.view'].StandardSourceView],
+              },
+            },
+          },
+        ],
+        [
+          import('../recordings/recording.view'),
+          {
+            RecordingView: {
+              id: { required: true, type: () => String },
+              purpose: {
+                required: true,
+                description: '`voicemail` (left in a voicemail box) or `conversation` (the bridged call).',
+                enum: ['voicemail', 'conversation'],
+              },
+              status: {
+                required: true,
+                description:
+                  '`pending` while the copy is being made (seconds after the call), `failed` when it gave up.',
+                enum: ['pending', 'stored', 'failed'],
+              },
+              durationSecs: { required: true, type: () => Number, nullable: true },
+              contentType: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The copy's media type (`audio/mpeg`, `audio/wav`); null until it is stored.",
+              },
+              sizeBytes: { required: true, type: () => Number, nullable: true },
+              createdAt: { required: true, type: () => Date },
+              url: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'A signed URL to play or download the copy until `urlExpiresAt`; null until it is stored.',
+              },
+              urlExpiresAt: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'When `url` stops working (ISO instant); null when there is no `url`.',
+              },
+            },
+            RecordingList: {
+              items: { required: true, type: () => [t['../recordings/recording.view'].RecordingView] },
             },
           },
         ],
@@ -984,6 +1266,427 @@ export default async () => {
           },
         ],
         [
+          import('../calls/calls.view'),
+          {
+            CallPathEntryView: {
+              step: {
+                required: true,
+                type: () => String,
+                description: "The step's kind (`greeting`, `menu`, `ring_group`, `voicemail`, \u2026).",
+              },
+              at: {
+                required: true,
+                type: () => String,
+                description: 'Carrier-clock instant the step began (ISO).',
+              },
+              detail: {
+                required: false,
+                type: () => String,
+                description:
+                  'What the step did, when it says more than its kind (the menu key, the group rung).',
+              },
+            },
+            CallView: {
+              path: {
+                required: true,
+                type: () => [t['../calls/calls.view'].CallPathEntryView],
+                description: "The flow's steps as the call went through them.",
+              },
+            },
+            CallPage: {
+              items: { required: true, type: () => [t['../calls/calls.view'].CallView] },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Calls matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            CallEventView: {
+              id: { required: true, type: () => String },
+              type: {
+                required: true,
+                type: () => String,
+                description: "The carrier's event type (`call.initiated`, `call.answered`, \u2026).",
+              },
+              occurredAt: { required: true, type: () => Date, nullable: true },
+              callControlId: { required: true, type: () => String, nullable: true },
+            },
+            CallDetailView: {
+              recordings: { required: true, type: () => [t['../recordings/recording.view'].RecordingView] },
+              events: {
+                required: true,
+                type: () => [t['../calls/calls.view'].CallEventView],
+                description: "The carrier's webhooks of the call, oldest first.",
+              },
+            },
+            TimelineEventView: {
+              id: { required: true, type: () => String },
+              type: { required: true, type: () => String },
+              occurredAt: { required: true, type: () => String },
+              callControlId: { required: true, type: () => String },
+            },
+            CallAttributionView: {
+              kind: {
+                required: true,
+                nullable: true,
+                description:
+                  '`session`, `lookback`, `ambiguous` or `none` (pool numbers); null: not a pool number.',
+                enum: ['session', 'lookback', 'ambiguous', 'none'],
+              },
+              sessionId: { required: true, type: () => String, nullable: true },
+              keyword: { required: true, type: () => String, nullable: true },
+              campaign: { required: true, type: () => String, nullable: true },
+              landingPage: { required: true, type: () => String, nullable: true },
+              activePage: { required: true, type: () => String, nullable: true },
+              referrer: { required: true, type: () => String, nullable: true },
+              utmSource: { required: true, type: () => String, nullable: true },
+              utmMedium: { required: true, type: () => String, nullable: true },
+              utmCampaign: { required: true, type: () => String, nullable: true },
+              utmTerm: { required: true, type: () => String, nullable: true },
+              utmContent: { required: true, type: () => String, nullable: true },
+              priorCalls: {
+                required: true,
+                type: () => Number,
+                description: 'Earlier calls from the caller id, account-wide; 0 for anonymous caller ids.',
+              },
+            },
+            CallTimelineEntryView: {
+              at: {
+                required: true,
+                type: () => String,
+                description: "When it happened (ISO instant, the carrier's clock).",
+              },
+              kind: {
+                required: true,
+                enum: [
+                  'voicemail',
+                  'outcome',
+                  'call_received',
+                  'call_answered',
+                  'step',
+                  'prompt',
+                  'menu_input',
+                  'agent_ringing',
+                  'agent_answered',
+                  'agent_hangup',
+                  'connected',
+                  'recording_saved',
+                  'recording_failed',
+                  'caller_hangup',
+                  'webhook',
+                ],
+              },
+              summary: { required: true, type: () => String, description: 'The entry in words.' },
+              events: {
+                required: true,
+                type: () => [t['../calls/calls.view'].TimelineEventView],
+                description:
+                  'Webhooks behind this entry (none for entries taken from the call record alone).',
+              },
+              from: {
+                required: false,
+                type: () => String,
+                description: "`call_received`: the caller's number.",
+              },
+              to: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description:
+                  "Who was rung or spoken to: `call_received` (the number dialled), `agent_*` and `connected`\n(the agent's destination or name), `prompt` (a whisper's agent; null: played to the caller),\n`webhook` (an agent leg's destination; null: the caller's leg).",
+              },
+              callerName: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`call_received`: the caller id's name, when the carrier gave one.",
+              },
+              source: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`call_received`: the tracking source's name.",
+              },
+              attribution: {
+                required: false,
+                type: () => t['../calls/calls.view'].CallAttributionView,
+                nullable: true,
+                description:
+                  '`call_received`: the website visit and caller history; null when none was resolved.',
+              },
+              step: { required: false, type: () => String, description: "`step`: the flow step's kind." },
+              detail: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`step`: what the step did.',
+              },
+              name: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`prompt`: the step or menu the prompt belongs to.',
+              },
+              purpose: {
+                required: false,
+                description:
+                  '`prompt`: what the prompt was for; `recording_saved`: `conversation` or `other`.',
+                enum: [
+                  'conversation',
+                  'greeting',
+                  'menu',
+                  'menu_notice',
+                  'hold',
+                  'whisper',
+                  'voicemail_greeting',
+                  'other',
+                ],
+              },
+              endedAt: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`prompt`: when it stopped playing.',
+              },
+              status: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description:
+                  "`prompt`: the carrier's end status (completed, call_hangup, \u2026; null while no end was seen);\n`menu_input`: the gather status (valid, invalid, timeout, call_hangup, cancelled).",
+              },
+              seconds: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: '`prompt`: seconds it played.',
+              },
+              menu: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`menu_input`: the menu's name.",
+              },
+              digits: { required: false, type: () => String, description: '`menu_input`: the keys pressed.' },
+              callControlId: {
+                required: false,
+                type: () => String,
+                description: '`agent_*`, `connected`: the agent leg.',
+              },
+              attempt: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`agent_ringing`: the ring attempt (legs rung together share it).',
+              },
+              ringSecs: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: '`agent_answered`, `agent_hangup`: seconds it rang.',
+              },
+              answered: {
+                required: false,
+                type: () => Boolean,
+                description: '`agent_hangup`: whether the agent answered.',
+              },
+              talkSecs: {
+                required: false,
+                type: () => Number,
+                description: '`agent_hangup`, `outcome`: seconds connected.',
+              },
+              hangupCause: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`agent_hangup`, `caller_hangup`: the carrier's hangup cause.",
+              },
+              hangupSource: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`agent_hangup`, `caller_hangup`: who hung up, as the carrier says.',
+              },
+              sipHangupCause: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`caller_hangup`: the SIP cause.',
+              },
+              url: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description:
+                  '`recording_saved`, `voicemail`: a signed URL of our copy; null until it is stored.',
+              },
+              recordingId: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`recording_saved`, `voicemail`: our copy's id.",
+              },
+              voicemailBoxId: {
+                required: false,
+                type: () => String,
+                description: '`voicemail`: the box it was left in.',
+              },
+              tag: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "`recording_failed`: the recording's tag.",
+              },
+              outcome: {
+                required: false,
+                description: '`outcome`: how the call ended.',
+                enum: ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'],
+              },
+              answeredBy: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: '`outcome`: the endpoint that answered.',
+              },
+              durationSecs: {
+                required: false,
+                type: () => Number,
+                description: "`outcome`: the whole call's length in seconds.",
+              },
+              party: {
+                required: false,
+                description: '`webhook`: whose leg the webhook is about.',
+                enum: ['agent', 'caller'],
+              },
+            },
+            CallTimelineLegView: {
+              to: { required: true, type: () => String },
+              callControlId: { required: true, type: () => String },
+              attempt: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The ring attempt (workflow tag, e.g. `front-w2`): legs rung together share it.',
+              },
+              ringStartedAt: { required: true, type: () => String, nullable: true },
+              answeredAt: { required: true, type: () => String, nullable: true },
+              connectedAt: { required: true, type: () => String, nullable: true },
+              endedAt: { required: true, type: () => String, nullable: true },
+              ringSecs: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  'From ringing to answer, or to the end for a leg nobody answered; null while unknown.',
+              },
+              answered: { required: true, type: () => Boolean },
+              connected: {
+                required: true,
+                type: () => Boolean,
+                description:
+                  'Bridged with the caller (an agent can answer and still not be connected: someone else was first).',
+              },
+              talkSecs: {
+                required: true,
+                type: () => Number,
+                description: 'Seconds bridged with the caller.',
+              },
+              hangupCause: { required: true, type: () => String, nullable: true },
+              hangupSource: { required: true, type: () => String, nullable: true },
+              summary: { required: true, type: () => String },
+            },
+            CallTimelineView: {
+              callId: { required: true, type: () => String },
+              entries: { required: true, type: () => [t['../calls/calls.view'].CallTimelineEntryView] },
+              legs: { required: true, type: () => [t['../calls/calls.view'].CallTimelineLegView] },
+            },
+          },
+        ],
+        [
+          import('../reports/reports.view'),
+          {
+            CallSummaryFigures: {
+              calls: { required: true, type: () => Number },
+              answered: { required: true, type: () => Number },
+              missed: { required: true, type: () => Number },
+              abandoned: { required: true, type: () => Number },
+              voicemails: { required: true, type: () => Number },
+              firstTime: {
+                required: true,
+                type: () => Number,
+                description: 'Calls from callers with no earlier call.',
+              },
+              avgRingSecs: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "Seconds agents' phones rang before an answer, on average; null without a rung call.",
+              },
+              avgTalkSecs: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'Seconds talked per answered call, on average; null without an answered call.',
+              },
+              texts: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  'Inbound texts; null where texts do not count (filters or groupings a text has not).',
+              },
+              emails: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  'Received emails; null where emails do not count (filters or groupings an email has not).',
+              },
+            },
+            CallSummaryRow: {
+              key: { required: true, type: () => Object },
+              label: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The group in words (a name, a number, `Mon 09:00`).',
+              },
+            },
+            CallSummaryView: {
+              from: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+              groupBy: {
+                required: true,
+                nullable: true,
+                enum: [
+                  'property',
+                  'source',
+                  'tracking_number',
+                  'campaign',
+                  'keyword',
+                  'day',
+                  'hour_of_week',
+                  'agent',
+                  'outcome',
+                ],
+              },
+              rows: {
+                required: true,
+                type: () => [t['../reports/reports.view'].CallSummaryRow],
+                description: 'One row per group (one row with no grouping).',
+              },
+              totals: {
+                required: true,
+                type: () => t['../reports/reports.view'].CallSummaryFigures,
+                description: 'Every group together.',
+              },
+            },
+          },
+        ],
+        [
           import('../calls/dto'),
           {
             ListCallsQuery: {
@@ -1211,6 +1914,211 @@ export default async () => {
           },
         ],
         [
+          import('../dni/dni.view'),
+          {
+            DniSettingsView: {
+              dniKey: {
+                required: true,
+                type: () => String,
+                description:
+                  'The public key the DNI script and visit endpoints are addressed by (`/dni/{dniKey}.js`).',
+              },
+              allowedOrigins: {
+                required: true,
+                type: () => [String],
+                description:
+                  'Origins (`https://example.com`) the visit endpoints answer; others are refused.',
+              },
+              swapNumbers: {
+                required: true,
+                type: () => [String],
+                description: "Numbers on the website the script replaces with the visit's tracking number.",
+              },
+              sessionGraceMinutes: {
+                required: true,
+                type: () => Number,
+                description: 'Minutes a visit keeps its pool number after its last page view.',
+              },
+              lookbackMinutes: {
+                required: true,
+                type: () => Number,
+                description:
+                  'Minutes after a hold ends in which a call is still attributed to its last holder.',
+              },
+              attributionModel: { required: true, enum: ['first_touch', 'last_touch'] },
+              repeatCallerWindowDays: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'Days within which a caller counts as a repeat caller; null: ever.',
+              },
+            },
+            SwapView: {
+              original: {
+                required: true,
+                type: () => String,
+                description: 'The number as the page shows it (one of `swapNumbers`).',
+              },
+              replacement: {
+                required: true,
+                type: () => String,
+                description: "The visit's tracking number.",
+              },
+            },
+            PageViewAnswerView: {
+              swaps: { required: true, type: () => [t['../dni/dni.view'].SwapView] },
+              heartbeatSeconds: {
+                required: true,
+                type: () => Number,
+                description: "Seconds until the script's next page-view heartbeat keeps the hold.",
+              },
+            },
+            VisitAnswerView: {
+              visitorId: {
+                required: true,
+                type: () => String,
+                description: "The browser's visitor id: sent back on the next visit to resume it.",
+              },
+              sessionId: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
+          import('../outbound-webhooks/outbound-webhooks.view'),
+          {
+            WebhookSubscriptionView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              url: { required: true, type: () => String },
+              events: {
+                required: true,
+                type: () => [Object],
+                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                isArray: true,
+              },
+              description: { required: true, type: () => String, nullable: true },
+              active: {
+                required: true,
+                type: () => Boolean,
+                description: 'Inactive subscriptions get no new deliveries.',
+              },
+              createdAt: { required: true, type: () => Date },
+            },
+            CreatedWebhookSubscriptionView: {
+              secret: {
+                required: true,
+                type: () => String,
+                description:
+                  'HMAC-SHA256 key of the `switchboard-signature` header (`whsec_\u2026`), shown only here.',
+              },
+            },
+            WebhookSubscriptionList: {
+              items: {
+                required: true,
+                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView],
+              },
+            },
+            WebhookDeliveryView: {
+              id: { required: true, type: () => String },
+              subscriptionId: { required: true, type: () => String },
+              eventId: {
+                required: true,
+                type: () => String,
+                description: "The event's id: the body's `id`, repeated by redeliveries.",
+              },
+              eventType: {
+                required: true,
+                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+              },
+              status: {
+                required: true,
+                description:
+                  '`pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.',
+                enum: ['pending', 'failed', 'delivered'],
+              },
+              attempts: { required: true, type: () => Number },
+              lastStatusCode: { required: true, type: () => Number, nullable: true },
+              lastError: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => Date },
+              deliveredAt: { required: true, type: () => Date, nullable: true },
+            },
+            WebhookDeliveryPage: {
+              items: {
+                required: true,
+                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryView],
+              },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Deliveries matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            WebhookEnvelopeView: {
+              id: {
+                required: true,
+                type: () => String,
+                description: "The event's id: stable across redeliveries.",
+              },
+              type: {
+                required: true,
+                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+              },
+              createdAt: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              data: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description: "The event's own fields, by `type` (docs/WEBHOOKS.md): free-form here.",
+              },
+            },
+            WebhookDeliveryAttemptView: {
+              attemptedAt: { required: true, type: () => Date },
+              manual: {
+                required: true,
+                type: () => Boolean,
+                description: 'Made by `\u2026/redeliver`, not by the retry schedule.',
+              },
+              statusCode: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: "The receiver's HTTP status; null when it could not be reached.",
+              },
+              error: { required: true, type: () => String, nullable: true },
+              durationMs: { required: true, type: () => Number },
+            },
+            WebhookDeliveryDetailView: {
+              payload: {
+                required: true,
+                type: () => t['../outbound-webhooks/outbound-webhooks.view'].WebhookEnvelopeView,
+              },
+              attemptLog: {
+                required: true,
+                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryAttemptView],
+              },
+            },
+            RedeliveryView: {
+              workflowId: {
+                required: true,
+                type: () => String,
+                description: 'The Temporal workflow that delivers it again.',
+              },
+            },
+            NotificationSecretView: {
+              secret: {
+                required: true,
+                type: () => String,
+                description:
+                  'Signs voicemail and text notifications from now on (`sbn_\u2026`), shown only here.',
+              },
+              rotatedAt: { required: true, type: () => Date },
+            },
+          },
+        ],
+        [
           import('../outbound-webhooks/dto'),
           {
             CreateWebhookDto: {
@@ -1324,6 +2232,214 @@ export default async () => {
           },
         ],
         [
+          import('../emails/emails.view'),
+          {
+            TrackedAddressView: {
+              sourceId: { required: true, type: () => String },
+              sourceName: { required: true, type: () => String },
+              address: {
+                required: true,
+                type: () => String,
+                description: "Mail sent here is stored as the source's and forwarded by the email routing.",
+              },
+              createdAt: { required: true, type: () => Date },
+            },
+            IssuedAddressView: {
+              created: {
+                required: true,
+                type: () => Boolean,
+                description: 'True the first time: later requests answer the same address.',
+              },
+            },
+            EmailRoutingView: {
+              forwardTo: { required: true, type: () => String, nullable: true },
+              updatedAt: { required: true, type: () => Date, nullable: true },
+            },
+            EmailRoutingSetView: {
+              forwardTo: { required: true, type: () => String },
+              updatedAt: { required: true, type: () => Date },
+            },
+            EmailForwardView: {
+              status: {
+                required: true,
+                description: '`no_destination`: no email routing was set when it arrived.',
+                enum: ['pending', 'sending', 'forwarded', 'forward_failed', 'no_destination'],
+              },
+              to: { required: true, type: () => String, nullable: true },
+              error: { required: true, type: () => String, nullable: true },
+              attempts: { required: true, type: () => Number },
+              forwardedAt: { required: true, type: () => Date, nullable: true },
+            },
+            EmailView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              sourceId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Null once the source is deleted; `sourceName` keeps it.',
+              },
+              sourceName: { required: true, type: () => String },
+              messageId: {
+                required: true,
+                type: () => String,
+                description: 'The Message-ID header: an email is stored once per property.',
+              },
+              recipient: {
+                required: true,
+                type: () => String,
+                description: 'The tracked address it was sent to.',
+              },
+              from: { required: true, type: () => String },
+              to: { required: true, type: () => [String] },
+              cc: { required: true, type: () => [String] },
+              subject: { required: true, type: () => String },
+              truncated: {
+                required: true,
+                type: () => Boolean,
+                description: 'A body was cut at the size limit.',
+              },
+              receivedAt: { required: true, type: () => Date },
+              forward: { required: true, type: () => t['../emails/emails.view'].EmailForwardView },
+            },
+            EmailDetailView: {
+              text: { required: true, type: () => String, nullable: true },
+              html: { required: true, type: () => String, nullable: true },
+            },
+            EmailPage: {
+              items: { required: true, type: () => [t['../emails/emails.view'].EmailView] },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Emails matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            InboundEmailCopyView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              sourceId: { required: true, type: () => String },
+              forwardStatus: {
+                required: true,
+                nullable: true,
+                description: 'Null when the copy was already stored (a redelivered message).',
+                enum: ['pending', 'sending', 'forwarded', 'forward_failed', 'no_destination'],
+              },
+            },
+            InboundEmailAnswerView: {
+              status: {
+                required: true,
+                description: '`duplicate`: every copy was stored before (the provider redelivered).',
+                enum: ['stored', 'duplicate'],
+              },
+              emails: { required: true, type: () => [t['../emails/emails.view'].InboundEmailCopyView] },
+            },
+          },
+        ],
+        [
+          import('../health/health.view'),
+          {
+            LivenessView: { status: { required: true, type: () => String } },
+            ReadinessChecksView: {
+              postgres: { required: true, type: () => String },
+              temporal: { required: true, type: () => String },
+            },
+            ReadinessView: {
+              status: { required: true, type: () => String },
+              checks: { required: true, type: () => t['../health/health.view'].ReadinessChecksView },
+            },
+          },
+        ],
+        [
+          import('../messaging/messaging.view'),
+          {
+            ConversationView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              trackingNumberId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Null once the tracking number is released; `trackingNumber` keeps it.',
+              },
+              trackingNumber: { required: true, type: () => String },
+              externalNumber: {
+                required: true,
+                type: () => String,
+                description: "The person's number (E.164).",
+              },
+              sourceId: { required: true, type: () => String, nullable: true },
+              sourceName: { required: true, type: () => String, nullable: true },
+              sessionId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The website visit (DNI session) the first text was attributed to.',
+              },
+              optedOut: {
+                required: true,
+                type: () => Boolean,
+                description: 'The person texted STOP: replies are refused until they text START.',
+              },
+              optedOutAt: { required: true, type: () => String, nullable: true, description: 'ISO instant.' },
+              createdAt: { required: true, type: () => String, description: 'ISO instant.' },
+              lastMessageAt: { required: true, type: () => String, description: 'ISO instant.' },
+            },
+            MessageView: {
+              id: { required: true, type: () => String },
+              direction: { required: true, enum: ['inbound', 'outbound'] },
+              kind: { required: true, enum: ['text', 'stop', 'start', 'help', 'auto_reply', 'reply'] },
+              body: { required: true, type: () => String },
+              carrierId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The carrier's message id.",
+              },
+              status: { required: true, enum: ['failed', 'received', 'sent'] },
+              error: { required: true, type: () => String, nullable: true },
+              forwardedTo: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The phone an inbound text was forwarded to, by the text routing.',
+              },
+              forwardCarrierId: { required: true, type: () => String, nullable: true },
+              forwardError: { required: true, type: () => String, nullable: true },
+              occurredAt: { required: true, type: () => String, description: 'ISO instant.' },
+            },
+            ConversationPage: {
+              items: { required: true, type: () => [t['../messaging/messaging.view'].ConversationView] },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Conversations matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            ConversationDetailView: {
+              messages: { required: true, type: () => [t['../messaging/messaging.view'].MessageView] },
+            },
+            TextRoutingView: {
+              forwardTo: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The phone inbound texts are forwarded to.',
+              },
+              notifyWebhookUrl: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'The URL each inbound text is announced to (signed with the notification secret).',
+              },
+            },
+          },
+        ],
+        [
           import('../messaging/dto'),
           {
             SetTextRoutingDto: {
@@ -1368,6 +2484,56 @@ export default async () => {
               limit: { required: true, type: () => Number, default: 20, minimum: 1, maximum: 100 },
             },
             OrderTrackingNumberDto: {},
+          },
+        ],
+        [
+          import('../scoring/call-score.view'),
+          {
+            CallScoreView: {
+              score: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  '0\u2013100; null while not scored (no rules, or a manual status without a score).',
+              },
+              leadStatus: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+              scoreSource: {
+                required: true,
+                description: '`manual` once a person set the score: rule changes then leave the call alone.',
+                enum: ['rules', 'manual'],
+              },
+              scoreReasons: {
+                required: true,
+                type: () => [String],
+                description: 'Names of the scoring rules that matched (none for a manual score).',
+              },
+            },
+            ScoreBeforeView: {
+              score: { required: true, type: () => Number, nullable: true },
+              leadStatus: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+              source: { required: true, enum: ['rules', 'manual'] },
+            },
+            ScoreAfterView: {
+              score: { required: true, type: () => Number, nullable: true },
+              leadStatus: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+            },
+            ScoreChangeView: {
+              id: { required: true, type: () => String },
+              changedAt: { required: true, type: () => Date },
+              actor: { required: true, type: () => String, description: 'Who made it: `api-key:<keyId>`.' },
+              action: {
+                required: true,
+                description: "`override`: set by hand; `back_to_rules`: given back to the property's rules.",
+                enum: ['override', 'back_to_rules'],
+              },
+              from: { required: true, type: () => t['../scoring/call-score.view'].ScoreBeforeView },
+              to: { required: true, type: () => t['../scoring/call-score.view'].ScoreAfterView },
+              note: { required: true, type: () => String, nullable: true },
+            },
+            ScoreChangeList: {
+              items: { required: true, type: () => [t['../scoring/call-score.view'].ScoreChangeView] },
+            },
           },
         ],
         [
@@ -1435,6 +2601,19 @@ export default async () => {
             },
           },
         ],
+        [
+          import('../webhooks/telnyx-webhook.view'),
+          {
+            TelnyxWebhookAnswerView: {
+              status: {
+                required: true,
+                type: () => String,
+                description:
+                  'What became of the event: `duplicate` (seen before), `stored`, or how it reached its call or text.',
+              },
+            },
+          },
+        ],
       ],
       controllers: [
         [
@@ -1444,11 +2623,15 @@ export default async () => {
               createAccount: {
                 summary:
                   'The platform operator opens an account; the answer carries its first key, shown only here.',
+                type: t['../accounts/accounts.view'].CreatedAccountView,
               },
-              account: { summary: 'The account the calling key belongs to, and what that key may do.' },
-              createKey: { type: Object },
-              listKeys: {},
-              revokeKey: { type: Object },
+              account: {
+                summary: 'The account the calling key belongs to, and what that key may do.',
+                type: t['../accounts/accounts.view'].AccountWithKeyView,
+              },
+              createKey: { type: t['../accounts/accounts.view'].CreatedApiKeyView },
+              listKeys: { type: t['../accounts/accounts.view'].ApiKeyList },
+              revokeKey: { type: t['../accounts/accounts.view'].ApiKeyView },
             },
           },
         ],
@@ -1456,10 +2639,10 @@ export default async () => {
           import('../accounts/property-lists.controller'),
           {
             PropertyListsController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              replace: { type: Object },
+              create: { type: t['../accounts/accounts.view'].PropertyListView },
+              list: { type: t['../accounts/accounts.view'].PropertyListList },
+              get: { type: t['../accounts/accounts.view'].PropertyListView },
+              replace: { type: t['../accounts/accounts.view'].PropertyListView },
               remove: {},
             },
           },
@@ -1484,21 +2667,26 @@ export default async () => {
               create: { summary: 'A link valid for 15 minutes, used once: `/agent?code=\u2026`.' },
             },
             AgentController: {
-              session: { summary: "Exchanges a sign-in link's code for a session token." },
+              session: {
+                summary: "Exchanges a sign-in link's code for a session token.",
+                type: t['../agent/agent.view'].AgentSessionView,
+              },
               signOut: {},
-              me: {},
-              presence: {},
+              me: { type: t['../agent/agent.view'].AgentMeView },
+              presence: { type: t['../agent/agent.view'].AgentPresenceView },
               calls: {
                 summary:
                   "The agent's calls: inbound calls they answered and calls they placed, newest first.",
+                type: t['../agent/agent.view'].AgentCallList,
               },
               telephonyLogin: {
                 summary: 'How the page\'s telephony layer connects (docs/AGENT.md, "Browser telephony").',
-                type: Object,
+                type: t['../agent/agent.view'].AgentTelephonyView,
               },
               call: {
                 summary:
                   "Click-to-call: rings the agent's browser, then the number, from a tracking number of theirs.",
+                type: t['../agent/agent.view'].OutboundCallStartedView,
               },
               events: {
                 summary:
@@ -1552,7 +2740,9 @@ export default async () => {
         [
           import('../properties/properties.controller'),
           {
-            StandardSourcesController: { list: {} },
+            StandardSourcesController: {
+              list: { type: t['../properties/standard-sources.view'].StandardSourceList },
+            },
             PropertiesController: {
               create: { type: t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity },
               list: {},
@@ -1715,21 +2905,24 @@ export default async () => {
               get: {
                 summary:
                   'One call: its record, its recordings (signed URLs of our copies, valid RECORDING_URL_TTL_SECS)\nand the carrier events stored for it.',
+                type: t['../calls/calls.view'].CallDetailView,
               },
               timeline: {
                 summary:
                   'One call as a timeline, with a summary per agent leg.\n\nIn order: the call coming in (caller, number, source, attribution), each flow step, prompts,\nmenu keys, every agent rung (ring time, answered or not, talk time, hangup cause), the bridge,\nrecordings and voicemail, the hangup, then the outcome. Each carrier webhook of the call is in\nthe entry it explains, or is an entry of its own (`webhook`).',
+                type: t['../calls/calls.view'].CallTimelineView,
               },
               recordings: {
                 summary:
                   "The call's recordings: voicemail and conversation, each with a signed URL once copied.",
+                type: t['../recordings/recording.view'].RecordingList,
               },
               recording: {
                 summary:
                   "Listen: a redirect to a signed URL of our copy of the call's recording (its voicemail, or its\nconversation). 404 when the call has none, 409 while the copy is still being made.",
               },
             },
-            PlatformCallsController: { list: {} },
+            PlatformCallsController: { list: { type: t['../calls/calls.view'].CallPage } },
           },
         ],
         [
@@ -1756,12 +2949,12 @@ export default async () => {
               settings: {
                 summary:
                   "The property's DNI settings, with the public `dniKey` the script and endpoints are addressed by.",
-                type: Object,
+                type: t['../dni/dni.view'].DniSettingsView,
               },
               updateSettings: {
                 summary:
                   'Changes the given DNI settings (allowed origins, swap numbers, grace, look-back, model).',
-                type: Object,
+                type: t['../dni/dni.view'].DniSettingsView,
               },
               createPool: {
                 summary: "Creates a source's number pool from tracking numbers of that source.",
@@ -1786,13 +2979,13 @@ export default async () => {
             DniPublicController: {
               visit: {
                 summary: 'Starts or resumes a visitor session and answers the numbers to swap on the page.',
-                type: Object,
+                type: t['../dni/dni.view'].VisitAnswerView,
               },
               visitPreflight: { summary: 'CORS preflight of a visit (the guard sets the headers).' },
               pageView: {
                 summary:
                   "A page view or heartbeat: extends the session's number hold and records the active page.",
-                type: Object,
+                type: t['../dni/dni.view'].PageViewAnswerView,
               },
               pagePreflight: { summary: 'CORS preflight of a page view.' },
             },
@@ -1805,6 +2998,7 @@ export default async () => {
               rotate: {
                 summary:
                   'Makes a new signing secret and shows it, this once; the previous one stops signing at once.\nUntil the first rotation a random secret nobody knows signs the notifications.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].NotificationSecretView,
               },
             },
           },
@@ -1813,21 +3007,28 @@ export default async () => {
           import('../outbound-webhooks/outbound-webhooks.controller'),
           {
             WebhookSubscriptionsController: {
-              create: { summary: 'The answer carries the signing `secret`, shown this once.', type: Object },
-              list: {},
-              get: { type: Object },
-              update: { type: Object },
+              create: {
+                summary: 'The answer carries the signing `secret`, shown this once.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].CreatedWebhookSubscriptionView,
+              },
+              list: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionList },
+              get: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView },
+              update: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView },
               remove: {},
-              deliveries: { summary: 'Newest first; `status` narrows to pending, delivered or failed ones.' },
+              deliveries: {
+                summary: 'Newest first; `status` narrows to pending, delivered or failed ones.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryPage,
+              },
             },
             WebhookDeliveriesController: {
               get: {
                 summary: "One delivery: the exact body sent, and every attempt with the receiver's status.",
-                type: Object,
+                type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryDetailView,
               },
               redeliver: {
                 summary:
                   'Sends it again (same body and event id, fresh signature), retried like the first time.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].RedeliveryView,
               },
             },
           },
@@ -1839,17 +3040,32 @@ export default async () => {
               issueAddress: {
                 summary:
                   "The source's inbound email address, made on the first request; the same address afterwards.",
+                type: t['../emails/emails.view'].IssuedAddressView,
               },
-              getAddress: { summary: "The source's inbound email address (404 until one is issued)." },
+              getAddress: {
+                summary: "The source's inbound email address (404 until one is issued).",
+                type: t['../emails/emails.view'].TrackedAddressView,
+              },
               getRouting: {
                 summary: "Where the property's tracked mail is forwarded (`forwardTo` null when not set).",
+                type: t['../emails/emails.view'].EmailRoutingView,
               },
-              setRouting: { summary: "Sets the address the property's tracked mail is forwarded to." },
-              list: { summary: 'Received emails, newest first, without their bodies; `sourceId` filters.' },
-              get: { summary: 'One received email with its bodies and forwarding status.' },
+              setRouting: {
+                summary: "Sets the address the property's tracked mail is forwarded to.",
+                type: t['../emails/emails.view'].EmailRoutingSetView,
+              },
+              list: {
+                summary: 'Received emails, newest first, without their bodies; `sourceId` filters.',
+                type: t['../emails/emails.view'].EmailPage,
+              },
+              get: {
+                summary: 'One received email with its bodies and forwarding status.',
+                type: t['../emails/emails.view'].EmailDetailView,
+              },
               forward: {
                 summary:
                   'Forwards the email again (after `forward_failed`, or `no_destination` once routing is set).\n409 when it was already forwarded or is being sent right now.',
+                type: t['../emails/emails.view'].EmailView,
               },
             },
           },
@@ -1860,7 +3076,7 @@ export default async () => {
             InboundEmailController: {
               receive: {
                 summary: 'Receives one message (normalized JSON, signed with EMAIL_WEBHOOK_SECRET).',
-                type: Object,
+                type: t['../emails/emails.view'].InboundEmailAnswerView,
               },
             },
           },
@@ -1879,8 +3095,14 @@ export default async () => {
           import('../health/health.controller'),
           {
             HealthController: {
-              live: { summary: 'Liveness: the process answers.' },
-              ready: { summary: 'Readiness: PostgreSQL and Temporal both answer.' },
+              live: {
+                summary: 'Liveness: the process answers.',
+                type: t['../health/health.view'].LivenessView,
+              },
+              ready: {
+                summary: 'Readiness: PostgreSQL and Temporal both answer.',
+                type: t['../health/health.view'].ReadinessView,
+              },
             },
           },
         ],
@@ -1888,11 +3110,17 @@ export default async () => {
           import('../messaging/conversations.controller'),
           {
             ConversationsController: {
-              list: { summary: 'Newest first; `sourceId` keeps those attributed to one source.' },
-              get: { summary: 'The conversation with its messages, oldest first.', type: Object },
+              list: {
+                summary: 'Newest first; `sourceId` keeps those attributed to one source.',
+                type: t['../messaging/messaging.view'].ConversationPage,
+              },
+              get: {
+                summary: 'The conversation with its messages, oldest first.',
+                type: t['../messaging/messaging.view'].ConversationDetailView,
+              },
               reply: {
                 summary: 'Replies from the tracking number; 409 when the person has opted out.',
-                type: Object,
+                type: t['../messaging/messaging.view'].MessageView,
               },
             },
           },
@@ -1901,10 +3129,13 @@ export default async () => {
           import('../messaging/text-routing.controller'),
           {
             TextRoutingController: {
-              get: { summary: "The property's text routing (null fields: not set).", type: Object },
+              get: {
+                summary: "The property's text routing (null fields: not set).",
+                type: t['../messaging/messaging.view'].TextRoutingView,
+              },
               set: {
                 summary: 'Replaces the text routing; an absent or null field turns that part off.',
-                type: Object,
+                type: t['../messaging/messaging.view'].TextRoutingView,
               },
             },
           },
@@ -1925,21 +3156,31 @@ export default async () => {
               override: {
                 summary:
                   'Sets the lead status (and score) by hand; rule changes leave the call alone from now on.',
-                type: Object,
+                type: t['../scoring/call-score.view'].CallScoreView,
               },
               backToRules: {
                 summary: "Drops the manual score: the property's rules score the call again.",
-                type: Object,
+                type: t['../scoring/call-score.view'].CallScoreView,
               },
-              changes: { summary: "Who changed the call's score by hand, when, from what to what, and why." },
+              changes: {
+                summary: "Who changed the call's score by hand, when, from what to what, and why.",
+                type: t['../scoring/call-score.view'].ScoreChangeList,
+              },
               transcript: {
                 summary: "Attaches the conversation's transcript; the call is rescored at once.",
-                type: Object,
+                type: t['../scoring/call-score.view'].CallScoreView,
               },
             },
           },
         ],
-        [import('../webhooks/telnyx-webhook.controller'), { TelnyxWebhookController: { receive: {} } }],
+        [
+          import('../webhooks/telnyx-webhook.controller'),
+          {
+            TelnyxWebhookController: {
+              receive: { type: t['../webhooks/telnyx-webhook.view'].TelnyxWebhookAnswerView },
+            },
+          },
+        ],
       ],
     },
   };

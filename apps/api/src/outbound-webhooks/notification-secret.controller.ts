@@ -2,6 +2,7 @@ import { Controller, Param, Post } from '@nestjs/common';
 import { NotificationSecretRepository } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { NotificationSecretView } from './outbound-webhooks.view';
 
 /**
  * The property's notification signing secret: voicemail boxes' and text routing's notifications
@@ -16,7 +17,9 @@ export class NotificationSecretController {
    * Until the first rotation a random secret nobody knows signs the notifications.
    */
   @Post()
-  async rotate(@Param('propertyId', new UuidParam('propertyId')) propertyId: string) {
+  async rotate(
+    @Param('propertyId', new UuidParam('propertyId')) propertyId: string,
+  ): Promise<NotificationSecretView> {
     const rotated = await this.secrets.rotate(propertyId);
     if (!rotated) throw ApiError.notFound('property', propertyId);
     return rotated;

@@ -14,6 +14,7 @@ import {
   UpdateTrackingNumberDto,
 } from './dto';
 import { PropertiesService } from './properties.service';
+import { StandardSourceList, StandardSourceView } from './standard-sources.view';
 
 const uuid = new UuidParam('propertyId');
 
@@ -21,8 +22,9 @@ const uuid = new UuidParam('propertyId');
 @Controller({ path: 'standard-sources', version: '1' })
 export class StandardSourcesController {
   @Get()
-  list() {
-    return { items: STANDARD_SOURCES };
+  list(): StandardSourceList {
+    // The catalog's arrays are readonly; the answer is the catalog as it is.
+    return { items: STANDARD_SOURCES as StandardSourceView[] };
   }
 }
 

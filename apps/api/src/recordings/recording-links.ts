@@ -1,38 +1,16 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  CALL_RECORDING_PATH_AROUND_ID,
-  callRecordingPath,
-  type RecordingPurpose,
-} from '@switchboard/contracts';
+import { CALL_RECORDING_PATH_AROUND_ID, callRecordingPath } from '@switchboard/contracts';
 import { mediaSigningSecret, type SwitchboardConfig } from '@switchboard/config';
-import {
-  mediaUrlExpiry,
-  RecordingRepository,
-  signMediaPath,
-  type Recording,
-  type RecordingStatus,
-} from '@switchboard/persistence';
+import { mediaUrlExpiry, RecordingRepository, signMediaPath, type Recording } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { CONFIG } from '../common/tokens';
+import type { RecordingView } from './recording.view';
+
+export type { RecordingView } from './recording.view';
 
 /** Where our copy of a recording is served: public, the signature being the credential. */
 export const recordingMediaPath = (id: string) => `/media/recordings/${id}`;
-
-/** A recording as people see it: our copy's signed URL, never the carrier's link. */
-export interface RecordingView {
-  id: string;
-  purpose: RecordingPurpose;
-  /** `pending` while the copy is being made (seconds after the call), `failed` when it gave up. */
-  status: RecordingStatus;
-  durationSecs: number | null;
-  contentType: string | null;
-  sizeBytes: number | null;
-  createdAt: Date;
-  /** A signed URL to play or download the copy until `urlExpiresAt`; null until it is stored. */
-  url: string | null;
-  urlExpiresAt: string | null;
-}
 
 /**
  * The one place that turns recordings into links: signed short-lived URLs for whoever is looking

@@ -10,6 +10,8 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { sendAudio } from '../resources/audio/audio-response';
 import { BLOB_STORE } from '../resources/audio/media-storage';
 import { RecordingLinks, recordingMediaPath } from './recording-links';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { notJson } from '../openapi/responses';
 
 /**
  * Our copies of call recordings, by signed URL only (RecordingLinks signs them for whoever may see
@@ -26,6 +28,7 @@ export class RecordingMediaController {
   ) {}
 
   @Get(':recordingId')
+  @ApiOkResponse(notJson('The recording (206 for a `Range` request)', ['audio/mpeg', 'audio/wav'], true))
   async recording(
     @Param('recordingId', new UuidParam('recordingId')) id: string,
     @Query('expires') expires: unknown,

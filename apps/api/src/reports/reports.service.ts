@@ -10,6 +10,8 @@ import { callLogCountQuery, callLogQuery, type CallLogRequest, type LogColumn } 
 import type { CallFilter } from './call-filter.sql';
 import { streamCsv } from './csv-stream';
 import { rangeProblems, type CallFilterQuery, type CallLogQuery, type CallSummaryQuery } from './dto';
+import type { CallPage } from '../calls/calls.view';
+import type { CallSummaryView } from './reports.view';
 import { SUMMARY_COLUMNS, summaryQuery } from './summary.query';
 
 /** CSV when asked by `format=csv`, or by `Accept: text/csv` unless `format=json` says otherwise. */
@@ -58,7 +60,13 @@ export class ReportsService {
     const all: Record<string, unknown>[] = await this.ds.query(sql, params);
     const rows = all.filter((r) => !r.total).map(({ total: _t, ...row }) => row);
     const { key: _k, label: _l, total: _t, ...totals } = all.find((r) => r.total)!;
-    res.json({ from: q.from, to: q.to, groupBy: q.groupBy ?? null, rows, totals });
+    res.json({
+      from: q.from,
+      to: q.to,
+      groupBy: q.groupBy ?? null,
+      rows,
+      totals,
+    } satisfies Record<keyof CallSummaryView, unknown>);
   }
 
   async callLog(scope: AccessScope, q: CallLogQuery, req: Request, res: Response): Promise<void> {
@@ -83,6 +91,9 @@ export class ReportsService {
       this.ds.query<unknown[]>(items.sql, items.params),
       this.ds.query<{ total: number }[]>(count.sql, count.params),
     ]);
-    res.json({ items: rows, total, limit: q.limit, offset: q.offset });
+    res.json({ items: rows, total, limit: q.limit, offset: q.offset } satisfies Record<
+      keyof CallPage,
+      unknown
+    >);
   }
 }

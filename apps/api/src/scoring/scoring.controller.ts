@@ -3,6 +3,7 @@ import type { AccessScope } from '../auth/access-scope';
 import { Scope } from '../auth/auth.decorators';
 import { ReachableCalls } from '../calls/reachable-calls';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { CallScoreView, ScoreChangeList } from './call-score.view';
 import { BackToRulesDto, ManualScoreDto, ScoringRulesDto, TranscriptDto } from './dto';
 import { ScoringService } from './scoring.service';
 
@@ -48,7 +49,7 @@ export class CallScoreController {
     @Scope() scope: AccessScope,
     @Param('callId', call) id: string,
     @Body() dto: ManualScoreDto,
-  ) {
+  ): Promise<CallScoreView> {
     await this.calls.find(id);
     return this.svc.repo.override(id, dto, actorOf(scope));
   }
@@ -59,21 +60,21 @@ export class CallScoreController {
     @Scope() scope: AccessScope,
     @Param('callId', call) id: string,
     @Body() dto: BackToRulesDto,
-  ) {
+  ): Promise<CallScoreView> {
     await this.calls.find(id);
     return this.svc.repo.backToRules(id, actorOf(scope), dto?.note);
   }
 
   /** Who changed the call's score by hand, when, from what to what, and why. */
   @Get('score-changes')
-  async changes(@Param('callId', call) id: string) {
+  async changes(@Param('callId', call) id: string): Promise<ScoreChangeList> {
     await this.calls.find(id);
     return { items: await this.svc.repo.changes(id) };
   }
 
   /** Attaches the conversation's transcript; the call is rescored at once. */
   @Put('transcript')
-  async transcript(@Param('callId', call) id: string, @Body() dto: TranscriptDto) {
+  async transcript(@Param('callId', call) id: string, @Body() dto: TranscriptDto): Promise<CallScoreView> {
     await this.calls.find(id);
     return this.svc.repo.setTranscript(id, dto.text);
   }

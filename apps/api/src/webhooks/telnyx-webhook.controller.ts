@@ -32,6 +32,7 @@ import { InboundTextService } from '../messaging/inbound-text.service';
 import { RecordingCopies } from '../recordings/recording-copies';
 import { ApiMetrics } from '../observability/api-metrics';
 import { WebhookObservation } from '../observability/webhook-observation';
+import { TelnyxWebhookAnswerView } from './telnyx-webhook.view';
 
 /**
  * Telnyx Call Control webhooks. Verify → store once → signal the call's workflow → 200. Anything
@@ -63,7 +64,7 @@ export class TelnyxWebhookController {
     @Req() req: RawBodyRequest<Request>,
     @Headers('telnyx-signature-ed25519') signature?: string,
     @Headers('telnyx-timestamp') timestamp?: string,
-  ): Promise<{ status: string }> {
+  ): Promise<TelnyxWebhookAnswerView> {
     // Latency, error counts and the call ids on the log lines; the handling itself is below.
     const obs = new WebhookObservation(this.metrics, this.log, req);
     try {

@@ -8,6 +8,8 @@ import { CONFIG } from '../../common/tokens';
 import { UuidParam } from '../../common/uuid-param.pipe';
 import { sendAudio } from './audio-response';
 import { AudioService } from './audio.service';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { notJson } from '../../openapi/responses';
 
 /**
  * Public, key-less media (no API key: the signature is the credential): the carrier fetches
@@ -25,6 +27,9 @@ export class MediaController {
   ) {}
 
   @Get(':publicId')
+  @ApiOkResponse(
+    notJson('The audio (206 for a `Range` request)', ['audio/mpeg', 'audio/wav', 'audio/x-wav'], true),
+  )
   async audio(
     @Param('publicId', new UuidParam('publicId')) publicId: string,
     @Query('expires') expires: unknown,
