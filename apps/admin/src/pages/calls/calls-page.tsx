@@ -20,7 +20,8 @@ import {
   type CallFilters,
 } from './call-filters';
 
-type CallRow = Ok<'/v1/calls', 'get'>['items'][number];
+type CallLogPage = Ok<'/v1/calls', 'get'>;
+type CallRow = CallLogPage['items'][number];
 
 /** Filter choices that come from the api: the key's property lists, sources and numbers. */
 function useFilterChoices(propertyId: string | undefined) {
@@ -61,8 +62,10 @@ export function CallsPage() {
   const zoneOf = (propertyId: string | null) => properties.find((p) => p.id === propertyId)?.timeZone;
   const nameOf = (propertyId: string | null) => properties.find((p) => p.id === propertyId)?.name ?? '—';
   const key = callLogPath(filters, offset);
+  // The operation also answers CSV (`format=csv`); this request asks for its JSON page.
   const calls = useLoad(
-    (api) => unwrap(api.GET('/v1/calls', { params: { query: apiQuery(filters, offset) } })),
+    async (api) =>
+      (await unwrap(api.GET('/v1/calls', { params: { query: apiQuery(filters, offset) } }))) as CallLogPage,
     [key],
   );
   const csv = useAction();

@@ -13,9 +13,9 @@ export interface Point {
 export function everyDay(
   from: string,
   to: string,
-  rows: readonly { key: string | null; value: number }[],
+  rows: readonly { key: string | number | null; value: number }[],
 ): Point[] {
-  const byDay = new Map(rows.map((r) => [r.key ?? '', r.value]));
+  const byDay = new Map(rows.map((r) => [String(r.key ?? ''), r.value]));
   const out: Point[] = [];
   const end = Date.parse(`${to}T00:00:00Z`);
   // A range of years is still a few hundred points; more than that is not a chart anyone reads.
@@ -29,7 +29,7 @@ export function everyDay(
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 /** Hour-of-week rows (key 0–167 from Monday 00:00) as grid[day][hour]. */
-export function weekGrid(rows: readonly { key: string | null; value: number }[]): number[][] {
+export function weekGrid(rows: readonly { key: string | number | null; value: number }[]): number[][] {
   const grid = WEEKDAYS.map(() => Array.from({ length: 24 }, () => 0));
   for (const r of rows) {
     const k = Number(r.key);

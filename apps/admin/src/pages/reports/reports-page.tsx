@@ -43,7 +43,11 @@ function pathOf(r: Range): string {
 }
 
 const points = (rows: readonly Row[], value: (r: Row) => number = (r) => r.calls): Point[] =>
-  rows.map((r) => ({ key: r.key ?? '', label: r.label ?? r.key ?? '(none)', value: value(r) }));
+  rows.map((r) => ({
+    key: String(r.key ?? ''),
+    label: String(r.label ?? r.key ?? '(none)'),
+    value: value(r),
+  }));
 
 /** Call reports over a range of days, in each property's time zone: the api's summary, drawn. */
 export function ReportsPage() {
@@ -54,12 +58,13 @@ export function ReportsPage() {
   const key = pathOf(range);
   const report = useLoad(
     async (api) => {
-      const ask = (groupBy?: SummaryQuery['groupBy']) =>
-        unwrap(
+      // The operation also answers CSV (`format=csv`); these requests ask for JSON.
+      const ask = async (groupBy?: SummaryQuery['groupBy']) =>
+        (await unwrap(
           api.GET('/v1/reports/calls/summary', {
             params: { query: { ...range, ...(groupBy ? { groupBy } : {}) } },
           }),
-        );
+        )) as Summary;
       const [totals, ...groups] = await Promise.all([ask(), ...GROUPS.map((g) => ask(g))]);
       return {
         totals: totals.totals,
