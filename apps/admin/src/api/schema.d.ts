@@ -1670,6 +1670,9 @@ export interface components {
       /** @description `webrtc`: the browser's SIP username. */
       username?: string;
     };
+    AgentList: {
+      items: components['schemas']['AgentView'][];
+    };
     AgentMeView: {
       agent: components['schemas']['AgentSelfView'];
       trackingNumbers: components['schemas']['AgentTrackingNumberView'][];
@@ -1713,6 +1716,27 @@ export interface components {
       number: string;
       sourceName: string;
     };
+    AgentView: {
+      endpoint:
+        | components['schemas']['PhoneEndpoint']
+        | components['schemas']['SipEndpoint']
+        | components['schemas']['WebrtcEndpoint'];
+      propertyId: string;
+      id: string;
+      name: string;
+      /** @description Ring groups that skip unavailable members leave the agent out while false. */
+      available: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AnsweredOutcome: {
+      /** @enum {string} */
+      kind: 'answered';
+      stepId: string;
+      agentId: string;
+    };
     ApiKeyList: {
       items: components['schemas']['ApiKeyView'][];
     };
@@ -1750,6 +1774,43 @@ export interface components {
       /** @description Default: a slug of the name. On PUT, the id in the path. */
       id?: string;
       name: string;
+    };
+    AudioList: {
+      items: components['schemas']['AudioView'][];
+    };
+    AudioPrompt: {
+      /** @enum {string} */
+      kind: 'audio';
+      /** @description The id of one of the property's audio files. */
+      audioId: string;
+    };
+    AudioView: {
+      propertyId: string;
+      id: string;
+      name: string;
+      /** @description audio/mpeg, audio/wav or audio/x-wav, as uploaded. */
+      contentType: string;
+      sizeBytes: number;
+      /** @description Signed URL the carrier (and anyone with the link) fetches the file from, without an API key, until it expires. */
+      url: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AvailableNumberList: {
+      items: components['schemas']['AvailableNumberView'][];
+    };
+    AvailableNumberView: {
+      /** @description E.164 */
+      number: string;
+      features: string[];
+      locality: string | null;
+      region: string | null;
+      rateCenter: string | null;
+      monthlyCost: string | null;
+      upfrontCost: string | null;
+      currency: string | null;
     };
     BackToRulesDto: {
       note?: string;
@@ -1874,6 +1935,85 @@ export interface components {
       occurredAt: string | null;
       callControlId: string | null;
     };
+    CallFlowDefinition: {
+      steps: (
+        | components['schemas']['GreetingStep']
+        | components['schemas']['RouteStep']
+        | components['schemas']['ScheduleStep']
+        | components['schemas']['MenuStep']
+        | components['schemas']['RingGroupStep']
+        | components['schemas']['ForwardStep']
+        | components['schemas']['VoicemailStep']
+        | components['schemas']['HangupStep']
+      )[];
+      initialStepId: string;
+      /** @description Record the whole call (one toggle per flow). */
+      recording: boolean;
+    };
+    CallFlowDiagram: {
+      mermaid: string;
+      svg: string;
+    };
+    CallFlowEntity: {
+      id: string;
+      propertyId: string;
+      name: string;
+      /** @description The version new calls get; older versions stay for calls that started on them. */
+      currentVersion: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CallFlowList: {
+      items: components['schemas']['CallFlowEntity'][];
+    };
+    CallFlowSimulation: {
+      trace: (
+        | components['schemas']['DecisionTrace']
+        | components['schemas']['PlayTrace']
+        | components['schemas']['MenuTrace']
+        | components['schemas']['RingGroupTrace']
+        | components['schemas']['ForwardTrace']
+        | components['schemas']['VoicemailTrace']
+        | components['schemas']['HangupTrace']
+      )[];
+      outcome:
+        | components['schemas']['AnsweredOutcome']
+        | components['schemas']['ForwardedOutcome']
+        | components['schemas']['VoicemailOutcome']
+        | components['schemas']['HangupOutcome']
+        | components['schemas']['ErrorOutcome'];
+      /** @description Every step id visited, in order, then `connected` when someone answered (as a call's path). */
+      path: string[];
+      /** @description Whether the flow records the call. */
+      recording: boolean;
+    };
+    CallFlowVersionList: {
+      /** @description Oldest first. */
+      items: components['schemas']['CallFlowVersionSummary'][];
+    };
+    CallFlowVersionSummary: {
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    CallFlowView: {
+      id: string;
+      propertyId: string;
+      name: string;
+      /** @description The version shown. */
+      version: number;
+      /** @description The version new calls get. */
+      currentVersion: number;
+      definition: components['schemas']['CallFlowDefinition'];
+      /** @description What validation found worth a look but not wrong (saves only). */
+      warnings?: components['schemas']['FieldIssue'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     CallPage: {
       items: components['schemas']['CallView'][];
       /** @description Calls matching the filter, over every page. */
@@ -1921,7 +2061,7 @@ export interface components {
     };
     CallSummaryRow: {
       /** @description The group: an id (property, source, tracking number), a value (campaign, keyword, outcome, who answered), a local day (`YYYY-MM-DD`), or an hour of week (0–167 from Monday 00:00); null: the calls without one (no campaign, say). */
-      key: (string | number) | null;
+      key: string | number | (never | null);
       /** @description The group in words (a name, a number, `Mon 09:00`). */
       label: string | null;
       calls: number;
@@ -1945,11 +2085,11 @@ export interface components {
       to: string;
       /** @enum {string|null} */
       groupBy:
-        | 'property'
         | 'source'
-        | 'tracking_number'
-        | 'campaign'
         | 'keyword'
+        | 'campaign'
+        | 'tracking_number'
+        | 'property'
         | 'day'
         | 'hour_of_week'
         | 'agent'
@@ -1997,7 +2137,7 @@ export interface components {
       /** @description `call_received`: the tracking source's name. */
       source?: string | null;
       /** @description `call_received`: the website visit and caller history; null when none was resolved. */
-      attribution?: components['schemas']['CallAttributionView'] | null;
+      attribution?: components['schemas']['CallAttributionView'] | (never | null);
       /** @description `step`: the flow step's kind. */
       step?: string;
       /** @description `step`: what the step did. */
@@ -2009,9 +2149,9 @@ export interface components {
        * @enum {string}
        */
       purpose?:
-        | 'conversation'
         | 'greeting'
         | 'menu'
+        | 'conversation'
         | 'menu_notice'
         | 'hold'
         | 'whisper'
@@ -2067,7 +2207,7 @@ export interface components {
        * @description `webhook`: whose leg the webhook is about.
        * @enum {string}
        */
-      party?: 'agent' | 'caller';
+      party?: 'caller' | 'agent';
     };
     CallTimelineLegView: {
       to: string;
@@ -2193,6 +2333,14 @@ export interface components {
       readOnly: boolean;
       /** @description Properties the key is limited to; null: every property of the account. */
       propertyIds: string[] | null;
+    };
+    CarrierOrder: {
+      orderId: string;
+      /**
+       * @description `pending`: the carrier accepted the order but had not finished it when we stopped waiting.
+       * @enum {string}
+       */
+      status: 'pending' | 'active';
     };
     ConversationDetailView: {
       id: string;
@@ -2359,6 +2507,22 @@ export interface components {
       through?: string;
       hours?: components['schemas']['TimeWindowDto'][];
     };
+    DecisionTrace: {
+      /** @enum {string} */
+      kind: 'decision';
+      entry: components['schemas']['SimulatedDecision'];
+    };
+    DefaultRoutingResult: {
+      callFlowId: string;
+      /** @description True: nothing was changed; `changes` says what would be. */
+      dryRun: boolean;
+      changes: components['schemas']['RoutingChange'][];
+    };
+    DefaultRoutingView: {
+      /** @description null: none (numbers without a flow forward). */
+      callFlowId: string | null;
+      callFlowName: string | null;
+    };
     DniRuleView: {
       /** @enum {string} */
       kind: 'referrer_domain' | 'query_param' | 'direct' | 'any_visit';
@@ -2412,7 +2576,7 @@ export interface components {
        * @description `no_destination`: no email routing was set when it arrived.
        * @enum {string}
        */
-      status: 'pending' | 'sending' | 'forwarded' | 'forward_failed' | 'no_destination';
+      status: 'forwarded' | 'pending' | 'sending' | 'forward_failed' | 'no_destination';
       to: string | null;
       error: string | null;
       attempts: number;
@@ -2470,6 +2634,85 @@ export interface components {
         }[];
       };
     };
+    ErrorOutcome: {
+      /** @enum {string} */
+      kind: 'error';
+      stepId: string;
+      code: string;
+      message: string;
+    };
+    FieldIssue: {
+      /** @description The field it is about, as a path into the body (`weekly[0].start`). */
+      field: string;
+      message: string;
+    };
+    FirstTimeCriterion: {
+      /** @enum {string} */
+      type: 'first_time';
+    };
+    ForwardStep: {
+      /** @enum {string} */
+      type: 'forward';
+      id: string;
+      label?: string;
+      /** @description E.164 */
+      to: string;
+      timeoutSeconds: number;
+      /**
+       * @description Which number the called party sees: our tracking number or the caller's own.
+       * @enum {string}
+       */
+      callerId: 'tracking_number' | 'caller';
+      /** @description Where to go when the forward is not answered; absent = the call ends. */
+      noAnswer?: string;
+    };
+    ForwardTrace: {
+      /** @enum {string} */
+      kind: 'forward';
+      stepId: string;
+      to: string;
+      answered: boolean;
+    };
+    ForwardedOutcome: {
+      /** @enum {string} */
+      kind: 'forwarded';
+      stepId: string;
+      to: string;
+    };
+    GreetingStep: {
+      prompt: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      /** @enum {string} */
+      type: 'greeting';
+      /** @description Unique within the flow; call records' paths list the steps a call went through by id. */
+      id: string;
+      /** @description Admin-facing name; never used for routing. */
+      label?: string;
+      next: string;
+    };
+    HangupOutcome: {
+      /** @enum {string} */
+      kind: 'hangup';
+      stepId: string;
+      /** @enum {string} */
+      reason: 'no_answer' | 'hangup_step';
+    };
+    HangupStep: {
+      message?: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      /** @enum {string} */
+      type: 'hangup';
+      id: string;
+      label?: string;
+    };
+    HangupTrace: {
+      /** @enum {string} */
+      kind: 'hangup';
+      stepId: string;
+    };
+    HoldAudio: {
+      prompt: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      /** @enum {string} */
+      kind: 'hold_audio';
+    };
     ImportDto: {
       /**
        * Format: uuid
@@ -2478,7 +2721,7 @@ export interface components {
       fromPropertyId: string;
       /** @description Default: every kind. */
       include?: (
-        'schedules' | 'audio' | 'agents' | 'ring_groups' | 'voicemail_boxes' | 'flows' | 'default_routing'
+        'audio' | 'schedules' | 'agents' | 'ring_groups' | 'voicemail_boxes' | 'flows' | 'default_routing'
       )[];
       /** @description Write nothing, answer what would change. */
       dryRun?: boolean;
@@ -2499,7 +2742,7 @@ export interface components {
        * @description Null when the copy was already stored (a redelivered message).
        * @enum {string|null}
        */
-      forwardStatus: 'pending' | 'sending' | 'forwarded' | 'forward_failed' | 'no_destination' | null;
+      forwardStatus: 'forwarded' | 'pending' | 'sending' | 'forward_failed' | 'no_destination' | null;
     };
     InboundEmailDto: {
       /** @description The message's Message-ID; a second delivery with the same id is acknowledged and not stored again. */
@@ -2582,6 +2825,42 @@ export interface components {
     MarkVoicemailMessageDto: {
       heard: boolean;
     };
+    MenuStep: {
+      prompt: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      /** @description Played after an invalid key, before the re-prompt (or before the fallback). */
+      invalidPrompt?: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      /** @description Played after a timeout, before the re-prompt (or before the fallback). */
+      timeoutPrompt?: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      /** @enum {string} */
+      type: 'menu';
+      id: string;
+      label?: string;
+      /** @description Key (`0`-`9`, `*`, `#`) → step id. */
+      options: {
+        [key: string]: string;
+      };
+      /** @description How long to wait for a key after the prompt, in seconds. */
+      timeoutSeconds: number;
+      /** @description Re-prompts allowed after failed attempts (timeouts and invalid keys together); 0 = none. */
+      maxRetries: number;
+      /** @description `*` replays the menu without using a retry (only when `*` is not itself an option). */
+      repeatOnStar?: boolean;
+      /** @description Where the call goes once retries are used up. */
+      fallback: string;
+    };
+    MenuTrace: {
+      /** @description The keys pressed at each prompt; null: no input (timeout). */
+      inputs: (string | null)[];
+      /** @enum {string} */
+      kind: 'menu';
+      stepId: string;
+      /** @description The menu machine's commands: `{type: 'prompt' | 'play' | 'goto', …}`. */
+      commands: Record<string, never>[];
+      /** @description `{kind: 'option', digit, stepId}` or `{kind: 'fallback', stepId, lastFailure}`. */
+      outcome: {
+        [key: string]: unknown;
+      };
+    };
     MessageView: {
       id: string;
       /** @enum {string} */
@@ -2622,6 +2901,22 @@ export interface components {
       /** Format: uri */
       greetingAudioUrl?: string;
     };
+    OrderedTrackingNumber: {
+      id: string;
+      propertyId: string;
+      sourceId: string;
+      /** @description E.164; unique across the whole system because the carrier routes by it. */
+      number: string;
+      /** @description E.164 number or sip: URI the call is forwarded to. */
+      forwardTo: string;
+      greetingText: string | null;
+      greetingAudioUrl: string | null;
+      /** @description The call flow calls to this number run (its current version at call start); null: forward. */
+      callFlowId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      carrier: components['schemas']['CarrierOrder'];
+    };
     OutboundCallDto: {
       /** @description Who to call, E.164. */
       to: string;
@@ -2641,12 +2936,35 @@ export interface components {
       /** Format: uri */
       pageUrl: string;
     };
+    PhoneEndpoint: {
+      /** @enum {string} */
+      kind: 'phone';
+      number: string;
+    };
+    PlayTrace: {
+      /** @enum {string} */
+      kind: 'play';
+      stepId: string;
+    };
     PresenceDto: {
       /**
        * @description available, away or offline (on_call is Switchboard's to set).
        * @enum {string}
        */
       presence: 'available' | 'away' | 'offline';
+    };
+    PreviousLeadStatusCriterion: {
+      /** @enum {string} */
+      type: 'previous_lead_status';
+      /** @enum {string} */
+      value: 'good_lead' | 'not_a_lead' | 'not_scored';
+    };
+    PreviousScoreCriterion: {
+      /** @enum {string} */
+      type: 'previous_score';
+      /** @enum {string} */
+      op: 'at_least' | 'below';
+      value: number;
     };
     PropertyEntity: {
       id: string;
@@ -2673,6 +2991,21 @@ export interface components {
       propertyIds: string[];
       /** Format: date-time */
       createdAt: string;
+    };
+    PropertyPage: {
+      items: components['schemas']['PropertyEntity'][];
+      /** @description Properties matching the query, across all pages. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    PropertyScoringView: {
+      /** @description null: the property has no rules (its calls are not scored by rules). */
+      rules: components['schemas']['ScoringRulesDto'] | (never | null);
+      /** @description Goes up by one with every save or removal. */
+      version: number;
+      /** @description Rule-scored calls not yet scored by this version (a rescore is under way while above 0). */
+      staleCalls: number;
     };
     ReadinessChecksView: {
       postgres: string;
@@ -2715,6 +3048,10 @@ export interface components {
     RenameAudioDto: {
       name: string;
     };
+    RepeatCriterion: {
+      /** @enum {string} */
+      type: 'repeat';
+    };
     RingGroupDto: {
       /** @description simultaneous, sequential or round_robin */
       strategy: string;
@@ -2739,10 +3076,89 @@ export interface components {
       id?: string;
       name: string;
     };
+    RingGroupList: {
+      items: components['schemas']['RingGroupView'][];
+    };
+    RingGroupStep: {
+      /** @enum {string} */
+      type: 'ring_group';
+      id: string;
+      label?: string;
+      ringGroupId: string;
+      /** @description Where to go when nobody answers; absent = the call ends. */
+      noAnswer?: string;
+    };
+    RingGroupTrace: {
+      /** @enum {string} */
+      kind: 'ring_group';
+      stepId: string;
+      /** @description `{ringGroupId, strategy, waves, skippedAgentIds, truncatedAgentIds, totalSeconds, nextPointer}` */
+      plan: {
+        [key: string]: unknown;
+      };
+      answeredBy: string | null;
+    };
+    RingGroupView: {
+      /** @description Heard only by the agent who answers, before the caller is connected. */
+      whisper?: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      callerHears: components['schemas']['Ringback'] | components['schemas']['HoldAudio'];
+      propertyId: string;
+      id: string;
+      name: string;
+      /** @enum {string} */
+      strategy: 'simultaneous' | 'sequential' | 'round_robin';
+      members: components['schemas']['RingMemberDto'][];
+      /** @description How long each member rings before the next is tried (per wave for simultaneous). */
+      agentRingTimeoutSeconds: number;
+      /** @description Cap on the whole attempt; absent = the sum of the waves. */
+      overallTimeoutSeconds?: number;
+      /** @description Leave out members marked unavailable. When false, availability is ignored. */
+      skipUnavailable: boolean;
+      /** @description Round robin: the index of the member the next call starts on. */
+      rotationPointer: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description What validation found worth a look but not wrong (saves only). */
+      warnings?: components['schemas']['FieldIssue'][];
+    };
     RingMemberDto: {
       /** @description An agent of the property; their endpoint and availability come from the agent. */
       agentId: string;
       ringTimeoutSeconds?: number;
+    };
+    Ringback: {
+      /** @enum {string} */
+      kind: 'ringback';
+    };
+    RouteBranch: {
+      /** @description AND-ed; at least one. */
+      criteria: (
+        | components['schemas']['FirstTimeCriterion']
+        | components['schemas']['RepeatCriterion']
+        | components['schemas']['SourceCriterion']
+        | components['schemas']['SessionCriterion']
+        | components['schemas']['PreviousScoreCriterion']
+        | components['schemas']['PreviousLeadStatusCriterion']
+      )[];
+      label?: string;
+      next: string;
+    };
+    RouteStep: {
+      /** @enum {string} */
+      type: 'route';
+      id: string;
+      label?: string;
+      branches: components['schemas']['RouteBranch'][];
+      fallback: string;
+    };
+    RoutingChange: {
+      numberId: string;
+      number: string;
+      sourceId: string;
+      /** @description The flow it ran before; null: it forwarded. */
+      previousCallFlowId: string | null;
     };
     SaveCallFlowDto: {
       name: string;
@@ -2754,6 +3170,21 @@ export interface components {
       name: string;
       propertyIds: string[];
     };
+    SavedScoringView: {
+      /** @description null: the property has no rules (its calls are not scored by rules). */
+      rules: components['schemas']['ScoringRulesDto'] | (never | null);
+      /** @description Goes up by one with every save or removal. */
+      version: number;
+      /** @description Rule-scored calls not yet scored by this version (a rescore is under way while above 0). */
+      staleCalls: number;
+      /** @description The Temporal workflow rescoring the property's calls. */
+      rescoreWorkflowId: string;
+    };
+    ScheduleBranch: {
+      /** @description A schedule of the property. */
+      scheduleId: string;
+      next: string;
+    };
     ScheduleDto: {
       /** @description IANA zone; absent: the property's. */
       timeZone?: string;
@@ -2762,6 +3193,32 @@ export interface components {
       /** @description Default: a slug of the name. On PUT, the id in the path. */
       id?: string;
       name: string;
+    };
+    ScheduleList: {
+      items: components['schemas']['ScheduleView'][];
+    };
+    ScheduleStep: {
+      /** @enum {string} */
+      type: 'schedule';
+      id: string;
+      label?: string;
+      branches: components['schemas']['ScheduleBranch'][];
+      otherwise: string;
+    };
+    ScheduleView: {
+      propertyId: string;
+      id: string;
+      name: string;
+      /** @description IANA zone; absent: the property's. */
+      timeZone?: string;
+      weekly: components['schemas']['WeeklyWindowDto'][];
+      overrides?: components['schemas']['DateOverrideDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description What validation found worth a look but not wrong, such as overlapping windows (saves only). */
+      warnings?: components['schemas']['FieldIssue'][];
     };
     ScoreAfterView: {
       score: number | null;
@@ -2816,6 +3273,13 @@ export interface components {
     };
     SendTextDto: {
       text: string;
+    };
+    SessionCriterion: {
+      /** @enum {string} */
+      type: 'keyword' | 'active_page' | 'landing_page' | 'campaign' | 'referrer';
+      /** @enum {string} */
+      op: 'equals' | 'contains' | 'starts_with' | 'matches';
+      value: string;
     };
     SetDefaultRoutingDto: {
       /** Format: uuid */
@@ -2874,12 +3338,41 @@ export interface components {
         leadStatus?: 'good_lead' | 'not_a_lead' | 'not_scored';
       };
     };
+    SimulatedDecision: {
+      stepId: string;
+      /** @enum {string} */
+      type: 'route' | 'schedule';
+      /** @description The branch taken; null: the fallback (route) or `otherwise` (schedule). */
+      branchIndex: number | null;
+      next: string;
+      /** @description Schedule steps: the open schedule; null for `otherwise`. */
+      scheduleId?: string | null;
+      /**
+       * @description Schedule steps: why the chosen schedule was open; absent for `otherwise`.
+       * @enum {string}
+       */
+      reason?: 'weekly' | 'override' | 'closed' | 'holiday';
+      /** @description Schedule steps: schedules that could not be judged (unknown id or time zone); closed. */
+      unusableScheduleIds?: string[];
+    };
     SimulatedSessionDto: {
       keyword?: string;
       landingPage?: string;
       activePage?: string;
       campaign?: string;
       referrer?: string;
+    };
+    SipEndpoint: {
+      /** @enum {string} */
+      kind: 'sip';
+      uri: string;
+    };
+    SourceCriterion: {
+      /** @enum {string} */
+      type: 'source';
+      /** @enum {string} */
+      op: 'is' | 'is_not';
+      values: string[];
     };
     StandardSourceList: {
       items: components['schemas']['StandardSourceView'][];
@@ -2941,6 +3434,9 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    TrackingNumberList: {
+      items: components['schemas']['TrackingNumberEntity'][];
+    };
     TrackingSourceEntity: {
       id: string;
       propertyId: string;
@@ -2959,9 +3455,21 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    TrackingSourceList: {
+      items: components['schemas']['TrackingSourceEntity'][];
+    };
     TranscriptDto: {
       /** @description The conversation as text (from a transcription service); keyword rules read it. */
       text: string;
+    };
+    TtsPrompt: {
+      /** @enum {string} */
+      kind: 'tts';
+      text: string;
+      /** @description The carrier's voice to read it with; absent: the default voice. */
+      voice?: string;
+      /** @description The text's language, passed on to the carrier. */
+      language?: string;
     };
     UpdateAgentDto: {
       name?: string;
@@ -3076,6 +3584,84 @@ export interface components {
       id?: string;
       name: string;
     };
+    VoicemailBoxList: {
+      items: components['schemas']['VoicemailBoxView'][];
+    };
+    VoicemailBoxView: {
+      /** @description Played before the beep when the flow's voicemail step has no greeting of its own. */
+      greeting: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'] | (never | null);
+      propertyId: string;
+      id: string;
+      name: string;
+      /** @description The agent whose box this is; null: one of the property's own boxes. */
+      agentId: string | null;
+      /** @description Receives a `voicemail.received` event for every message. */
+      notifyWebhookUrl: string | null;
+      /** @description Told of every message by email. */
+      notifyEmails: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    VoicemailMessagePage: {
+      items: components['schemas']['VoicemailMessageView'][];
+      /** @description Messages matching the filter, across all pages. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    VoicemailMessageView: {
+      id: string;
+      propertyId: string;
+      voicemailBoxId: string;
+      /** @description The call it was left on. */
+      callId: string;
+      /** @description The caller's number. */
+      from: string;
+      /** @description Seconds recorded, when the carrier said. */
+      durationSecs: number | null;
+      /**
+       * Format: date-time
+       * @description When the call ended (carrier clock).
+       */
+      receivedAt: string;
+      /**
+       * Format: date-time
+       * @description When it was first marked heard; null while unheard.
+       */
+      heardAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      heard: boolean;
+      /** @description A signed URL of our copy of the message (valid RECORDING_URL_TTL_SECS); null until it is copied. */
+      recordingUrl: string | null;
+      /** @description Our copy: pending, stored or failed, with its URL's expiry. */
+      recording: components['schemas']['RecordingView'] | (never | null);
+    };
+    VoicemailOutcome: {
+      /** @enum {string} */
+      kind: 'voicemail';
+      stepId: string;
+      voicemailBoxId: string;
+    };
+    VoicemailStep: {
+      /** @description Absent: the box's own greeting. */
+      greeting?: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      /** @enum {string} */
+      type: 'voicemail';
+      id: string;
+      label?: string;
+      voicemailBoxId: string;
+      beep: boolean;
+      maxLengthSeconds: number;
+    };
+    VoicemailTrace: {
+      /** @enum {string} */
+      kind: 'voicemail';
+      stepId: string;
+      voicemailBoxId: string;
+    };
     WebhookDeliveryAttemptView: {
       /** Format: date-time */
       attemptedAt: string;
@@ -3161,6 +3747,11 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    WebrtcEndpoint: {
+      /** @enum {string} */
+      kind: 'webrtc';
+      username: string;
+    };
     WeeklyWindowDto: {
       days: string[];
       start: string;
@@ -3184,11 +3775,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The console page */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
       };
       /** @description Error */
       default: {
@@ -3212,11 +3806,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The console's scripts and styles */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/javascript': string;
+          'text/css': string;
+        };
       };
       /** @description Error */
       default: {
@@ -3238,11 +3836,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The console page, which shows the address asked for */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
       };
       /** @description Error */
       default: {
@@ -4042,15 +4643,15 @@ export interface operations {
         direction?: 'inbound' | 'outbound';
         /** @description A field, `-` first for descending; `-startedAt` unless asked. With `format=csv` paging is ignored. */
         sort?:
-          | 'durationSecs'
           | 'outcome'
           | 'startedAt'
+          | 'durationSecs'
           | 'talkSecs'
           | 'sourceName'
           | 'fromNumber'
-          | '-durationSecs'
           | '-outcome'
           | '-startedAt'
+          | '-durationSecs'
           | '-talkSecs'
           | '-sourceName'
           | '-fromNumber';
@@ -4473,7 +5074,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PropertyPage'];
+        };
       };
       /** @description Error */
       default: {
@@ -4625,7 +5228,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentList'];
+        };
       };
       /** @description Error */
       default: {
@@ -4658,7 +5263,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['AgentView'];
         };
       };
       /** @description Error */
@@ -4689,7 +5294,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['AgentView'];
         };
       };
       /** @description Error */
@@ -4724,7 +5329,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['AgentView'];
         };
       };
       /** @description Error */
@@ -4788,7 +5393,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['AgentView'];
         };
       };
       /** @description Error */
@@ -4846,7 +5451,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AudioList'];
+        };
       };
       /** @description Error */
       default: {
@@ -4879,7 +5486,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['AudioView'];
         };
       };
       /** @description Error */
@@ -4910,7 +5517,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['AudioView'];
         };
       };
       /** @description Error */
@@ -4945,7 +5552,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['AudioView'];
         };
       };
       /** @description Error */
@@ -5009,7 +5616,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['AudioView'];
         };
       };
       /** @description Error */
@@ -5035,11 +5642,27 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The whole file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'audio/mpeg': string;
+          'audio/wav': string;
+          'audio/x-wav': string;
+        };
+      };
+      /** @description The range asked for (`Content-Range`) */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'audio/mpeg': string;
+          'audio/wav': string;
+          'audio/x-wav': string;
+        };
       };
       /** @description Error */
       default: {
@@ -5072,7 +5695,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['AudioView'];
         };
       };
       /** @description Error */
@@ -5106,7 +5729,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AvailableNumberList'];
+        };
       };
       /** @description Error */
       default: {
@@ -5199,7 +5824,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CallFlowList'];
+        };
       };
       /** @description Error */
       default: {
@@ -5232,7 +5859,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CallFlowView'];
         };
       };
       /** @description Error */
@@ -5265,7 +5892,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CallFlowView'];
         };
       };
       /** @description Error */
@@ -5300,7 +5927,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CallFlowView'];
         };
       };
       /** @description Error */
@@ -5359,12 +5986,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The diagram, in the `format` asked for */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CallFlowDiagram'];
+          'image/svg+xml': string;
+          'text/plain': string;
         };
       };
       /** @description Error */
@@ -5399,7 +6029,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CallFlowSimulation'];
         };
       };
       /** @description Error */
@@ -5429,7 +6059,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CallFlowVersionList'];
+        };
       };
       /** @description Error */
       default: {
@@ -5559,7 +6191,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['DefaultRoutingView'];
         };
       };
       /** @description Error */
@@ -5593,7 +6225,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['DefaultRoutingView'];
         };
       };
       /** @description Error */
@@ -5627,7 +6259,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['DefaultRoutingResult'];
         };
       };
       /** @description Error */
@@ -6131,7 +6763,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RingGroupList'];
+        };
       };
       /** @description Error */
       default: {
@@ -6164,7 +6798,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['RingGroupView'];
         };
       };
       /** @description Error */
@@ -6195,7 +6829,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['RingGroupView'];
         };
       };
       /** @description Error */
@@ -6230,7 +6864,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['RingGroupView'];
         };
       };
       /** @description Error */
@@ -6288,7 +6922,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScheduleList'];
+        };
       };
       /** @description Error */
       default: {
@@ -6321,7 +6957,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ScheduleView'];
         };
       };
       /** @description Error */
@@ -6352,7 +6988,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ScheduleView'];
         };
       };
       /** @description Error */
@@ -6387,7 +7023,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ScheduleView'];
         };
       };
       /** @description Error */
@@ -6446,7 +7082,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PropertyScoringView'];
         };
       };
       /** @description Error */
@@ -6479,7 +7115,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedScoringView'];
+        };
       };
       /** @description Error */
       default: {
@@ -6507,7 +7145,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedScoringView'];
+        };
       };
       /** @description Error */
       default: {
@@ -6535,7 +7175,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrackingSourceList'];
+        };
       };
       /** @description Error */
       default: {
@@ -6821,7 +7463,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrackingNumberList'];
+        };
       };
       /** @description Error */
       default: {
@@ -6888,7 +7532,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['OrderedTrackingNumber'];
         };
       };
       /** @description Error */
@@ -7012,7 +7656,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VoicemailBoxList'];
+        };
       };
       /** @description Error */
       default: {
@@ -7045,7 +7691,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['VoicemailBoxView'];
         };
       };
       /** @description Error */
@@ -7076,7 +7722,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['VoicemailBoxView'];
         };
       };
       /** @description Error */
@@ -7111,7 +7757,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['VoicemailBoxView'];
         };
       };
       /** @description Error */
@@ -7175,7 +7821,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VoicemailMessagePage'];
+        };
       };
       /** @description Error */
       default: {
@@ -7206,7 +7854,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['VoicemailMessageView'];
         };
       };
       /** @description Error */
@@ -7272,7 +7920,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['VoicemailMessageView'];
         };
       };
       /** @description Error */
@@ -7731,11 +8379,11 @@ export interface operations {
       query?: {
         /** @description One row per group; without it one row of totals. */
         groupBy?:
-          | 'property'
           | 'source'
-          | 'tracking_number'
-          | 'campaign'
           | 'keyword'
+          | 'campaign'
+          | 'tracking_number'
+          | 'property'
           | 'day'
           | 'hour_of_week'
           | 'agent'

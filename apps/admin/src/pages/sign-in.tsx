@@ -26,7 +26,7 @@ export function SignInPage({ checking, problem, submit }: SignInProps) {
           required
         />
         <small id="sign-in-hint" className="hint">
-          A key of your account (<code>sk_…</code>). It is kept in this tab only.
+          A key of your account (<code>sbk_…</code>). It is kept in this tab only.
         </small>
         {problem && (
           <p id="sign-in-error" className="field-error" role="alert">

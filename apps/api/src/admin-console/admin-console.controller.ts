@@ -1,6 +1,8 @@
 import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { notJson } from '../openapi/responses';
 import { ADMIN_CONSOLE_CSP } from './admin-console-csp';
 import { readConsoleFiles, type ConsoleAsset, type ConsoleFiles } from './admin-console-assets';
 
@@ -19,12 +21,14 @@ export class AdminConsoleController {
   }
 
   @Get()
+  @ApiOkResponse(notJson('The console page', ['text/html']))
   page(@Req() req: Request, @Res() res: Response): void {
     sendPage(req, res, this.built.index);
   }
 
   /** Content-hashed file names: cached for a year, a new build has new names. */
   @Get('assets/:file')
+  @ApiOkResponse(notJson("The console's scripts and styles", ['application/javascript', 'text/css']))
   asset(@Param('file') file: string, @Req() req: Request, @Res() res: Response): void {
     const asset = this.built.assets.get(file);
     if (!asset) throw new NotFoundException(`No console asset ${file}`);
@@ -34,6 +38,7 @@ export class AdminConsoleController {
 
   /** A console address (`/admin/calls/…`): the page, which routes it in the browser. */
   @Get('*path')
+  @ApiOkResponse(notJson('The console page, which shows the address asked for', ['text/html']))
   deepLink(@Req() req: Request, @Res() res: Response): void {
     sendPage(req, res, this.built.index);
   }

@@ -7,7 +7,6 @@ import {
   flowToSvg,
   type AgentAvailability,
   type CallFlow,
-  type DryRunResult,
   validateRingGroup,
   validateSchedule,
   type RingGroup,
@@ -25,22 +24,17 @@ import { isUniqueViolation } from '../common/db-errors';
 import { ApiError, type FieldError } from '../common/api-error';
 import { lockProperty } from '../common/property-lock';
 import type { SaveCallFlowDto, SimulateCallFlowDto, UpdateCallFlowDto } from './dto';
+import type {
+  CallFlowDefinition,
+  CallFlowDiagram,
+  CallFlowVersionSummary,
+  CallFlowView,
+} from './call-flow.view';
 import { checkFlowDefinition } from './flow-definition';
+import type { CallFlowSimulation } from './simulation.view';
 
 /** What saving a flow by name did: a new flow, a new version, or nothing (the same definition). */
 export type FlowChange = 'created' | 'updated' | 'unchanged';
-
-export interface CallFlowView {
-  id: string;
-  propertyId: string;
-  name: string;
-  version: number;
-  currentVersion: number;
-  definition: unknown;
-  warnings?: FieldError[];
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 /** Validates inline schedules or ring groups with the domain's own checks; 422 naming each problem. */
 function checkEach(
@@ -101,7 +95,7 @@ export class CallFlowsService {
       name: f.name,
       version: v.version,
       currentVersion: f.currentVersion,
-      definition: v.definition,
+      definition: v.definition as CallFlowDefinition,
       ...(warnings ? { warnings } : {}),
       createdAt: f.createdAt,
       updatedAt: f.updatedAt,
@@ -243,7 +237,7 @@ export class CallFlowsService {
     return this.view(f, await this.versionRow(f.id, version ?? f.currentVersion));
   }
 
-  async versions(propertyId: string, flowId: string): Promise<{ version: number; createdAt: Date }[]> {
+  async versions(propertyId: string, flowId: string): Promise<CallFlowVersionSummary[]> {
     await this.property(propertyId);
     const f = await this.flowRow(this.ds.manager, propertyId, flowId);
     const rows = await this.ds.getRepository(CallFlowVersionEntity).find({
@@ -260,7 +254,7 @@ export class CallFlowsService {
    * they stand). Schedules or ring groups given in the body replace stored ones of the same id,
    * to try a change before saving it. Nothing is stored: the rotation does not move.
    */
-  async simulate(propertyId: string, flowId: string, dto: SimulateCallFlowDto): Promise<DryRunResult> {
+  async simulate(propertyId: string, flowId: string, dto: SimulateCallFlowDto): Promise<CallFlowSimulation> {
     const property = await this.property(propertyId);
     const { definition } = await this.get(propertyId, flowId, dto.version);
     checkEach('schedules', dto.schedules, (x) => validateSchedule(x as Schedule));
@@ -271,8 +265,9 @@ export class CallFlowsService {
     ]);
     const groups = Object.entries(stored);
     const c = dto.caller ?? {};
+    // The domain's result with mutable arrays, and a decision trace's entry always a decision's.
     return dryRun(
-      definition as CallFlow,
+      definition,
       {
         caller: buildCallerContext({
           callerId: c.callerId,
@@ -297,14 +292,10 @@ export class CallFlowsService {
         availability: Object.assign({}, ...groups.map(([, g]) => g.availability)) as AgentAvailability,
         roundRobinPointers: Object.fromEntries(groups.map(([id, g]) => [id, g.pointer])),
       },
-    );
+    ) as CallFlowSimulation;
   }
 
-  async diagram(
-    propertyId: string,
-    flowId: string,
-    version?: number,
-  ): Promise<{ mermaid: string; svg: string }> {
+  async diagram(propertyId: string, flowId: string, version?: number): Promise<CallFlowDiagram> {
     const { definition } = await this.get(propertyId, flowId, version);
     const flow = definition as CallFlow;
     return { mermaid: flowToMermaid(flow), svg: flowToSvg(flow) };

@@ -4,27 +4,8 @@ import { CallFlowEntity, PropertyEntity, TrackingSourceEntity } from '@switchboa
 import { ApiError } from '../common/api-error';
 import { lockProperty } from '../common/property-lock';
 import { checkFlowOfProperty } from '../properties/flow-of-property';
+import type { DefaultRoutingResult, DefaultRoutingView, RoutingChange } from './default-routing.view';
 import type { ApplyDefaultRoutingDto } from './dto';
-
-export interface DefaultRoutingView {
-  callFlowId: string | null;
-  callFlowName: string | null;
-}
-
-/** A tracking number that gets (or, in a dry run, would get) the default flow. */
-export interface RoutingChange {
-  numberId: string;
-  number: string;
-  sourceId: string;
-  /** The flow it ran before; null: it forwarded. */
-  previousCallFlowId: string | null;
-}
-
-export interface DefaultRoutingResult {
-  callFlowId: string;
-  dryRun: boolean;
-  changes: RoutingChange[];
-}
 
 /**
  * A property's default call flow, and giving it to the property's tracking numbers in one go.

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AvailableNumbersQuery, OrderTrackingNumberDto } from './dto';
 import { NumbersService } from './numbers.service';
+import type { AvailableNumberList, OrderedTrackingNumber } from './numbers.view';
 
 const uuid = new UuidParam('propertyId');
 
@@ -11,12 +12,18 @@ export class NumbersController {
   constructor(private readonly svc: NumbersService) {}
 
   @Get('available-numbers')
-  search(@Param('propertyId', uuid) id: string, @Query() q: AvailableNumbersQuery) {
+  search(
+    @Param('propertyId', uuid) id: string,
+    @Query() q: AvailableNumbersQuery,
+  ): Promise<AvailableNumberList> {
     return this.svc.search(id, q);
   }
 
   @Post('tracking-numbers/order')
-  order(@Param('propertyId', uuid) id: string, @Body() dto: OrderTrackingNumberDto) {
+  order(
+    @Param('propertyId', uuid) id: string,
+    @Body() dto: OrderTrackingNumberDto,
+  ): Promise<OrderedTrackingNumber> {
     return this.svc.order(id, dto);
   }
 

@@ -1,28 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TrackingNumberEntity } from '@switchboard/persistence';
-import type { NumberInventoryPort, OrderedNumber } from '@switchboard/telephony';
+import type { NumberInventoryPort } from '@switchboard/telephony';
 import { numberUnavailable } from '../common/number-unavailable';
 import { PropertiesService } from '../properties/properties.service';
 import { isUniqueViolation } from '../common/db-errors';
 import { carrierFailure } from './carrier-errors';
 import type { AvailableNumbersQuery, OrderTrackingNumberDto } from './dto';
 import { NUMBER_INVENTORY } from './number-inventory.provider';
-
-export interface AvailableNumberView {
-  number: string;
-  features: string[];
-  locality: string | null;
-  region: string | null;
-  rateCenter: string | null;
-  monthlyCost: string | null;
-  upfrontCost: string | null;
-  currency: string | null;
-}
-
-export type OrderedTrackingNumber = TrackingNumberEntity & {
-  carrier: { orderId: string; status: OrderedNumber['status'] };
-};
+import type { AvailableNumberList, OrderedTrackingNumber } from './numbers.view';
 
 /**
  * Tracking numbers bought from and given back to the carrier. Each operation keeps the carrier and
@@ -43,7 +29,7 @@ export class NumbersService {
     return this.ds.getRepository(TrackingNumberEntity);
   }
 
-  async search(propertyId: string, q: AvailableNumbersQuery): Promise<{ items: AvailableNumberView[] }> {
+  async search(propertyId: string, q: AvailableNumbersQuery): Promise<AvailableNumberList> {
     await this.properties.getProperty(propertyId);
     // Tracking numbers take calls, so only voice numbers are offered.
     const found = await this.carrier(() =>

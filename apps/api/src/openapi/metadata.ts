@@ -4,11 +4,31 @@ export default async () => {
   const t = {
     ['../accounts/accounts.view']: await import('../accounts/accounts.view'),
     ['../agent/agent.view']: await import('../agent/agent.view'),
+    ['../call-flows/call-flow.view']: await import('../call-flows/call-flow.view'),
+    ['../common/field-issue.view']: await import('../common/field-issue.view'),
+    ['../../../../libs/persistence/src/entities/call-flow.entity']:
+      await import('../../../../libs/persistence/src/entities/call-flow.entity'),
     ['../call-flows/dto']: await import('../call-flows/dto'),
+    ['../call-flows/simulation.view']: await import('../call-flows/simulation.view'),
+    ['../default-routing/default-routing.view']: await import('../default-routing/default-routing.view'),
+    ['../../../../libs/persistence/src/entities/property.entity']:
+      await import('../../../../libs/persistence/src/entities/property.entity'),
+    ['../../../../libs/persistence/src/entities/tracking-source.entity']:
+      await import('../../../../libs/persistence/src/entities/tracking-source.entity'),
+    ['../../../../libs/persistence/src/entities/tracking-number.entity']:
+      await import('../../../../libs/persistence/src/entities/tracking-number.entity'),
     ['../properties/standard-sources.view']: await import('../properties/standard-sources.view'),
     ['../recordings/recording.view']: await import('../recordings/recording.view'),
+    ['../resources/agents/agent.view']: await import('../resources/agents/agent.view'),
+    ['../resources/audio/audio.view']: await import('../resources/audio/audio.view'),
     ['../resources/ring-groups/dto']: await import('../resources/ring-groups/dto'),
+    ['../resources/ring-groups/ring-group.view']: await import('../resources/ring-groups/ring-group.view'),
     ['../resources/schedules/dto']: await import('../resources/schedules/dto'),
+    ['../resources/schedules/schedule.view']: await import('../resources/schedules/schedule.view'),
+    ['../resources/voicemail-boxes/voicemail-box.view']:
+      await import('../resources/voicemail-boxes/voicemail-box.view'),
+    ['../resources/voicemail-boxes/voicemail-message.view']:
+      await import('../resources/voicemail-boxes/voicemail-message.view'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
     ['../reports/reports.view']: await import('../reports/reports.view'),
     ['../calls/live/live-calls.view']: await import('../calls/live/live-calls.view'),
@@ -18,14 +38,11 @@ export default async () => {
     ['../emails/emails.view']: await import('../emails/emails.view'),
     ['../health/health.view']: await import('../health/health.view'),
     ['../messaging/messaging.view']: await import('../messaging/messaging.view'),
+    ['../numbers/numbers.view']: await import('../numbers/numbers.view'),
     ['../scoring/call-score.view']: await import('../scoring/call-score.view'),
     ['../scoring/dto']: await import('../scoring/dto'),
-    ['../../../../libs/persistence/src/entities/property.entity']:
-      await import('../../../../libs/persistence/src/entities/property.entity'),
-    ['../../../../libs/persistence/src/entities/tracking-source.entity']:
-      await import('../../../../libs/persistence/src/entities/tracking-source.entity'),
-    ['../../../../libs/persistence/src/entities/tracking-number.entity']:
-      await import('../../../../libs/persistence/src/entities/tracking-number.entity'),
+    ['../properties/property.view']: await import('../properties/property.view'),
+    ['../scoring/scoring-rules.view']: await import('../scoring/scoring-rules.view'),
     ['../webhooks/telnyx-webhook.view']: await import('../webhooks/telnyx-webhook.view'),
   };
   return {
@@ -678,6 +695,257 @@ export default async () => {
           },
         ],
         [
+          import('../common/field-issue.view'),
+          {
+            FieldIssue: {
+              field: {
+                required: true,
+                type: () => String,
+                description: 'The field it is about, as a path into the body (`weekly[0].start`).',
+              },
+              message: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
+          import('../resources/prompt.view'),
+          {
+            TtsPrompt: {
+              kind: { required: true, type: () => String },
+              text: { required: true, type: () => String },
+              voice: {
+                required: false,
+                type: () => String,
+                description: "The carrier's voice to read it with; absent: the default voice.",
+              },
+              language: {
+                required: false,
+                type: () => String,
+                description: "The text's language, passed on to the carrier.",
+              },
+            },
+            AudioPrompt: {
+              kind: { required: true, type: () => String },
+              audioId: {
+                required: true,
+                type: () => String,
+                description: "The id of one of the property's audio files.",
+              },
+            },
+          },
+        ],
+        [
+          import('../call-flows/call-flow.view'),
+          {
+            FirstTimeCriterion: { type: { required: true, type: () => String } },
+            RepeatCriterion: { type: { required: true, type: () => String } },
+            SourceCriterion: {
+              type: { required: true, type: () => String },
+              op: { required: true, enum: ['is', 'is_not'] },
+              values: { required: true, type: () => [String] },
+            },
+            SessionCriterion: {
+              type: {
+                required: true,
+                enum: ['keyword', 'active_page', 'landing_page', 'campaign', 'referrer'],
+              },
+              op: { required: true, enum: ['equals', 'contains', 'starts_with', 'matches'] },
+              value: { required: true, type: () => String },
+            },
+            PreviousScoreCriterion: {
+              type: { required: true, type: () => String },
+              op: { required: true, enum: ['at_least', 'below'] },
+              value: { required: true, type: () => Number },
+            },
+            PreviousLeadStatusCriterion: {
+              type: { required: true, type: () => String },
+              value: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+            },
+            RouteBranch: {
+              label: { required: false, type: () => String },
+              criteria: { required: true, type: () => [Object], description: 'AND-ed; at least one.' },
+              next: { required: true, type: () => String },
+            },
+            ScheduleBranch: {
+              scheduleId: { required: true, type: () => String, description: 'A schedule of the property.' },
+              next: { required: true, type: () => String },
+            },
+            GreetingStep: {
+              id: {
+                required: true,
+                type: () => String,
+                description:
+                  "Unique within the flow; call records' paths list the steps a call went through by id.",
+              },
+              label: {
+                required: false,
+                type: () => String,
+                description: 'Admin-facing name; never used for routing.',
+              },
+              type: { required: true, type: () => String },
+              prompt: { required: true, type: () => Object },
+              next: { required: true, type: () => String },
+            },
+            RouteStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              branches: { required: true, type: () => [t['../call-flows/call-flow.view'].RouteBranch] },
+              fallback: { required: true, type: () => String },
+            },
+            ScheduleStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              branches: { required: true, type: () => [t['../call-flows/call-flow.view'].ScheduleBranch] },
+              otherwise: { required: true, type: () => String },
+            },
+            MenuStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              prompt: { required: true, type: () => Object },
+              options: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                description: 'Key (`0`-`9`, `*`, `#`) \u2192 step id.',
+              },
+              timeoutSeconds: {
+                required: true,
+                type: () => Number,
+                description: 'How long to wait for a key after the prompt, in seconds.',
+              },
+              maxRetries: {
+                required: true,
+                type: () => Number,
+                description:
+                  'Re-prompts allowed after failed attempts (timeouts and invalid keys together); 0 = none.',
+              },
+              invalidPrompt: {
+                required: false,
+                type: () => Object,
+                description: 'Played after an invalid key, before the re-prompt (or before the fallback).',
+              },
+              timeoutPrompt: {
+                required: false,
+                type: () => Object,
+                description: 'Played after a timeout, before the re-prompt (or before the fallback).',
+              },
+              repeatOnStar: {
+                required: false,
+                type: () => Boolean,
+                description:
+                  '`*` replays the menu without using a retry (only when `*` is not itself an option).',
+              },
+              fallback: {
+                required: true,
+                type: () => String,
+                description: 'Where the call goes once retries are used up.',
+              },
+            },
+            RingGroupStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              ringGroupId: { required: true, type: () => String },
+              noAnswer: {
+                required: false,
+                type: () => String,
+                description: 'Where to go when nobody answers; absent = the call ends.',
+              },
+            },
+            ForwardStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              to: { required: true, type: () => String, description: 'E.164' },
+              timeoutSeconds: { required: true, type: () => Number },
+              callerId: {
+                required: true,
+                description: "Which number the called party sees: our tracking number or the caller's own.",
+                enum: ['tracking_number', 'caller'],
+              },
+              noAnswer: {
+                required: false,
+                type: () => String,
+                description: 'Where to go when the forward is not answered; absent = the call ends.',
+              },
+            },
+            VoicemailStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              voicemailBoxId: { required: true, type: () => String },
+              greeting: {
+                required: false,
+                type: () => Object,
+                description: "Absent: the box's own greeting.",
+              },
+              beep: { required: true, type: () => Boolean },
+              maxLengthSeconds: { required: true, type: () => Number },
+            },
+            HangupStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              message: { required: false, type: () => Object },
+            },
+            CallFlowDefinition: {
+              initialStepId: { required: true, type: () => String },
+              steps: { required: true, type: () => [Object] },
+              recording: {
+                required: true,
+                type: () => Boolean,
+                description: 'Record the whole call (one toggle per flow).',
+              },
+            },
+            CallFlowView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              version: { required: true, type: () => Number, description: 'The version shown.' },
+              currentVersion: {
+                required: true,
+                type: () => Number,
+                description: 'The version new calls get.',
+              },
+              definition: {
+                required: true,
+                type: () => t['../call-flows/call-flow.view'].CallFlowDefinition,
+              },
+              warnings: {
+                required: false,
+                type: () => [t['../common/field-issue.view'].FieldIssue],
+                description: 'What validation found worth a look but not wrong (saves only).',
+              },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+            },
+            CallFlowList: {
+              items: {
+                required: true,
+                type: () => [t['../../../../libs/persistence/src/entities/call-flow.entity'].CallFlowEntity],
+              },
+            },
+            CallFlowVersionSummary: {
+              version: { required: true, type: () => Number },
+              createdAt: { required: true, type: () => Date },
+            },
+            CallFlowVersionList: {
+              items: {
+                required: true,
+                type: () => [t['../call-flows/call-flow.view'].CallFlowVersionSummary],
+                description: 'Oldest first.',
+              },
+            },
+            CallFlowDiagram: {
+              mermaid: { required: true, type: () => String },
+              svg: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
           import('../call-flows/dto'),
           {
             VersionQuery: { version: { required: false, type: () => Number, minimum: 1 } },
@@ -739,6 +1007,173 @@ export default async () => {
                   "Schedules and ring groups by id, replacing the property's stored ones of the same id for this\ndry run (to try a change before saving it). Absent: the stored ones alone.",
               },
               ringGroups: { required: false, type: 'object', additionalProperties: true },
+            },
+          },
+        ],
+        [
+          import('../call-flows/simulation.view'),
+          {
+            SimulatedDecision: {
+              stepId: { required: true, type: () => String },
+              type: { required: true, enum: ['route', 'schedule'] },
+              branchIndex: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'The branch taken; null: the fallback (route) or `otherwise` (schedule).',
+              },
+              next: { required: true, type: () => String },
+              scheduleId: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: 'Schedule steps: the open schedule; null for `otherwise`.',
+              },
+              reason: {
+                required: false,
+                description: 'Schedule steps: why the chosen schedule was open; absent for `otherwise`.',
+                enum: ['weekly', 'override', 'closed', 'holiday'],
+              },
+              unusableScheduleIds: {
+                required: false,
+                type: () => [String],
+                description:
+                  'Schedule steps: schedules that could not be judged (unknown id or time zone); closed.',
+              },
+            },
+            DecisionTrace: {
+              kind: { required: true, type: () => String },
+              entry: { required: true, type: () => t['../call-flows/simulation.view'].SimulatedDecision },
+            },
+            PlayTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+            },
+            MenuTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              inputs: {
+                required: true,
+                type: () => [Object],
+                description: 'The keys pressed at each prompt; null: no input (timeout).',
+              },
+              commands: {
+                required: true,
+                type: () => [Object],
+                description: "The menu machine's commands: `{type: 'prompt' | 'play' | 'goto', \u2026}`.",
+              },
+              outcome: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  "`{kind: 'option', digit, stepId}` or `{kind: 'fallback', stepId, lastFailure}`.",
+              },
+            },
+            RingGroupTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              plan: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  '`{ringGroupId, strategy, waves, skippedAgentIds, truncatedAgentIds, totalSeconds, nextPointer}`',
+              },
+              answeredBy: { required: true, type: () => String, nullable: true },
+            },
+            ForwardTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+              answered: { required: true, type: () => Boolean },
+            },
+            VoicemailTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              voicemailBoxId: { required: true, type: () => String },
+            },
+            HangupTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+            },
+            AnsweredOutcome: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              agentId: { required: true, type: () => String },
+            },
+            ForwardedOutcome: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+            },
+            VoicemailOutcome: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              voicemailBoxId: { required: true, type: () => String },
+            },
+            HangupOutcome: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              reason: { required: true, enum: ['no_answer', 'hangup_step'] },
+            },
+            ErrorOutcome: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              code: { required: true, type: () => String },
+              message: { required: true, type: () => String },
+            },
+            CallFlowSimulation: {
+              path: {
+                required: true,
+                type: () => [String],
+                description:
+                  "Every step id visited, in order, then `connected` when someone answered (as a call's path).",
+              },
+              trace: { required: true, type: () => [Object] },
+              outcome: { required: true, type: () => Object },
+              recording: {
+                required: true,
+                type: () => Boolean,
+                description: 'Whether the flow records the call.',
+              },
+            },
+          },
+        ],
+        [
+          import('../default-routing/default-routing.view'),
+          {
+            DefaultRoutingView: {
+              callFlowId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'null: none (numbers without a flow forward).',
+              },
+              callFlowName: { required: true, type: () => String, nullable: true },
+            },
+            RoutingChange: {
+              numberId: { required: true, type: () => String },
+              number: { required: true, type: () => String },
+              sourceId: { required: true, type: () => String },
+              previousCallFlowId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The flow it ran before; null: it forwarded.',
+              },
+            },
+            DefaultRoutingResult: {
+              callFlowId: { required: true, type: () => String },
+              dryRun: {
+                required: true,
+                type: () => Boolean,
+                description: 'True: nothing was changed; `changes` says what would be.',
+              },
+              changes: {
+                required: true,
+                type: () => [t['../default-routing/default-routing.view'].RoutingChange],
+              },
             },
           },
         ],
@@ -863,6 +1298,40 @@ export default async () => {
           },
         ],
         [
+          import('../properties/property.view'),
+          {
+            PropertyPage: {
+              items: {
+                required: true,
+                type: () => [t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity],
+              },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Properties matching the query, across all pages.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            TrackingSourceList: {
+              items: {
+                required: true,
+                type: () => [
+                  t['../../../../libs/persistence/src/entities/tracking-source.entity'].TrackingSourceEntity,
+                ],
+              },
+            },
+            TrackingNumberList: {
+              items: {
+                required: true,
+                type: () => [
+                  t['../../../../libs/persistence/src/entities/tracking-number.entity'].TrackingNumberEntity,
+                ],
+              },
+            },
+          },
+        ],
+        [
           import('../properties/standard-sources.view'),
           {
             DniRuleView: {
@@ -966,6 +1435,39 @@ export default async () => {
           },
         ],
         [
+          import('../resources/agents/agent.view'),
+          {
+            PhoneEndpoint: {
+              kind: { required: true, type: () => String },
+              number: { required: true, type: () => String },
+            },
+            SipEndpoint: {
+              kind: { required: true, type: () => String },
+              uri: { required: true, type: () => String },
+            },
+            WebrtcEndpoint: {
+              kind: { required: true, type: () => String },
+              username: { required: true, type: () => String },
+            },
+            AgentView: {
+              propertyId: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              endpoint: { required: true, type: () => Object },
+              available: {
+                required: true,
+                type: () => Boolean,
+                description: 'Ring groups that skip unavailable members leave the agent out while false.',
+              },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+            },
+            AgentList: {
+              items: { required: true, type: () => [t['../resources/agents/agent.view'].AgentView] },
+            },
+          },
+        ],
+        [
           import('../resources/audio/dto'),
           {
             AudioDto: {
@@ -982,6 +1484,33 @@ export default async () => {
                 minLength: 1,
                 maxLength: 200,
               },
+            },
+          },
+        ],
+        [
+          import('../resources/audio/audio.view'),
+          {
+            AudioView: {
+              propertyId: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              contentType: {
+                required: true,
+                type: () => String,
+                description: 'audio/mpeg, audio/wav or audio/x-wav, as uploaded.',
+              },
+              sizeBytes: { required: true, type: () => Number },
+              url: {
+                required: true,
+                type: () => String,
+                description:
+                  'Signed URL the carrier (and anyone with the link) fetches the file from, without an API key, until it expires.',
+              },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+            },
+            AudioList: {
+              items: { required: true, type: () => [t['../resources/audio/audio.view'].AudioView] },
             },
           },
         ],
@@ -1035,6 +1564,63 @@ export default async () => {
           },
         ],
         [
+          import('../resources/ring-groups/ring-group.view'),
+          {
+            Ringback: { kind: { required: true, type: () => String } },
+            HoldAudio: {
+              kind: { required: true, type: () => String },
+              prompt: { required: true, type: () => Object },
+            },
+            RingGroupView: {
+              propertyId: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              strategy: { required: true, enum: ['simultaneous', 'sequential', 'round_robin'] },
+              members: { required: true, type: () => [t['../resources/ring-groups/dto'].RingMemberDto] },
+              agentRingTimeoutSeconds: {
+                required: true,
+                type: () => Number,
+                description:
+                  'How long each member rings before the next is tried (per wave for simultaneous).',
+              },
+              overallTimeoutSeconds: {
+                required: false,
+                type: () => Number,
+                description: 'Cap on the whole attempt; absent = the sum of the waves.',
+              },
+              skipUnavailable: {
+                required: true,
+                type: () => Boolean,
+                description: 'Leave out members marked unavailable. When false, availability is ignored.',
+              },
+              whisper: {
+                required: false,
+                type: () => Object,
+                description: 'Heard only by the agent who answers, before the caller is connected.',
+              },
+              callerHears: { required: true, type: () => Object },
+              rotationPointer: {
+                required: true,
+                type: () => Number,
+                description: 'Round robin: the index of the member the next call starts on.',
+              },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+              warnings: {
+                required: false,
+                type: () => [t['../common/field-issue.view'].FieldIssue],
+                description: 'What validation found worth a look but not wrong (saves only).',
+              },
+            },
+            RingGroupList: {
+              items: {
+                required: true,
+                type: () => [t['../resources/ring-groups/ring-group.view'].RingGroupView],
+              },
+            },
+          },
+        ],
+        [
           import('../resources/schedules/dto'),
           {
             TimeWindowDto: {
@@ -1072,6 +1658,34 @@ export default async () => {
           },
         ],
         [
+          import('../resources/schedules/schedule.view'),
+          {
+            ScheduleView: {
+              propertyId: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              timeZone: {
+                required: false,
+                type: () => String,
+                description: "IANA zone; absent: the property's.",
+              },
+              weekly: { required: true, type: () => [t['../resources/schedules/dto'].WeeklyWindowDto] },
+              overrides: { required: false, type: () => [t['../resources/schedules/dto'].DateOverrideDto] },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+              warnings: {
+                required: false,
+                type: () => [t['../common/field-issue.view'].FieldIssue],
+                description:
+                  'What validation found worth a look but not wrong, such as overlapping windows (saves only).',
+              },
+            },
+            ScheduleList: {
+              items: { required: true, type: () => [t['../resources/schedules/schedule.view'].ScheduleView] },
+            },
+          },
+        ],
+        [
           import('../resources/voicemail-boxes/dto'),
           {
             VoicemailBoxDto: {
@@ -1104,6 +1718,48 @@ export default async () => {
           },
         ],
         [
+          import('../resources/voicemail-boxes/voicemail-box.view'),
+          {
+            VoicemailBoxView: {
+              propertyId: { required: true, type: () => String },
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              agentId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The agent whose box this is; null: one of the property's own boxes.",
+              },
+              greeting: {
+                required: true,
+                type: () => Object,
+                nullable: true,
+                description:
+                  "Played before the beep when the flow's voicemail step has no greeting of its own.",
+              },
+              notifyWebhookUrl: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Receives a `voicemail.received` event for every message.',
+              },
+              notifyEmails: {
+                required: true,
+                type: () => [String],
+                description: 'Told of every message by email.',
+              },
+              createdAt: { required: true, type: () => Date },
+              updatedAt: { required: true, type: () => Date },
+            },
+            VoicemailBoxList: {
+              items: {
+                required: true,
+                type: () => [t['../resources/voicemail-boxes/voicemail-box.view'].VoicemailBoxView],
+              },
+            },
+          },
+        ],
+        [
           import('../resources/voicemail-boxes/voicemail-messages.dto'),
           {
             ListVoicemailMessagesQuery: {
@@ -1114,6 +1770,63 @@ export default async () => {
               },
             },
             MarkVoicemailMessageDto: { heard: { required: true, type: () => Boolean } },
+          },
+        ],
+        [
+          import('../resources/voicemail-boxes/voicemail-message.view'),
+          {
+            VoicemailMessageView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              voicemailBoxId: { required: true, type: () => String },
+              callId: { required: true, type: () => String, description: 'The call it was left on.' },
+              from: { required: true, type: () => String, description: "The caller's number." },
+              durationSecs: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'Seconds recorded, when the carrier said.',
+              },
+              receivedAt: {
+                required: true,
+                type: () => Date,
+                description: 'When the call ended (carrier clock).',
+              },
+              heardAt: {
+                required: true,
+                type: () => Date,
+                nullable: true,
+                description: 'When it was first marked heard; null while unheard.',
+              },
+              createdAt: { required: true, type: () => Date },
+              heard: { required: true, type: () => Boolean },
+              recordingUrl: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'A signed URL of our copy of the message (valid RECORDING_URL_TTL_SECS); null until it is copied.',
+              },
+              recording: {
+                required: true,
+                type: () => t['../recordings/recording.view'].RecordingView,
+                nullable: true,
+                description: "Our copy: pending, stored or failed, with its URL's expiry.",
+              },
+            },
+            VoicemailMessagePage: {
+              items: {
+                required: true,
+                type: () => [t['../resources/voicemail-boxes/voicemail-message.view'].VoicemailMessageView],
+              },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Messages matching the filter, across all pages.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
           },
         ],
         [
@@ -1144,8 +1857,8 @@ export default async () => {
                 type: () => [Object],
                 description: 'Default: every kind.',
                 enum: [
-                  'schedules',
                   'audio',
+                  'schedules',
                   'agents',
                   'ring_groups',
                   'voicemail_boxes',
@@ -1216,11 +1929,11 @@ export default async () => {
                 required: false,
                 description: 'One row per group; without it one row of totals.',
                 enum: [
-                  'property',
                   'source',
-                  'tracking_number',
-                  'campaign',
                   'keyword',
+                  'campaign',
+                  'tracking_number',
+                  'property',
                   'day',
                   'hour_of_week',
                   'agent',
@@ -1248,15 +1961,15 @@ export default async () => {
                 description:
                   'A field, `-` first for descending; `-startedAt` unless asked. With `format=csv` paging is ignored.',
                 enum: [
-                  'durationSecs',
                   'outcome',
                   'startedAt',
+                  'durationSecs',
                   'talkSecs',
                   'sourceName',
                   'fromNumber',
-                  '-durationSecs',
                   '-outcome',
                   '-startedAt',
+                  '-durationSecs',
                   '-talkSecs',
                   '-sourceName',
                   '-fromNumber',
@@ -1434,9 +2147,9 @@ export default async () => {
                 description:
                   '`prompt`: what the prompt was for; `recording_saved`: `conversation` or `other`.',
                 enum: [
-                  'conversation',
                   'greeting',
                   'menu',
+                  'conversation',
                   'menu_notice',
                   'hold',
                   'whisper',
@@ -1558,7 +2271,7 @@ export default async () => {
               party: {
                 required: false,
                 description: '`webhook`: whose leg the webhook is about.',
-                enum: ['agent', 'caller'],
+                enum: ['caller', 'agent'],
               },
             },
             CallTimelineLegView: {
@@ -1662,11 +2375,11 @@ export default async () => {
                 required: true,
                 nullable: true,
                 enum: [
-                  'property',
                   'source',
-                  'tracking_number',
-                  'campaign',
                   'keyword',
+                  'campaign',
+                  'tracking_number',
+                  'property',
                   'day',
                   'hour_of_week',
                   'agent',
@@ -2263,7 +2976,7 @@ export default async () => {
               status: {
                 required: true,
                 description: '`no_destination`: no email routing was set when it arrived.',
-                enum: ['pending', 'sending', 'forwarded', 'forward_failed', 'no_destination'],
+                enum: ['forwarded', 'pending', 'sending', 'forward_failed', 'no_destination'],
               },
               to: { required: true, type: () => String, nullable: true },
               error: { required: true, type: () => String, nullable: true },
@@ -2324,7 +3037,7 @@ export default async () => {
                 required: true,
                 nullable: true,
                 description: 'Null when the copy was already stored (a redelivered message).',
-                enum: ['pending', 'sending', 'forwarded', 'forward_failed', 'no_destination'],
+                enum: ['forwarded', 'pending', 'sending', 'forward_failed', 'no_destination'],
               },
             },
             InboundEmailAnswerView: {
@@ -2487,6 +3200,36 @@ export default async () => {
           },
         ],
         [
+          import('../numbers/numbers.view'),
+          {
+            AvailableNumberView: {
+              number: { required: true, type: () => String, description: 'E.164' },
+              features: { required: true, type: () => [String] },
+              locality: { required: true, type: () => String, nullable: true },
+              region: { required: true, type: () => String, nullable: true },
+              rateCenter: { required: true, type: () => String, nullable: true },
+              monthlyCost: { required: true, type: () => String, nullable: true },
+              upfrontCost: { required: true, type: () => String, nullable: true },
+              currency: { required: true, type: () => String, nullable: true },
+            },
+            AvailableNumberList: {
+              items: { required: true, type: () => [t['../numbers/numbers.view'].AvailableNumberView] },
+            },
+            CarrierOrder: {
+              orderId: { required: true, type: () => String },
+              status: {
+                required: true,
+                description:
+                  '`pending`: the carrier accepted the order but had not finished it when we stopped waiting.',
+                enum: ['pending', 'active'],
+              },
+            },
+            OrderedTrackingNumber: {
+              carrier: { required: true, type: () => t['../numbers/numbers.view'].CarrierOrder },
+            },
+          },
+        ],
+        [
           import('../scoring/call-score.view'),
           {
             CallScoreView: {
@@ -2602,6 +3345,37 @@ export default async () => {
           },
         ],
         [
+          import('../scoring/scoring-rules.view'),
+          {
+            PropertyScoringView: {
+              rules: {
+                required: true,
+                type: () => t['../scoring/dto'].ScoringRulesDto,
+                nullable: true,
+                description: 'null: the property has no rules (its calls are not scored by rules).',
+              },
+              version: {
+                required: true,
+                type: () => Number,
+                description: 'Goes up by one with every save or removal.',
+              },
+              staleCalls: {
+                required: true,
+                type: () => Number,
+                description:
+                  'Rule-scored calls not yet scored by this version (a rescore is under way while above 0).',
+              },
+            },
+            SavedScoringView: {
+              rescoreWorkflowId: {
+                required: true,
+                type: () => String,
+                description: "The Temporal workflow rescoring the property's calls.",
+              },
+            },
+          },
+        ],
+        [
           import('../webhooks/telnyx-webhook.view'),
           {
             TelnyxWebhookAnswerView: {
@@ -2703,19 +3477,19 @@ export default async () => {
           import('../call-flows/call-flows.controller'),
           {
             CallFlowsController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
+              create: { type: t['../call-flows/call-flow.view'].CallFlowView },
+              list: { type: t['../call-flows/call-flow.view'].CallFlowList },
+              get: { type: t['../call-flows/call-flow.view'].CallFlowView },
               update: {
                 summary: 'Saves a new version. Calls already running keep the version they started with.',
-                type: Object,
+                type: t['../call-flows/call-flow.view'].CallFlowView,
               },
               remove: {
                 summary:
                   'Only a flow no number and no default routing uses; call records keep its id and version.',
               },
-              versions: {},
-              simulate: { type: Object },
+              versions: { type: t['../call-flows/call-flow.view'].CallFlowVersionList },
+              simulate: { type: t['../call-flows/simulation.view'].CallFlowSimulation },
               diagram: { type: Object },
             },
           },
@@ -2724,15 +3498,18 @@ export default async () => {
           import('../default-routing/default-routing.controller'),
           {
             DefaultRoutingController: {
-              get: { summary: "The property's default call flow.", type: Object },
+              get: {
+                summary: "The property's default call flow.",
+                type: t['../default-routing/default-routing.view'].DefaultRoutingView,
+              },
               set: {
                 summary: "Sets the default call flow (one of the property's), or clears it with null.",
-                type: Object,
+                type: t['../default-routing/default-routing.view'].DefaultRoutingView,
               },
               apply: {
                 summary:
                   "Gives the default flow to the property's tracking numbers (all, unassigned, or some sources').",
-                type: Object,
+                type: t['../default-routing/default-routing.view'].DefaultRoutingResult,
               },
             },
           },
@@ -2745,7 +3522,7 @@ export default async () => {
             },
             PropertiesController: {
               create: { type: t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity },
-              list: {},
+              list: { type: t['../properties/property.view'].PropertyPage },
               get: { type: t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity },
               update: { type: t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity },
               remove: {},
@@ -2753,7 +3530,7 @@ export default async () => {
                 type: t['../../../../libs/persistence/src/entities/tracking-source.entity']
                   .TrackingSourceEntity,
               },
-              listSources: {},
+              listSources: { type: t['../properties/property.view'].TrackingSourceList },
               getSource: {
                 type: t['../../../../libs/persistence/src/entities/tracking-source.entity']
                   .TrackingSourceEntity,
@@ -2771,7 +3548,7 @@ export default async () => {
                 type: t['../../../../libs/persistence/src/entities/tracking-number.entity']
                   .TrackingNumberEntity,
               },
-              listNumbers: {},
+              listNumbers: { type: t['../properties/property.view'].TrackingNumberList },
               getNumber: {
                 type: t['../../../../libs/persistence/src/entities/tracking-number.entity']
                   .TrackingNumberEntity,
@@ -2784,11 +3561,14 @@ export default async () => {
           import('../resources/agents/agents.controller'),
           {
             AgentsController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              replace: { summary: 'Creates or replaces the agent with this id.', type: Object },
-              update: { type: Object },
+              create: { type: t['../resources/agents/agent.view'].AgentView },
+              list: { type: t['../resources/agents/agent.view'].AgentList },
+              get: { type: t['../resources/agents/agent.view'].AgentView },
+              replace: {
+                summary: 'Creates or replaces the agent with this id.',
+                type: t['../resources/agents/agent.view'].AgentView,
+              },
+              update: { type: t['../resources/agents/agent.view'].AgentView },
               remove: {
                 summary:
                   '409 while a ring group has the agent as a member or a voicemail box belongs to them.',
@@ -2800,18 +3580,21 @@ export default async () => {
           import('../resources/audio/audio.controller'),
           {
             AudioController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
+              create: { type: t['../resources/audio/audio.view'].AudioView },
+              list: { type: t['../resources/audio/audio.view'].AudioList },
+              get: { type: t['../resources/audio/audio.view'].AudioView },
               replace: {
                 summary: 'Creates or replaces the audio file with this id (new bytes get a new url).',
-                type: Object,
+                type: t['../resources/audio/audio.view'].AudioView,
               },
-              rename: { summary: 'Renames; the bytes and their URL stay.', type: Object },
+              rename: {
+                summary: 'Renames; the bytes and their URL stay.',
+                type: t['../resources/audio/audio.view'].AudioView,
+              },
               upload: {
                 summary:
                   "The bytes as the body (Content-Type audio/mpeg, audio/wav or audio/x-wav), without base64:\nreplaces the file's bytes (a new url) or creates the file.",
-                type: Object,
+                type: t['../resources/audio/audio.view'].AudioView,
               },
               content: { summary: 'Plays the file back (with Range support), for reviewing it.' },
               remove: {},
@@ -2823,10 +3606,13 @@ export default async () => {
           import('../resources/ring-groups/ring-groups.controller'),
           {
             RingGroupsController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              replace: { summary: 'Creates or replaces the ring group with this id.', type: Object },
+              create: { type: t['../resources/ring-groups/ring-group.view'].RingGroupView },
+              list: { type: t['../resources/ring-groups/ring-group.view'].RingGroupList },
+              get: { type: t['../resources/ring-groups/ring-group.view'].RingGroupView },
+              replace: {
+                summary: 'Creates or replaces the ring group with this id.',
+                type: t['../resources/ring-groups/ring-group.view'].RingGroupView,
+              },
               remove: {},
             },
           },
@@ -2835,10 +3621,13 @@ export default async () => {
           import('../resources/schedules/schedules.controller'),
           {
             SchedulesController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              replace: { summary: 'Creates or replaces the schedule with this id.', type: Object },
+              create: { type: t['../resources/schedules/schedule.view'].ScheduleView },
+              list: { type: t['../resources/schedules/schedule.view'].ScheduleList },
+              get: { type: t['../resources/schedules/schedule.view'].ScheduleView },
+              replace: {
+                summary: 'Creates or replaces the schedule with this id.',
+                type: t['../resources/schedules/schedule.view'].ScheduleView,
+              },
               remove: {},
             },
           },
@@ -2847,10 +3636,13 @@ export default async () => {
           import('../resources/voicemail-boxes/voicemail-boxes.controller'),
           {
             VoicemailBoxesController: {
-              create: { type: Object },
-              list: {},
-              get: { type: Object },
-              replace: { summary: 'Creates or replaces the voicemail box with this id.', type: Object },
+              create: { type: t['../resources/voicemail-boxes/voicemail-box.view'].VoicemailBoxView },
+              list: { type: t['../resources/voicemail-boxes/voicemail-box.view'].VoicemailBoxList },
+              get: { type: t['../resources/voicemail-boxes/voicemail-box.view'].VoicemailBoxView },
+              replace: {
+                summary: 'Creates or replaces the voicemail box with this id.',
+                type: t['../resources/voicemail-boxes/voicemail-box.view'].VoicemailBoxView,
+              },
               remove: {},
             },
           },
@@ -2859,8 +3651,8 @@ export default async () => {
           import('../resources/voicemail-boxes/voicemail-messages.controller'),
           {
             VoicemailMessagesController: {
-              list: {},
-              get: { type: Object },
+              list: { type: t['../resources/voicemail-boxes/voicemail-message.view'].VoicemailMessagePage },
+              get: { type: t['../resources/voicemail-boxes/voicemail-message.view'].VoicemailMessageView },
               recording: {
                 summary:
                   'Listen: a redirect to a signed URL of our copy of the message, valid RECORDING_URL_TTL_SECS\n(409 while the copy is still being made, seconds after the call).',
@@ -2868,7 +3660,7 @@ export default async () => {
               mark: {
                 summary:
                   '`{heard: true}` marks the message heard (keeping when it first was), `{heard: false}` unheard.',
-                type: Object,
+                type: t['../resources/voicemail-boxes/voicemail-message.view'].VoicemailMessageView,
               },
               remove: {},
             },
@@ -3142,15 +3934,24 @@ export default async () => {
         ],
         [
           import('../numbers/numbers.controller'),
-          { NumbersController: { search: {}, order: { type: Object }, release: {} } },
+          {
+            NumbersController: {
+              search: { type: t['../numbers/numbers.view'].AvailableNumberList },
+              order: { type: t['../numbers/numbers.view'].OrderedTrackingNumber },
+              release: {},
+            },
+          },
         ],
         [
           import('../scoring/scoring.controller'),
           {
             ScoringRulesController: {
-              get: { type: Object },
-              set: {},
-              remove: { summary: 'Removes the rules: rule-scored calls become not scored.' },
+              get: { type: t['../scoring/scoring-rules.view'].PropertyScoringView },
+              set: { type: t['../scoring/scoring-rules.view'].SavedScoringView },
+              remove: {
+                summary: 'Removes the rules: rule-scored calls become not scored.',
+                type: t['../scoring/scoring-rules.view'].SavedScoringView,
+              },
             },
             CallScoreController: {
               override: {

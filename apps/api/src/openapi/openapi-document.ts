@@ -11,6 +11,7 @@ import {
 } from './refine-operations';
 import { stableOrder } from './stable-order';
 import { TAGS } from './tags';
+import { unionVariants } from './union-schema';
 
 const DESCRIPTION = `Call tracking and routing. Every \`/v1\` route needs an account's API key as
 \`Authorization: Bearer sbk_<prefix>_<secret>\` unless it says otherwise; the platform operator's
@@ -50,6 +51,7 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
   const doc = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: operationId,
     autoTagControllers: false,
+    extraModels: unionVariants(),
   });
   refineOperations(doc, operationFacts(app));
 

@@ -2,6 +2,7 @@ import type {
   OpenAPIObject,
   OperationObject,
   PathItemObject,
+  ReferenceObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { OperationAccess, OperationFacts } from './operation-facts';
@@ -56,6 +57,30 @@ function summarize(op: OperationObject): void {
   if (op.summary !== text) op.description = text;
 }
 
+/** A schema only null matches, for a nullable alternative (OpenAPI 3.0 has no `type: 'null'`). */
+export const NULL_SCHEMA: SchemaObject = { type: 'object', nullable: true, enum: [null] };
+
+/**
+ * A nullable property whose schema is a reference or a union: @nestjs/swagger writes
+ * `{nullable: true, allOf: [{$ref}]}` for `rules: ScoringRulesDto | null` (and the plugin adds
+ * `nullable` beside ApiUnion's `oneOf` for `greeting: Prompt | null`), which no null passes:
+ * `nullable` only widens a `type` beside it, and the referenced schemas refuse null (OpenAPI
+ * 3.0.3). Both become `oneOf: [...variants, null]`.
+ */
+function nullableRefs(schemas: Record<string, SchemaObject | ReferenceObject>): void {
+  for (const schema of Object.values(schemas)) {
+    if ('$ref' in schema) continue;
+    for (const prop of Object.values(schema.properties ?? {})) {
+      if ('$ref' in prop || !prop.nullable) continue;
+      const variants = prop.allOf?.length === 1 ? prop.allOf : prop.oneOf;
+      if (!variants) continue;
+      const { allOf: _a, oneOf: _o, nullable: _n, type: _t, ...rest } = prop;
+      for (const k of Object.keys(prop)) delete (prop as Record<string, unknown>)[k];
+      Object.assign(prop, rest, { oneOf: [...variants, NULL_SCHEMA] });
+    }
+  }
+}
+
 /**
  * What @nestjs/swagger cannot know from the controllers alone, added to every operation: its tag,
  * who may call it, a redirect's status, the error body, path ids' formats, and query fields with
@@ -88,5 +113,6 @@ export function refineOperations(doc: OpenAPIObject, facts: Map<string, Operatio
       };
     }
   }
+  nullableRefs(doc.components?.schemas ?? {});
   doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, Error: ERROR_SCHEMA } };
 }

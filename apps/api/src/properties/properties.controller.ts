@@ -13,6 +13,7 @@ import {
   UpdateSourceDto,
   UpdateTrackingNumberDto,
 } from './dto';
+import type { PropertyPage, TrackingNumberList, TrackingSourceList } from './property.view';
 import { PropertiesService } from './properties.service';
 import { StandardSourceList, StandardSourceView } from './standard-sources.view';
 
@@ -38,7 +39,7 @@ export class PropertiesController {
   }
 
   @Get()
-  list(@Scope() scope: AccessScope, @Query() q: ListPropertiesQuery) {
+  list(@Scope() scope: AccessScope, @Query() q: ListPropertiesQuery): Promise<PropertyPage> {
     return this.svc.listProperties(scope, q);
   }
 
@@ -64,7 +65,7 @@ export class PropertiesController {
   }
 
   @Get(':propertyId/sources')
-  async listSources(@Param('propertyId', uuid) id: string) {
+  async listSources(@Param('propertyId', uuid) id: string): Promise<TrackingSourceList> {
     return { items: await this.svc.listSources(id) };
   }
 
@@ -109,7 +110,10 @@ export class PropertiesController {
   }
 
   @Get(':propertyId/tracking-numbers')
-  async listNumbers(@Param('propertyId', uuid) id: string, @Query() q: ListTrackingNumbersQuery) {
+  async listNumbers(
+    @Param('propertyId', uuid) id: string,
+    @Query() q: ListTrackingNumbersQuery,
+  ): Promise<TrackingNumberList> {
     return { items: await this.svc.listTrackingNumbers(id, q) };
   }
 

@@ -22,6 +22,7 @@ import type {
   UpdateSourceDto,
   UpdateTrackingNumberDto,
 } from './dto';
+import type { PropertyPage } from './property.view';
 import { checkFlowOfProperty } from './flow-of-property';
 
 /** DNI rules are libs/domain's to judge; each problem is a 422 naming `dniRules[i].field`. */
@@ -82,10 +83,7 @@ export class PropertiesService {
     );
   }
 
-  async listProperties(
-    scope: AccessScope,
-    q: ListPropertiesQuery,
-  ): Promise<{ items: PropertyEntity[]; total: number; limit: number; offset: number }> {
+  async listProperties(scope: AccessScope, q: ListPropertiesQuery): Promise<PropertyPage> {
     const ids = await this.access.visibleIds(scope, { propertyListId: q.propertyListId });
     const query = this.properties
       .createQueryBuilder('p')

@@ -5,6 +5,7 @@ import { ReachableCalls } from '../calls/reachable-calls';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CallScoreView, ScoreChangeList } from './call-score.view';
 import { BackToRulesDto, ManualScoreDto, ScoringRulesDto, TranscriptDto } from './dto';
+import type { PropertyScoringView, SavedScoringView } from './scoring-rules.view';
 import { ScoringService } from './scoring.service';
 
 const property = new UuidParam('propertyId');
@@ -19,18 +20,18 @@ export class ScoringRulesController {
   constructor(private readonly svc: ScoringService) {}
 
   @Get()
-  get(@Param('propertyId', property) p: string) {
+  get(@Param('propertyId', property) p: string): Promise<PropertyScoringView> {
     return this.svc.get(p);
   }
 
   @Put()
-  set(@Param('propertyId', property) p: string, @Body() dto: ScoringRulesDto) {
+  set(@Param('propertyId', property) p: string, @Body() dto: ScoringRulesDto): Promise<SavedScoringView> {
     return this.svc.set(p, dto);
   }
 
   /** Removes the rules: rule-scored calls become not scored. */
   @Delete()
-  remove(@Param('propertyId', property) p: string) {
+  remove(@Param('propertyId', property) p: string): Promise<SavedScoringView> {
     return this.svc.set(p, null);
   }
 }

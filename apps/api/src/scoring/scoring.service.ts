@@ -10,6 +10,7 @@ import { issueField, runDomainCheck } from '../common/domain-issues';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import { plain } from '../resources/dto-fields';
 import type { ScoringRulesDto } from './dto';
+import type { PropertyScoringView, SavedScoringView } from './scoring-rules.view';
 
 /** A property's scoring rules; changing them rescores its calls in the background. */
 @Injectable()
@@ -24,12 +25,13 @@ export class ScoringService {
     this.repo = new CallScoringRepository(ds);
   }
 
-  async get(propertyId: string) {
-    return this.repo.rules(propertyId);
+  async get(propertyId: string): Promise<PropertyScoringView> {
+    // The stored rules as sent: the domain's ScoringRules, whose arrays are readonly.
+    return (await this.repo.rules(propertyId)) as PropertyScoringView;
   }
 
   /** Saves new rules (null removes them), then rescores every rule-scored call with them. */
-  async set(propertyId: string, dto: ScoringRulesDto | null) {
+  async set(propertyId: string, dto: ScoringRulesDto | null): Promise<SavedScoringView> {
     const rules = dto === null ? null : (plain(dto) as unknown as ScoringRules);
     if (rules !== null) {
       const report = runDomainCheck('rules', () => validateScoringRules(rules));
@@ -42,6 +44,6 @@ export class ScoringService {
       taskQueue: this.cfg.temporal.taskQueue,
       args: [{ propertyId, version } satisfies RescoreCallsInput],
     });
-    return { ...(await this.repo.rules(propertyId)), rescoreWorkflowId: workflowId };
+    return { ...(await this.get(propertyId)), rescoreWorkflowId: workflowId };
   }
 }

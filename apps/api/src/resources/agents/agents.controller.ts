@@ -3,6 +3,7 @@ import { UuidParam } from '../../common/uuid-param.pipe';
 import { ResourceIdParam } from '../resource-id';
 import { AgentsService } from './agents.service';
 import { AgentDto, UpdateAgentDto } from './dto';
+import type { AgentList, AgentView } from './agent.view';
 
 const property = new UuidParam('propertyId');
 const agent = new ResourceIdParam('agentId');
@@ -12,17 +13,17 @@ export class AgentsController {
   constructor(private readonly svc: AgentsService) {}
 
   @Post()
-  create(@Param('propertyId', property) p: string, @Body() dto: AgentDto) {
+  create(@Param('propertyId', property) p: string, @Body() dto: AgentDto): Promise<AgentView> {
     return this.svc.save(p, dto, 'create');
   }
 
   @Get()
-  async list(@Param('propertyId', property) p: string) {
+  async list(@Param('propertyId', property) p: string): Promise<AgentList> {
     return { items: await this.svc.list(p) };
   }
 
   @Get(':agentId')
-  get(@Param('propertyId', property) p: string, @Param('agentId', agent) id: string) {
+  get(@Param('propertyId', property) p: string, @Param('agentId', agent) id: string): Promise<AgentView> {
     return this.svc.get(p, id);
   }
 
@@ -32,7 +33,7 @@ export class AgentsController {
     @Param('propertyId', property) p: string,
     @Param('agentId', agent) id: string,
     @Body() dto: AgentDto,
-  ) {
+  ): Promise<AgentView> {
     return this.svc.save(p, dto, 'replace', id);
   }
 
@@ -41,7 +42,7 @@ export class AgentsController {
     @Param('propertyId', property) p: string,
     @Param('agentId', agent) id: string,
     @Body() dto: UpdateAgentDto,
-  ) {
+  ): Promise<AgentView> {
     return this.svc.update(p, id, dto);
   }
 

@@ -9,16 +9,7 @@ import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
 import { parseEndpoint } from './agent-endpoint';
 import type { AgentDto, UpdateAgentDto } from './dto';
-
-export interface AgentView {
-  propertyId: string;
-  id: string;
-  name: string;
-  endpoint: AgentEndpoint;
-  available: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { AgentView } from './agent.view';
 
 function view(r: AgentEntity): AgentView {
   return {

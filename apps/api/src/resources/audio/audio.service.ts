@@ -19,20 +19,10 @@ import type { AudioContentType } from './audio-content';
 import { decodeAudio } from './audio-content';
 import type { AudioBytes } from './audio-response';
 import type { AudioDto } from './dto';
+import type { AudioView } from './audio.view';
 import { audioKey, BLOB_STORE } from './media-storage';
 
 /** Metadata only; the bytes are at `url`. */
-export interface AudioView {
-  propertyId: string;
-  id: string;
-  name: string;
-  contentType: string;
-  sizeBytes: number;
-  /** Signed URL the carrier (and anyone with the link) fetches the file from, without an API key, until it expires. */
-  url: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 /** The columns a read of the bytes needs. */
 interface StoredAudio {

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nest
 import { UuidParam } from '../../common/uuid-param.pipe';
 import { ResourceIdParam } from '../resource-id';
 import { RingGroupDto } from './dto';
+import type { RingGroupList, RingGroupView } from './ring-group.view';
 import { RingGroupsService } from './ring-groups.service';
 
 const property = new UuidParam('propertyId');
@@ -12,17 +13,20 @@ export class RingGroupsController {
   constructor(private readonly svc: RingGroupsService) {}
 
   @Post()
-  create(@Param('propertyId', property) p: string, @Body() dto: RingGroupDto) {
+  create(@Param('propertyId', property) p: string, @Body() dto: RingGroupDto): Promise<RingGroupView> {
     return this.svc.save(p, dto, 'create');
   }
 
   @Get()
-  async list(@Param('propertyId', property) p: string) {
+  async list(@Param('propertyId', property) p: string): Promise<RingGroupList> {
     return { items: await this.svc.list(p) };
   }
 
   @Get(':ringGroupId')
-  get(@Param('propertyId', property) p: string, @Param('ringGroupId', group) id: string) {
+  get(
+    @Param('propertyId', property) p: string,
+    @Param('ringGroupId', group) id: string,
+  ): Promise<RingGroupView> {
     return this.svc.get(p, id);
   }
 
@@ -32,7 +36,7 @@ export class RingGroupsController {
     @Param('propertyId', property) p: string,
     @Param('ringGroupId', group) id: string,
     @Body() dto: RingGroupDto,
-  ) {
+  ): Promise<RingGroupView> {
     return this.svc.save(p, dto, 'replace', id);
   }
 

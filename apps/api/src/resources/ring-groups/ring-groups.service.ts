@@ -14,17 +14,7 @@ import { plain } from '../dto-fields';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
 import type { RingGroupDto } from './dto';
-
-export interface RingGroupView extends StoredRingGroup {
-  propertyId: string;
-  id: string;
-  name: string;
-  /** Round robin: the index of the member the next call starts on. */
-  rotationPointer: number;
-  createdAt: Date;
-  updatedAt: Date;
-  warnings?: FieldError[];
-}
+import type { RingGroupView } from './ring-group.view';
 
 function view(r: RingGroupEntity): RingGroupView {
   return {

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nest
 import { UuidParam } from '../../common/uuid-param.pipe';
 import { ResourceIdParam } from '../resource-id';
 import { ScheduleDto } from './dto';
+import type { ScheduleList, ScheduleView } from './schedule.view';
 import { SchedulesService } from './schedules.service';
 
 const property = new UuidParam('propertyId');
@@ -12,17 +13,20 @@ export class SchedulesController {
   constructor(private readonly svc: SchedulesService) {}
 
   @Post()
-  create(@Param('propertyId', property) p: string, @Body() dto: ScheduleDto) {
+  create(@Param('propertyId', property) p: string, @Body() dto: ScheduleDto): Promise<ScheduleView> {
     return this.svc.save(p, dto, 'create');
   }
 
   @Get()
-  async list(@Param('propertyId', property) p: string) {
+  async list(@Param('propertyId', property) p: string): Promise<ScheduleList> {
     return { items: await this.svc.list(p) };
   }
 
   @Get(':scheduleId')
-  get(@Param('propertyId', property) p: string, @Param('scheduleId', schedule) id: string) {
+  get(
+    @Param('propertyId', property) p: string,
+    @Param('scheduleId', schedule) id: string,
+  ): Promise<ScheduleView> {
     return this.svc.get(p, id);
   }
 
@@ -32,7 +36,7 @@ export class SchedulesController {
     @Param('propertyId', property) p: string,
     @Param('scheduleId', schedule) id: string,
     @Body() dto: ScheduleDto,
-  ) {
+  ): Promise<ScheduleView> {
     return this.svc.save(p, dto, 'replace', id);
   }
 

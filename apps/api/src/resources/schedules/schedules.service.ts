@@ -9,17 +9,9 @@ import { plain } from '../dto-fields';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
 import type { ScheduleDto } from './dto';
+import type { ScheduleView } from './schedule.view';
 
 type ScheduleDefinition = Omit<Schedule, 'id' | 'name'>;
-
-export interface ScheduleView extends ScheduleDefinition {
-  propertyId: string;
-  id: string;
-  name: string;
-  createdAt: Date;
-  updatedAt: Date;
-  warnings?: FieldError[];
-}
 
 /** The body's own shape, so a GET can be edited and PUT back. */
 function view(r: ScheduleEntity): ScheduleView {
@@ -27,7 +19,7 @@ function view(r: ScheduleEntity): ScheduleView {
     propertyId: r.propertyId,
     id: r.id,
     name: r.name,
-    ...(r.definition as ScheduleDefinition),
+    ...(r.definition as Omit<ScheduleDto, 'id' | 'name'>),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

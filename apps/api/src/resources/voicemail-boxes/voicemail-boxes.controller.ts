@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nest
 import { UuidParam } from '../../common/uuid-param.pipe';
 import { ResourceIdParam } from '../resource-id';
 import { VoicemailBoxDto } from './dto';
+import type { VoicemailBoxList, VoicemailBoxView } from './voicemail-box.view';
 import { VoicemailBoxesService } from './voicemail-boxes.service';
 
 const property = new UuidParam('propertyId');
@@ -12,17 +13,20 @@ export class VoicemailBoxesController {
   constructor(private readonly svc: VoicemailBoxesService) {}
 
   @Post()
-  create(@Param('propertyId', property) p: string, @Body() dto: VoicemailBoxDto) {
+  create(@Param('propertyId', property) p: string, @Body() dto: VoicemailBoxDto): Promise<VoicemailBoxView> {
     return this.svc.save(p, dto, 'create');
   }
 
   @Get()
-  async list(@Param('propertyId', property) p: string) {
+  async list(@Param('propertyId', property) p: string): Promise<VoicemailBoxList> {
     return { items: await this.svc.list(p) };
   }
 
   @Get(':voicemailBoxId')
-  get(@Param('propertyId', property) p: string, @Param('voicemailBoxId', box) id: string) {
+  get(
+    @Param('propertyId', property) p: string,
+    @Param('voicemailBoxId', box) id: string,
+  ): Promise<VoicemailBoxView> {
     return this.svc.get(p, id);
   }
 
@@ -32,7 +36,7 @@ export class VoicemailBoxesController {
     @Param('propertyId', property) p: string,
     @Param('voicemailBoxId', box) id: string,
     @Body() dto: VoicemailBoxDto,
-  ) {
+  ): Promise<VoicemailBoxView> {
     return this.svc.save(p, dto, 'replace', id);
   }
 

@@ -10,18 +10,7 @@ import { plain } from '../dto-fields';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
 import type { VoicemailBoxDto } from './dto';
-
-export interface VoicemailBoxView {
-  propertyId: string;
-  id: string;
-  name: string;
-  agentId: string | null;
-  greeting: Prompt | null;
-  notifyWebhookUrl: string | null;
-  notifyEmails: string[];
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { VoicemailBoxView } from './voicemail-box.view';
 
 function view(r: VoicemailBoxEntity): VoicemailBoxView {
   return {

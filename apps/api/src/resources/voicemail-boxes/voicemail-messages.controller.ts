@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query, Redirect 
 import { UuidParam } from '../../common/uuid-param.pipe';
 import { ResourceIdParam } from '../resource-id';
 import { ListVoicemailMessagesQuery, MarkVoicemailMessageDto } from './voicemail-messages.dto';
+import type { VoicemailMessagePage, VoicemailMessageView } from './voicemail-message.view';
 import { VoicemailMessagesService } from './voicemail-messages.service';
 
 const property = new UuidParam('propertyId');
@@ -18,7 +19,7 @@ export class VoicemailMessagesController {
     @Param('propertyId', property) p: string,
     @Param('voicemailBoxId', box) b: string,
     @Query() q: ListVoicemailMessagesQuery,
-  ) {
+  ): Promise<VoicemailMessagePage> {
     const heard = q.heard === undefined ? undefined : q.heard === 'true';
     return this.svc.list(p, b, { heard, limit: q.limit, offset: q.offset });
   }
@@ -28,7 +29,7 @@ export class VoicemailMessagesController {
     @Param('propertyId', property) p: string,
     @Param('voicemailBoxId', box) b: string,
     @Param('messageId', message) id: string,
-  ) {
+  ): Promise<VoicemailMessageView> {
     return this.svc.get(p, b, id);
   }
 
@@ -53,7 +54,7 @@ export class VoicemailMessagesController {
     @Param('voicemailBoxId', box) b: string,
     @Param('messageId', message) id: string,
     @Body() dto: MarkVoicemailMessageDto,
-  ) {
+  ): Promise<VoicemailMessageView> {
     return this.svc.markHeard(p, b, id, dto.heard);
   }
 

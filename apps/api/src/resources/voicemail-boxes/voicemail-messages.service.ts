@@ -7,16 +7,9 @@ import {
   type VoicemailMessageFilter,
 } from '@switchboard/persistence';
 import { ApiError } from '../../common/api-error';
-import { RecordingLinks, type RecordingView } from '../../recordings/recording-links';
+import { RecordingLinks } from '../../recordings/recording-links';
 import { ResourceStore } from '../resource-store';
-
-export interface VoicemailMessageView extends Omit<VoicemailMessage, 'recordingUrl'> {
-  heard: boolean;
-  /** A signed URL of our copy of the message (valid RECORDING_URL_TTL_SECS); null until it is copied. */
-  recordingUrl: string | null;
-  /** Our copy: pending, stored or failed, with its URL's expiry. */
-  recording: RecordingView | null;
-}
+import type { VoicemailMessagePage, VoicemailMessageView } from './voicemail-message.view';
 
 /**
  * Messages callers left in a box. The worker adds them with the call record; here they are read,
@@ -40,7 +33,7 @@ export class VoicemailMessagesService {
     await this.boxes.get(propertyId, boxId);
   }
 
-  async list(propertyId: string, boxId: string, f: VoicemailMessageFilter) {
+  async list(propertyId: string, boxId: string, f: VoicemailMessageFilter): Promise<VoicemailMessagePage> {
     await this.box(propertyId, boxId);
     const { items, total } = await this.messages.list(propertyId, boxId, f);
     return { items: await this.views(items), total, limit: f.limit, offset: f.offset };
@@ -59,7 +52,12 @@ export class VoicemailMessagesService {
     return this.links.playable(m.recording ?? undefined, m.callId);
   }
 
-  async markHeard(propertyId: string, boxId: string, id: string, heard: boolean) {
+  async markHeard(
+    propertyId: string,
+    boxId: string,
+    id: string,
+    heard: boolean,
+  ): Promise<VoicemailMessageView> {
     await this.box(propertyId, boxId);
     const m = await this.messages.markHeard(propertyId, boxId, id, heard);
     if (!m) throw ApiError.notFound('voicemail message', id);
