@@ -97,14 +97,18 @@ describe('admin console: call log, call page, live calls', () => {
       }),
     ]);
     // The voicemail's copy is made after the call: the page plays our copy.
+    let seen: unknown;
     await eventually(
       'voicemail copied',
       async () => {
         const items = (await stack.api('GET', `/v1/calls/${records.voicemail.id}/recordings`)).body.items;
+        seen = items;
         return items.length > 0 && items.every((r: any) => r.status === 'stored') ? true : undefined;
       },
-      30_000,
-    );
+      60_000,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}: ${JSON.stringify(seen)}`);
+    });
   });
   after(async () => {
     await browser?.close();
@@ -140,7 +144,7 @@ describe('admin console: call log, call page, live calls', () => {
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     assert.equal(download.suggestedFilename(), 'calls.csv');
-    const csv = (await readFile((await download.path()), 'utf8')).trim().split('\n');
+    const csv = (await readFile(await download.path(), 'utf8')).trim().split('\n');
     assert.equal(csv.length, 2, csv.join('\n'));
     assert.match(csv[0], /^id,/);
     assert.ok(csv[1].startsWith(records.voicemail.id), csv[1]);
