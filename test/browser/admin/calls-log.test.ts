@@ -188,11 +188,14 @@ describe('admin console: call log, call page, live calls', () => {
       [saved.body.score, saved.body.leadStatus, saved.body.scoreSource],
       [90, 'good_lead', 'manual'],
     );
-    await screenshot(page, 'call-page');
+    await page.mouse.wheel(0, -10_000);
+    await screenshot(page, 'call');
 
     await score.getByRole('button', { name: 'Back to the rules' }).click();
     await score.getByText('by the rules').waitFor();
-    assert.equal(await audit.locator('tbody tr').count(), 2);
+    // The audit reloads after the call: wait for its second row.
+    await audit.locator('tbody tr').nth(1).waitFor();
+    assert.match(await audit.locator('tbody tr').nth(1).innerText(), /Back to rules|Rules/i);
 
     // An id the key cannot reach reads as missing.
     await page.goto(`${stack.apiUrl}/admin/calls/${randomUUID()}`);

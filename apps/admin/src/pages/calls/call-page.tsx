@@ -52,64 +52,68 @@ function CallView({ call, reload }: { call: Call; reload: () => void }) {
         </>
       }
     >
-      <section aria-labelledby="call-summary" className="card">
-        <h2 id="call-summary">Summary</h2>
-        <dl className="facts">
-          <dt>When</dt>
-          <dd>
-            {dateTime(call.startedAt, zone)} {zone && <span className="muted">({zone})</span>}
-          </dd>
-          <dt>Property</dt>
-          <dd>{property?.name ?? '—'}</dd>
-          <dt>Outcome</dt>
-          <dd>{words(call.outcome)}</dd>
-          <dt>Duration</dt>
-          <dd>
-            {duration(call.durationSecs)} (talk {duration(call.talkSecs)})
-          </dd>
-          <dt>Answered by</dt>
-          <dd>{call.agentName ?? call.answeredBy ?? '—'}</dd>
-          <dt>Direction</dt>
-          <dd>{words(call.direction)}</dd>
-        </dl>
-      </section>
-      <section aria-labelledby="call-attribution" className="card">
-        <h2 id="call-attribution">Attribution</h2>
-        <dl className="facts">
-          <dt>Source</dt>
-          <dd>{call.sourceName ?? '—'}</dd>
-          <dt>Tracking number</dt>
-          <dd>{call.toNumber}</dd>
-          <dt>Caller</dt>
-          <dd>{repeat}</dd>
-          <dt>Landing page</dt>
-          <dd>{call.landingPage ?? '—'}</dd>
-          <dt>Referrer</dt>
-          <dd>{call.referrer ?? '—'}</dd>
-          <dt>Campaign</dt>
-          <dd>{call.campaign ?? call.utmCampaign ?? '—'}</dd>
-          <dt>Keyword</dt>
-          <dd>{call.keyword ?? call.utmTerm ?? '—'}</dd>
-          <dt>UTM</dt>
-          <dd>{[call.utmSource, call.utmMedium, call.utmContent].filter(Boolean).join(' / ') || '—'}</dd>
-          <dt>Matched by</dt>
-          <dd>{words(call.attribution)}</dd>
-        </dl>
-      </section>
-      <Recordings items={call.recordings} />
-      {call.transcript && (
-        <section aria-labelledby="call-transcript" className="card">
-          <h2 id="call-transcript">Transcript</h2>
-          <p className="transcript">{call.transcript}</p>
+      <div className="call-layout">
+        <div className="call-facts">
+          <section aria-labelledby="call-summary" className="card">
+            <h2 id="call-summary">Summary</h2>
+            <dl className="facts">
+              <dt>When</dt>
+              <dd>
+                {dateTime(call.startedAt, zone)} {zone && <span className="muted">({zone})</span>}
+              </dd>
+              <dt>Property</dt>
+              <dd>{property?.name ?? '—'}</dd>
+              <dt>Outcome</dt>
+              <dd>{words(call.outcome)}</dd>
+              <dt>Duration</dt>
+              <dd>
+                {duration(call.durationSecs)} (talk {duration(call.talkSecs)})
+              </dd>
+              <dt>Answered by</dt>
+              <dd>{call.agentName ?? call.answeredBy ?? '—'}</dd>
+              <dt>Direction</dt>
+              <dd>{words(call.direction)}</dd>
+            </dl>
+          </section>
+          <section aria-labelledby="call-attribution" className="card">
+            <h2 id="call-attribution">Attribution</h2>
+            <dl className="facts">
+              <dt>Source</dt>
+              <dd>{call.sourceName ?? '—'}</dd>
+              <dt>Tracking number</dt>
+              <dd>{call.toNumber}</dd>
+              <dt>Caller</dt>
+              <dd>{repeat}</dd>
+              <dt>Landing page</dt>
+              <dd>{call.landingPage ?? '—'}</dd>
+              <dt>Referrer</dt>
+              <dd>{call.referrer ?? '—'}</dd>
+              <dt>Campaign</dt>
+              <dd>{call.campaign ?? call.utmCampaign ?? '—'}</dd>
+              <dt>Keyword</dt>
+              <dd>{call.keyword ?? call.utmTerm ?? '—'}</dd>
+              <dt>UTM</dt>
+              <dd>{[call.utmSource, call.utmMedium, call.utmContent].filter(Boolean).join(' / ') || '—'}</dd>
+              <dt>Matched by</dt>
+              <dd>{words(call.attribution)}</dd>
+            </dl>
+          </section>
+          <Recordings items={call.recordings} />
+          {call.transcript && (
+            <section aria-labelledby="call-transcript" className="card">
+              <h2 id="call-transcript">Transcript</h2>
+              <p className="transcript">{call.transcript}</p>
+            </section>
+          )}
+          <ScoreSection call={call} reload={reload} zone={zone} />
+        </div>
+        <section aria-labelledby="call-timeline" className="card call-story">
+          <h2 id="call-timeline">Timeline</h2>
+          <LoadedView loaded={timeline}>
+            {(t) => <TimelineView timeline={t} start={call.startedAt} zone={zone} />}
+          </LoadedView>
         </section>
-      )}
-      <ScoreSection call={call} reload={reload} zone={zone} />
-      <section aria-labelledby="call-timeline">
-        <h2 id="call-timeline">Timeline</h2>
-        <LoadedView loaded={timeline}>
-          {(t) => <TimelineView timeline={t} start={call.startedAt} zone={zone} />}
-        </LoadedView>
-      </section>
+      </div>
     </Page>
   );
 }
