@@ -1,11 +1,18 @@
 import { Layout } from './layout';
+import { ACCOUNT_ROUTES } from './pages/account/routes';
+import { BUNDLE_ROUTES } from './pages/bundle/routes';
+import { DNI_ROUTES } from './pages/dni/routes';
+import { FLOW_ROUTES } from './pages/flows/routes';
+import { NUMBER_ROUTES } from './pages/numbers/routes';
+import { SCORING_ROUTES } from './pages/scoring/routes';
+import { TEXTS_ROUTES } from './pages/texts/routes';
+import { WEBHOOK_ROUTES } from './pages/webhooks/routes';
 import { CALL_ROUTES } from './pages/calls/routes';
 import { LIVE_ROUTES } from './pages/live/routes';
 import { PROPERTY_ROUTES } from './pages/properties/routes';
 import { REPORT_ROUTES } from './pages/reports/routes';
 import { SignInPage } from './pages/sign-in';
 import { SOURCE_ROUTES } from './pages/sources/routes';
-import { TEXT_ROUTES } from './pages/texts/routes';
 import { matchPath, navigate, useFocusOnNavigate, useLocation } from './router';
 import type { Route } from './routes';
 import { propertyPath } from './sections';
@@ -15,10 +22,17 @@ import { NotFound } from './ui/problem-notice';
 const ROUTES: readonly Route[] = [
   ...PROPERTY_ROUTES,
   ...SOURCE_ROUTES,
+  ...FLOW_ROUTES,
+  ...NUMBER_ROUTES,
+  ...SCORING_ROUTES,
+  ...WEBHOOK_ROUTES,
+  ...DNI_ROUTES,
+  ...BUNDLE_ROUTES,
+  ...TEXTS_ROUTES,
+  ...ACCOUNT_ROUTES,
   ...CALL_ROUTES,
   ...REPORT_ROUTES,
   ...LIVE_ROUTES,
-  ...TEXT_ROUTES,
 ];
 
 export function App() {

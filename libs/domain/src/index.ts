@@ -67,6 +67,21 @@ export { dryRun } from './flow/dry-run';
 export { PATH_CONNECTED } from './flow/path-convention';
 export type { PathStep } from './flow/path-labels';
 export { readablePath } from './flow/path-labels';
+export type { LinkSlot, IssueLocation } from './flow/edit-flow';
+export {
+  newStep,
+  minimalFlow,
+  uniqueStepId,
+  addStep,
+  replaceStep,
+  linkSlots,
+  setLink,
+  sortedOptions,
+  removeStep,
+  renameStep,
+  setInitialStep,
+  locateIssue,
+} from './flow/edit-flow';
 
 export type {
   Criterion,
@@ -153,6 +168,8 @@ export type { FlowGraph, FlowGraphNode, FlowGraphEdge, FlowGraphNodeKind } from 
 export { buildFlowGraph } from './diagram/flow-graph';
 export { flowToMermaid } from './diagram/flow-mermaid';
 export { flowToSvg } from './diagram/flow-svg';
+export type { EditorGraph, EditorNode, EditorEdge, EditorSlot, Position } from './diagram/editor-graph';
+export { editorGraph, layoutEditorGraph, placeNodes, START_NODE, LAYOUT } from './diagram/editor-graph';
 
 export type { DniRule, WebsiteVisit } from './attribution/dni-rules';
 export {

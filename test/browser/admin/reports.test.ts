@@ -219,7 +219,7 @@ describe('admin console: reports, texts and emails', () => {
 
     const tab = await openConsole(browser, api.url);
     const { page } = tab;
-    await signIn(page, api.url, api.apiKey, `/admin/p/${propertyId}/texts`);
+    await signIn(page, api.url, api.apiKey, `/admin/p/${propertyId}/texts/inbox`);
     const texts = page.getByRole('table', { name: 'Text conversations, most recent first' });
     await texts.waitFor();
     assert.match(
@@ -239,7 +239,7 @@ describe('admin console: reports, texts and emails', () => {
     );
     await page.getByLabel('Reply').waitFor();
 
-    await page.goto(`${api.url}/admin/p/${propertyId}/texts?tab=emails`);
+    await page.goto(`${api.url}/admin/p/${propertyId}/texts/inbox?tab=emails`);
     const emails = page.getByRole('table', { name: 'Received emails, newest first' });
     await emails.waitFor();
     assert.match(

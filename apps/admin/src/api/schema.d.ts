@@ -1767,6 +1767,15 @@ export interface components {
       /** @description Only the numbers of these sources (of this property). */
       sourceIds?: string[];
     };
+    ApplyResultView: {
+      propertyId: string;
+      /** @description True: nothing was written; the changes are what applying would do. */
+      dryRun: boolean;
+      prune: boolean;
+      /** @description Whether anything was (would be) written. */
+      changed: boolean;
+      changes: components['schemas']['BundleChangesByKindView'];
+    };
     AudioDto: {
       /** @enum {string} */
       contentType: 'audio/mpeg' | 'audio/wav' | 'audio/x-wav';
@@ -1814,6 +1823,17 @@ export interface components {
     };
     BackToRulesDto: {
       note?: string;
+    };
+    BundleChangesByKindView: {
+      settings: components['schemas']['KindChangesView'];
+      sources: components['schemas']['KindChangesView'];
+      schedules: components['schemas']['KindChangesView'];
+      agents: components['schemas']['KindChangesView'];
+      audio: components['schemas']['KindChangesView'];
+      ring_groups: components['schemas']['KindChangesView'];
+      voicemail_boxes: components['schemas']['KindChangesView'];
+      flows: components['schemas']['KindChangesView'];
+      numbers: components['schemas']['KindChangesView'];
     };
     CallAttributionView: {
       /**
@@ -2427,11 +2447,13 @@ export interface components {
       phone?: string | null;
     };
     CreateSourceDto: {
+      /** @description libs/domain DniRule[], checked by validateDniRules. */
+      dniRules?: {
+        [key: string]: unknown;
+      }[];
       name?: string;
       /** @description A key of GET /v1/standard-sources, e.g. "google_ads". */
       standardKey?: string;
-      /** @description libs/domain DniRule[], checked by validateDniRules. */
-      dniRules?: Record<string, never>[];
       priority?: number;
       /** @description Opt-in last touch under a first-touch property (see docs/DNI.md). */
       lastTouch?: boolean;
@@ -2726,6 +2748,20 @@ export interface components {
       /** @description Write nothing, answer what would change. */
       dryRun?: boolean;
     };
+    ImportResultView: {
+      propertyId: string;
+      /** @description True: nothing was written; the changes are what applying would do. */
+      dryRun: boolean;
+      prune: boolean;
+      /** @description Whether anything was (would be) written. */
+      changed: boolean;
+      changes: components['schemas']['BundleChangesByKindView'];
+      fromPropertyId: string;
+      /** @description schedules, audio, agents, ring_groups, voicemail_boxes, flows, default_routing */
+      include: (
+        'audio' | 'schedules' | 'agents' | 'ring_groups' | 'voicemail_boxes' | 'flows' | 'default_routing'
+      )[];
+    };
     InboundEmailAnswerView: {
       /**
        * @description `duplicate`: every copy was stored before (the provider redelivered).
@@ -2771,6 +2807,12 @@ export interface components {
       address: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    KindChangesView: {
+      created: string[];
+      updated: string[];
+      unchanged: string[];
+      removed: string[];
     };
     LiveCallStepView: {
       /** @description The flow step's id (or the engine's own: `waiting`, `forwarding`, `connected`…). */
@@ -2945,6 +2987,35 @@ export interface components {
       /** @enum {string} */
       kind: 'play';
       stepId: string;
+    };
+    PoolListView: {
+      items: components['schemas']['PoolView'][];
+    };
+    PoolUtilizationView: {
+      poolId: string;
+      total: number;
+      held: number;
+      free: number;
+      /** @description Held share of the pool, 0–1. */
+      utilization: number;
+      /** @description Assignments that found every number held (the exhaustion policy applied). */
+      exhaustedAssignments: number;
+    };
+    PoolView: {
+      id: string;
+      propertyId: string;
+      sourceId: string;
+      name: string;
+      /**
+       * @description What a visitor gets when every number is held: overflow, main_number or reuse_lru.
+       * @enum {string}
+       */
+      exhaustionPolicy: 'overflow' | 'main_number' | 'reuse_lru';
+      /** @description Policy `overflow`: the tracking number shown then. */
+      overflowTrackingNumberId: string | null;
+      /** @description The pool's tracking numbers, by number. */
+      trackingNumberIds: string[];
+      createdAt: string;
     };
     PresenceDto: {
       /**
@@ -3517,9 +3588,11 @@ export interface components {
       phone?: string | null;
     };
     UpdateSourceDto: {
-      name?: string;
       /** @description libs/domain DniRule[], checked by validateDniRules. */
-      dniRules?: Record<string, never>[];
+      dniRules?: {
+        [key: string]: unknown;
+      }[];
+      name?: string;
       priority?: number;
       /** @description Opt-in last touch under a first-touch property (see docs/DNI.md). */
       lastTouch?: boolean;
@@ -5788,14 +5861,21 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    /** @description A bundle, as GET …/bundle answers it (docs/schemas/bundle.schema.json). */
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
     responses: {
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ApplyResultView'];
         };
       };
       /** @description Error */
@@ -6518,7 +6598,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ImportResultView'];
         };
       };
       /** @description Error */
@@ -6577,7 +6657,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PoolListView'];
+        };
       };
       /** @description Error */
       default: {
@@ -6610,7 +6692,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PoolView'];
         };
       };
       /** @description Error */
@@ -6641,7 +6723,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PoolView'];
         };
       };
       /** @description Error */
@@ -6705,7 +6787,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PoolView'];
         };
       };
       /** @description Error */
@@ -6735,7 +6817,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PoolUtilizationView'];
+        };
       };
       /** @description Error */
       default: {

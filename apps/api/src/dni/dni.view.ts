@@ -41,3 +41,34 @@ export class VisitAnswerView extends PageViewAnswerView {
   visitorId: string;
   sessionId: string;
 }
+
+/** A source's number pool: its numbers are handed out one per website visitor. */
+export class PoolView {
+  id: string;
+  propertyId: string;
+  sourceId: string;
+  name: string;
+  /** What a visitor gets when every number is held: overflow, main_number or reuse_lru. */
+  exhaustionPolicy: 'overflow' | 'main_number' | 'reuse_lru';
+  /** Policy `overflow`: the tracking number shown then. */
+  overflowTrackingNumberId: string | null;
+  /** The pool's tracking numbers, by number. */
+  trackingNumberIds: string[];
+  createdAt: string;
+}
+
+export class PoolListView {
+  items: PoolView[];
+}
+
+/** A pool's numbers held by visitors now, free, and how often visitors found it full. */
+export class PoolUtilizationView {
+  poolId: string;
+  total: number;
+  held: number;
+  free: number;
+  /** Held share of the pool, 0–1. */
+  utilization: number;
+  /** Assignments that found every number held (the exhaustion policy applied). */
+  exhaustedAssignments: number;
+}

@@ -29,6 +29,7 @@ export default async () => {
       await import('../resources/voicemail-boxes/voicemail-box.view'),
     ['../resources/voicemail-boxes/voicemail-message.view']:
       await import('../resources/voicemail-boxes/voicemail-message.view'),
+    ['../bundles/bundles.view']: await import('../bundles/bundles.view'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
     ['../reports/reports.view']: await import('../reports/reports.view'),
     ['../calls/live/live-calls.view']: await import('../calls/live/live-calls.view'),
@@ -1877,6 +1878,61 @@ export default async () => {
           },
         ],
         [
+          import('../bundles/bundles.view'),
+          {
+            KindChangesView: {
+              created: { required: true, type: () => [String] },
+              updated: { required: true, type: () => [String] },
+              unchanged: { required: true, type: () => [String] },
+              removed: { required: true, type: () => [String] },
+            },
+            BundleChangesByKindView: {
+              settings: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              sources: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              schedules: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              agents: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              audio: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              ring_groups: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              voicemail_boxes: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              flows: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              numbers: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+            },
+            ApplyResultView: {
+              propertyId: { required: true, type: () => String },
+              dryRun: {
+                required: true,
+                type: () => Boolean,
+                description: 'True: nothing was written; the changes are what applying would do.',
+              },
+              prune: { required: true, type: () => Boolean },
+              changed: {
+                required: true,
+                type: () => Boolean,
+                description: 'Whether anything was (would be) written.',
+              },
+              changes: { required: true, type: () => t['../bundles/bundles.view'].BundleChangesByKindView },
+            },
+            ImportResultView: {
+              fromPropertyId: { required: true, type: () => String },
+              include: {
+                required: true,
+                type: () => [Object],
+                description: 'schedules, audio, agents, ring_groups, voicemail_boxes, flows, default_routing',
+                enum: [
+                  'audio',
+                  'schedules',
+                  'agents',
+                  'ring_groups',
+                  'voicemail_boxes',
+                  'flows',
+                  'default_routing',
+                ],
+                isArray: true,
+              },
+            },
+          },
+        ],
+        [
           import('../reports/dto'),
           {
             CallFilterQuery: {
@@ -2693,6 +2749,47 @@ export default async () => {
                 description: "The browser's visitor id: sent back on the next visit to resume it.",
               },
               sessionId: { required: true, type: () => String },
+            },
+            PoolView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              sourceId: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              exhaustionPolicy: {
+                required: true,
+                description:
+                  'What a visitor gets when every number is held: overflow, main_number or reuse_lru.',
+                enum: ['overflow', 'main_number', 'reuse_lru'],
+              },
+              overflowTrackingNumberId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Policy `overflow`: the tracking number shown then.',
+              },
+              trackingNumberIds: {
+                required: true,
+                type: () => [String],
+                description: "The pool's tracking numbers, by number.",
+              },
+              createdAt: { required: true, type: () => String },
+            },
+            PoolListView: { items: { required: true, type: () => [t['../dni/dni.view'].PoolView] } },
+            PoolUtilizationView: {
+              poolId: { required: true, type: () => String },
+              total: { required: true, type: () => Number },
+              held: { required: true, type: () => Number },
+              free: { required: true, type: () => Number },
+              utilization: {
+                required: true,
+                type: () => Number,
+                description: 'Held share of the pool, 0\u20131.',
+              },
+              exhaustedAssignments: {
+                required: true,
+                type: () => Number,
+                description: 'Assignments that found every number held (the exhaustion policy applied).',
+              },
             },
           },
         ],
@@ -3678,12 +3775,12 @@ export default async () => {
               apply: {
                 summary:
                   "Applies a bundle all-or-nothing and answers what changed (`dryRun`: only what would). The body\nis a bundle, checked against its published JSON Schema and each item's endpoint rules.",
-                type: Object,
+                type: t['../bundles/bundles.view'].ApplyResultView,
               },
               import: {
                 summary:
                   "Copies another property's resources, flows and default flow into this one, all-or-nothing.",
-                type: Object,
+                type: t['../bundles/bundles.view'].ImportResultView,
               },
             },
           },
@@ -3750,17 +3847,18 @@ export default async () => {
               },
               createPool: {
                 summary: "Creates a source's number pool from tracking numbers of that source.",
-                type: Object,
+                type: t['../dni/dni.view'].PoolView,
               },
-              listPools: {},
-              getPool: { type: Object },
+              listPools: { type: t['../dni/dni.view'].PoolListView },
+              getPool: { type: t['../dni/dni.view'].PoolView },
               updatePool: {
                 summary: 'Changes a pool; `trackingNumberIds` replaces its numbers, so a live pool can grow.',
-                type: Object,
+                type: t['../dni/dni.view'].PoolView,
               },
               removePool: { summary: 'Removes the pool; its numbers stay as plain numbers of the source.' },
               utilization: {
                 summary: 'Numbers held now, free, and how often visitors found the pool exhausted.',
+                type: t['../dni/dni.view'].PoolUtilizationView,
               },
             },
           },

@@ -1,4 +1,4 @@
-import { OmitType, PartialType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -70,6 +70,9 @@ export class CreateSourceDto {
   standardKey?: string;
 
   /** libs/domain DniRule[], checked by validateDniRules. */
+  // Declared as objects of any shape (the domain's check names each problem), so typed clients
+  // may send DniRule values.
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
