@@ -195,6 +195,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       SMTP_URL: smtpUrl,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
+      // The console links calls to their workflows in the UI this stack serves, if it serves one.
+      ...(temporalUiUrl && !process.env.TEMPORAL_UI_URL ? { TEMPORAL_UI_URL: temporalUiUrl } : {}),
       API_HOST: '127.0.0.1',
       // Uploaded audio next to the stack's other data (a throwaway stack's goes with it).
       MEDIA_DIR: process.env.MEDIA_DIR || path.join(dataDir, 'media'),

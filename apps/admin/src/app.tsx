@@ -3,19 +3,22 @@ import { ACCOUNT_ROUTES } from './pages/account/routes';
 import { AGENT_ROUTES } from './pages/agents/routes';
 import { AUDIO_ROUTES } from './pages/audio/routes';
 import { BUNDLE_ROUTES } from './pages/bundle/routes';
+import { CALL_ROUTES } from './pages/calls/routes';
 import { DNI_ROUTES } from './pages/dni/routes';
 import { FLOW_IMPORT_ROUTES } from './pages/flows/import-routes';
 import { FLOW_ROUTES } from './pages/flows/routes';
+import { LIVE_ROUTES } from './pages/live/routes';
 import { NUMBER_ROUTES } from './pages/numbers/routes';
-import { SCORING_ROUTES } from './pages/scoring/routes';
-import { TEXTS_ROUTES } from './pages/texts/routes';
-import { WEBHOOK_ROUTES } from './pages/webhooks/routes';
 import { PROPERTY_ROUTES } from './pages/properties/routes';
+import { REPORT_ROUTES } from './pages/reports/routes';
 import { RING_GROUP_ROUTES } from './pages/ring-groups/routes';
 import { SCHEDULE_ROUTES } from './pages/schedules/routes';
+import { SCORING_ROUTES } from './pages/scoring/routes';
 import { SignInPage } from './pages/sign-in';
 import { SOURCE_ROUTES } from './pages/sources/routes';
+import { TEXTS_ROUTES } from './pages/texts/routes';
 import { VOICEMAIL_ROUTES } from './pages/voicemail/routes';
+import { WEBHOOK_ROUTES } from './pages/webhooks/routes';
 import { matchPath, navigate, useFocusOnNavigate, useLocation } from './router';
 import type { Route } from './routes';
 import { propertyPath } from './sections';
@@ -40,6 +43,9 @@ const ROUTES: readonly Route[] = [
   ...BUNDLE_ROUTES,
   ...TEXTS_ROUTES,
   ...ACCOUNT_ROUTES,
+  ...CALL_ROUTES,
+  ...REPORT_ROUTES,
+  ...LIVE_ROUTES,
 ];
 
 export function App() {

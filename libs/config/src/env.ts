@@ -22,6 +22,11 @@ export interface SwitchboardConfig {
     /** Temporal Cloud API key, sent as a bearer token on every call. */
     apiKey?: string;
     /**
+     * The Temporal Web UI's address (`http://127.0.0.1:8233`), so the admin console links each call
+     * to its workflow there. Unset: no links (`npm start` sets it to the UI it serves).
+     */
+    uiUrl?: string;
+    /**
      * Which call engine new inbound calls start (docs/DECISIONS.md, "Call engine v2"): `v2`, or
      * `v1` to go back to the first engine while it is still registered. Calls in flight finish on
      * the engine they started on either way.
@@ -291,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       taskQueue: str(env, 'TEMPORAL_TASK_QUEUE') ?? 'calls',
       tls: temporalTls(env),
       apiKey: str(env, 'TEMPORAL_API_KEY'),
+      uiUrl: str(env, 'TEMPORAL_UI_URL')?.replace(/\/+$/, ''),
       callEngine: oneOf(env, 'CALL_ENGINE', CALL_ENGINES, 'v2'),
     },
     api: { host, port, trustedProxies: proxies(env, 'TRUSTED_PROXIES') },

@@ -432,6 +432,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/calls/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Calls in flight now in the properties the key reaches (narrowed by `propertyId` or `propertyListId`), oldest first, each with the step it is in.
+     * @description Calls in flight now in the properties the key reaches (narrowed by `propertyId` or `propertyListId`), oldest first, each with the step it is in. A call is listed once its number is resolved; when it ends, its record is in `GET /v1/calls?callSessionId=`.
+     */
+    get: operations['LiveCallsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/calls/{callId}': {
     parameters: {
       query?: never;
@@ -551,6 +571,23 @@ export interface paths {
     get?: never;
     /** Attaches the conversation's transcript; the call is rescored at once. */
     put: operations['CallScoreController_transcript'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/calls/{callId}/workflow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workflow that ran the call, and its page in the Temporal Web UI (when TEMPORAL_UI_URL is set). */
+    get: operations['LiveCallsController_workflow'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -2334,6 +2371,11 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    CallWorkflowView: {
+      workflowId: string;
+      /** @description The workflow in the Temporal Web UI; null when TEMPORAL_UI_URL is unset. */
+      temporalUrl: string | null;
+    };
     CallingKeyView: {
       id: string;
       readOnly: boolean;
@@ -2801,6 +2843,42 @@ export interface components {
       unchanged: string[];
       /** @description Only with `prune`; an import removes nothing. */
       removed: string[];
+    };
+    LiveCallStepView: {
+      /** @description The flow step's id (or the engine's own: `waiting`, `forwarding`, `connected`…). */
+      step: string;
+      /** @description When the call entered it (ISO 8601). */
+      at: string;
+      /** @description What the step did, when it says (`pressed 2`, `ringing front desk`). */
+      detail?: string;
+    };
+    LiveCallView: {
+      /** @description The call's workflow id (`call-<call_session_id>`). */
+      workflowId: string;
+      runId: string;
+      /** @description The carrier's call session: once the call ends, `GET /v1/calls?callSessionId=` finds its record. */
+      callSessionId: string;
+      propertyId: string;
+      callerNumber: string | null;
+      trackingNumber: string | null;
+      /** @description The source the call is attributed to. */
+      source: string | null;
+      campaign: string | null;
+      /** @description No earlier call from this caller; null while the workflow has not said. */
+      firstTime: boolean | null;
+      /** @description When the workflow started (ISO 8601). */
+      startedAt: string;
+      /** @description The step the call is in now; null when the workflow did not answer in time. */
+      step: string | null;
+      /** @description When it entered that step (ISO 8601). */
+      stepSince: string | null;
+      /** @description Every step so far, oldest first. */
+      path: components['schemas']['LiveCallStepView'][];
+      /** @description The workflow in the Temporal Web UI; null when TEMPORAL_UI_URL is unset. */
+      temporalUrl: string | null;
+    };
+    LiveCallsView: {
+      items: components['schemas']['LiveCallView'][];
     };
     LivenessView: {
       status: string;
@@ -4745,6 +4823,38 @@ export interface operations {
       };
     };
   };
+  LiveCallsController_list: {
+    parameters: {
+      query?: {
+        propertyId?: string;
+        /** @description Only calls of the properties in this property list. */
+        propertyListId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveCallsView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   CallsController_get: {
     parameters: {
       query?: never;
@@ -4983,6 +5093,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallScoreView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  LiveCallsController_workflow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        callId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallWorkflowView'];
         };
       };
       /** @description Error */

@@ -33,6 +33,7 @@ export default async () => {
     ['../bundles/bundles.view']: await import('../bundles/bundles.view'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
     ['../reports/reports.view']: await import('../reports/reports.view'),
+    ['../calls/live/live-calls.view']: await import('../calls/live/live-calls.view'),
     ['../dni/dni.view']: await import('../dni/dni.view'),
     ['../outbound-webhooks/outbound-webhooks.view']:
       await import('../outbound-webhooks/outbound-webhooks.view'),
@@ -2538,6 +2539,109 @@ export default async () => {
           },
         ],
         [
+          import('../calls/live/live-calls.dto'),
+          {
+            LiveCallsQuery: {
+              propertyId: { required: false, type: () => String, format: 'uuid' },
+              propertyListId: {
+                required: false,
+                type: () => String,
+                description: 'Only calls of the properties in this property list.',
+                format: 'uuid',
+              },
+            },
+          },
+        ],
+        [
+          import('../calls/live/live-calls.view'),
+          {
+            LiveCallStepView: {
+              step: {
+                required: true,
+                type: () => String,
+                description:
+                  "The flow step's id (or the engine's own: `waiting`, `forwarding`, `connected`\u2026).",
+              },
+              at: { required: true, type: () => String, description: 'When the call entered it (ISO 8601).' },
+              detail: {
+                required: false,
+                type: () => String,
+                description: 'What the step did, when it says (`pressed 2`, `ringing front desk`).',
+              },
+            },
+            LiveCallView: {
+              workflowId: {
+                required: true,
+                type: () => String,
+                description: "The call's workflow id (`call-<call_session_id>`).",
+              },
+              runId: { required: true, type: () => String },
+              callSessionId: {
+                required: true,
+                type: () => String,
+                description:
+                  "The carrier's call session: once the call ends, `GET /v1/calls?callSessionId=` finds its record.",
+              },
+              propertyId: { required: true, type: () => String },
+              callerNumber: { required: true, type: () => String, nullable: true },
+              trackingNumber: { required: true, type: () => String, nullable: true },
+              source: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The source the call is attributed to.',
+              },
+              campaign: { required: true, type: () => String, nullable: true },
+              firstTime: {
+                required: true,
+                type: () => Boolean,
+                nullable: true,
+                description: 'No earlier call from this caller; null while the workflow has not said.',
+              },
+              startedAt: {
+                required: true,
+                type: () => String,
+                description: 'When the workflow started (ISO 8601).',
+              },
+              step: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The step the call is in now; null when the workflow did not answer in time.',
+              },
+              stepSince: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'When it entered that step (ISO 8601).',
+              },
+              path: {
+                required: true,
+                type: () => [t['../calls/live/live-calls.view'].LiveCallStepView],
+                description: 'Every step so far, oldest first.',
+              },
+              temporalUrl: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The workflow in the Temporal Web UI; null when TEMPORAL_UI_URL is unset.',
+              },
+            },
+            LiveCallsView: {
+              items: { required: true, type: () => [t['../calls/live/live-calls.view'].LiveCallView] },
+            },
+            CallWorkflowView: {
+              workflowId: { required: true, type: () => String },
+              temporalUrl: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The workflow in the Temporal Web UI; null when TEMPORAL_UI_URL is unset.',
+              },
+            },
+          },
+        ],
+        [
           import('../dni/dto'),
           {
             UpdateDniSettingsDto: {
@@ -3782,6 +3886,23 @@ export default async () => {
               },
             },
             PlatformCallsController: { list: { type: t['../calls/calls.view'].CallPage } },
+          },
+        ],
+        [
+          import('../calls/live/live-calls.controller'),
+          {
+            LiveCallsController: {
+              list: {
+                summary:
+                  'Calls in flight now in the properties the key reaches (narrowed by `propertyId` or\n`propertyListId`), oldest first, each with the step it is in. A call is listed once its number\nis resolved; when it ends, its record is in `GET /v1/calls?callSessionId=`.',
+                type: t['../calls/live/live-calls.view'].LiveCallsView,
+              },
+              workflow: {
+                summary:
+                  'The workflow that ran the call, and its page in the Temporal Web UI (when TEMPORAL_UI_URL is set).',
+                type: t['../calls/live/live-calls.view'].CallWorkflowView,
+              },
+            },
           },
         ],
         [

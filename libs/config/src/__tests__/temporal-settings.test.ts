@@ -25,6 +25,14 @@ function refusal(env: NodeJS.ProcessEnv): string | null {
 }
 
 describe('settings for reaching any Temporal', () => {
+  it('links to the Web UI only when TEMPORAL_UI_URL says where it is', () => {
+    assert.equal(loadConfig({}).temporal.uiUrl, undefined);
+    assert.equal(
+      loadConfig({ TEMPORAL_UI_URL: 'http://127.0.0.1:8233/' }).temporal.uiUrl,
+      'http://127.0.0.1:8233',
+    );
+  });
+
   it('a plain address needs no TLS (the dev server, a cluster on a private network)', () => {
     const cfg = loadConfig({ TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_NAMESPACE: 'calls-prod' });
     assert.deepEqual(temporalConnectionOptions(cfg), { address: 'temporal.internal:7233' });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { unwrap } from '../../api/client';
 import type { Ok } from '../../api/types';
 import { Link } from '../../router';
+import { propertyPath } from '../../sections';
 import { useSession } from '../../session';
 import { useAction, useLoad } from '../../use-api';
 import { Field } from '../../ui/field';
@@ -13,7 +14,7 @@ type EmailRouting = Ok<'/v1/properties/{propertyId}/email-routing', 'get'>;
 
 /**
  * Where the property's inbound texts and tracked emails go. The conversations and emails
- * themselves are in the call log.
+ * themselves are in the inbox (inbox-page.tsx).
  */
 export function TextsPage({ propertyId }: { propertyId: string }) {
   const path = { params: { path: { propertyId } } };
@@ -28,8 +29,9 @@ export function TextsPage({ propertyId }: { propertyId: string }) {
   return (
     <Page title="Texts & emails">
       <p>
-        The texts and emails received are in the <Link to="/calls">call log</Link>. Each source&apos;s
-        tracking email address is on its page under Sources.
+        The texts and emails received are in the{' '}
+        <Link to={propertyPath(propertyId, 'texts', '/inbox')}>texts &amp; emails received</Link>. Each
+        source&apos;s tracking email address is on its page under Sources.
       </p>
       <section aria-labelledby="text-routing">
         <h2 id="text-routing">Text routing</h2>
