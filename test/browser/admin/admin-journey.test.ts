@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createTestAccount } from '../../support/accounts';
@@ -12,6 +14,17 @@ const BOB = '+16175550112';
 const CALLER = '+16175550101';
 /** Tuesday 1 December 2026, 10:00 in Chicago: office hours. */
 const TUESDAY_10AM = '2026-12-01T16:00:00Z';
+
+/** Runs a test's steps; if one fails, what the page showed is kept beside the test's temp files. */
+async function keepScreenOnFailure(page: Page, steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+  } catch (err) {
+    const file = path.join(os.tmpdir(), `admin-journey-failure-${Date.now()}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    throw new Error(`${String(err)}\n(the page at the failure: ${file})`, { cause: err });
+  }
+}
 
 /**
  * Issue 19's journey, end to end on the whole system (api, worker, Temporal, PostgreSQL, the
@@ -73,78 +86,81 @@ describe('admin console journey: draw a flow, try it, save, assign, call, find t
   it('builds, checks, tries, saves and assigns a flow on the canvas', async () => {
     const tab = await openConsole(browser, stack.apiUrl);
     const { page } = tab;
-    await signIn(page, stack.apiUrl, stack.apiKey);
-    await page.getByRole('link', { name: 'Call flows' }).click();
-    await page.getByLabel('Flow name').fill('Main line');
-    await page.getByRole('button', { name: 'New flow' }).click();
-    await page.getByRole('heading', { name: 'Main line' }).waitFor();
-    flowPath = new URL(page.url()).pathname;
-    await page.getByLabel('Record calls').check();
+    await keepScreenOnFailure(page, async () => {
+      await signIn(page, stack.apiUrl, stack.apiKey);
+      await page.getByRole('link', { name: 'Call flows' }).click();
+      await page.getByLabel('Flow name').fill('Main line');
+      await page.getByRole('button', { name: 'New flow' }).click();
+      await page.getByRole('heading', { name: 'Main line' }).waitFor();
+      flowPath = new URL(page.url()).pathname;
+      await page.getByLabel('Record calls').check();
 
-    // A schedule first, then two menus and the round-robin ring group.
-    await page.getByRole('button', { name: 'Add schedule' }).click();
-    await page.getByRole('button', { name: 'Add schedule branch' }).click();
-    await page.getByRole('button', { name: 'Start calls here' }).click();
-    await page.getByRole('button', { name: 'Add menu' }).click();
-    await page.getByRole('button', { name: 'Add menu' }).click();
-    await page.getByRole('button', { name: 'Add ring group' }).click();
-    await page.getByLabel('Ring group', { exact: true }).selectOption('leasing');
-    await node(page, 'Ring group: ring_group').getByText('Ring group: Leasing team, round robin').waitFor();
+      // A schedule first, then two menus and the round-robin ring group.
+      await page.getByRole('button', { name: 'Add schedule' }).click();
+      await page.getByRole('button', { name: 'Add schedule branch' }).click();
+      await page.getByRole('button', { name: 'Start calls here' }).click();
+      await page.getByRole('button', { name: 'Add menu' }).click();
+      await page.getByRole('button', { name: 'Add menu' }).click();
+      await page.getByRole('button', { name: 'Add ring group' }).click();
+      await page.getByLabel('Ring group', { exact: true }).selectOption('leasing');
+      await node(page, 'Ring group: ring_group').getByText('Ring group: Leasing team, round robin').waitFor();
 
-    await editStep(page, 'schedule');
-    await page.getByLabel('Office hours open: go to').selectOption('menu');
-    await page.getByLabel('Closed/otherwise: go to').selectOption('goodbye');
-    await editStep(page, 'menu');
-    await page.getByRole('button', { name: 'Add key' }).click();
-    await page.getByLabel('Press 1: go to').selectOption('menu_2');
-    await page.getByLabel('Timeout/invalid → fallback: go to').selectOption('goodbye');
-    // A second key with nowhere to go: the problem shows on the menu's node and in its form.
-    await page.getByRole('button', { name: 'Add key' }).click();
-    const problem = 'Step "menu" has no options.2: it needs the id of the step to go to next.';
-    await node(page, 'Menu: menu').getByText(problem).waitFor();
-    await page.locator('.step-form').getByText(problem).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Save flow' }).isDisabled(), false);
-    await page.getByLabel('Press 2: go to').selectOption('goodbye');
-    await page.getByText('None: the flow can be saved.').waitFor();
-    assert.equal(await node(page, 'Menu: menu').getByText(problem).count(), 0);
+      await editStep(page, 'schedule');
+      await page.getByLabel('Office hours open: go to').selectOption('menu');
+      await page.getByLabel('Closed/otherwise: go to').selectOption('goodbye');
+      await editStep(page, 'menu_2');
+      await page.getByLabel('Label', { exact: true }).fill('Leasing menu');
+      await page.getByRole('button', { name: 'Add key' }).click();
+      await page.getByLabel('Press 1: go to').selectOption('ring_group');
+      await page.getByLabel('Timeout/invalid → fallback: go to').selectOption('menu');
 
-    await editStep(page, 'menu_2');
-    await page.getByLabel('Label', { exact: true }).fill('Leasing menu');
-    await page.getByRole('button', { name: 'Add key' }).click();
-    await page.getByLabel('Press 1: go to').selectOption('ring_group');
-    await page.getByLabel('Timeout/invalid → fallback: go to').selectOption('menu');
+      await editStep(page, 'menu');
+      await page.getByRole('button', { name: 'Add key' }).click();
+      await page.getByLabel('Press 1: go to').selectOption('menu_2');
+      await page.getByLabel('Timeout/invalid → fallback: go to').selectOption('goodbye');
+      // A second key with nowhere to go: the problem shows on the menu's node and in its form.
+      await page.getByRole('button', { name: 'Add key' }).click();
+      const problem = 'Step "menu" has no options.2: it needs the id of the step to go to next.';
+      await node(page, 'Menu: menu').getByText(problem).waitFor();
+      await page.locator('.step-form').getByText(problem).waitFor();
+      await page.getByLabel('Press 2: go to').selectOption('goodbye');
+      await page.getByText('None: the flow can be saved.').waitFor();
+      assert.equal(await node(page, 'Menu: menu').getByText(problem).count(), 0);
 
-    // Try it before saving: a caller on Tuesday at 10:00 presses 1, then 1.
-    await page.getByRole('tab', { name: 'Try it' }).click();
-    const tryIt = page.getByRole('region', { name: 'Try it' });
-    await tryIt.getByLabel('Date and time (America/Chicago)').fill('2026-12-01T10:00');
-    await tryIt.getByLabel('Menu prompt 1', { exact: true }).fill('1');
-    await tryIt.getByLabel('Leasing menu', { exact: true }).fill('1');
-    await tryIt.getByRole('button', { name: 'Run' }).click();
-    const steps = tryIt.getByRole('list', { name: 'Path taken' }).getByRole('listitem');
-    await steps.first().waitFor();
-    const path = await steps.allInnerTexts();
-    assert.deepEqual(
-      path.map((s) => s.split(' — ')[0]),
-      ['schedule', 'menu', 'menu_2', 'ring_group'],
-      path.join('\n'),
-    );
-    // The path is lit on the canvas.
-    await page.locator('.react-flow__node.on-path[data-id="ring_group"]').waitFor();
+      // Try it before saving: a caller on Tuesday at 10:00 presses 1, then 1.
+      await page.getByRole('tab', { name: 'Try it' }).click();
+      const tryIt = page.getByRole('region', { name: 'Try it' });
+      await tryIt.getByLabel('Date and time (America/Chicago)').fill('2026-12-01T10:00');
+      await tryIt.getByLabel('Menu prompt 1', { exact: true }).fill('1');
+      await tryIt.getByRole('button', { name: 'Add a menu prompt' }).click();
+      await tryIt.getByLabel('Menu prompt 2', { exact: true }).fill('1');
+      await tryIt.getByRole('button', { name: 'Run' }).click();
+      const steps = tryIt.getByRole('list', { name: 'Path taken' }).getByRole('listitem');
+      await steps.first().waitFor();
+      const path = await steps.allInnerTexts();
+      assert.deepEqual(
+        path.map((s) => s.split(' — ')[0]),
+        ['schedule', 'menu', 'Leasing menu', 'ring_group'],
+        path.join('\n'),
+      );
+      // The path is lit on the canvas.
+      await node(page, 'Ring group: ring_group').getByText('On the path tried').waitFor();
+      assert.equal(await node(page, 'Hang up: goodbye').getByText('On the path tried').count(), 0);
 
-    await page.getByRole('button', { name: 'Save flow' }).click();
-    await page.getByText('Saved as version 2.').waitFor();
-    await screenshot(page, 'flow-editor');
+      await page.getByRole('button', { name: 'Save flow' }).click();
+      await page.getByText('Saved as version 2.').waitFor();
+      await screenshot(page, 'flow-editor');
 
-    // Use: the number runs this flow from now on.
-    await page.getByRole('tab', { name: 'Use' }).click();
-    const use = page.getByRole('region', { name: 'Use' });
-    await use.getByLabel('Assign to a number').selectOption({ label: `${TRACKING} (now forwarding)` });
-    await use.getByRole('button', { name: 'Assign', exact: true }).click();
-    await use
-      .getByRole('table', { name: 'Tracking numbers that run this flow' })
-      .getByText(TRACKING)
-      .waitFor();
+      // Use: the number runs this flow from now on.
+      await page.getByRole('tab', { name: 'Use' }).click();
+      const use = page.getByRole('region', { name: 'Use' });
+      await use.getByLabel('Assign to a number').selectOption({ label: `${TRACKING} (now forwarding)` });
+      await use.getByRole('button', { name: 'Assign', exact: true }).click();
+      await use
+        .getByRole('table', { name: 'Tracking numbers that run this flow' })
+        .getByText(TRACKING)
+        .waitFor();
+    });
     tab.assertClean();
     await tab.close();
   });

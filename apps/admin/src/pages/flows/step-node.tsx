@@ -63,6 +63,8 @@ export function StepNode({ data }: NodeProps<StepNodeType>) {
       </div>
       <div className="flow-node-title">{node.title}</div>
       <div className="flow-node-detail">{node.detail}</div>
+      {/* Said in words too, not by colour alone. */}
+      {data.onPath && <div className="flow-node-path-note">On the path tried</div>}
       {issues.length > 0 && (
         <ul className="flow-node-issues">
           {issues.map((i) => (
