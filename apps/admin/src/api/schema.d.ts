@@ -1660,6 +1660,17 @@ export interface components {
       /** @description The code of a sign-in link. */
       code: string;
     };
+    AgentSignInLinkView: {
+      /** @description The one-time code (`sbc_…`), exchanged for a session by `POST /v1/agent/sessions`. */
+      code: string;
+      /**
+       * Format: date-time
+       * @description 15 minutes after minting; the code is refused afterwards, and once used.
+       */
+      expiresAt: string;
+      /** @description The link to hand the agent, relative to the api's origin: `/agent?code=…`. */
+      path: string;
+    };
     AgentTelephonyView: {
       /** @enum {string} */
       mode: 'simulator' | 'telnyx';
@@ -1773,6 +1784,132 @@ export interface components {
     };
     BackToRulesDto: {
       note?: string;
+    };
+    BundleAgentView: {
+      endpoint:
+        | components['schemas']['PhoneEndpoint']
+        | components['schemas']['SipEndpoint']
+        | components['schemas']['WebrtcEndpoint'];
+      id: string;
+      name: string;
+    };
+    BundleApplyResult: {
+      propertyId: string;
+      dryRun: boolean;
+      prune: boolean;
+      /** @description Whether anything was (in a dry run, would be) written. */
+      changed: boolean;
+      changes: components['schemas']['BundleChangesView'];
+    };
+    BundleAudioUrlGreeting: {
+      audio_url: string;
+    };
+    BundleAudioView: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      contentType: 'audio/mpeg' | 'audio/wav' | 'audio/x-wav';
+      /** @description The file's bytes, base64. */
+      contentBase64: string;
+    };
+    BundleChangesView: {
+      settings: components['schemas']['KindChangesView'];
+      sources: components['schemas']['KindChangesView'];
+      schedules: components['schemas']['KindChangesView'];
+      agents: components['schemas']['KindChangesView'];
+      audio: components['schemas']['KindChangesView'];
+      ring_groups: components['schemas']['KindChangesView'];
+      voicemail_boxes: components['schemas']['KindChangesView'];
+      flows: components['schemas']['KindChangesView'];
+      numbers: components['schemas']['KindChangesView'];
+    };
+    BundleFlowView: {
+      name: string;
+      definition: components['schemas']['CallFlowDefinition'];
+    };
+    BundleImportResult: {
+      propertyId: string;
+      dryRun: boolean;
+      prune: boolean;
+      /** @description Whether anything was (in a dry run, would be) written. */
+      changed: boolean;
+      changes: components['schemas']['BundleChangesView'];
+      fromPropertyId: string;
+      /** @description The kinds copied: the body's `include`, or every kind. */
+      include: (
+        'audio' | 'schedules' | 'agents' | 'ring_groups' | 'voicemail_boxes' | 'flows' | 'default_routing'
+      )[];
+    };
+    BundleNumberView: {
+      greeting?:
+        components['schemas']['BundleTextGreeting'] | components['schemas']['BundleAudioUrlGreeting'];
+      number: string;
+      /** @description The name of one of the bundle's sources. */
+      source: string;
+      /** @description Where calls are forwarded; absent when the number's calls run a flow. */
+      forward_to?: string;
+      /** @description The name of one of the bundle's flows, which the number's calls run. */
+      flow?: string;
+    };
+    BundlePropertyView: {
+      name: string;
+      /** @description IANA time zone. */
+      time_zone: string;
+    };
+    BundleRingGroupView: {
+      whisper?: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      callerHears: components['schemas']['Ringback'] | components['schemas']['HoldAudio'];
+      id: string;
+      name: string;
+      /** @enum {string} */
+      strategy: 'simultaneous' | 'sequential' | 'round_robin';
+      members: components['schemas']['RingMemberDto'][];
+      agentRingTimeoutSeconds: number;
+      overallTimeoutSeconds?: number;
+      skipUnavailable: boolean;
+    };
+    BundleScheduleView: {
+      id: string;
+      name: string;
+      /** @description IANA zone; absent: the property's. */
+      timeZone?: string;
+      weekly: components['schemas']['WeeklyWindowDto'][];
+      overrides?: components['schemas']['DateOverrideDto'][];
+    };
+    BundleSourceView: {
+      name: string;
+      /** @description A catalog source's key (GET /v1/standard-sources); absent for the property's own sources. */
+      standardKey?: string;
+      dniRules: components['schemas']['DniRuleView'][];
+      /** @description Lower runs first when sources compete for a visit. */
+      priority: number;
+      /** @description Present (true) only for a source opted in to last touch under a first-touch property. */
+      lastTouch?: boolean;
+    };
+    BundleTextGreeting: {
+      text: string;
+    };
+    /** @description A property's whole configuration as a bundle: the shape docs/schemas/bundle.schema.json publishes (its items are checked against it when applied). The export writes every section but `dni` and `pools`, and `default_flow` only when the property has a default call flow. */
+    BundleView: {
+      property: components['schemas']['BundlePropertyView'];
+      sources: components['schemas']['BundleSourceView'][];
+      schedules: components['schemas']['BundleScheduleView'][];
+      agents: components['schemas']['BundleAgentView'][];
+      audio: components['schemas']['BundleAudioView'][];
+      ring_groups: components['schemas']['BundleRingGroupView'][];
+      voicemail_boxes: components['schemas']['BundleVoicemailBoxView'][];
+      flows: components['schemas']['BundleFlowView'][];
+      /** @description The name of the property's default call flow (one of `flows`). */
+      default_flow?: string;
+      numbers: components['schemas']['BundleNumberView'][];
+    };
+    BundleVoicemailBoxView: {
+      greeting?: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      id: string;
+      name: string;
+      agentId?: string;
+      notifyWebhookUrl?: string;
+      notifyEmails?: string[];
     };
     CallAttributionView: {
       /**
@@ -2726,6 +2863,13 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    KindChangesView: {
+      created: string[];
+      updated: string[];
+      /** @description Items the bundle names that were already as it says. */
+      unchanged: string[];
+      removed: string[];
+    };
     LivenessView: {
       status: string;
     };
@@ -2863,6 +3007,40 @@ export interface components {
       /** @enum {string} */
       kind: 'play';
       stepId: string;
+    };
+    PoolList: {
+      items: components['schemas']['PoolView'][];
+    };
+    PoolUtilizationView: {
+      poolId: string;
+      /** @description The pool's numbers. */
+      total: number;
+      /** @description Numbers a visit holds now. */
+      held: number;
+      /** @description `total` − `held`. */
+      free: number;
+      /** @description Held share of the pool, 0–1 (0 for a pool without numbers). */
+      utilization: number;
+      /** @description Assignments that found every number held (the exhaustion policy applied). */
+      exhaustedAssignments: number;
+    };
+    PoolView: {
+      id: string;
+      propertyId: string;
+      /** @description The tracking source whose numbers the pool holds (one pool per source). */
+      sourceId: string;
+      name: string;
+      /**
+       * @description What a visitor gets when every number is held: see DECISIONS.md "Keyword pools".
+       * @enum {string}
+       */
+      exhaustionPolicy: 'overflow' | 'main_number' | 'reuse_lru';
+      /** @description Policy `overflow`: a tracking number of the property outside the pool; otherwise null. */
+      overflowTrackingNumberId: string | null;
+      /** @description The pool's tracking numbers, in number order. */
+      trackingNumberIds: string[];
+      /** Format: date-time */
+      createdAt: string;
     };
     PresenceDto: {
       /**
@@ -5279,7 +5457,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentSignInLinkView'];
+        };
       };
       /** @description Error */
       default: {
@@ -5616,7 +5796,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['BundleView'];
         };
       };
       /** @description Error */
@@ -5651,7 +5831,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['BundleApplyResult'];
         };
       };
       /** @description Error */
@@ -6374,7 +6554,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['BundleImportResult'];
         };
       };
       /** @description Error */
@@ -6433,7 +6613,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PoolList'];
+        };
       };
       /** @description Error */
       default: {
@@ -6466,7 +6648,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PoolView'];
         };
       };
       /** @description Error */
@@ -6497,7 +6679,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PoolView'];
         };
       };
       /** @description Error */
@@ -6561,7 +6743,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PoolView'];
         };
       };
       /** @description Error */
@@ -6591,7 +6773,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PoolUtilizationView'];
+        };
       };
       /** @description Error */
       default: {

@@ -38,6 +38,7 @@ import {
   AgentMeView,
   AgentPresenceView,
   AgentSessionView,
+  AgentSignInLinkView,
   AgentTelephonyView,
   OutboundCallStartedView,
 } from './agent.view';
@@ -61,7 +62,7 @@ export class AgentSignInLinksController {
   create(
     @Param('propertyId', new UuidParam('propertyId')) propertyId: string,
     @Param('agentId', new ResourceIdParam('agentId')) agentId: string,
-  ) {
+  ): Promise<AgentSignInLinkView> {
     return this.signIn.mintLink(propertyId, agentId);
   }
 }

@@ -1,9 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiExtraModels } from '@nestjs/swagger';
 import type { AccessScope } from '../auth/access-scope';
 import { Scope } from '../auth/auth.decorators';
 import { BodyLimit } from '../common/json-body';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { BUNDLE_JSON_LIMIT } from './bundle-limits';
+import {
+  BundleAudioUrlGreeting,
+  BundleTextGreeting,
+  type BundleApplyResult,
+  type BundleImportResult,
+  type BundleView,
+} from './bundle.view';
 import { BundlesService } from './bundles.service';
 import { ApplyBundleQuery, ImportDto } from './dto';
 
@@ -16,8 +24,10 @@ export class BundlesController {
 
   /** The property's whole configuration as a bundle (docs/schemas/bundle.schema.json), audio inline. */
   @Get('bundle')
-  export(@Param('propertyId', property) p: string) {
-    return this.svc.export(p);
+  @ApiExtraModels(BundleTextGreeting, BundleAudioUrlGreeting)
+  export(@Param('propertyId', property) p: string): Promise<BundleView> {
+    // The published Bundle type leaves optional what an export always writes.
+    return this.svc.export(p) as Promise<BundleView>;
   }
 
   /**
@@ -27,14 +37,22 @@ export class BundlesController {
   @Post('bundle/apply')
   @BodyLimit(BUNDLE_JSON_LIMIT)
   @HttpCode(200)
-  apply(@Param('propertyId', property) p: string, @Query() q: ApplyBundleQuery, @Body() bundle: unknown) {
+  apply(
+    @Param('propertyId', property) p: string,
+    @Query() q: ApplyBundleQuery,
+    @Body() bundle: unknown,
+  ): Promise<BundleApplyResult> {
     return this.svc.apply(p, bundle, { dryRun: q.dryRun === 'true', prune: q.prune === 'true' });
   }
 
   /** Copies another property's resources, flows and default flow into this one, all-or-nothing. */
   @Post('import')
   @HttpCode(200)
-  import(@Scope() scope: AccessScope, @Param('propertyId', property) p: string, @Body() dto: ImportDto) {
+  import(
+    @Scope() scope: AccessScope,
+    @Param('propertyId', property) p: string,
+    @Body() dto: ImportDto,
+  ): Promise<BundleImportResult> {
     return this.svc.import(scope, p, dto);
   }
 }

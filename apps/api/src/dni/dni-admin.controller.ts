@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { DniSettingsService } from './dni-settings.service';
-import { DniSettingsView } from './dni.view';
+import type { DniSettingsView, PoolList, PoolUtilizationView, PoolView } from './dni.view';
 import { CreatePoolDto, UpdateDniSettingsDto, UpdatePoolDto } from './dto';
 
 const propertyUuid = new UuidParam('propertyId');
@@ -29,17 +29,20 @@ export class DniAdminController {
 
   /** Creates a source's number pool from tracking numbers of that source. */
   @Post('pools')
-  createPool(@Param('propertyId', propertyUuid) id: string, @Body() dto: CreatePoolDto) {
+  createPool(@Param('propertyId', propertyUuid) id: string, @Body() dto: CreatePoolDto): Promise<PoolView> {
     return this.svc.createPool(id, dto);
   }
 
   @Get('pools')
-  async listPools(@Param('propertyId', propertyUuid) id: string) {
+  async listPools(@Param('propertyId', propertyUuid) id: string): Promise<PoolList> {
     return { items: await this.svc.listPools(id) };
   }
 
   @Get('pools/:poolId')
-  getPool(@Param('propertyId', propertyUuid) id: string, @Param('poolId', poolUuid) poolId: string) {
+  getPool(
+    @Param('propertyId', propertyUuid) id: string,
+    @Param('poolId', poolUuid) poolId: string,
+  ): Promise<PoolView> {
     return this.svc.getPool(id, poolId);
   }
 
@@ -49,7 +52,7 @@ export class DniAdminController {
     @Param('propertyId', propertyUuid) id: string,
     @Param('poolId', poolUuid) poolId: string,
     @Body() dto: UpdatePoolDto,
-  ) {
+  ): Promise<PoolView> {
     return this.svc.updatePool(id, poolId, dto);
   }
 
@@ -62,7 +65,10 @@ export class DniAdminController {
 
   /** Numbers held now, free, and how often visitors found the pool exhausted. */
   @Get('pools/:poolId/utilization')
-  utilization(@Param('propertyId', propertyUuid) id: string, @Param('poolId', poolUuid) poolId: string) {
+  utilization(
+    @Param('propertyId', propertyUuid) id: string,
+    @Param('poolId', poolUuid) poolId: string,
+  ): Promise<PoolUtilizationView> {
     return this.svc.utilization(id, poolId);
   }
 }

@@ -41,3 +41,38 @@ export class VisitAnswerView extends PageViewAnswerView {
   visitorId: string;
   sessionId: string;
 }
+
+/** A keyword pool: tracking numbers of one source, held by website visits one at a time. */
+export class PoolView {
+  id: string;
+  propertyId: string;
+  /** The tracking source whose numbers the pool holds (one pool per source). */
+  sourceId: string;
+  name: string;
+  /** What a visitor gets when every number is held: see DECISIONS.md "Keyword pools". */
+  exhaustionPolicy: 'overflow' | 'main_number' | 'reuse_lru';
+  /** Policy `overflow`: a tracking number of the property outside the pool; otherwise null. */
+  overflowTrackingNumberId: string | null;
+  /** The pool's tracking numbers, in number order. */
+  trackingNumberIds: string[];
+  createdAt: Date;
+}
+
+export class PoolList {
+  items: PoolView[];
+}
+
+/** A pool's numbers held now and free, and how often visitors found it exhausted. */
+export class PoolUtilizationView {
+  poolId: string;
+  /** The pool's numbers. */
+  total: number;
+  /** Numbers a visit holds now. */
+  held: number;
+  /** `total` − `held`. */
+  free: number;
+  /** Held share of the pool, 0–1 (0 for a pool without numbers). */
+  utilization: number;
+  /** Assignments that found every number held (the exhaustion policy applied). */
+  exhaustedAssignments: number;
+}

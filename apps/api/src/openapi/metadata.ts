@@ -29,6 +29,7 @@ export default async () => {
       await import('../resources/voicemail-boxes/voicemail-box.view'),
     ['../resources/voicemail-boxes/voicemail-message.view']:
       await import('../resources/voicemail-boxes/voicemail-message.view'),
+    ['../bundles/bundle.view']: await import('../bundles/bundle.view'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
     ['../reports/reports.view']: await import('../reports/reports.view'),
     ['../dni/dni.view']: await import('../dni/dni.view'),
@@ -562,6 +563,25 @@ export default async () => {
         [
           import('../agent/agent.view'),
           {
+            AgentSignInLinkView: {
+              code: {
+                required: true,
+                type: () => String,
+                description:
+                  'The one-time code (`sbc_\u2026`), exchanged for a session by `POST /v1/agent/sessions`.',
+              },
+              expiresAt: {
+                required: true,
+                type: () => Date,
+                description: '15 minutes after minting; the code is refused afterwards, and once used.',
+              },
+              path: {
+                required: true,
+                type: () => String,
+                description:
+                  "The link to hand the agent, relative to the api's origin: `/agent?code=\u2026`.",
+              },
+            },
             SignedInAgentView: {
               id: { required: true, type: () => String },
               name: { required: true, type: () => String },
@@ -1876,6 +1896,177 @@ export default async () => {
           },
         ],
         [
+          import('../bundles/bundle.view'),
+          {
+            BundlePropertyView: {
+              name: { required: true, type: () => String },
+              time_zone: { required: true, type: () => String, description: 'IANA time zone.' },
+            },
+            BundleSourceView: {
+              name: { required: true, type: () => String },
+              standardKey: {
+                required: false,
+                type: () => String,
+                description:
+                  "A catalog source's key (GET /v1/standard-sources); absent for the property's own sources.",
+              },
+              dniRules: {
+                required: true,
+                type: () => [t['../properties/standard-sources.view'].DniRuleView],
+              },
+              priority: {
+                required: true,
+                type: () => Number,
+                description: 'Lower runs first when sources compete for a visit.',
+              },
+              lastTouch: {
+                required: false,
+                type: () => Boolean,
+                description:
+                  'Present (true) only for a source opted in to last touch under a first-touch property.',
+              },
+            },
+            BundleScheduleView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              timeZone: {
+                required: false,
+                type: () => String,
+                description: "IANA zone; absent: the property's.",
+              },
+              weekly: { required: true, type: () => [t['../resources/schedules/dto'].WeeklyWindowDto] },
+              overrides: { required: false, type: () => [t['../resources/schedules/dto'].DateOverrideDto] },
+            },
+            BundleAgentView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              endpoint: { required: true, type: () => Object },
+            },
+            BundleAudioView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              contentType: { required: true, enum: ['audio/mpeg', 'audio/wav', 'audio/x-wav'] },
+              contentBase64: { required: true, type: () => String, description: "The file's bytes, base64." },
+            },
+            BundleRingGroupView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              strategy: { required: true, enum: ['simultaneous', 'sequential', 'round_robin'] },
+              members: { required: true, type: () => [t['../resources/ring-groups/dto'].RingMemberDto] },
+              agentRingTimeoutSeconds: { required: true, type: () => Number },
+              overallTimeoutSeconds: { required: false, type: () => Number },
+              skipUnavailable: { required: true, type: () => Boolean },
+              whisper: { required: false, type: () => Object },
+              callerHears: { required: true, type: () => Object },
+            },
+            BundleVoicemailBoxView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              agentId: { required: false, type: () => String },
+              greeting: { required: false, type: () => Object },
+              notifyWebhookUrl: { required: false, type: () => String },
+              notifyEmails: { required: false, type: () => [String] },
+            },
+            BundleFlowView: {
+              name: { required: true, type: () => String },
+              definition: {
+                required: true,
+                type: () => t['../call-flows/call-flow.view'].CallFlowDefinition,
+              },
+            },
+            BundleTextGreeting: { text: { required: true, type: () => String } },
+            BundleAudioUrlGreeting: { audio_url: { required: true, type: () => String } },
+            BundleNumberView: {
+              number: { required: true, type: () => String },
+              source: {
+                required: true,
+                type: () => String,
+                description: "The name of one of the bundle's sources.",
+              },
+              forward_to: {
+                required: false,
+                type: () => String,
+                description: "Where calls are forwarded; absent when the number's calls run a flow.",
+              },
+              greeting: { required: false, type: () => Object },
+              flow: {
+                required: false,
+                type: () => String,
+                description: "The name of one of the bundle's flows, which the number's calls run.",
+              },
+            },
+            BundleView: {
+              property: { required: true, type: () => t['../bundles/bundle.view'].BundlePropertyView },
+              sources: { required: true, type: () => [t['../bundles/bundle.view'].BundleSourceView] },
+              schedules: { required: true, type: () => [t['../bundles/bundle.view'].BundleScheduleView] },
+              agents: { required: true, type: () => [t['../bundles/bundle.view'].BundleAgentView] },
+              audio: { required: true, type: () => [t['../bundles/bundle.view'].BundleAudioView] },
+              ring_groups: { required: true, type: () => [t['../bundles/bundle.view'].BundleRingGroupView] },
+              voicemail_boxes: {
+                required: true,
+                type: () => [t['../bundles/bundle.view'].BundleVoicemailBoxView],
+              },
+              flows: { required: true, type: () => [t['../bundles/bundle.view'].BundleFlowView] },
+              default_flow: {
+                required: false,
+                type: () => String,
+                description: "The name of the property's default call flow (one of `flows`).",
+              },
+              numbers: { required: true, type: () => [t['../bundles/bundle.view'].BundleNumberView] },
+            },
+            KindChangesView: {
+              created: { required: true, type: () => [String] },
+              updated: { required: true, type: () => [String] },
+              unchanged: {
+                required: true,
+                type: () => [String],
+                description: 'Items the bundle names that were already as it says.',
+              },
+              removed: { required: true, type: () => [String] },
+            },
+            BundleChangesView: {
+              settings: { required: true, type: () => t['../bundles/bundle.view'].KindChangesView },
+              sources: { required: true, type: () => t['../bundles/bundle.view'].KindChangesView },
+              schedules: { required: true, type: () => t['../bundles/bundle.view'].KindChangesView },
+              agents: { required: true, type: () => t['../bundles/bundle.view'].KindChangesView },
+              audio: { required: true, type: () => t['../bundles/bundle.view'].KindChangesView },
+              ring_groups: { required: true, type: () => t['../bundles/bundle.view'].KindChangesView },
+              voicemail_boxes: { required: true, type: () => t['../bundles/bundle.view'].KindChangesView },
+              flows: { required: true, type: () => t['../bundles/bundle.view'].KindChangesView },
+              numbers: { required: true, type: () => t['../bundles/bundle.view'].KindChangesView },
+            },
+            BundleApplyResult: {
+              propertyId: { required: true, type: () => String },
+              dryRun: { required: true, type: () => Boolean },
+              prune: { required: true, type: () => Boolean },
+              changed: {
+                required: true,
+                type: () => Boolean,
+                description: 'Whether anything was (in a dry run, would be) written.',
+              },
+              changes: { required: true, type: () => t['../bundles/bundle.view'].BundleChangesView },
+            },
+            BundleImportResult: {
+              fromPropertyId: { required: true, type: () => String },
+              include: {
+                required: true,
+                type: () => [Object],
+                description: "The kinds copied: the body's `include`, or every kind.",
+                enum: [
+                  'audio',
+                  'schedules',
+                  'agents',
+                  'ring_groups',
+                  'voicemail_boxes',
+                  'flows',
+                  'default_routing',
+                ],
+                isArray: true,
+              },
+            },
+          },
+        ],
+        [
           import('../reports/dto'),
           {
             CallFilterQuery: {
@@ -2589,6 +2780,52 @@ export default async () => {
                 description: "The browser's visitor id: sent back on the next visit to resume it.",
               },
               sessionId: { required: true, type: () => String },
+            },
+            PoolView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              sourceId: {
+                required: true,
+                type: () => String,
+                description: 'The tracking source whose numbers the pool holds (one pool per source).',
+              },
+              name: { required: true, type: () => String },
+              exhaustionPolicy: {
+                required: true,
+                description:
+                  'What a visitor gets when every number is held: see DECISIONS.md "Keyword pools".',
+                enum: ['overflow', 'main_number', 'reuse_lru'],
+              },
+              overflowTrackingNumberId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'Policy `overflow`: a tracking number of the property outside the pool; otherwise null.',
+              },
+              trackingNumberIds: {
+                required: true,
+                type: () => [String],
+                description: "The pool's tracking numbers, in number order.",
+              },
+              createdAt: { required: true, type: () => Date },
+            },
+            PoolList: { items: { required: true, type: () => [t['../dni/dni.view'].PoolView] } },
+            PoolUtilizationView: {
+              poolId: { required: true, type: () => String },
+              total: { required: true, type: () => Number, description: "The pool's numbers." },
+              held: { required: true, type: () => Number, description: 'Numbers a visit holds now.' },
+              free: { required: true, type: () => Number, description: '`total` \u2212 `held`.' },
+              utilization: {
+                required: true,
+                type: () => Number,
+                description: 'Held share of the pool, 0\u20131 (0 for a pool without numbers).',
+              },
+              exhaustedAssignments: {
+                required: true,
+                type: () => Number,
+                description: 'Assignments that found every number held (the exhaustion policy applied).',
+              },
             },
           },
         ],
@@ -3334,7 +3571,10 @@ export default async () => {
           import('../agent/agent.controller'),
           {
             AgentSignInLinksController: {
-              create: { summary: 'A link valid for 15 minutes, used once: `/agent?code=\u2026`.' },
+              create: {
+                summary: 'A link valid for 15 minutes, used once: `/agent?code=\u2026`.',
+                type: t['../agent/agent.view'].AgentSignInLinkView,
+              },
             },
             AgentController: {
               session: {
@@ -3569,17 +3809,17 @@ export default async () => {
               export: {
                 summary:
                   "The property's whole configuration as a bundle (docs/schemas/bundle.schema.json), audio inline.",
-                type: Object,
+                type: t['../bundles/bundle.view'].BundleView,
               },
               apply: {
                 summary:
                   "Applies a bundle all-or-nothing and answers what changed (`dryRun`: only what would). The body\nis a bundle, checked against its published JSON Schema and each item's endpoint rules.",
-                type: Object,
+                type: t['../bundles/bundle.view'].BundleApplyResult,
               },
               import: {
                 summary:
                   "Copies another property's resources, flows and default flow into this one, all-or-nothing.",
-                type: Object,
+                type: t['../bundles/bundle.view'].BundleImportResult,
               },
             },
           },
@@ -3629,17 +3869,18 @@ export default async () => {
               },
               createPool: {
                 summary: "Creates a source's number pool from tracking numbers of that source.",
-                type: Object,
+                type: t['../dni/dni.view'].PoolView,
               },
-              listPools: {},
-              getPool: { type: Object },
+              listPools: { type: t['../dni/dni.view'].PoolList },
+              getPool: { type: t['../dni/dni.view'].PoolView },
               updatePool: {
                 summary: 'Changes a pool; `trackingNumberIds` replaces its numbers, so a live pool can grow.',
-                type: Object,
+                type: t['../dni/dni.view'].PoolView,
               },
               removePool: { summary: 'Removes the pool; its numbers stay as plain numbers of the source.' },
               utilization: {
                 summary: 'Numbers held now, free, and how often visitors found the pool exhausted.',
+                type: t['../dni/dni.view'].PoolUtilizationView,
               },
             },
           },
