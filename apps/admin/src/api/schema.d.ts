@@ -1851,6 +1851,25 @@ export interface components {
     BackToRulesDto: {
       note?: string;
     };
+    BundleAgentView: {
+      endpoint:
+        | components['schemas']['PhoneEndpoint']
+        | components['schemas']['SipEndpoint']
+        | components['schemas']['WebrtcEndpoint'];
+      id: string;
+      name: string;
+    };
+    BundleAudioUrlGreeting: {
+      audio_url: string;
+    };
+    BundleAudioView: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      contentType: 'audio/mpeg' | 'audio/wav' | 'audio/x-wav';
+      /** @description The file's bytes, base64. */
+      contentBase64: string;
+    };
     BundleChangesByKindView: {
       /** @description `time_zone` and `default_flow`. */
       settings: components['schemas']['KindChangesView'];
@@ -1862,6 +1881,81 @@ export interface components {
       voicemail_boxes: components['schemas']['KindChangesView'];
       flows: components['schemas']['KindChangesView'];
       numbers: components['schemas']['KindChangesView'];
+    };
+    BundleFlowView: {
+      name: string;
+      definition: components['schemas']['CallFlowDefinition'];
+    };
+    BundleNumberView: {
+      greeting?:
+        components['schemas']['BundleTextGreeting'] | components['schemas']['BundleAudioUrlGreeting'];
+      number: string;
+      /** @description The name of one of the bundle's sources. */
+      source: string;
+      /** @description Where calls are forwarded; absent when the number's calls run a flow. */
+      forward_to?: string;
+      /** @description The name of one of the bundle's flows, which the number's calls run. */
+      flow?: string;
+    };
+    BundlePropertyView: {
+      name: string;
+      /** @description IANA time zone. */
+      time_zone: string;
+    };
+    BundleRingGroupView: {
+      whisper?: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      callerHears: components['schemas']['Ringback'] | components['schemas']['HoldAudio'];
+      id: string;
+      name: string;
+      /** @enum {string} */
+      strategy: 'simultaneous' | 'sequential' | 'round_robin';
+      members: components['schemas']['RingMemberDto'][];
+      agentRingTimeoutSeconds: number;
+      overallTimeoutSeconds?: number;
+      skipUnavailable: boolean;
+    };
+    BundleScheduleView: {
+      id: string;
+      name: string;
+      /** @description IANA zone; absent: the property's. */
+      timeZone?: string;
+      weekly: components['schemas']['WeeklyWindowDto'][];
+      overrides?: components['schemas']['DateOverrideDto'][];
+    };
+    BundleSourceView: {
+      name: string;
+      /** @description A catalog source's key (GET /v1/standard-sources); absent for the property's own sources. */
+      standardKey?: string;
+      dniRules: components['schemas']['DniRuleView'][];
+      /** @description Lower runs first when sources compete for a visit. */
+      priority: number;
+      /** @description Present (true) only for a source opted in to last touch under a first-touch property. */
+      lastTouch?: boolean;
+    };
+    BundleTextGreeting: {
+      text: string;
+    };
+    /** @description A property's whole configuration as a bundle: the shape docs/schemas/bundle.schema.json publishes (its items are checked against it when applied). The export writes every section but `dni` and `pools`, and `default_flow` only when the property has a default call flow. */
+    BundleView: {
+      property: components['schemas']['BundlePropertyView'];
+      sources: components['schemas']['BundleSourceView'][];
+      schedules: components['schemas']['BundleScheduleView'][];
+      agents: components['schemas']['BundleAgentView'][];
+      audio: components['schemas']['BundleAudioView'][];
+      ring_groups: components['schemas']['BundleRingGroupView'][];
+      voicemail_boxes: components['schemas']['BundleVoicemailBoxView'][];
+      flows: components['schemas']['BundleFlowView'][];
+      /** @description The name of the property's default call flow (one of `flows`). */
+      default_flow?: string;
+      numbers: components['schemas']['BundleNumberView'][];
+    };
+    BundleVoicemailBoxView: {
+      greeting?: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      id: string;
+      name: string;
+      agentId?: string;
+      notifyWebhookUrl?: string;
+      notifyEmails?: string[];
     };
     CallAttributionView: {
       /**
@@ -3045,6 +3139,7 @@ export interface components {
       overflowTrackingNumberId: string | null;
       /** @description The pool's tracking numbers, by number. */
       trackingNumberIds: string[];
+      /** Format: date-time */
       createdAt: string;
     };
     PresenceDto: {
@@ -5910,7 +6005,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['BundleView'];
         };
       };
       /** @description Error */

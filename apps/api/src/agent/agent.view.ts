@@ -6,6 +6,16 @@ import type { Presence } from './agent-directory.service';
  * the OpenAPI plugin): the controller and services build plain objects of these shapes.
  */
 
+/** A one-time sign-in link for an agent (minted with an API key). */
+export class AgentSignInLinkView {
+  /** The one-time code (`sbc_…`), exchanged for a session by `POST /v1/agent/sessions`. */
+  code: string;
+  /** 15 minutes after minting; the code is refused afterwards, and once used. */
+  expiresAt: Date;
+  /** The link to hand the agent, relative to the api's origin: `/agent?code=…`. */
+  path: string;
+}
+
 /** The signed-in agent, as the sign-in answers it. */
 export class SignedInAgentView {
   id: string;

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels } from '@nestjs/swagger';
 import type { AccessScope } from '../auth/access-scope';
 import { Scope } from '../auth/auth.decorators';
 import { BodyLimit } from '../common/json-body';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { BUNDLE_JSON_LIMIT } from './bundle-limits';
+import { BundleAudioUrlGreeting, BundleTextGreeting, type BundleView } from './bundle.view';
 import { BundlesService } from './bundles.service';
 import { ApplyResultView, ImportResultView } from './bundles.view';
 import { ApplyBundleQuery, ImportDto } from './dto';
@@ -18,8 +19,10 @@ export class BundlesController {
 
   /** The property's whole configuration as a bundle (docs/schemas/bundle.schema.json), audio inline. */
   @Get('bundle')
-  export(@Param('propertyId', property) p: string) {
-    return this.svc.export(p);
+  @ApiExtraModels(BundleTextGreeting, BundleAudioUrlGreeting)
+  export(@Param('propertyId', property) p: string): Promise<BundleView> {
+    // The published Bundle type leaves optional what an export always writes.
+    return this.svc.export(p) as Promise<BundleView>;
   }
 
   /**

@@ -23,7 +23,7 @@ export interface Pool {
   exhaustionPolicy: ExhaustionPolicy;
   overflowTrackingNumberId: string | null;
   trackingNumberIds: string[];
-  createdAt: string;
+  createdAt: Date;
 }
 
 const POOL_SELECT = `SELECT pl.id, pl.property_id AS "propertyId", pl.source_id AS "sourceId", pl.name,

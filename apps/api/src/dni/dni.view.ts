@@ -54,7 +54,7 @@ export class PoolView {
   overflowTrackingNumberId: string | null;
   /** The pool's tracking numbers, by number. */
   trackingNumberIds: string[];
-  createdAt: string;
+  createdAt: Date;
 }
 
 export class PoolListView {

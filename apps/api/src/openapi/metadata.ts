@@ -30,6 +30,7 @@ export default async () => {
       await import('../resources/voicemail-boxes/voicemail-box.view'),
     ['../resources/voicemail-boxes/voicemail-message.view']:
       await import('../resources/voicemail-boxes/voicemail-message.view'),
+    ['../bundles/bundle.view']: await import('../bundles/bundle.view'),
     ['../bundles/bundles.view']: await import('../bundles/bundles.view'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
     ['../reports/reports.view']: await import('../reports/reports.view'),
@@ -565,6 +566,25 @@ export default async () => {
         [
           import('../agent/agent.view'),
           {
+            AgentSignInLinkView: {
+              code: {
+                required: true,
+                type: () => String,
+                description:
+                  'The one-time code (`sbc_\u2026`), exchanged for a session by `POST /v1/agent/sessions`.',
+              },
+              expiresAt: {
+                required: true,
+                type: () => Date,
+                description: '15 minutes after minting; the code is refused afterwards, and once used.',
+              },
+              path: {
+                required: true,
+                type: () => String,
+                description:
+                  "The link to hand the agent, relative to the api's origin: `/agent?code=\u2026`.",
+              },
+            },
             SignedInAgentView: {
               id: { required: true, type: () => String },
               name: { required: true, type: () => String },
@@ -1929,6 +1949,127 @@ export default async () => {
           },
         ],
         [
+          import('../bundles/bundle.view'),
+          {
+            BundlePropertyView: {
+              name: { required: true, type: () => String },
+              time_zone: { required: true, type: () => String, description: 'IANA time zone.' },
+            },
+            BundleSourceView: {
+              name: { required: true, type: () => String },
+              standardKey: {
+                required: false,
+                type: () => String,
+                description:
+                  "A catalog source's key (GET /v1/standard-sources); absent for the property's own sources.",
+              },
+              dniRules: {
+                required: true,
+                type: () => [t['../properties/standard-sources.view'].DniRuleView],
+              },
+              priority: {
+                required: true,
+                type: () => Number,
+                description: 'Lower runs first when sources compete for a visit.',
+              },
+              lastTouch: {
+                required: false,
+                type: () => Boolean,
+                description:
+                  'Present (true) only for a source opted in to last touch under a first-touch property.',
+              },
+            },
+            BundleScheduleView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              timeZone: {
+                required: false,
+                type: () => String,
+                description: "IANA zone; absent: the property's.",
+              },
+              weekly: { required: true, type: () => [t['../resources/schedules/dto'].WeeklyWindowDto] },
+              overrides: { required: false, type: () => [t['../resources/schedules/dto'].DateOverrideDto] },
+            },
+            BundleAgentView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              endpoint: { required: true, type: () => Object },
+            },
+            BundleAudioView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              contentType: { required: true, enum: ['audio/mpeg', 'audio/wav', 'audio/x-wav'] },
+              contentBase64: { required: true, type: () => String, description: "The file's bytes, base64." },
+            },
+            BundleRingGroupView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              strategy: { required: true, enum: ['simultaneous', 'sequential', 'round_robin'] },
+              members: { required: true, type: () => [t['../resources/ring-groups/dto'].RingMemberDto] },
+              agentRingTimeoutSeconds: { required: true, type: () => Number },
+              overallTimeoutSeconds: { required: false, type: () => Number },
+              skipUnavailable: { required: true, type: () => Boolean },
+              whisper: { required: false, type: () => Object },
+              callerHears: { required: true, type: () => Object },
+            },
+            BundleVoicemailBoxView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              agentId: { required: false, type: () => String },
+              greeting: { required: false, type: () => Object },
+              notifyWebhookUrl: { required: false, type: () => String },
+              notifyEmails: { required: false, type: () => [String] },
+            },
+            BundleFlowView: {
+              name: { required: true, type: () => String },
+              definition: {
+                required: true,
+                type: () => t['../call-flows/call-flow.view'].CallFlowDefinition,
+              },
+            },
+            BundleTextGreeting: { text: { required: true, type: () => String } },
+            BundleAudioUrlGreeting: { audio_url: { required: true, type: () => String } },
+            BundleNumberView: {
+              number: { required: true, type: () => String },
+              source: {
+                required: true,
+                type: () => String,
+                description: "The name of one of the bundle's sources.",
+              },
+              forward_to: {
+                required: false,
+                type: () => String,
+                description: "Where calls are forwarded; absent when the number's calls run a flow.",
+              },
+              greeting: { required: false, type: () => Object },
+              flow: {
+                required: false,
+                type: () => String,
+                description: "The name of one of the bundle's flows, which the number's calls run.",
+              },
+            },
+            BundleView: {
+              property: { required: true, type: () => t['../bundles/bundle.view'].BundlePropertyView },
+              sources: { required: true, type: () => [t['../bundles/bundle.view'].BundleSourceView] },
+              schedules: { required: true, type: () => [t['../bundles/bundle.view'].BundleScheduleView] },
+              agents: { required: true, type: () => [t['../bundles/bundle.view'].BundleAgentView] },
+              audio: { required: true, type: () => [t['../bundles/bundle.view'].BundleAudioView] },
+              ring_groups: { required: true, type: () => [t['../bundles/bundle.view'].BundleRingGroupView] },
+              voicemail_boxes: {
+                required: true,
+                type: () => [t['../bundles/bundle.view'].BundleVoicemailBoxView],
+              },
+              flows: { required: true, type: () => [t['../bundles/bundle.view'].BundleFlowView] },
+              default_flow: {
+                required: false,
+                type: () => String,
+                description: "The name of the property's default call flow (one of `flows`).",
+              },
+              numbers: { required: true, type: () => [t['../bundles/bundle.view'].BundleNumberView] },
+            },
+          },
+        ],
+        [
           import('../bundles/bundles.view'),
           {
             KindChangesView: {
@@ -2835,7 +2976,7 @@ export default async () => {
                 type: () => [String],
                 description: "The pool's tracking numbers, by number.",
               },
-              createdAt: { required: true, type: () => String },
+              createdAt: { required: true, type: () => Date },
             },
             PoolListView: { items: { required: true, type: () => [t['../dni/dni.view'].PoolView] } },
             PoolUtilizationView: {
@@ -3844,7 +3985,7 @@ export default async () => {
               export: {
                 summary:
                   "The property's whole configuration as a bundle (docs/schemas/bundle.schema.json), audio inline.",
-                type: Object,
+                type: t['../bundles/bundle.view'].BundleView,
               },
               apply: {
                 summary:
