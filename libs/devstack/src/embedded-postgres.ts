@@ -7,8 +7,10 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -96,15 +98,32 @@ function reachableBinaries(nativeDir: string, version: string): string {
   const home = ROOT_POSTGRES_HOME;
   openFolder(home);
   const target = path.join(home, `bin-${version}`);
-  const done = path.join(target, '.complete');
-  if (!existsSync(done)) {
+  if (isCompleteCopy(nativeDir, target)) return target;
+  // Copied aside, then renamed into place: two runs starting at once (tests, `npm start`) never
+  // see, or leave, a half-copied folder; the second run's rename finds the first's copy and keeps it.
+  const aside = `${target}.partial-${process.pid}`;
+  rmSync(aside, { recursive: true, force: true });
+  // Links inside the package (lib/libpq.so → libpq.so.5.18) stay links.
+  cpSync(nativeDir, aside, { recursive: true, verbatimSymlinks: true });
+  chmodSync(aside, 0o755);
+  writeFileSync(path.join(aside, '.complete'), '');
+  // A folder from an older, unsafe copy may be incomplete: only such a one is removed.
+  if (existsSync(target) && !isCompleteCopy(nativeDir, target))
     rmSync(target, { recursive: true, force: true });
-    // Links inside the package (lib/libpq.so → libpq.so.5.18) stay links.
-    cpSync(nativeDir, target, { recursive: true, verbatimSymlinks: true });
-    chmodSync(target, 0o755);
-    writeFileSync(done, '');
+  try {
+    renameSync(aside, target);
+  } catch (err) {
+    if (!isCompleteCopy(nativeDir, target)) throw err;
+  } finally {
+    rmSync(aside, { recursive: true, force: true });
   }
   return target;
+}
+
+/** Marked complete and holding each top-level folder of the package (bin, lib, share). */
+function isCompleteCopy(nativeDir: string, target: string): boolean {
+  if (!existsSync(path.join(target, '.complete'))) return false;
+  return readdirSync(nativeDir).every((name) => existsSync(path.join(target, name)));
 }
 
 /**
