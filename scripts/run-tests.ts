@@ -31,11 +31,17 @@ async function main(): Promise<void> {
   announceNodeVersion(log);
   const args = process.argv.slice(2);
   const resilience = args.includes('--resilience');
-  const only = args.filter((a) => a !== '--resilience');
+  // Filters name sources or compiled files alike (`test/e2e/calls.test.ts` finds its .js).
+  const only = args.filter((a) => a !== '--resilience').map((a) => a.replace(/\.ts$/, '.js'));
   const files = testFiles(resilience ? ['test/resilience'] : ['libs', 'apps', 'test']).filter(
     (f) =>
       (resilience || !f.startsWith(RESILIENCE_DIR)) && (only.length === 0 || only.some((o) => f.includes(o))),
   );
+  // `node --test` with no file runs every test it finds, resilience included: never that by mistake.
+  if (files.length === 0) {
+    console.error(`no test file matches ${only.join(' ')}`);
+    process.exit(2);
+  }
   const infra = await startTestInfra(log);
   // Uploaded audio of every test goes to a folder of the run's own, not the checkout's .data/media.
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-media-'));
