@@ -7,7 +7,6 @@ import { ApiPrompt, type Prompt } from '../resources/prompt.view';
 import type { RingMemberDto } from '../resources/ring-groups/dto';
 import { HoldAudio, Ringback } from '../resources/ring-groups/ring-group.view';
 import type { DateOverrideDto, WeeklyWindowDto } from '../resources/schedules/dto';
-import type { ImportKind } from './dto';
 
 /*
  * What the bundle routes answer (docs/schemas/bundle.schema.json is the bundle's own shape).

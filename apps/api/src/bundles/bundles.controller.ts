@@ -7,7 +7,7 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { BUNDLE_JSON_LIMIT } from './bundle-limits';
 import { BundleAudioUrlGreeting, BundleTextGreeting, type BundleView } from './bundle.view';
 import { BundlesService } from './bundles.service';
-import { ApplyResultView, ImportResultView } from './bundles.view';
+import { ApplyResultView, ImportResultView } from './bundle-result.view';
 import { ApplyBundleQuery, ImportDto } from './dto';
 
 const property = new UuidParam('propertyId');

@@ -9,7 +9,7 @@ import { inTransaction } from '../common/transaction';
 import { AudioService } from '../resources/audio/audio.service';
 import { checkBundle } from './bundle-check';
 import { diffSnapshots } from './bundle-diff';
-import type { ApplyResultView as ApplyResult, ImportResultView as ImportResult } from './bundles.view';
+import type { ApplyResultView as ApplyResult, ImportResultView as ImportResult } from './bundle-result.view';
 import { BundleWriter } from './bundle-writer';
 import { ConfigSnapshotReader, snapshotToBundle } from './config-snapshot';
 import { IMPORT_KINDS, type ImportDto, type ImportKind } from './dto';

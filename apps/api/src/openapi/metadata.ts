@@ -31,7 +31,7 @@ export default async () => {
     ['../resources/voicemail-boxes/voicemail-message.view']:
       await import('../resources/voicemail-boxes/voicemail-message.view'),
     ['../bundles/bundle.view']: await import('../bundles/bundle.view'),
-    ['../bundles/bundles.view']: await import('../bundles/bundles.view'),
+    ['../bundles/bundle-result.view']: await import('../bundles/bundle-result.view'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
     ['../reports/reports.view']: await import('../reports/reports.view'),
     ['../calls/live/live-calls.view']: await import('../calls/live/live-calls.view'),
@@ -1902,53 +1902,6 @@ export default async () => {
           },
         ],
         [
-          import('../bundles/dto'),
-          {
-            ApplyBundleQuery: {
-              dryRun: {
-                required: false,
-                description: '`true`: write nothing, answer what would change.',
-                enum: ['true', 'false'],
-              },
-              prune: {
-                required: false,
-                description:
-                  '`true`: remove the schedules, agents, audio, ring groups and voicemail boxes the bundle does not list.',
-                enum: ['true', 'false'],
-              },
-            },
-            ImportDto: {
-              fromPropertyId: {
-                required: true,
-                type: () => String,
-                description: 'A property the key reaches (404 otherwise, as for any id it does not).',
-                format: 'uuid',
-              },
-              include: {
-                required: false,
-                type: () => [Object],
-                description: 'Default: every kind.',
-                enum: [
-                  'audio',
-                  'schedules',
-                  'agents',
-                  'ring_groups',
-                  'voicemail_boxes',
-                  'flows',
-                  'default_routing',
-                ],
-                isArray: true,
-                uniqueItems: true,
-              },
-              dryRun: {
-                required: false,
-                type: () => Boolean,
-                description: 'Write nothing, answer what would change.',
-              },
-            },
-          },
-        ],
-        [
           import('../bundles/bundle.view'),
           {
             BundlePropertyView: {
@@ -2070,7 +2023,54 @@ export default async () => {
           },
         ],
         [
-          import('../bundles/bundles.view'),
+          import('../bundles/dto'),
+          {
+            ApplyBundleQuery: {
+              dryRun: {
+                required: false,
+                description: '`true`: write nothing, answer what would change.',
+                enum: ['true', 'false'],
+              },
+              prune: {
+                required: false,
+                description:
+                  '`true`: remove the schedules, agents, audio, ring groups and voicemail boxes the bundle does not list.',
+                enum: ['true', 'false'],
+              },
+            },
+            ImportDto: {
+              fromPropertyId: {
+                required: true,
+                type: () => String,
+                description: 'A property the key reaches (404 otherwise, as for any id it does not).',
+                format: 'uuid',
+              },
+              include: {
+                required: false,
+                type: () => [Object],
+                description: 'Default: every kind.',
+                enum: [
+                  'audio',
+                  'schedules',
+                  'agents',
+                  'ring_groups',
+                  'voicemail_boxes',
+                  'flows',
+                  'default_routing',
+                ],
+                isArray: true,
+                uniqueItems: true,
+              },
+              dryRun: {
+                required: false,
+                type: () => Boolean,
+                description: 'Write nothing, answer what would change.',
+              },
+            },
+          },
+        ],
+        [
+          import('../bundles/bundle-result.view'),
           {
             KindChangesView: {
               created: { required: true, type: () => [String] },
@@ -2089,17 +2089,20 @@ export default async () => {
             BundleChangesByKindView: {
               settings: {
                 required: true,
-                type: () => t['../bundles/bundles.view'].KindChangesView,
+                type: () => t['../bundles/bundle-result.view'].KindChangesView,
                 description: '`time_zone` and `default_flow`.',
               },
-              sources: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
-              schedules: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
-              agents: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
-              audio: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
-              ring_groups: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
-              voicemail_boxes: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
-              flows: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
-              numbers: { required: true, type: () => t['../bundles/bundles.view'].KindChangesView },
+              sources: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              schedules: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              agents: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              audio: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              ring_groups: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              voicemail_boxes: {
+                required: true,
+                type: () => t['../bundles/bundle-result.view'].KindChangesView,
+              },
+              flows: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
+              numbers: { required: true, type: () => t['../bundles/bundle-result.view'].KindChangesView },
             },
             ApplyResultView: {
               propertyId: { required: true, type: () => String },
@@ -2114,7 +2117,10 @@ export default async () => {
                 type: () => Boolean,
                 description: 'Whether anything was (would be) written.',
               },
-              changes: { required: true, type: () => t['../bundles/bundles.view'].BundleChangesByKindView },
+              changes: {
+                required: true,
+                type: () => t['../bundles/bundle-result.view'].BundleChangesByKindView,
+              },
             },
             ImportResultView: {
               fromPropertyId: { required: true, type: () => String },
@@ -3990,12 +3996,12 @@ export default async () => {
               apply: {
                 summary:
                   "Applies a bundle all-or-nothing and answers what changed (`dryRun`: only what would). The body\nis a bundle, checked against its published JSON Schema and each item's endpoint rules.",
-                type: t['../bundles/bundles.view'].ApplyResultView,
+                type: t['../bundles/bundle-result.view'].ApplyResultView,
               },
               import: {
                 summary:
                   "Copies another property's resources, flows and default flow into this one, all-or-nothing.",
-                type: t['../bundles/bundles.view'].ImportResultView,
+                type: t['../bundles/bundle-result.view'].ImportResultView,
               },
             },
           },
