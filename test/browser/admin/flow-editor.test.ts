@@ -170,7 +170,7 @@ describe('admin console: the visual call-flow editor', () => {
       await node(page, name).waitFor();
     await page.getByText('Version 2', { exact: true }).waitFor();
     await node(page, 'Menu: Leasing menu').getByText('Menu: audio welcome').waitFor();
-    await screenshot(page, 'flow-editor');
+    await screenshot(page, 'flow-editor-saved');
 
     const saved = await ok(
       'GET',
