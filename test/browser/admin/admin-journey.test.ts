@@ -149,6 +149,8 @@ describe('admin console journey: draw a flow, try it, save, assign, call, find t
 
       await page.getByRole('button', { name: 'Save flow' }).click();
       await page.getByText('Saved as version 2.').waitFor();
+      await page.getByRole('button', { name: 'Lay out again' }).click();
+      await page.getByRole('button', { name: 'Fit View' }).click();
       await screenshot(page, 'flow-editor');
 
       // Use: the number runs this flow from now on.

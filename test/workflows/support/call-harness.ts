@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { after, before, describe } from 'node:test';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -176,7 +177,15 @@ export class CallHarness {
       ]);
       if (carrier.undelivered.length > 0)
         throw new Error(`webhooks not delivered: ${String(carrier.undelivered[0].error)}`);
-      if (call.records.length !== 1) throw new Error(`the call saved ${call.records.length} records`);
+      // A local activity runs again when the workflow task that ran it is retried (a late webhook
+      // can make Temporal refuse the call's last task); the save is an upsert, so what matters is
+      // that the call saved, and that every save said the same.
+      if (call.records.length === 0) throw new Error('the call saved no record');
+      const differing = call.records.find((r) => !isDeepStrictEqual(r, call.records[0]));
+      if (differing)
+        throw new Error(
+          `the call saved ${call.records.length} records that differ: ${JSON.stringify(call.records)}`,
+        );
       return {
         workflowId,
         result,
