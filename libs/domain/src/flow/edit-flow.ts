@@ -154,8 +154,7 @@ export function sortedOptions(
   for (const d of [...MENU_DIGITS].sort((a, b) => order(a) - order(b)))
     if (options[d] !== undefined) out[d] = options[d];
   // Keys that are not digits (stored data can be broken) keep their place after the digits.
-  for (const [k, v] of Object.entries(options))
-    if (!(k in out)) (out as Record<string, string>)[k] = v;
+  for (const [k, v] of Object.entries(options)) if (!(k in out)) (out as Record<string, string>)[k] = v;
   return out;
 }
 
