@@ -21,6 +21,7 @@ import {
   type RingGroupDraft,
   type SavedRingGroup,
 } from './ring-group-draft';
+import { ResourceNameFields } from '../../ui/resource-name-fields';
 
 /** One ring group (or a new one, at `…/ring-groups/new`), with the agents and audio it can use. */
 export function RingGroupPage({ propertyId, ringGroupId }: { propertyId: string; ringGroupId: string }) {
@@ -143,26 +144,13 @@ function RingGroupForm({
       >
         <fieldset disabled={readOnly || save.busy} className="plain">
           <div className="form-row">
-            <Field label="Name" name="name" problem={problem}>
-              {(a) => (
-                <input
-                  {...a}
-                  required
-                  value={d.name}
-                  onChange={(e) => setD({ ...d, name: e.target.value })}
-                />
-              )}
-            </Field>
-            {!saved && (
-              <Field
-                label="Id"
-                name="id"
-                problem={problem}
-                hint="What call flows name it by; default: from the name"
-              >
-                {(a) => <input {...a} value={d.id} onChange={(e) => setD({ ...d, id: e.target.value })} />}
-              </Field>
-            )}
+            <ResourceNameFields
+              name={d.name}
+              id={d.id}
+              creating={!saved}
+              problem={problem}
+              onChange={(change) => setD({ ...d, ...change })}
+            />
           </div>
           <fieldset className="prompt-input">
             <legend>Strategy</legend>

@@ -14,6 +14,7 @@ import { OpenNow } from './open-now';
 import { OverridesEditor } from './overrides-editor';
 import { bodyOf, draftOf, newDraft, type SavedSchedule, type ScheduleDraft } from './schedule-draft';
 import { WeekEditor } from './week-editor';
+import { ResourceNameFields } from '../../ui/resource-name-fields';
 
 /** One schedule (or a new one, at `…/schedules/new`): its week, special days and zone. */
 export function SchedulePage({ propertyId, scheduleId }: { propertyId: string; scheduleId: string }) {
@@ -117,32 +118,13 @@ function ScheduleForm({
       >
         <fieldset disabled={readOnly || save.busy} className="plain">
           <div className="form-row">
-            <Field label="Name" name="name" problem={problem}>
-              {(a) => (
-                <input
-                  {...a}
-                  required
-                  value={draft.name}
-                  onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-                />
-              )}
-            </Field>
-            {!saved && (
-              <Field
-                label="Id"
-                name="id"
-                problem={problem}
-                hint="What call flows name it by; default: from the name"
-              >
-                {(a) => (
-                  <input
-                    {...a}
-                    value={draft.id}
-                    onChange={(e) => setDraft({ ...draft, id: e.target.value })}
-                  />
-                )}
-              </Field>
-            )}
+            <ResourceNameFields
+              name={draft.name}
+              id={draft.id}
+              creating={!saved}
+              problem={problem}
+              onChange={(change) => setDraft({ ...draft, ...change })}
+            />
             <Field
               label="Time zone"
               name="timeZone"

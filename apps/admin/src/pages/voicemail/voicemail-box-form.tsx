@@ -4,6 +4,7 @@ import type { ApiProblem } from '../../api/problem';
 import type { Body, Ok } from '../../api/types';
 import { Field } from '../../ui/field';
 import { PromptInput, type AudioChoice } from '../../ui/prompt-input';
+import { ResourceNameFields } from '../../ui/resource-name-fields';
 
 export type VoicemailBoxBody = Body<'/v1/properties/{propertyId}/voicemail-boxes', 'post'>;
 export type SavedBox = Ok<'/v1/properties/{propertyId}/voicemail-boxes/{voicemailBoxId}', 'get'>;
@@ -73,21 +74,13 @@ export function VoicemailBoxForm({
     >
       <fieldset disabled={readOnly || busy} className="plain">
         <div className="form-row">
-          <Field label="Name" name="name" problem={problem}>
-            {(a) => (
-              <input {...a} required value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} />
-            )}
-          </Field>
-          {!saved && (
-            <Field
-              label="Id"
-              name="id"
-              problem={problem}
-              hint="What call flows name it by; default: from the name"
-            >
-              {(a) => <input {...a} value={d.id} onChange={(e) => setD({ ...d, id: e.target.value })} />}
-            </Field>
-          )}
+          <ResourceNameFields
+            name={d.name}
+            id={d.id}
+            creating={!saved}
+            problem={problem}
+            onChange={(change) => setD({ ...d, ...change })}
+          />
           <Field label="Belongs to" name="agentId" problem={problem}>
             {(a) => (
               <select {...a} value={d.agentId} onChange={(e) => setD({ ...d, agentId: e.target.value })}>
