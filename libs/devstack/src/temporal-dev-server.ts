@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { ALL_CALL_SEARCH_ATTRIBUTES } from '@switchboard/contracts';
 import { searchAttributeFlags } from '@switchboard/temporal';
-import { freePort, waitFor } from './ports';
+import { StartFailed, freePort, waitFor } from './ports';
 
 export interface DevServerOptions {
   cli: string;
@@ -21,8 +21,25 @@ export interface RunningDevServer {
   stop(): Promise<void>;
 }
 
-/** Starts `temporal server start-dev` with our search attributes and waits until it answers. */
+/**
+ * Starts `temporal server start-dev` with our search attributes and waits until it answers.
+ *
+ * The dev server picks its inner services' ports itself, from the same kernel pool as ours, so now
+ * and then one of them takes the port we chose a moment before and the start dies ("address already
+ * in use"). Such a start is tried again on fresh ports; a port the caller fixed stays as it is.
+ */
 export async function startTemporalDevServer(o: DevServerOptions): Promise<RunningDevServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(o);
+    } catch (err) {
+      if (!(err instanceof StartFailed) || attempt === 3) throw err;
+      console.error(`${err.message}; starting it again (attempt ${attempt + 1} of 3)`);
+    }
+  }
+}
+
+async function startOnce(o: DevServerOptions): Promise<RunningDevServer> {
   const port = o.port ?? (await freePort());
   const args = [
     'server',
@@ -56,23 +73,29 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Runni
     stdio: ['ignore', 2, 2],
     env: { ...process.env, TEMPORAL_VERSION_CHECK_DISABLED: '1' },
   });
-  let exited = false;
-  child.on('exit', () => (exited = true));
+  let exited: string | null = null;
+  child.on('exit', (code, signal) => (exited = String(code ?? signal)));
   const address = `127.0.0.1:${port}`;
-  await waitFor(
-    'Temporal dev server',
-    async () => {
-      if (exited) throw new Error('temporal server exited during start-up');
-      const c = await Connection.connect({ address, connectTimeout: 1000 });
-      try {
-        await c.workflowService.getSystemInfo({});
-        return true;
-      } finally {
-        await c.close();
-      }
-    },
-    60_000,
-  );
+  try {
+    await waitFor(
+      'Temporal dev server',
+      async () => {
+        if (exited) throw new StartFailed(`temporal server exited during start-up (${exited})`);
+        const c = await Connection.connect({ address, connectTimeout: 1000 });
+        try {
+          await c.workflowService.getSystemInfo({});
+          return true;
+        } finally {
+          await c.close();
+        }
+      },
+      60_000,
+    );
+  } catch (err) {
+    // A server that never answered must not outlive the start that gave up on it.
+    if (!exited) child.kill('SIGKILL');
+    throw err;
+  }
   return {
     address,
     uiUrl: o.uiPort ? `http://127.0.0.1:${o.uiPort}` : null,

@@ -6,7 +6,7 @@ import { msToTs } from '@temporalio/common/lib/time';
 import { ALL_CALL_SEARCH_ATTRIBUTES } from '@switchboard/contracts';
 import { ensureSearchAttributes } from '@switchboard/temporal';
 import { goBinary, goInstall, toolCacheDir } from './go-install';
-import { freeLowPort, freePort, waitFor } from './ports';
+import { StartFailed, freeLowPort, freePort, waitFor } from './ports';
 
 /** The server release the Temporal CLI v1.5.1 embeds; its module ships the PostgreSQL v12 schemas. */
 export const TEMPORAL_SERVER_VERSION = '1.29.1';
@@ -238,7 +238,7 @@ dynamicConfigClient:
     await waitFor(
       'temporal-server',
       async () => {
-        if (exited) throw new Error('temporal-server exited during start-up');
+        if (exited) throw new StartFailed('temporal-server exited during start-up');
         const c = await Connection.connect({ address, tls, connectTimeout: 1000 });
         try {
           await c.workflowService.getSystemInfo({});

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { goBinary, goInstall, toolCacheDir } from './go-install';
-import { waitFor } from './ports';
+import { StartFailed, waitFor } from './ports';
 
 /** The Web UI release the Temporal CLI v1.5.1 embeds: operators see the same UI with either server. */
 export const TEMPORAL_UI_VERSION = '2.42.1';
@@ -76,7 +76,7 @@ cors:
     await waitFor(
       'Temporal Web UI',
       async () => {
-        if (exited) throw new Error('the Temporal Web UI exited during start-up');
+        if (exited) throw new StartFailed('the Temporal Web UI exited during start-up');
         return (await fetch(url)).ok;
       },
       30_000,
