@@ -50,6 +50,86 @@ const forbiddenInWorkflows = [
   '@switchboard/outbound',
 ];
 
+// Data access lives in libs/persistence: its repositories hold every query, and only the composition
+// roots that build them (the api's DatabaseModule, the worker's set-up) see TypeORM at all. Elsewhere
+// a SQL string, an entity manager or a hand-built repository is refused.
+const dataAccessOutsidePersistence = [
+  {
+    selector: 'ImportDeclaration[source.value=/^(typeorm|pg|@nestjs\\u002Ftypeorm)$/]',
+    message: 'TypeORM and pg belong to libs/persistence: ask for a repository (or Transactions) instead.',
+  },
+  {
+    selector: 'NewExpression[callee.name=/Repository$/]',
+    message: 'Repositories are built by the composition root (DatabaseModule): inject them by class.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='query'][arguments.0.type=/^(Literal|TemplateLiteral)$/]",
+    message: 'SQL belongs in a repository of libs/persistence.',
+  },
+  {
+    selector: 'MemberExpression[property.name=/^(getRepository|createQueryBuilder|manager)$/]',
+    message: 'Entity managers and query builders belong in a repository of libs/persistence.',
+  },
+];
+// The composition roots: they open the DataSource and build the repositories.
+const compositionRoots = [
+  'apps/api/src/database/**',
+  'apps/worker/src/worker.module.ts',
+  'apps/worker/src/call-worker.ts',
+  'apps/worker/src/temporal-worker.service.ts',
+];
+// Files whose queries have not moved yet (issue 20 empties this list).
+const notYetMoved = [
+  'apps/api/src/accounts/accounts.controller.ts',
+  'apps/api/src/accounts/api-keys.service.ts',
+  'apps/api/src/accounts/property-lists.service.ts',
+  'apps/api/src/agent/agent-directory.service.ts',
+  'apps/api/src/agent/agent-sign-in.service.ts',
+  'apps/api/src/agent/agent-tokens.ts',
+  'apps/api/src/agent/agent.controller.ts',
+  'apps/api/src/agent/outbound-calls.service.ts',
+  'apps/api/src/auth/auth.guard.ts',
+  'apps/api/src/auth/property-access.ts',
+  'apps/api/src/bundles/bundle-writer.ts',
+  'apps/api/src/bundles/bundles.service.ts',
+  'apps/api/src/bundles/config-snapshot.ts',
+  'apps/api/src/call-flows/call-flows.service.ts',
+  'apps/api/src/calls/calls.controller.ts',
+  'apps/api/src/calls/reachable-calls.ts',
+  'apps/api/src/common/db-errors.ts',
+  'apps/api/src/common/property-lock.ts',
+  'apps/api/src/common/transaction.ts',
+  'apps/api/src/default-routing/default-routing.service.ts',
+  'apps/api/src/dni/dni-settings.service.ts',
+  'apps/api/src/dni/visits.service.ts',
+  'apps/api/src/emails/email-store.ts',
+  'apps/api/src/health/health.controller.ts',
+  'apps/api/src/messaging/conversations.service.ts',
+  'apps/api/src/messaging/inbound-text.service.ts',
+  'apps/api/src/messaging/text-attribution.ts',
+  'apps/api/src/messaging/text-notifier.ts',
+  'apps/api/src/messaging/text-routing.service.ts',
+  'apps/api/src/messaging/text-sender.ts',
+  'apps/api/src/messaging/text-store.ts',
+  'apps/api/src/numbers/numbers.service.ts',
+  'apps/api/src/outbound-webhooks/outbound-webhooks.service.ts',
+  'apps/api/src/properties/flow-of-property.ts',
+  'apps/api/src/properties/properties.service.ts',
+  'apps/api/src/recordings/recording-links.ts',
+  'apps/api/src/reports/csv-stream.ts',
+  'apps/api/src/reports/reports.service.ts',
+  'apps/api/src/resources/agents/agents.service.ts',
+  'apps/api/src/resources/audio/audio.service.ts',
+  'apps/api/src/resources/resource-references.ts',
+  'apps/api/src/resources/resource-store.ts',
+  'apps/api/src/resources/ring-groups/ring-groups.service.ts',
+  'apps/api/src/resources/schedules/schedules.service.ts',
+  'apps/api/src/resources/voicemail-boxes/voicemail-boxes.service.ts',
+  'apps/api/src/resources/voicemail-boxes/voicemail-messages.service.ts',
+  'apps/api/src/scoring/scoring.service.ts',
+  'apps/api/src/webhooks/telnyx-webhook.controller.ts',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -151,5 +231,18 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['apps/**/*.{ts,tsx}', 'activities/**/*.ts', 'workflows/**/*.ts', 'libs/**/*.ts'],
+    ignores: [
+      'libs/persistence/**',
+      // Creates and drops whole databases for tests and `npm start`: tooling, not the product's data.
+      'libs/devstack/**',
+      '**/__tests__/**',
+      '**/*.test.ts',
+      ...compositionRoots,
+      ...notYetMoved,
+    ],
+    rules: { 'no-restricted-syntax': ['error', ...dataAccessOutsidePersistence] },
   },
 );

@@ -1,7 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { loadConfig, requireDatabaseUrl, type SwitchboardConfig } from '@switchboard/config';
-import { dataSourceOptions } from '@switchboard/persistence';
+import { loadConfig } from '@switchboard/config';
 import { AccountsModule } from './accounts/accounts.module';
 import { AgentModule } from './agent/agent.module';
 import { AdminConsoleModule } from './admin-console/admin-console.module';
@@ -10,6 +8,7 @@ import { BundlesModule } from './bundles/bundles.module';
 import { CallFlowsModule } from './call-flows/call-flows.module';
 import { CallsModule } from './calls/calls.module';
 import { CONFIG } from './common/tokens';
+import { DatabaseModule } from './database/database.module';
 import { DefaultRoutingModule } from './default-routing/default-routing.module';
 import { DniModule } from './dni/dni.module';
 import { EmailsModule } from './emails/emails.module';
@@ -37,10 +36,7 @@ class ConfigModule {}
   imports: [
     ConfigModule,
     ObservabilityModule,
-    TypeOrmModule.forRootAsync({
-      inject: [CONFIG],
-      useFactory: (cfg: SwitchboardConfig) => dataSourceOptions(requireDatabaseUrl(cfg)),
-    }),
+    DatabaseModule,
     TemporalClientModule,
     AccountsModule,
     PropertiesModule,

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { DniAccessRepository } from '@switchboard/persistence';
 import { DniAccessGuard } from './dni-access.guard';
 import { DniAdminController } from './dni-admin.controller';
 import { DniPublicController } from './dni-public.controller';
@@ -11,16 +9,6 @@ import { VisitsService } from './visits.service';
 /** Dynamic number insertion: settings and pools (admin), visitor sessions (public, docs/DNI.md). */
 @Module({
   controllers: [DniAdminController, DniPublicController],
-  providers: [
-    DniSettingsService,
-    VisitsService,
-    DniAccessGuard,
-    DniRateLimitSweeper,
-    {
-      provide: DniAccessRepository,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new DniAccessRepository(ds),
-    },
-  ],
+  providers: [DniSettingsService, VisitsService, DniAccessGuard, DniRateLimitSweeper],
 })
 export class DniModule {}

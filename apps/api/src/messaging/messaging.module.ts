@@ -1,7 +1,5 @@
 import { OutboundWebhooksModule } from '../outbound-webhooks/outbound-webhooks.module';
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { TextNotificationRepository } from '@switchboard/persistence';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 import { InboundTextService } from './inbound-text.service';
@@ -23,11 +21,6 @@ import { TextSender } from './text-sender';
     InboundTextService,
     TextSender,
     TextNotifier,
-    {
-      provide: TextNotificationRepository,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new TextNotificationRepository(ds),
-    },
     { provide: TEXT_ATTRIBUTION, useClass: PoolSessionTextAttribution },
   ],
   exports: [InboundTextService],

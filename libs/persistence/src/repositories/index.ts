@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { CallRecordRepository } from './call-record.repository';
+import { CallRoutingRepository } from './call-routing.repository';
+import { CallScoringRepository } from './call-scoring.repository';
+import { CarrierEventRepository } from './carrier-event.repository';
+import { DniAccessRepository } from './dni-access.repository';
+import { NotificationSecretRepository } from './notification-secret.repository';
+import { PoolHoldRepository } from './pool-hold.repository';
+import { PropertyResourcesRepository } from './property-resources.repository';
+import { RecordingRepository } from './recording.repository';
+import { TextNotificationRepository } from './text-notification.repository';
+import { VoicemailMessageRepository } from './voicemail-message.repository';
+import { WebhookRepository } from './webhook.repository';
+
+/** A repository: built on the process's one DataSource, by the process's composition root. */
+export type RepositoryClass = new (ds: DataSource) => object;
+
+/**
+ * Every repository, one a line: the api's DatabaseModule provides each of them through Nest's DI,
+ * so a service asks for the repositories it needs by class.
+ */
+export const REPOSITORIES: readonly RepositoryClass[] = [
+  CallRecordRepository,
+  CallRoutingRepository,
+  CallScoringRepository,
+  CarrierEventRepository,
+  DniAccessRepository,
+  NotificationSecretRepository,
+  PoolHoldRepository,
+  PropertyResourcesRepository,
+  RecordingRepository,
+  TextNotificationRepository,
+  VoicemailMessageRepository,
+  WebhookRepository,
+];
