@@ -94,7 +94,7 @@ export interface OutboundCallInput {
   ringTimeoutSecs: number;
 }
 
-/** Copies one carrier recording into our blob store (README, "Recordings"). */
+/** Copies one carrier recording into our blob store (docs/reports.md, "Recordings"). */
 export const STORE_RECORDING_WORKFLOW = 'storeRecording';
 
 export interface StoreRecordingInput {
