@@ -2,7 +2,7 @@ import type { CallAttribution } from './call-attribution';
 
 /**
  * Events a property can subscribe a URL to. Each is POSTed as a WebhookEnvelope, signed (see
- * WEBHOOK_HEADERS and docs/WEBHOOKS.md).
+ * WEBHOOK_HEADERS and docs/webhooks.md).
  */
 export const WEBHOOK_EVENTS = [
   'call.started',
