@@ -210,13 +210,13 @@ export class EmailStore {
       params.push(q.sourceId);
       where += ` AND source_id = $2`;
     }
-    const [items, count]: [EmailRow[], { n: number }[]] = await Promise.all([
-      this.ds.query(
+    const [items, count] = await Promise.all([
+      this.ds.query<EmailRow[]>(
         `SELECT ${EMAIL_COLUMNS} FROM emails WHERE ${where}
           ORDER BY received_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, q.limit, q.offset],
       ),
-      this.ds.query(`SELECT count(*)::int AS n FROM emails WHERE ${where}`, params),
+      this.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM emails WHERE ${where}`, params),
     ]);
     return { items, total: count[0].n };
   }

@@ -63,7 +63,7 @@ export async function streamCsv(
     res.setHeader('content-disposition', `attachment; filename="${filename}"`);
     res.write(csvLine(columns));
     while (!gone) {
-      const rows: Record<string, unknown>[] = await qr.query(`FETCH ${BATCH} FROM report_csv`);
+      const rows = (await qr.query(`FETCH ${BATCH} FROM report_csv`)) as Record<string, unknown>[];
       if (rows.length === 0) break;
       const ok = res.write(rows.map((r) => csvLine(columns.map((c) => r[c]))).join(''));
       if (!ok && !gone) await Promise.race([once(res, 'drain'), once(res, 'close')]);
