@@ -1,14 +1,22 @@
 import type { DataSource } from 'typeorm';
+import { AccountRepository } from './account.repository';
+import { AgentDirectoryRepository } from './agent-directory.repository';
+import { AgentSessionRepository } from './agent-session.repository';
+import { ApiKeyRepository } from './api-key.repository';
 import { CallRecordRepository } from './call-record.repository';
 import { CallRoutingRepository } from './call-routing.repository';
 import { CallScoringRepository } from './call-scoring.repository';
 import { CarrierEventRepository } from './carrier-event.repository';
 import { DniAccessRepository } from './dni-access.repository';
+import { HealthRepository } from './health.repository';
 import { NotificationSecretRepository } from './notification-secret.repository';
 import { PoolHoldRepository } from './pool-hold.repository';
+import { PropertyAccessRepository } from './property-access.repository';
+import { PropertyListRepository } from './property-list.repository';
 import { PropertyResourcesRepository } from './property-resources.repository';
 import { RecordingRepository } from './recording.repository';
 import { TextNotificationRepository } from './text-notification.repository';
+import { TrackingNumberRepository } from './tracking-number.repository';
 import { VoicemailMessageRepository } from './voicemail-message.repository';
 import { WebhookRepository } from './webhook.repository';
 
@@ -20,16 +28,24 @@ export type RepositoryClass = new (ds: DataSource) => object;
  * so a service asks for the repositories it needs by class.
  */
 export const REPOSITORIES: readonly RepositoryClass[] = [
+  AccountRepository,
+  AgentDirectoryRepository,
+  AgentSessionRepository,
+  ApiKeyRepository,
   CallRecordRepository,
   CallRoutingRepository,
   CallScoringRepository,
   CarrierEventRepository,
   DniAccessRepository,
+  HealthRepository,
   NotificationSecretRepository,
   PoolHoldRepository,
+  PropertyAccessRepository,
+  PropertyListRepository,
   PropertyResourcesRepository,
   RecordingRepository,
   TextNotificationRepository,
+  TrackingNumberRepository,
   VoicemailMessageRepository,
   WebhookRepository,
 ];
