@@ -1,8 +1,11 @@
 export * from './entities';
 export * from './data-source';
+export { Transactions, type Tx } from './transaction';
+export { REPOSITORIES } from './repositories';
 export * from './repositories/carrier-event.repository';
 export * from './repositories/call-routing.repository';
 export * from './repositories/call-record.repository';
+export * from './repositories/call-rollup.repository';
 export * from './repositories/call-scoring.repository';
 export * from './repositories/webhook.repository';
 export * from './repositories/pool-hold.repository';
