@@ -3,7 +3,7 @@
  * No I/O, no clock, no randomness, no dependencies: safe inside the Temporal workflow sandbox.
  */
 export type { Instant } from './shared/instant';
-export { instantToEpochMs } from './shared/instant';
+export { instantToEpochMs, secondsBetween } from './shared/instant';
 export type { ValidationIssue, ValidationReport } from './shared/validation-issue';
 export { isE164 } from './shared/e164';
 
@@ -201,6 +201,9 @@ export type {
 export { CALL_OUTCOMES, SCORE_LIMITS } from './scoring/scoring-model';
 export { scoreCall, leadStatusOf, UNSCORED } from './scoring/score-call';
 export { validateScoringRules } from './scoring/validate-scoring-rules';
+
+export type { FinishedCallFacts, VoicemailCall } from './call-record/finished-call';
+export { leftVoicemail, mayHaveAgent, callAgentOf } from './call-record/finished-call';
 
 export type { RateLimit } from './limits/rate-limit';
 export { admitRequest, requestCostMicros } from './limits/rate-limit';
