@@ -1,4 +1,4 @@
-import Telnyx from 'telnyx';
+import type Telnyx from 'telnyx';
 import {
   NumberInventoryError,
   type AvailableNumber,
@@ -7,11 +7,9 @@ import {
   type OrderedNumber,
   type OwnedNumber,
 } from './number-inventory-port';
+import { telnyxClient, telnyxFailure, type TelnyxAccount, type TelnyxErrorItem } from './telnyx-client';
 
-export interface TelnyxNumberInventoryOptions {
-  apiKey: string;
-  /** Unset: api.telnyx.com; the simulator's `/v2` base URL in development. */
-  baseUrl?: string;
+export interface TelnyxNumberInventoryOptions extends TelnyxAccount {
   /** Call Control application the ordered numbers are attached to, so their calls reach us. */
   connectionId: string;
   timeoutMs?: number;
@@ -20,20 +18,7 @@ export interface TelnyxNumberInventoryOptions {
   orderPollMs?: number;
 }
 
-interface TelnyxErrorItem {
-  code?: unknown;
-  detail?: unknown;
-  title?: unknown;
-  source?: { pointer?: unknown };
-}
-
 const NOT_E164 = '10016';
-
-function errorItems(err: InstanceType<typeof Telnyx.APIError>): TelnyxErrorItem[] {
-  const body: { errors?: unknown } | undefined = err.error;
-  const errors = body?.errors;
-  return Array.isArray(errors) ? (errors as TelnyxErrorItem[]) : [];
-}
 
 function detailOf(items: TelnyxErrorItem[], fallback: string): string {
   const details = items.map((e) => e.detail ?? e.title).filter((d): d is string => typeof d === 'string');
@@ -47,16 +32,10 @@ function detailOf(items: TelnyxErrorItem[], fallback: string): string {
  */
 function toInventoryError(err: unknown, ordering = false): NumberInventoryError {
   if (err instanceof NumberInventoryError) return err;
-  if (!(err instanceof Telnyx.APIError) || err.status === undefined) {
-    const why = err instanceof Error ? err.message : String(err);
-    return new NumberInventoryError('unavailable', undefined, undefined, `carrier unreachable: ${why}`);
-  }
-  const items = errorItems(err);
-  const first = items[0];
-  const code =
-    typeof first?.code === 'string' || typeof first?.code === 'number' ? String(first.code) : undefined;
-  const detail = detailOf(items, err.message);
-  const status = err.status;
+  const { status, items, code, message } = telnyxFailure(err);
+  if (status === undefined)
+    return new NumberInventoryError('unavailable', undefined, undefined, `carrier unreachable: ${message}`);
+  const detail = detailOf(items, message);
   const aboutANumber = items.some(
     (e) =>
       String(e.code) !== NOT_E164 &&
@@ -81,12 +60,7 @@ export class TelnyxNumberInventory implements NumberInventoryPort {
 
   constructor(private readonly opts: TelnyxNumberInventoryOptions) {
     // No SDK retries: an order is not idempotent, and the admin API's caller decides about retrying.
-    this.client = new Telnyx({
-      apiKey: opts.apiKey,
-      baseURL: opts.baseUrl,
-      maxRetries: 0,
-      timeout: opts.timeoutMs ?? 10_000,
-    });
+    this.client = telnyxClient(opts, { maxRetries: 0, timeoutMs: opts.timeoutMs ?? 10_000 });
   }
 
   private async run<T>(fn: () => Promise<T>, ordering = false): Promise<T> {
@@ -170,7 +144,7 @@ export class TelnyxNumberInventory implements NumberInventoryPort {
         released = true;
       } catch (err) {
         // Gone between the lookup and the delete: someone released it already.
-        if (!(err instanceof Telnyx.NotFoundError)) throw toInventoryError(err);
+        if (telnyxFailure(err).status !== 404) throw toInventoryError(err);
       }
     }
     return released ? 'released' : 'not_owned';
