@@ -35,9 +35,9 @@ export type {
 } from './flow/step-kinds';
 export { STEP_KINDS, STEP_TYPES, stepKindOf } from './flow/step-kinds';
 export type { StepLink, PromptRef } from './flow/step-links';
-export { stepLinks, stepPrompts, isCallerInputStep, stepResources } from './flow/step-links';
+export { stepLinks, stepPrompts, isCallerInputStep, stepResources, flowResources } from './flow/step-links';
 export type { ResourceKind, ResourceRef } from './flow/resource-ref';
-export { promptResources } from './flow/resource-ref';
+export { promptResources, ringGroupResources, voicemailBoxResources } from './flow/resource-ref';
 export { checkPrompt } from './flow/validate-prompt';
 export type { FlowIssue, FlowIssueCode, FlowValidationContext } from './flow/validate-flow';
 export { validateFlow, FLOW_LIMITS } from './flow/validate-flow';
