@@ -112,10 +112,8 @@ export class CallScoringRepository {
    * it belongs to a property).
    */
   async ruleScoredCall(callId: string, tx?: Tx): Promise<RuleScoredCall | null> {
-    const rows: (ScoringRow & { rules: ScoringRules | null; version: number })[] = await managerOf(
-      this.ds,
-      tx,
-    ).query(
+    const m = managerOf(this.ds, tx);
+    const rows: (ScoringRow & { rules: ScoringRules | null; version: number })[] = await m.query(
       `SELECT ${SCORING_COLUMNS}, p.scoring_rules AS rules, p.scoring_rules_version AS version
          FROM calls c JOIN properties p ON p.id = c.property_id
         WHERE c.id = $1 AND c.score_source = 'rules'`,
