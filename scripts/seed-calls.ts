@@ -113,7 +113,7 @@ export async function seedCalls(ds: DataSource, o: SeedOptions): Promise<Seeded>
       log(`${hi} / ${o.calls} calls`);
     }
     await qr.query(`DROP TABLE seed_numbers`);
-    // The rows bypass saveFinished, which keeps the daily rollup: count theirs from the calls.
+    // The rows bypass saveFinishedCall, which keeps the daily rollup: count theirs from the calls.
     log('daily rollup');
     await qr.startTransaction();
     await rebuildCallRollup(qr.manager, propertyIds);

@@ -2,7 +2,6 @@ import { ApplicationFailure } from '@temporalio/activity';
 import {
   callRecordingPath,
   callWorkflowId,
-  type CallRecordInput,
   type ResolvedCall,
   type RingGroupRequest,
   type VoicemailNotice,
@@ -51,7 +50,10 @@ const NONE: Record<string, never> = {};
 /** Receivers get this long to acknowledge a notification before the attempt counts as failed. */
 const NOTIFY_TIMEOUT_MS = 10_000;
 
-/** Database reads and writes of a call: what to do with a dialled number, and the final record. */
+/**
+ * Database reads and writes of a call: what to do with a dialled number, whom to ring, and the
+ * voicemail notification (the final record is call-record.activities.ts').
+ */
 export function createCallDataActivities(
   routing: CallRoutingRepository,
   records: CallRecordRepository,
@@ -136,10 +138,6 @@ export function createCallDataActivities(
       return resources.claimRingPlan(r.claimId, r.propertyId, r.ringGroupId, (g) =>
         planRing(g.group, g.availability, g.pointer),
       );
-    },
-
-    async saveCallRecord(record: CallRecordInput): Promise<void> {
-      await records.saveFinished(record);
     },
 
     /**

@@ -1,8 +1,6 @@
 import type {
   BlobStore,
-  CallRecordRepository,
   CallRoutingRepository,
-  CallScoringRepository,
   NotificationSecretRepository,
   PoolHoldRepository,
   PropertyResourcesRepository,
@@ -11,27 +9,28 @@ import type {
 } from '@switchboard/persistence';
 import type { CarrierRecordings, TelephonyPort } from '@switchboard/telephony';
 import { createCallDataActivities, type CallDataSettings } from './call-data.activities';
-
-export type { CallDataSettings };
+import { createCallRecordActivities, type CallRecordStores } from './call-record.activities';
 import { createTelephonyActivities } from './telephony.activities';
 import { createScoringActivities } from './scoring.activities';
 import { createWebhookActivities, type EventPublisher } from './webhook.activities';
 import { createRecordingActivities } from './recording.activities';
 import { createCallLifecycleActivities } from './call-lifecycle.activities';
 
+export type { CallDataSettings, CallRecordStores };
+export { saveFinishedCall } from './call-record.activities';
+export type { RescoreBatch } from './scoring.activities';
 export { type EventPublisher } from './webhook.activities';
 export { createRecordingActivities, recordingBlobKey } from './recording.activities';
 export { createCallLifecycleActivities } from './call-lifecycle.activities';
 
-export interface ActivityDeps {
+/** The repositories a finished call's record is saved to (records and scoring serve others too). */
+export interface ActivityDeps extends CallRecordStores {
   routing: CallRoutingRepository;
-  records: CallRecordRepository;
   resources: PropertyResourcesRepository;
   /** Properties' notification signing secrets (voicemail notifications). */
   secrets: NotificationSecretRepository;
   /** Pool-number holds, which calls to pool numbers are attributed by. */
   holds?: PoolHoldRepository;
-  scoring: CallScoringRepository;
   webhooks: WebhookRepository;
   /** Starts outbound webhook deliveries (the worker's WebhookPublisher). */
   publisher: EventPublisher;
@@ -51,6 +50,7 @@ export function createActivities(deps: ActivityDeps) {
     deps.settings,
     deps.holds,
   );
+  const callRecord = createCallRecordActivities(deps);
   const webhooks = createWebhookActivities(
     deps.webhooks,
     deps.records,
@@ -61,9 +61,10 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTelephonyActivities(deps.telephony),
     ...callData,
-    ...createScoringActivities(deps.scoring),
+    ...callRecord,
+    ...createScoringActivities(deps.scoring, deps.transactions),
     ...webhooks,
-    ...createCallLifecycleActivities({ ...callData, ...webhooks }),
+    ...createCallLifecycleActivities({ ...callData, ...callRecord, ...webhooks }),
     ...createRecordingActivities(deps.recordings.repository, deps.recordings.blobs, deps.recordings.carrier),
   };
 }

@@ -1,10 +1,35 @@
-import type { CallScoringRepository, RescoreBatch } from '@switchboard/persistence';
+import { scoreCall } from '@switchboard/domain';
+import type { CallScoringRepository, Transactions } from '@switchboard/persistence';
+
+/** Calls a rescore reads and writes in one activity. */
+const BATCH_SIZE = 500;
+
+export interface RescoreBatch {
+  scored: number;
+  /** The last call id of the batch: where the next batch starts. */
+  lastId: string | null;
+  /** The rules changed again: a newer rescore owns the property now. */
+  superseded: boolean;
+}
 
 /** Rescoring a property's calls after its rules changed, one batch per activity. */
-export function createScoringActivities(scoring: CallScoringRepository) {
+export function createScoringActivities(scoring: CallScoringRepository, transactions: Transactions) {
   return {
+    /**
+     * Rescores the next of the property's rule-scored calls not yet at `version`, in id order after
+     * `afterId` (null: from the start, which also catches calls saved behind the cursor).
+     */
     async rescoreBatch(propertyId: string, version: number, afterId: string | null): Promise<RescoreBatch> {
-      return scoring.rescoreBatch(propertyId, version, afterId);
+      return transactions.run(async (tx) => {
+        const batch = await scoring.unscoredCalls(propertyId, version, afterId, BATCH_SIZE, tx);
+        if (!batch) return { scored: 0, lastId: null, superseded: true };
+        await scoring.writeScores(
+          version,
+          batch.calls.map((c) => ({ id: c.id, score: scoreCall(batch.rules, c.call) })),
+          tx,
+        );
+        return { scored: batch.calls.length, lastId: batch.calls.at(-1)?.id ?? null, superseded: false };
+      });
     },
   };
 }

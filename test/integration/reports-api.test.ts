@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import type { CallOutcome } from '@switchboard/contracts';
-import { CallRecordRepository, openDataSource } from '@switchboard/persistence';
+import { openDataSource } from '@switchboard/persistence';
+import { callRecordSaver } from '../support/call-records';
 import { http } from '@switchboard/scenarios';
 import { createTestAccount, withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
@@ -210,9 +211,9 @@ describe('reports API', () => {
       ids[`${key}Number`] = n.id;
       ids[`${key}Dialled`] = number;
     }
-    const repo = new CallRecordRepository(ds);
+    const save = callRecordSaver(ds);
     for (const c of CALLS) {
-      await repo.saveFinished({
+      await save({
         workflowId: `call-${c.id}`,
         callSessionId: `session-${c.id}`,
         callControlId: `v3:${c.id}`,

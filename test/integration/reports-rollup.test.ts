@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import type { CallOutcome, CallRecordInput } from '@switchboard/contracts';
-import { CallRecordRepository, openDataSource, rebuildCallRollup } from '@switchboard/persistence';
+import { openDataSource, rebuildCallRollup } from '@switchboard/persistence';
+import { callRecordSaver } from '../support/call-records';
 import { rollupCanAnswer, summaryQuery, type SummaryRequest } from '../../apps/api/src/reports/summary.query';
 import { seedCalls } from '../../scripts/seed-calls';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
@@ -22,7 +23,7 @@ describe('reports from the daily rollup', () => {
   let zillow: string;
   let zillowNumber: string;
   let oldSource: string;
-  let repo: CallRecordRepository;
+  let save: ReturnType<typeof callRecordSaver>;
 
   const record = (
     id: string,
@@ -115,7 +116,7 @@ describe('reports from the daily rollup', () => {
   before(async () => {
     api = await startApiOnly();
     ds = await openDataSource(api.dbUrl, 2);
-    repo = new CallRecordRepository(ds);
+    save = callRecordSaver(ds);
     const s = await seedCalls(ds, { calls: 4000, properties: 5, days: 30 });
     seeded = s.propertyIds;
     // The seed makes its own account; the test's key reaches properties of the test account.
@@ -154,7 +155,7 @@ describe('reports from the daily rollup', () => {
         trackingNumberId: null,
       }), // Mon 9th 00:00 CDT
     ])
-      await repo.saveFinished(r);
+      await save(r);
   });
 
   after(async () => {
@@ -236,22 +237,22 @@ describe('reports from the daily rollup', () => {
 
   it('counts a call saved twice (a retried activity) once, with what the second save says', async () => {
     const q = { propertyId: chi, from: '2026-03-10', to: '2026-03-10', groupBy: 'outcome' };
-    await repo.saveFinished(record('twice', '2026-03-10T15:00:00Z', 'no_answer'));
+    await save(record('twice', '2026-03-10T15:00:00Z', 'no_answer'));
     const once = await same([chi], q);
     assert.deepEqual(
       once.rows.map((x: any) => [x.key, x.calls]),
       [['no_answer', 1]],
     );
     // The retry records the call as answered after all: it moves, it is not added.
-    await repo.saveFinished(record('twice', '2026-03-10T15:00:00Z', 'answered'));
-    await repo.saveFinished(record('twice', '2026-03-10T15:00:00Z', 'answered'));
+    await save(record('twice', '2026-03-10T15:00:00Z', 'answered'));
+    await save(record('twice', '2026-03-10T15:00:00Z', 'answered'));
     const twice = await same([chi], q);
     assert.deepEqual(
       twice.rows.map((x: any) => [x.key, x.calls, x.answered, x.missed]),
       [['answered', 1, 1, 0]],
     );
     assert.equal(twice.totals.calls, 1);
-    // What saveFinished keeps is what counting all calls again gives.
+    // What saving records keeps is what counting all calls again gives.
     const cells = async () => [
       await ds.query(`SELECT * FROM call_rollup ORDER BY property_id, day, source_id, tracking_number_id, outcome,
                              first_time, campaign, keyword, answered_by`),

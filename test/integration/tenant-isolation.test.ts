@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
-import { CallRecordRepository, openDataSource } from '@switchboard/persistence';
+import { openDataSource } from '@switchboard/persistence';
+import { callRecordSaver } from '../support/call-records';
 import { http } from '@switchboard/scenarios';
 import { createTestAccount, withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
@@ -175,7 +176,7 @@ describe('tenant isolation on every endpoint', () => {
     ids.keyId = (await ok('key', a('POST', '/v1/api-keys', { name: 'Reporting', readOnly: true }))).id;
 
     // A finished call of A's, written by the same repository the call workflow's activity uses.
-    await new CallRecordRepository(ds).saveFinished({
+    await callRecordSaver(ds)({
       workflowId: 'call-tenant-a-1',
       callSessionId: 'tenant-a-session-1',
       callControlId: 'v3:tenant-a-1',

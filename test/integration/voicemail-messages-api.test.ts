@@ -15,6 +15,7 @@ import {
 } from '@switchboard/persistence';
 import { TelnyxRecordings } from '@switchboard/telephony';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
+import { callRecordSaver } from '../support/call-records';
 
 /** The carrier's recording storage: serves a fake MP3 at any path, and counts the downloads. */
 async function startRecordings(): Promise<{ url: string; server: Server; hits: string[] }> {
@@ -31,6 +32,7 @@ describe('voicemail messages: written with the call record, listed, heard, delet
   let api: ApiOnly;
   let ds: DataSource;
   let records: CallRecordRepository;
+  let save: ReturnType<typeof callRecordSaver>;
   let recordings: RecordingRepository;
   let carrier: Awaited<ReturnType<typeof startRecordings>>;
   let propertyId: string;
@@ -39,6 +41,7 @@ describe('voicemail messages: written with the call record, listed, heard, delet
     api = await startApiOnly({ PUBLIC_BASE_URL: 'https://switchboard.example' });
     ds = await openDataSource(api.dbUrl, 2);
     records = new CallRecordRepository(ds);
+    save = callRecordSaver(ds);
     recordings = new RecordingRepository(ds);
     carrier = await startRecordings();
     const p = await api.request('POST', '/v1/properties', { name: 'Maple Row', timeZone: 'America/Chicago' });
@@ -119,13 +122,13 @@ describe('voicemail messages: written with the call record, listed, heard, delet
   it('adds one message per voicemail call, however often the record is written', async () => {
     const first = record(1);
     await recordingSaved(first, 12);
-    await records.saveFinished(first);
-    await records.saveFinished(first); // the activity retried
-    await records.saveFinished(record(2));
-    await records.saveFinished(record(3, { voicemailBoxId: 'after-hours' }));
+    await save(first);
+    await save(first); // the activity retried
+    await save(record(2));
+    await save(record(3, { voicemailBoxId: 'after-hours' }));
     // Calls that left no message add none.
-    await records.saveFinished(record(4, { outcome: 'answered', voicemailBoxId: null, recordingUrl: 'x' }));
-    await records.saveFinished(record(5, { outcome: 'abandoned', voicemailBoxId: null, recordingUrl: null }));
+    await save(record(4, { outcome: 'answered', voicemailBoxId: null, recordingUrl: 'x' }));
+    await save(record(5, { outcome: 'abandoned', voicemailBoxId: null, recordingUrl: null }));
 
     const list = await messages();
     assert.equal(list.status, 200, JSON.stringify(list.body));
@@ -158,7 +161,7 @@ describe('voicemail messages: written with the call record, listed, heard, delet
   it('reads one message, redirects to its recording, and marks it heard or unheard', async () => {
     const r = record(6);
     const recordingId = await recordingSaved(r, 30);
-    await records.saveFinished(r);
+    await save(r);
     const id = (await messages()).body.items[0].id;
     const one = await api.request('GET', `${boxes}/leasing/messages/${id}`);
     assert.equal(one.status, 200);
@@ -205,7 +208,7 @@ describe('voicemail messages: written with the call record, listed, heard, delet
     assert.ok(!unheard.items.some((m: { id: string }) => m.id === id));
 
     // A retried record write leaves the message as the user left it.
-    await records.saveFinished(r);
+    await save(r);
     assert.equal((await api.request('GET', `${boxes}/leasing/messages/${id}`)).body.heard, true);
 
     const back = await api.request('PATCH', `${boxes}/leasing/messages/${id}`, { heard: false });
@@ -215,7 +218,7 @@ describe('voicemail messages: written with the call record, listed, heard, delet
 
   it('deletes a message for good, even if the record is written again', async () => {
     const r = record(7, { voicemailBoxId: 'after-hours' });
-    await records.saveFinished(r);
+    await save(r);
     const before = (await messages('after-hours')).body;
     const id = before.items.find((m: { from: string }) => m.from === r.from).id;
 
@@ -226,7 +229,7 @@ describe('voicemail messages: written with the call record, listed, heard, delet
       (await api.request('PATCH', `${boxes}/after-hours/messages/${id}`, { heard: true })).status,
       404,
     );
-    await records.saveFinished(r);
+    await save(r);
     assert.equal((await messages('after-hours')).body.total, before.total - 1);
   });
 
@@ -257,7 +260,7 @@ describe('voicemail messages: written with the call record, listed, heard, delet
 
   it('refuses to delete a box that still has messages', async () => {
     assert.equal((await api.request('POST', boxes, { id: 'temp', name: 'Temp' })).status, 201);
-    await records.saveFinished(record(8, { voicemailBoxId: 'temp' }));
+    await save(record(8, { voicemailBoxId: 'temp' }));
     const refused = await api.request('DELETE', `${boxes}/temp`);
     assert.equal(refused.status, 409);
     assert.match(refused.body.error.message, /1 voicemail message/);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
-import { CallRecordRepository, openDataSource } from '@switchboard/persistence';
+import { openDataSource } from '@switchboard/persistence';
+import { callRecordSaver } from '../support/call-records';
 import { withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 
@@ -64,7 +65,7 @@ describe('CSV exports cannot carry spreadsheet formulas (CSV injection)', () => 
       forwardTo: '+13125550111',
     });
     assert.equal(n.status, 201, JSON.stringify(n.body));
-    await new CallRecordRepository(ds).saveFinished({
+    await callRecordSaver(ds)({
       workflowId: 'call-csv-1',
       callSessionId: 'session-csv-1',
       callControlId: 'v3:csv-1',

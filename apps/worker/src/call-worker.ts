@@ -1,17 +1,20 @@
 import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createActivities, type CallDataSettings } from '@switchboard/activities';
+import { createActivities, type CallDataSettings, type CallRecordStores } from '@switchboard/activities';
 import { ALL_CALL_SEARCH_ATTRIBUTES } from '@switchboard/contracts';
 import { DEFAULT_WEBHOOK_DELIVERY, type WebhookDeliverySettings } from '@switchboard/config';
 import {
   CallRecordRepository,
+  CallRollupRepository,
   CallRoutingRepository,
   CallScoringRepository,
   NotificationSecretRepository,
   PropertyResourcesRepository,
   PoolHoldRepository,
   RecordingRepository,
+  Transactions,
+  VoicemailMessageRepository,
   WebhookRepository,
   type BlobStore,
 } from '@switchboard/persistence';
@@ -45,12 +48,11 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
   await ensureSearchAttributes(o.connection, o.namespace, ALL_CALL_SEARCH_ATTRIBUTES);
   const webhooks = new WebhookRepository(o.dataSource);
   const activities = createActivities({
+    ...callRecordStores(o.dataSource),
     routing: new CallRoutingRepository(o.dataSource),
-    records: new CallRecordRepository(o.dataSource),
     resources: new PropertyResourcesRepository(o.dataSource),
     secrets: new NotificationSecretRepository(o.dataSource),
     holds: new PoolHoldRepository(o.dataSource),
-    scoring: new CallScoringRepository(o.dataSource),
     webhooks,
     publisher: o.publisher ?? workerWebhookPublisher(o),
     telephony: o.telephony,
@@ -65,6 +67,17 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
     activities,
     interceptors: { activity: [activityObserver(o.metrics ?? workerMetrics(), () => rootLogger())] },
   });
+}
+
+/** What saving a finished call's record writes to (the saveCallRecord activity; tests save records with it). */
+export function callRecordStores(ds: DataSource): CallRecordStores {
+  return {
+    transactions: new Transactions(ds),
+    records: new CallRecordRepository(ds),
+    rollup: new CallRollupRepository(ds),
+    voicemail: new VoicemailMessageRepository(ds),
+    scoring: new CallScoringRepository(ds),
+  };
 }
 
 /** Call events start their delivery workflows through the worker's own connection. */

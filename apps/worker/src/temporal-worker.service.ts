@@ -9,7 +9,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { mediaSigningSecret, temporalConnectionOptions, type SwitchboardConfig } from '@switchboard/config';
 import { FilesystemBlobStore } from '@switchboard/persistence';
-import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
+import { TelnyxRecordings, TelnyxTelephony, telnyxAccount } from '@switchboard/telephony';
 import { rootLogger } from '@switchboard/observability';
 import { createCallWorker, workerWebhookPublisher } from './call-worker';
 import { StrandedDeliverySweeper } from './stranded-deliveries';
@@ -34,7 +34,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async onApplicationBootstrap(): Promise<void> {
     const { telnyx, temporal, calls, media, observability } = this.cfg;
-    if (!telnyx.apiKey) throw new Error('TELNYX_API_KEY is not set (npm start sets it for the simulator)');
+    const account = telnyxAccount(telnyx);
+    if (!account) throw new Error('TELNYX_API_KEY is not set (npm start sets it for the simulator)');
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.cfg));
     // One publisher for the call activities and the sweep of deliveries whose start was lost.
     const publisher = workerWebhookPublisher({
@@ -50,16 +51,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
       dataSource: this.dataSource,
-      telephony: new TelnyxTelephony({
-        apiKey: telnyx.apiKey,
-        baseUrl: telnyx.baseUrl,
-        connectionId: telnyx.connectionId,
-      }),
+      telephony: new TelnyxTelephony({ ...account, connectionId: telnyx.connectionId }),
       recordings: {
         blobs: new FilesystemBlobStore(media.dir),
         carrier: new TelnyxRecordings({
-          apiKey: telnyx.apiKey,
-          baseUrl: telnyx.baseUrl,
+          ...account,
           allowPrivateNetworks: this.cfg.webhooks.allowPrivateNetworks,
         }),
       },

@@ -3,7 +3,7 @@
  * No I/O, no clock, no randomness, no dependencies: safe inside the Temporal workflow sandbox.
  */
 export type { Instant } from './shared/instant';
-export { instantToEpochMs } from './shared/instant';
+export { instantToEpochMs, secondsBetween } from './shared/instant';
 export type { ValidationIssue, ValidationReport } from './shared/validation-issue';
 export { isE164 } from './shared/e164';
 
@@ -35,9 +35,9 @@ export type {
 } from './flow/step-kinds';
 export { STEP_KINDS, STEP_TYPES, stepKindOf } from './flow/step-kinds';
 export type { StepLink, PromptRef } from './flow/step-links';
-export { stepLinks, stepPrompts, isCallerInputStep, stepResources } from './flow/step-links';
+export { stepLinks, stepPrompts, isCallerInputStep, stepResources, flowResources } from './flow/step-links';
 export type { ResourceKind, ResourceRef } from './flow/resource-ref';
-export { promptResources } from './flow/resource-ref';
+export { promptResources, ringGroupResources, voicemailBoxResources } from './flow/resource-ref';
 export { checkPrompt } from './flow/validate-prompt';
 export type { FlowIssue, FlowIssueCode, FlowValidationContext } from './flow/validate-flow';
 export { validateFlow, FLOW_LIMITS } from './flow/validate-flow';
@@ -201,6 +201,9 @@ export type {
 export { CALL_OUTCOMES, SCORE_LIMITS } from './scoring/scoring-model';
 export { scoreCall, leadStatusOf, UNSCORED } from './scoring/score-call';
 export { validateScoringRules } from './scoring/validate-scoring-rules';
+
+export type { FinishedCallFacts, VoicemailCall } from './call-record/finished-call';
+export { leftVoicemail, mayHaveAgent, callAgentOf } from './call-record/finished-call';
 
 export type { RateLimit } from './limits/rate-limit';
 export { admitRequest, requestCostMicros } from './limits/rate-limit';

@@ -1,11 +1,12 @@
 export * from './entities';
 export * from './data-source';
-export * from './transaction';
+export { Transactions, type Tx } from './transaction';
 export * from './db-errors';
 export { REPOSITORIES, type RepositoryClass } from './repositories';
 export * from './repositories/carrier-event.repository';
 export * from './repositories/call-routing.repository';
 export * from './repositories/call-record.repository';
+export * from './repositories/call-rollup.repository';
 export * from './repositories/call-scoring.repository';
 export * from './repositories/webhook.repository';
 export * from './repositories/pool-hold.repository';

@@ -3,22 +3,23 @@ import type { DataSource, EntityManager } from 'typeorm';
 /**
  * A database transaction, plus work that must wait for its outcome: files outside the database
  * (audio bytes) are written before their rows commit, so a rollback must delete what it wrote and
- * only a commit may delete what the new rows no longer name. Callers outside libs/persistence only
- * pass it on to repository methods: the manager inside is this library's business.
+ * only a commit may delete what the new rows no longer name. Opaque to callers: repositories reach
+ * its connection through managerOf.
  */
 export interface Tx {
   afterCommit(fn: () => Promise<void>): void;
   afterRollback(fn: () => Promise<void>): void;
 }
 
-/** The transaction's own handle; repositories reach its manager through `managerOf`. */
-interface OpenTx extends Tx {
-  readonly manager: EntityManager;
-}
+/** The manager of each open transaction, kept out of Tx so that only repositories run SQL in it. */
+const managers = new WeakMap<Tx, EntityManager>();
 
-/** The manager a repository method runs on: the caller's transaction's, else the pool's. */
+/** The manager to run a repository's SQL with: the transaction's, or the data source's outside one. */
 export function managerOf(ds: DataSource, tx?: Tx): EntityManager {
-  return tx ? (tx as OpenTx).manager : ds.manager;
+  if (!tx) return ds.manager;
+  const m = managers.get(tx);
+  if (!m) throw new Error('not a transaction of Transactions.run');
+  return m;
 }
 
 /** Thrown inside a dry run's transaction to roll it back; carries the result out. */
@@ -28,7 +29,7 @@ class RolledBack<T> extends Error {
   }
 }
 
-/** Opens transactions for the services and activities that own the rules run inside them. */
+/** Opens transactions that repositories' methods join (their last parameter, `tx`). */
 export class Transactions {
   constructor(private readonly ds: DataSource) {}
 
@@ -45,12 +46,12 @@ export class Transactions {
     };
     let result: T;
     try {
-      result = await this.ds.transaction(async (manager) => {
-        const tx: OpenTx = {
-          manager,
+      result = await this.ds.transaction(async (m) => {
+        const tx: Tx = {
           afterCommit: (fn) => void commits.push(fn),
           afterRollback: (fn) => void rollbacks.push(fn),
         };
+        managers.set(tx, m);
         const out = await work(tx);
         if (opts.rollback) throw new RolledBack(out);
         return out;

@@ -1,4 +1,5 @@
-import Telnyx from 'telnyx';
+import type Telnyx from 'telnyx';
+import { telnyxClient, type TelnyxAccount } from './telnyx-client';
 
 /** A browser agent's Telnyx telephony credential: what @telnyx/webrtc signs in with. */
 export interface BrowserCredential {
@@ -13,10 +14,7 @@ export interface BrowserCredentialsPort {
   loginToken(credentialId: string): Promise<string>;
 }
 
-export interface TelnyxBrowserCredentialsOptions {
-  apiKey: string;
-  /** Unset: api.telnyx.com; the simulator's `/v2` base URL in development. */
-  baseUrl?: string;
+export interface TelnyxBrowserCredentialsOptions extends TelnyxAccount {
   /** The credential connection (WebRTC) the agents' credentials belong to. */
   connectionId: string;
   timeoutMs?: number;
@@ -27,12 +25,7 @@ export class TelnyxBrowserCredentials implements BrowserCredentialsPort {
   private readonly client: Telnyx;
 
   constructor(private readonly o: TelnyxBrowserCredentialsOptions) {
-    this.client = new Telnyx({
-      apiKey: o.apiKey,
-      ...(o.baseUrl ? { baseURL: o.baseUrl } : {}),
-      timeout: o.timeoutMs ?? 10_000,
-      maxRetries: 2,
-    });
+    this.client = telnyxClient(o, { maxRetries: 2, timeoutMs: o.timeoutMs ?? 10_000 });
   }
 
   async create(name: string): Promise<BrowserCredential> {

@@ -1,6 +1,6 @@
 import { ReceiverRefused, requestReceiver } from '@switchboard/outbound';
-import Telnyx from 'telnyx';
-import { isTelnyxApiError } from './telnyx-api-error';
+import type Telnyx from 'telnyx';
+import { telnyxClient, telnyxFailure, type TelnyxAccount } from './telnyx-client';
 
 /** A recording's file as downloaded from the carrier. */
 export interface RecordingFile {
@@ -59,15 +59,14 @@ export class TelnyxRecordings implements CarrierRecordings {
    * network (the simulator in development). Absent: no.
    */
   constructor(
-    private readonly opts: {
-      apiKey: string;
-      baseUrl?: string;
+    private readonly opts: TelnyxAccount & {
+      /** For the file's download (the recordings API gets 10 s). */
       timeoutMs?: number;
       allowPrivateNetworks?: boolean;
     },
   ) {
     // Retries belong to the copy workflow's activity policy.
-    this.client = new Telnyx({ apiKey: opts.apiKey, baseURL: opts.baseUrl, maxRetries: 0, timeout: 10_000 });
+    this.client = telnyxClient(opts, { maxRetries: 0, timeoutMs: 10_000 });
   }
 
   async download(id: string, links: Readonly<Record<string, string>>): Promise<RecordingFile> {
@@ -85,9 +84,9 @@ export class TelnyxRecordings implements CarrierRecordings {
     try {
       return (await this.client.recordings.retrieve(id)).data ?? {};
     } catch (err) {
-      if (isTelnyxApiError(err) && err.status === 404)
-        throw new RecordingDownloadError('gone', `the carrier has no recording ${id}`);
-      throw new RecordingDownloadError('transient', `recordings API: ${(err as Error).message}`);
+      const f = telnyxFailure(err);
+      if (f.status === 404) throw new RecordingDownloadError('gone', `the carrier has no recording ${id}`);
+      throw new RecordingDownloadError('transient', `recordings API: ${f.message}`);
     }
   }
 

@@ -1,6 +1,7 @@
 export * from './webhook-signature';
 export * from './client-state';
 export * from './webhook-parser';
+export * from './telnyx-client';
 export * from './telephony-port';
 export * from './telnyx-telephony';
 export * from './number-inventory-port';

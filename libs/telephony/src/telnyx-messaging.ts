@@ -1,24 +1,22 @@
-import Telnyx from 'telnyx';
-import { isTelnyxApiError, telnyxErrorCode, telnyxErrorItems } from './telnyx-api-error';
+import type Telnyx from 'telnyx';
 import { MessagingError, type MessagingPort, type SendTextRequest, type SentText } from './messaging-port';
+import { telnyxClient, telnyxFailure, type TelnyxAccount } from './telnyx-client';
 
-export interface TelnyxMessagingOptions {
-  apiKey: string;
-  /** Unset: api.telnyx.com; the simulator's `/v2` base URL in development. */
-  baseUrl?: string;
+export interface TelnyxMessagingOptions extends TelnyxAccount {
   timeoutMs?: number;
 }
 
 function toMessagingError(err: unknown): MessagingError {
-  if (!isTelnyxApiError(err) || err.status === undefined) {
-    const why = err instanceof Error ? err.message : String(err);
-    return new MessagingError('unavailable', `carrier unreachable: ${why}`);
-  }
-  const first = telnyxErrorItems(err)[0];
-  const detail = typeof first?.detail === 'string' ? first.detail : err.message;
-  const code = telnyxErrorCode(first);
-  const retryable = err.status === 408 || err.status === 429 || err.status >= 500;
-  return new MessagingError(retryable ? 'unavailable' : 'rejected', detail, err.status, code);
+  const f = telnyxFailure(err);
+  if (f.status === undefined) return new MessagingError('unavailable', `carrier unreachable: ${f.message}`);
+  const detail = f.items[0]?.detail;
+  const retryable = f.status === 408 || f.status === 429 || f.status >= 500;
+  return new MessagingError(
+    retryable ? 'unavailable' : 'rejected',
+    typeof detail === 'string' ? detail : f.message,
+    f.status,
+    f.code,
+  );
 }
 
 /** MessagingPort over the official `telnyx` SDK (`POST /v2/messages`). */
@@ -27,12 +25,7 @@ export class TelnyxMessaging implements MessagingPort {
 
   constructor(opts: TelnyxMessagingOptions) {
     // No SDK retries: a send has no idempotency key, so a retry after a lost reply texts twice.
-    this.client = new Telnyx({
-      apiKey: opts.apiKey,
-      baseURL: opts.baseUrl,
-      maxRetries: 0,
-      timeout: opts.timeoutMs ?? 10_000,
-    });
+    this.client = telnyxClient(opts, { maxRetries: 0, timeoutMs: opts.timeoutMs ?? 10_000 });
   }
 
   async send(r: SendTextRequest): Promise<SentText> {

@@ -1,10 +1,4 @@
-import Telnyx from 'telnyx';
-import {
-  isTelnyxApiError,
-  telnyxErrorCode,
-  telnyxErrorItems,
-  type TelnyxErrorItem,
-} from './telnyx-api-error';
+import type Telnyx from 'telnyx';
 import {
   NumberInventoryError,
   type AvailableNumber,
@@ -13,11 +7,9 @@ import {
   type OrderedNumber,
   type OwnedNumber,
 } from './number-inventory-port';
+import { telnyxClient, telnyxFailure, type TelnyxAccount, type TelnyxErrorItem } from './telnyx-client';
 
-export interface TelnyxNumberInventoryOptions {
-  apiKey: string;
-  /** Unset: api.telnyx.com; the simulator's `/v2` base URL in development. */
-  baseUrl?: string;
+export interface TelnyxNumberInventoryOptions extends TelnyxAccount {
   /** Call Control application the ordered numbers are attached to, so their calls reach us. */
   connectionId: string;
   timeoutMs?: number;
@@ -40,14 +32,10 @@ function detailOf(items: TelnyxErrorItem[], fallback: string): string {
  */
 function toInventoryError(err: unknown, ordering = false): NumberInventoryError {
   if (err instanceof NumberInventoryError) return err;
-  if (!isTelnyxApiError(err) || err.status === undefined) {
-    const why = err instanceof Error ? err.message : String(err);
-    return new NumberInventoryError('unavailable', undefined, undefined, `carrier unreachable: ${why}`);
-  }
-  const items = telnyxErrorItems(err);
-  const code = telnyxErrorCode(items[0]);
-  const detail = detailOf(items, err.message);
-  const status = err.status;
+  const { status, items, code, message } = telnyxFailure(err);
+  if (status === undefined)
+    return new NumberInventoryError('unavailable', undefined, undefined, `carrier unreachable: ${message}`);
+  const detail = detailOf(items, message);
   const aboutANumber = items.some(
     (e) =>
       String(e.code) !== NOT_E164 &&
@@ -72,12 +60,7 @@ export class TelnyxNumberInventory implements NumberInventoryPort {
 
   constructor(private readonly opts: TelnyxNumberInventoryOptions) {
     // No SDK retries: an order is not idempotent, and the admin API's caller decides about retrying.
-    this.client = new Telnyx({
-      apiKey: opts.apiKey,
-      baseURL: opts.baseUrl,
-      maxRetries: 0,
-      timeout: opts.timeoutMs ?? 10_000,
-    });
+    this.client = telnyxClient(opts, { maxRetries: 0, timeoutMs: opts.timeoutMs ?? 10_000 });
   }
 
   private async run<T>(fn: () => Promise<T>, ordering = false): Promise<T> {
@@ -161,7 +144,7 @@ export class TelnyxNumberInventory implements NumberInventoryPort {
         released = true;
       } catch (err) {
         // Gone between the lookup and the delete: someone released it already.
-        if (!(err instanceof Telnyx.NotFoundError)) throw toInventoryError(err);
+        if (telnyxFailure(err).status !== 404) throw toInventoryError(err);
       }
     }
     return released ? 'released' : 'not_owned';

@@ -1,5 +1,5 @@
-import Telnyx from 'telnyx';
-import { isTelnyxApiError, telnyxErrorCode, telnyxErrorItems } from './telnyx-api-error';
+import type Telnyx from 'telnyx';
+import { telnyxClient, telnyxFailure, type TelnyxAccount } from './telnyx-client';
 import {
   CarrierCommandError,
   type DialRequest,
@@ -10,10 +10,7 @@ import {
   type TelephonyPort,
 } from './telephony-port';
 
-export interface TelnyxClientOptions {
-  apiKey: string;
-  /** Unset: api.telnyx.com; the simulator's `/v2` base URL in development. */
-  baseUrl?: string;
+export interface TelnyxClientOptions extends TelnyxAccount {
   connectionId: string;
   timeoutMs?: number;
 }
@@ -22,23 +19,14 @@ const CALL_GONE_CODES = new Set(['90018']);
 
 /** Maps the SDK's errors onto what the workflow can decide on (retry, stop, or give up). */
 function toCarrierError(err: unknown): CarrierCommandError {
-  if (isTelnyxApiError(err)) {
-    const code = telnyxErrorCode(telnyxErrorItems(err)[0]);
-    const status = err.status;
-    if (status === 422 && code && CALL_GONE_CODES.has(code)) {
-      return new CarrierCommandError('call_gone', status, code, 'call has already ended');
-    }
-    if (status === undefined || status === 408 || status === 409 || status === 429 || status >= 500) {
-      return new CarrierCommandError('transient', status, code, err.message);
-    }
-    return new CarrierCommandError('rejected', status, code, err.message);
+  const { status, code, message } = telnyxFailure(err);
+  if (status === 422 && code && CALL_GONE_CODES.has(code)) {
+    return new CarrierCommandError('call_gone', status, code, 'call has already ended');
   }
-  return new CarrierCommandError(
-    'transient',
-    undefined,
-    undefined,
-    err instanceof Error ? err.message : String(err),
-  );
+  if (status === undefined || status === 408 || status === 409 || status === 429 || status >= 500) {
+    return new CarrierCommandError('transient', status, code, message);
+  }
+  return new CarrierCommandError('rejected', status, code, message);
 }
 
 /** TelephonyPort over the official `telnyx` SDK (Call Control v2). */
@@ -47,12 +35,7 @@ export class TelnyxTelephony implements TelephonyPort {
 
   constructor(private readonly opts: TelnyxClientOptions) {
     // Retries belong to Temporal's activity retry policy (with the same command_id), not to the SDK.
-    this.client = new Telnyx({
-      apiKey: opts.apiKey,
-      baseURL: opts.baseUrl,
-      maxRetries: 0,
-      timeout: opts.timeoutMs ?? 5000,
-    });
+    this.client = telnyxClient(opts, { maxRetries: 0, timeoutMs: opts.timeoutMs ?? 5000 });
   }
 
   private async run<T>(fn: () => Promise<T>): Promise<T> {

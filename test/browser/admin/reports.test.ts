@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import type { CallOutcome } from '@switchboard/contracts';
-import { CallRecordRepository, openDataSource } from '@switchboard/persistence';
+import { openDataSource } from '@switchboard/persistence';
+import { callRecordSaver } from '../../support/call-records';
 import { startApiOnly, type ApiOnly } from '../../support/api-app';
 import { launchChromium } from '../chromium';
 import { openConsole, screenshot, signIn } from './console';
@@ -76,10 +77,10 @@ describe('admin console: reports, texts and emails', () => {
       );
       numbers.push({ id: n.id, number: ids[key].number });
     }
-    const repo = new CallRecordRepository(ds);
+    const save = callRecordSaver(ds);
     for (const [i, c] of CALLS.entries()) {
       const src = ids[c.source];
-      await repo.saveFinished({
+      await save({
         workflowId: `call-r${i}`,
         callSessionId: `session-r${i}`,
         callControlId: `v3:r${i}`,

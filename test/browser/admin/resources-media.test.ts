@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { CallRecordRepository, openDataSource } from '@switchboard/persistence';
+import { openDataSource } from '@switchboard/persistence';
+import { callRecordSaver } from '../../support/call-records';
 import { startApiOnly, type ApiOnly } from '../../support/api-app';
 import { wavFile } from '../../support/audio';
 import { launchChromium } from '../chromium';
@@ -151,7 +152,7 @@ describe('admin console: audio and voicemail', () => {
     // Recorded the way the worker records a call that left a voicemail.
     const ds = await openDataSource(api.dbUrl, 1);
     try {
-      await new CallRecordRepository(ds).saveFinished({
+      await callRecordSaver(ds)({
         workflowId: 'call-vm-1',
         callSessionId: 'session-vm-1',
         callControlId: 'v3:vm-1',

@@ -7,8 +7,9 @@ import {
   type CallRecordInput,
   type ResolvedCall,
 } from '@switchboard/contracts';
+import { secondsBetween } from '@switchboard/domain';
 import { callEnd, notify } from '../activity-proxies';
-import { callSummary, secondsBetween } from './call-summary';
+import { callSummary } from './call-summary';
 import type { CallSession } from './call-session';
 import { campaignOf } from './call-start';
 
@@ -67,7 +68,7 @@ export async function finishCall(
       firstTime: route?.caller.firstTime ?? null,
       outcome,
       answeredBy: record.answeredBy,
-      talkSecs: record.answeredAt ? secondsBetween(record.answeredAt, endedAt) : 0,
+      talkSecs: secondsBetween(record.answeredAt, endedAt) ?? 0,
       path: s.state.path,
     }),
   });

@@ -1,9 +1,5 @@
 import type { CallOutcome, PathEntry } from '@switchboard/contracts';
 
-export function secondsBetween(from: string, to: string): number {
-  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
-}
-
 export interface CallSummaryFacts {
   from: string;
   to: string;

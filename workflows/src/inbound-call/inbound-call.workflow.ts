@@ -41,11 +41,12 @@ import {
   describeRingPlan,
   PATH_CONNECTED,
   readablePath,
+  secondsBetween,
 } from '@switchboard/domain';
 import { awaitBridgeEnd, command, isCallGone } from '../carrier-commands';
 import { CommandBudget } from '../command-budget';
 import { CallState, type Leg } from '../call/call-state';
-import { callSummary, secondsBetween } from '../call/call-summary';
+import { callSummary } from '../call/call-summary';
 
 /** What the workflow returns (and what tests and the Web UI see as its result). */
 export interface InboundCallResult {
@@ -736,7 +737,7 @@ export async function inboundCall(input: InboundCallInput): Promise<InboundCallR
         firstTime: callerContext?.firstTime ?? null,
         outcome,
         answeredBy: answeredAgent?.to ?? null,
-        talkSecs: answeredAgent?.answeredAt ? secondsBetween(answeredAgent.answeredAt, endedAt) : 0,
+        talkSecs: secondsBetween(answeredAgent?.answeredAt, endedAt) ?? 0,
         path: state.path,
       }),
     });

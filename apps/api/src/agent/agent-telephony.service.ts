@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SwitchboardConfig } from '@switchboard/config';
-import { TelnyxBrowserCredentials, type BrowserCredentialsPort } from '@switchboard/telephony';
+import { TelnyxBrowserCredentials, telnyxAccount, type BrowserCredentialsPort } from '@switchboard/telephony';
 import type { AgentIdentity } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { CONFIG } from '../common/tokens';
@@ -19,12 +19,9 @@ export class AgentTelephony {
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
     private readonly agents: AgentDirectory,
   ) {
-    this.credentials = cfg.telnyx.apiKey
-      ? new TelnyxBrowserCredentials({
-          apiKey: cfg.telnyx.apiKey,
-          baseUrl: cfg.telnyx.baseUrl,
-          connectionId: cfg.agents.credentialConnectionId,
-        })
+    const account = telnyxAccount(cfg.telnyx);
+    this.credentials = account
+      ? new TelnyxBrowserCredentials({ ...account, connectionId: cfg.agents.credentialConnectionId })
       : null;
   }
 

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import type { SwitchboardConfig } from '@switchboard/config';
-import { MessagingError, TelnyxMessaging, type MessagingPort } from '@switchboard/telephony';
+import { MessagingError, TelnyxMessaging, telnyxAccount, type MessagingPort } from '@switchboard/telephony';
 import { CONFIG } from '../common/tokens';
 
 export const MESSAGING = Symbol('MESSAGING');
@@ -14,8 +14,8 @@ const unconfigured: MessagingPort = {
 export const messagingProvider: Provider = {
   provide: MESSAGING,
   inject: [CONFIG],
-  useFactory: (cfg: SwitchboardConfig): MessagingPort =>
-    cfg.telnyx.apiKey
-      ? new TelnyxMessaging({ apiKey: cfg.telnyx.apiKey, baseUrl: cfg.telnyx.baseUrl })
-      : unconfigured,
+  useFactory: (cfg: SwitchboardConfig): MessagingPort => {
+    const account = telnyxAccount(cfg.telnyx);
+    return account ? new TelnyxMessaging(account) : unconfigured;
+  },
 };

@@ -3,6 +3,7 @@ import type { SwitchboardConfig } from '@switchboard/config';
 import {
   NumberInventoryError,
   TelnyxNumberInventory,
+  telnyxAccount,
   type NumberInventoryPort,
 } from '@switchboard/telephony';
 import { CONFIG } from '../common/tokens';
@@ -25,12 +26,10 @@ function notConfigured(): NumberInventoryError {
 export const numberInventoryProvider: Provider = {
   provide: NUMBER_INVENTORY,
   inject: [CONFIG],
-  useFactory: (cfg: SwitchboardConfig): NumberInventoryPort =>
-    cfg.telnyx.apiKey
-      ? new TelnyxNumberInventory({
-          apiKey: cfg.telnyx.apiKey,
-          baseUrl: cfg.telnyx.baseUrl,
-          connectionId: cfg.telnyx.connectionId,
-        })
-      : unconfigured,
+  useFactory: (cfg: SwitchboardConfig): NumberInventoryPort => {
+    const account = telnyxAccount(cfg.telnyx);
+    return account
+      ? new TelnyxNumberInventory({ ...account, connectionId: cfg.telnyx.connectionId })
+      : unconfigured;
+  },
 };

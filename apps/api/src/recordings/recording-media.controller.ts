@@ -4,10 +4,9 @@ import { mediaSigningSecret, type SwitchboardConfig } from '@switchboard/config'
 import type { BlobStore } from '@switchboard/persistence';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
-import { secondsUntil, signedMediaExpiry } from '../common/signed-media';
 import { CONFIG } from '../common/tokens';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { sendAudio } from '../resources/audio/audio-response';
+import { sendSignedAudio } from '../resources/audio/audio-response';
 import { BLOB_STORE } from '../resources/audio/media-storage';
 import { RecordingLinks, recordingMediaPath } from './recording-links';
 import { ApiOkResponse } from '@nestjs/swagger';
@@ -36,28 +35,26 @@ export class RecordingMediaController {
     @Headers('range') range: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const expiresAt = signedMediaExpiry(
-      recordingMediaPath(id),
-      { expires, sig },
-      mediaSigningSecret(this.cfg),
-    );
-    const r = await this.links.recordings.get(id);
-    if (!r || r.status !== 'stored' || !r.blobKey) throw ApiError.notFound('recording', id);
-    const blobKey = r.blobKey;
     // Private: a shared cache must not keep a call recording past its link.
-    res.setHeader('Cache-Control', `private, max-age=${secondsUntil(expiresAt)}`);
-    return sendAudio(
+    return sendSignedAudio(
       res,
-      {
-        contentType: r.contentType ?? 'audio/mpeg',
-        size: r.sizeBytes ?? 0,
-        open: async (byteRange) => {
-          const read = await this.blobs.get(blobKey, byteRange);
-          if (!read) throw new Error(`recording ${id}: ${blobKey} is missing from the blob store`);
-          return read.stream;
-        },
+      { path: recordingMediaPath(id), query: { expires, sig }, range },
+      mediaSigningSecret(this.cfg),
+      'private',
+      async () => {
+        const r = await this.links.recordings.get(id);
+        if (!r || r.status !== 'stored' || !r.blobKey) throw ApiError.notFound('recording', id);
+        const blobKey = r.blobKey;
+        return {
+          contentType: r.contentType ?? 'audio/mpeg',
+          size: r.sizeBytes ?? 0,
+          open: async (byteRange) => {
+            const read = await this.blobs.get(blobKey, byteRange);
+            if (!read) throw new Error(`recording ${id}: ${blobKey} is missing from the blob store`);
+            return read.stream;
+          },
+        };
       },
-      range,
     );
   }
 }

@@ -1,16 +1,8 @@
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  registerDecorator,
-} from 'class-validator';
+import { IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, registerDecorator } from 'class-validator';
+import { CallPropertiesQuery, CallSessionQuery } from '../calls/dto';
 import type { FieldError } from '../common/api-error';
+import { PageQuery } from '../common/page-query';
 import { CALL_LOG_SORTS, type CallLogSort } from './call-log.query';
 import { GROUP_BYS, type GroupBy } from './group-by';
 
@@ -34,19 +26,10 @@ function IsLocalDate(): PropertyDecorator {
 }
 
 /**
- * Filters shared by the reports and the call log. `from`/`to` are local days in each call's own
- * property's time zone, `to` inclusive.
+ * What calls the reports and the call log count, beyond whose (CallPropertiesQuery). `from`/`to`
+ * are local days in each call's own property's time zone, `to` inclusive.
  */
-export class CallFilterQuery {
-  @IsOptional()
-  @IsUUID()
-  propertyId?: string;
-
-  /** Only calls of the properties in this property list. */
-  @IsOptional()
-  @IsUUID()
-  propertyListId?: string;
-
+export class CallConditionsQuery {
   /** First local day (the property's time zone), YYYY-MM-DD. */
   @IsOptional()
   @IsLocalDate()
@@ -100,6 +83,12 @@ export class CallFilterQuery {
   format?: 'json' | 'csv';
 }
 
+/**
+ * Filters shared by the reports and the call log. Composed, not inherited, so each field has one
+ * definition; the order of the parts is the order of the documented parameters.
+ */
+export class CallFilterQuery extends IntersectionType(CallPropertiesQuery, CallConditionsQuery) {}
+
 /** `GET /v1/reports/calls/summary` (`from` and `to` required). */
 export class CallSummaryQuery extends CallFilterQuery {
   /** One row per group; without it one row of totals. */
@@ -108,28 +97,8 @@ export class CallSummaryQuery extends CallFilterQuery {
   groupBy?: GroupBy;
 }
 
-/** `GET /v1/calls`: the report filters, paging (as PageQuery), the carrier's session id, a sort. */
-export class CallLogQuery extends CallFilterQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100000)
-  offset: number = 0;
-
-  /** The carrier's call_session_id: finds the record of one specific call. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  callSessionId?: string;
-
+/** How the call log lists calls: which direction, in what order. */
+export class CallLogOrderQuery {
   /**
    * `inbound` (callers) or `outbound` (agents' click-to-calls); both unless given. Reports count
    * inbound calls only.
@@ -143,6 +112,14 @@ export class CallLogQuery extends CallFilterQuery {
   @IsIn(CALL_LOG_SORTS)
   sort?: CallLogSort;
 }
+
+/** `GET /v1/calls`: paging, the carrier's session id, a direction and sort, then the report filters. */
+export class CallLogQuery extends IntersectionType(
+  PageQuery,
+  CallSessionQuery,
+  CallLogOrderQuery,
+  CallFilterQuery,
+) {}
 
 /** What one field's validator cannot see: a range needs both ends (reports always), in order. */
 export function rangeProblems(q: { from?: string; to?: string }, required: boolean): FieldError[] {

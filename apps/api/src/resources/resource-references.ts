@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import {
-  promptResources,
-  stepResources,
+  flowResources,
+  ringGroupResources,
+  voicemailBoxResources,
   type CallFlow,
   type ResourceKind,
   type ResourceRef,
@@ -18,23 +19,6 @@ export const RESOURCE_LABELS: Record<ResourceKind, string> = {
   audio: 'audio file',
   voicemail_box: 'voicemail box',
 };
-
-/** The resources a call flow names: each step's, as its kind's descriptor lists them (libs/domain). */
-export function flowRefs(flow: CallFlow): ResourceRef[] {
-  return flow.steps.flatMap((step) => stepResources(step));
-}
-
-export function ringGroupRefs(g: StoredRingGroup): ResourceRef[] {
-  return [
-    ...g.members.map((m): ResourceRef => ({ kind: 'agent', id: m.agentId })),
-    ...promptResources(g.whisper),
-    ...(g.callerHears.kind === 'hold_audio' ? promptResources(g.callerHears.prompt) : []),
-  ];
-}
-
-export function voicemailBoxRefs(b: { agentId: string | null; greeting: unknown }): ResourceRef[] {
-  return [...(b.agentId ? [{ kind: 'agent' as const, id: b.agentId }] : []), ...promptResources(b.greeting)];
-}
 
 /**
  * What uses a resource: the current versions of the property's call flows (older versions only
@@ -56,13 +40,14 @@ async function usersOf(m: EntityManager, propertyId: string, ref: ResourceRef): 
     `SELECT id, agent_id AS "agentId", greeting FROM voicemail_boxes WHERE property_id = $1 ORDER BY id`,
     [propertyId],
   );
+  // What names what is libs/domain's (each step kind's descriptor, ring groups', boxes').
   const names = (refs: ResourceRef[]) => refs.some((r) => r.kind === ref.kind && r.id === ref.id);
   // A box's messages would be out of reach without it (the api reads them through their box).
   const messages = ref.kind === 'voicemail_box' ? await countVoicemailMessages(m, propertyId, ref.id) : 0;
   return [
-    ...flows.filter((f) => names(flowRefs(f.definition))).map((f) => `call flow "${f.name}"`),
-    ...groups.filter((g) => names(ringGroupRefs(g.definition))).map((g) => `ring group "${g.id}"`),
-    ...boxes.filter((b) => names(voicemailBoxRefs(b))).map((b) => `voicemail box "${b.id}"`),
+    ...flows.filter((f) => names(flowResources(f.definition))).map((f) => `call flow "${f.name}"`),
+    ...groups.filter((g) => names(ringGroupResources(g.definition))).map((g) => `ring group "${g.id}"`),
+    ...boxes.filter((b) => names(voicemailBoxResources(b))).map((b) => `voicemail box "${b.id}"`),
     ...(messages ? [`${messages} voicemail message${messages > 1 ? 's' : ''}`] : []),
   ];
 }

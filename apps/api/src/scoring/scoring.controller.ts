@@ -52,7 +52,7 @@ export class CallScoreController {
     @Body() dto: ManualScoreDto,
   ): Promise<CallScoreView> {
     await this.calls.find(id);
-    return this.svc.repo.override(id, dto, actorOf(scope));
+    return this.svc.override(id, dto, actorOf(scope));
   }
 
   /** Drops the manual score: the property's rules score the call again. */
@@ -63,21 +63,21 @@ export class CallScoreController {
     @Body() dto: BackToRulesDto,
   ): Promise<CallScoreView> {
     await this.calls.find(id);
-    return this.svc.repo.backToRules(id, actorOf(scope), dto?.note);
+    return this.svc.backToRules(id, actorOf(scope), dto?.note);
   }
 
   /** Who changed the call's score by hand, when, from what to what, and why. */
   @Get('score-changes')
   async changes(@Param('callId', call) id: string): Promise<ScoreChangeList> {
     await this.calls.find(id);
-    return { items: await this.svc.repo.changes(id) };
+    return { items: await this.svc.changes(id) };
   }
 
   /** Attaches the conversation's transcript; the call is rescored at once. */
   @Put('transcript')
   async transcript(@Param('callId', call) id: string, @Body() dto: TranscriptDto): Promise<CallScoreView> {
     await this.calls.find(id);
-    return this.svc.repo.setTranscript(id, dto.text);
+    return this.svc.setTranscript(id, dto.text);
   }
 }
 

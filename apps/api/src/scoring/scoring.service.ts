@@ -3,19 +3,29 @@ import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
 import { RESCORE_CALLS_WORKFLOW, type RescoreCallsInput } from '@switchboard/contracts';
-import { validateScoringRules, type ScoringRules } from '@switchboard/domain';
-import { CallScoringRepository } from '@switchboard/persistence';
+import { scoreCall, validateScoringRules, type ScoringRules } from '@switchboard/domain';
+import {
+  CallScoringRepository,
+  Transactions,
+  type CallScoreState,
+  type ScoreChange,
+  type Tx,
+} from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { issueField, runDomainCheck } from '../common/domain-issues';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import { plain } from '../resources/dto-fields';
-import type { ScoringRulesDto } from './dto';
+import type { ManualScoreDto, ScoringRulesDto } from './dto';
 import type { PropertyScoringView, SavedScoringView } from './scoring-rules.view';
 
-/** A property's scoring rules; changing them rescores its calls in the background. */
+/**
+ * A property's scoring rules, changing which rescores its calls in the background; and one call's
+ * score, which a person may set (audited) or give back to the rules.
+ */
 @Injectable()
 export class ScoringService {
-  readonly repo: CallScoringRepository;
+  private readonly repo: CallScoringRepository;
+  private readonly tx: Transactions;
 
   constructor(
     ds: DataSource,
@@ -23,6 +33,7 @@ export class ScoringService {
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
   ) {
     this.repo = new CallScoringRepository(ds);
+    this.tx = new Transactions(ds);
   }
 
   async get(propertyId: string): Promise<PropertyScoringView> {
@@ -45,5 +56,59 @@ export class ScoringService {
       args: [{ propertyId, version } satisfies RescoreCallsInput],
     });
     return { ...(await this.get(propertyId)), rescoreWorkflowId: workflowId };
+  }
+
+  /** A person sets a call's lead status (and score): kept through rule changes, and audited. */
+  async override(callId: string, change: ManualScoreDto, actor: string): Promise<CallScoreState> {
+    return this.tx.run(async (tx) => {
+      const before = await this.lockScore(callId, tx);
+      const score = change.score === undefined ? before.score : change.score;
+      const after = { score, leadStatus: change.leadStatus };
+      await this.repo.setManualScore(callId, score, change.leadStatus, tx);
+      await this.repo.recordChange(
+        { callId, actor, action: 'override', before, after, note: change.note },
+        tx,
+      );
+      return { ...after, scoreSource: 'manual', scoreReasons: [] };
+    });
+  }
+
+  /** Drops a person's score: the call is scored by the property's rules again, now. */
+  async backToRules(callId: string, actor: string, note?: string | null): Promise<CallScoreState> {
+    return this.tx.run(async (tx) => {
+      const before = await this.lockScore(callId, tx);
+      await this.repo.returnToRules(callId, tx);
+      await this.scoreByRules(callId, tx);
+      const after = await this.lockScore(callId, tx);
+      await this.repo.recordChange({ callId, actor, action: 'back_to_rules', before, after, note }, tx);
+      return after;
+    });
+  }
+
+  /** Attaches a transcript; a rule-scored call is rescored at once (keyword rules read it). */
+  async setTranscript(callId: string, transcript: string | null): Promise<CallScoreState> {
+    return this.tx.run(async (tx) => {
+      await this.lockScore(callId, tx);
+      await this.repo.setTranscript(callId, transcript, tx);
+      await this.scoreByRules(callId, tx);
+      return this.lockScore(callId, tx);
+    });
+  }
+
+  changes(callId: string): Promise<ScoreChange[]> {
+    return this.repo.changes(callId);
+  }
+
+  /** The call's score, locked for the rest of `tx` (the controller found the call first). */
+  private async lockScore(callId: string, tx: Tx): Promise<CallScoreState> {
+    const state = await this.repo.lockScore(callId, tx);
+    if (!state) throw new Error(`call ${callId} does not exist`);
+    return state;
+  }
+
+  /** Scores the call by its property's rules as they are now, unless a person scored it. */
+  private async scoreByRules(callId: string, tx: Tx): Promise<void> {
+    const c = await this.repo.ruleScoredCall(callId, tx);
+    if (c) await this.repo.writeScores(c.version, [{ id: c.id, score: scoreCall(c.rules, c.call) }], tx);
   }
 }

@@ -1,4 +1,4 @@
-import type { FlowStep, StepId } from './flow-model';
+import type { CallFlow, FlowStep, StepId } from './flow-model';
 import type { Prompt } from './prompt';
 import { promptResources, type ResourceRef } from './resource-ref';
 import { stepKindOf } from './step-kinds';
@@ -42,4 +42,9 @@ export function stepResources(step: FlowStep): ResourceRef[] {
   const kind = stepKindOf(step.type);
   if (kind === undefined) return [];
   return [...kind.resources(step), ...kind.prompts(step).flatMap((r) => promptResources(r.prompt))];
+}
+
+/** What a call flow names: each of its steps' resources. */
+export function flowResources(flow: CallFlow): ResourceRef[] {
+  return flow.steps.flatMap((step) => stepResources(step));
 }

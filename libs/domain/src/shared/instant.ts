@@ -13,3 +13,16 @@ export function instantToEpochMs(at: Instant): number {
   }
   return ms;
 }
+
+/**
+ * Whole seconds from one ISO instant to another, never negative (a later event on another leg may
+ * carry an earlier carrier time); null when either is missing or is not an instant.
+ */
+export function secondsBetween(
+  from: string | null | undefined,
+  to: string | null | undefined,
+): number | null {
+  if (!from || !to) return null;
+  const s = (Date.parse(to) - Date.parse(from)) / 1000;
+  return Number.isFinite(s) ? Math.max(0, Math.round(s)) : null;
+}

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * One row per voicemail left, written with the call's record (CallRecordRepository.saveFinished),
+ * One row per voicemail left, written with the call's record (activities' saveFinishedCall),
  * so a message exists exactly when a `voicemail` call record does. `call_id` is unique: the record
  * write is retried and must not add a second message. Deletes are soft (`deleted_at`), so a
  * retried write cannot bring a deleted message back.

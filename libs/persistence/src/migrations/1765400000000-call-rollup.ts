@@ -5,7 +5,7 @@ import { rebuildCallRollup } from '../reports/call-rollup';
  * The daily call rollup (reports/call-rollup.ts): the call figures per property, local day and the
  * values reports filter or group by, so a summary over months or the whole history sums a few
  * hundred thousand cells instead of reading every call; and per property, local day and hour for
- * hour-of-week reports. `saveFinished` keeps it current in the
+ * hour-of-week reports. Saving a call's record (`saveFinishedCall`) keeps it current in the
  * call's transaction; this backfills it from the calls already stored.
  *
  * No foreign keys on source and number: deleting one sets the calls' id to null, which would merge

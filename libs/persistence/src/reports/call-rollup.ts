@@ -159,7 +159,7 @@ export async function holdPropertyRollup(m: Queryable, propertyId: string): Prom
 
 /**
  * Counts the rollup again from the calls: of the given properties (after a time zone change, or
- * a bulk insert that bypassed `saveFinished`), or of every property (the migration's backfill).
+ * a bulk insert that bypassed `saveFinishedCall`), or of every property (the migration's backfill).
  * Run it in a transaction, where the properties' locks hold until commit.
  */
 export async function rebuildCallRollup(m: Queryable, propertyIds?: readonly string[]): Promise<void> {

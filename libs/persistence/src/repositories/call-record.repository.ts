@@ -1,15 +1,8 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { CallRecordInput } from '@switchboard/contracts';
-import { endpointDialString, type AgentEndpoint } from '@switchboard/domain';
+import { secondsBetween, type AgentEndpoint } from '@switchboard/domain';
 import { CallEntity } from '../entities';
-import { addCallToRollup, holdPropertyRollup, recountRollupDayOf } from '../reports/call-rollup';
-import { scoreSavedCall } from './call-scoring.repository';
-import { addVoicemailMessage, leftVoicemail } from './voicemail-message.repository';
-
-function secondsBetween(from: string | null, to: string): number {
-  if (!from) return 0;
-  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
-}
+import { managerOf, type Tx } from '../transaction';
 
 /** The record's visit attribution columns, in INSERT order (all null for calls without one). */
 function attributionColumns(r: CallRecordInput): unknown[] {
@@ -42,53 +35,34 @@ export interface CallListFilter {
   offset: number;
 }
 
-interface CallAgent {
+/** The agent a call's record names (libs/domain's callAgentOf picks it). */
+export interface CallAgent {
   id: string;
   name: string;
-}
-
-/**
- * The call's agent: the one who placed it (outbound), or the one whose endpoint answered it (an
- * inbound call's `answeredBy` is the destination dialled: a number, a SIP URI, a browser agent's
- * `sip:<username>@sip.telnyx.com`). Looked up when the record is written, like the source: phone
- * agents and browser agents alike, whatever step (ring group or forward) rang them. Two agents
- * sharing a number: the first by id.
- */
-async function callAgent(m: EntityManager, r: CallRecordInput): Promise<CallAgent | null> {
-  if (!r.propertyId || (!r.agentId && !r.answeredBy)) return null;
-  const agents: (CallAgent & { endpoint: AgentEndpoint })[] = await m.query(
-    `SELECT id, name, endpoint FROM agents WHERE property_id = $1 ORDER BY id`,
-    [r.propertyId],
-  );
-  if (r.agentId) return agents.find((a) => a.id === r.agentId) ?? null;
-  return agents.find((a) => endpointDialString(a.endpoint) === r.answeredBy) ?? null;
 }
 
 /** Finished calls: written once per workflow, read by the call log. */
 export class CallRecordRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /**
-   * Idempotent on workflow id: a retried activity rewrites the same row instead of adding one. A
-   * call that left a voicemail gets its box message in the same transaction (once, see
-   * addVoicemailMessage), so there is never a voicemail record without its message or the reverse.
-   * The daily rollup follows in the same transaction: a new call is added to its cell; a rewritten
-   * one (its outcome may differ) has its local day recounted, so it never counts twice.
-   */
-  async saveFinished(r: CallRecordInput): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      if (r.propertyId) await holdPropertyRollup(m, r.propertyId);
-      const agent = await callAgent(m, r);
-      const [call] = (await this.insert(m, r, agent)) as { id: string; inserted: boolean }[];
-      if (call.inserted) await addCallToRollup(m, call.id);
-      else await recountRollupDayOf(m, call.id);
-      if (leftVoicemail(r)) await addVoicemailMessage(m, call.id, r);
-      await scoreSavedCall(m, call.id);
-    });
+  /** The property's agents with their endpoints, by id: who a call's record may name. */
+  async agentsOf(propertyId: string, tx?: Tx): Promise<(CallAgent & { endpoint: AgentEndpoint })[]> {
+    return managerOf(this.ds, tx).query(
+      `SELECT id, name, endpoint FROM agents WHERE property_id = $1 ORDER BY id`,
+      [propertyId],
+    );
   }
 
-  private insert(m: EntityManager, r: CallRecordInput, agent: CallAgent | null): Promise<unknown> {
-    return m.query(
+  /**
+   * Writes the record, idempotent on workflow id: a retried activity rewrites the same row instead
+   * of adding one (`inserted` false), keeping the columns the call's start fixed.
+   */
+  async upsert(
+    r: CallRecordInput,
+    agent: CallAgent | null,
+    tx?: Tx,
+  ): Promise<{ id: string; inserted: boolean }> {
+    const [call]: { id: string; inserted: boolean }[] = await managerOf(this.ds, tx).query(
       `INSERT INTO calls (workflow_id, call_session_id, call_control_id, property_id, tracking_number_id, source_id,
                           source_name, from_number, to_number, started_at, answered_at, ended_at, duration_secs,
                           talk_secs, outcome, answered_by, hangup_cause, path, call_flow_id, call_flow_version,
@@ -124,8 +98,9 @@ export class CallRecordRepository {
         r.startedAt,
         r.answeredAt,
         r.endedAt,
-        secondsBetween(r.startedAt, r.endedAt),
-        secondsBetween(r.answeredAt, r.endedAt),
+        // Never answered: no talk time.
+        secondsBetween(r.startedAt, r.endedAt) ?? 0,
+        secondsBetween(r.answeredAt, r.endedAt) ?? 0,
         r.outcome,
         r.answeredBy,
         r.hangupCause,
@@ -140,6 +115,7 @@ export class CallRecordRepository {
         agent?.name ?? null,
       ],
     );
+    return call;
   }
 
   async list(f: CallListFilter): Promise<{ items: CallEntity[]; total: number }> {

@@ -1,11 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import {
-  scoreCall,
-  type CallOutcome,
-  type CallScore,
-  type LeadStatus,
-  type ScoringRules,
-} from '@switchboard/domain';
+import type { DataSource } from 'typeorm';
+import type { CallOutcome, CallScore, LeadStatus, ScoredCall, ScoringRules } from '@switchboard/domain';
+import { managerOf, type Tx } from '../transaction';
 
 /** What scoring reads of a stored call (see scoredCallOf). */
 interface ScoringRow {
@@ -22,8 +17,8 @@ interface ScoringRow {
 const SCORING_COLUMNS = `c.id, c.outcome, c.talk_secs, c.path, c.transcript, c.prior_calls, c.source_name`;
 
 /** The one mapping from a stored call to libs/domain's ScoredCall. */
-function scoreRow(rules: ScoringRules | null, row: ScoringRow): CallScore {
-  return scoreCall(rules, {
+function scoredCallOf(row: ScoringRow): ScoredCall {
+  return {
     outcome: row.outcome,
     talkSeconds: row.talk_secs,
     path: row.path.map((p) => p.step),
@@ -31,43 +26,7 @@ function scoreRow(rules: ScoringRules | null, row: ScoringRow): CallScore {
     // Calls stored before repeat callers were counted have no count: not known to be first-time.
     firstTime: row.prior_calls === 0,
     source: row.source_name,
-  });
-}
-
-/** Writes rule-made scores; a call a person scored meanwhile keeps theirs. */
-async function writeScores(
-  m: EntityManager | DataSource,
-  version: number,
-  scored: { id: string; s: CallScore }[],
-): Promise<void> {
-  if (scored.length === 0) return;
-  await m.query(
-    `UPDATE calls AS c
-        SET score = x.score, lead_status = x.lead_status, score_reasons = x.reasons, score_rules_version = $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, score smallint, lead_status text, reasons jsonb)
-      WHERE c.id = x.id AND c.score_source = 'rules'`,
-    [
-      JSON.stringify(
-        scored.map(({ id, s }) => ({ id, score: s.score, lead_status: s.leadStatus, reasons: s.matched })),
-      ),
-      version,
-    ],
-  );
-}
-
-/**
- * Scores a call just written, by its property's rules as they are now (inside the record's
- * transaction, so a stored call always has its score).
- */
-export async function scoreSavedCall(m: EntityManager, callId: string): Promise<void> {
-  const rows: (ScoringRow & { rules: ScoringRules | null; version: number })[] = await m.query(
-    `SELECT ${SCORING_COLUMNS}, p.scoring_rules AS rules, p.scoring_rules_version AS version
-       FROM calls c JOIN properties p ON p.id = c.property_id
-      WHERE c.id = $1 AND c.score_source = 'rules'`,
-    [callId],
-  );
-  const row = rows[0];
-  if (row) await writeScores(m, row.version, [{ id: row.id, s: scoreRow(row.rules, row) }]);
+  };
 }
 
 export interface PropertyScoring {
@@ -94,19 +53,28 @@ export interface CallScoreState {
   scoreReasons: string[];
 }
 
-/** What a manual change sets. `score` undefined keeps the call's current score. */
-export interface ManualScore {
-  leadStatus: LeadStatus;
-  score?: number | null;
-  note?: string | null;
+/** A rule-scored call as scoring reads it, with the rules of its property as they are now. */
+export interface RuleScoredCall {
+  id: string;
+  call: ScoredCall;
+  rules: ScoringRules | null;
+  version: number;
 }
 
-export interface RescoreBatch {
-  scored: number;
-  /** The last call id of the batch: where the next batch starts. */
-  lastId: string | null;
-  /** The rules changed again: a newer rescore owns the property now. */
-  superseded: boolean;
+/** Rule-scored calls of a property not yet scored by the rules' current version. */
+export interface UnscoredCalls {
+  rules: ScoringRules | null;
+  calls: { id: string; call: ScoredCall }[];
+}
+
+/** The columns a manual change or a return to the rules leaves in the audit trail. */
+export interface ScoreChangeRecord {
+  callId: string;
+  actor: string;
+  action: ScoreChange['action'];
+  before: CallScoreState;
+  after: { score: number | null; leadStatus: LeadStatus };
+  note: string | null | undefined;
 }
 
 /** Properties' scoring rules, calls' scores, and the audit trail of people's changes to them. */
@@ -140,83 +108,104 @@ export class CallScoringRepository {
   }
 
   /**
-   * Rescores up to `limit` of a property's rule-scored calls not yet at `version`, in id order
-   * after `afterId` (null: from the start, which also catches calls saved behind the cursor).
+   * The call with its property's rules as they are now, if the rules score it (not a person, and
+   * it belongs to a property).
    */
-  async rescoreBatch(
+  async ruleScoredCall(callId: string, tx?: Tx): Promise<RuleScoredCall | null> {
+    const m = managerOf(this.ds, tx);
+    const rows: (ScoringRow & { rules: ScoringRules | null; version: number })[] = await m.query(
+      `SELECT ${SCORING_COLUMNS}, p.scoring_rules AS rules, p.scoring_rules_version AS version
+         FROM calls c JOIN properties p ON p.id = c.property_id
+        WHERE c.id = $1 AND c.score_source = 'rules'`,
+      [callId],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, call: scoredCallOf(row), rules: row.rules, version: row.version } : null;
+  }
+
+  /**
+   * Up to `limit` of a property's rule-scored calls not yet at `version`, in id order after
+   * `afterId` (null: from the start, which also catches calls saved behind the cursor), with the
+   * rules; null when the rules are no longer at `version` (a newer rescore owns the property).
+   */
+  async unscoredCalls(
     propertyId: string,
     version: number,
     afterId: string | null,
-    limit = 500,
-  ): Promise<RescoreBatch> {
-    return this.ds.transaction(async (m) => {
-      const [p]: { rules: ScoringRules | null; version: number }[] = await m.query(
-        `SELECT scoring_rules AS rules, scoring_rules_version AS version FROM properties WHERE id = $1`,
-        [propertyId],
-      );
-      if (!p || p.version !== version) return { scored: 0, lastId: null, superseded: true };
-      const rows: ScoringRow[] = await m.query(
-        `SELECT ${SCORING_COLUMNS} FROM calls c
-          WHERE c.property_id = $1 AND c.score_source = 'rules'
-            AND c.score_rules_version IS DISTINCT FROM $2
-            AND ($3::uuid IS NULL OR c.id > $3::uuid)
-          ORDER BY c.id LIMIT $4`,
-        [propertyId, version, afterId, limit],
-      );
-      await writeScores(
-        m,
+    limit: number,
+    tx?: Tx,
+  ): Promise<UnscoredCalls | null> {
+    const m = managerOf(this.ds, tx);
+    const [p]: { rules: ScoringRules | null; version: number }[] = await m.query(
+      `SELECT scoring_rules AS rules, scoring_rules_version AS version FROM properties WHERE id = $1`,
+      [propertyId],
+    );
+    if (!p || p.version !== version) return null;
+    const rows: ScoringRow[] = await m.query(
+      `SELECT ${SCORING_COLUMNS} FROM calls c
+        WHERE c.property_id = $1 AND c.score_source = 'rules'
+          AND c.score_rules_version IS DISTINCT FROM $2
+          AND ($3::uuid IS NULL OR c.id > $3::uuid)
+        ORDER BY c.id LIMIT $4`,
+      [propertyId, version, afterId, limit],
+    );
+    return { rules: p.rules, calls: rows.map((r) => ({ id: r.id, call: scoredCallOf(r) })) };
+  }
+
+  /** Writes rule-made scores; a call a person scored meanwhile keeps theirs. */
+  async writeScores(version: number, scored: { id: string; score: CallScore }[], tx?: Tx): Promise<void> {
+    if (scored.length === 0) return;
+    await managerOf(this.ds, tx).query(
+      `UPDATE calls AS c
+          SET score = x.score, lead_status = x.lead_status, score_reasons = x.reasons, score_rules_version = $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, score smallint, lead_status text, reasons jsonb)
+        WHERE c.id = x.id AND c.score_source = 'rules'`,
+      [
+        JSON.stringify(
+          scored.map(({ id, score: s }) => ({
+            id,
+            score: s.score,
+            lead_status: s.leadStatus,
+            reasons: s.matched,
+          })),
+        ),
         version,
-        rows.map((r) => ({ id: r.id, s: scoreRow(p.rules, r) })),
-      );
-      return { scored: rows.length, lastId: rows.at(-1)?.id ?? null, superseded: false };
-    });
+      ],
+    );
   }
 
-  /** A person sets a call's lead status (and score): kept through rule changes, and audited. */
-  async override(callId: string, change: ManualScore, actor: string): Promise<CallScoreState> {
-    return this.ds.transaction(async (m) => {
-      const before = await this.lockScore(m, callId);
-      const score = change.score === undefined ? before.score : change.score;
-      await m.query(
-        `UPDATE calls SET score = $2, lead_status = $3, score_source = 'manual', score_reasons = '[]'
-          WHERE id = $1`,
-        [callId, score, change.leadStatus],
-      );
-      await this.audit(
-        m,
-        callId,
-        actor,
-        'override',
-        before,
-        { score, leadStatus: change.leadStatus },
-        change.note,
-      );
-      return { score, leadStatus: change.leadStatus, scoreSource: 'manual', scoreReasons: [] };
-    });
+  /** The call's score, locked until the transaction ends; null when there is no such call. */
+  async lockScore(callId: string, tx: Tx): Promise<CallScoreState | null> {
+    const [row]: CallScoreState[] = await managerOf(this.ds, tx).query(
+      `SELECT score, lead_status AS "leadStatus", score_source AS "scoreSource", score_reasons AS "scoreReasons"
+         FROM calls WHERE id = $1 FOR UPDATE`,
+      [callId],
+    );
+    return row ?? null;
   }
 
-  /** Drops a person's score: the call is scored by the property's rules again, now. */
-  async backToRules(callId: string, actor: string, note?: string | null): Promise<CallScoreState> {
-    return this.ds.transaction(async (m) => {
-      const before = await this.lockScore(m, callId);
-      await m.query(`UPDATE calls SET score_source = 'rules', score_rules_version = NULL WHERE id = $1`, [
-        callId,
-      ]);
-      await scoreSavedCall(m, callId);
-      const after = await this.lockScore(m, callId);
-      await this.audit(m, callId, actor, 'back_to_rules', before, after, note);
-      return after;
-    });
+  /** A person's score: rule changes leave the call alone from now on. */
+  async setManualScore(callId: string, score: number | null, leadStatus: LeadStatus, tx?: Tx): Promise<void> {
+    await managerOf(this.ds, tx).query(
+      `UPDATE calls SET score = $2, lead_status = $3, score_source = 'manual', score_reasons = '[]'
+        WHERE id = $1`,
+      [callId, score, leadStatus],
+    );
   }
 
-  /** Attaches a transcript; a rule-scored call is rescored at once (keyword rules read it). */
-  async setTranscript(callId: string, transcript: string | null): Promise<CallScoreState> {
-    return this.ds.transaction(async (m) => {
-      await this.lockScore(m, callId);
-      await m.query(`UPDATE calls SET transcript = $2 WHERE id = $1`, [callId, transcript]);
-      await scoreSavedCall(m, callId);
-      return this.lockScore(m, callId);
-    });
+  /** Gives the call back to the rules, as not yet scored by any version of them. */
+  async returnToRules(callId: string, tx?: Tx): Promise<void> {
+    await managerOf(this.ds, tx).query(
+      `UPDATE calls SET score_source = 'rules', score_rules_version = NULL WHERE id = $1`,
+      [callId],
+    );
+  }
+
+  async setTranscript(callId: string, transcript: string | null, tx?: Tx): Promise<void> {
+    await managerOf(this.ds, tx).query(`UPDATE calls SET transcript = $2 WHERE id = $1`, [
+      callId,
+      transcript,
+    ]);
   }
 
   async changes(callId: string): Promise<ScoreChange[]> {
@@ -245,39 +234,22 @@ export class CallScoringRepository {
     }));
   }
 
-  private async lockScore(m: EntityManager, callId: string): Promise<CallScoreState> {
-    const [row]: CallScoreState[] = await m.query(
-      `SELECT score, lead_status AS "leadStatus", score_source AS "scoreSource", score_reasons AS "scoreReasons"
-         FROM calls WHERE id = $1 FOR UPDATE`,
-      [callId],
-    );
-    if (!row) throw new Error(`call ${callId} does not exist`);
-    return row;
-  }
-
-  private async audit(
-    m: EntityManager,
-    callId: string,
-    actor: string,
-    action: ScoreChange['action'],
-    before: CallScoreState,
-    after: { score: number | null; leadStatus: LeadStatus },
-    note: string | null | undefined,
-  ): Promise<void> {
-    await m.query(
+  /** Adds a person's change to the call's audit trail. */
+  async recordChange(c: ScoreChangeRecord, tx?: Tx): Promise<void> {
+    await managerOf(this.ds, tx).query(
       `INSERT INTO call_score_changes
          (call_id, actor, action, from_score, from_lead_status, from_source, to_score, to_lead_status, note)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
       [
-        callId,
-        actor,
-        action,
-        before.score,
-        before.leadStatus,
-        before.scoreSource,
-        after.score,
-        after.leadStatus,
-        note ?? null,
+        c.callId,
+        c.actor,
+        c.action,
+        c.before.score,
+        c.before.leadStatus,
+        c.before.scoreSource,
+        c.after.score,
+        c.after.leadStatus,
+        c.note ?? null,
       ],
     );
   }

@@ -4,6 +4,7 @@ import { AgentDirectoryRepository } from './agent-directory.repository';
 import { AgentSessionRepository } from './agent-session.repository';
 import { ApiKeyRepository } from './api-key.repository';
 import { CallRecordRepository } from './call-record.repository';
+import { CallRollupRepository } from './call-rollup.repository';
 import { CallRoutingRepository } from './call-routing.repository';
 import { CallScoringRepository } from './call-scoring.repository';
 import { CarrierEventRepository } from './carrier-event.repository';
@@ -33,6 +34,7 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   AgentSessionRepository,
   ApiKeyRepository,
   CallRecordRepository,
+  CallRollupRepository,
   CallRoutingRepository,
   CallScoringRepository,
   CarrierEventRepository,

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CallRecordInput } from '@switchboard/contracts';
+import { managerOf, type Tx } from '../transaction';
 
 /** A message left in a voicemail box, as the api shows it. */
 export interface VoicemailMessage {
@@ -28,11 +28,15 @@ const COLUMNS = `id, property_id AS "propertyId", box_id AS "voicemailBoxId", ca
   from_number AS "from", recording_url AS "recordingUrl", duration_secs AS "durationSecs",
   received_at AS "receivedAt", heard_at AS "heardAt", created_at AS "createdAt"`;
 
-/** Whether the record is of a call that left a message (what the workflow sets for voicemail). */
-export function leftVoicemail(
-  r: CallRecordInput,
-): r is CallRecordInput & { propertyId: string; voicemailBoxId: string; recordingUrl: string } {
-  return r.outcome === 'voicemail' && !!r.propertyId && !!r.voicemailBoxId && !!r.recordingUrl;
+/** The message a voicemail call leaves in its box (see libs/domain's leftVoicemail). */
+export interface NewVoicemailMessage {
+  propertyId: string;
+  voicemailBoxId: string;
+  callId: string;
+  from: string;
+  recordingUrl: string;
+  /** When the call ended (carrier clock). */
+  receivedAt: string;
 }
 
 /**
@@ -48,34 +52,31 @@ async function recordingSeconds(m: EntityManager, url: string): Promise<number |
   return rows[0]?.secs ?? null;
 }
 
-/**
- * Adds the message of a voicemail call, in the transaction writing its record. Once per call: a
- * retried record write finds the message there (heard or deleted as the user left it) and adds none.
- */
-export async function addVoicemailMessage(
-  m: EntityManager,
-  callId: string,
-  r: CallRecordInput & { propertyId: string; voicemailBoxId: string; recordingUrl: string },
-): Promise<void> {
-  await m.query(
-    `INSERT INTO voicemail_messages (property_id, box_id, call_id, from_number, recording_url, duration_secs, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (call_id) DO NOTHING`,
-    [
-      r.propertyId,
-      r.voicemailBoxId,
-      callId,
-      r.from,
-      r.recordingUrl,
-      await recordingSeconds(m, r.recordingUrl),
-      r.endedAt,
-    ],
-  );
-}
-
 /** Messages of one box; deleted ones are invisible everywhere. */
 export class VoicemailMessageRepository {
   constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Adds a call's message, once: a retried record write finds the message there (heard or deleted
+   * as the user left it) and adds none.
+   */
+  async addOnce(msg: NewVoicemailMessage, tx?: Tx): Promise<void> {
+    const m = managerOf(this.ds, tx);
+    await m.query(
+      `INSERT INTO voicemail_messages (property_id, box_id, call_id, from_number, recording_url, duration_secs, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (call_id) DO NOTHING`,
+      [
+        msg.propertyId,
+        msg.voicemailBoxId,
+        msg.callId,
+        msg.from,
+        msg.recordingUrl,
+        await recordingSeconds(m, msg.recordingUrl),
+        msg.receivedAt,
+      ],
+    );
+  }
 
   /** Newest first. */
   async list(

@@ -4,6 +4,7 @@ import {
   recordingPurposeOfTag,
   type CarrierEvent,
 } from '@switchboard/contracts';
+import { secondsBetween } from '@switchboard/domain';
 import type {
   CallTimeline,
   CallTimelineEntry,
@@ -22,12 +23,6 @@ import {
   receivedSummary,
   stepSummary,
 } from './timeline-wording';
-
-const secondsBetween = (from: string | null, to: string | null): number | null => {
-  if (!from || !to) return null;
-  const s = (Date.parse(to) - Date.parse(from)) / 1000;
-  return Number.isFinite(s) ? Math.max(0, Math.round(s)) : null;
-};
 
 const ref = (e: CarrierEvent): TimelineEventRef => ({
   id: e.eventId,

@@ -3,6 +3,7 @@ import { HttpStatus, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ByteRange } from '@switchboard/persistence';
 import { ApiError } from '../../common/api-error';
+import { secondsUntil, signedMediaExpiry } from '../../common/signed-media';
 
 /** An audio file's bytes, opened only once the response knows which of them it sends. */
 export interface AudioBytes {
@@ -53,4 +54,40 @@ export async function sendAudio(
     type: bytes.contentType,
     length: range ? range.end - range.start + 1 : bytes.size,
   });
+}
+
+/** A request for signed `/media` bytes: the path its signature covers, that signature, its `Range`. */
+export interface SignedMediaRequest {
+  path: string;
+  query: { expires: unknown; sig: unknown };
+  range: string | undefined;
+}
+
+/**
+ * Who may keep signed media until its URL expires: only the client (`private`), or any cache, as
+ * bytes that never change under their URL (`immutable`).
+ */
+export type SignedMediaCaching = 'private' | 'immutable';
+
+const CACHE_CONTROL: Record<SignedMediaCaching, (maxAge: number) => string> = {
+  private: (maxAge) => `private, max-age=${maxAge}`,
+  immutable: (maxAge) => `public, max-age=${maxAge}, immutable`,
+};
+
+/**
+ * Serves signed media: the signature is checked before `find` looks anything up (a 403 first, so
+ * unsigned probing learns nothing), then the bytes stream (Range-aware), cacheable until the URL
+ * expires.
+ */
+export async function sendSignedAudio(
+  res: Response,
+  req: SignedMediaRequest,
+  secret: string,
+  caching: SignedMediaCaching,
+  find: () => Promise<AudioBytes>,
+): Promise<StreamableFile> {
+  const expiresAt = signedMediaExpiry(req.path, req.query, secret);
+  const bytes = await find();
+  res.setHeader('Cache-Control', CACHE_CONTROL[caching](secondsUntil(expiresAt)));
+  return sendAudio(res, bytes, req.range);
 }

@@ -3,10 +3,9 @@ import type { Response } from 'express';
 import { mediaSigningSecret, type SwitchboardConfig } from '@switchboard/config';
 import { audioPublicPath } from '@switchboard/persistence';
 import { Public } from '../../auth/auth.decorators';
-import { secondsUntil, signedMediaExpiry } from '../../common/signed-media';
 import { CONFIG } from '../../common/tokens';
 import { UuidParam } from '../../common/uuid-param.pipe';
-import { sendAudio } from './audio-response';
+import { sendSignedAudio } from './audio-response';
 import { AudioService } from './audio.service';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { notJson } from '../../openapi/responses';
@@ -37,13 +36,12 @@ export class MediaController {
     @Headers('range') range: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const expiresAt = signedMediaExpiry(
-      audioPublicPath(publicId),
-      { expires, sig },
+    return sendSignedAudio(
+      res,
+      { path: audioPublicPath(publicId), query: { expires, sig }, range },
       mediaSigningSecret(this.cfg),
+      'immutable',
+      () => this.svc.bytesByPublicId(publicId),
     );
-    const bytes = await this.svc.bytesByPublicId(publicId);
-    res.setHeader('Cache-Control', `public, max-age=${secondsUntil(expiresAt)}, immutable`);
-    return sendAudio(res, bytes, range);
   }
 }

@@ -1,0 +1,68 @@
+import type { CallRecordInput } from '@switchboard/contracts';
+import { callAgentOf, leftVoicemail, mayHaveAgent, scoreCall } from '@switchboard/domain';
+import type {
+  CallRecordRepository,
+  CallRollupRepository,
+  CallScoringRepository,
+  Transactions,
+  Tx,
+  VoicemailMessageRepository,
+} from '@switchboard/persistence';
+
+/** Where a finished call's record goes, with what follows from it. */
+export interface CallRecordStores {
+  transactions: Transactions;
+  records: CallRecordRepository;
+  rollup: CallRollupRepository;
+  voicemail: VoicemailMessageRepository;
+  scoring: CallScoringRepository;
+}
+
+/** Scores a stored call by its property's rules as they are now; a call a person scored keeps theirs. */
+async function scoreByRules(scoring: CallScoringRepository, callId: string, tx: Tx): Promise<void> {
+  const c = await scoring.ruleScoredCall(callId, tx);
+  if (c) await scoring.writeScores(c.version, [{ id: c.id, score: scoreCall(c.rules, c.call) }], tx);
+}
+
+/**
+ * Saves a finished call's record, idempotent on workflow id (a retried activity rewrites the same
+ * row), with everything that follows from it in the same transaction:
+ * - its agent, looked up when the record is written, like the source;
+ * - the daily rollup: a new call is added to its cell; a rewritten one (its outcome may differ)
+ *   has its local day recounted, so it never counts twice;
+ * - a voicemail call's box message (once), so there is never a voicemail record without its
+ *   message or the reverse;
+ * - its score by its property's rules, so a stored call always has its score.
+ */
+export async function saveFinishedCall(s: CallRecordStores, r: CallRecordInput): Promise<void> {
+  await s.transactions.run(async (tx) => {
+    // Before anything reads the property's time zone (see holdPropertyRollup).
+    if (r.propertyId) await s.rollup.holdProperty(r.propertyId, tx);
+    const agent = mayHaveAgent(r) ? callAgentOf(await s.records.agentsOf(r.propertyId, tx), r) : null;
+    const call = await s.records.upsert(r, agent, tx);
+    if (call.inserted) await s.rollup.addCall(call.id, tx);
+    else await s.rollup.recountDayOf(call.id, tx);
+    if (leftVoicemail(r))
+      await s.voicemail.addOnce(
+        {
+          propertyId: r.propertyId,
+          voicemailBoxId: r.voicemailBoxId,
+          callId: call.id,
+          from: r.from,
+          recordingUrl: r.recordingUrl,
+          receivedAt: r.endedAt,
+        },
+        tx,
+      );
+    await scoreByRules(s.scoring, call.id, tx);
+  });
+}
+
+/** The activity that writes a call's record when its workflow is done with it. */
+export function createCallRecordActivities(stores: CallRecordStores) {
+  return {
+    async saveCallRecord(record: CallRecordInput): Promise<void> {
+      await saveFinishedCall(stores, record);
+    },
+  };
+}
