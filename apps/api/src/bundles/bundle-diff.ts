@@ -1,5 +1,5 @@
 import type { Bundle } from '@switchboard/scenarios';
-import { canonicalJson } from '../common/canonical-json';
+import { canonicalJson } from '@switchboard/domain';
 import type { ConfigSnapshot } from './config-snapshot';
 
 /** What an apply did (or, in a dry run, would do) to one kind, by id, name or number. */

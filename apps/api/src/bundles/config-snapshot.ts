@@ -14,7 +14,7 @@ import type {
   BundleSource,
   BundleVoicemailBox,
 } from '@switchboard/scenarios';
-import { sortKeys } from '../common/canonical-json';
+import { sortKeys } from '@switchboard/domain';
 import { CallFlowsService } from '../call-flows/call-flows.service';
 import { AgentsService } from '../resources/agents/agents.service';
 import { RingGroupsService } from '../resources/ring-groups/ring-groups.service';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   buildCallerContext,
+  canonicalJson,
   dryRun,
   flowToMermaid,
   flowToSvg,
@@ -19,7 +20,6 @@ import {
   PropertyEntity,
   PropertyResourcesRepository,
 } from '@switchboard/persistence';
-import { canonicalJson } from '../common/canonical-json';
 import { isUniqueViolation } from '../common/db-errors';
 import { ApiError, type FieldError } from '../common/api-error';
 import { lockProperty } from '../common/property-lock';

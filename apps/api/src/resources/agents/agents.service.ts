@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AgentEndpoint } from '@switchboard/domain';
+import { canonicalJson, type AgentEndpoint } from '@switchboard/domain';
 import { AgentEntity, PropertyResourcesRepository, type AgentPresence } from '@switchboard/persistence';
 import { revokeAgentSessions } from '../../agent/agent-tokens';
-import { canonicalJson } from '../../common/canonical-json';
 import type { Tx } from '../../common/transaction';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
