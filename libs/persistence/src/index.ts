@@ -15,6 +15,8 @@ export * from './repositories/recording.repository';
 export * from './repositories/notification-secret.repository';
 export * from './repositories/dni-access.repository';
 export * from './repositories/text-notification.repository';
+export * from './repositories/property.repository';
+export * from './repositories/property-config.repository';
 export * from './media/blob-store';
 export * from './media/filesystem-blob-store';
 export * from './media/signed-media-url';

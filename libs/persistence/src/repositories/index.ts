@@ -6,6 +6,8 @@ import { CarrierEventRepository } from './carrier-event.repository';
 import { DniAccessRepository } from './dni-access.repository';
 import { NotificationSecretRepository } from './notification-secret.repository';
 import { PoolHoldRepository } from './pool-hold.repository';
+import { PropertyConfigRepository } from './property-config.repository';
+import { PropertyRepository } from './property.repository';
 import { PropertyResourcesRepository } from './property-resources.repository';
 import { RecordingRepository } from './recording.repository';
 import { TextNotificationRepository } from './text-notification.repository';
@@ -27,6 +29,8 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   DniAccessRepository,
   NotificationSecretRepository,
   PoolHoldRepository,
+  PropertyConfigRepository,
+  PropertyRepository,
   PropertyResourcesRepository,
   RecordingRepository,
   TextNotificationRepository,
