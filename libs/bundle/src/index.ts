@@ -8,3 +8,5 @@ export { BUNDLE_SCHEMA, bundleSchemaIssues } from './bundle-schema';
 export { schemaCheck, type SchemaCheck } from './schema-check';
 export { joinPath, pointerPath, type DocumentIssue } from './paths';
 export { duplicateIssues } from './duplicates';
+export { snapshotToBundle, type ConfigSnapshot, type SnapshotAudio } from './snapshot';
+export { diffSnapshots, CHANGE_KINDS, type ChangeKind, type KindChanges, type BundleChanges } from './diff';
