@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import type { CallOutcome } from '@switchboard/contracts';
 import { CallRecordRepository, openDataSource } from '@switchboard/persistence';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { createTestAccount, withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 
