@@ -5,7 +5,8 @@ import { Client, Connection, isGrpcServiceError } from '@temporalio/client';
 import { loadConfig, temporalConnectionOptions } from '@switchboard/config';
 import { callWorkflowId } from '@switchboard/contracts';
 import type { CallFlow } from '@switchboard/domain';
-import { apiClient, expectOk, http, type Bundle, type StackEndpoints } from '@switchboard/scenarios';
+import { apiClient, expectOk, http, type StackEndpoints } from '@switchboard/scenarios';
+import type { Bundle } from '@switchboard/bundle';
 import { countHistory, historyPerCall, type HistoryCounts, type HistoryPerCall } from './history-counts';
 import { cpuPerCall, cpuSecondsByTree } from './process-cpu';
 import type { StackProcesses } from './stack';
@@ -195,7 +196,7 @@ export async function runBaseline(simUrl: string, url: string, args: { calls: nu
 
 // Every menu falls back to a hangup, not to voicemail: voicemail steps name stored voicemail boxes,
 // which this benchmark does not set up and should not depend on.
-export const MENU_FLOW: CallFlow = {
+export const MENU_FLOW = {
   initialStepId: 'welcome',
   recording: false,
   steps: [
@@ -222,7 +223,7 @@ export const MENU_FLOW: CallFlow = {
     { id: 'office', type: 'forward', to: '+13125550172', timeoutSeconds: 20, callerId: 'tracking_number' },
     { id: 'bye', type: 'hangup', message: { kind: 'tts', text: 'Goodbye.' } },
   ],
-};
+} satisfies CallFlow;
 
 export const MENU_BENCH: BenchSetup = {
   bundle: {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { applyBundle, http, type Bundle } from '@switchboard/scenarios';
+import { applyBundle, http } from '@switchboard/scenarios';
+import type { Bundle } from '@switchboard/bundle';
 import { startStack } from './stack';
 
 /**

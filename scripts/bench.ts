@@ -258,7 +258,7 @@ function printMenu(summary: ReturnType<typeof menuSummary>): void {
 }
 
 // --profile inflight: two menus back to back (120 s timeouts), so that every call is alive at once.
-const INFLIGHT_FLOW: CallFlow = {
+const INFLIGHT_FLOW = {
   initialStepId: 'first',
   recording: false,
   steps: [
@@ -283,7 +283,7 @@ const INFLIGHT_FLOW: CallFlow = {
     { id: 'agent', type: 'forward', to: '+13125550191', timeoutSeconds: 20, callerId: 'tracking_number' },
     { id: 'bye', type: 'hangup', message: { kind: 'tts', text: 'Goodbye.' } },
   ],
-};
+} satisfies CallFlow;
 
 const inflightBench = (waitS: number): BenchSetup => ({
   bundle: {

@@ -17,7 +17,7 @@ fi
 # `--check` only says whether a build is due (exit 1 when it is); BUILD_STAMP names another stamp (tests).
 stamp=${BUILD_STAMP:-dist/.built}
 check=${1:-}
-if [ -f "$stamp" ] && [ -z "$(find apps libs workflows activities scripts test docs/schemas \
+if [ -f "$stamp" ] && [ -z "$(find apps libs workflows activities scripts test \
     -newer "$stamp" -not -path '*/node_modules/*' -print -quit 2>/dev/null)" ] \
   && [ -z "$(find . -maxdepth 1 \( -name 'package*.json' -o -name 'tsconfig*.json' \) -newer "$stamp" -print -quit)" ]; then
   [ "$check" = --check ] && echo "up to date"

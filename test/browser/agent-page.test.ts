@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import type { SessionTimeline } from '@switchboard/telnyx-sim';
 import { createLeasingDesk } from '../support/agent-desk';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';

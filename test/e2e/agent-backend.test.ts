@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { createLeasingDesk } from '../support/agent-desk';
 import { openSse, type SseStream } from '../support/sse';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';

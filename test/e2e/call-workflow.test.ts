@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyBundle, type Bundle } from '@switchboard/scenarios';
+import { applyBundle } from '@switchboard/scenarios';
+import type { Bundle } from '@switchboard/bundle';
 import { callWorkflowId, currentStepQuery } from '@switchboard/contracts';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
 

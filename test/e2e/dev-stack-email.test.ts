@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { signEmailWebhook } from '../../apps/api/src/emails/email-signature';
 import { startStack, type RunningStack } from '../../scripts/stack';
 import { createTestDatabase, testServers, uniqueName } from '../support/test-env';

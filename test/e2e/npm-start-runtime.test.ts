@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dropDatabase } from '@switchboard/devstack';
-import { loadScenario, repoRoot, runScenario, type StackEndpoints } from '@switchboard/scenarios';
+import { loadScenario, runScenario, type StackEndpoints } from '@switchboard/scenarios';
+import { REPO_ROOT } from '../support/repo-root';
 import { startStack, type RunningStack } from '../../scripts/stack';
 import { createTestDatabase, testServers, uniqueName } from '../support/test-env';
 
@@ -78,7 +79,7 @@ describe('npm start on Temporal-on-PostgreSQL with 2 api and 2 worker processes'
 
   for (const file of ['forwarding.yaml', 'menu-flow.yaml']) {
     it(`scenarios/${file} passes through the entry point`, async () => {
-      const scenario = loadScenario(path.join(repoRoot(), 'scenarios', file));
+      const scenario = loadScenario(path.join(REPO_ROOT, 'scenarios', file));
       const results = await runScenario(endpoints, scenario);
       assert.deepEqual(
         results.filter((r) => !r.passed).map((r) => ({ call: r.call, failed: r.failed, error: r.error })),

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadScenario, repoRoot, runScenario, type CallResult } from '@switchboard/scenarios';
+import { loadScenario, runScenario, type CallResult } from '@switchboard/scenarios';
 import { callWorkflowId } from '@switchboard/contracts';
 import { maybeRecordHistory } from '../support/histories';
+import { REPO_ROOT } from '../support/repo-root';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 /** Every scenario file in scenarios/ must pass against the real stack, and again (docs/SCENARIOS.md). */
@@ -17,7 +18,7 @@ describe('scenarios in the repo', () => {
     await stack?.stop();
   });
 
-  const dir = path.join(repoRoot(), 'scenarios');
+  const dir = path.join(REPO_ROOT, 'scenarios');
   /** What a run of a call came to, without the ids and instants that differ from run to run. */
   const outcome = (r: CallResult) => ({
     call: r.call,

@@ -13,7 +13,8 @@ import {
   type RunningTemporalServer,
   type TemporalDatabases,
 } from '@switchboard/devstack';
-import { loadScenario, repoRoot, runScenario } from '@switchboard/scenarios';
+import { loadScenario, runScenario } from '@switchboard/scenarios';
+import { REPO_ROOT } from '../support/repo-root';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { testServers, uniqueName } from '../support/test-env';
 
@@ -67,7 +68,7 @@ describe('Temporal on PostgreSQL (npm start --temporal postgres)', () => {
 
   for (const file of ['forwarding.yaml', 'menu-flow.yaml']) {
     it(`scenarios/${file} passes`, async () => {
-      const scenario = loadScenario(path.join(repoRoot(), 'scenarios', file));
+      const scenario = loadScenario(path.join(REPO_ROOT, 'scenarios', file));
       const results = await runScenario(stack.endpoints, scenario);
       assert.deepEqual(
         results.filter((r) => !r.passed).map((r) => ({ call: r.call, failed: r.failed, error: r.error })),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyBundle, type Bundle } from '@switchboard/scenarios';
+import { applyBundle } from '@switchboard/scenarios';
+import type { Bundle } from '@switchboard/bundle';
 import { startMetricsServer, type MetricsServer } from '../../apps/worker/src/observability/metrics-server';
 import { workerMetrics } from '../../apps/worker/src/observability/worker-metrics';
 import { metricValue, scrape, type MetricSample } from '../support/metrics';

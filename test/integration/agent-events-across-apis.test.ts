@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 import { openSse, type SseStream } from '../support/sse';

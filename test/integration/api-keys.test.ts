@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { openDataSource } from '@switchboard/persistence';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { TEST_ADMIN_TOKEN, withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 

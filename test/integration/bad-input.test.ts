@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 import { apiRoutes, type ApiRoute } from '../support/routes';

@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { standardSource } from '@switchboard/domain';
 import { openDataSource } from '@switchboard/persistence';
-import { http, schemaIssues, type Bundle } from '@switchboard/scenarios';
+import { bundleSchemaIssues, type Bundle } from '@switchboard/bundle';
+import { http } from '../support/http';
 import { createTestAccount, withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 import { wavFile } from '../support/audio';
@@ -147,7 +148,7 @@ describe('configuration bundles, import and default routing', () => {
 
     it('exports the whole configuration in the published format, the same every time', async () => {
       assert.ok(JSON.stringify(exportA).length > 256 * 1024, 'bigger than the api-wide body limit');
-      assert.deepEqual(schemaIssues('bundle', exportA), []);
+      assert.deepEqual(bundleSchemaIssues(exportA), []);
       assert.equal(JSON.stringify(await exported(a)), JSON.stringify(exportA), 'two exports are equal text');
       assert.deepEqual(exportA.property, { name: 'Maple Ridge A', time_zone: 'America/Chicago' });
       // A standard source exports its catalog key and the DNI rules it was set up with.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Pool } from 'pg';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { anotherApi, startApiOnly, type ApiOnly } from '../support/api-app';
 
 const ORIGIN = 'https://sunset.example';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { createTestAccount, withKey } from '../support/accounts';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
 

@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { planRing } from '@switchboard/domain';
 import { openDataSource, PropertyResourcesRepository } from '@switchboard/persistence';
-import { applyBundle, loadScenario, type Bundle } from '@switchboard/scenarios';
+import { applyBundle, loadScenario } from '@switchboard/scenarios';
+import type { Bundle } from '@switchboard/bundle';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 import { wavFile } from '../support/audio';
 
@@ -15,8 +16,8 @@ const office = {
   weekly: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
 };
 
-const flow = (steps: object[]) => ({
-  initialStepId: steps.length ? (steps[0] as { id: string }).id : 'x',
+const flow = (steps: { id: string; type: string }[]) => ({
+  initialStepId: steps.length ? steps[0].id : 'x',
   steps,
 });
 const flowSteps = [

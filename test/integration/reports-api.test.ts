@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { CallOutcome } from '@switchboard/contracts';
 import { openDataSource } from '@switchboard/persistence';
 import { callRecordSaver } from '../support/call-records';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { createTestAccount, withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import { locateTemporalServer, startTemporalServer, type RunningTemporalServer } from '@switchboard/devstack';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from '../support/accounts';

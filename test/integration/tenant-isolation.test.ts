@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { openDataSource } from '@switchboard/persistence';
 import { callRecordSaver } from '../support/call-records';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { createTestAccount, withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 import { apiRoutes, type ApiRoute } from '../support/routes';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Pool } from 'pg';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { anotherApi, startApiOnly, type AnotherApi, type ApiOnly } from '../support/api-app';
 import { eventually } from '../support/test-stack';
 import { startWebhookReceiver, type Delivery } from '../support/webhook-receiver';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { http, type Bundle } from '@switchboard/scenarios';
+import type { Bundle } from '@switchboard/bundle';
+import { http } from '../support/http';
 import { openSse } from '../support/sse';
 import { ProcessStack, type AppName } from './support/process-stack';
 import { TemporalOnPostgres } from './support/temporal-on-postgres';

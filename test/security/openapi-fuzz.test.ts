@@ -6,7 +6,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { Pool } from 'pg';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { TEST_ADMIN_TOKEN } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 

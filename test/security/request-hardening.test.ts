@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { http } from '@switchboard/scenarios';
+import { http } from '../support/http';
 import { createTestAccount, withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 

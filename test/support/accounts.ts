@@ -1,4 +1,4 @@
-import { http } from '@switchboard/scenarios';
+import { http } from './http';
 
 /** The platform token the test apis run with (ADMIN_TOKEN), so tests can open accounts. */
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Logger } from '@switchboard/observability';
-import { http } from '@switchboard/scenarios';
+import { http } from './http';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from './accounts';
 import { checkedResponse } from './openapi-responses';

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { INBOUND_CALL_WORKFLOW } from '@switchboard/contracts';
-import { repoRoot } from '@switchboard/scenarios';
+import { REPO_ROOT } from './repo-root';
 
-export const HISTORIES_DIR = path.join(repoRoot(), 'test', 'replay', 'histories');
+export const HISTORIES_DIR = path.join(REPO_ROOT, 'test', 'replay', 'histories');
 
 /**
  * With RECORD_HISTORIES=1, saves a finished workflow's history as a replay fixture. Recorded

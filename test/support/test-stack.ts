@@ -4,7 +4,8 @@ import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporal
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createCallWorker } from '../../apps/worker/src/call-worker';
-import { http, type StackEndpoints } from '@switchboard/scenarios';
+import type { StackEndpoints } from '@switchboard/scenarios';
+import { http } from './http';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
 import { FilesystemBlobStore, openDataSource } from '@switchboard/persistence';
 import { loadConfig, mediaSigningSecret } from '@switchboard/config';

@@ -6,6 +6,7 @@ export type { Instant } from './shared/instant';
 export { instantToEpochMs, secondsBetween } from './shared/instant';
 export type { ValidationIssue, ValidationReport } from './shared/validation-issue';
 export { isE164 } from './shared/e164';
+export { canonicalJson, sortKeys } from './shared/canonical-json';
 
 export type { Prompt, TtsPrompt, AudioPrompt } from './flow/prompt';
 export type {

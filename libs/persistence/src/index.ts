@@ -1,6 +1,6 @@
 export * from './entities';
 export * from './data-source';
-export { Transactions, type Tx } from './transaction';
+export { Transactions, managerOf, type Tx } from './transaction';
 export * from './db-errors';
 export { REPOSITORIES, type RepositoryClass } from './repositories';
 export * from './repositories/carrier-event.repository';
@@ -25,6 +25,8 @@ export * from './repositories/recording.repository';
 export * from './repositories/notification-secret.repository';
 export * from './repositories/dni-access.repository';
 export * from './repositories/text-notification.repository';
+export * from './repositories/property.repository';
+export * from './repositories/property-config.repository';
 export * from './media/blob-store';
 export * from './media/filesystem-blob-store';
 export * from './media/signed-media-url';

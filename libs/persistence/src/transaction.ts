@@ -29,6 +29,9 @@ class RolledBack<T> extends Error {
   }
 }
 
+/** How much of other transactions' commits a transaction sees; PostgreSQL's default is READ COMMITTED. */
+export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
 /** Opens transactions that repositories' methods join (their last parameter, `tx`). */
 export class Transactions {
   constructor(private readonly ds: DataSource) {}
@@ -36,26 +39,31 @@ export class Transactions {
   /**
    * Runs `work` in one transaction, then its afterCommit or afterRollback hooks. With `rollback`
    * (a dry run) everything is written and then rolled back, so the result describes exactly what
-   * the same call would commit.
+   * the same call would commit. `isolation`: a stricter level than PostgreSQL's default (a read of
+   * many tables that must see one moment takes REPEATABLE READ).
    */
-  async run<T>(work: (tx: Tx) => Promise<T>, opts: { rollback?: boolean } = {}): Promise<T> {
+  async run<T>(
+    work: (tx: Tx) => Promise<T>,
+    opts: { rollback?: boolean; isolation?: Isolation } = {},
+  ): Promise<T> {
     const commits: (() => Promise<void>)[] = [];
     const rollbacks: (() => Promise<void>)[] = [];
     const runAll = async (fns: (() => Promise<void>)[]) => {
       for (const fn of fns) await fn();
     };
+    const body = async (manager: EntityManager) => {
+      const tx: Tx = {
+        afterCommit: (fn) => void commits.push(fn),
+        afterRollback: (fn) => void rollbacks.push(fn),
+      };
+      managers.set(tx, manager);
+      const out = await work(tx);
+      if (opts.rollback) throw new RolledBack(out);
+      return out;
+    };
     let result: T;
     try {
-      result = await this.ds.transaction(async (m) => {
-        const tx: Tx = {
-          afterCommit: (fn) => void commits.push(fn),
-          afterRollback: (fn) => void rollbacks.push(fn),
-        };
-        managers.set(tx, m);
-        const out = await work(tx);
-        if (opts.rollback) throw new RolledBack(out);
-        return out;
-      });
+      result = await (opts.isolation ? this.ds.transaction(opts.isolation, body) : this.ds.transaction(body));
     } catch (err) {
       await runAll(rollbacks);
       if (err instanceof RolledBack) return err.result as T;

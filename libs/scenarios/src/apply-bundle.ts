@@ -1,5 +1,5 @@
 import { applyDni, type DniTarget } from './apply-dni';
-import type { Bundle } from './scenario-model';
+import type { Bundle } from '@switchboard/bundle';
 import { apiClient, expectOk, type StackEndpoints } from './stack-client';
 
 interface Named {

@@ -1,4 +1,4 @@
-import type { Bundle } from './scenario-model';
+import type { Bundle } from '@switchboard/bundle';
 import { apiClient, expectOk, type StackEndpoints } from './stack-client';
 
 /** What the runner needs to act as a website visitor of the property. */

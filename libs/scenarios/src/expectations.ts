@@ -1,4 +1,4 @@
-import type { ScenarioExpectations } from './scenario-model';
+import type { ScenarioExpectations } from './scenario.types';
 
 /** What actually happened on one call, gathered from the call record and the simulator's log. */
 export interface ObservedCall {

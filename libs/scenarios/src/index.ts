@@ -1,4 +1,4 @@
-export * from './scenario-model';
+export * from './scenario.types';
 export * from './load-scenario';
 export * from './schemas';
 export * from './apply-bundle';

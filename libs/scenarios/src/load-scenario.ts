@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { Bundle, Scenario } from './scenario-model';
-import { schemaIssues, type SchemaKind } from './schemas';
+import { bundleSchemaIssues, type Bundle, type SchemaCheck } from '@switchboard/bundle';
+import type { Scenario } from './scenario.types';
+import { scenarioSchemaIssues } from './schemas';
 
 export class ScenarioFileError extends Error {}
 
@@ -11,8 +12,8 @@ function parse(file: string): unknown {
   return file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
 }
 
-function check(kind: SchemaKind, data: unknown, file: string): void {
-  const issues = schemaIssues(kind, data);
+function check(kind: string, issuesOf: SchemaCheck, data: unknown, file: string): void {
+  const issues = issuesOf(data);
   if (issues.length) {
     const detail = issues.map((i) => `${i.path || '(document)'} ${i.message}`).join('; ');
     throw new ScenarioFileError(`${file}: not a valid ${kind}: ${detail}`);
@@ -38,13 +39,13 @@ export function readAudioFiles(bundle: Bundle, dir: string): Bundle {
 /** Reads a scenario (YAML or JSON), validates it and its bundle against the published schemas. */
 export function loadScenario(file: string): Scenario & { config: Bundle } {
   const data = parse(file);
-  check('scenario', data, file);
+  check('scenario', scenarioSchemaIssues, data, file);
   const s = data as Scenario;
   let config: Bundle;
   if (typeof s.config === 'string') {
     const bundleFile = path.resolve(path.dirname(file), s.config);
     config = parse(bundleFile) as Bundle;
-    check('bundle', config, bundleFile);
+    check('bundle', bundleSchemaIssues, config, bundleFile);
     config = readAudioFiles(config, path.dirname(bundleFile));
   } else {
     config = readAudioFiles(s.config, path.dirname(file));

@@ -1,7 +1,8 @@
+import type { Bundle } from '@switchboard/bundle';
 import { applyBundle } from './apply-bundle';
 import type { DniTarget } from './apply-dni';
 import { checkExpectations, type FailedExpectation, type ObservedCall } from './expectations';
-import type { Bundle, Scenario, ScenarioCall, ScenarioHistoryCall } from './scenario-model';
+import type { Scenario, ScenarioCall, ScenarioHistoryCall } from './scenario.types';
 import { closeRun, openRun } from './scenario-run';
 import { apiClient, expectOk, http, type StackEndpoints } from './stack-client';
 
@@ -21,21 +22,44 @@ interface SimTimeline {
 }
 
 /**
+ * The fields of a call record (GET /v1/calls) the runner compares. Those a version of Switchboard
+ * may not write yet are optional: an expectation of them then fails as "not recorded".
+ */
+interface CallRecord {
+  id: string;
+  outcome: string | null;
+  answeredBy: string | null;
+  path: { step: string }[];
+  recordingUrl: string | null;
+  sourceName: string | null;
+  campaign?: string | null;
+  keyword?: string | null;
+  priorCalls?: number | null;
+  score?: number | null;
+  leadStatus?: string | null;
+  voicemailBoxId?: string | null;
+  callFlowVersion?: number | null;
+  landingPage?: string | null;
+  activePage?: string | null;
+  referrer?: string | null;
+}
+
+/**
  * The call's record as the account sees it, or, for calls no property owns (an unknown number),
  * as the platform operator does when the stack's admin token is known.
  */
-async function waitForRecord(s: StackEndpoints, sessionId: string, timeoutMs: number): Promise<any> {
+async function waitForRecord(s: StackEndpoints, sessionId: string, timeoutMs: number): Promise<CallRecord> {
   const deadline = Date.now() + timeoutMs;
   const query = `callSessionId=${encodeURIComponent(sessionId)}`;
   const platform = s.adminToken ? apiClient({ ...s, apiKey: s.adminToken }) : null;
   for (;;) {
-    const page = await expectOk<{ items: unknown[] }>(
+    const page = await expectOk<{ items: CallRecord[] }>(
       'list calls',
       apiClient(s)('GET', `/v1/calls?${query}`),
     );
     if (page.items.length > 0) return page.items[0];
     if (platform) {
-      const all = await expectOk<{ items: unknown[] }>(
+      const all = await expectOk<{ items: CallRecord[] }>(
         'list calls',
         platform('GET', `/v1/platform/calls?${query}`),
       );
@@ -144,7 +168,7 @@ export async function runCall(
     const observed: ObservedCall = {
       outcome: record.outcome,
       answered_by: record.answeredBy,
-      path: (record.path as { step: string }[]).map((p) => p.step),
+      path: record.path.map((p) => p.step),
       commands: commands.map((c) => c.action),
       recorded: Boolean(record.recordingUrl),
       source: record.sourceName,

@@ -1,4 +1,4 @@
-import type { Bundle } from './scenario-model';
+import type { Bundle } from '@switchboard/bundle';
 import { apiClient, expectOk, type StackEndpoints } from './stack-client';
 
 /** The stack as one run of a scenario sees it. */

@@ -12,7 +12,7 @@ export interface StackEndpoints {
  * One JSON request. A string body is sent as is (to test malformed JSON); anything else is
  * serialised. The response body is parsed when it is JSON, else returned as text.
  */
-export async function http<T = any>(
+export async function http<T = unknown>(
   method: string,
   url: string,
   body?: unknown,
@@ -33,7 +33,10 @@ export async function http<T = any>(
   return { status: res.status, body: parsed as T };
 }
 
-export async function expectOk<T = any>(what: string, p: Promise<{ status: number; body: T }>): Promise<T> {
+export async function expectOk<T = unknown>(
+  what: string,
+  p: Promise<{ status: number; body: T }>,
+): Promise<T> {
   const r = await p;
   if (r.status >= 300) throw new Error(`${what} failed: HTTP ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
@@ -42,6 +45,6 @@ export async function expectOk<T = any>(what: string, p: Promise<{ status: numbe
 /** Requests to the api of a stack, path from the api's root (`/v1/...`), with the stack's API key. */
 export function apiClient(s: StackEndpoints) {
   const auth: Record<string, string> = s.apiKey ? { authorization: `Bearer ${s.apiKey}` } : {};
-  return <T = any>(method: string, path: string, body?: unknown) =>
+  return <T = unknown>(method: string, path: string, body?: unknown) =>
     http<T>(method, `${s.apiUrl}${path}`, body, auth);
 }

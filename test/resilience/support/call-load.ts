@@ -1,5 +1,5 @@
 import { callWorkflowId } from '@switchboard/contracts';
-import type { Bundle } from '@switchboard/scenarios';
+import type { Bundle } from '@switchboard/bundle';
 import type { SessionTimeline } from '@switchboard/telnyx-sim';
 import type { ProcessStack } from './process-stack';
 

@@ -6,8 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { freePort, waitFor } from '@switchboard/devstack';
-import { applyBundle, http, type Bundle, type StackEndpoints } from '@switchboard/scenarios';
+import { applyBundle, type StackEndpoints } from '@switchboard/scenarios';
+import type { Bundle } from '@switchboard/bundle';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
+import { http } from '../../support/http';
 import { createTestAccount, TEST_ADMIN_TOKEN, withKey } from '../../support/accounts';
 import { createTestDatabase, testServers, uniqueName } from '../../support/test-env';
 

@@ -1,4 +1,4 @@
-import { schemaIssues, type Bundle } from '@switchboard/scenarios';
+import { bundleSchemaIssues, duplicateIssues, type Bundle, type DocumentIssue } from '@switchboard/bundle';
 import { ApiError, type FieldError } from '../common/api-error';
 import { validateBody } from '../common/validation';
 import { SaveCallFlowDto } from '../call-flows/dto';
@@ -23,23 +23,8 @@ export interface CheckedBundle {
   flows: SaveCallFlowDto[];
 }
 
-/** Two items of a kind with the same key would silently overwrite each other. */
-function duplicates<T>(
-  kind: string,
-  items: T[] | undefined,
-  key: (x: T) => string,
-  field: string,
-): FieldError[] {
-  const first = new Map<string, number>();
-  return (items ?? []).flatMap((x, i) => {
-    const k = key(x);
-    const j = first.get(k);
-    if (j !== undefined)
-      return [{ field: `${kind}[${i}].${field}`, message: `"${k}" is also ${kind}[${j}]` }];
-    first.set(k, i);
-    return [];
-  });
-}
+/** An issue of the bundle document as the api's field error ('' = the whole body). */
+const fieldError = (i: DocumentIssue): FieldError => ({ field: i.path || 'body', message: i.message });
 
 /**
  * Checks a bundle before anything is written: the published JSON Schema (every problem at once,
@@ -48,19 +33,11 @@ function duplicates<T>(
  * rules) is checked by the resource services as the apply writes.
  */
 export async function checkBundle(raw: unknown): Promise<CheckedBundle> {
-  const issues = schemaIssues('bundle', raw);
-  if (issues.length)
-    throw ApiError.invalid(issues.map((i) => ({ field: i.path || 'body', message: i.message })));
+  const issues = bundleSchemaIssues(raw);
+  if (issues.length) throw ApiError.invalid(issues.map(fieldError));
   const bundle = raw as Bundle;
   const errors: FieldError[] = [
-    ...duplicates('sources', bundle.sources, (x) => x.name, 'name'),
-    ...duplicates('schedules', bundle.schedules, (x) => x.id, 'id'),
-    ...duplicates('agents', bundle.agents, (x) => x.id, 'id'),
-    ...duplicates('audio', bundle.audio, (x) => x.id, 'id'),
-    ...duplicates('ring_groups', bundle.ring_groups, (x) => x.id, 'id'),
-    ...duplicates('voicemail_boxes', bundle.voicemail_boxes, (x) => x.id, 'id'),
-    ...duplicates('flows', bundle.flows, (x) => x.name, 'name'),
-    ...duplicates('numbers', bundle.numbers, (x) => x.number, 'number'),
+    ...duplicateIssues(bundle).map(fieldError),
     // The schema allows them for scenario bundles, whose runner applies them through the admin API;
     // the server does not apply them yet, and dropping them silently would lose configuration.
     ...(['dni', 'pools'] as const)

@@ -1,11 +1,5 @@
+import { joinPath } from '@switchboard/bundle';
 import { ApiError, type FieldError } from '../common/api-error';
-
-/** `schedules[2]` + `weekly[0].start` → `schedules[2].weekly[0].start`. */
-export function joinPath(prefix: string, field: string): string {
-  if (!field) return prefix;
-  if (!prefix) return field;
-  return field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`;
-}
 
 /** Field errors of a body found at `prefix` of the bundle; `rename` maps the body's names to the bundle's. */
 export function fieldsAt(

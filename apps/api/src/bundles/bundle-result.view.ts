@@ -1,6 +1,6 @@
 /*
  * What `POST …/bundle/apply` and `POST …/import` answer: what was (in a dry run: would be) written.
- * Response classes, types only (read by the OpenAPI plugin); bundle-diff.ts computes them.
+ * Response classes, types only (read by the OpenAPI plugin); libs/bundle's diffSnapshots computes them.
  */
 import type { ImportKind } from './dto';
 
@@ -14,7 +14,7 @@ export class KindChangesView {
   removed: string[];
 }
 
-/** Each kind of a bundle (bundle-diff.ts's CHANGE_KINDS), plus the property's own settings. */
+/** Each kind of a bundle (libs/bundle's CHANGE_KINDS), plus the property's own settings. */
 export class BundleChangesByKindView {
   /** `time_zone` and `default_flow`. */
   settings: KindChangesView;

@@ -1,17 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AgentEntity,
-  AudioFileEntity,
-  CallFlowEntity,
-  RingGroupEntity,
-  ScheduleEntity,
-  TrackingNumberEntity,
-  TrackingSourceEntity,
-  VoicemailBoxEntity,
-} from '@switchboard/persistence';
-import type { EntityTarget } from 'typeorm';
+import type { ResourceKind } from '@switchboard/domain';
+import { PropertyConfigRepository, type Tx } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
-import type { Tx } from '../common/transaction';
 import { validateBody } from '../common/validation';
 import { CallFlowsService } from '../call-flows/call-flows.service';
 import { DefaultRoutingService } from '../default-routing/default-routing.service';
@@ -54,6 +44,7 @@ export interface WriteOptions {
 @Injectable()
 export class BundleWriter {
   constructor(
+    private readonly config: PropertyConfigRepository,
     private readonly properties: PropertiesService,
     private readonly schedules: SchedulesService,
     private readonly agents: AgentsService,
@@ -65,17 +56,16 @@ export class BundleWriter {
   ) {}
 
   async write(tx: Tx, propertyId: string, c: CheckedBundle, opts: WriteOptions): Promise<void> {
-    const { m } = tx;
     if (opts.settings)
       await atPath(
         'property',
-        () => this.properties.updateProperty(propertyId, { timeZone: c.timeZone }, m),
+        () => this.properties.updateProperty(propertyId, { timeZone: c.timeZone }, tx),
         propertyField,
       );
 
     // Sources are matched by name and never removed: a source is attribution history. An existing
     // one takes the bundle's DNI rules and priority when it gives them.
-    const sources = await m.getRepository(TrackingSourceEntity).find({ where: { propertyId } });
+    const sources = await this.config.sources(propertyId, tx);
     const byName = new Map(sources.map((s) => [s.name, s]));
     const sourceIds = new Map(sources.map((s) => [s.name, s.id]));
     for (const [i, dto] of c.sources.entries()) {
@@ -85,11 +75,11 @@ export class BundleWriter {
         const { dniRules, priority, lastTouch } = dto;
         if (dniRules !== undefined || priority !== undefined || lastTouch !== undefined)
           await atPath(`sources[${i}]`, () =>
-            this.properties.updateSource(propertyId, existing.id, { dniRules, priority, lastTouch }, m),
+            this.properties.updateSource(propertyId, existing.id, { dniRules, priority, lastTouch }, tx),
           );
         continue;
       }
-      const s = await atPath(`sources[${i}]`, () => this.properties.createSource(propertyId, dto, m));
+      const s = await atPath(`sources[${i}]`, () => this.properties.createSource(propertyId, dto, tx));
       sourceIds.set(s.name, s.id);
     }
 
@@ -105,9 +95,9 @@ export class BundleWriter {
       await atPath(`voicemail_boxes[${i}]`, () => this.boxes.save(propertyId, dto, 'replace', dto.id, tx));
 
     for (const [i, dto] of c.flows.entries())
-      await atPath(`flows[${i}]`, () => this.flows.saveByName(m, propertyId, dto.name, dto.definition));
+      await atPath(`flows[${i}]`, () => this.flows.saveByName(propertyId, dto.name, dto.definition, tx));
     // Numbers and the default flow may name the bundle's flows or ones the property already has.
-    const flows = await m.getRepository(CallFlowEntity).find({ where: { propertyId } });
+    const flows = await this.config.flows(propertyId, tx);
     const flowIds = new Map(flows.map((f) => [f.name, f.id]));
 
     await this.writeNumbers(tx, propertyId, c, sourceIds, flowIds);
@@ -123,7 +113,7 @@ export class BundleWriter {
         ]);
       await atPath(
         'default_flow',
-        () => this.defaultRouting.set(propertyId, flowId, m),
+        () => this.defaultRouting.set(propertyId, flowId, tx),
         () => '',
       );
     }
@@ -138,8 +128,7 @@ export class BundleWriter {
     sourceIds: Map<string, string>,
     flowIds: Map<string, string>,
   ): Promise<void> {
-    const { m } = tx;
-    const rows = await m.getRepository(TrackingNumberEntity).find({ where: { propertyId } });
+    const rows = await this.config.numbers(propertyId, tx);
     const existing = new Map(rows.map((r) => [r.number, r]));
     for (const [i, n] of c.bundle.numbers.entries()) {
       const at = `numbers[${i}]`;
@@ -164,7 +153,8 @@ export class BundleWriter {
       if (errors.length) throw ApiError.invalid(fieldsAt(at, errors, numberField));
       const row = existing.get(dto.number);
       // A number another property has is a 409 from the create, as on POST …/tracking-numbers.
-      if (!row) await atPath(at, () => this.properties.createTrackingNumber(propertyId, dto, m), numberField);
+      if (!row)
+        await atPath(at, () => this.properties.createTrackingNumber(propertyId, dto, tx), numberField);
       else {
         const { number: _n, ...changes } = dto;
         await atPath(
@@ -178,7 +168,7 @@ export class BundleWriter {
                 greetingText: dto.greetingText ?? null,
                 greetingAudioUrl: dto.greetingAudioUrl ?? null,
               },
-              m,
+              tx,
             ),
           numberField,
         );
@@ -192,27 +182,16 @@ export class BundleWriter {
    * flow the bundle leaves alone still names is a 409, and nothing is removed.
    */
   private async prune(tx: Tx, propertyId: string, c: CheckedBundle): Promise<void> {
-    const kinds: [
-      string,
-      EntityTarget<{ id: string; propertyId: string }>,
-      { id?: string }[],
-      (id: string) => Promise<void>,
-    ][] = [
-      [
-        'voicemail_boxes',
-        VoicemailBoxEntity,
-        c.voicemailBoxes,
-        (id) => this.boxes.remove(propertyId, id, tx),
-      ],
-      ['ring_groups', RingGroupEntity, c.ringGroups, (id) => this.ringGroups.remove(propertyId, id, tx)],
-      ['schedules', ScheduleEntity, c.schedules, (id) => this.schedules.remove(propertyId, id, tx)],
-      ['audio', AudioFileEntity, c.audio, (id) => this.audio.remove(propertyId, id, tx)],
-      ['agents', AgentEntity, c.agents, (id) => this.agents.remove(propertyId, id, tx)],
+    const kinds: [string, ResourceKind, { id?: string }[], (id: string) => Promise<void>][] = [
+      ['voicemail_boxes', 'voicemail_box', c.voicemailBoxes, (id) => this.boxes.remove(propertyId, id, tx)],
+      ['ring_groups', 'ring_group', c.ringGroups, (id) => this.ringGroups.remove(propertyId, id, tx)],
+      ['schedules', 'schedule', c.schedules, (id) => this.schedules.remove(propertyId, id, tx)],
+      ['audio', 'audio', c.audio, (id) => this.audio.remove(propertyId, id, tx)],
+      ['agents', 'agent', c.agents, (id) => this.agents.remove(propertyId, id, tx)],
     ];
-    for (const [kind, entity, listed, remove] of kinds) {
+    for (const [kind, resource, listed, remove] of kinds) {
       const keep = new Set(listed.map((x) => x.id));
-      const rows = await tx.m.getRepository(entity).find({ where: { propertyId }, select: { id: true } });
-      for (const { id } of rows)
+      for (const id of await this.config.resourceIds(resource, propertyId, tx))
         if (!keep.has(id))
           await atPath(
             kind,

@@ -1,39 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { Bundle } from '@switchboard/scenarios';
+import { diffSnapshots, snapshotToBundle, type Bundle, type ConfigSnapshot } from '@switchboard/bundle';
+import { PropertyRepository, Transactions, type Tx } from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { PropertyAccess } from '../auth/property-access';
 import { ApiError } from '../common/api-error';
-import { lockProperty } from '../common/property-lock';
-import { inTransaction } from '../common/transaction';
 import { AudioService } from '../resources/audio/audio.service';
 import { checkBundle } from './bundle-check';
-import { diffSnapshots } from './bundle-diff';
 import type { ApplyResultView as ApplyResult, ImportResultView as ImportResult } from './bundle-result.view';
 import { BundleWriter } from './bundle-writer';
-import { ConfigSnapshotReader, snapshotToBundle } from './config-snapshot';
+import { ConfigSnapshotReader } from './config-snapshot';
 import { IMPORT_KINDS, type ImportDto, type ImportKind } from './dto';
 
 /**
- * A property's whole configuration as one document (docs/schemas/bundle.schema.json): exported,
+ * A property's whole configuration as one document (libs/bundle): exported,
  * applied all-or-nothing, and copied between properties (import = export, filter, apply: one path).
  */
 @Injectable()
 export class BundlesService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly transactions: Transactions,
+    private readonly properties: PropertyRepository,
     private readonly reader: ConfigSnapshotReader,
     private readonly writer: BundleWriter,
     private readonly audio: AudioService,
     private readonly access: PropertyAccess,
   ) {}
 
+  /** The property's configuration as `tx` sees it (404 when there is no such property). */
+  private async snapshot(propertyId: string, tx: Tx): Promise<ConfigSnapshot> {
+    const snapshot = await this.reader.read(propertyId, tx);
+    if (!snapshot) throw ApiError.notFound('property', propertyId);
+    return snapshot;
+  }
+
   /** One consistent read of everything (REPEATABLE READ), then the audio bytes by id. */
   async export(propertyId: string): Promise<Bundle> {
-    const snapshot = await this.ds.transaction('REPEATABLE READ', async (m) => {
-      if (!(await m.query<unknown[]>(`SELECT 1 FROM properties WHERE id = $1`, [propertyId])).length)
-        throw ApiError.notFound('property', propertyId);
-      return this.reader.read(m, propertyId);
+    const snapshot = await this.transactions.run((tx) => this.snapshot(propertyId, tx), {
+      isolation: 'REPEATABLE READ',
     });
     return snapshotToBundle(snapshot, (id) => this.audio.contentOf(propertyId, id));
   }
@@ -50,13 +53,13 @@ export class BundlesService {
   ): Promise<ApplyResult> {
     const checked = await checkBundle(raw);
     const settings = opts.settings ?? true;
-    const changes = await inTransaction(
-      this.ds,
+    const changes = await this.transactions.run(
       async (tx) => {
-        await lockProperty(tx.m, propertyId);
-        const before = await this.reader.read(tx.m, propertyId);
+        if (!(await this.properties.lockForUpdate(propertyId, tx)))
+          throw ApiError.notFound('property', propertyId);
+        const before = await this.snapshot(propertyId, tx);
         await this.writer.write(tx, propertyId, checked, { settings, prune: opts.prune });
-        const after = await this.reader.read(tx.m, propertyId);
+        const after = await this.snapshot(propertyId, tx);
         return diffSnapshots(before, after, checked.bundle, { settings });
       },
       { rollback: opts.dryRun },

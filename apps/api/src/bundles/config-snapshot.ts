@@ -1,55 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import {
-  AudioFileEntity,
-  PropertyEntity,
-  TrackingNumberEntity,
-  TrackingSourceEntity,
-} from '@switchboard/persistence';
 import type {
-  Bundle,
-  BundleAgent,
+  BundleFlow,
   BundleRingGroup,
   BundleSchedule,
   BundleSource,
-  BundleVoicemailBox,
-} from '@switchboard/scenarios';
-import { sortKeys } from '../common/canonical-json';
-import { CallFlowsService } from '../call-flows/call-flows.service';
+  ConfigSnapshot,
+  SnapshotAudio,
+} from '@switchboard/bundle';
+import { sortKeys } from '@switchboard/domain';
+import { PropertyConfigRepository, type Tx } from '@switchboard/persistence';
 import { AgentsService } from '../resources/agents/agents.service';
 import { RingGroupsService } from '../resources/ring-groups/ring-groups.service';
 import { SchedulesService } from '../resources/schedules/schedules.service';
 import { VoicemailBoxesService } from '../resources/voicemail-boxes/voicemail-boxes.service';
-
-export type BundleNumber = Bundle['numbers'][number];
-
-/** An audio file as the snapshot holds it: its bytes by hash, read only when exporting. */
-export interface SnapshotAudio {
-  id: string;
-  name: string;
-  contentType: 'audio/mpeg' | 'audio/wav' | 'audio/x-wav';
-  sha256: string;
-}
-
-/**
- * A property's configuration as bundle items, in a fixed order (resources by id, sources and flows
- * by name, numbers by number) with jsonb documents' keys sorted, so equal configurations give
- * equal snapshots. It also holds what an export leaves out: agents' availability, ring groups'
- * rotation (their state, which a bundle may set) and audio hashes instead of bytes, so comparing
- * two snapshots (an apply's diff) sees every change a bundle can make.
- */
-export interface ConfigSnapshot {
-  property: { name: string; time_zone: string };
-  default_flow?: string;
-  sources: BundleSource[];
-  schedules: BundleSchedule[];
-  agents: (BundleAgent & { available: boolean })[];
-  audio: SnapshotAudio[];
-  ring_groups: (BundleRingGroup & { rotationPointer: number })[];
-  voicemail_boxes: BundleVoicemailBox[];
-  flows: { name: string; definition: unknown }[];
-  numbers: BundleNumber[];
-}
 
 /** A view without the columns every row has (they are not configuration). */
 function item<T extends { propertyId: string; createdAt: Date; updatedAt: Date; warnings?: unknown }>(
@@ -70,29 +33,33 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = (a: { name: string }, b: { name: string }) => compare(a.name, b.name);
 const byId = (a: { id: string }, b: { id: string }) => compare(a.id, b.id);
 
-/** Reads snapshots with the resource services' own row-to-body mapping (their list views). */
+/**
+ * Reads snapshots (libs/bundle's ConfigSnapshot) with the resource services' own row-to-body
+ * mapping (their list views).
+ */
 @Injectable()
 export class ConfigSnapshotReader {
   constructor(
+    private readonly config: PropertyConfigRepository,
     private readonly schedules: SchedulesService,
     private readonly agents: AgentsService,
     private readonly ringGroups: RingGroupsService,
     private readonly boxes: VoicemailBoxesService,
-    private readonly flows: CallFlowsService,
   ) {}
 
-  /** Reads inside `m`'s transaction, so an apply sees its own uncommitted writes. */
-  async read(m: EntityManager, propertyId: string): Promise<ConfigSnapshot> {
-    const property = await m.getRepository(PropertyEntity).findOneOrFail({ where: { id: propertyId } });
+  /** Reads inside `tx`, so an apply sees its own uncommitted writes; null when there is no such property. */
+  async read(propertyId: string, tx: Tx): Promise<ConfigSnapshot | null> {
+    const property = await this.config.property(propertyId, tx);
+    if (!property) return null;
     // One after another: the queries share the transaction's connection.
-    const schedules = await this.schedules.list(propertyId, m);
-    const agents = await this.agents.list(propertyId, m);
-    const audio = await m.getRepository(AudioFileEntity).find({ where: { propertyId } });
-    const ringGroups = await this.ringGroups.list(propertyId, m);
-    const boxes = await this.boxes.list(propertyId, m);
-    const flows = await this.flows.currentDefinitions(m, propertyId);
-    const sources = await m.getRepository(TrackingSourceEntity).find({ where: { propertyId } });
-    const numbers = await m.getRepository(TrackingNumberEntity).find({ where: { propertyId } });
+    const schedules = await this.schedules.list(propertyId, tx);
+    const agents = await this.agents.list(propertyId, tx);
+    const audio = await this.config.audio(propertyId, tx);
+    const ringGroups = await this.ringGroups.list(propertyId, tx);
+    const boxes = await this.boxes.list(propertyId, tx);
+    const flows = await this.config.currentFlows(propertyId, tx);
+    const sources = await this.config.sources(propertyId, tx);
+    const numbers = await this.config.numbers(propertyId, tx);
     const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
     const flowNames = new Map(flows.map((f) => [f.id, f.name]));
     const defaultFlow = property.defaultCallFlowId ? flowNames.get(property.defaultCallFlowId) : undefined;
@@ -134,7 +101,9 @@ export class ConfigSnapshotReader {
           });
         })
         .sort(byId),
-      flows: flows.map((f) => ({ name: f.name, definition: sortKeys(f.definition) })).sort(byName),
+      flows: flows
+        .map((f) => ({ name: f.name, definition: sortKeys(f.definition) as BundleFlow['definition'] }))
+        .sort(byName),
       numbers: numbers
         .map((n) => ({
           number: n.number,
@@ -151,31 +120,4 @@ export class ConfigSnapshotReader {
         .sort((a, b) => compare(a.number, b.number)),
     };
   }
-}
-
-/** The published bundle: the snapshot without state, with each audio file's bytes inline. */
-export async function snapshotToBundle(
-  s: ConfigSnapshot,
-  contentOf: (audioId: string) => Promise<Buffer>,
-): Promise<Bundle> {
-  const audio = [];
-  for (const a of s.audio)
-    audio.push({
-      id: a.id,
-      name: a.name,
-      contentType: a.contentType,
-      contentBase64: (await contentOf(a.id)).toString('base64'),
-    });
-  return {
-    property: s.property,
-    sources: s.sources,
-    schedules: s.schedules,
-    agents: s.agents.map(({ available: _a, ...a }) => a),
-    audio,
-    ring_groups: s.ring_groups.map(({ rotationPointer: _r, ...g }) => g),
-    voicemail_boxes: s.voicemail_boxes,
-    flows: s.flows,
-    ...(s.default_flow !== undefined ? { default_flow: s.default_flow } : {}),
-    numbers: s.numbers,
-  };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   buildCallerContext,
+  canonicalJson,
   dryRun,
   flowToMermaid,
   flowToSvg,
@@ -16,10 +17,11 @@ import {
 import {
   CallFlowEntity,
   CallFlowVersionEntity,
+  managerOf,
   PropertyEntity,
   PropertyResourcesRepository,
+  type Tx,
 } from '@switchboard/persistence';
-import { canonicalJson } from '../common/canonical-json';
 import { isUniqueViolation } from '../common/db-errors';
 import { ApiError, type FieldError } from '../common/api-error';
 import { lockProperty } from '../common/property-lock';
@@ -172,11 +174,12 @@ export class CallFlowsService {
    * again saves nothing, so applying a bundle twice leaves every flow at its version.
    */
   async saveByName(
-    m: EntityManager,
     propertyId: string,
     name: string,
     definition: Record<string, unknown>,
+    tx: Tx,
   ): Promise<{ id: string; change: FlowChange }> {
+    const m = managerOf(this.ds, tx);
     const { flow } = await this.checked(m, propertyId, definition);
     const existing = await m
       .getRepository(CallFlowEntity)
@@ -189,19 +192,6 @@ export class CallFlowsService {
       return { id: existing.id, change: 'unchanged' };
     await this.addVersion(m, existing, flow);
     return { id: existing.id, change: 'updated' };
-  }
-
-  /** Every flow of the property with its current version's definition, by name. */
-  async currentDefinitions(
-    m: EntityManager,
-    propertyId: string,
-  ): Promise<{ id: string; name: string; definition: CallFlow }[]> {
-    return m.query(
-      `SELECT f.id, f.name, v.definition
-         FROM call_flows f JOIN call_flow_versions v ON v.flow_id = f.id AND v.version = f.current_version
-        WHERE f.property_id = $1 ORDER BY f.name`,
-      [propertyId],
-    );
   }
 
   async list(propertyId: string): Promise<CallFlowEntity[]> {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CallFlowEntity, PropertyEntity, TrackingSourceEntity } from '@switchboard/persistence';
+import {
+  CallFlowEntity,
+  managerOf,
+  PropertyEntity,
+  TrackingSourceEntity,
+  Transactions,
+  type Tx,
+} from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { lockProperty } from '../common/property-lock';
 import { checkFlowOfProperty } from '../properties/flow-of-property';
@@ -13,7 +20,10 @@ import type { ApplyDefaultRoutingDto } from './dto';
  */
 @Injectable()
 export class DefaultRoutingService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
 
   private async view(m: EntityManager, callFlowId: string | null): Promise<DefaultRoutingView> {
     const flow = callFlowId
@@ -28,9 +38,10 @@ export class DefaultRoutingService {
     return this.view(this.ds.manager, p.defaultCallFlowId);
   }
 
-  /** Sets (null: clears) the default flow; `m` runs it in the caller's transaction (a bundle). */
-  async set(propertyId: string, callFlowId: string | null, m?: EntityManager): Promise<DefaultRoutingView> {
-    if (!m) return this.ds.transaction((t) => this.set(propertyId, callFlowId, t));
+  /** Sets (null: clears) the default flow; `tx` runs it in the caller's transaction (a bundle). */
+  async set(propertyId: string, callFlowId: string | null, tx?: Tx): Promise<DefaultRoutingView> {
+    if (!tx) return this.transactions.run((t) => this.set(propertyId, callFlowId, t));
+    const m = managerOf(this.ds, tx);
     await lockProperty(m, propertyId);
     await checkFlowOfProperty(m, propertyId, callFlowId);
     await m.query(`UPDATE properties SET default_call_flow_id = $2 WHERE id = $1`, [propertyId, callFlowId]);

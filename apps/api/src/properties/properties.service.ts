@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { standardSource, validateDniRules } from '@switchboard/domain';
 import {
+  managerOf,
   PropertyEntity,
   rebuildCallRollup,
   TrackingNumberEntity,
   TrackingSourceEntity,
+  Transactions,
+  type Tx,
 } from '@switchboard/persistence';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/db-errors';
 import type { AccessScope } from '../auth/access-scope';
@@ -45,6 +48,7 @@ function requireDestination(forwardTo: string | undefined, callFlowId: string | 
 export class PropertiesService {
   constructor(
     private readonly ds: DataSource,
+    private readonly transactions: Transactions,
     private readonly access: PropertyAccess,
   ) {}
 
@@ -57,6 +61,11 @@ export class PropertiesService {
   private get numbers() {
     return this.ds.getRepository(TrackingNumberEntity);
   }
+  /** The manager of the caller's transaction (a bundle being applied), when there is one. */
+  private managerOf(tx: Tx | undefined): EntityManager | undefined {
+    return tx && managerOf(this.ds, tx);
+  }
+
   /** Methods taking an `m` run inside the caller's transaction (a bundle being applied) when given one. */
   private repos(m: EntityManager | undefined) {
     return m
@@ -97,8 +106,9 @@ export class PropertiesService {
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
-  async updateProperty(id: string, dto: UpdatePropertyDto, m?: EntityManager): Promise<PropertyEntity> {
-    if (!m) return this.ds.transaction((tm) => this.updateProperty(id, dto, tm));
+  async updateProperty(id: string, dto: UpdatePropertyDto, tx?: Tx): Promise<PropertyEntity> {
+    if (!tx) return this.transactions.run((t) => this.updateProperty(id, dto, t));
+    const m = managerOf(this.ds, tx);
     const p = await this.getProperty(id, m);
     const zoneChanged = dto.timeZone !== undefined && dto.timeZone !== p.timeZone;
     if (dto.name !== undefined) p.name = dto.name;
@@ -137,11 +147,8 @@ export class PropertiesService {
     return p;
   }
 
-  async createSource(
-    propertyId: string,
-    dto: CreateSourceDto,
-    m?: EntityManager,
-  ): Promise<TrackingSourceEntity> {
+  async createSource(propertyId: string, dto: CreateSourceDto, tx?: Tx): Promise<TrackingSourceEntity> {
+    const m = this.managerOf(tx);
     const { sources } = this.repos(m);
     await this.getProperty(propertyId, m);
     const standard = dto.standardKey !== undefined ? standardSource(dto.standardKey) : undefined;
@@ -181,8 +188,9 @@ export class PropertiesService {
     propertyId: string,
     sourceId: string,
     dto: UpdateSourceDto,
-    m?: EntityManager,
+    tx?: Tx,
   ): Promise<TrackingSourceEntity> {
+    const m = this.managerOf(tx);
     const { sources } = this.repos(m);
     const row = await this.getSource(propertyId, sourceId, m);
     if (dto.dniRules !== undefined) {
@@ -253,8 +261,9 @@ export class PropertiesService {
   async createTrackingNumber(
     propertyId: string,
     dto: CreateTrackingNumberDto,
-    m?: EntityManager,
+    tx?: Tx,
   ): Promise<TrackingNumberEntity> {
+    const m = this.managerOf(tx);
     const row = await this.newTrackingNumber(propertyId, dto, m);
     try {
       return await this.repos(m).numbers.save(row);
@@ -270,8 +279,9 @@ export class PropertiesService {
     propertyId: string,
     numberId: string,
     dto: UpdateTrackingNumberDto,
-    m?: EntityManager,
+    tx?: Tx,
   ): Promise<TrackingNumberEntity> {
+    const m = this.managerOf(tx);
     await this.getProperty(propertyId, m);
     const row = await this.getTrackingNumber(propertyId, numberId, m);
     if (dto.sourceId !== undefined)

@@ -7,10 +7,9 @@ import type {
   FindOptionsWhere,
   ObjectLiteral,
 } from 'typeorm';
-import { PropertyEntity } from '@switchboard/persistence';
+import { managerOf, PropertyEntity, type Tx } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { lockProperty } from '../common/property-lock';
-import type { Tx } from '../common/transaction';
 import { RESOURCE_LABELS, refuseIfUsed, type ResourceKind } from './resource-references';
 
 /** The columns every property resource has (see property-resources.entity.ts). */
@@ -61,10 +60,10 @@ export class ResourceStore<E extends ResourceRow> {
       throw ApiError.notFound('property', propertyId);
   }
 
-  /** `m`: read inside a transaction (a bundle's writes before they commit). */
-  async list(propertyId: string, m: EntityManager = this.ds.manager): Promise<E[]> {
+  /** `tx`: read inside a transaction (a bundle's writes before they commit). */
+  async list(propertyId: string, tx?: Tx): Promise<E[]> {
     await this.propertyExists(propertyId);
-    return m
+    return managerOf(this.ds, tx)
       .getRepository(this.entity)
       .find({ where: { propertyId } as FindOptionsWhere<E>, order: { id: 'ASC' } as FindOptionsOrder<E> });
   }
@@ -123,6 +122,6 @@ export class ResourceStore<E extends ResourceRow> {
   }
 
   private run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.tx ? work(this.tx.m) : this.ds.transaction(work);
+    return this.tx ? work(managerOf(this.ds, this.tx)) : this.ds.transaction(work);
   }
 }

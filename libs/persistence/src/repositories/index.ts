@@ -13,7 +13,9 @@ import { HealthRepository } from './health.repository';
 import { NotificationSecretRepository } from './notification-secret.repository';
 import { PoolHoldRepository } from './pool-hold.repository';
 import { PropertyAccessRepository } from './property-access.repository';
+import { PropertyConfigRepository } from './property-config.repository';
 import { PropertyListRepository } from './property-list.repository';
+import { PropertyRepository } from './property.repository';
 import { PropertyResourcesRepository } from './property-resources.repository';
 import { RecordingRepository } from './recording.repository';
 import { TextNotificationRepository } from './text-notification.repository';
@@ -43,7 +45,9 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   NotificationSecretRepository,
   PoolHoldRepository,
   PropertyAccessRepository,
+  PropertyConfigRepository,
   PropertyListRepository,
+  PropertyRepository,
   PropertyResourcesRepository,
   RecordingRepository,
   TextNotificationRepository,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AgentEndpoint } from '@switchboard/domain';
-import { AgentEntity, PropertyResourcesRepository, type AgentPresence } from '@switchboard/persistence';
+import { canonicalJson, type AgentEndpoint } from '@switchboard/domain';
+import {
+  AgentEntity,
+  PropertyResourcesRepository,
+  type AgentPresence,
+  type Tx,
+} from '@switchboard/persistence';
 import { revokeAgentSessions } from '../../agent/agent-tokens';
-import { canonicalJson } from '../../common/canonical-json';
-import type { Tx } from '../../common/transaction';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
 import { parseEndpoint } from './agent-endpoint';
@@ -34,8 +37,8 @@ export class AgentsService {
     this.resources = new PropertyResourcesRepository(ds);
   }
 
-  async list(propertyId: string, m?: EntityManager): Promise<AgentView[]> {
-    return (await this.store.list(propertyId, m)).map(view);
+  async list(propertyId: string, tx?: Tx): Promise<AgentView[]> {
+    return (await this.store.list(propertyId, tx)).map(view);
   }
 
   /**

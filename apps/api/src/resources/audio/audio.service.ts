@@ -7,12 +7,13 @@ import {
   AudioFileEntity,
   audioPublicPath,
   signedMediaUrl,
+  Transactions,
   type BlobStore,
   type ByteRange,
+  type Tx,
 } from '@switchboard/persistence';
 import { ApiError } from '../../common/api-error';
 import { CONFIG } from '../../common/tokens';
-import { inTransaction, type Tx } from '../../common/transaction';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
 import type { AudioContentType } from './audio-content';
@@ -41,6 +42,7 @@ export class AudioService {
 
   constructor(
     private readonly ds: DataSource,
+    private readonly transactions: Transactions,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {
@@ -114,7 +116,7 @@ export class AudioService {
     c: { name?: string; contentType: AudioContentType; bytes: Buffer },
     tx?: Tx,
   ): Promise<AudioView> {
-    if (!tx) return inTransaction(this.ds, (t) => this.writeBytes(propertyId, id, mode, c, t));
+    if (!tx) return this.transactions.run((t) => this.writeBytes(propertyId, id, mode, c, t));
     const sha256 = createHash('sha256').update(c.bytes).digest('hex');
     const row = await this.store.within(tx).write(propertyId, id, mode, async (m, existing) => {
       const name = c.name ?? existing?.name ?? id;
@@ -147,7 +149,7 @@ export class AudioService {
   }
 
   async remove(propertyId: string, id: string, tx?: Tx): Promise<void> {
-    if (!tx) return inTransaction(this.ds, (t) => this.remove(propertyId, id, t));
+    if (!tx) return this.transactions.run((t) => this.remove(propertyId, id, t));
     const { storageKey } = await this.store.within(tx).removeRow(propertyId, id);
     if (storageKey) tx.afterCommit(() => this.dropBlob(storageKey));
   }

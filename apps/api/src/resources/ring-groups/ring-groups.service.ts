@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { validateRingGroup, type AgentEndpoint, type RingGroup } from '@switchboard/domain';
 import {
   AgentEntity,
   PropertyResourcesRepository,
   RingGroupEntity,
   type StoredRingGroup,
+  type Tx,
 } from '@switchboard/persistence';
 import { ApiError, type FieldError } from '../../common/api-error';
 import { issueField, runDomainCheck } from '../../common/domain-issues';
-import type { Tx } from '../../common/transaction';
 import { plain } from '../dto-fields';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
@@ -39,8 +39,8 @@ export class RingGroupsService {
     this.resources = new PropertyResourcesRepository(ds);
   }
 
-  async list(propertyId: string, m?: EntityManager): Promise<RingGroupView[]> {
-    return (await this.store.list(propertyId, m)).map(view);
+  async list(propertyId: string, tx?: Tx): Promise<RingGroupView[]> {
+    return (await this.store.list(propertyId, tx)).map(view);
   }
 
   async get(propertyId: string, id: string): Promise<RingGroupView> {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { validateSchedule, type Schedule } from '@switchboard/domain';
-import { ScheduleEntity } from '@switchboard/persistence';
+import { ScheduleEntity, type Tx } from '@switchboard/persistence';
 import { ApiError, type FieldError } from '../../common/api-error';
 import { issueField, runDomainCheck } from '../../common/domain-issues';
-import type { Tx } from '../../common/transaction';
 import { plain } from '../dto-fields';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
@@ -34,8 +33,8 @@ export class SchedulesService {
     this.store = new ResourceStore(ds, ScheduleEntity, 'schedule');
   }
 
-  async list(propertyId: string, m?: EntityManager): Promise<ScheduleView[]> {
-    return (await this.store.list(propertyId, m)).map(view);
+  async list(propertyId: string, tx?: Tx): Promise<ScheduleView[]> {
+    return (await this.store.list(propertyId, tx)).map(view);
   }
 
   async get(propertyId: string, id: string): Promise<ScheduleView> {

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { isEmail } from 'class-validator';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { checkPrompt, type Prompt } from '@switchboard/domain';
-import { AgentEntity, PropertyResourcesRepository, VoicemailBoxEntity } from '@switchboard/persistence';
+import {
+  AgentEntity,
+  PropertyResourcesRepository,
+  VoicemailBoxEntity,
+  type Tx,
+} from '@switchboard/persistence';
 import { ApiError, type FieldError } from '../../common/api-error';
 import { issueField } from '../../common/domain-issues';
-import type { Tx } from '../../common/transaction';
 import { plain } from '../dto-fields';
 import { chooseId } from '../resource-id';
 import { ResourceStore, type WriteMode } from '../resource-store';
@@ -37,8 +41,8 @@ export class VoicemailBoxesService {
     this.resources = new PropertyResourcesRepository(ds);
   }
 
-  async list(propertyId: string, m?: EntityManager): Promise<VoicemailBoxView[]> {
-    return (await this.store.list(propertyId, m)).map(view);
+  async list(propertyId: string, tx?: Tx): Promise<VoicemailBoxView[]> {
+    return (await this.store.list(propertyId, tx)).map(view);
   }
 
   async get(propertyId: string, id: string): Promise<VoicemailBoxView> {

@@ -1,6 +1,6 @@
-import type { Bundle } from '@switchboard/scenarios';
-import { canonicalJson } from '../common/canonical-json';
-import type { ConfigSnapshot } from './config-snapshot';
+import { canonicalJson } from '@switchboard/domain';
+import type { Bundle } from './bundle.types';
+import type { ConfigSnapshot } from './snapshot';
 
 /** What an apply did (or, in a dry run, would do) to one kind, by id, name or number. */
 export interface KindChanges {
