@@ -96,7 +96,6 @@ const notYetMoved = [
   'apps/api/src/call-flows/call-flows.service.ts',
   'apps/api/src/calls/calls.controller.ts',
   'apps/api/src/calls/reachable-calls.ts',
-  'apps/api/src/common/db-errors.ts',
   'apps/api/src/common/property-lock.ts',
   'apps/api/src/common/transaction.ts',
   'apps/api/src/default-routing/default-routing.service.ts',

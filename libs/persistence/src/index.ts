@@ -1,6 +1,7 @@
 export * from './entities';
 export * from './data-source';
 export * from './transaction';
+export * from './db-errors';
 export { REPOSITORIES, type RepositoryClass } from './repositories';
 export * from './repositories/carrier-event.repository';
 export * from './repositories/call-routing.repository';

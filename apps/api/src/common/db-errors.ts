@@ -1,20 +1,6 @@
-import { QueryFailedError } from 'typeorm';
-
-function violation(err: unknown, codes: readonly string[], constraint?: string): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const e = err.driverError as { code?: string; constraint?: string } | undefined;
-  return codes.includes(e?.code ?? '') && (constraint === undefined || e?.constraint === constraint);
-}
-
-/** A PostgreSQL unique violation (23505), optionally of one named constraint. */
-export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  return violation(err, ['23505'], constraint);
-}
-
-/**
- * Something still refers to the row: a foreign-key violation (23503), or 23001 when the key is
- * `ON DELETE RESTRICT` (PostgreSQL 18 reports those as restrict violations).
+/*
+ * Recognising what PostgreSQL refused is libs/persistence's (db-errors.ts); each service maps it to
+ * its HTTP answer. This re-export serves the files whose queries have not moved yet (issue 20) and
+ * goes with the last of them.
  */
-export function isForeignKeyViolation(err: unknown, constraint?: string): boolean {
-  return violation(err, ['23503', '23001'], constraint);
-}
+export { isForeignKeyViolation, isUniqueViolation } from '@switchboard/persistence';
