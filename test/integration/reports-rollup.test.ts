@@ -2,8 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import type { CallOutcome, CallRecordInput } from '@switchboard/contracts';
-import { CallRecordRepository, openDataSource, rebuildCallRollup } from '@switchboard/persistence';
-import { rollupCanAnswer, summaryQuery, type SummaryRequest } from '../../apps/api/src/reports/summary.query';
+import {
+  CallRecordRepository,
+  openDataSource,
+  rebuildCallRollup,
+  rollupCanAnswer,
+  summaryQuery,
+  type SummaryRequest,
+} from '@switchboard/persistence';
 import { seedCalls } from '../../scripts/seed-calls';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 

@@ -11,8 +11,7 @@ import {
   registerDecorator,
 } from 'class-validator';
 import type { FieldError } from '../common/api-error';
-import { CALL_LOG_SORTS, type CallLogSort } from './call-log.query';
-import { GROUP_BYS, type GroupBy } from './group-by';
+import { CALL_LOG_SORTS, GROUP_BYS, type CallLogSort, type GroupBy } from '@switchboard/persistence';
 
 const OUTCOMES = ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'] as const;
 

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CallRecordRepository } from './call-record.repository';
+import { CallReportRepository } from './call-report.repository';
 import { CallRoutingRepository } from './call-routing.repository';
 import { CallScoringRepository } from './call-scoring.repository';
 import { CarrierEventRepository } from './carrier-event.repository';
@@ -21,6 +22,7 @@ export type RepositoryClass = new (ds: DataSource) => object;
  */
 export const REPOSITORIES: readonly RepositoryClass[] = [
   CallRecordRepository,
+  CallReportRepository,
   CallRoutingRepository,
   CallScoringRepository,
   CarrierEventRepository,
