@@ -94,8 +94,6 @@ const notYetMoved = [
   'apps/api/src/bundles/bundles.service.ts',
   'apps/api/src/bundles/config-snapshot.ts',
   'apps/api/src/call-flows/call-flows.service.ts',
-  'apps/api/src/calls/calls.controller.ts',
-  'apps/api/src/calls/reachable-calls.ts',
   'apps/api/src/common/property-lock.ts',
   'apps/api/src/common/transaction.ts',
   'apps/api/src/default-routing/default-routing.service.ts',
@@ -111,7 +109,6 @@ const notYetMoved = [
   'apps/api/src/messaging/text-sender.ts',
   'apps/api/src/messaging/text-store.ts',
   'apps/api/src/numbers/numbers.service.ts',
-  'apps/api/src/outbound-webhooks/outbound-webhooks.service.ts',
   'apps/api/src/properties/flow-of-property.ts',
   'apps/api/src/properties/properties.service.ts',
   'apps/api/src/resources/agents/agents.service.ts',
@@ -122,8 +119,6 @@ const notYetMoved = [
   'apps/api/src/resources/schedules/schedules.service.ts',
   'apps/api/src/resources/voicemail-boxes/voicemail-boxes.service.ts',
   'apps/api/src/resources/voicemail-boxes/voicemail-messages.service.ts',
-  'apps/api/src/scoring/scoring.service.ts',
-  'apps/api/src/webhooks/telnyx-webhook.controller.ts',
 ];
 
 export default tseslint.config(

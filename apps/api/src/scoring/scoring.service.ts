@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
 import { RESCORE_CALLS_WORKFLOW, type RescoreCallsInput } from '@switchboard/contracts';
 import { validateScoringRules, type ScoringRules } from '@switchboard/domain';
@@ -15,15 +14,11 @@ import type { PropertyScoringView, SavedScoringView } from './scoring-rules.view
 /** A property's scoring rules; changing them rescores its calls in the background. */
 @Injectable()
 export class ScoringService {
-  readonly repo: CallScoringRepository;
-
   constructor(
-    ds: DataSource,
+    readonly repo: CallScoringRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
-  ) {
-    this.repo = new CallScoringRepository(ds);
-  }
+  ) {}
 
   async get(propertyId: string): Promise<PropertyScoringView> {
     // The stored rules as sent: the domain's ScoringRules, whose arrays are readonly.
