@@ -34,4 +34,7 @@ export { GROUP_BYS, type GroupBy } from './reports/group-by';
 export { readThroughCursor, type NextRows, type RowConsumer } from './reports/row-cursor';
 export { rollupCanAnswer, SUMMARY_COLUMNS, summaryQuery, type SummaryRequest } from './reports/summary.query';
 export * from './repositories/call-report.repository';
+export * from './repositories/dni-settings.repository';
+export * from './repositories/number-pool.repository';
+export * from './repositories/visitor-session.repository';
 export * from './notify/pg-channel';

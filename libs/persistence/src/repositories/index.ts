@@ -5,11 +5,14 @@ import { CallRoutingRepository } from './call-routing.repository';
 import { CallScoringRepository } from './call-scoring.repository';
 import { CarrierEventRepository } from './carrier-event.repository';
 import { DniAccessRepository } from './dni-access.repository';
+import { DniSettingsRepository } from './dni-settings.repository';
 import { NotificationSecretRepository } from './notification-secret.repository';
+import { NumberPoolRepository } from './number-pool.repository';
 import { PoolHoldRepository } from './pool-hold.repository';
 import { PropertyResourcesRepository } from './property-resources.repository';
 import { RecordingRepository } from './recording.repository';
 import { TextNotificationRepository } from './text-notification.repository';
+import { VisitorSessionRepository } from './visitor-session.repository';
 import { VoicemailMessageRepository } from './voicemail-message.repository';
 import { WebhookRepository } from './webhook.repository';
 
@@ -27,11 +30,14 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   CallScoringRepository,
   CarrierEventRepository,
   DniAccessRepository,
+  DniSettingsRepository,
   NotificationSecretRepository,
+  NumberPoolRepository,
   PoolHoldRepository,
   PropertyResourcesRepository,
   RecordingRepository,
   TextNotificationRepository,
+  VisitorSessionRepository,
   VoicemailMessageRepository,
   WebhookRepository,
 ];
