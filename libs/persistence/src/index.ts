@@ -37,4 +37,6 @@ export * from './repositories/call-report.repository';
 export * from './repositories/dni-settings.repository';
 export * from './repositories/number-pool.repository';
 export * from './repositories/visitor-session.repository';
+export * from './repositories/text-message.repository';
+export * from './repositories/text-routing.repository';
 export * from './notify/pg-channel';

@@ -11,7 +11,9 @@ import { NumberPoolRepository } from './number-pool.repository';
 import { PoolHoldRepository } from './pool-hold.repository';
 import { PropertyResourcesRepository } from './property-resources.repository';
 import { RecordingRepository } from './recording.repository';
+import { TextMessageRepository } from './text-message.repository';
 import { TextNotificationRepository } from './text-notification.repository';
+import { TextRoutingRepository } from './text-routing.repository';
 import { VisitorSessionRepository } from './visitor-session.repository';
 import { VoicemailMessageRepository } from './voicemail-message.repository';
 import { WebhookRepository } from './webhook.repository';
@@ -36,7 +38,9 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   PoolHoldRepository,
   PropertyResourcesRepository,
   RecordingRepository,
+  TextMessageRepository,
   TextNotificationRepository,
+  TextRoutingRepository,
   VisitorSessionRepository,
   VoicemailMessageRepository,
   WebhookRepository,
