@@ -97,7 +97,6 @@ const notYetMoved = [
   'apps/api/src/common/property-lock.ts',
   'apps/api/src/common/transaction.ts',
   'apps/api/src/default-routing/default-routing.service.ts',
-  'apps/api/src/emails/email-store.ts',
   'apps/api/src/health/health.controller.ts',
   'apps/api/src/numbers/numbers.service.ts',
   'apps/api/src/properties/flow-of-property.ts',

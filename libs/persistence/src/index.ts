@@ -39,4 +39,5 @@ export * from './repositories/number-pool.repository';
 export * from './repositories/visitor-session.repository';
 export * from './repositories/text-message.repository';
 export * from './repositories/text-routing.repository';
+export * from './repositories/email.repository';
 export * from './notify/pg-channel';

@@ -6,6 +6,7 @@ import { CallScoringRepository } from './call-scoring.repository';
 import { CarrierEventRepository } from './carrier-event.repository';
 import { DniAccessRepository } from './dni-access.repository';
 import { DniSettingsRepository } from './dni-settings.repository';
+import { EmailRepository } from './email.repository';
 import { NotificationSecretRepository } from './notification-secret.repository';
 import { NumberPoolRepository } from './number-pool.repository';
 import { PoolHoldRepository } from './pool-hold.repository';
@@ -33,6 +34,7 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   CarrierEventRepository,
   DniAccessRepository,
   DniSettingsRepository,
+  EmailRepository,
   NotificationSecretRepository,
   NumberPoolRepository,
   PoolHoldRepository,
