@@ -68,20 +68,21 @@ export async function seedCalls(ds: DataSource, o: SeedOptions): Promise<Seeded>
   const tag = randomBytes(4).toString('hex');
   const qr = ds.createQueryRunner();
   await qr.connect();
+  // QueryRunner.query answers `any`: the caller names its rows' shape.
+  const rows = <T>(sql: string, params?: unknown[]) => qr.query(sql, params) as Promise<T[]>;
   try {
-    const [account]: { id: string }[] = await qr.query(
-      `INSERT INTO accounts (name) VALUES ($1) RETURNING id`,
-      [`Seeded ${tag}`],
-    );
+    const [account] = await rows<{ id: string }>(`INSERT INTO accounts (name) VALUES ($1) RETURNING id`, [
+      `Seeded ${tag}`,
+    ]);
     const propertyIds: string[] = [];
     for (let i = 0; i < o.properties; i++) {
-      const [p]: { id: string }[] = await qr.query(
+      const [p] = await rows<{ id: string }>(
         `INSERT INTO properties (name, time_zone, account_id) VALUES ($1, $2, $3) RETURNING id`,
         [`Seeded property ${i + 1}`, ZONES[i % ZONES.length], account.id],
       );
       propertyIds.push(p.id);
       for (const [si, name] of SOURCES.entries()) {
-        const [s]: { id: string }[] = await qr.query(
+        const [s] = await rows<{ id: string }>(
           `INSERT INTO tracking_sources (property_id, name) VALUES ($1, $2) RETURNING id`,
           [p.id, name],
         );
@@ -104,9 +105,7 @@ export async function seedCalls(ds: DataSource, o: SeedOptions): Promise<Seeded>
          WHERE tn.property_id = ANY($1::uuid[])`,
       [propertyIds],
     );
-    const [{ count }]: { count: number }[] = await qr.query(
-      `SELECT count(*)::int AS count FROM seed_numbers`,
-    );
+    const [{ count }] = await rows<{ count: number }>(`SELECT count(*)::int AS count FROM seed_numbers`);
     await qr.query(`SELECT setseed(0.42)`);
     for (let lo = 1; lo <= o.calls; lo += BATCH) {
       const hi = Math.min(o.calls, lo + BATCH - 1);

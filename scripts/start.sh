@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm start`: the whole system on local defaults (see README).
+# `npm start`: the whole system on local defaults (README; its options: docs/operations.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-built.sh

@@ -13,7 +13,7 @@ const CREDENTIAL_CONNECTION = '1684641123236054244';
  * The page in telnyx mode, up to the network boundary: the api makes the agent's telephony
  * credential through Telnyx's API (the simulator here), hands the page a login token, and the page
  * loads @telnyx/webrtc and dials out to Telnyx's WebRTC gateway, which this machine cannot reach.
- * The media leg itself needs real Telnyx credentials (README, "Agents in the browser").
+ * The media leg itself needs real Telnyx credentials (docs/agents.md, "What needs real Telnyx credentials").
  */
 describe('the agent page in telnyx mode', () => {
   let sim: TelnyxSimulator;

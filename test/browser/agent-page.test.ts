@@ -19,7 +19,7 @@ const BOB = '+16175550122';
 /** Numbers of a DNI pool: a visitor from a Google Ads click is shown one and calls it. */
 const POOL = ['+16175550160', '+16175550161', '+16175550162', '+16175550163'];
 const SITE = 'https://birch-court.example';
-/** Set to write docs/images/agent-page-*.png from this run (README "Agents in the browser"). */
+/** Set to write docs/images/agent-page-*.png from this run (docs/agents.md). */
 const SCREENSHOTS = process.env.AGENT_PAGE_SCREENSHOTS === '1';
 const IMAGES = path.join(__dirname, '..', '..', '..', 'docs', 'images');
 

@@ -32,7 +32,7 @@ async function startReceiver(failFirst = 0): Promise<Receiver> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, server };
 }
 
-/** What a receiver does with docs/WEBHOOKS.md: recompute the signature from the raw body. */
+/** What a receiver does with docs/webhooks.md: recompute the signature from the raw body. */
 function signatureIsValid(secret: string, r: Receiver['received'][number]): boolean {
   const ts = r.headers['switchboard-timestamp'];
   const expected = `v1=${createHmac('sha256', secret).update(`${ts}.${r.body}`).digest('hex')}`;

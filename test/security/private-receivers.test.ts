@@ -188,7 +188,7 @@ async function startNotificationReceiver(redirectTo?: string) {
   return { url: `http://127.0.0.1:${port}/notify`, got, close: () => server.close() };
 }
 
-/** Checks a notification's signature as a receiver would (README, Outbound webhooks). */
+/** Checks a notification's signature as a receiver would (docs/webhooks.md, "Notifications"). */
 function assertSigned(
   headers: Record<string, string | string[] | undefined>,
   body: string,

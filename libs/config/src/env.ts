@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /**
  * Every setting Switchboard reads from the environment, with its documented default.
- * One place: apps, scripts and tests all call loadConfig(); README's table mirrors this file.
+ * One place: apps, scripts and tests all call loadConfig(); docs/configuration.md's table mirrors this file.
  */
 export interface SwitchboardConfig {
   /** PostgreSQL URL. Unset: the dev launcher starts an embedded server and sets it. */

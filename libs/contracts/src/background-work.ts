@@ -2,7 +2,7 @@ import type { CallAttribution } from './call-attribution';
 
 /**
  * Events a property can subscribe a URL to. Each is POSTed as a WebhookEnvelope, signed (see
- * WEBHOOK_HEADERS and docs/WEBHOOKS.md).
+ * WEBHOOK_HEADERS and docs/webhooks.md).
  */
 export const WEBHOOK_EVENTS = [
   'call.started',
@@ -94,7 +94,7 @@ export interface OutboundCallInput {
   ringTimeoutSecs: number;
 }
 
-/** Copies one carrier recording into our blob store (README, "Recordings"). */
+/** Copies one carrier recording into our blob store (docs/reports.md, "Recordings"). */
 export const STORE_RECORDING_WORKFLOW = 'storeRecording';
 
 export interface StoreRecordingInput {

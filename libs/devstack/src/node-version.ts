@@ -6,7 +6,10 @@ export function rootPackageJson(): string {
   let dir = __dirname;
   for (;;) {
     const file = path.join(dir, 'package.json');
-    if (existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).name === 'switchboard') return file;
+    const ours =
+      existsSync(file) &&
+      (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'switchboard';
+    if (ours) return file;
     const up = path.dirname(dir);
     if (up === dir) throw new Error('cannot find the switchboard package.json from ' + __dirname);
     dir = up;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { WEBHOOK_HEADERS } from '@switchboard/contracts';
 
-/** `v1=` + hex HMAC-SHA256 of `<timestamp>.<body>`: the signature scheme of the README's Outbound webhooks. */
+/** `v1=` + hex HMAC-SHA256 of `<timestamp>.<body>`: the signature scheme of docs/webhooks.md. */
 export function webhookSignature(secret: string, timestamp: number, body: string): string {
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }

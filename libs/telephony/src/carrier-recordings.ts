@@ -1,5 +1,6 @@
 import { ReceiverRefused, requestReceiver } from '@switchboard/outbound';
 import Telnyx from 'telnyx';
+import { isTelnyxApiError } from './telnyx-api-error';
 
 /** A recording's file as downloaded from the carrier. */
 export interface RecordingFile {
@@ -84,7 +85,7 @@ export class TelnyxRecordings implements CarrierRecordings {
     try {
       return (await this.client.recordings.retrieve(id)).data ?? {};
     } catch (err) {
-      if (err instanceof Telnyx.APIError && err.status === 404)
+      if (isTelnyxApiError(err) && err.status === 404)
         throw new RecordingDownloadError('gone', `the carrier has no recording ${id}`);
       throw new RecordingDownloadError('transient', `recordings API: ${(err as Error).message}`);
     }

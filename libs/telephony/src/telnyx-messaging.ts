@@ -1,4 +1,5 @@
 import Telnyx from 'telnyx';
+import { isTelnyxApiError, telnyxErrorCode, telnyxErrorItems } from './telnyx-api-error';
 import { MessagingError, type MessagingPort, type SendTextRequest, type SentText } from './messaging-port';
 
 export interface TelnyxMessagingOptions {
@@ -9,15 +10,13 @@ export interface TelnyxMessagingOptions {
 }
 
 function toMessagingError(err: unknown): MessagingError {
-  if (!(err instanceof Telnyx.APIError) || err.status === undefined) {
+  if (!isTelnyxApiError(err) || err.status === undefined) {
     const why = err instanceof Error ? err.message : String(err);
     return new MessagingError('unavailable', `carrier unreachable: ${why}`);
   }
-  const items = (err.error as { errors?: { code?: string | number; detail?: unknown }[] } | undefined)
-    ?.errors;
-  const first = Array.isArray(items) ? items[0] : undefined;
+  const first = telnyxErrorItems(err)[0];
   const detail = typeof first?.detail === 'string' ? first.detail : err.message;
-  const code = first?.code === undefined ? undefined : String(first.code);
+  const code = telnyxErrorCode(first);
   const retryable = err.status === 408 || err.status === 429 || err.status >= 500;
   return new MessagingError(retryable ? 'unavailable' : 'rejected', detail, err.status, code);
 }

@@ -1,5 +1,11 @@
 import Telnyx from 'telnyx';
 import {
+  isTelnyxApiError,
+  telnyxErrorCode,
+  telnyxErrorItems,
+  type TelnyxErrorItem,
+} from './telnyx-api-error';
+import {
   NumberInventoryError,
   type AvailableNumber,
   type NumberInventoryPort,
@@ -20,20 +26,7 @@ export interface TelnyxNumberInventoryOptions {
   orderPollMs?: number;
 }
 
-interface TelnyxErrorItem {
-  code?: unknown;
-  detail?: unknown;
-  title?: unknown;
-  source?: { pointer?: unknown };
-}
-
 const NOT_E164 = '10016';
-
-function errorItems(err: InstanceType<typeof Telnyx.APIError>): TelnyxErrorItem[] {
-  const body: { errors?: unknown } | undefined = err.error;
-  const errors = body?.errors;
-  return Array.isArray(errors) ? (errors as TelnyxErrorItem[]) : [];
-}
 
 function detailOf(items: TelnyxErrorItem[], fallback: string): string {
   const details = items.map((e) => e.detail ?? e.title).filter((d): d is string => typeof d === 'string');
@@ -47,14 +40,12 @@ function detailOf(items: TelnyxErrorItem[], fallback: string): string {
  */
 function toInventoryError(err: unknown, ordering = false): NumberInventoryError {
   if (err instanceof NumberInventoryError) return err;
-  if (!(err instanceof Telnyx.APIError) || err.status === undefined) {
+  if (!isTelnyxApiError(err) || err.status === undefined) {
     const why = err instanceof Error ? err.message : String(err);
     return new NumberInventoryError('unavailable', undefined, undefined, `carrier unreachable: ${why}`);
   }
-  const items = errorItems(err);
-  const first = items[0];
-  const code =
-    typeof first?.code === 'string' || typeof first?.code === 'number' ? String(first.code) : undefined;
+  const items = telnyxErrorItems(err);
+  const code = telnyxErrorCode(items[0]);
   const detail = detailOf(items, err.message);
   const status = err.status;
   const aboutANumber = items.some(

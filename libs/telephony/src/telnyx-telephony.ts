@@ -1,4 +1,5 @@
 import Telnyx from 'telnyx';
+import { isTelnyxApiError, telnyxErrorCode, telnyxErrorItems } from './telnyx-api-error';
 import {
   CarrierCommandError,
   type DialRequest,
@@ -19,16 +20,10 @@ export interface TelnyxClientOptions {
 
 const CALL_GONE_CODES = new Set(['90018']);
 
-function firstErrorCode(body: unknown): string | undefined {
-  const errors = (body as { errors?: { code?: unknown }[] } | undefined)?.errors;
-  const code = Array.isArray(errors) ? errors[0]?.code : undefined;
-  return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
-}
-
 /** Maps the SDK's errors onto what the workflow can decide on (retry, stop, or give up). */
 function toCarrierError(err: unknown): CarrierCommandError {
-  if (err instanceof Telnyx.APIError) {
-    const code = firstErrorCode(err.error);
+  if (isTelnyxApiError(err)) {
+    const code = telnyxErrorCode(telnyxErrorItems(err)[0]);
     const status = err.status;
     if (status === 422 && code && CALL_GONE_CODES.has(code)) {
       return new CarrierCommandError('call_gone', status, code, 'call has already ended');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
-/** Set to write docs/images/admin-*.png from this run (README "Admin console"). */
+/** Set to write docs/images/admin-*.png from this run (docs/admin-console.md). */
 export const SCREENSHOTS = process.env.ADMIN_SCREENSHOTS === '1';
 const IMAGES = path.join(__dirname, '..', '..', '..', '..', 'docs', 'images');
 

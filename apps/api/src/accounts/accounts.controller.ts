@@ -1,6 +1,4 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AccountEntity } from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { PlatformAdmin, Scope } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -11,13 +9,14 @@ import {
   CreatedAccountView,
   CreatedApiKeyView,
 } from './accounts.view';
+import { AccountsService } from './accounts.service';
 import { ApiKeysService } from './api-keys.service';
 import { CreateAccountDto, CreateApiKeyDto } from './dto';
 
 @Controller({ version: '1' })
 export class AccountsController {
   constructor(
-    private readonly ds: DataSource,
+    private readonly accounts: AccountsService,
     private readonly keys: ApiKeysService,
   ) {}
 
@@ -25,18 +24,13 @@ export class AccountsController {
   @PlatformAdmin()
   @Post('accounts')
   createAccount(@Body() dto: CreateAccountDto): Promise<CreatedAccountView> {
-    return this.ds.transaction(async (m) => {
-      const repo = m.getRepository(AccountEntity);
-      const account = await repo.save(repo.create({ name: dto.name }));
-      const apiKey = await this.keys.issue(m, account.id, { name: 'Initial key' });
-      return { account, apiKey };
-    });
+    return this.accounts.open(dto.name);
   }
 
   /** The account the calling key belongs to, and what that key may do. */
   @Get('account')
   async account(@Scope() scope: AccessScope): Promise<AccountWithKeyView> {
-    const account = await this.ds.getRepository(AccountEntity).findOneByOrFail({ id: scope.accountId });
+    const account = await this.accounts.get(scope.accountId);
     return {
       ...account,
       key: {

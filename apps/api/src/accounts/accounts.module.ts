@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from '../auth/auth.guard';
 import { PropertyAccess } from '../auth/property-access';
 import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
 import { ApiKeysService } from './api-keys.service';
 import { PropertyListsController } from './property-lists.controller';
 import { PropertyListsService } from './property-lists.service';
@@ -12,6 +13,7 @@ import { PropertyListsService } from './property-lists.service';
 @Module({
   controllers: [AccountsController, PropertyListsController],
   providers: [
+    AccountsService,
     ApiKeysService,
     PropertyListsService,
     PropertyAccess,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ApiKeyEntity } from '@switchboard/persistence';
+import { ApiKeyRepository, Transactions, type ApiKeyEntity, type Tx } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { isUnrestricted, type AccessScope } from '../auth/access-scope';
 import { generateApiKey } from '../auth/api-key-format';
+import { PropertyAccess } from '../auth/property-access';
 import type { ApiKeyView, CreatedApiKeyView } from './accounts.view';
 import type { CreateApiKeyDto } from './dto';
 
@@ -27,75 +27,56 @@ export function requireUnrestricted(scope: AccessScope, what: string): void {
     );
 }
 
-/** Property ids in a body must be the account's: each one that is not is named (422). */
-export async function checkAccountProperties(
-  m: EntityManager,
-  accountId: string,
-  propertyIds: readonly string[],
-  field: string,
-): Promise<void> {
-  const rows: { id: string }[] = await m.query(
-    `SELECT id FROM properties WHERE account_id = $1 AND id = ANY($2::uuid[])`,
-    [accountId, propertyIds],
-  );
-  const known = new Set(rows.map((r) => r.id));
-  const errors = propertyIds.flatMap((id, i) =>
-    known.has(id.toLowerCase())
-      ? []
-      : [{ field: `${field}[${i}]`, message: `property ${id} does not exist` }],
-  );
-  if (errors.length) throw ApiError.invalid(errors);
-}
-
 /** API keys of an account: created (the key is shown once), listed without secrets, revoked. */
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly access: PropertyAccess,
+    private readonly tx: Transactions,
+  ) {}
 
   /** Makes a key for the account; the returned `key` is never shown again. */
   async issue(
-    m: EntityManager,
     accountId: string,
     o: { name: string; readOnly?: boolean; propertyIds?: string[] | null },
+    tx?: Tx,
   ): Promise<CreatedApiKeyView> {
     const { key, prefix, hash } = generateApiKey();
-    const repo = m.getRepository(ApiKeyEntity);
-    const saved = await repo.save(
-      repo.create({
+    const saved = await this.keys.create(
+      {
         accountId,
         name: o.name,
         prefix,
         secretHash: hash,
         readOnly: o.readOnly ?? false,
         propertyIds: o.propertyIds?.map((id) => id.toLowerCase()) ?? null,
-      }),
+      },
+      tx,
     );
-    return { ...view(await repo.findOneByOrFail({ id: saved.id })), key };
+    return { ...view(saved), key };
   }
 
   async create(scope: AccessScope, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     requireUnrestricted(scope, 'creating API keys');
-    return this.ds.transaction(async (m) => {
-      if (dto.propertyIds) await checkAccountProperties(m, scope.accountId, dto.propertyIds, 'propertyIds');
-      return this.issue(m, scope.accountId, dto);
+    return this.tx.run(async (tx) => {
+      if (dto.propertyIds)
+        await this.access.checkAccountProperties(scope.accountId, dto.propertyIds, 'propertyIds', tx);
+      return this.issue(scope.accountId, dto, tx);
     });
   }
 
   async list(scope: AccessScope): Promise<ApiKeyView[]> {
     requireUnrestricted(scope, 'listing API keys');
-    const rows = await this.ds
-      .getRepository(ApiKeyEntity)
-      .find({ where: { accountId: scope.accountId }, order: { createdAt: 'ASC' } });
-    return rows.map(view);
+    return (await this.keys.listOfAccount(scope.accountId)).map(view);
   }
 
   /** Revoked keys stop working at once; the row stays so the key's history remains readable. */
   async revoke(scope: AccessScope, id: string): Promise<ApiKeyView> {
     requireUnrestricted(scope, 'revoking API keys');
-    const repo = this.ds.getRepository(ApiKeyEntity);
-    const row = await repo.findOneBy({ id, accountId: scope.accountId });
+    const row = await this.keys.findOfAccount(scope.accountId, id);
     if (!row) throw ApiError.notFound('API key', id);
     row.revokedAt ??= new Date();
-    return view(await repo.save(row));
+    return view(await this.keys.save(row));
   }
 }

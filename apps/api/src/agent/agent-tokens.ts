@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { AgentSessionRepository } from '@switchboard/persistence';
 import type { AgentIdentity } from '../auth/auth.decorators';
 
 /** Agent session tokens: `sba_` + 32 random bytes, stored as SHA-256 like API keys. */
@@ -17,43 +17,17 @@ export function secretHash(secret: string): string {
 }
 
 /** The live session a token opens, or null (unknown, expired, revoked, or not an agent token). */
-export async function findAgentSession(ds: DataSource, token: string): Promise<AgentIdentity | null> {
+export async function findAgentSession(
+  sessions: AgentSessionRepository,
+  token: string,
+): Promise<AgentIdentity | null> {
   if (!token.startsWith(AGENT_TOKEN_PREFIX)) return null;
-  const rows: AgentIdentity[] = await ds.query(
-    `SELECT id AS "sessionId", property_id AS "propertyId", agent_id AS "agentId" FROM agent_sessions
-      WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
-    [secretHash(token)],
-  );
-  return rows[0] ?? null;
-}
-
-/** Whether a session still opens the api (not revoked, not expired): what an open push channel rechecks. */
-export async function agentSessionIsLive(ds: DataSource, sessionId: string): Promise<boolean> {
-  const rows: unknown[] = await ds.query(
-    `SELECT 1 FROM agent_sessions WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
-    [sessionId],
-  );
-  return rows.length > 0;
+  return sessions.findLive(secretHash(token));
 }
 
 /**
- * Signs an agent out everywhere: their sessions are revoked and unused sign-in links void. Called
- * when the endpoint they are rung at changes, so a session opened for the old phone or SIP user
- * cannot answer, or watch, the new one's calls.
+ * Signs an agent out everywhere (sessions revoked, unused sign-in links void) when the endpoint
+ * they are rung at changes. Its statements are AgentSessionRepository's; this name serves
+ * resources/agents until its writes take a Tx, then it calls `revokeAllOf` itself.
  */
-export async function revokeAgentSessions(
-  m: { query(sql: string, params: unknown[]): Promise<unknown> },
-  propertyId: string,
-  agentId: string,
-): Promise<void> {
-  await m.query(
-    `UPDATE agent_sessions SET revoked_at = now()
-      WHERE property_id = $1 AND agent_id = $2 AND revoked_at IS NULL`,
-    [propertyId, agentId],
-  );
-  await m.query(
-    `UPDATE agent_sign_in_codes SET expires_at = least(expires_at, now())
-      WHERE property_id = $1 AND agent_id = $2 AND used_at IS NULL AND expires_at > now()`,
-    [propertyId, agentId],
-  );
-}
+export { revokeAgentSessions } from '@switchboard/persistence';

@@ -15,7 +15,6 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
 import {
   AgentOnly,
@@ -30,11 +29,9 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { ResourceIdParam } from '../resources/resource-id';
 import { AgentDirectory } from './agent-directory.service';
 import { AgentEventHub } from './agent-events.hub';
-import { agentSessionIsLive } from './agent-tokens';
 import { AgentSignIn } from './agent-sign-in.service';
 import {
   AgentCallList,
-  AgentCallView,
   AgentMeView,
   AgentPresenceView,
   AgentSessionView,
@@ -74,7 +71,6 @@ export class AgentController {
   private readonly log = new Logger('AgentController');
 
   constructor(
-    private readonly ds: DataSource,
     private readonly signIn: AgentSignIn,
     private readonly agents: AgentDirectory,
     private readonly hub: AgentEventHub,
@@ -99,12 +95,7 @@ export class AgentController {
   @Get('me')
   async me(@CurrentAgent() me: AgentIdentity): Promise<AgentMeView> {
     const agent = await this.agents.get(me.propertyId, me.agentId);
-    const trackingNumbers: { id: string; number: string; sourceName: string }[] = await this.ds.query(
-      `SELECT n.id, n.number, s.name AS "sourceName" FROM tracking_numbers n
-         JOIN tracking_sources s ON s.id = n.source_id
-        WHERE n.property_id = $1 ORDER BY s.name, n.number`,
-      [me.propertyId],
-    );
+    const trackingNumbers = await this.outbound.callerIds(me.propertyId);
     return {
       agent: {
         id: agent.agentId,
@@ -132,16 +123,7 @@ export class AgentController {
   @Get('calls')
   async calls(@CurrentAgent() me: AgentIdentity, @Query() q: RecentCallsQuery): Promise<AgentCallList> {
     const agent = await this.agents.get(me.propertyId, me.agentId);
-    const items: AgentCallView[] = await this.ds.query(
-      `SELECT id AS "callId", direction, from_number AS "from", to_number AS "to",
-              CASE WHEN direction = 'outbound' THEN from_number ELSE to_number END AS "trackingNumber",
-              source_name AS source, started_at AS "startedAt", outcome, talk_secs AS "talkSecs"
-         FROM calls
-        WHERE property_id = $1 AND (agent_id = $2 OR (direction = 'inbound' AND answered_by = $3))
-        ORDER BY started_at DESC LIMIT $4`,
-      [me.propertyId, me.agentId, this.agents.dialString(agent), q.limit],
-    );
-    return { items };
+    return { items: await this.agents.recentCalls(agent, q.limit) };
   }
 
   /** How the page's telephony layer connects (docs/AGENT.md, "Browser telephony"). */
@@ -184,7 +166,7 @@ export class AgentController {
     // A session revoked meanwhile (signed out, or the agent's endpoint changed) loses its stream at
     // the next beat, whichever api process revoked it; a live one marks the page as seen.
     const heartbeat = setInterval(() => {
-      agentSessionIsLive(this.ds, me.sessionId).then(
+      this.signIn.isLive(me.sessionId).then(
         (live) => {
           if (!live) return res.end();
           res.write(': keep-alive\n\n');

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
 import { OUTBOUND_CALL_WORKFLOW, type OutboundCallInput } from '@switchboard/contracts';
+import { TrackingNumberRepository } from '@switchboard/persistence';
 import type { AgentIdentity } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
@@ -13,20 +13,21 @@ import { AgentDirectory } from './agent-directory.service';
 @Injectable()
 export class OutboundCalls {
   constructor(
-    private readonly ds: DataSource,
+    private readonly numbers: TrackingNumberRepository,
     private readonly agents: AgentDirectory,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
   ) {}
 
+  /** What an agent may call from: their property's tracking numbers, by source name then number. */
+  async callerIds(propertyId: string): Promise<{ id: string; number: string; sourceName: string }[]> {
+    const numbers = await this.numbers.withSources(propertyId);
+    return numbers.map(({ id, number, sourceName }) => ({ id, number, sourceName }));
+  }
+
   async start(me: AgentIdentity, to: string, callerId: string) {
     const agent = await this.agents.get(me.propertyId, me.agentId);
-    const [number]: { id: string; sourceId: string; sourceName: string }[] = await this.ds.query(
-      `SELECT n.id, s.id AS "sourceId", s.name AS "sourceName" FROM tracking_numbers n
-         JOIN tracking_sources s ON s.id = n.source_id
-        WHERE n.property_id = $1 AND n.number = $2`,
-      [me.propertyId, callerId],
-    );
+    const number = await this.numbers.findWithSource(me.propertyId, callerId);
     if (!number)
       throw ApiError.invalid([{ field: 'callerId', message: 'is not a tracking number of your property' }]);
     const workflowId = `outbound-${randomUUID()}`;

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
+import { AgentSessionRepository, ApiKeyRepository } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { CONFIG } from '../common/tokens';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -49,7 +49,8 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly ds: DataSource,
+    private readonly keys: ApiKeyRepository,
+    private readonly agentSessions: AgentSessionRepository,
     private readonly access: PropertyAccess,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
   ) {}
@@ -75,7 +76,7 @@ export class AuthGuard implements CanActivate {
         (inQuery && req.method === 'GET' && typeof req.query?.token === 'string'
           ? req.query.token
           : undefined);
-      const agent = agentToken ? await findAgentSession(this.ds, agentToken) : null;
+      const agent = agentToken ? await findAgentSession(this.agentSessions, agentToken) : null;
       if (!agent) throw ApiError.unauthorized('sign in as an agent (Authorization: Bearer sba_…)');
       req.agent = agent;
       return true;
@@ -109,21 +110,7 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(key: string): Promise<AccessScope> {
     const prefix = apiKeyPrefix(key);
-    const rows: {
-      id: string;
-      accountId: string;
-      hash: Buffer;
-      readOnly: boolean;
-      propertyIds: string[] | null;
-    }[] = prefix
-      ? await this.ds.query(
-          `SELECT id, account_id AS "accountId", secret_hash AS hash, read_only AS "readOnly",
-                  property_ids AS "propertyIds"
-             FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`,
-          [prefix],
-        )
-      : [];
-    const row = rows[0];
+    const row = prefix ? await this.keys.findActiveByPrefix(prefix) : null;
     if (!row || !apiKeyMatches(key, row.hash))
       throw ApiError.unauthorized('the API key is unknown or revoked');
     this.touch(row.id);
@@ -135,6 +122,6 @@ export class AuthGuard implements CanActivate {
     const now = Date.now();
     if (now - (this.lastUsedWrites.get(keyId) ?? 0) < LAST_USED_RESOLUTION_MS) return;
     this.lastUsedWrites.set(keyId, now);
-    this.ds.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [keyId]).catch(() => undefined);
+    this.keys.touch(keyId).catch(() => undefined);
   }
 }

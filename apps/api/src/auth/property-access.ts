@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PropertyAccessRepository, PropertyListRepository, type Tx } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { isUuid } from '../common/uuid-param.pipe';
 import { keyAllowsProperty, type AccessScope } from './access-scope';
@@ -11,15 +11,14 @@ import { keyAllowsProperty, type AccessScope } from './access-scope';
  */
 @Injectable()
 export class PropertyAccess {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly properties: PropertyAccessRepository,
+    private readonly lists: PropertyListRepository,
+  ) {}
 
   async canReach(scope: AccessScope, propertyId: string): Promise<boolean> {
     if (!isUuid(propertyId) || !keyAllowsProperty(scope, propertyId.toLowerCase())) return false;
-    const rows: unknown[] = await this.ds.query(
-      `SELECT 1 FROM properties WHERE id = $1 AND account_id = $2`,
-      [propertyId, scope.accountId],
-    );
-    return rows.length > 0;
+    return this.properties.accountOwns(scope.accountId, propertyId);
   }
 
   async assertReach(scope: AccessScope, propertyId: string): Promise<void> {
@@ -31,12 +30,27 @@ export class PropertyAccess {
    * property) is "not found", exactly like a call that does not exist.
    */
   async assertCallReach(scope: AccessScope, callId: string): Promise<void> {
-    const rows: { propertyId: string | null }[] = await this.ds.query(
-      `SELECT property_id AS "propertyId" FROM calls WHERE id = $1`,
-      [callId],
-    );
-    const propertyId = rows[0]?.propertyId;
+    const propertyId = await this.properties.propertyOfCall(callId);
     if (!propertyId || !(await this.canReach(scope, propertyId))) throw ApiError.notFound('call', callId);
+  }
+
+  /**
+   * Property ids in a body must be the account's: each one that is not is named (422). Whether the
+   * key reaches them is the caller's rule (only unrestricted keys name properties this way).
+   */
+  async checkAccountProperties(
+    accountId: string,
+    propertyIds: readonly string[],
+    field: string,
+    tx?: Tx,
+  ): Promise<void> {
+    const known = new Set(await this.properties.ownedAmong(accountId, propertyIds, tx));
+    const errors = propertyIds.flatMap((id, i) =>
+      known.has(id.toLowerCase())
+        ? []
+        : [{ field: `${field}[${i}]`, message: `property ${id} does not exist` }],
+    );
+    if (errors.length) throw ApiError.invalid(errors);
   }
 
   /**
@@ -48,28 +62,11 @@ export class PropertyAccess {
     f: { propertyId?: string; propertyListId?: string } = {},
   ): Promise<string[]> {
     if (f.propertyId !== undefined) await this.assertReach(scope, f.propertyId);
-    const params: unknown[] = [scope.accountId];
-    let sql = `SELECT p.id FROM properties p WHERE p.account_id = $1`;
-    if (scope.propertyIds !== null) {
-      params.push(scope.propertyIds);
-      sql += ` AND p.id = ANY($${params.length}::uuid[])`;
-    }
-    if (f.propertyId !== undefined) {
-      params.push(f.propertyId);
-      sql += ` AND p.id = $${params.length}`;
-    }
-    if (f.propertyListId !== undefined) {
-      const list: unknown[] = isUuid(f.propertyListId)
-        ? await this.ds.query(`SELECT 1 FROM property_lists WHERE id = $1 AND account_id = $2`, [
-            f.propertyListId,
-            scope.accountId,
-          ])
-        : [];
-      if (list.length === 0) throw ApiError.notFound('property list', f.propertyListId);
-      params.push(f.propertyListId);
-      sql += ` AND p.id IN (SELECT property_id FROM property_list_members WHERE list_id = $${params.length})`;
-    }
-    const rows: { id: string }[] = await this.ds.query(sql, params);
-    return rows.map((r) => r.id);
+    if (
+      f.propertyListId !== undefined &&
+      !(isUuid(f.propertyListId) && (await this.lists.exists(scope.accountId, f.propertyListId)))
+    )
+      throw ApiError.notFound('property list', f.propertyListId);
+    return this.properties.visibleIds(scope.accountId, { keyPropertyIds: scope.propertyIds, ...f });
   }
 }

@@ -31,7 +31,7 @@ export class BundlesService {
   /** One consistent read of everything (REPEATABLE READ), then the audio bytes by id. */
   async export(propertyId: string): Promise<Bundle> {
     const snapshot = await this.ds.transaction('REPEATABLE READ', async (m) => {
-      if (!(await m.query(`SELECT 1 FROM properties WHERE id = $1`, [propertyId])).length)
+      if (!(await m.query<unknown[]>(`SELECT 1 FROM properties WHERE id = $1`, [propertyId])).length)
         throw ApiError.notFound('property', propertyId);
       return this.reader.read(m, propertyId);
     });

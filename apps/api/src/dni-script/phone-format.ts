@@ -24,10 +24,12 @@ export function nationalDigits(written: string): string | null {
 /** The swaps the api sent, keyed by national digits; malformed entries are dropped, never thrown. */
 export function toSwapMap(swaps: readonly Swap[] | null | undefined): SwapMap {
   const map: SwapMap = {};
-  if (!Array.isArray(swaps)) return map;
-  for (const s of swaps) {
-    const from = s && typeof s.original === 'string' ? nationalDigits(s.original) : null;
-    const to = s && typeof s.replacement === 'string' ? nationalDigits(s.replacement) : null;
+  // Parsed JSON: neither the list nor its entries are taken on trust.
+  const entries: readonly unknown[] = Array.isArray(swaps) ? swaps : [];
+  for (const entry of entries) {
+    const s: { [K in keyof Swap]?: unknown } = typeof entry === 'object' && entry !== null ? entry : {};
+    const from = typeof s.original === 'string' ? nationalDigits(s.original) : null;
+    const to = typeof s.replacement === 'string' ? nationalDigits(s.replacement) : null;
     if (from && to && from !== to) map[from] = to;
   }
   return map;

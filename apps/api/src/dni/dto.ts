@@ -36,7 +36,7 @@ export class UpdateDniSettingsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @Transform(({ value }) => (Array.isArray(value) ? value.map(normalizeE164) : value))
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map(normalizeE164) : value))
   @IsE164({ each: true })
   swapNumbers?: string[];
 
@@ -138,7 +138,7 @@ export class VisitDto {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
-  @Transform(({ value }) => (value === '' ? undefined : value))
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsUrl(URL_RULE)
   referrer?: string;
 

@@ -15,7 +15,7 @@ import { IsMailbox } from './mailbox.validator';
 
 /**
  * `POST /webhooks/email`: one received message in Switchboard's normalized shape. Inbound-email
- * providers post their own shapes; each maps onto this one field for field (see README "Emails"):
+ * providers post their own shapes; each maps onto this one field for field (see docs/texts-and-emails.md):
  * Mailgun routes (`Message-Id`, `from`, `recipient`, `subject`, `body-plain`, `body-html`),
  * SendGrid Inbound Parse (`from`, `to`, `cc`, `subject`, `text`, `html`, Message-ID from
  * `headers`), Postmark inbound (`MessageID`, `From`, `ToFull`, `CcFull`, `Subject`, `TextBody`,

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { HealthRepository } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../common/tokens';
 import { Public } from '../auth/auth.decorators';
@@ -10,7 +10,7 @@ import { LivenessView, ReadinessView } from './health.view';
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: HealthRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
   ) {}
 
@@ -25,7 +25,7 @@ export class HealthController {
   async ready(): Promise<ReadinessView> {
     const checks: Record<string, string> = {};
     try {
-      await this.ds.query('SELECT 1');
+      await this.db.ping();
       checks.postgres = 'ok';
     } catch (err) {
       checks.postgres = String(err);

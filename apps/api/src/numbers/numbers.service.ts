@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { TrackingNumberEntity } from '@switchboard/persistence';
+import {
+  isUniqueViolation,
+  TrackingNumberRepository,
+  type TrackingNumberEntity,
+} from '@switchboard/persistence';
 import type { NumberInventoryPort } from '@switchboard/telephony';
 import { numberUnavailable } from '../common/number-unavailable';
 import { PropertiesService } from '../properties/properties.service';
-import { isUniqueViolation } from '../common/db-errors';
 import { carrierFailure } from './carrier-errors';
 import type { AvailableNumbersQuery, OrderTrackingNumberDto } from './dto';
 import { NUMBER_INVENTORY } from './number-inventory.provider';
@@ -20,14 +22,10 @@ export class NumbersService {
   private readonly log = new Logger('Numbers');
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly numbers: TrackingNumberRepository,
     @Inject(NUMBER_INVENTORY) private readonly inventory: NumberInventoryPort,
     private readonly properties: PropertiesService,
   ) {}
-
-  private get numbers() {
-    return this.ds.getRepository(TrackingNumberEntity);
-  }
 
   async search(propertyId: string, q: AvailableNumbersQuery): Promise<AvailableNumberList> {
     await this.properties.getProperty(propertyId);
@@ -74,7 +72,7 @@ export class NumbersService {
     if (outcome === 'not_owned') {
       this.log.warn(`${row.number} was not owned at the carrier; deleting the tracking number only`);
     }
-    await this.numbers.delete({ id: row.id });
+    await this.numbers.delete(row.id);
   }
 
   /**
@@ -83,7 +81,7 @@ export class NumbersService {
    */
   private async checkedRow(propertyId: string, dto: OrderTrackingNumberDto): Promise<TrackingNumberEntity> {
     const row = await this.properties.newTrackingNumber(propertyId, dto);
-    if (await this.numbers.exists({ where: { number: dto.number } })) {
+    if (await this.numbers.isTracked(dto.number)) {
       throw numberUnavailable(dto.number);
     }
     return row;

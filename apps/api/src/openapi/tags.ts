@@ -4,85 +4,115 @@
  * order is the order Swagger UI shows the groups in.
  */
 export const TAGS: readonly { name: string; description: string }[] = [
-  { name: 'Accounts', description: 'Accounts and their API keys. Opening an account needs the ADMIN_TOKEN.' },
-  { name: 'Property lists', description: 'Named groups of properties, a filter of property and call lists.' },
-  { name: 'Properties', description: 'The businesses whose calls are tracked.' },
+  {
+    name: 'Accounts',
+    description: 'Accounts and their API keys. Opening an account needs the ADMIN_TOKEN (docs/api.md).',
+  },
+  {
+    name: 'Property lists',
+    description: 'Named groups of properties, a filter of property and call lists (docs/api.md).',
+  },
+  { name: 'Properties', description: 'The businesses whose calls are tracked (docs/api.md).' },
   {
     name: 'Sources',
-    description: 'Marketing sources ("Zillow", "Google Ads") that calls are attributed to.',
+    description:
+      'Marketing sources ("Zillow", "Google Ads") that calls are attributed to (docs/attribution.md).',
   },
   {
     name: 'Tracking numbers',
-    description: "A property's numbers: each belongs to a source; ordered from and released to the carrier.",
+    description:
+      "A property's numbers: each belongs to a source; ordered from and released to the carrier (docs/attribution.md).",
   },
   {
     name: 'Call flows',
     description:
-      "Versioned call flows (libs/domain CallFlow JSON), dry runs, diagrams, the property's default.",
+      "Versioned call flows (libs/domain CallFlow JSON), dry runs, diagrams, the property's default (docs/flows.md).",
   },
-  { name: 'Schedules', description: 'Property resource: weekly hours, holidays and special hours.' },
-  { name: 'Agents', description: 'Property resource: who answers, by phone, SIP or browser.' },
-  { name: 'Ring groups', description: 'Property resource: agents rung together, in turn or round robin.' },
-  { name: 'Audio', description: 'Property resource: uploaded prompts, played to callers by public URL.' },
-  { name: 'Voicemail', description: 'Property resource: voicemail boxes and the messages left in them.' },
+  {
+    name: 'Schedules',
+    description: 'Property resource: weekly hours, holidays and special hours (docs/flows.md).',
+  },
+  {
+    name: 'Agents',
+    description: 'Property resource: who answers, by phone, SIP or browser (docs/flows.md, docs/agents.md).',
+  },
+  {
+    name: 'Ring groups',
+    description: 'Property resource: agents rung together, in turn or round robin (docs/flows.md).',
+  },
+  {
+    name: 'Audio',
+    description: 'Property resource: uploaded prompts, played to callers by public URL (docs/flows.md).',
+  },
+  {
+    name: 'Voicemail',
+    description: 'Property resource: voicemail boxes and the messages left in them (docs/flows.md).',
+  },
   {
     name: 'Emails',
-    description: "Tracked email: where a property's mail is forwarded, and the messages received.",
+    description:
+      "Tracked email: where a property's mail is forwarded, and the messages received (docs/texts-and-emails.md).",
   },
   {
     name: 'Texts',
     description:
-      "SMS tracking: a property's text routing, and conversations with the people who texted its numbers.",
+      "SMS tracking: a property's text routing, and conversations with the people who texted its numbers (docs/texts-and-emails.md).",
   },
   {
     name: 'Bundles',
     description:
-      "A property's configuration as one bundle (docs/schemas/bundle.schema.json): export, apply, import.",
+      "A property's configuration as one bundle (docs/schemas/bundle.schema.json): export, apply, import (docs/bundles.md).",
   },
   {
     name: 'DNI',
     description:
-      'Dynamic number insertion: settings, keyword pools, and the public visitor endpoints (docs/DNI.md).',
+      'Dynamic number insertion: settings, keyword pools, and the public visitor endpoints (docs/attribution.md, docs/DNI.md).',
   },
   {
     name: 'Calls',
-    description: 'The call log: finished calls with their attribution, path, carrier events and timeline.',
+    description:
+      'The call log: finished calls with their attribution, path, carrier events and timeline (docs/reports.md).',
   },
   {
     name: 'Reports',
     description:
-      'Call aggregates by source, number, campaign, keyword, day, hour of week or agent over local days; CSV streamed.',
+      'Call aggregates by source, number, campaign, keyword, day, hour of week or agent over local days; CSV streamed (docs/reports.md).',
   },
   {
     name: 'Scoring',
     description:
-      "A property's call-scoring rules (score 0–100 and lead status); calls are rescored when they change.",
+      "A property's call-scoring rules (score 0–100 and lead status); calls are rescored when they change (docs/reports.md).",
   },
   {
     name: 'Outbound webhooks',
-    description: "A property's webhook subscriptions (signed, retried), their delivery log and redelivery.",
+    description:
+      "A property's webhook subscriptions (signed, retried), their delivery log and redelivery (docs/webhooks.md).",
   },
   {
     name: 'Agents in the browser',
     description:
-      'The /agent softphone page and its api (docs/AGENT.md): sign-in links, agent sessions, presence, push channel, click-to-call.',
+      'The /agent softphone page and its api (docs/agents.md, docs/AGENT.md): sign-in links, agent sessions, presence, push channel, click-to-call.',
   },
   {
     name: 'Admin console',
     description:
-      'The /admin page (apps/admin) and its assets; it signs in with an API key and calls this api.',
+      'The /admin page (apps/admin) and its assets; it signs in with an API key and calls this api (docs/admin-console.md).',
   },
-  { name: 'Platform', description: "The platform operator's routes (ADMIN_TOKEN, never an account's key)." },
+  {
+    name: 'Platform',
+    description: "The platform operator's routes (ADMIN_TOKEN, never an account's key; docs/api.md).",
+  },
   {
     name: 'Carrier webhooks',
-    description: 'Telnyx Call Control and inbound-email webhooks, authenticated by their signatures.',
+    description:
+      'Telnyx Call Control and inbound-email webhooks, authenticated by their signatures (docs/configuration.md, docs/texts-and-emails.md).',
   },
   {
     name: 'Media',
     description:
-      'Audio prompts for the carrier and copies of call recordings, authenticated by the signature in their URL.',
+      'Audio prompts for the carrier and copies of call recordings, authenticated by the signature in their URL (docs/flows.md, docs/reports.md).',
   },
-  { name: 'Health', description: 'Liveness and readiness.' },
+  { name: 'Health', description: 'Liveness and readiness (docs/operations.md).' },
 ];
 
 /** The first path segment of an area (after `/v1` and `/properties/{propertyId}`) → its tag. */

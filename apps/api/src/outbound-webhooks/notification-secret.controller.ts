@@ -6,7 +6,7 @@ import { NotificationSecretView } from './outbound-webhooks.view';
 
 /**
  * The property's notification signing secret: voicemail boxes' and text routing's notifications
- * are signed with it, in the outbound webhooks' header scheme (README, Outbound webhooks).
+ * are signed with it, in the outbound webhooks' header scheme (docs/webhooks.md, "Notifications").
  */
 @Controller({ path: 'properties/:propertyId/notification-secret', version: '1' })
 export class NotificationSecretController {

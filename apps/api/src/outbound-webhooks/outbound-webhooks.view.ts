@@ -59,7 +59,7 @@ export class WebhookEnvelopeView {
   type: WebhookEventType;
   createdAt: string;
   propertyId: string;
-  /** The event's own fields, by `type` (docs/WEBHOOKS.md): free-form here. */
+  /** The event's own fields, by `type` (docs/webhooks.md): free-form here. */
   data: Record<string, unknown>;
 }
 

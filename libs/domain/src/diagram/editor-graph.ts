@@ -1,6 +1,7 @@
 import { linkSlots, type LinkSlot } from '../flow/edit-flow';
 import type { CallFlow, FlowStep } from '../flow/flow-model';
 import { stepKindOf } from '../flow/step-kinds';
+import { isList } from '../shared/is-list';
 import type { FlowDiagramNames } from './describe';
 import { buildFlowGraph, type FlowGraphNodeKind } from './flow-graph';
 
@@ -60,7 +61,7 @@ function nodeIds(steps: readonly FlowStep[]): string[] {
 }
 
 export function editorGraph(flow: CallFlow, names: FlowDiagramNames = {}): EditorGraph {
-  const steps = Array.isArray(flow.steps) ? flow.steps : [];
+  const steps = isList(flow.steps) ? flow.steps : [];
   const ids = nodeIds(steps);
   const byKey = (key: string): string | undefined =>
     key === 'start' ? START_NODE : key.startsWith('n') ? ids[Number(key.slice(1))] : undefined;

@@ -1,6 +1,7 @@
 import type { CallFlow, FlowStep, StepType } from '../flow/flow-model';
 import { stepKindOf } from '../flow/step-kinds';
 import { stepLinks, type StepLink } from '../flow/step-links';
+import { isList } from '../shared/is-list';
 import { oneLine, truncate, type FlowDiagramNames } from './describe';
 
 export { EDGE_LABEL_CHARS } from './describe';
@@ -52,7 +53,7 @@ const TITLE_CHARS = 60;
  * with that id (the later ones are still drawn), and unknown step types are drawn without edges.
  */
 export function buildFlowGraph(flow: CallFlow, names: FlowDiagramNames = {}): FlowGraph {
-  const steps: readonly FlowStep[] = Array.isArray(flow.steps) ? flow.steps : [];
+  const steps = isList(flow.steps) ? flow.steps : [];
   const indexById = new Map<string, number>();
   steps.forEach((step, i) => {
     if (!indexById.has(step.id)) indexById.set(step.id, i);

@@ -1,3 +1,4 @@
+import { isList } from '../shared/is-list';
 import type { ValidationIssue, ValidationReport } from '../shared/validation-issue';
 import { FLOW_LIMITS } from './flow-limits';
 import type { CallFlow, FlowStep } from './flow-model';
@@ -65,7 +66,7 @@ export function validateFlow(flow: CallFlow, ctx: FlowValidationContext = {}): V
   const report = (list: FlowIssue[], code: FlowIssueCode, path: string, message: string, stepId?: string) =>
     list.push({ code, path, message, ...(stepId !== undefined ? { stepId } : {}) });
 
-  const steps = Array.isArray(flow.steps) ? flow.steps : [];
+  const steps = isList(flow.steps) ? flow.steps : [];
   if (steps.length === 0) {
     report(errors, 'empty_flow', 'steps', 'The flow has no steps.');
     return { errors, warnings };

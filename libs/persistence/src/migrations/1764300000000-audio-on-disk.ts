@@ -24,7 +24,7 @@ export class AudioOnDisk1764300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const moved: unknown[] = await q.query(`SELECT 1 FROM audio_files WHERE content IS NULL LIMIT 1`);
+    const moved = (await q.query(`SELECT 1 FROM audio_files WHERE content IS NULL LIMIT 1`)) as unknown[];
     // Going back would lose those bytes: the column is all the old schema has.
     if (moved.length)
       throw new Error('audio_files rows have their bytes in the blob store only; copy them back first');

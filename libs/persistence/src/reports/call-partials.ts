@@ -1,5 +1,5 @@
 /**
- * The rules of the call figures, in one place (README "Reports" says the same in words), as SQL
+ * The rules of the call figures, in one place (docs/reports.md says the same in words), as SQL
  * over `calls c`. Reports aggregate them straight from the calls, and the daily rollup
  * (call-rollup.ts) stores them per cell with the same SQL, so both answer alike. Every call of a
  * property is exactly one of: answered, voicemail, missed, abandoned, rejected.

@@ -1,4 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { AccountRepository } from './account.repository';
+import { AgentDirectoryRepository } from './agent-directory.repository';
+import { AgentSessionRepository } from './agent-session.repository';
+import { ApiKeyRepository } from './api-key.repository';
 import { CallRecordRepository } from './call-record.repository';
 import { CallReportRepository } from './call-report.repository';
 import { CallRoutingRepository } from './call-routing.repository';
@@ -7,14 +11,18 @@ import { CarrierEventRepository } from './carrier-event.repository';
 import { DniAccessRepository } from './dni-access.repository';
 import { DniSettingsRepository } from './dni-settings.repository';
 import { EmailRepository } from './email.repository';
+import { HealthRepository } from './health.repository';
 import { NotificationSecretRepository } from './notification-secret.repository';
 import { NumberPoolRepository } from './number-pool.repository';
 import { PoolHoldRepository } from './pool-hold.repository';
+import { PropertyAccessRepository } from './property-access.repository';
+import { PropertyListRepository } from './property-list.repository';
 import { PropertyResourcesRepository } from './property-resources.repository';
 import { RecordingRepository } from './recording.repository';
 import { TextMessageRepository } from './text-message.repository';
 import { TextNotificationRepository } from './text-notification.repository';
 import { TextRoutingRepository } from './text-routing.repository';
+import { TrackingNumberRepository } from './tracking-number.repository';
 import { VisitorSessionRepository } from './visitor-session.repository';
 import { VoicemailMessageRepository } from './voicemail-message.repository';
 import { WebhookRepository } from './webhook.repository';
@@ -27,6 +35,10 @@ export type RepositoryClass = new (ds: DataSource) => object;
  * so a service asks for the repositories it needs by class.
  */
 export const REPOSITORIES: readonly RepositoryClass[] = [
+  AccountRepository,
+  AgentDirectoryRepository,
+  AgentSessionRepository,
+  ApiKeyRepository,
   CallRecordRepository,
   CallReportRepository,
   CallRoutingRepository,
@@ -35,14 +47,18 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   DniAccessRepository,
   DniSettingsRepository,
   EmailRepository,
+  HealthRepository,
   NotificationSecretRepository,
   NumberPoolRepository,
   PoolHoldRepository,
+  PropertyAccessRepository,
+  PropertyListRepository,
   PropertyResourcesRepository,
   RecordingRepository,
   TextMessageRepository,
   TextNotificationRepository,
   TextRoutingRepository,
+  TrackingNumberRepository,
   VisitorSessionRepository,
   VoicemailMessageRepository,
   WebhookRepository,

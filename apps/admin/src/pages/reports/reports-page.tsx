@@ -18,12 +18,13 @@ type Row = Summary['rows'][number];
 /** The groupings the page draws, each one request of the summary. */
 const GROUPS = ['source', 'day', 'campaign', 'hour_of_week'] as const;
 
-interface Range {
+// A type alias, not an interface: only then does Object.entries (pathOf) keep the value type.
+type Range = {
   propertyId?: string;
   propertyListId?: string;
   from: string;
   to: string;
-}
+};
 
 /** The range and scope in the address (shareable); the last 30 days of the property's calendar by default. */
 function rangeOf(query: URLSearchParams, zone: string | undefined): Range {

@@ -3,6 +3,7 @@ import { chooseBranch } from '../../routing/choose-branch';
 import { criteriaSetKey } from '../../routing/criterion-key';
 import { isSessionCriterion, type Criterion } from '../../routing/criterion-model';
 import { criterionProblems, unsatisfiableReason } from '../../routing/criterion-problems';
+import { isList } from '../../shared/is-list';
 import type { RouteStep } from '../flow-model';
 import type { FlowValidationContext } from '../validate-flow';
 import { branchIndexOf, type AddStepIssue, type StepDescriptor } from './descriptor';
@@ -46,14 +47,14 @@ function plural(n: number, word: string): string {
 }
 
 function checkRoute(step: RouteStep, ctx: FlowValidationContext, add: AddStepIssue): void {
-  if (!Array.isArray(step.branches) || step.branches.length === 0) {
+  if (!isList(step.branches) || step.branches.length === 0) {
     add('warning', 'no_branches', 'branches', 'has no branches: every call takes the fallback.');
     return;
   }
   const seen: Array<{ key: string; keys: Set<string>; index: number }> = [];
   step.branches.forEach((branch, b) => {
     const path = `branches[${b}]`;
-    const criteria: readonly Criterion[] = Array.isArray(branch.criteria) ? branch.criteria : [];
+    const criteria: readonly Criterion[] = isList(branch.criteria) ? branch.criteria : [];
     if (criteria.length === 0) {
       add('error', 'empty_branch', `${path}.criteria`, `has a branch (${path}) with no criteria.`);
       return;

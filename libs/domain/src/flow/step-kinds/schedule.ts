@@ -1,5 +1,6 @@
 import { EDGE_LABEL_CHARS, lookupName, truncate } from '../../diagram/describe';
 import { evaluateSchedule } from '../../schedule/is-open';
+import { isList } from '../../shared/is-list';
 import type { ScheduleStep } from '../flow-model';
 import type { DecisionContext, SchedulePathEntry } from '../interpret';
 import type { ResourceRef } from '../resource-ref';
@@ -75,7 +76,7 @@ function decideSchedule(step: ScheduleStep, ctx: DecisionContext): SchedulePathE
 }
 
 function checkSchedule(step: ScheduleStep, ctx: FlowValidationContext, add: AddStepIssue): void {
-  if (!Array.isArray(step.branches) || step.branches.length === 0) {
+  if (!isList(step.branches) || step.branches.length === 0) {
     add('warning', 'no_branches', 'branches', 'has no schedules: every call takes "otherwise".');
     return;
   }
