@@ -11,10 +11,16 @@ import {
   startEmbeddedPostgres,
   type RunningPostgres,
 } from '@switchboard/devstack';
-import { CallEntity, migrate, openDataSource } from '@switchboard/persistence';
-import { callLogCountQuery, callLogQuery } from '../apps/api/src/reports/call-log.query';
+import {
+  CallEntity,
+  callLogCountQuery,
+  callLogQuery,
+  migrate,
+  openDataSource,
+  readThroughCursor,
+  summaryQuery,
+} from '@switchboard/persistence';
 import { streamCsv } from '../apps/api/src/reports/csv-stream';
-import { summaryQuery } from '../apps/api/src/reports/summary.query';
 import { seedCalls } from './seed-calls';
 
 /**
@@ -96,7 +102,12 @@ async function csvExport(ds: DataSource, q: { sql: string; params: unknown[] }, 
   let peak = rss0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const t = performance.now();
-  await streamCsv(ds, res as unknown as Response, q, columns, 'calls.csv');
+  await streamCsv(
+    res as unknown as Response,
+    (consume) => readThroughCursor(ds, q, consume),
+    columns,
+    'calls.csv',
+  );
   clearInterval(sampler);
   return {
     seconds: +((performance.now() - t) / 1000).toFixed(1),

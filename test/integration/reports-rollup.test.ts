@@ -2,9 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import type { CallOutcome, CallRecordInput } from '@switchboard/contracts';
-import { openDataSource, rebuildCallRollup } from '@switchboard/persistence';
+import {
+  openDataSource,
+  rebuildCallRollup,
+  rollupCanAnswer,
+  summaryQuery,
+  type SummaryRequest,
+} from '@switchboard/persistence';
 import { callRecordSaver } from '../support/call-records';
-import { rollupCanAnswer, summaryQuery, type SummaryRequest } from '../../apps/api/src/reports/summary.query';
 import { seedCalls } from '../../scripts/seed-calls';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 

@@ -32,4 +32,23 @@ export * from './media/filesystem-blob-store';
 export * from './media/signed-media-url';
 export * from './reports/call-partials';
 export * from './reports/call-rollup';
+export type { CallFilter } from './reports/call-filter.sql';
+export {
+  CALL_LOG_SORTS,
+  callLogCountQuery,
+  callLogQuery,
+  type CallLogRequest,
+  type CallLogSort,
+  type LinkAroundId,
+} from './reports/call-log.query';
+export { GROUP_BYS, type GroupBy } from './reports/group-by';
+export { readThroughCursor, type NextRows, type RowConsumer } from './reports/row-cursor';
+export { rollupCanAnswer, SUMMARY_COLUMNS, summaryQuery, type SummaryRequest } from './reports/summary.query';
+export * from './repositories/call-report.repository';
+export * from './repositories/dni-settings.repository';
+export * from './repositories/number-pool.repository';
+export * from './repositories/visitor-session.repository';
+export * from './repositories/text-message.repository';
+export * from './repositories/text-routing.repository';
+export * from './repositories/email.repository';
 export * from './notify/pg-channel';

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query, Redirect, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
-import { endpointDialString, type AgentEndpoint } from '@switchboard/domain';
+import { endpointDialString } from '@switchboard/domain';
 import { CallRecordRepository, CarrierEventRepository } from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { PlatformAdmin, Scope } from '../auth/auth.decorators';
@@ -24,16 +23,13 @@ import { storedCarrierEvent, timelineCall } from './timeline/timeline-input';
  */
 @Controller({ path: 'calls', version: '1' })
 export class CallsController {
-  private readonly events: CarrierEventRepository;
-
   constructor(
-    private readonly ds: DataSource,
     private readonly reachable: ReachableCalls,
     private readonly reports: ReportsService,
     private readonly links: RecordingLinks,
-  ) {
-    this.events = new CarrierEventRepository(ds);
-  }
+    private readonly events: CarrierEventRepository,
+    private readonly calls: CallRecordRepository,
+  ) {}
 
   // Answers through `res` (JSON or streamed CSV), so the plugin cannot read a return type.
   @Get()
@@ -113,12 +109,10 @@ export class CallsController {
     agentName: string | null;
   }): Promise<Record<string, string>> {
     if (!call.propertyId) return {};
-    const agents: { name: string; endpoint: AgentEndpoint }[] = await this.ds.query(
-      `SELECT name, endpoint FROM agents WHERE property_id = $1 ORDER BY id DESC`,
-      [call.propertyId],
-    );
     const names: Record<string, string> = {};
-    for (const a of agents) names[endpointDialString(a.endpoint)] = a.name;
+    // By id, descending: of two agents rung at one place the first by id names it, as on the record.
+    for (const a of await this.calls.agentEndpoints(call.propertyId))
+      names[endpointDialString(a.endpoint)] = a.name;
     if (call.answeredBy && call.agentName) names[call.answeredBy] = call.agentName;
     return names;
   }
@@ -149,14 +143,10 @@ export class CallsController {
 @PlatformAdmin()
 @Controller({ path: 'platform/calls', version: '1' })
 export class PlatformCallsController {
-  private readonly calls: CallRecordRepository;
-
   constructor(
-    ds: DataSource,
+    private readonly calls: CallRecordRepository,
     private readonly links: RecordingLinks,
-  ) {
-    this.calls = new CallRecordRepository(ds);
-  }
+  ) {}
 
   @Get()
   async list(@Query() q: ListCallsQuery): Promise<CallPage> {

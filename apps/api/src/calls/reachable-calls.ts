@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CallRecordRepository, type CallEntity } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 
@@ -9,11 +8,7 @@ import { ApiError } from '../common/api-error';
  */
 @Injectable()
 export class ReachableCalls {
-  readonly records: CallRecordRepository;
-
-  constructor(ds: DataSource) {
-    this.records = new CallRecordRepository(ds);
-  }
+  constructor(private readonly records: CallRecordRepository) {}
 
   async find(callId: string): Promise<CallEntity> {
     const call = await this.records.findById(callId);

@@ -1,37 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { PoolHoldRepository } from '@switchboard/persistence';
+import {
+  DniSettingsRepository,
+  NumberPoolRepository,
+  PoolHoldRepository,
+  Transactions,
+  type DniSettings,
+  type ExhaustionPolicy,
+  type Pool,
+  type Tx,
+} from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
-import { isUniqueViolation } from '../common/db-errors';
-import type { CreatePoolDto, ExhaustionPolicy, UpdateDniSettingsDto, UpdatePoolDto } from './dto';
-
-export interface DniSettings {
-  dniKey: string;
-  allowedOrigins: string[];
-  swapNumbers: string[];
-  sessionGraceMinutes: number;
-  lookbackMinutes: number;
-  attributionModel: 'first_touch' | 'last_touch';
-  repeatCallerWindowDays: number | null;
-}
-
-export interface Pool {
-  id: string;
-  propertyId: string;
-  sourceId: string;
-  name: string;
-  exhaustionPolicy: ExhaustionPolicy;
-  overflowTrackingNumberId: string | null;
-  trackingNumberIds: string[];
-  createdAt: Date;
-}
-
-const POOL_SELECT = `SELECT pl.id, pl.property_id AS "propertyId", pl.source_id AS "sourceId", pl.name,
-    pl.exhaustion_policy AS "exhaustionPolicy", pl.overflow_tracking_number_id AS "overflowTrackingNumberId",
-    coalesce((SELECT array_agg(n.id ORDER BY n.number) FROM tracking_numbers n WHERE n.pool_id = pl.id), '{}')
-      AS "trackingNumberIds",
-    pl.created_at AS "createdAt"
-  FROM number_pools pl`;
+import type { CreatePoolDto, UpdateDniSettingsDto, UpdatePoolDto } from './dto';
 
 /** A site origin as browsers send it: scheme, host and port, lower case, no path. */
 function origin(value: string): string {
@@ -41,23 +20,22 @@ function origin(value: string): string {
 /** A property's DNI settings and number pools (admin API, with a key). */
 @Injectable()
 export class DniSettingsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly dni: DniSettingsRepository,
+    private readonly pools: NumberPoolRepository,
+    private readonly holds: PoolHoldRepository,
+    private readonly tx: Transactions,
+  ) {}
 
   async settings(propertyId: string): Promise<DniSettings> {
-    const rows: DniSettings[] = await this.ds.query(
-      `SELECT dni_key AS "dniKey", dni_allowed_origins AS "allowedOrigins", dni_swap_numbers AS "swapNumbers",
-              dni_session_grace_minutes AS "sessionGraceMinutes", dni_lookback_minutes AS "lookbackMinutes",
-              dni_attribution_model AS "attributionModel", repeat_caller_window_days AS "repeatCallerWindowDays"
-         FROM properties WHERE id = $1`,
-      [propertyId],
-    );
-    if (!rows[0]) throw ApiError.notFound('property', propertyId);
-    return rows[0];
+    const settings = await this.dni.get(propertyId);
+    if (!settings) throw ApiError.notFound('property', propertyId);
+    return settings;
   }
 
   async updateSettings(propertyId: string, dto: UpdateDniSettingsDto): Promise<DniSettings> {
     const current = await this.settings(propertyId);
-    const next = {
+    await this.dni.update(propertyId, {
       allowedOrigins: dto.allowedOrigins
         ? [...new Set(dto.allowedOrigins.map(origin))]
         : current.allowedOrigins,
@@ -69,105 +47,74 @@ export class DniSettingsService {
         dto.repeatCallerWindowDays !== undefined
           ? dto.repeatCallerWindowDays
           : current.repeatCallerWindowDays,
-    };
-    await this.ds.query(
-      `UPDATE properties SET dni_allowed_origins = $2, dni_swap_numbers = $3, dni_session_grace_minutes = $4,
-              dni_lookback_minutes = $5, dni_attribution_model = $6, repeat_caller_window_days = $7
-        WHERE id = $1`,
-      [
-        propertyId,
-        next.allowedOrigins,
-        next.swapNumbers,
-        next.sessionGraceMinutes,
-        next.lookbackMinutes,
-        next.attributionModel,
-        next.repeatCallerWindowDays,
-      ],
-    );
+    });
     return this.settings(propertyId);
   }
 
   async listPools(propertyId: string): Promise<Pool[]> {
-    return this.ds.query(`${POOL_SELECT} WHERE pl.property_id = $1 ORDER BY pl.created_at, pl.id`, [
-      propertyId,
-    ]);
+    return this.pools.list(propertyId);
   }
 
-  async getPool(propertyId: string, poolId: string, m: EntityManager | DataSource = this.ds): Promise<Pool> {
-    const rows: Pool[] = await m.query(`${POOL_SELECT} WHERE pl.property_id = $1 AND pl.id = $2`, [
-      propertyId,
-      poolId,
-    ]);
-    if (!rows[0]) throw ApiError.notFound('pool', poolId);
-    return rows[0];
+  async getPool(propertyId: string, poolId: string, tx?: Tx): Promise<Pool> {
+    const pool = await this.pools.get(propertyId, poolId, tx);
+    if (!pool) throw ApiError.notFound('pool', poolId);
+    return pool;
   }
 
   async createPool(propertyId: string, dto: CreatePoolDto): Promise<Pool> {
-    return this.ds.transaction(async (m) => {
-      const source: { name: string }[] = await m.query(
-        `SELECT name FROM tracking_sources WHERE id = $1 AND property_id = $2`,
-        [dto.sourceId, propertyId],
-      );
-      if (!source[0])
+    return this.tx.run(async (tx) => {
+      const sourceName = await this.pools.sourceName(propertyId, dto.sourceId, tx);
+      if (sourceName === null)
         throw ApiError.invalid([
           { field: 'sourceId', message: `${dto.sourceId} is not a source of this property` },
         ]);
-      await this.checkOverflow(m, propertyId, dto.overflowTrackingNumberId, dto.exhaustionPolicy, null);
-      let id: string;
-      try {
-        [{ id }] = await m.query(
-          `INSERT INTO number_pools (property_id, source_id, name, exhaustion_policy, overflow_tracking_number_id)
-           VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-          [
-            propertyId,
-            dto.sourceId,
-            dto.name ?? `${source[0].name} pool`,
-            dto.exhaustionPolicy,
-            dto.overflowTrackingNumberId ?? null,
-          ],
-        );
-      } catch (err) {
-        if (isUniqueViolation(err, 'uq_number_pools_source'))
-          throw ApiError.conflict('sourceId', 'this source has a pool already');
-        throw err;
-      }
-      await this.setNumbers(m, propertyId, id, dto.sourceId, dto.trackingNumberIds);
-      return this.getPool(propertyId, id, m);
+      await this.checkOverflow(propertyId, dto.overflowTrackingNumberId, dto.exhaustionPolicy, null, tx);
+      const id = await this.pools.create(
+        propertyId,
+        dto.sourceId,
+        {
+          name: dto.name ?? `${sourceName} pool`,
+          exhaustionPolicy: dto.exhaustionPolicy,
+          overflowTrackingNumberId: dto.overflowTrackingNumberId ?? null,
+        },
+        tx,
+      );
+      if (id === null) throw ApiError.conflict('sourceId', 'this source has a pool already');
+      await this.setNumbers(propertyId, id, dto.sourceId, dto.trackingNumberIds, tx);
+      return this.getPool(propertyId, id, tx);
     });
   }
 
   async updatePool(propertyId: string, poolId: string, dto: UpdatePoolDto): Promise<Pool> {
-    return this.ds.transaction(async (m) => {
-      const pool = await this.getPool(propertyId, poolId, m);
+    return this.tx.run(async (tx) => {
+      const pool = await this.getPool(propertyId, poolId, tx);
       const policy = dto.exhaustionPolicy ?? pool.exhaustionPolicy;
       const overflow =
         dto.overflowTrackingNumberId !== undefined
           ? dto.overflowTrackingNumberId
           : pool.overflowTrackingNumberId;
       if (dto.trackingNumberIds)
-        await this.setNumbers(m, propertyId, poolId, pool.sourceId, dto.trackingNumberIds);
-      await this.checkOverflow(m, propertyId, overflow, policy, poolId);
-      await m.query(
-        `UPDATE number_pools SET name = $2, exhaustion_policy = $3, overflow_tracking_number_id = $4 WHERE id = $1`,
-        [poolId, dto.name ?? pool.name, policy, overflow],
+        await this.setNumbers(propertyId, poolId, pool.sourceId, dto.trackingNumberIds, tx);
+      await this.checkOverflow(propertyId, overflow, policy, poolId, tx);
+      await this.pools.update(
+        poolId,
+        { name: dto.name ?? pool.name, exhaustionPolicy: policy, overflowTrackingNumberId: overflow },
+        tx,
       );
-      return this.getPool(propertyId, poolId, m);
+      return this.getPool(propertyId, poolId, tx);
     });
   }
 
   /** The numbers go back to being plain source numbers; their hold history stays for attribution. */
   async deletePool(propertyId: string, poolId: string): Promise<void> {
     await this.getPool(propertyId, poolId);
-    await this.ds.query(`DELETE FROM number_pools WHERE id = $1`, [poolId]);
+    await this.pools.remove(poolId);
   }
 
   async utilization(propertyId: string, poolId: string) {
     const pool = await this.getPool(propertyId, poolId);
-    const { total, held } = await new PoolHoldRepository(this.ds).utilization(this.ds, poolId, new Date());
-    const [{ exhausted }]: { exhausted: number }[] = await this.ds.query(
-      `SELECT exhausted_count::int AS exhausted FROM number_pools WHERE id = $1`,
-      [poolId],
-    );
+    const { total, held } = await this.holds.utilization(poolId, new Date());
+    const exhausted = await this.pools.exhaustedCount(poolId);
     return {
       poolId: pool.id,
       total,
@@ -185,17 +132,13 @@ export class DniSettingsService {
    * pool. Numbers leaving the pool lose their hold (a visitor's page falls back at its next beat).
    */
   private async setNumbers(
-    m: EntityManager,
     propertyId: string,
     poolId: string,
     sourceId: string,
     ids: string[],
+    tx: Tx,
   ): Promise<void> {
-    const rows: { id: string; sourceId: string; poolId: string | null }[] = await m.query(
-      `SELECT id, source_id AS "sourceId", pool_id AS "poolId" FROM tracking_numbers
-        WHERE property_id = $1 AND id = ANY($2::uuid[]) FOR UPDATE`,
-      [propertyId, ids],
-    );
+    const rows = await this.pools.lockNumbers(propertyId, ids, tx);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const problems = ids.flatMap((id, i) => {
       const r = byId.get(id);
@@ -207,32 +150,24 @@ export class DniSettingsService {
       return [];
     });
     if (problems.length) throw ApiError.invalid(problems);
-    await m.query(
-      `UPDATE tracking_numbers SET pool_id = NULL, held_by_session_id = NULL, held_until = NULL
-        WHERE pool_id = $1 AND NOT (id = ANY($2::uuid[]))`,
-      [poolId, ids],
-    );
-    await m.query(`UPDATE tracking_numbers SET pool_id = $1 WHERE id = ANY($2::uuid[])`, [poolId, ids]);
+    await this.pools.setNumbers(poolId, ids, tx);
   }
 
   private async checkOverflow(
-    m: EntityManager,
     propertyId: string,
     overflowId: string | null | undefined,
     policy: ExhaustionPolicy,
     poolId: string | null,
+    tx: Tx,
   ): Promise<void> {
     const field = 'overflowTrackingNumberId';
     if (policy === 'overflow' && !overflowId)
       throw ApiError.invalid([{ field, message: 'the overflow policy needs an overflow tracking number' }]);
     if (!overflowId) return;
-    const rows: { poolId: string | null }[] = await m.query(
-      `SELECT pool_id AS "poolId" FROM tracking_numbers WHERE id = $1 AND property_id = $2`,
-      [overflowId, propertyId],
-    );
-    if (!rows[0])
+    const number = await this.pools.findNumber(overflowId, propertyId, tx);
+    if (!number)
       throw ApiError.invalid([{ field, message: `${overflowId} is not a tracking number of this property` }]);
-    if (rows[0].poolId && rows[0].poolId === poolId)
+    if (number.poolId && number.poolId === poolId)
       throw ApiError.invalid([
         { field, message: "the overflow number must not be one of the pool's numbers" },
       ]);

@@ -16,10 +16,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { EXHAUSTION_POLICIES, type ExhaustionPolicy } from '@switchboard/persistence';
 import { IsE164, normalizeE164 } from '../common/validators';
 
-export const EXHAUSTION_POLICIES = ['overflow', 'main_number', 'reuse_lru'] as const;
-export type ExhaustionPolicy = (typeof EXHAUSTION_POLICIES)[number];
 /** A pool smaller than this cannot keep concurrent visitors apart; larger ones cost more than they tell. */
 export const POOL_MIN_NUMBERS = 4;
 export const POOL_MAX_NUMBERS = 50;

@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { SwitchboardConfig } from '@switchboard/config';
+import { EmailRepository, type EmailRow, type ForwardStatus } from '@switchboard/persistence';
 import { CONFIG } from '../common/tokens';
 import { EMAIL_SENDER, type EmailSender, type OutgoingEmail } from './email-sender';
-import { EmailStore, type EmailRow, type ForwardStatus } from './email-store';
 
 /** Errors are stored for the admin to read; a transport's may be long. */
 const MAX_ERROR_CHARS = 1000;
+
+/** A send that never reported back (the process died) may be claimed again after this. */
+const STALE_SENDING_SECS = 300;
 
 /** The forwarded copy: the source in the subject so the office sees where it came from. */
 export function forwardedCopy(e: EmailRow, from: string, to: string): OutgoingEmail {
@@ -36,14 +39,14 @@ export class EmailForwarding implements OnApplicationShutdown {
   private readonly log = new Logger('EmailForwarding');
 
   constructor(
-    private readonly store: EmailStore,
+    private readonly store: EmailRepository,
     @Inject(EMAIL_SENDER) private readonly sender: EmailSender,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
   ) {}
 
   /** The status the message ends in; null when another request is sending it right now. */
   async forward(email: EmailRow): Promise<ForwardStatus | null> {
-    if (!(await this.store.claim(email.id))) return null;
+    if (!(await this.store.claim(email.id, STALE_SENDING_SECS))) return null;
     const routing = await this.store.routing(email.propertyId);
     if (!routing) {
       await this.store.finish(email.id, {

@@ -1,16 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SwitchboardConfig } from '@switchboard/config';
+import { EmailRepository, type ForwardStatus, type TrackedAddressRow } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { OutboundWebhooks } from '../outbound-webhooks/outbound-webhooks.service';
 import { CONFIG } from '../common/tokens';
 import type { InboundEmailDto } from './dto';
 import { EmailForwarding } from './email-forwarding.service';
-import { EmailStore, type ForwardStatus, type TrackedAddressRow } from './email-store';
+import { MAX_STORED_BODY_CHARS } from './email-limits';
 import { parseMailbox, splitAddress } from './mailbox';
 
 export interface IntakeResult {
   status: 'stored' | 'duplicate';
   emails: { id: string; propertyId: string; sourceId: string; forwardStatus: ForwardStatus | null }[];
+}
+
+/** A body as it is kept: cut to MAX_STORED_BODY_CHARS, and whether it was. */
+function cap(body: string | null): { value: string | null; cut: boolean } {
+  if (body === null || body.length <= MAX_STORED_BODY_CHARS) return { value: body, cut: false };
+  return { value: body.slice(0, MAX_STORED_BODY_CHARS), cut: true };
 }
 
 /**
@@ -21,7 +28,7 @@ export interface IntakeResult {
 @Injectable()
 export class EmailIntake {
   constructor(
-    private readonly store: EmailStore,
+    private readonly store: EmailRepository,
     private readonly forwarding: EmailForwarding,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
     private readonly webhooks: OutboundWebhooks,
@@ -55,6 +62,8 @@ export class EmailIntake {
       ]);
 
     const from = parseMailbox(dto.from)!;
+    const text = cap(dto.text ?? null);
+    const html = cap(dto.html ?? null);
     const result: IntakeResult = { status: 'duplicate', emails: [] };
     for (const addr of perProperty.values()) {
       const newId = await this.store.insert({
@@ -67,8 +76,9 @@ export class EmailIntake {
         to: dto.to,
         cc: dto.cc ?? [],
         subject: dto.subject ?? '',
-        text: dto.text ?? null,
-        html: dto.html ?? null,
+        text: text.value,
+        html: html.value,
+        truncated: text.cut || html.cut,
         receivedAt: dto.receivedAt ? new Date(dto.receivedAt) : new Date(),
       });
       if (newId) result.status = 'stored';

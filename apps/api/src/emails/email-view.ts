@@ -1,5 +1,5 @@
 import type { SwitchboardConfig } from '@switchboard/config';
-import type { EmailRow, TrackedAddressRow } from './email-store';
+import type { EmailRow, TrackedAddressRow } from '@switchboard/persistence';
 import type { EmailDetailView, EmailView, TrackedAddressView } from './emails.view';
 
 /** A source's tracked address as the api shows it. */

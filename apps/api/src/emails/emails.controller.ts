@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import type { SwitchboardConfig } from '@switchboard/config';
+import { EmailRepository } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { CONFIG } from '../common/tokens';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { ListEmailsQuery, SetEmailRoutingDto } from './dto';
+import { EmailAddresses } from './email-addresses';
 import { EmailForwarding } from './email-forwarding.service';
-import { EmailStore } from './email-store';
 import { addressView, emailView } from './email-view';
 import {
   EmailDetailView,
@@ -25,7 +26,8 @@ const email = new UuidParam('emailId');
 @Controller({ path: 'properties/:propertyId', version: '1' })
 export class EmailsController {
   constructor(
-    private readonly store: EmailStore,
+    private readonly store: EmailRepository,
+    private readonly addresses: EmailAddresses,
     private readonly forwarding: EmailForwarding,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
   ) {}
@@ -37,7 +39,7 @@ export class EmailsController {
     @Param('propertyId', property) p: string,
     @Param('sourceId', source) s: string,
   ): Promise<IssuedAddressView> {
-    const { row, created } = await this.store.issueAddress(p, s);
+    const { row, created } = await this.addresses.issue(p, s);
     return { ...addressView(row, this.cfg), created };
   }
 

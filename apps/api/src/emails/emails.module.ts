@@ -2,10 +2,10 @@ import { OutboundWebhooksModule } from '../outbound-webhooks/outbound-webhooks.m
 import { Module } from '@nestjs/common';
 import type { SwitchboardConfig } from '@switchboard/config';
 import { CONFIG } from '../common/tokens';
+import { EmailAddresses } from './email-addresses';
 import { EmailForwarding } from './email-forwarding.service';
 import { EmailIntake } from './email-intake.service';
 import { EMAIL_SENDER, SmtpEmailSender } from './email-sender';
-import { EmailStore } from './email-store';
 import { EmailWebhookGuard } from './email-webhook.guard';
 import { EmailsController } from './emails.controller';
 import { InboundEmailController } from './inbound-email.controller';
@@ -15,7 +15,7 @@ import { InboundEmailController } from './inbound-email.controller';
   imports: [OutboundWebhooksModule],
   controllers: [EmailsController, InboundEmailController],
   providers: [
-    EmailStore,
+    EmailAddresses,
     EmailForwarding,
     EmailIntake,
     EmailWebhookGuard,

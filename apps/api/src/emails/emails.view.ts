@@ -1,4 +1,4 @@
-import type { ForwardStatus } from './email-store';
+import type { ForwardStatus } from '@switchboard/persistence';
 
 /*
  * What the tracked email routes answer with. Response classes, types only (read by the OpenAPI

@@ -1,15 +1,16 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { TextMessageRepository, Transactions } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
+import { conversationView, messageView } from './conversation-view';
 import { TextSender, messagingFailure } from './text-sender';
 import type { ConversationDetailView, ConversationPage, MessageView } from './messaging.view';
-import { TextStore } from './text-store';
 
 /** Reading a property's text conversations, and replying in one. */
 @Injectable()
 export class ConversationsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly texts: TextMessageRepository,
+    private readonly tx: Transactions,
     private readonly sender: TextSender,
   ) {}
 
@@ -17,15 +18,14 @@ export class ConversationsService {
     propertyId: string,
     f: { sourceId?: string; limit: number; offset: number },
   ): Promise<ConversationPage> {
-    const { items, total } = await new TextStore(this.ds.manager).list(propertyId, f);
-    return { items, total, limit: f.limit, offset: f.offset };
+    const { items, total } = await this.texts.list(propertyId, f);
+    return { items: items.map(conversationView), total, limit: f.limit, offset: f.offset };
   }
 
   async get(propertyId: string, id: string): Promise<ConversationDetailView> {
-    const store = new TextStore(this.ds.manager);
-    const c = await store.conversation(propertyId, id);
+    const c = await this.texts.conversation(propertyId, id);
     if (!c) throw ApiError.notFound('conversation', id);
-    return { ...c, messages: await store.messages(c.id) };
+    return { ...conversationView(c), messages: (await this.texts.messages(c.id)).map(messageView) };
   }
 
   /**
@@ -35,8 +35,8 @@ export class ConversationsService {
    */
   async reply(propertyId: string, id: string, text: string): Promise<MessageView> {
     try {
-      return await this.ds.transaction(async (m) => {
-        const c = await new TextStore(m).conversation(propertyId, id, true);
+      return await this.tx.run(async (tx) => {
+        const c = await this.texts.conversation(propertyId, id, tx);
         if (!c) throw ApiError.notFound('conversation', id);
         if (c.optedOut)
           throw new ApiError(
@@ -44,7 +44,7 @@ export class ConversationsService {
             'opted_out',
             `${c.externalNumber} has opted out (STOP); they must text START before they can be texted again`,
           );
-        return this.sender.send(m, c, 'reply', text);
+        return messageView(await this.sender.send(c, 'reply', text, tx));
       });
     } catch (err) {
       throw messagingFailure(err);

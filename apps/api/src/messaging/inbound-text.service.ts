@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import {
+  TextMessageRepository,
+  TextRoutingRepository,
+  Transactions,
+  type TextConversation,
+  type Tx,
+} from '@switchboard/persistence';
 import { MessagingError, type InboundMessageEvent, type MessagingPort } from '@switchboard/telephony';
 import { OutboundWebhooks } from '../outbound-webhooks/outbound-webhooks.service';
 import { MESSAGING } from './messaging.provider';
@@ -8,17 +14,8 @@ import { forwardText, keywordOf, keywordReply, type TextKeyword } from './text-k
 import { TextNotifier } from './text-notifier';
 import { TextRoutingService } from './text-routing.service';
 import { TextSender } from './text-sender';
-import { TextStore, type ConversationView } from './text-store';
 
 export type InboundTextResult = 'routed' | 'duplicate' | 'unknown_number';
-
-interface NumberRow {
-  id: string;
-  propertyId: string;
-  propertyName: string;
-  sourceId: string;
-  sourceName: string;
-}
 
 /**
  * An inbound text from the carrier: store it in its conversation, attribute it, honour STOP/HELP/
@@ -32,7 +29,9 @@ export class InboundTextService {
   private readonly log = new Logger('InboundText');
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly tx: Transactions,
+    private readonly texts: TextMessageRepository,
+    private readonly numbers: TextRoutingRepository,
     private readonly routing: TextRoutingService,
     private readonly sender: TextSender,
     private readonly notifier: TextNotifier,
@@ -42,7 +41,7 @@ export class InboundTextService {
   ) {}
 
   async receive(e: InboundMessageEvent): Promise<InboundTextResult> {
-    const number = await this.numberOf(e.to);
+    const number = await this.numbers.number(e.to);
     if (!number) {
       this.log.warn(`text to ${e.to}, which no property owns; kept only as a carrier event`);
       return 'unknown_number';
@@ -54,37 +53,48 @@ export class InboundTextService {
       from: e.from,
       at: e.occurredAt,
     });
-    const sourceName = sourceId === number.sourceId ? number.sourceName : await this.sourceName(sourceId);
+    const sourceName =
+      sourceId === number.sourceId ? number.sourceName : await this.numbers.sourceName(sourceId);
     const keyword = keywordOf(e.text);
     const routing = await this.routing.get(number.propertyId);
 
-    const outcome = await this.ds.transaction(async (m) => {
-      const store = new TextStore(m);
-      const c = await store.openConversation({
-        propertyId: number.propertyId,
-        trackingNumberId: number.id,
-        trackingNumber: e.to,
-        externalNumber: e.from,
-        sourceId,
-        sourceName,
-        sessionId,
-        at: e.occurredAt,
-      });
-      const msg = await store.storeInbound(c.id, {
-        eventId: e.eventId,
-        carrierId: e.messageId,
-        body: e.text,
-        kind: keyword ?? 'text',
-        at: e.occurredAt,
-      });
+    const outcome = await this.tx.run(async (tx) => {
+      const c = await this.texts.openConversation(
+        {
+          propertyId: number.propertyId,
+          trackingNumberId: number.id,
+          trackingNumber: e.to,
+          externalNumber: e.from,
+          sourceId,
+          sourceName,
+          sessionId,
+          at: e.occurredAt,
+        },
+        tx,
+      );
+      const msg = await this.texts.storeInbound(
+        c.id,
+        {
+          eventId: e.eventId,
+          carrierId: e.messageId,
+          body: e.text,
+          kind: keyword ?? 'text',
+          at: e.occurredAt,
+        },
+        tx,
+      );
       if (msg.routed) return undefined;
-      if (keyword) await this.honourKeyword(m, c, keyword, number.propertyName);
+      if (keyword) await this.honourKeyword(c, keyword, number.propertyName, tx);
       const forward = keyword ? null : await this.forward(routing.forwardTo, c, e.text);
-      await store.markRouted(msg.id, {
-        forwardedTo: forward ? routing.forwardTo : null,
-        forwardCarrierId: forward?.carrierId ?? null,
-        forwardError: forward?.error ?? null,
-      });
+      await this.texts.markRouted(
+        msg.id,
+        {
+          forwardedTo: forward ? routing.forwardTo : null,
+          forwardCarrierId: forward?.carrierId ?? null,
+          forwardError: forward?.error ?? null,
+        },
+        tx,
+      );
       const optedOut = keyword === 'stop' ? true : keyword === 'start' ? false : c.optedOut;
       const announcement = {
         type: 'text.received',
@@ -111,7 +121,7 @@ export class InboundTextService {
               deliveryId: msg.id,
               event: announcement,
             },
-            m,
+            tx,
           )
         : null;
       return { messageId: msg.id, announcement, notification };
@@ -130,19 +140,19 @@ export class InboundTextService {
    * opted in again, confirmed. HELP: the help text, whatever the opt-out state (carriers require it).
    */
   private async honourKeyword(
-    m: EntityManager,
-    c: ConversationView,
+    c: TextConversation,
     keyword: TextKeyword,
     propertyName: string,
+    tx: Tx,
   ): Promise<void> {
-    if (keyword !== 'help') await new TextStore(m).setOptedOut(c.id, keyword === 'stop');
-    await this.sender.send(m, c, 'auto_reply', keywordReply[keyword](propertyName));
+    if (keyword !== 'help') await this.texts.setOptedOut(c.id, keyword === 'stop', tx);
+    await this.sender.send(c, 'auto_reply', keywordReply[keyword](propertyName), tx);
   }
 
   /** The copy for the office, sent from the tracking number so a reply goes back through us. */
   private async forward(
     to: string | null,
-    c: ConversationView,
+    c: TextConversation,
     text: string,
   ): Promise<{ carrierId: string | null; error: string | null } | null> {
     if (!to) return null;
@@ -158,25 +168,5 @@ export class InboundTextService {
         return { carrierId: null, error: err.message };
       throw err;
     }
-  }
-
-  private async numberOf(e164: string): Promise<NumberRow | undefined> {
-    const rows: NumberRow[] = await this.ds.query(
-      `SELECT n.id, n.property_id AS "propertyId", p.name AS "propertyName",
-              n.source_id AS "sourceId", s.name AS "sourceName"
-         FROM tracking_numbers n
-         JOIN properties p ON p.id = n.property_id
-         JOIN tracking_sources s ON s.id = n.source_id
-        WHERE n.number = $1`,
-      [e164],
-    );
-    return rows[0];
-  }
-
-  private async sourceName(sourceId: string): Promise<string> {
-    const rows: { name: string }[] = await this.ds.query(`SELECT name FROM tracking_sources WHERE id = $1`, [
-      sourceId,
-    ]);
-    return rows[0]?.name ?? '';
   }
 }

@@ -1,6 +1,8 @@
+import type { MessageKind } from '@switchboard/persistence';
+
 /*
  * What the text conversation and text routing routes answer with. Response classes, types only
- * (read by the OpenAPI plugin): TextStore and the services build plain objects of these shapes.
+ * (read by the OpenAPI plugin): the services build plain objects of these shapes (conversation-view.ts).
  */
 
 /** A text conversation: one per tracking number and the external number that texted it. */
@@ -25,9 +27,6 @@ export class ConversationView {
   /** ISO instant. */
   lastMessageAt: string;
 }
-
-/** What a message was: the person's text, a keyword (STOP, START, HELP), an automatic answer, or a reply. */
-export type MessageKind = 'text' | 'stop' | 'start' | 'help' | 'auto_reply' | 'reply';
 
 /** One text of a conversation. */
 export class MessageView {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { PoolHoldRepository } from '@switchboard/persistence';
+import { DniSettingsRepository, PoolHoldRepository } from '@switchboard/persistence';
 
 export interface TextAttributionInput {
   propertyId: string;
@@ -32,21 +31,15 @@ export interface TextAttribution {
  */
 @Injectable()
 export class PoolSessionTextAttribution implements TextAttribution {
-  private readonly holds: PoolHoldRepository;
-
-  constructor(private readonly ds: DataSource) {
-    this.holds = new PoolHoldRepository(ds);
-  }
+  constructor(
+    private readonly dni: DniSettingsRepository,
+    private readonly holds: PoolHoldRepository,
+  ) {}
 
   async attribute(i: TextAttributionInput): Promise<TextAttributionResult> {
-    const rows: { lookback: number }[] = await this.ds.query(
-      `SELECT p.dni_lookback_minutes AS lookback
-         FROM tracking_numbers n JOIN properties p ON p.id = n.property_id
-        WHERE n.id = $1 AND n.pool_id IS NOT NULL`,
-      [i.trackingNumberId],
-    );
-    if (!rows[0]) return { sourceId: i.sourceId, sessionId: null };
-    const visit = await this.holds.attribute(i.trackingNumberId, new Date(i.at), rows[0].lookback);
+    const lookback = await this.dni.poolLookbackMinutes(i.trackingNumberId);
+    if (lookback === null) return { sourceId: i.sourceId, sessionId: null };
+    const visit = await this.holds.attribute(i.trackingNumberId, new Date(i.at), lookback);
     return { sourceId: i.sourceId, sessionId: visit.session?.sessionId ?? null };
   }
 }

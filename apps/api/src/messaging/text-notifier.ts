@@ -5,13 +5,13 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
 import { isFinalAnswer, postToReceiver, ReceiverRefused, signedEventHeaders } from '@switchboard/outbound';
 import {
   NotificationSecretRepository,
   TextNotificationRepository,
   type ClaimedTextNotification,
+  type Tx,
 } from '@switchboard/persistence';
 import { CONFIG } from '../common/tokens';
 
@@ -81,10 +81,14 @@ export class TextNotifier implements OnApplicationBootstrap, OnModuleDestroy {
    */
   enqueue(
     n: { propertyId: string; url: string; deliveryId: string; event: unknown },
-    m?: EntityManager,
+    tx?: Tx,
   ): Promise<ClaimedTextNotification | null> {
     const { propertyId, url, deliveryId } = n;
-    return this.outbox.enqueue({ propertyId, url, deliveryId, body: JSON.stringify(n.event) }, LEASE_SECS, m);
+    return this.outbox.enqueue(
+      { propertyId, url, deliveryId, body: JSON.stringify(n.event) },
+      LEASE_SECS,
+      tx,
+    );
   }
 
   /** Makes a claimed attempt; settles with how it ended, never rejects. */

@@ -1,9 +1,14 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import {
+  TextMessageRepository,
+  type MessageKind,
+  type TextConversation,
+  type TextMessage,
+  type Tx,
+} from '@switchboard/persistence';
 import { MessagingError, type MessagingPort } from '@switchboard/telephony';
 import { ApiError } from '../common/api-error';
 import { MESSAGING } from './messaging.provider';
-import { TextStore, type ConversationView, type MessageKind, type MessageView } from './text-store';
 
 /**
  * Sends a text into a conversation (from its tracking number to the external number) and stores
@@ -13,18 +18,24 @@ import { TextStore, type ConversationView, type MessageKind, type MessageView } 
  */
 @Injectable()
 export class TextSender {
-  constructor(@Inject(MESSAGING) private readonly messaging: MessagingPort) {}
+  constructor(
+    @Inject(MESSAGING) private readonly messaging: MessagingPort,
+    private readonly texts: TextMessageRepository,
+  ) {}
 
-  async send(m: EntityManager, c: ConversationView, kind: MessageKind, text: string): Promise<MessageView> {
-    const store = new TextStore(m);
+  async send(c: TextConversation, kind: MessageKind, text: string, tx: Tx): Promise<TextMessage> {
     try {
       const sent = await this.messaging.send({ from: c.trackingNumber, to: c.externalNumber, text });
-      return await store.storeOutbound(c.id, { kind, body: text, carrierId: sent.carrierId, error: null });
+      return await this.texts.storeOutbound(
+        c.id,
+        { kind, body: text, carrierId: sent.carrierId, error: null },
+        tx,
+      );
     } catch (err) {
       // An outage is retried by whoever called; an API reply without a carrier account is a 503.
       if (!(err instanceof MessagingError) || err.kind === 'unavailable') throw err;
       if (err.kind === 'not_configured' && kind === 'reply') throw err;
-      return store.storeOutbound(c.id, { kind, body: text, carrierId: null, error: err.message });
+      return this.texts.storeOutbound(c.id, { kind, body: text, carrierId: null, error: err.message }, tx);
     }
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
 import type { WebhookEventType } from '@switchboard/contracts';
 import { WebhookRepository } from '@switchboard/persistence';
@@ -12,15 +11,13 @@ import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 @Injectable()
 export class OutboundWebhooks {
   private readonly log = new Logger('OutboundWebhooks');
-  readonly repo: WebhookRepository;
   readonly publisher: WebhookPublisher;
 
   constructor(
-    ds: DataSource,
+    readonly repo: WebhookRepository,
     @Inject(TEMPORAL_CLIENT) client: Client,
     @Inject(CONFIG) cfg: SwitchboardConfig,
   ) {
-    this.repo = new WebhookRepository(ds);
     this.publisher = new WebhookPublisher(client, cfg.temporal.taskQueue, this.repo, cfg.webhooks);
   }
 

@@ -1,8 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CALL_RECORDING_PATH_AROUND_ID, callRecordingPath } from '@switchboard/contracts';
 import { mediaSigningSecret, type SwitchboardConfig } from '@switchboard/config';
-import { mediaUrlExpiry, RecordingRepository, signMediaPath, type Recording } from '@switchboard/persistence';
+import {
+  mediaUrlExpiry,
+  RecordingRepository,
+  signMediaPath,
+  type LinkAroundId,
+  type Recording,
+} from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { CONFIG } from '../common/tokens';
 import type { RecordingView } from './recording.view';
@@ -18,14 +23,10 @@ export const recordingMediaPath = (id: string) => `/media/recordings/${id}`;
  */
 @Injectable()
 export class RecordingLinks {
-  readonly recordings: RecordingRepository;
-
   constructor(
-    ds: DataSource,
+    readonly recordings: RecordingRepository,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
-  ) {
-    this.recordings = new RecordingRepository(ds);
-  }
+  ) {}
 
   view(r: Recording, nowMs = Date.now()): RecordingView {
     const signed = r.status === 'stored' ? this.sign(r.id, nowMs) : null;
@@ -89,10 +90,9 @@ export class RecordingLinks {
     return carrierUrl ? this.cfg.media.publicBaseUrl + callRecordingPath(callId) : null;
   }
 
-  /** `apiLink` in SQL over a calls row `c`, for lists streamed from the database (the CSV). */
-  apiLinkSql(param: (v: unknown) => string): string {
+  /** `apiLink` around the call's id, for lists the database writes (the call log, its CSV). */
+  apiLinkAroundId(): LinkAroundId {
     const [before, after] = CALL_RECORDING_PATH_AROUND_ID;
-    const prefix = param(this.cfg.media.publicBaseUrl + before);
-    return `CASE WHEN c.recording_url IS NULL THEN NULL ELSE ${prefix}::text || c.id::text || ${param(after)}::text END`;
+    return [this.cfg.media.publicBaseUrl + before, after];
   }
 }

@@ -3,8 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength, registerDecorator } from
 import { CallPropertiesQuery, CallSessionQuery } from '../calls/dto';
 import type { FieldError } from '../common/api-error';
 import { PageQuery } from '../common/page-query';
-import { CALL_LOG_SORTS, type CallLogSort } from './call-log.query';
-import { GROUP_BYS, type GroupBy } from './group-by';
+import { CALL_LOG_SORTS, GROUP_BYS, type CallLogSort, type GroupBy } from '@switchboard/persistence';
 
 const OUTCOMES = ['answered', 'voicemail', 'abandoned', 'no_answer', 'rejected'] as const;
 

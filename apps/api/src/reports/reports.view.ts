@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { GroupBy } from './group-by';
+import type { GroupBy } from '@switchboard/persistence';
 
 /*
  * What the call summary answers with (as JSON; `format=csv` streams the same rows' columns). Response
- * classes, types only (read by the OpenAPI plugin): the summary's rows come from SQL (summary.query.ts).
+ * classes, types only (read by the OpenAPI plugin): the summary's rows come from SQL (libs/persistence summary.query.ts).
  */
 
 /** The figures of a group, or of every group together. */

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import type { SwitchboardConfig } from '@switchboard/config';
 import { RESCORE_CALLS_WORKFLOW, type RescoreCallsInput } from '@switchboard/contracts';
 import { scoreCall, validateScoringRules, type ScoringRules } from '@switchboard/domain';
@@ -24,17 +23,12 @@ import type { PropertyScoringView, SavedScoringView } from './scoring-rules.view
  */
 @Injectable()
 export class ScoringService {
-  private readonly repo: CallScoringRepository;
-  private readonly tx: Transactions;
-
   constructor(
-    ds: DataSource,
+    private readonly repo: CallScoringRepository,
+    private readonly tx: Transactions,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
-  ) {
-    this.repo = new CallScoringRepository(ds);
-    this.tx = new Transactions(ds);
-  }
+  ) {}
 
   async get(propertyId: string): Promise<PropertyScoringView> {
     // The stored rules as sent: the domain's ScoringRules, whose arrays are readonly.

@@ -10,7 +10,6 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import type { KeyObject } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { routeCarrierEvent } from '@switchboard/contracts';
 import type { SwitchboardConfig } from '@switchboard/config';
 import { rootLogger } from '@switchboard/observability';
@@ -43,11 +42,9 @@ import { TelnyxWebhookAnswerView } from './telnyx-webhook.view';
 export class TelnyxWebhookController {
   private readonly log = rootLogger().child({ component: 'TelnyxWebhook' });
   private readonly key: KeyObject | null;
-  private readonly events: CarrierEventRepository;
-
   constructor(
     @Inject(CONFIG) cfg: SwitchboardConfig,
-    ds: DataSource,
+    private readonly events: CarrierEventRepository,
     private readonly delivery: CallEventDelivery,
     private readonly texts: InboundTextService,
     private readonly metrics: ApiMetrics,
@@ -55,7 +52,6 @@ export class TelnyxWebhookController {
     private readonly recordings: RecordingCopies,
   ) {
     this.key = cfg.telnyx.publicKey ? publicKeyFromBase64(cfg.telnyx.publicKey) : null;
-    this.events = new CarrierEventRepository(ds);
   }
 
   @Post()

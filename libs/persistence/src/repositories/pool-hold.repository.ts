@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { managerOf, Transactions, type Tx } from '../transaction';
 
 /** How a call to a pool number was tied to a website visit (calls.attribution). */
 export type SessionAttributionKind = 'session' | 'lookback' | 'ambiguous' | 'none';
@@ -24,9 +25,6 @@ export interface ClaimedNumber {
   /** Taken over from a live session (exhaustion policy `reuse_lru`). */
   ambiguous: boolean;
 }
-
-/** Where hold queries run: the pool, or a transaction's manager. */
-export type HoldDb = DataSource | EntityManager;
 
 /** At most `maxHolds` live holds in one pool for the sessions of one client (a hash of its address). */
 export interface ClientHoldLimit {
@@ -58,8 +56,9 @@ export class PoolHoldRepository {
     now: Date,
     until: Date,
     preferId: string | null = null,
-    db: HoldDb = this.ds,
+    tx?: Tx,
   ): Promise<ClaimedNumber | null> {
+    const db = managerOf(this.ds, tx);
     // A pick can lose a race only to a claim that committed between its snapshot and its lock;
     // SKIP LOCKED then moves on, so a retry is needed only in that rare case.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -102,9 +101,9 @@ export class PoolHoldRepository {
     now: Date,
     until: Date,
     liveSince: Date,
-    db: HoldDb = this.ds,
+    tx?: Tx,
   ): Promise<ClaimedNumber | null> {
-    const rows: { id: string; number: string }[] = await db.query(
+    const rows: { id: string; number: string }[] = await managerOf(this.ds, tx).query(
       `WITH pick AS (
          SELECT n.id, n.held_by_session_id AS previous FROM tracking_numbers n
            LEFT JOIN visitor_sessions s ON s.id = n.held_by_session_id
@@ -137,10 +136,11 @@ export class PoolHoldRepository {
     sessionId: string,
     now: Date,
     limit: ClientHoldLimit | null,
-    claim: (db: HoldDb) => Promise<T>,
+    claim: (tx?: Tx) => Promise<T>,
   ): Promise<T | 'client_limit'> {
-    if (!limit || limit.maxHolds <= 0) return claim(this.ds);
-    return this.ds.transaction(async (m) => {
+    if (!limit || limit.maxHolds <= 0) return claim();
+    return new Transactions(this.ds).run(async (tx) => {
+      const m = managerOf(this.ds, tx);
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
         `pool-holds/${poolId}/${limit.clientKey}`,
       ]);
@@ -150,7 +150,7 @@ export class PoolHoldRepository {
         [poolId, now, limit.clientKey, sessionId],
       );
       if ((held[0]?.n ?? 0) >= limit.maxHolds) return 'client_limit' as const;
-      return claim(m);
+      return claim(tx);
     });
   }
 
@@ -183,8 +183,8 @@ export class PoolHoldRepository {
   }
 
   /** Held and total numbers of a pool at `now`. */
-  async utilization(db: HoldDb, poolId: string, now: Date): Promise<{ total: number; held: number }> {
-    const rows: { total: number; held: number }[] = await db.query(
+  async utilization(poolId: string, now: Date): Promise<{ total: number; held: number }> {
+    const rows: { total: number; held: number }[] = await this.ds.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE held_until > $2)::int AS held
          FROM tracking_numbers WHERE pool_id = $1`,
       [poolId, now],

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { managerOf, type Tx } from '../transaction';
 
 /** A notification to send now, taken by this process until its lease ends. */
 export interface ClaimedTextNotification {
@@ -30,9 +31,9 @@ export class TextNotificationRepository {
   async enqueue(
     n: { deliveryId: string; propertyId: string; url: string; body: string },
     leaseSecs: number,
-    m: EntityManager = this.ds.manager,
+    tx?: Tx,
   ): Promise<ClaimedTextNotification | null> {
-    const rows: ClaimedTextNotification[] = await m.query(
+    const rows: ClaimedTextNotification[] = await managerOf(this.ds, tx).query(
       `INSERT INTO text_notifications (delivery_id, property_id, url, body, attempts, next_attempt_at)
        VALUES ($1, $2, $3, $4, 1, now() + make_interval(secs => $5::float8))
        ON CONFLICT (delivery_id) DO NOTHING

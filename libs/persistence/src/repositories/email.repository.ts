@@ -1,14 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ApiError } from '../common/api-error';
-import { isUniqueViolation } from '../common/db-errors';
-import { newLocalPart } from './email-address';
-
-/** Longest text or HTML body kept; a provider may post more, which is cut and flagged. */
-export const MAX_STORED_BODY_CHARS = 256_000;
-
-/** A send that never reported back (the process died) may be claimed again after this. */
-const STALE_SENDING_SECS = 300;
+import type { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../db-errors';
 
 export type ForwardStatus = 'pending' | 'sending' | 'forwarded' | 'forward_failed' | 'no_destination';
 
@@ -19,6 +10,9 @@ export interface TrackedAddressRow {
   localPart: string;
   createdAt: Date;
 }
+
+/** How forwarding a message went. */
+type Forwarding = 'forwardStatus' | 'forwardTo' | 'forwardError' | 'forwardAttempts' | 'forwardedAt';
 
 export interface EmailRow {
   id: string;
@@ -43,19 +37,9 @@ export interface EmailRow {
   createdAt: Date;
 }
 
-export interface NewEmail {
-  propertyId: string;
+/** A message as it is stored: its bodies already cut to what is kept (`truncated` says so). */
+export interface NewEmail extends Omit<EmailRow, 'id' | 'sourceId' | Forwarding | 'createdAt'> {
   sourceId: string;
-  sourceName: string;
-  messageId: string;
-  recipient: string;
-  from: string;
-  to: string[];
-  cc: string[];
-  subject: string;
-  text: string | null;
-  html: string | null;
-  receivedAt: Date;
 }
 
 const EMAIL_COLUMNS = `
@@ -66,27 +50,24 @@ const EMAIL_COLUMNS = `
   forward_error AS "forwardError", forward_attempts AS "forwardAttempts",
   forwarded_at AS "forwardedAt", created_at AS "createdAt"`;
 
-function cap(body: string | null): { value: string | null; cut: boolean } {
-  if (body === null || body.length <= MAX_STORED_BODY_CHARS) return { value: body, cut: false };
-  return { value: body.slice(0, MAX_STORED_BODY_CHARS), cut: true };
-}
-
-/** SQL for the email tables (plain queries: the rows are this module's alone). */
-@Injectable()
-export class EmailStore {
+/**
+ * Tracked email: sources' inbound addresses, where a property's mail is forwarded, and the
+ * messages received, with how their forwarding went.
+ */
+export class EmailRepository {
   constructor(private readonly ds: DataSource) {}
 
-  private async sourceName(propertyId: string, sourceId: string): Promise<string> {
-    const rows: { name: string }[] = await this.ds.query(
+  /** The name of a source of the property; null when the source is none of the property's. */
+  async sourceName(propertyId: string, sourceId: string): Promise<string | null> {
+    const rows = await this.ds.query<{ name: string }[]>(
       `SELECT name FROM tracking_sources WHERE id = $1 AND property_id = $2`,
       [sourceId, propertyId],
     );
-    if (!rows[0]) throw ApiError.notFound('source', sourceId);
-    return rows[0].name;
+    return rows[0]?.name ?? null;
   }
 
   async address(propertyId: string, sourceId: string): Promise<TrackedAddressRow | null> {
-    const rows: TrackedAddressRow[] = await this.ds.query(
+    const rows = await this.ds.query<TrackedAddressRow[]>(
       `SELECT a.property_id AS "propertyId", a.source_id AS "sourceId", s.name AS "sourceName",
               a.local_part AS "localPart", a.created_at AS "createdAt"
          FROM source_email_addresses a JOIN tracking_sources s ON s.id = a.source_id
@@ -97,37 +78,28 @@ export class EmailStore {
   }
 
   /**
-   * The source's address, made on first request. Concurrent first requests agree (the source id
-   * is the key); a random part that collides with another address is drawn again.
+   * Gives the source the address `localPart` unless it has one (the source id is the key, so
+   * concurrent first requests agree): whether it was given, or `'taken'` when another address
+   * has that local part.
    */
-  async issueAddress(
-    propertyId: string,
-    sourceId: string,
-  ): Promise<{ row: TrackedAddressRow; created: boolean }> {
-    const name = await this.sourceName(propertyId, sourceId);
-    const existing = await this.address(propertyId, sourceId);
-    if (existing) return { row: existing, created: false };
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const inserted: unknown[] = await this.ds.query(
-          `INSERT INTO source_email_addresses (source_id, property_id, local_part) VALUES ($1, $2, $3)
-           ON CONFLICT (source_id) DO NOTHING RETURNING source_id`,
-          [sourceId, propertyId, newLocalPart(name)],
-        );
-        const row = await this.address(propertyId, sourceId);
-        if (!row) throw ApiError.notFound('source', sourceId);
-        return { row, created: inserted.length > 0 };
-      } catch (err) {
-        if (attempt < 5 && isUniqueViolation(err, 'uq_source_email_addresses_local_part')) continue;
-        throw err;
-      }
+  async addAddress(propertyId: string, sourceId: string, localPart: string): Promise<boolean | 'taken'> {
+    try {
+      const inserted = await this.ds.query<unknown[]>(
+        `INSERT INTO source_email_addresses (source_id, property_id, local_part) VALUES ($1, $2, $3)
+         ON CONFLICT (source_id) DO NOTHING RETURNING source_id`,
+        [sourceId, propertyId, localPart],
+      );
+      return inserted.length > 0;
+    } catch (err) {
+      if (isUniqueViolation(err, 'uq_source_email_addresses_local_part')) return 'taken';
+      throw err;
     }
   }
 
   /** The tracked addresses among these local parts (already lower-cased), with their sources. */
   async addressesByLocalPart(localParts: string[]): Promise<TrackedAddressRow[]> {
     if (localParts.length === 0) return [];
-    return this.ds.query(
+    return this.ds.query<TrackedAddressRow[]>(
       `SELECT a.property_id AS "propertyId", a.source_id AS "sourceId", s.name AS "sourceName",
               a.local_part AS "localPart", a.created_at AS "createdAt"
          FROM source_email_addresses a JOIN tracking_sources s ON s.id = a.source_id
@@ -137,7 +109,7 @@ export class EmailStore {
   }
 
   async routing(propertyId: string): Promise<{ forwardTo: string; updatedAt: Date } | null> {
-    const rows: { forwardTo: string; updatedAt: Date }[] = await this.ds.query(
+    const rows = await this.ds.query<{ forwardTo: string; updatedAt: Date }[]>(
       `SELECT forward_to AS "forwardTo", updated_at AS "updatedAt" FROM property_email_routing
         WHERE property_id = $1`,
       [propertyId],
@@ -146,7 +118,7 @@ export class EmailStore {
   }
 
   async setRouting(propertyId: string, forwardTo: string): Promise<{ forwardTo: string; updatedAt: Date }> {
-    const rows: { forwardTo: string; updatedAt: Date }[] = await this.ds.query(
+    const rows = await this.ds.query<{ forwardTo: string; updatedAt: Date }[]>(
       `INSERT INTO property_email_routing (property_id, forward_to) VALUES ($1, $2)
        ON CONFLICT (property_id) DO UPDATE SET forward_to = EXCLUDED.forward_to, updated_at = now()
        RETURNING forward_to AS "forwardTo", updated_at AS "updatedAt"`,
@@ -157,9 +129,7 @@ export class EmailStore {
 
   /** Stores a message once per property; null when this property already has that Message-ID. */
   async insert(e: NewEmail): Promise<string | null> {
-    const text = cap(e.text);
-    const html = cap(e.html);
-    const rows: { id: string }[] = await this.ds.query(
+    const rows = await this.ds.query<{ id: string }[]>(
       `INSERT INTO emails (property_id, source_id, source_name, message_id, recipient, from_address,
                            to_addresses, cc_addresses, subject, text_body, html_body, truncated, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13)
@@ -175,9 +145,9 @@ export class EmailStore {
         JSON.stringify(e.to),
         JSON.stringify(e.cc),
         e.subject,
-        text.value,
-        html.value,
-        text.cut || html.cut,
+        e.text,
+        e.html,
+        e.truncated,
         e.receivedAt,
       ],
     );
@@ -185,7 +155,7 @@ export class EmailStore {
   }
 
   async byMessageId(propertyId: string, messageId: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.ds.query(
+    const rows = await this.ds.query<{ id: string }[]>(
       `SELECT id FROM emails WHERE property_id = $1 AND message_id = $2`,
       [propertyId, messageId],
     );
@@ -193,7 +163,7 @@ export class EmailStore {
   }
 
   async get(propertyId: string, emailId: string): Promise<EmailRow | null> {
-    const rows: EmailRow[] = await this.ds.query(
+    const rows = await this.ds.query<EmailRow[]>(
       `SELECT ${EMAIL_COLUMNS} FROM emails WHERE id = $1 AND property_id = $2`,
       [emailId, propertyId],
     );
@@ -224,17 +194,17 @@ export class EmailStore {
   /**
    * Takes the right to send a message: only one request at a time may (a retry racing the
    * webhook's own attempt would otherwise send it twice). A message already forwarded is not
-   * taken; one stuck in `sending` (the process died) is, after a while.
+   * taken; one stuck in `sending` (the process died) is, after `staleAfterSecs`.
    */
-  async claim(emailId: string): Promise<boolean> {
+  async claim(emailId: string, staleAfterSecs: number): Promise<boolean> {
     // TypeORM answers an UPDATE on PostgreSQL with [returned rows, affected count].
-    const [, affected]: [unknown[], number] = await this.ds.query(
+    const [, affected] = await this.ds.query<[unknown[], number]>(
       `UPDATE emails SET forward_status = 'sending', forward_started_at = now(),
               forward_attempts = forward_attempts + 1
         WHERE id = $1 AND (forward_status IN ('pending', 'forward_failed', 'no_destination')
               OR (forward_status = 'sending' AND forward_started_at < now() - make_interval(secs => $2)))
         RETURNING id`,
-      [emailId, STALE_SENDING_SECS],
+      [emailId, staleAfterSecs],
     );
     return affected > 0;
   }

@@ -1,5 +1,5 @@
 import type { SqlParams } from './sql-params';
-import { ANSWERED_BY, REPORTED_CALL } from '@switchboard/persistence';
+import { ANSWERED_BY, REPORTED_CALL } from './call-partials';
 
 /** The filters every report and the call log share, with the properties the key may see. */
 export interface CallFilter {

@@ -1,9 +1,8 @@
-/**
+/*
  * The reported figures, from the partials of `c_agg`. The rules behind the partials (what counts
- * as missed, abandoned, first-time, ring time) live in libs/persistence (call-partials.ts), where
- * the daily rollup stores them with the same SQL.
+ * as missed, abandoned, first-time, ring time) live in call-partials.ts, where the daily rollup
+ * stores them with the same SQL.
  */
-export { ABANDON_SECS, CALL_PARTIALS } from '@switchboard/persistence';
 
 /** Reported figures (counts zero, not null, for text-only groups; averages null without calls). */
 export const CALL_METRICS: readonly { name: string; sql: string }[] = [

@@ -22,6 +22,14 @@ export interface LogColumn {
   sql?: (param: (v: unknown) => string) => string;
 }
 
+/** A link naming a call: the text before the call's id and the text after it. */
+export type LinkAroundId = readonly [before: string, after: string];
+
+/** The link to a call's recording over the calls row `c` (null for a call without one). */
+export function recordingLinkSql([before, after]: LinkAroundId, param: (v: unknown) => string): string {
+  return `CASE WHEN c.recording_url IS NULL THEN NULL ELSE ${param(before)}::text || c.id::text || ${param(after)}::text END`;
+}
+
 export interface CallLogRequest extends CallFilter {
   callSessionId?: string;
   /** Both directions unless given. */

@@ -1,4 +1,5 @@
-import { CALL_METRICS, CALL_PARTIALS } from './call-metrics';
+import { CALL_METRICS } from './call-metrics';
+import { CALL_PARTIALS } from './call-partials';
 import {
   REPORTED_CALLS_IN_SCOPE,
   callWhere,

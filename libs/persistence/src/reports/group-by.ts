@@ -1,4 +1,4 @@
-import { ANSWERED_BY } from '@switchboard/persistence';
+import { ANSWERED_BY } from './call-partials';
 
 /** What a summary can be grouped by. */
 export const GROUP_BYS = [

@@ -1,7 +1,45 @@
-import type { EntityManager } from 'typeorm';
-import type { ConversationView, MessageKind, MessageView } from './messaging.view';
+import type { DataSource } from 'typeorm';
+import { managerOf, type Tx } from '../transaction';
 
-export type { ConversationView, MessageKind, MessageView } from './messaging.view';
+/** What a message was: the person's text, a keyword (STOP, START, HELP), an automatic answer, or a reply. */
+export type MessageKind = 'text' | 'stop' | 'start' | 'help' | 'auto_reply' | 'reply';
+
+/** A text conversation: one per tracking number and the external number that texted it. */
+export interface TextConversation {
+  id: string;
+  propertyId: string;
+  /** Null once the tracking number is released; `trackingNumber` keeps it. */
+  trackingNumberId: string | null;
+  trackingNumber: string;
+  /** The person's number (E.164). */
+  externalNumber: string;
+  sourceId: string | null;
+  sourceName: string | null;
+  /** The website visit (DNI session) the first text was attributed to. */
+  sessionId: string | null;
+  /** The person texted STOP: replies are refused until they text START. */
+  optedOut: boolean;
+  optedOutAt: Date | null;
+  createdAt: Date;
+  lastMessageAt: Date;
+}
+
+/** One text of a conversation. */
+export interface TextMessage {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  kind: MessageKind;
+  body: string;
+  /** The carrier's message id. */
+  carrierId: string | null;
+  status: 'received' | 'sent' | 'failed';
+  error: string | null;
+  /** The phone an inbound text was forwarded to, by the text routing. */
+  forwardedTo: string | null;
+  forwardCarrierId: string | null;
+  forwardError: string | null;
+  occurredAt: Date;
+}
 
 const CONVERSATION_COLUMNS = `id, property_id AS "propertyId", tracking_number_id AS "trackingNumberId",
   tracking_number AS "trackingNumber", external_number AS "externalNumber", source_id AS "sourceId",
@@ -12,22 +50,26 @@ const MESSAGE_COLUMNS = `id, direction, kind, body, carrier_id AS "carrierId", s
   forwarded_to AS "forwardedTo", forward_carrier_id AS "forwardCarrierId", forward_error AS "forwardError",
   occurred_at AS "occurredAt"`;
 
-/** SQL for conversations and their messages; every read is scoped by property. */
-export class TextStore {
-  constructor(private readonly m: EntityManager) {}
+/** Text conversations and their messages; every read is scoped by property. */
+export class TextMessageRepository {
+  constructor(private readonly ds: DataSource) {}
 
-  /** The conversation of (our number, their number), made on its first text; locked for the caller's transaction. */
-  async openConversation(c: {
-    propertyId: string;
-    trackingNumberId: string;
-    trackingNumber: string;
-    externalNumber: string;
-    sourceId: string;
-    sourceName: string;
-    sessionId: string | null;
-    at: string;
-  }): Promise<ConversationView> {
-    await this.m.query(
+  /** The conversation of (our number, their number), made on its first text; locked for `tx`. */
+  async openConversation(
+    c: {
+      propertyId: string;
+      trackingNumberId: string;
+      trackingNumber: string;
+      externalNumber: string;
+      sourceId: string;
+      sourceName: string;
+      sessionId: string | null;
+      at: string;
+    },
+    tx: Tx,
+  ): Promise<TextConversation> {
+    const m = managerOf(this.ds, tx);
+    await m.query(
       `INSERT INTO text_conversations (property_id, tracking_number_id, tracking_number, external_number,
                                        source_id, source_name, session_id, created_at, last_message_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
@@ -43,7 +85,7 @@ export class TextStore {
         c.at,
       ],
     );
-    const rows: ConversationView[] = await this.m.query(
+    const rows = await m.query<TextConversation[]>(
       `SELECT ${CONVERSATION_COLUMNS} FROM text_conversations
         WHERE tracking_number = $1 AND external_number = $2 FOR UPDATE`,
       [c.trackingNumber, c.externalNumber],
@@ -51,30 +93,31 @@ export class TextStore {
     return rows[0];
   }
 
-  async conversation(propertyId: string, id: string, lock = false): Promise<ConversationView | undefined> {
-    const rows: ConversationView[] = await this.m.query(
+  /** The property's conversation, locked for `tx` when one is given; null when it has no such conversation. */
+  async conversation(propertyId: string, id: string, tx?: Tx): Promise<TextConversation | null> {
+    const rows = await managerOf(this.ds, tx).query<TextConversation[]>(
       `SELECT ${CONVERSATION_COLUMNS} FROM text_conversations WHERE id = $1 AND property_id = $2
-       ${lock ? 'FOR UPDATE' : ''}`,
+       ${tx ? 'FOR UPDATE' : ''}`,
       [id, propertyId],
     );
-    return rows[0];
+    return rows[0] ?? null;
   }
 
   async list(
     propertyId: string,
     f: { sourceId?: string; limit: number; offset: number },
-  ): Promise<{ items: ConversationView[]; total: number }> {
+  ): Promise<{ items: TextConversation[]; total: number }> {
     const params: unknown[] = [propertyId];
     let where = `property_id = $1`;
     if (f.sourceId) {
       params.push(f.sourceId);
       where += ` AND source_id = $2`;
     }
-    const [{ total }]: { total: number }[] = await this.m.query(
+    const [{ total }] = await this.ds.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM text_conversations WHERE ${where}`,
       params,
     );
-    const items: ConversationView[] = await this.m.query(
+    const items = await this.ds.query<TextConversation[]>(
       `SELECT ${CONVERSATION_COLUMNS} FROM text_conversations WHERE ${where}
         ORDER BY last_message_at DESC, id LIMIT ${f.limit} OFFSET ${f.offset}`,
       params,
@@ -82,15 +125,15 @@ export class TextStore {
     return { items, total };
   }
 
-  async messages(conversationId: string): Promise<MessageView[]> {
-    return this.m.query(
+  async messages(conversationId: string): Promise<TextMessage[]> {
+    return this.ds.query<TextMessage[]>(
       `SELECT ${MESSAGE_COLUMNS} FROM text_messages WHERE conversation_id = $1 ORDER BY occurred_at, created_at`,
       [conversationId],
     );
   }
 
-  async setOptedOut(conversationId: string, optedOut: boolean): Promise<void> {
-    await this.m.query(
+  async setOptedOut(conversationId: string, optedOut: boolean, tx?: Tx): Promise<void> {
+    await managerOf(this.ds, tx).query(
       `UPDATE text_conversations SET opted_out = $2, opted_out_at = CASE WHEN $2 THEN now() END WHERE id = $1`,
       [conversationId, optedOut],
     );
@@ -102,20 +145,22 @@ export class TextStore {
    */
   async storeInbound(
     conversationId: string,
-    m: { eventId: string; carrierId: string | null; body: string; kind: MessageKind; at: string },
+    msg: { eventId: string; carrierId: string | null; body: string; kind: MessageKind; at: string },
+    tx: Tx,
   ): Promise<{ id: string; routed: boolean }> {
-    await this.m.query(
+    const m = managerOf(this.ds, tx);
+    await m.query(
       `INSERT INTO text_messages (conversation_id, direction, kind, body, carrier_id, status, event_id, occurred_at)
        VALUES ($1, 'inbound', $2, $3, $4, 'received', $5, $6) ON CONFLICT (event_id) DO NOTHING`,
-      [conversationId, m.kind, m.body, m.carrierId, m.eventId, m.at],
+      [conversationId, msg.kind, msg.body, msg.carrierId, msg.eventId, msg.at],
     );
-    await this.m.query(
+    await m.query(
       `UPDATE text_conversations SET last_message_at = GREATEST(last_message_at, $2) WHERE id = $1`,
-      [conversationId, m.at],
+      [conversationId, msg.at],
     );
-    const rows: { id: string; routed: boolean }[] = await this.m.query(
+    const rows = await m.query<{ id: string; routed: boolean }[]>(
       `SELECT id, routed_at IS NOT NULL AS routed FROM text_messages WHERE event_id = $1 FOR UPDATE`,
-      [m.eventId],
+      [msg.eventId],
     );
     return rows[0];
   }
@@ -123,8 +168,9 @@ export class TextStore {
   async markRouted(
     messageId: string,
     f: { forwardedTo: string | null; forwardCarrierId: string | null; forwardError: string | null },
+    tx?: Tx,
   ): Promise<void> {
-    await this.m.query(
+    await managerOf(this.ds, tx).query(
       `UPDATE text_messages SET routed_at = now(), forwarded_to = $2, forward_carrier_id = $3, forward_error = $4
         WHERE id = $1`,
       [messageId, f.forwardedTo, f.forwardCarrierId, f.forwardError],
@@ -133,16 +179,16 @@ export class TextStore {
 
   async storeOutbound(
     conversationId: string,
-    m: { kind: MessageKind; body: string; carrierId: string | null; error: string | null },
-  ): Promise<MessageView> {
-    const rows: MessageView[] = await this.m.query(
+    msg: { kind: MessageKind; body: string; carrierId: string | null; error: string | null },
+    tx?: Tx,
+  ): Promise<TextMessage> {
+    const m = managerOf(this.ds, tx);
+    const rows = await m.query<TextMessage[]>(
       `INSERT INTO text_messages (conversation_id, direction, kind, body, carrier_id, status, error, occurred_at)
        VALUES ($1, 'outbound', $2, $3, $4, $5, $6, now()) RETURNING ${MESSAGE_COLUMNS}`,
-      [conversationId, m.kind, m.body, m.carrierId, m.error ? 'failed' : 'sent', m.error],
+      [conversationId, msg.kind, msg.body, msg.carrierId, msg.error ? 'failed' : 'sent', msg.error],
     );
-    await this.m.query(`UPDATE text_conversations SET last_message_at = now() WHERE id = $1`, [
-      conversationId,
-    ]);
+    await m.query(`UPDATE text_conversations SET last_message_at = now() WHERE id = $1`, [conversationId]);
     return rows[0];
   }
 }
