@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
 /**
  * A database transaction, plus work that must wait for its outcome: files outside the database
@@ -35,9 +36,13 @@ export class Transactions {
   /**
    * Runs `work` in one transaction, then its afterCommit or afterRollback hooks. With `rollback`
    * (a dry run) everything is written and then rolled back, so the result describes exactly what
-   * the same call would commit.
+   * the same call would commit. `isolation`: a stricter level than READ COMMITTED (one consistent
+   * read of many tables).
    */
-  async run<T>(work: (tx: Tx) => Promise<T>, opts: { rollback?: boolean } = {}): Promise<T> {
+  async run<T>(
+    work: (tx: Tx) => Promise<T>,
+    opts: { rollback?: boolean; isolation?: IsolationLevel } = {},
+  ): Promise<T> {
     const commits: (() => Promise<void>)[] = [];
     const rollbacks: (() => Promise<void>)[] = [];
     const runAll = async (fns: (() => Promise<void>)[]) => {
@@ -45,7 +50,7 @@ export class Transactions {
     };
     let result: T;
     try {
-      result = await this.ds.transaction(async (manager) => {
+      const inTx = async (manager: EntityManager) => {
         const tx: OpenTx = {
           manager,
           afterCommit: (fn) => void commits.push(fn),
@@ -54,7 +59,8 @@ export class Transactions {
         const out = await work(tx);
         if (opts.rollback) throw new RolledBack(out);
         return out;
-      });
+      };
+      result = await (opts.isolation ? this.ds.transaction(opts.isolation, inTx) : this.ds.transaction(inTx));
     } catch (err) {
       await runAll(rollbacks);
       if (err instanceof RolledBack) return err.result as T;
@@ -62,5 +68,13 @@ export class Transactions {
     }
     await runAll(commits);
     return result;
+  }
+
+  /**
+   * `work` inside the caller's transaction when there is one (a bundle applied all-or-nothing),
+   * else in a transaction of its own.
+   */
+  within<T>(tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return tx ? work(tx) : this.run(work);
   }
 }
