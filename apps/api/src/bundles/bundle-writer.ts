@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityTarget } from 'typeorm';
 import {
   AgentEntity,
   AudioFileEntity,
@@ -8,10 +9,10 @@ import {
   TrackingNumberEntity,
   TrackingSourceEntity,
   VoicemailBoxEntity,
+  managerOf,
+  type Tx,
 } from '@switchboard/persistence';
-import type { EntityTarget } from 'typeorm';
 import { ApiError } from '../common/api-error';
-import type { Tx } from '../common/transaction';
 import { validateBody } from '../common/validation';
 import { CallFlowsService } from '../call-flows/call-flows.service';
 import { DefaultRoutingService } from '../default-routing/default-routing.service';
@@ -54,6 +55,7 @@ export interface WriteOptions {
 @Injectable()
 export class BundleWriter {
   constructor(
+    private readonly ds: DataSource,
     private readonly properties: PropertiesService,
     private readonly schedules: SchedulesService,
     private readonly agents: AgentsService,
@@ -65,11 +67,11 @@ export class BundleWriter {
   ) {}
 
   async write(tx: Tx, propertyId: string, c: CheckedBundle, opts: WriteOptions): Promise<void> {
-    const { m } = tx;
+    const m = managerOf(this.ds, tx);
     if (opts.settings)
       await atPath(
         'property',
-        () => this.properties.updateProperty(propertyId, { timeZone: c.timeZone }, m),
+        () => this.properties.updateProperty(propertyId, { timeZone: c.timeZone }, tx),
         propertyField,
       );
 
@@ -85,11 +87,11 @@ export class BundleWriter {
         const { dniRules, priority, lastTouch } = dto;
         if (dniRules !== undefined || priority !== undefined || lastTouch !== undefined)
           await atPath(`sources[${i}]`, () =>
-            this.properties.updateSource(propertyId, existing.id, { dniRules, priority, lastTouch }, m),
+            this.properties.updateSource(propertyId, existing.id, { dniRules, priority, lastTouch }, tx),
           );
         continue;
       }
-      const s = await atPath(`sources[${i}]`, () => this.properties.createSource(propertyId, dto, m));
+      const s = await atPath(`sources[${i}]`, () => this.properties.createSource(propertyId, dto, tx));
       sourceIds.set(s.name, s.id);
     }
 
@@ -105,7 +107,7 @@ export class BundleWriter {
       await atPath(`voicemail_boxes[${i}]`, () => this.boxes.save(propertyId, dto, 'replace', dto.id, tx));
 
     for (const [i, dto] of c.flows.entries())
-      await atPath(`flows[${i}]`, () => this.flows.saveByName(m, propertyId, dto.name, dto.definition));
+      await atPath(`flows[${i}]`, () => this.flows.saveByName(propertyId, dto.name, dto.definition, tx));
     // Numbers and the default flow may name the bundle's flows or ones the property already has.
     const flows = await m.getRepository(CallFlowEntity).find({ where: { propertyId } });
     const flowIds = new Map(flows.map((f) => [f.name, f.id]));
@@ -123,7 +125,7 @@ export class BundleWriter {
         ]);
       await atPath(
         'default_flow',
-        () => this.defaultRouting.set(propertyId, flowId, m),
+        () => this.defaultRouting.set(propertyId, flowId, tx),
         () => '',
       );
     }
@@ -138,7 +140,7 @@ export class BundleWriter {
     sourceIds: Map<string, string>,
     flowIds: Map<string, string>,
   ): Promise<void> {
-    const { m } = tx;
+    const m = managerOf(this.ds, tx);
     const rows = await m.getRepository(TrackingNumberEntity).find({ where: { propertyId } });
     const existing = new Map(rows.map((r) => [r.number, r]));
     for (const [i, n] of c.bundle.numbers.entries()) {
@@ -164,7 +166,8 @@ export class BundleWriter {
       if (errors.length) throw ApiError.invalid(fieldsAt(at, errors, numberField));
       const row = existing.get(dto.number);
       // A number another property has is a 409 from the create, as on POST …/tracking-numbers.
-      if (!row) await atPath(at, () => this.properties.createTrackingNumber(propertyId, dto, m), numberField);
+      if (!row)
+        await atPath(at, () => this.properties.createTrackingNumber(propertyId, dto, tx), numberField);
       else {
         const { number: _n, ...changes } = dto;
         await atPath(
@@ -178,7 +181,7 @@ export class BundleWriter {
                 greetingText: dto.greetingText ?? null,
                 greetingAudioUrl: dto.greetingAudioUrl ?? null,
               },
-              m,
+              tx,
             ),
           numberField,
         );
@@ -211,7 +214,9 @@ export class BundleWriter {
     ];
     for (const [kind, entity, listed, remove] of kinds) {
       const keep = new Set(listed.map((x) => x.id));
-      const rows = await tx.m.getRepository(entity).find({ where: { propertyId }, select: { id: true } });
+      const rows = await managerOf(this.ds, tx)
+        .getRepository(entity)
+        .find({ where: { propertyId }, select: { id: true } });
       for (const { id } of rows)
         if (!keep.has(id))
           await atPath(

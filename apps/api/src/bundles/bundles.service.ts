@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@switchboard/persistence';
 import type { Bundle } from '@switchboard/scenarios';
 import type { AccessScope } from '../auth/access-scope';
 import { PropertyAccess } from '../auth/property-access';
-import { ApiError } from '../common/api-error';
-import { lockProperty } from '../common/property-lock';
-import { inTransaction } from '../common/transaction';
+import { PropertiesService } from '../properties/properties.service';
 import { AudioService } from '../resources/audio/audio.service';
 import { checkBundle } from './bundle-check';
 import { diffSnapshots } from './bundle-diff';
@@ -21,7 +19,8 @@ import { IMPORT_KINDS, type ImportDto, type ImportKind } from './dto';
 @Injectable()
 export class BundlesService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly transactions: Transactions,
+    private readonly properties: PropertiesService,
     private readonly reader: ConfigSnapshotReader,
     private readonly writer: BundleWriter,
     private readonly audio: AudioService,
@@ -30,11 +29,13 @@ export class BundlesService {
 
   /** One consistent read of everything (REPEATABLE READ), then the audio bytes by id. */
   async export(propertyId: string): Promise<Bundle> {
-    const snapshot = await this.ds.transaction('REPEATABLE READ', async (m) => {
-      if (!(await m.query(`SELECT 1 FROM properties WHERE id = $1`, [propertyId])).length)
-        throw ApiError.notFound('property', propertyId);
-      return this.reader.read(m, propertyId);
-    });
+    const snapshot = await this.transactions.run(
+      async (tx) => {
+        await this.properties.getProperty(propertyId, tx);
+        return this.reader.read(tx, propertyId);
+      },
+      { isolation: 'REPEATABLE READ' },
+    );
     return snapshotToBundle(snapshot, (id) => this.audio.contentOf(propertyId, id));
   }
 
@@ -50,13 +51,12 @@ export class BundlesService {
   ): Promise<ApplyResult> {
     const checked = await checkBundle(raw);
     const settings = opts.settings ?? true;
-    const changes = await inTransaction(
-      this.ds,
+    const changes = await this.transactions.run(
       async (tx) => {
-        await lockProperty(tx.m, propertyId);
-        const before = await this.reader.read(tx.m, propertyId);
+        await this.properties.lockProperty(propertyId, tx);
+        const before = await this.reader.read(tx, propertyId);
         await this.writer.write(tx, propertyId, checked, { settings, prune: opts.prune });
-        const after = await this.reader.read(tx.m, propertyId);
+        const after = await this.reader.read(tx, propertyId);
         return diffSnapshots(before, after, checked.bundle, { settings });
       },
       { rollback: opts.dryRun },

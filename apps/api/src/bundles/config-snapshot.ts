@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   AudioFileEntity,
+  managerOf,
   PropertyEntity,
   TrackingNumberEntity,
   TrackingSourceEntity,
+  type Tx,
 } from '@switchboard/persistence';
 import type {
   Bundle,
@@ -74,6 +76,7 @@ const byId = (a: { id: string }, b: { id: string }) => compare(a.id, b.id);
 @Injectable()
 export class ConfigSnapshotReader {
   constructor(
+    private readonly ds: DataSource,
     private readonly schedules: SchedulesService,
     private readonly agents: AgentsService,
     private readonly ringGroups: RingGroupsService,
@@ -81,16 +84,17 @@ export class ConfigSnapshotReader {
     private readonly flows: CallFlowsService,
   ) {}
 
-  /** Reads inside `m`'s transaction, so an apply sees its own uncommitted writes. */
-  async read(m: EntityManager, propertyId: string): Promise<ConfigSnapshot> {
+  /** Reads inside `tx`, so an apply sees its own uncommitted writes. */
+  async read(tx: Tx, propertyId: string): Promise<ConfigSnapshot> {
+    const m = managerOf(this.ds, tx);
     const property = await m.getRepository(PropertyEntity).findOneOrFail({ where: { id: propertyId } });
     // One after another: the queries share the transaction's connection.
-    const schedules = await this.schedules.list(propertyId, m);
-    const agents = await this.agents.list(propertyId, m);
+    const schedules = await this.schedules.list(propertyId, tx);
+    const agents = await this.agents.list(propertyId, tx);
     const audio = await m.getRepository(AudioFileEntity).find({ where: { propertyId } });
-    const ringGroups = await this.ringGroups.list(propertyId, m);
-    const boxes = await this.boxes.list(propertyId, m);
-    const flows = await this.flows.currentDefinitions(m, propertyId);
+    const ringGroups = await this.ringGroups.list(propertyId, tx);
+    const boxes = await this.boxes.list(propertyId, tx);
+    const flows = await this.flows.currentDefinitions(propertyId, tx);
     const sources = await m.getRepository(TrackingSourceEntity).find({ where: { propertyId } });
     const numbers = await m.getRepository(TrackingNumberEntity).find({ where: { propertyId } });
     const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
