@@ -35,25 +35,3 @@ export async function agentSessionIsLive(ds: DataSource, sessionId: string): Pro
   );
   return rows.length > 0;
 }
-
-/**
- * Signs an agent out everywhere: their sessions are revoked and unused sign-in links void. Called
- * when the endpoint they are rung at changes, so a session opened for the old phone or SIP user
- * cannot answer, or watch, the new one's calls.
- */
-export async function revokeAgentSessions(
-  m: { query(sql: string, params: unknown[]): Promise<unknown> },
-  propertyId: string,
-  agentId: string,
-): Promise<void> {
-  await m.query(
-    `UPDATE agent_sessions SET revoked_at = now()
-      WHERE property_id = $1 AND agent_id = $2 AND revoked_at IS NULL`,
-    [propertyId, agentId],
-  );
-  await m.query(
-    `UPDATE agent_sign_in_codes SET expires_at = least(expires_at, now())
-      WHERE property_id = $1 AND agent_id = $2 AND used_at IS NULL AND expires_at > now()`,
-    [propertyId, agentId],
-  );
-}

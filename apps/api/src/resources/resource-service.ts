@@ -4,6 +4,9 @@ import { ApiError } from '../common/api-error';
 import { PropertiesService } from '../properties/properties.service';
 import { RESOURCE_LABELS, ResourceReferences, type ResourceKind } from './resource-references';
 
+/** What every resource's view has, around the fields of its own kind. */
+type CommonFields = 'propertyId' | 'id' | 'name' | 'createdAt' | 'updatedAt';
+
 /** create: 409 when the id is taken; replace: create or replace (PUT); update: 404 when missing (PATCH). */
 export type WriteMode = 'create' | 'replace' | 'update';
 
@@ -14,7 +17,7 @@ export type WriteMode = 'create' | 'replace' | 'update';
  * same resources the write commits against. A kind's service adds its view and its own checks.
  * Methods taking a `tx` run inside it (a bundle applied all-or-nothing) instead of their own.
  */
-export abstract class ResourceService<E extends ResourceRow, V> {
+export abstract class ResourceService<E extends ResourceRow, V extends Pick<ResourceRow, CommonFields>> {
   // Injected by property, so each kind's constructor names only what is its own.
   @Inject(PropertiesService) private readonly properties: PropertiesService;
   @Inject(ResourceReferences) private readonly references: ResourceReferences;
@@ -28,8 +31,20 @@ export abstract class ResourceService<E extends ResourceRow, V> {
     this.label = RESOURCE_LABELS[kind];
   }
 
+  /** The kind's own fields of its view (the body's shape, so a GET can be edited and PUT back). */
+  protected abstract fields(row: E): Omit<V, CommonFields>;
+
   /** The row as the api shows it. */
-  protected abstract view(row: E): V;
+  protected view(r: E): V {
+    return {
+      propertyId: r.propertyId,
+      id: r.id,
+      name: r.name,
+      ...this.fields(r),
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    } as V;
+  }
 
   /** 404 for a property that does not exist (or that the key does not reach). */
   protected async propertyExists(propertyId: string, tx?: Tx): Promise<void> {

@@ -24,16 +24,8 @@ export class AgentsService extends ResourceService<AgentEntity, AgentView> {
     super('agent', agents);
   }
 
-  protected view(r: AgentEntity): AgentView {
-    return {
-      propertyId: r.propertyId,
-      id: r.id,
-      name: r.name,
-      endpoint: r.endpoint as AgentEndpoint,
-      available: r.available,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-    };
+  protected fields(r: AgentEntity) {
+    return { endpoint: r.endpoint as AgentEndpoint, available: r.available };
   }
 
   /**

@@ -37,19 +37,14 @@ export class AudioService extends ResourceService<AudioFileEntity, AudioView> {
   }
 
   /** Metadata only; the bytes are at `url`. */
-  protected view(r: AudioFileEntity): AudioView {
+  protected fields(r: AudioFileEntity) {
     return {
-      propertyId: r.propertyId,
-      id: r.id,
-      name: r.name,
       contentType: r.contentType,
       sizeBytes: r.sizeBytes,
       url: signedMediaUrl(
         { ...this.cfg.media, signingSecret: mediaSigningSecret(this.cfg) },
         audioPublicPath(r.publicId),
       ),
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
     };
   }
 

@@ -27,16 +27,8 @@ export class RingGroupsService extends ResourceService<RingGroupEntity, RingGrou
     super('ring_group', groups);
   }
 
-  protected view(r: RingGroupEntity): RingGroupView {
-    return {
-      propertyId: r.propertyId,
-      id: r.id,
-      name: r.name,
-      ...(r.definition as StoredRingGroup),
-      rotationPointer: r.rotationPointer,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-    };
+  protected fields(r: RingGroupEntity) {
+    return { ...(r.definition as StoredRingGroup), rotationPointer: r.rotationPointer };
   }
 
   /**

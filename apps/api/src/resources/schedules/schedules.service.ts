@@ -18,16 +18,8 @@ export class SchedulesService extends ResourceService<ScheduleEntity, ScheduleVi
     super('schedule', schedules);
   }
 
-  /** The body's own shape, so a GET can be edited and PUT back. */
-  protected view(r: ScheduleEntity): ScheduleView {
-    return {
-      propertyId: r.propertyId,
-      id: r.id,
-      name: r.name,
-      ...(r.definition as Omit<ScheduleDto, 'id' | 'name'>),
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-    };
+  protected fields(r: ScheduleEntity) {
+    return r.definition as Omit<ScheduleDto, 'id' | 'name'>;
   }
 
   /** Validated by libs/domain's validateSchedule; its warnings (overlapping windows) come back too. */

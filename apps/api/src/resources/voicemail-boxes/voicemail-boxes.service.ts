@@ -27,17 +27,12 @@ export class VoicemailBoxesService extends ResourceService<VoicemailBoxEntity, V
     super('voicemail_box', boxes);
   }
 
-  protected view(r: VoicemailBoxEntity): VoicemailBoxView {
+  protected fields(r: VoicemailBoxEntity) {
     return {
-      propertyId: r.propertyId,
-      id: r.id,
-      name: r.name,
       agentId: r.agentId,
       greeting: r.greeting as Prompt | null,
       notifyWebhookUrl: r.notifyWebhookUrl,
       notifyEmails: r.notifyEmails,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
     };
   }
 
