@@ -14,7 +14,7 @@ export type WriteMode = 'create' | 'replace' | 'update';
  * The rules every resource kind shares, written once: 404 for an unknown property or resource,
  * 409 for a duplicate id on create, create-or-replace on PUT, and no delete while something uses
  * the resource. Writes hold the property's lock, so the checks a kind makes in `build` see the
- * same resources the write commits against. A kind's service adds its view and its own checks.
+ * same resources the write commits against. A kind's service adds its view's own fields and its own checks.
  * Methods taking a `tx` run inside it (a bundle applied all-or-nothing) instead of their own.
  */
 export abstract class ResourceService<E extends ResourceRow, V extends Pick<ResourceRow, CommonFields>> {

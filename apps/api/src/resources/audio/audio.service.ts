@@ -48,10 +48,7 @@ export class AudioService extends ResourceService<AudioFileEntity, AudioView> {
     };
   }
 
-  /**
-   * A JSON upload (`contentBase64`): POST creates, PUT creates or replaces. `tx`: write inside that
-   * transaction (a bundle) instead of one of its own.
-   */
+  /** A JSON upload (`contentBase64`): POST creates, PUT creates or replaces. */
   async save(
     propertyId: string,
     dto: AudioDto,
