@@ -175,22 +175,7 @@ const compositionRoots = [
   'apps/worker/src/temporal-worker.service.ts',
 ];
 // Files whose queries have not moved yet (issue 20 empties this list).
-const notYetMoved = [
-  'apps/api/src/call-flows/call-flows.service.ts',
-  'apps/api/src/common/property-lock.ts',
-  'apps/api/src/common/transaction.ts',
-  'apps/api/src/default-routing/default-routing.service.ts',
-  'apps/api/src/properties/flow-of-property.ts',
-  'apps/api/src/properties/properties.service.ts',
-  'apps/api/src/resources/agents/agents.service.ts',
-  'apps/api/src/resources/audio/audio.service.ts',
-  'apps/api/src/resources/resource-references.ts',
-  'apps/api/src/resources/resource-store.ts',
-  'apps/api/src/resources/ring-groups/ring-groups.service.ts',
-  'apps/api/src/resources/schedules/schedules.service.ts',
-  'apps/api/src/resources/voicemail-boxes/voicemail-boxes.service.ts',
-  'apps/api/src/resources/voicemail-boxes/voicemail-messages.service.ts',
-];
+const notYetMoved = [];
 
 export default tseslint.config(
   {
@@ -247,7 +232,6 @@ export default tseslint.config(
       '**/__tests__/**',
       '**/*.test.ts',
       ...compositionRoots,
-      ...notYetMoved,
     ],
     rules: { 'no-restricted-syntax': ['error', ...dataAccessOutsidePersistence] },
   },

@@ -72,4 +72,12 @@ export class Transactions {
     await runAll(commits);
     return result;
   }
+
+  /**
+   * `work` inside the caller's transaction when there is one (a bundle applied all-or-nothing),
+   * else in a transaction of its own.
+   */
+  within<T>(tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return tx ? work(tx) : this.run(work);
+  }
 }

@@ -24,10 +24,3 @@ export async function findAgentSession(
   if (!token.startsWith(AGENT_TOKEN_PREFIX)) return null;
   return sessions.findLive(secretHash(token));
 }
-
-/**
- * Signs an agent out everywhere (sessions revoked, unused sign-in links void) when the endpoint
- * they are rung at changes. Its statements are AgentSessionRepository's; this name serves
- * resources/agents until its writes take a Tx, then it calls `revokeAllOf` itself.
- */
-export { revokeAgentSessions } from '@switchboard/persistence';

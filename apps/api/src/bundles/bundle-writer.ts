@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ResourceKind } from '@switchboard/domain';
-import { PropertyConfigRepository, type Tx } from '@switchboard/persistence';
+import {
+  CallFlowRepository,
+  TrackingNumberRepository,
+  TrackingSourceRepository,
+  type Tx,
+} from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 import { validateBody } from '../common/validation';
 import { CallFlowsService } from '../call-flows/call-flows.service';
@@ -15,6 +19,11 @@ import { VoicemailBoxesService } from '../resources/voicemail-boxes/voicemail-bo
 import type { CheckedBundle } from './bundle-check';
 import { atPath, fieldsAt } from './bundle-paths';
 
+/** What pruning needs of a resource kind's service: its list and its delete. */
+interface PrunableResources {
+  list(propertyId: string, tx?: Tx): Promise<{ id: string }[]>;
+  remove(propertyId: string, id: string, tx?: Tx): Promise<void>;
+}
 /** A tracking number's API fields as a bundle names them. */
 const NUMBER_FIELDS: Record<string, string> = {
   sourceId: 'source',
@@ -44,7 +53,9 @@ export interface WriteOptions {
 @Injectable()
 export class BundleWriter {
   constructor(
-    private readonly config: PropertyConfigRepository,
+    private readonly sourceRows: TrackingSourceRepository,
+    private readonly numberRows: TrackingNumberRepository,
+    private readonly flowRows: CallFlowRepository,
     private readonly properties: PropertiesService,
     private readonly schedules: SchedulesService,
     private readonly agents: AgentsService,
@@ -65,7 +76,7 @@ export class BundleWriter {
 
     // Sources are matched by name and never removed: a source is attribution history. An existing
     // one takes the bundle's DNI rules and priority when it gives them.
-    const sources = await this.config.sources(propertyId, tx);
+    const sources = await this.sourceRows.list(propertyId, tx);
     const byName = new Map(sources.map((s) => [s.name, s]));
     const sourceIds = new Map(sources.map((s) => [s.name, s.id]));
     for (const [i, dto] of c.sources.entries()) {
@@ -97,7 +108,7 @@ export class BundleWriter {
     for (const [i, dto] of c.flows.entries())
       await atPath(`flows[${i}]`, () => this.flows.saveByName(propertyId, dto.name, dto.definition, tx));
     // Numbers and the default flow may name the bundle's flows or ones the property already has.
-    const flows = await this.config.flows(propertyId, tx);
+    const flows = await this.flowRows.list(propertyId, tx);
     const flowIds = new Map(flows.map((f) => [f.name, f.id]));
 
     await this.writeNumbers(tx, propertyId, c, sourceIds, flowIds);
@@ -128,7 +139,7 @@ export class BundleWriter {
     sourceIds: Map<string, string>,
     flowIds: Map<string, string>,
   ): Promise<void> {
-    const rows = await this.config.numbers(propertyId, tx);
+    const rows = await this.numberRows.list(propertyId, {}, tx);
     const existing = new Map(rows.map((r) => [r.number, r]));
     for (const [i, n] of c.bundle.numbers.entries()) {
       const at = `numbers[${i}]`;
@@ -182,20 +193,20 @@ export class BundleWriter {
    * flow the bundle leaves alone still names is a 409, and nothing is removed.
    */
   private async prune(tx: Tx, propertyId: string, c: CheckedBundle): Promise<void> {
-    const kinds: [string, ResourceKind, { id?: string }[], (id: string) => Promise<void>][] = [
-      ['voicemail_boxes', 'voicemail_box', c.voicemailBoxes, (id) => this.boxes.remove(propertyId, id, tx)],
-      ['ring_groups', 'ring_group', c.ringGroups, (id) => this.ringGroups.remove(propertyId, id, tx)],
-      ['schedules', 'schedule', c.schedules, (id) => this.schedules.remove(propertyId, id, tx)],
-      ['audio', 'audio', c.audio, (id) => this.audio.remove(propertyId, id, tx)],
-      ['agents', 'agent', c.agents, (id) => this.agents.remove(propertyId, id, tx)],
+    const kinds: [string, { id?: string }[], PrunableResources][] = [
+      ['voicemail_boxes', c.voicemailBoxes, this.boxes],
+      ['ring_groups', c.ringGroups, this.ringGroups],
+      ['schedules', c.schedules, this.schedules],
+      ['audio', c.audio, this.audio],
+      ['agents', c.agents, this.agents],
     ];
-    for (const [kind, resource, listed, remove] of kinds) {
+    for (const [kind, listed, service] of kinds) {
       const keep = new Set(listed.map((x) => x.id));
-      for (const id of await this.config.resourceIds(resource, propertyId, tx))
+      for (const { id } of await service.list(propertyId, tx))
         if (!keep.has(id))
           await atPath(
             kind,
-            () => remove(id),
+            () => service.remove(propertyId, id, tx),
             () => '',
           );
     }

@@ -8,7 +8,14 @@ import type {
   SnapshotAudio,
 } from '@switchboard/bundle';
 import { sortKeys } from '@switchboard/domain';
-import { PropertyConfigRepository, type Tx } from '@switchboard/persistence';
+import {
+  AudioRepository,
+  CallFlowRepository,
+  PropertyRepository,
+  TrackingNumberRepository,
+  TrackingSourceRepository,
+  type Tx,
+} from '@switchboard/persistence';
 import { AgentsService } from '../resources/agents/agents.service';
 import { RingGroupsService } from '../resources/ring-groups/ring-groups.service';
 import { SchedulesService } from '../resources/schedules/schedules.service';
@@ -40,7 +47,11 @@ const byId = (a: { id: string }, b: { id: string }) => compare(a.id, b.id);
 @Injectable()
 export class ConfigSnapshotReader {
   constructor(
-    private readonly config: PropertyConfigRepository,
+    private readonly properties: PropertyRepository,
+    private readonly audioFiles: AudioRepository,
+    private readonly flows: CallFlowRepository,
+    private readonly sources: TrackingSourceRepository,
+    private readonly numbers: TrackingNumberRepository,
     private readonly schedules: SchedulesService,
     private readonly agents: AgentsService,
     private readonly ringGroups: RingGroupsService,
@@ -49,17 +60,17 @@ export class ConfigSnapshotReader {
 
   /** Reads inside `tx`, so an apply sees its own uncommitted writes; null when there is no such property. */
   async read(propertyId: string, tx: Tx): Promise<ConfigSnapshot | null> {
-    const property = await this.config.property(propertyId, tx);
+    const property = await this.properties.find(propertyId, tx);
     if (!property) return null;
     // One after another: the queries share the transaction's connection.
     const schedules = await this.schedules.list(propertyId, tx);
     const agents = await this.agents.list(propertyId, tx);
-    const audio = await this.config.audio(propertyId, tx);
+    const audio = await this.audioFiles.list(propertyId, tx);
     const ringGroups = await this.ringGroups.list(propertyId, tx);
     const boxes = await this.boxes.list(propertyId, tx);
-    const flows = await this.config.currentFlows(propertyId, tx);
-    const sources = await this.config.sources(propertyId, tx);
-    const numbers = await this.config.numbers(propertyId, tx);
+    const flows = await this.flows.currentDefinitions(propertyId, tx);
+    const sources = await this.sources.list(propertyId, tx);
+    const numbers = await this.numbers.list(propertyId, {}, tx);
     const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
     const flowNames = new Map(flows.map((f) => [f.id, f.name]));
     const defaultFlow = property.defaultCallFlowId ? flowNames.get(property.defaultCallFlowId) : undefined;

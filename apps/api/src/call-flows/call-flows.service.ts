@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import {
-  buildCallerContext,
   canonicalJson,
+  buildCallerContext,
   dryRun,
   flowToMermaid,
   flowToSvg,
@@ -15,16 +14,16 @@ import {
   type ValidationReport,
 } from '@switchboard/domain';
 import {
-  CallFlowEntity,
-  CallFlowVersionEntity,
-  managerOf,
-  PropertyEntity,
+  isUniqueViolation,
+  CallFlowRepository,
   PropertyResourcesRepository,
+  Transactions,
+  type CallFlowEntity,
+  type CallFlowVersionEntity,
   type Tx,
 } from '@switchboard/persistence';
-import { isUniqueViolation } from '../common/db-errors';
 import { ApiError, type FieldError } from '../common/api-error';
-import { lockProperty } from '../common/property-lock';
+import { PropertiesService } from '../properties/properties.service';
 import type { SaveCallFlowDto, SimulateCallFlowDto, UpdateCallFlowDto } from './dto';
 import type {
   CallFlowDefinition,
@@ -63,29 +62,24 @@ function checkEach(
 /** Call flows as data: every save is a new immutable version; calls run the version they start on. */
 @Injectable()
 export class CallFlowsService {
-  private readonly resources: PropertyResourcesRepository;
+  constructor(
+    private readonly flows: CallFlowRepository,
+    private readonly resources: PropertyResourcesRepository,
+    private readonly properties: PropertiesService,
+    private readonly transactions: Transactions,
+  ) {}
 
-  constructor(private readonly ds: DataSource) {
-    this.resources = new PropertyResourcesRepository(ds);
-  }
-
-  private async property(propertyId: string): Promise<PropertyEntity> {
-    const p = await this.ds.getRepository(PropertyEntity).findOne({ where: { id: propertyId } });
-    if (!p) throw ApiError.notFound('property', propertyId);
-    return p;
-  }
-
-  private async flowRow(m: EntityManager, propertyId: string, flowId: string, lock = false) {
-    const row = await m.getRepository(CallFlowEntity).findOne({
-      where: { id: flowId, propertyId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  /** The flow (404 when the property has none of that id); `tx` given, locked until it ends. */
+  private async flowRow(propertyId: string, flowId: string, tx?: Tx): Promise<CallFlowEntity> {
+    const row = tx
+      ? await this.flows.lockForUpdate(propertyId, flowId, tx)
+      : await this.flows.find(propertyId, flowId);
     if (!row) throw ApiError.notFound('call flow', flowId);
     return row;
   }
 
   private async versionRow(flowId: string, version: number): Promise<CallFlowVersionEntity> {
-    const v = await this.ds.getRepository(CallFlowVersionEntity).findOne({ where: { flowId, version } });
+    const v = await this.flows.version(flowId, version);
     if (!v) throw ApiError.notFound('call flow version', String(version));
     return v;
   }
@@ -108,41 +102,16 @@ export class CallFlowsService {
    * Validates a definition against the property's resources under the property's lock, which
    * resource deletes take too: a delete cannot slip in between this check and the save.
    */
-  private async checked(m: EntityManager, propertyId: string, definition: Record<string, unknown>) {
-    await lockProperty(m, propertyId);
-    return checkFlowDefinition(definition, await this.resources.resourceIds(propertyId, m));
-  }
-
-  private async insertFlow(m: EntityManager, propertyId: string, name: string, flow: CallFlow) {
-    const f = await m
-      .getRepository(CallFlowEntity)
-      .save(m.getRepository(CallFlowEntity).create({ propertyId, name, currentVersion: 1 }));
-    const v = await m
-      .getRepository(CallFlowVersionEntity)
-      .save(m.getRepository(CallFlowVersionEntity).create({ flowId: f.id, version: 1, definition: flow }));
-    return { f, v };
-  }
-
-  /** `f` must be locked (flowRow with lock), so concurrent saves get consecutive version numbers. */
-  private async addVersion(m: EntityManager, f: CallFlowEntity, flow: CallFlow, name?: string) {
-    f.currentVersion += 1;
-    if (name !== undefined) f.name = name;
-    const saved = await m.getRepository(CallFlowEntity).save(f);
-    const v = await m.getRepository(CallFlowVersionEntity).save(
-      m.getRepository(CallFlowVersionEntity).create({
-        flowId: f.id,
-        version: f.currentVersion,
-        definition: flow,
-      }),
-    );
-    return { f: saved, v };
+  private async checked(propertyId: string, definition: Record<string, unknown>, tx: Tx) {
+    await this.properties.lockProperty(propertyId, tx);
+    return checkFlowDefinition(definition, await this.resources.resourceIds(propertyId, tx));
   }
 
   async create(propertyId: string, dto: SaveCallFlowDto): Promise<CallFlowView> {
     try {
-      return await this.ds.transaction(async (m) => {
-        const { flow, warnings } = await this.checked(m, propertyId, dto.definition);
-        const { f, v } = await this.insertFlow(m, propertyId, dto.name, flow);
+      return await this.transactions.run(async (tx) => {
+        const { flow, warnings } = await this.checked(propertyId, dto.definition, tx);
+        const { f, v } = await this.flows.insert(propertyId, dto.name, flow, tx);
         return this.view(f, v, warnings);
       });
     } catch (err) {
@@ -155,10 +124,10 @@ export class CallFlowsService {
   /** Saves a new version; the row lock makes concurrent saves get consecutive version numbers. */
   async update(propertyId: string, flowId: string, dto: UpdateCallFlowDto): Promise<CallFlowView> {
     try {
-      return await this.ds.transaction(async (m) => {
-        const { flow, warnings } = await this.checked(m, propertyId, dto.definition);
-        const f = await this.flowRow(m, propertyId, flowId, true);
-        const saved = await this.addVersion(m, f, flow, dto.name);
+      return await this.transactions.run(async (tx) => {
+        const { flow, warnings } = await this.checked(propertyId, dto.definition, tx);
+        const f = await this.flowRow(propertyId, flowId, tx);
+        const saved = await this.flows.addVersion(f, flow, dto.name, tx);
         return this.view(saved.f, saved.v, warnings);
       });
     } catch (err) {
@@ -179,24 +148,28 @@ export class CallFlowsService {
     definition: Record<string, unknown>,
     tx: Tx,
   ): Promise<{ id: string; change: FlowChange }> {
-    const m = managerOf(this.ds, tx);
-    const { flow } = await this.checked(m, propertyId, definition);
-    const existing = await m
-      .getRepository(CallFlowEntity)
-      .findOne({ where: { propertyId, name }, lock: { mode: 'pessimistic_write' } });
-    if (!existing) return { id: (await this.insertFlow(m, propertyId, name, flow)).f.id, change: 'created' };
-    const current = await m
-      .getRepository(CallFlowVersionEntity)
-      .findOneOrFail({ where: { flowId: existing.id, version: existing.currentVersion } });
-    if (canonicalJson(current.definition) === canonicalJson(flow))
+    const { flow } = await this.checked(propertyId, definition, tx);
+    const existing = await this.flows.lockByName(propertyId, name, tx);
+    if (!existing)
+      return { id: (await this.flows.insert(propertyId, name, flow, tx)).f.id, change: 'created' };
+    const current = await this.flows.version(existing.id, existing.currentVersion, tx);
+    if (canonicalJson(current?.definition) === canonicalJson(flow))
       return { id: existing.id, change: 'unchanged' };
-    await this.addVersion(m, existing, flow);
+    await this.flows.addVersion(existing, flow, undefined, tx);
     return { id: existing.id, change: 'updated' };
   }
 
+  /** Every flow of the property with its current version's definition, by name. */
+  currentDefinitions(
+    propertyId: string,
+    tx?: Tx,
+  ): Promise<{ id: string; name: string; definition: CallFlow }[]> {
+    return this.flows.currentDefinitions(propertyId, tx);
+  }
+
   async list(propertyId: string): Promise<CallFlowEntity[]> {
-    await this.property(propertyId);
-    return this.ds.getRepository(CallFlowEntity).find({ where: { propertyId }, order: { createdAt: 'ASC' } });
+    await this.properties.getProperty(propertyId);
+    return this.flows.list(propertyId);
   }
 
   /**
@@ -204,38 +177,29 @@ export class CallFlowsService {
    * still use it (409 naming them: reassign first). Calls that ran it keep its id and version.
    */
   async remove(propertyId: string, flowId: string): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      await lockProperty(m, propertyId);
-      const f = await this.flowRow(m, propertyId, flowId, true);
-      const users: { number: string }[] = await m.query(
-        `SELECT number FROM tracking_numbers WHERE call_flow_id = $1
-         UNION ALL SELECT 'default routing' FROM properties WHERE default_call_flow_id = $1`,
-        [f.id],
-      );
+    await this.transactions.run(async (tx) => {
+      await this.properties.lockProperty(propertyId, tx);
+      const f = await this.flowRow(propertyId, flowId, tx);
+      const users = await this.flows.users(f.id, tx);
       if (users.length)
         throw ApiError.conflict(
           'flowId',
-          `the flow is in use by ${users.map((u) => u.number).join(', ')}; assign another flow first`,
+          `the flow is in use by ${users.join(', ')}; assign another flow first`,
         );
-      await m.getRepository(CallFlowEntity).delete({ id: f.id });
+      await this.flows.delete(f.id, tx);
     });
   }
 
   async get(propertyId: string, flowId: string, version?: number): Promise<CallFlowView> {
-    await this.property(propertyId);
-    const f = await this.flowRow(this.ds.manager, propertyId, flowId);
+    await this.properties.getProperty(propertyId);
+    const f = await this.flowRow(propertyId, flowId);
     return this.view(f, await this.versionRow(f.id, version ?? f.currentVersion));
   }
 
   async versions(propertyId: string, flowId: string): Promise<CallFlowVersionSummary[]> {
-    await this.property(propertyId);
-    const f = await this.flowRow(this.ds.manager, propertyId, flowId);
-    const rows = await this.ds.getRepository(CallFlowVersionEntity).find({
-      where: { flowId: f.id },
-      order: { version: 'ASC' },
-      select: { version: true, createdAt: true },
-    });
-    return rows.map((r) => ({ version: r.version, createdAt: r.createdAt }));
+    await this.properties.getProperty(propertyId);
+    const f = await this.flowRow(propertyId, flowId);
+    return this.flows.versions(f.id);
   }
 
   /**
@@ -245,7 +209,7 @@ export class CallFlowsService {
    * to try a change before saving it. Nothing is stored: the rotation does not move.
    */
   async simulate(propertyId: string, flowId: string, dto: SimulateCallFlowDto): Promise<CallFlowSimulation> {
-    const property = await this.property(propertyId);
+    const property = await this.properties.getProperty(propertyId);
     const definition = dto.definition
       ? await this.unsaved(propertyId, flowId, dto.definition)
       : (await this.get(propertyId, flowId, dto.version)).definition;
@@ -289,7 +253,7 @@ export class CallFlowsService {
 
   /** An unsaved definition of an existing flow, checked as a save would check it (nothing stored). */
   private async unsaved(propertyId: string, flowId: string, definition: Record<string, unknown>) {
-    await this.flowRow(this.ds.manager, propertyId, flowId);
+    await this.flowRow(propertyId, flowId);
     return checkFlowDefinition(definition, await this.resources.resourceIds(propertyId)).flow;
   }
 

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import { standardSource, validateDniRules } from '@switchboard/domain';
 import {
-  managerOf,
-  PropertyEntity,
-  rebuildCallRollup,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  CallFlowRepository,
+  PropertyRepository,
   TrackingNumberEntity,
-  TrackingSourceEntity,
+  TrackingNumberRepository,
+  TrackingSourceRepository,
   Transactions,
+  type PropertyEntity,
+  type TrackingSourceEntity,
   type Tx,
 } from '@switchboard/persistence';
-import { isForeignKeyViolation, isUniqueViolation } from '../common/db-errors';
 import type { AccessScope } from '../auth/access-scope';
 import { PropertyAccess } from '../auth/property-access';
 import { ApiError } from '../common/api-error';
@@ -35,7 +37,6 @@ function checkDniRules(rules: unknown): void {
     throw ApiError.invalid(report.errors.map((e) => ({ field: `dniRules${e.path}`, message: e.message })));
 }
 
-/** Properties with their tracking sources and numbers: the minimum to route a call. */
 /** A tracking number's calls go somewhere: forwarded to `forwardTo`, or run by its call flow. */
 function requireDestination(forwardTo: string | undefined, callFlowId: string | null | undefined): void {
   if (!forwardTo && !callFlowId)
@@ -44,80 +45,54 @@ function requireDestination(forwardTo: string | undefined, callFlowId: string | 
     ]);
 }
 
+/**
+ * Properties with their tracking sources and numbers: the minimum to route a call. Methods taking
+ * a `tx` run inside the caller's transaction (a bundle being applied) when given one.
+ */
 @Injectable()
 export class PropertiesService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly properties: PropertyRepository,
+    private readonly sources: TrackingSourceRepository,
+    private readonly numbers: TrackingNumberRepository,
+    private readonly flows: CallFlowRepository,
     private readonly transactions: Transactions,
     private readonly access: PropertyAccess,
   ) {}
-
-  private get properties() {
-    return this.ds.getRepository(PropertyEntity);
-  }
-  private get sources() {
-    return this.ds.getRepository(TrackingSourceEntity);
-  }
-  private get numbers() {
-    return this.ds.getRepository(TrackingNumberEntity);
-  }
-  /** The manager of the caller's transaction (a bundle being applied), when there is one. */
-  private managerOf(tx: Tx | undefined): EntityManager | undefined {
-    return tx && managerOf(this.ds, tx);
-  }
-
-  /** Methods taking an `m` run inside the caller's transaction (a bundle being applied) when given one. */
-  private repos(m: EntityManager | undefined) {
-    return m
-      ? {
-          properties: m.getRepository(PropertyEntity),
-          sources: m.getRepository(TrackingSourceEntity),
-          numbers: m.getRepository(TrackingNumberEntity),
-        }
-      : { properties: this.properties, sources: this.sources, numbers: this.numbers };
-  }
 
   /** A key limited to some properties cannot add more: it would not reach what it made. */
   createProperty(scope: AccessScope, dto: CreatePropertyDto): Promise<PropertyEntity> {
     if (scope.propertyIds !== null)
       throw ApiError.forbidden('restricted_key', 'a property-limited key cannot create properties');
-    return this.properties.save(
-      this.properties.create({
-        accountId: scope.accountId,
-        name: dto.name,
-        timeZone: dto.timeZone,
-        address: dto.address ?? null,
-        phone: dto.phone ?? null,
-      }),
-    );
+    return this.properties.create({
+      accountId: scope.accountId,
+      name: dto.name,
+      timeZone: dto.timeZone,
+      address: dto.address ?? null,
+      phone: dto.phone ?? null,
+    });
   }
 
   async listProperties(scope: AccessScope, q: ListPropertiesQuery): Promise<PropertyPage> {
     const ids = await this.access.visibleIds(scope, { propertyListId: q.propertyListId });
-    const query = this.properties
-      .createQueryBuilder('p')
-      .where('p.id = ANY(:ids)', { ids })
-      .orderBy('p.created_at', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .take(q.limit)
-      .skip(q.offset);
-    if (q.q) query.andWhere('p.name ILIKE :q', { q: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    const [items, total] = await query.getManyAndCount();
+    const { items, total } = await this.properties.page(ids, q);
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
   async updateProperty(id: string, dto: UpdatePropertyDto, tx?: Tx): Promise<PropertyEntity> {
-    if (!tx) return this.transactions.run((t) => this.updateProperty(id, dto, t));
-    const m = managerOf(this.ds, tx);
-    const p = await this.getProperty(id, m);
+    return this.transactions.within(tx, (t) => this.changeProperty(id, dto, t));
+  }
+
+  private async changeProperty(id: string, dto: UpdatePropertyDto, tx: Tx): Promise<PropertyEntity> {
+    const p = await this.getProperty(id, tx);
     const zoneChanged = dto.timeZone !== undefined && dto.timeZone !== p.timeZone;
     if (dto.name !== undefined) p.name = dto.name;
     if (dto.timeZone !== undefined) p.timeZone = dto.timeZone;
     if (dto.address !== undefined) p.address = dto.address;
     if (dto.phone !== undefined) p.phone = dto.phone;
-    const saved = await this.repos(m).properties.save(p);
+    const saved = await this.properties.save(p, tx);
     // The call rollup's days are the property's local days: count its calls again in the new zone.
-    if (zoneChanged) await rebuildCallRollup(m, [id]);
+    if (zoneChanged) await this.properties.rebuildCallRollup(id, tx);
     return saved;
   }
 
@@ -128,29 +103,33 @@ export class PropertiesService {
   async deleteProperty(scope: AccessScope, id: string): Promise<void> {
     if (scope.propertyIds !== null)
       throw ApiError.forbidden('restricted_key', 'a property-limited key cannot delete properties');
-    const [{ numbers, calls }]: { numbers: number; calls: number }[] = await this.ds.query(
-      `SELECT (SELECT count(*)::int FROM tracking_numbers WHERE property_id = $1) AS numbers,
-              (SELECT count(*)::int FROM calls WHERE property_id = $1) AS calls`,
-      [id],
-    );
+    const { numbers, calls } = await this.properties.contents(id);
     if (numbers > 0 || calls > 0)
       throw ApiError.conflict(
         'propertyId',
         `the property has ${numbers} tracking number(s) and ${calls} call(s); only an empty property can be deleted`,
       );
-    await this.properties.delete({ id });
+    await this.properties.delete(id);
   }
 
-  async getProperty(id: string, m?: EntityManager): Promise<PropertyEntity> {
-    const p = await this.repos(m).properties.findOne({ where: { id } });
+  async getProperty(id: string, tx?: Tx): Promise<PropertyEntity> {
+    const p = await this.properties.find(id, tx);
+    if (!p) throw ApiError.notFound('property', id);
+    return p;
+  }
+
+  /**
+   * Locks the property for the rest of `tx` (404 when there is none): every write of its resources,
+   * call flows and default routing holds the lock (PropertyRepository.lockForUpdate says why).
+   */
+  async lockProperty(id: string, tx: Tx): Promise<PropertyEntity> {
+    const p = await this.properties.lockForUpdate(id, tx);
     if (!p) throw ApiError.notFound('property', id);
     return p;
   }
 
   async createSource(propertyId: string, dto: CreateSourceDto, tx?: Tx): Promise<TrackingSourceEntity> {
-    const m = this.managerOf(tx);
-    const { sources } = this.repos(m);
-    await this.getProperty(propertyId, m);
+    await this.getProperty(propertyId, tx);
     const standard = dto.standardKey !== undefined ? standardSource(dto.standardKey) : undefined;
     if (dto.standardKey !== undefined && !standard)
       throw ApiError.invalid([
@@ -160,15 +139,16 @@ export class PropertiesService {
     checkDniRules(dniRules);
     const name = dto.name ?? standard!.name;
     try {
-      return await sources.save(
-        sources.create({
+      return await this.sources.create(
+        {
           propertyId,
           name,
           standardKey: standard?.key ?? null,
           dniRules: [...dniRules],
           priority: dto.priority ?? standard?.priority ?? 50,
           lastTouch: dto.lastTouch ?? false,
-        }),
+        },
+        tx,
       );
     } catch (err) {
       if (isUniqueViolation(err, 'uq_tracking_sources_property_name')) {
@@ -190,9 +170,7 @@ export class PropertiesService {
     dto: UpdateSourceDto,
     tx?: Tx,
   ): Promise<TrackingSourceEntity> {
-    const m = this.managerOf(tx);
-    const { sources } = this.repos(m);
-    const row = await this.getSource(propertyId, sourceId, m);
+    const row = await this.getSource(propertyId, sourceId, tx);
     if (dto.dniRules !== undefined) {
       checkDniRules(dto.dniRules);
       row.dniRules = dto.dniRules;
@@ -201,7 +179,7 @@ export class PropertiesService {
     if (dto.priority !== undefined) row.priority = dto.priority;
     if (dto.lastTouch !== undefined) row.lastTouch = dto.lastTouch;
     try {
-      return await sources.save(row);
+      return await this.sources.save(row, tx);
     } catch (err) {
       if (isUniqueViolation(err, 'uq_tracking_sources_property_name'))
         throw ApiError.conflict('name', `a source named "${row.name}" already exists in this property`);
@@ -213,7 +191,7 @@ export class PropertiesService {
   async deleteSource(propertyId: string, sourceId: string): Promise<void> {
     const row = await this.getSource(propertyId, sourceId);
     try {
-      await this.sources.delete({ id: row.id });
+      await this.sources.delete(row.id);
     } catch (err) {
       if (isForeignKeyViolation(err))
         throw ApiError.conflict('sourceId', 'tracking numbers still use this source; move them first');
@@ -221,15 +199,15 @@ export class PropertiesService {
     }
   }
 
-  async getSource(propertyId: string, sourceId: string, m?: EntityManager): Promise<TrackingSourceEntity> {
-    const row = await this.repos(m).sources.findOne({ where: { id: sourceId, propertyId } });
+  async getSource(propertyId: string, sourceId: string, tx?: Tx): Promise<TrackingSourceEntity> {
+    const row = await this.sources.find(propertyId, sourceId, tx);
     if (!row) throw ApiError.notFound('source', sourceId);
     return row;
   }
 
   async listSources(propertyId: string): Promise<TrackingSourceEntity[]> {
     await this.getProperty(propertyId);
-    return this.sources.find({ where: { propertyId }, order: { createdAt: 'ASC' } });
+    return this.sources.list(propertyId);
   }
 
   /**
@@ -240,13 +218,13 @@ export class PropertiesService {
   async newTrackingNumber(
     propertyId: string,
     dto: CreateTrackingNumberDto,
-    m?: EntityManager,
+    tx?: Tx,
   ): Promise<TrackingNumberEntity> {
-    await this.getProperty(propertyId, m);
+    await this.getProperty(propertyId, tx);
     requireDestination(dto.forwardTo, dto.callFlowId);
-    await checkFlowOfProperty(m ?? this.ds.manager, propertyId, dto.callFlowId);
-    const source = await this.sourceForNumber(propertyId, dto.sourceId, m);
-    return this.repos(m).numbers.create({
+    await checkFlowOfProperty(this.flows, propertyId, dto.callFlowId, tx);
+    const source = await this.sourceForNumber(propertyId, dto.sourceId, tx);
+    return Object.assign(new TrackingNumberEntity(), {
       propertyId,
       sourceId: source.id,
       number: dto.number,
@@ -263,10 +241,9 @@ export class PropertiesService {
     dto: CreateTrackingNumberDto,
     tx?: Tx,
   ): Promise<TrackingNumberEntity> {
-    const m = this.managerOf(tx);
-    const row = await this.newTrackingNumber(propertyId, dto, m);
+    const row = await this.newTrackingNumber(propertyId, dto, tx);
     try {
-      return await this.repos(m).numbers.save(row);
+      return await this.numbers.save(row, tx);
     } catch (err) {
       if (isUniqueViolation(err, 'uq_tracking_numbers_number')) {
         throw numberUnavailable(dto.number);
@@ -281,20 +258,19 @@ export class PropertiesService {
     dto: UpdateTrackingNumberDto,
     tx?: Tx,
   ): Promise<TrackingNumberEntity> {
-    const m = this.managerOf(tx);
-    await this.getProperty(propertyId, m);
-    const row = await this.getTrackingNumber(propertyId, numberId, m);
+    await this.getProperty(propertyId, tx);
+    const row = await this.getTrackingNumber(propertyId, numberId, tx);
     if (dto.sourceId !== undefined)
-      row.sourceId = (await this.sourceForNumber(propertyId, dto.sourceId, m)).id;
+      row.sourceId = (await this.sourceForNumber(propertyId, dto.sourceId, tx)).id;
     if (dto.forwardTo !== undefined) row.forwardTo = dto.forwardTo;
     if (dto.greetingText !== undefined) row.greetingText = dto.greetingText;
     if (dto.greetingAudioUrl !== undefined) row.greetingAudioUrl = dto.greetingAudioUrl;
     if (dto.callFlowId !== undefined) {
-      await checkFlowOfProperty(m ?? this.ds.manager, propertyId, dto.callFlowId);
+      await checkFlowOfProperty(this.flows, propertyId, dto.callFlowId, tx);
       row.callFlowId = dto.callFlowId;
     }
     requireDestination(row.forwardTo, row.callFlowId);
-    return this.repos(m).numbers.save(row);
+    return this.numbers.save(row, tx);
   }
 
   async listTrackingNumbers(
@@ -302,22 +278,11 @@ export class PropertiesService {
     q: ListTrackingNumbersQuery = {},
   ): Promise<TrackingNumberEntity[]> {
     await this.getProperty(propertyId);
-    return this.numbers.find({
-      where: {
-        propertyId,
-        ...(q.sourceId ? { sourceId: q.sourceId } : {}),
-        ...(q.callFlowId ? { callFlowId: q.callFlowId } : {}),
-      },
-      order: { createdAt: 'ASC' },
-    });
+    return this.numbers.list(propertyId, q);
   }
 
-  async getTrackingNumber(
-    propertyId: string,
-    numberId: string,
-    m?: EntityManager,
-  ): Promise<TrackingNumberEntity> {
-    const row = await this.repos(m).numbers.findOne({ where: { id: numberId, propertyId } });
+  async getTrackingNumber(propertyId: string, numberId: string, tx?: Tx): Promise<TrackingNumberEntity> {
+    const row = await this.numbers.find(propertyId, numberId, tx);
     if (!row) throw ApiError.notFound('tracking number', numberId);
     return row;
   }
@@ -326,9 +291,9 @@ export class PropertiesService {
   private async sourceForNumber(
     propertyId: string,
     sourceId: string,
-    m?: EntityManager,
+    tx?: Tx,
   ): Promise<TrackingSourceEntity> {
-    const source = await this.repos(m).sources.findOne({ where: { id: sourceId, propertyId } });
+    const source = await this.sources.find(propertyId, sourceId, tx);
     if (!source) {
       throw ApiError.invalid([
         { field: 'sourceId', message: `sourceId ${sourceId} is not a source of this property` },

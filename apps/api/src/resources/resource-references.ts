@@ -1,13 +1,19 @@
-import type { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import {
-  flowResources,
-  ringGroupResources,
-  voicemailBoxResources,
+  promptResources,
+  stepResources,
   type CallFlow,
   type ResourceKind,
   type ResourceRef,
 } from '@switchboard/domain';
-import { countVoicemailMessages, type StoredRingGroup } from '@switchboard/persistence';
+import {
+  CallFlowRepository,
+  RingGroupRepository,
+  VoicemailBoxRepository,
+  VoicemailMessageRepository,
+  type StoredRingGroup,
+  type Tx,
+} from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
 
 export type { ResourceKind, ResourceRef } from '@switchboard/domain';
@@ -20,44 +26,62 @@ export const RESOURCE_LABELS: Record<ResourceKind, string> = {
   voicemail_box: 'voicemail box',
 };
 
-/**
- * What uses a resource: the current versions of the property's call flows (older versions only
- * serve calls already running, which resolved their resources at start), its ring groups and its
- * voicemail boxes, and for a box the messages in it. Each as `call flow "Main line"`, for the 409 message.
- */
-async function usersOf(m: EntityManager, propertyId: string, ref: ResourceRef): Promise<string[]> {
-  const flows: { name: string; definition: CallFlow }[] = await m.query(
-    `SELECT f.name, v.definition
-       FROM call_flows f JOIN call_flow_versions v ON v.flow_id = f.id AND v.version = f.current_version
-      WHERE f.property_id = $1 ORDER BY f.name`,
-    [propertyId],
-  );
-  const groups: { id: string; definition: StoredRingGroup }[] = await m.query(
-    `SELECT id, definition FROM ring_groups WHERE property_id = $1 ORDER BY id`,
-    [propertyId],
-  );
-  const boxes: { id: string; agentId: string | null; greeting: unknown }[] = await m.query(
-    `SELECT id, agent_id AS "agentId", greeting FROM voicemail_boxes WHERE property_id = $1 ORDER BY id`,
-    [propertyId],
-  );
-  // What names what is libs/domain's (each step kind's descriptor, ring groups', boxes').
-  const names = (refs: ResourceRef[]) => refs.some((r) => r.kind === ref.kind && r.id === ref.id);
-  // A box's messages would be out of reach without it (the api reads them through their box).
-  const messages = ref.kind === 'voicemail_box' ? await countVoicemailMessages(m, propertyId, ref.id) : 0;
+/** The resources a call flow names: each step's, as its kind's descriptor lists them (libs/domain). */
+export function flowRefs(flow: CallFlow): ResourceRef[] {
+  return flow.steps.flatMap((step) => stepResources(step));
+}
+
+export function ringGroupRefs(g: StoredRingGroup): ResourceRef[] {
   return [
-    ...flows.filter((f) => names(flowResources(f.definition))).map((f) => `call flow "${f.name}"`),
-    ...groups.filter((g) => names(ringGroupResources(g.definition))).map((g) => `ring group "${g.id}"`),
-    ...boxes.filter((b) => names(voicemailBoxResources(b))).map((b) => `voicemail box "${b.id}"`),
-    ...(messages ? [`${messages} voicemail message${messages > 1 ? 's' : ''}`] : []),
+    ...g.members.map((m): ResourceRef => ({ kind: 'agent', id: m.agentId })),
+    ...promptResources(g.whisper),
+    ...(g.callerHears.kind === 'hold_audio' ? promptResources(g.callerHears.prompt) : []),
   ];
 }
 
-/** 409 naming everything that still uses the resource; call it with the property locked. */
-export async function refuseIfUsed(m: EntityManager, propertyId: string, ref: ResourceRef): Promise<void> {
-  const users = await usersOf(m, propertyId, ref);
-  if (users.length === 0) return;
-  throw ApiError.conflict(
-    'id',
-    `${RESOURCE_LABELS[ref.kind]} "${ref.id}" is used by ${users.join(', ')}; change or delete ${users.length > 1 ? 'those' : 'that'} first`,
-  );
+export function voicemailBoxRefs(b: { agentId: string | null; greeting: unknown }): ResourceRef[] {
+  return [...(b.agentId ? [{ kind: 'agent' as const, id: b.agentId }] : []), ...promptResources(b.greeting)];
+}
+
+/**
+ * What uses a resource, for refusing to delete it: the current versions of the property's call
+ * flows (older versions only serve calls already running, which resolved their resources at
+ * start), its ring groups and its voicemail boxes, and for a box the messages in it.
+ */
+@Injectable()
+export class ResourceReferences {
+  constructor(
+    private readonly flows: CallFlowRepository,
+    private readonly ringGroups: RingGroupRepository,
+    private readonly boxes: VoicemailBoxRepository,
+    private readonly messages: VoicemailMessageRepository,
+  ) {}
+
+  /** Each user as `call flow "Main line"`, for the 409 message. */
+  private async usersOf(propertyId: string, ref: ResourceRef, tx: Tx): Promise<string[]> {
+    const flows = await this.flows.currentDefinitions(propertyId, tx);
+    const groups = await this.ringGroups.list(propertyId, tx);
+    const boxes = await this.boxes.list(propertyId, tx);
+    const names = (refs: ResourceRef[]) => refs.some((r) => r.kind === ref.kind && r.id === ref.id);
+    // A box's messages would be out of reach without it (the api reads them through their box).
+    const messages = ref.kind === 'voicemail_box' ? await this.messages.count(propertyId, ref.id, tx) : 0;
+    return [
+      ...flows.filter((f) => names(flowRefs(f.definition))).map((f) => `call flow "${f.name}"`),
+      ...groups
+        .filter((g) => names(ringGroupRefs(g.definition as StoredRingGroup)))
+        .map((g) => `ring group "${g.id}"`),
+      ...boxes.filter((b) => names(voicemailBoxRefs(b))).map((b) => `voicemail box "${b.id}"`),
+      ...(messages ? [`${messages} voicemail message${messages > 1 ? 's' : ''}`] : []),
+    ];
+  }
+
+  /** 409 naming everything that still uses the resource; call it with the property locked. */
+  async refuseIfUsed(propertyId: string, ref: ResourceRef, tx: Tx): Promise<void> {
+    const users = await this.usersOf(propertyId, ref, tx);
+    if (users.length === 0) return;
+    throw ApiError.conflict(
+      'id',
+      `${RESOURCE_LABELS[ref.kind]} "${ref.id}" is used by ${users.join(', ')}; change or delete ${users.length > 1 ? 'those' : 'that'} first`,
+    );
+  }
 }

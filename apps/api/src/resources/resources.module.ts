@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PropertiesModule } from '../properties/properties.module';
 import { RecordingsModule } from '../recordings/recordings.module';
 import { AgentPresenceController } from './agents/agent-presence.controller';
 import { AgentsController } from './agents/agents.controller';
@@ -7,6 +8,7 @@ import { AudioController } from './audio/audio.controller';
 import { AudioService } from './audio/audio.service';
 import { MediaController } from './audio/media.controller';
 import { blobStoreProvider } from './audio/media-storage';
+import { ResourceReferences } from './resource-references';
 import { RingGroupsController } from './ring-groups/ring-groups.controller';
 import { RingGroupsService } from './ring-groups/ring-groups.service';
 import { SchedulesController } from './schedules/schedules.controller';
@@ -18,7 +20,7 @@ import { VoicemailMessagesService } from './voicemail-boxes/voicemail-messages.s
 
 /** What call flows name by id: schedules, agents, ring groups, audio files, voicemail boxes (and their messages). */
 @Module({
-  imports: [RecordingsModule],
+  imports: [PropertiesModule, RecordingsModule],
   controllers: [
     SchedulesController,
     AgentsController,
@@ -37,6 +39,7 @@ import { VoicemailMessagesService } from './voicemail-boxes/voicemail-messages.s
     VoicemailBoxesService,
     VoicemailMessagesService,
     blobStoreProvider,
+    ResourceReferences,
   ],
   // Bundles write through these services, so every rule stays in one place.
   exports: [SchedulesService, AgentsService, RingGroupsService, AudioService, VoicemailBoxesService],

@@ -74,29 +74,22 @@ export class AgentSessionRepository {
     await this.ds.query(`UPDATE agent_sessions SET revoked_at = now() WHERE id = $1`, [sessionId]);
   }
 
-  /** Revokes every session of the agent and voids their unused sign-in codes. */
+  /**
+   * Signs an agent out everywhere: their sessions are revoked and unused sign-in links void. Called
+   * when the endpoint they are rung at changes, so a session opened for the old phone or SIP user
+   * cannot answer, or watch, the new one's calls.
+   */
   async revokeAllOf(propertyId: string, agentId: string, tx?: Tx): Promise<void> {
-    await revokeAgentSessions(managerOf(this.ds, tx), propertyId, agentId);
+    const m = managerOf(this.ds, tx);
+    await m.query(
+      `UPDATE agent_sessions SET revoked_at = now()
+        WHERE property_id = $1 AND agent_id = $2 AND revoked_at IS NULL`,
+      [propertyId, agentId],
+    );
+    await m.query(
+      `UPDATE agent_sign_in_codes SET expires_at = least(expires_at, now())
+        WHERE property_id = $1 AND agent_id = $2 AND used_at IS NULL AND expires_at > now()`,
+      [propertyId, agentId],
+    );
   }
-}
-
-/**
- * The statements of `revokeAllOf` on a caller's manager: resources/agents still writes in an
- * EntityManager of its own. Goes when its writes take a Tx (issue 20): then only revokeAllOf.
- */
-export async function revokeAgentSessions(
-  m: { query(sql: string, params: unknown[]): Promise<unknown> },
-  propertyId: string,
-  agentId: string,
-): Promise<void> {
-  await m.query(
-    `UPDATE agent_sessions SET revoked_at = now()
-      WHERE property_id = $1 AND agent_id = $2 AND revoked_at IS NULL`,
-    [propertyId, agentId],
-  );
-  await m.query(
-    `UPDATE agent_sign_in_codes SET expires_at = least(expires_at, now())
-      WHERE property_id = $1 AND agent_id = $2 AND used_at IS NULL AND expires_at > now()`,
-    [propertyId, agentId],
-  );
 }

@@ -1,14 +1,18 @@
 import type { DataSource } from 'typeorm';
 import { AccountRepository } from './account.repository';
 import { AgentDirectoryRepository } from './agent-directory.repository';
+import { AgentRepository } from './agent.repository';
 import { AgentSessionRepository } from './agent-session.repository';
 import { ApiKeyRepository } from './api-key.repository';
+import { AudioRepository } from './audio.repository';
+import { CallFlowRepository } from './call-flow.repository';
 import { CallRecordRepository } from './call-record.repository';
 import { CallReportRepository } from './call-report.repository';
 import { CallRollupRepository } from './call-rollup.repository';
 import { CallRoutingRepository } from './call-routing.repository';
 import { CallScoringRepository } from './call-scoring.repository';
 import { CarrierEventRepository } from './carrier-event.repository';
+import { DefaultRoutingRepository } from './default-routing.repository';
 import { DniAccessRepository } from './dni-access.repository';
 import { DniSettingsRepository } from './dni-settings.repository';
 import { EmailRepository } from './email.repository';
@@ -17,16 +21,19 @@ import { NotificationSecretRepository } from './notification-secret.repository';
 import { NumberPoolRepository } from './number-pool.repository';
 import { PoolHoldRepository } from './pool-hold.repository';
 import { PropertyAccessRepository } from './property-access.repository';
-import { PropertyConfigRepository } from './property-config.repository';
 import { PropertyListRepository } from './property-list.repository';
 import { PropertyRepository } from './property.repository';
 import { PropertyResourcesRepository } from './property-resources.repository';
 import { RecordingRepository } from './recording.repository';
+import { RingGroupRepository } from './ring-group.repository';
+import { ScheduleRepository } from './schedule.repository';
 import { TextMessageRepository } from './text-message.repository';
 import { TextNotificationRepository } from './text-notification.repository';
 import { TextRoutingRepository } from './text-routing.repository';
 import { TrackingNumberRepository } from './tracking-number.repository';
+import { TrackingSourceRepository } from './tracking-source.repository';
 import { VisitorSessionRepository } from './visitor-session.repository';
+import { VoicemailBoxRepository } from './voicemail-box.repository';
 import { VoicemailMessageRepository } from './voicemail-message.repository';
 import { WebhookRepository } from './webhook.repository';
 
@@ -40,14 +47,18 @@ export type RepositoryClass = new (ds: DataSource) => object;
 export const REPOSITORIES: readonly RepositoryClass[] = [
   AccountRepository,
   AgentDirectoryRepository,
+  AgentRepository,
   AgentSessionRepository,
   ApiKeyRepository,
+  AudioRepository,
+  CallFlowRepository,
   CallRecordRepository,
   CallReportRepository,
   CallRollupRepository,
   CallRoutingRepository,
   CallScoringRepository,
   CarrierEventRepository,
+  DefaultRoutingRepository,
   DniAccessRepository,
   DniSettingsRepository,
   EmailRepository,
@@ -56,16 +67,19 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   NumberPoolRepository,
   PoolHoldRepository,
   PropertyAccessRepository,
-  PropertyConfigRepository,
   PropertyListRepository,
   PropertyRepository,
   PropertyResourcesRepository,
   RecordingRepository,
+  RingGroupRepository,
+  ScheduleRepository,
   TextMessageRepository,
   TextNotificationRepository,
   TextRoutingRepository,
   TrackingNumberRepository,
+  TrackingSourceRepository,
   VisitorSessionRepository,
+  VoicemailBoxRepository,
   VoicemailMessageRepository,
   WebhookRepository,
 ];

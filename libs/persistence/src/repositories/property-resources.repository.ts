@@ -7,6 +7,7 @@ import type {
   RingPlan,
   Schedule,
 } from '@switchboard/domain';
+import { managerOf, type Tx } from '../transaction';
 
 /**
  * How recently a browser agent's /agent page must have been seen (its push channel's heartbeat,
@@ -95,19 +96,19 @@ export class PropertyResourcesRepository {
   }
 
   /**
-   * Ids of every resource kind a flow can name, for validateFlow's reference checks. `m` lets a
+   * Ids of every resource kind a flow can name, for validateFlow's reference checks. `tx` lets a
    * flow save read them inside the transaction that holds the property's lock.
    */
   async resourceIds(
     propertyId: string,
-    m: EntityManager = this.ds.manager,
+    tx?: Tx,
   ): Promise<{
     audioIds: Set<string>;
     scheduleIds: Set<string>;
     ringGroupIds: Set<string>;
     voicemailBoxIds: Set<string>;
   }> {
-    const rows: { kind: string; id: string }[] = await m.query(
+    const rows: { kind: string; id: string }[] = await managerOf(this.ds, tx).query(
       `SELECT 'audio' AS kind, id FROM audio_files WHERE property_id = $1
        UNION ALL SELECT 'schedule', id FROM schedules WHERE property_id = $1
        UNION ALL SELECT 'ring_group', id FROM ring_groups WHERE property_id = $1
@@ -124,10 +125,8 @@ export class PropertyResourcesRepository {
   }
 
   /** Every ring group of the property with member endpoints and availability filled in. */
-  async ringGroups(
-    propertyId: string,
-    m: EntityManager = this.ds.manager,
-  ): Promise<Record<string, RingGroupWithAgents>> {
+  async ringGroups(propertyId: string, tx?: Tx): Promise<Record<string, RingGroupWithAgents>> {
+    const m = managerOf(this.ds, tx);
     const rows: { id: string; name: string; definition: StoredRingGroup; pointer: number }[] = await m.query(
       `SELECT id, name, definition, rotation_pointer AS pointer FROM ring_groups WHERE property_id = $1`,
       [propertyId],

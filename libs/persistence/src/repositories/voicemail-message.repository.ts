@@ -125,6 +125,16 @@ export class VoicemailMessageRepository {
     return this.get(propertyId, boxId, id);
   }
 
+  /** Messages still in a box (not deleted), for refusing to delete the box under them. */
+  async count(propertyId: string, boxId: string, tx?: Tx): Promise<number> {
+    const rows: { n: number }[] = await managerOf(this.ds, tx).query(
+      `SELECT count(*)::int AS n FROM voicemail_messages
+        WHERE property_id = $1 AND box_id = $2 AND deleted_at IS NULL`,
+      [propertyId, boxId],
+    );
+    return rows[0].n;
+  }
+
   /** Soft delete; false when there was no such message (or it was deleted already). */
   async delete(propertyId: string, boxId: string, id: string): Promise<boolean> {
     // TypeORM answers an UPDATE with [rows, affected].
@@ -135,18 +145,4 @@ export class VoicemailMessageRepository {
     );
     return count > 0;
   }
-}
-
-/** Messages still in a box (not deleted), for refusing to delete the box under them. */
-export async function countVoicemailMessages(
-  m: EntityManager,
-  propertyId: string,
-  boxId: string,
-): Promise<number> {
-  const rows: { n: number }[] = await m.query(
-    `SELECT count(*)::int AS n FROM voicemail_messages
-      WHERE property_id = $1 AND box_id = $2 AND deleted_at IS NULL`,
-    [propertyId, boxId],
-  );
-  return rows[0].n;
 }

@@ -1,21 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { mediaSigningSecret, type SwitchboardConfig } from '@switchboard/config';
 import {
-  AudioFileEntity,
+  AudioRepository,
   audioPublicPath,
   signedMediaUrl,
-  Transactions,
+  type AudioFileEntity,
   type BlobStore,
   type ByteRange,
+  type StoredAudio,
   type Tx,
 } from '@switchboard/persistence';
 import { ApiError } from '../../common/api-error';
 import { CONFIG } from '../../common/tokens';
 import { chooseId } from '../resource-id';
-import { ResourceStore, type WriteMode } from '../resource-store';
+import { ResourceService, type WriteMode } from '../resource-service';
 import type { AudioContentType } from './audio-content';
 import { decodeAudio } from './audio-content';
 import type { AudioBytes } from './audio-response';
@@ -23,60 +23,32 @@ import type { AudioDto } from './dto';
 import type { AudioView } from './audio.view';
 import { audioKey, BLOB_STORE } from './media-storage';
 
-/** Metadata only; the bytes are at `url`. */
-
-/** The columns a read of the bytes needs. */
-interface StoredAudio {
-  propertyId: string;
-  publicId: string;
-  storageKey: string | null;
-  contentType: string;
-  sizeBytes: number;
-}
-
 /** Audio prompts that flows, ring groups and voicemail boxes play by id; bytes live in the BlobStore. */
 @Injectable()
-export class AudioService {
-  private readonly store: ResourceStore<AudioFileEntity>;
+export class AudioService extends ResourceService<AudioFileEntity, AudioView> {
   private readonly log = new Logger('AudioService');
 
   constructor(
-    private readonly ds: DataSource,
-    private readonly transactions: Transactions,
+    private readonly audio: AudioRepository,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {
-    this.store = new ResourceStore(ds, AudioFileEntity, 'audio');
+    super('audio', audio);
   }
 
-  private view(r: AudioFileEntity): AudioView {
+  /** Metadata only; the bytes are at `url`. */
+  protected fields(r: AudioFileEntity) {
     return {
-      propertyId: r.propertyId,
-      id: r.id,
-      name: r.name,
       contentType: r.contentType,
       sizeBytes: r.sizeBytes,
       url: signedMediaUrl(
         { ...this.cfg.media, signingSecret: mediaSigningSecret(this.cfg) },
         audioPublicPath(r.publicId),
       ),
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
     };
   }
 
-  async list(propertyId: string): Promise<AudioView[]> {
-    return (await this.store.list(propertyId)).map((r) => this.view(r));
-  }
-
-  async get(propertyId: string, id: string): Promise<AudioView> {
-    return this.view(await this.store.get(propertyId, id));
-  }
-
-  /**
-   * A JSON upload (`contentBase64`): POST creates, PUT creates or replaces. `tx`: write inside that
-   * transaction (a bundle) instead of one of its own.
-   */
+  /** A JSON upload (`contentBase64`): POST creates, PUT creates or replaces. */
   async save(
     propertyId: string,
     dto: AudioDto,
@@ -100,8 +72,8 @@ export class AudioService {
     return this.writeBytes(propertyId, id, 'replace', { name, contentType, bytes });
   }
 
-  async rename(propertyId: string, id: string, name: string): Promise<AudioView> {
-    return this.view(await this.store.write(propertyId, id, 'update', async () => ({ name })));
+  rename(propertyId: string, id: string, name: string): Promise<AudioView> {
+    return this.write(propertyId, id, 'update', async () => ({ name }));
   }
 
   /**
@@ -109,48 +81,45 @@ export class AudioService {
    * a reader sees the old file or the new one, never neither. New bytes get a new public id, so a
    * URL always names the same bytes; the same bytes again (a bundle re-applied) keep theirs.
    */
-  private async writeBytes(
+  private writeBytes(
     propertyId: string,
     id: string,
     mode: WriteMode,
     c: { name?: string; contentType: AudioContentType; bytes: Buffer },
     tx?: Tx,
   ): Promise<AudioView> {
-    if (!tx) return this.transactions.run((t) => this.writeBytes(propertyId, id, mode, c, t));
     const sha256 = createHash('sha256').update(c.bytes).digest('hex');
-    const row = await this.store.within(tx).write(propertyId, id, mode, async (m, existing) => {
-      const name = c.name ?? existing?.name ?? id;
-      // Unchanged bytes (still in the row for files from before the store: moved when first read).
-      if (existing && existing.sha256 === sha256 && existing.contentType === c.contentType) return { name };
-      const publicId = randomUUID();
-      const key = audioKey(propertyId, publicId, c.contentType);
-      await this.blobs.put(key, c.bytes, { contentType: c.contentType });
-      // Bytes of a rolled-back write are nobody's; the ones replaced go only once this commits.
-      tx.afterRollback(() => this.dropBlob(key));
-      const superseded = existing?.storageKey;
-      if (superseded) tx.afterCommit(() => this.dropBlob(superseded));
-      // Bytes of a file from before the store go with its old content (the row's CHECK wants
-      // one of the two, so both change in one statement).
-      if (existing && !existing.storageKey)
-        await m.query(
-          `UPDATE audio_files SET storage_key = $3, content = NULL WHERE property_id = $1 AND id = $2`,
-          [propertyId, id, key],
-        );
-      return {
-        name,
-        contentType: c.contentType,
-        sha256,
-        sizeBytes: c.bytes.length,
-        publicId,
-        storageKey: key,
-      };
-    });
-    return this.view(row);
+    return this.write(
+      propertyId,
+      id,
+      mode,
+      async (existing, t) => {
+        const name = c.name ?? existing?.name ?? id;
+        // Unchanged bytes (still in the row for files from before the store: moved when first read).
+        if (existing && existing.sha256 === sha256 && existing.contentType === c.contentType) return { name };
+        const publicId = randomUUID();
+        const key = audioKey(propertyId, publicId, c.contentType);
+        await this.blobs.put(key, c.bytes, { contentType: c.contentType });
+        // Bytes of a rolled-back write are nobody's; the ones replaced go only once this commits.
+        t.afterRollback(() => this.dropBlob(key));
+        const superseded = existing?.storageKey;
+        if (superseded) t.afterCommit(() => this.dropBlob(superseded));
+        if (existing && !existing.storageKey) await this.audio.replaceRowContent(propertyId, id, key, t);
+        return {
+          name,
+          contentType: c.contentType,
+          sha256,
+          sizeBytes: c.bytes.length,
+          publicId,
+          storageKey: key,
+        };
+      },
+      tx,
+    );
   }
 
-  async remove(propertyId: string, id: string, tx?: Tx): Promise<void> {
-    if (!tx) return this.transactions.run((t) => this.remove(propertyId, id, t));
-    const { storageKey } = await this.store.within(tx).removeRow(propertyId, id);
+  /** The bytes of a deleted file go once the delete commits. */
+  protected override removed({ storageKey }: AudioFileEntity, tx: Tx): void {
     if (storageKey) tx.afterCommit(() => this.dropBlob(storageKey));
   }
 
@@ -163,14 +132,9 @@ export class AudioService {
 
   /** The bytes behind a media URL's public id (the caller checked its signature). */
   async bytesByPublicId(publicId: string): Promise<AudioBytes> {
-    const rows: StoredAudio[] = await this.ds.query(
-      `SELECT property_id AS "propertyId", public_id AS "publicId", storage_key AS "storageKey",
-              content_type AS "contentType", size_bytes AS "sizeBytes"
-         FROM audio_files WHERE public_id = $1`,
-      [publicId],
-    );
-    if (!rows[0]) throw ApiError.notFound('audio file', publicId);
-    return this.bytes(rows[0]);
+    const stored = await this.audio.byPublicId(publicId);
+    if (!stored) throw ApiError.notFound('audio file', publicId);
+    return this.bytes(stored);
   }
 
   /** All of a file's bytes, for a bundle, which carries them inline. */
@@ -180,7 +144,7 @@ export class AudioService {
 
   /** The bytes of a property's audio file, for reviewing it. */
   async bytesOf(propertyId: string, id: string): Promise<AudioBytes> {
-    return this.bytes(await this.store.get(propertyId, id));
+    return this.bytes(await this.row(propertyId, id));
   }
 
   private async bytes(a: StoredAudio): Promise<AudioBytes> {
@@ -211,24 +175,14 @@ export class AudioService {
    * failed copy is logged and the bytes served anyway: the next read tries again.
    */
   private async moveToStore(a: StoredAudio): Promise<Buffer> {
-    const rows: { content: Buffer | null; storageKey: string | null }[] = await this.ds.query(
-      `SELECT content, storage_key AS "storageKey" FROM audio_files WHERE public_id = $1`,
-      [a.publicId],
-    );
-    const row = rows[0];
+    const row = await this.audio.rowContent(a.publicId);
     if (!row) throw ApiError.notFound('audio file', a.publicId);
     // Moved by a concurrent read since we looked.
     if (!row.content) return this.bytes({ ...a, storageKey: row.storageKey }).then(collect);
     const key = audioKey(a.propertyId, a.publicId, a.contentType);
     try {
       await this.blobs.put(key, row.content, { contentType: a.contentType });
-      // TypeORM answers an UPDATE with [rows, affected].
-      const [, updated] = await this.ds.query<[unknown[], number]>(
-        `UPDATE audio_files SET storage_key = $2, content = NULL
-          WHERE public_id = $1 AND (storage_key IS NULL OR storage_key = $2)`,
-        [a.publicId, key],
-      );
-      if (updated === 0) await this.dropBlob(key);
+      if (!(await this.audio.pointAtStoredCopy(a.publicId, key))) await this.dropBlob(key);
     } catch (err) {
       this.log.warn(`could not move audio file ${a.publicId} into the blob store: ${String(err)}`);
     }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { validateRingGroup, type AgentEndpoint, type RingGroup } from '@switchboard/domain';
 import {
-  AgentEntity,
+  AgentRepository,
   PropertyResourcesRepository,
-  RingGroupEntity,
+  RingGroupRepository,
+  type RingGroupEntity,
   type StoredRingGroup,
   type Tx,
 } from '@switchboard/persistence';
@@ -12,46 +12,29 @@ import { ApiError, type FieldError } from '../../common/api-error';
 import { issueField, runDomainCheck } from '../../common/domain-issues';
 import { plain } from '../dto-fields';
 import { chooseId } from '../resource-id';
-import { ResourceStore, type WriteMode } from '../resource-store';
+import { ResourceService, type WriteMode } from '../resource-service';
 import type { RingGroupDto } from './dto';
 import type { RingGroupView } from './ring-group.view';
 
-function view(r: RingGroupEntity): RingGroupView {
-  return {
-    propertyId: r.propertyId,
-    id: r.id,
-    name: r.name,
-    ...(r.definition as StoredRingGroup),
-    rotationPointer: r.rotationPointer,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
-}
-
 /** Agents rung together or in turn by ring-group steps of call flows. */
 @Injectable()
-export class RingGroupsService {
-  private readonly store: ResourceStore<RingGroupEntity>;
-  private readonly resources: PropertyResourcesRepository;
-
-  constructor(ds: DataSource) {
-    this.store = new ResourceStore(ds, RingGroupEntity, 'ring_group');
-    this.resources = new PropertyResourcesRepository(ds);
+export class RingGroupsService extends ResourceService<RingGroupEntity, RingGroupView> {
+  constructor(
+    groups: RingGroupRepository,
+    private readonly agents: AgentRepository,
+    private readonly resources: PropertyResourcesRepository,
+  ) {
+    super('ring_group', groups);
   }
 
-  async list(propertyId: string, tx?: Tx): Promise<RingGroupView[]> {
-    return (await this.store.list(propertyId, tx)).map(view);
-  }
-
-  async get(propertyId: string, id: string): Promise<RingGroupView> {
-    return view(await this.store.get(propertyId, id));
+  protected fields(r: RingGroupEntity) {
+    return { ...(r.definition as StoredRingGroup), rotationPointer: r.rotationPointer };
   }
 
   /**
    * The group is composed with its members' endpoints and checked by libs/domain's
    * validateRingGroup, prompts against the property's audio. It is stored without id and name
    * (those are columns); a replace keeps the rotation where it is unless the body sets it.
-   * `tx`: write inside that transaction (a bundle) instead of one of its own.
    */
   async save(
     propertyId: string,
@@ -63,39 +46,38 @@ export class RingGroupsService {
     const id = chooseId(dto, pathId);
     const { id: _id, name, rotationPointer, ...definition } = plain(dto) as RingGroupDto & StoredRingGroup;
     let warnings: FieldError[] = [];
-    const row = await this.store.within(tx).write(propertyId, id, mode, async (m) => {
-      const agents = new Map(
-        (await m.getRepository(AgentEntity).find({ where: { propertyId } })).map((a) => [
-          a.id,
-          a.endpoint as AgentEndpoint,
-        ]),
-      );
-      const unknown = definition.members.flatMap((mb, i) => (agents.has(mb.agentId) ? [] : [i]));
-      const group = {
-        ...definition,
-        id,
-        name,
-        members: definition.members.map((mb) => ({ ...mb, endpoint: agents.get(mb.agentId) })),
-      } as RingGroup;
-      const { audioIds } = await this.resources.resourceIds(propertyId, m);
-      const report = runDomainCheck('body', () => validateRingGroup(group, { audioIds }));
-      // An unknown agent has no endpoint either; saying it does not exist is enough.
-      const noEndpoint = new Set(unknown.map((i) => `members[${i}].endpoint`));
-      const errors: FieldError[] = [
-        ...unknown.map((i) => ({
-          field: `members[${i}].agentId`,
-          message: `agent "${definition.members[i].agentId}" does not exist in this property`,
-        })),
-        ...report.errors.filter((e) => !noEndpoint.has(e.path)).map((e) => issueField(e)),
-      ];
-      if (errors.length) throw ApiError.invalid(errors);
-      warnings = report.warnings.map((e) => issueField(e));
-      return { name, definition, ...(rotationPointer !== undefined ? { rotationPointer } : {}) };
-    });
-    return { ...view(row), warnings };
-  }
-
-  remove(propertyId: string, id: string, tx?: Tx): Promise<void> {
-    return this.store.within(tx).remove(propertyId, id);
+    const saved = await this.write(
+      propertyId,
+      id,
+      mode,
+      async (_existing, t) => {
+        const agents = new Map(
+          (await this.agents.list(propertyId, t)).map((a) => [a.id, a.endpoint as AgentEndpoint]),
+        );
+        const unknown = definition.members.flatMap((mb, i) => (agents.has(mb.agentId) ? [] : [i]));
+        const group = {
+          ...definition,
+          id,
+          name,
+          members: definition.members.map((mb) => ({ ...mb, endpoint: agents.get(mb.agentId) })),
+        } as RingGroup;
+        const { audioIds } = await this.resources.resourceIds(propertyId, t);
+        const report = runDomainCheck('body', () => validateRingGroup(group, { audioIds }));
+        // An unknown agent has no endpoint either; saying it does not exist is enough.
+        const noEndpoint = new Set(unknown.map((i) => `members[${i}].endpoint`));
+        const errors: FieldError[] = [
+          ...unknown.map((i) => ({
+            field: `members[${i}].agentId`,
+            message: `agent "${definition.members[i].agentId}" does not exist in this property`,
+          })),
+          ...report.errors.filter((e) => !noEndpoint.has(e.path)).map((e) => issueField(e)),
+        ];
+        if (errors.length) throw ApiError.invalid(errors);
+        warnings = report.warnings.map((e) => issueField(e));
+        return { name, definition, ...(rotationPointer !== undefined ? { rotationPointer } : {}) };
+      },
+      tx,
+    );
+    return { ...saved, warnings };
   }
 }

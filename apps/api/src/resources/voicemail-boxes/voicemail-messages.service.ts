@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
-  VoicemailBoxEntity,
   VoicemailMessageRepository,
   type VoicemailMessage,
   type VoicemailMessageFilter,
 } from '@switchboard/persistence';
 import { ApiError } from '../../common/api-error';
 import { RecordingLinks } from '../../recordings/recording-links';
-import { ResourceStore } from '../resource-store';
+import { VoicemailBoxesService } from './voicemail-boxes.service';
 import type { VoicemailMessagePage, VoicemailMessageView } from './voicemail-message.view';
 
 /**
@@ -17,16 +15,11 @@ import type { VoicemailMessagePage, VoicemailMessageView } from './voicemail-mes
  */
 @Injectable()
 export class VoicemailMessagesService {
-  private readonly messages: VoicemailMessageRepository;
-  private readonly boxes: ResourceStore<VoicemailBoxEntity>;
-
   constructor(
-    ds: DataSource,
+    private readonly messages: VoicemailMessageRepository,
+    private readonly boxes: VoicemailBoxesService,
     private readonly links: RecordingLinks,
-  ) {
-    this.messages = new VoicemailMessageRepository(ds);
-    this.boxes = new ResourceStore(ds, VoicemailBoxEntity, 'voicemail_box');
-  }
+  ) {}
 
   /** 404 for an unknown property or box. */
   private async box(propertyId: string, boxId: string): Promise<void> {
