@@ -3941,7 +3941,7 @@ export interface components {
       type: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
       createdAt: string;
       propertyId: string;
-      /** @description The event's own fields, by `type` (docs/WEBHOOKS.md): free-form here. */
+      /** @description The event's own fields, by `type` (docs/webhooks.md): free-form here. */
       data: {
         [key: string]: unknown;
       };

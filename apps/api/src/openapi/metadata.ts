@@ -4,13 +4,6 @@ export default async () => {
   const t = {
     ['../accounts/accounts.view']: await import('../accounts/accounts.view'),
     ['../agent/agent.view']: await import('../agent/agent.view'),
-    ['../call-flows/call-flow.view']: await import('../call-flows/call-flow.view'),
-    ['../common/field-issue.view']: await import('../common/field-issue.view'),
-    ['../../../../libs/persistence/src/entities/call-flow.entity']:
-      await import('../../../../libs/persistence/src/entities/call-flow.entity'),
-    ['../call-flows/dto']: await import('../call-flows/dto'),
-    ['../call-flows/simulation.view']: await import('../call-flows/simulation.view'),
-    ['../default-routing/default-routing.view']: await import('../default-routing/default-routing.view'),
     ['../../../../libs/persistence/src/entities/property.entity']:
       await import('../../../../libs/persistence/src/entities/property.entity'),
     ['../../../../libs/persistence/src/entities/tracking-source.entity']:
@@ -18,6 +11,13 @@ export default async () => {
     ['../../../../libs/persistence/src/entities/tracking-number.entity']:
       await import('../../../../libs/persistence/src/entities/tracking-number.entity'),
     ['../properties/standard-sources.view']: await import('../properties/standard-sources.view'),
+    ['../call-flows/call-flow.view']: await import('../call-flows/call-flow.view'),
+    ['../common/field-issue.view']: await import('../common/field-issue.view'),
+    ['../../../../libs/persistence/src/entities/call-flow.entity']:
+      await import('../../../../libs/persistence/src/entities/call-flow.entity'),
+    ['../call-flows/dto']: await import('../call-flows/dto'),
+    ['../call-flows/simulation.view']: await import('../call-flows/simulation.view'),
+    ['../default-routing/default-routing.view']: await import('../default-routing/default-routing.view'),
     ['../recordings/recording.view']: await import('../recordings/recording.view'),
     ['../resources/agents/agent-presence.view']: await import('../resources/agents/agent-presence.view'),
     ['../resources/agents/agent.view']: await import('../resources/agents/agent.view'),
@@ -51,6 +51,85 @@ export default async () => {
   return {
     '@nestjs/swagger': {
       models: [
+        [
+          import('../accounts/accounts.view'),
+          {
+            ApiKeyView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              prefix: {
+                required: true,
+                type: () => String,
+                description: 'Public part of the key (`sbk_<prefix>_\u2026`), used to find it.',
+              },
+              readOnly: {
+                required: true,
+                type: () => Boolean,
+                description: 'Only reads: every write answers 403.',
+              },
+              propertyIds: {
+                required: true,
+                type: () => [String],
+                nullable: true,
+                description:
+                  'Properties the key is limited to; null: every property of the account, also later ones.',
+              },
+              createdAt: { required: true, type: () => Date },
+              lastUsedAt: { required: true, type: () => Date, nullable: true },
+              revokedAt: {
+                required: true,
+                type: () => Date,
+                nullable: true,
+                description: 'Set once revoked: the key stops working at once and stays listed.',
+              },
+            },
+            CreatedApiKeyView: {
+              key: {
+                required: true,
+                type: () => String,
+                description: 'The whole key (`sbk_<prefix>_<secret>`), shown only here: store it now.',
+              },
+            },
+            ApiKeyList: {
+              items: { required: true, type: () => [t['../accounts/accounts.view'].ApiKeyView] },
+            },
+            AccountView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              createdAt: { required: true, type: () => Date },
+            },
+            CallingKeyView: {
+              id: { required: true, type: () => String },
+              readOnly: { required: true, type: () => Boolean },
+              propertyIds: {
+                required: true,
+                type: () => [String],
+                nullable: true,
+                description: 'Properties the key is limited to; null: every property of the account.',
+              },
+            },
+            AccountWithKeyView: {
+              key: { required: true, type: () => t['../accounts/accounts.view'].CallingKeyView },
+            },
+            CreatedAccountView: {
+              account: { required: true, type: () => t['../accounts/accounts.view'].AccountView },
+              apiKey: { required: true, type: () => t['../accounts/accounts.view'].CreatedApiKeyView },
+            },
+            PropertyListView: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              propertyIds: {
+                required: true,
+                type: () => [String],
+                description: 'Members the calling key can see (a property-limited key sees only its own).',
+              },
+              createdAt: { required: true, type: () => Date },
+            },
+            PropertyListList: {
+              items: { required: true, type: () => [t['../accounts/accounts.view'].PropertyListView] },
+            },
+          },
+        ],
         [
           import('../../../../libs/persistence/src/entities/account.entity'),
           {
@@ -450,85 +529,6 @@ export default async () => {
           },
         ],
         [
-          import('../accounts/accounts.view'),
-          {
-            ApiKeyView: {
-              id: { required: true, type: () => String },
-              name: { required: true, type: () => String },
-              prefix: {
-                required: true,
-                type: () => String,
-                description: 'Public part of the key (`sbk_<prefix>_\u2026`), used to find it.',
-              },
-              readOnly: {
-                required: true,
-                type: () => Boolean,
-                description: 'Only reads: every write answers 403.',
-              },
-              propertyIds: {
-                required: true,
-                type: () => [String],
-                nullable: true,
-                description:
-                  'Properties the key is limited to; null: every property of the account, also later ones.',
-              },
-              createdAt: { required: true, type: () => Date },
-              lastUsedAt: { required: true, type: () => Date, nullable: true },
-              revokedAt: {
-                required: true,
-                type: () => Date,
-                nullable: true,
-                description: 'Set once revoked: the key stops working at once and stays listed.',
-              },
-            },
-            CreatedApiKeyView: {
-              key: {
-                required: true,
-                type: () => String,
-                description: 'The whole key (`sbk_<prefix>_<secret>`), shown only here: store it now.',
-              },
-            },
-            ApiKeyList: {
-              items: { required: true, type: () => [t['../accounts/accounts.view'].ApiKeyView] },
-            },
-            AccountView: {
-              id: { required: true, type: () => String },
-              name: { required: true, type: () => String },
-              createdAt: { required: true, type: () => Date },
-            },
-            CallingKeyView: {
-              id: { required: true, type: () => String },
-              readOnly: { required: true, type: () => Boolean },
-              propertyIds: {
-                required: true,
-                type: () => [String],
-                nullable: true,
-                description: 'Properties the key is limited to; null: every property of the account.',
-              },
-            },
-            AccountWithKeyView: {
-              key: { required: true, type: () => t['../accounts/accounts.view'].CallingKeyView },
-            },
-            CreatedAccountView: {
-              account: { required: true, type: () => t['../accounts/accounts.view'].AccountView },
-              apiKey: { required: true, type: () => t['../accounts/accounts.view'].CreatedApiKeyView },
-            },
-            PropertyListView: {
-              id: { required: true, type: () => String },
-              name: { required: true, type: () => String },
-              propertyIds: {
-                required: true,
-                type: () => [String],
-                description: 'Members the calling key can see (a property-limited key sees only its own).',
-              },
-              createdAt: { required: true, type: () => Date },
-            },
-            PropertyListList: {
-              items: { required: true, type: () => [t['../accounts/accounts.view'].PropertyListView] },
-            },
-          },
-        ],
-        [
           import('../resources/dto-fields'),
           {
             ResourceBodyDto: {
@@ -725,6 +725,167 @@ export default async () => {
                 required: true,
                 type: () => String,
                 description: "One of the property's tracking numbers (E.164): the caller ID the callee sees.",
+              },
+            },
+          },
+        ],
+        [
+          import('../common/page-query'),
+          {
+            PageQuery: {
+              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
+              offset: { required: true, type: () => Number, default: 0, minimum: 0, maximum: 100000 },
+            },
+          },
+        ],
+        [
+          import('../properties/dto'),
+          {
+            CreatePropertyDto: {
+              name: { required: true, type: () => String, minLength: 1, maxLength: 200 },
+              timeZone: { required: true, type: () => String },
+              address: { required: false, type: () => String, nullable: true, maxLength: 500 },
+              phone: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: "The business's main number, for reference.",
+              },
+            },
+            UpdatePropertyDto: {},
+            ListPropertiesQuery: {
+              propertyListId: {
+                required: false,
+                type: () => String,
+                description: 'Only the properties of this property list.',
+                format: 'uuid',
+              },
+              q: {
+                required: false,
+                type: () => String,
+                description: 'Case-insensitive part of the name.',
+                maxLength: 200,
+              },
+            },
+            CreateSourceDto: {
+              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              standardKey: {
+                required: false,
+                type: () => String,
+                description: 'A key of GET /v1/standard-sources, e.g. "google_ads".',
+                maxLength: 64,
+              },
+              dniRules: {
+                required: false,
+                type: () => [Object],
+                description: 'libs/domain DniRule[], checked by validateDniRules.',
+                maxItems: 50,
+              },
+              priority: { required: false, type: () => Number, minimum: 0, maximum: 1000 },
+              lastTouch: {
+                required: false,
+                type: () => Boolean,
+                description: 'Opt-in last touch under a first-touch property (see docs/DNI.md).',
+              },
+            },
+            UpdateSourceDto: {},
+            CreateTrackingNumberDto: {
+              callFlowId: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description:
+                  'A call flow of the same property; calls then run its current version instead of forwarding.',
+                format: 'uuid',
+              },
+              number: { required: true, type: () => String },
+              sourceId: { required: true, type: () => String, format: 'uuid' },
+              forwardTo: {
+                required: false,
+                type: () => String,
+                description:
+                  'Where calls are forwarded: required unless `callFlowId` is given (the flow then handles calls).',
+              },
+              greetingText: { required: false, type: () => String, maxLength: 1000 },
+              greetingAudioUrl: { required: false, type: () => String, format: 'uri' },
+            },
+            UpdateTrackingNumberDto: {
+              callFlowId: { required: false, type: () => String, nullable: true, format: 'uuid' },
+              sourceId: { required: false, type: () => String, format: 'uuid' },
+              forwardTo: { required: false, type: () => String },
+              greetingText: { required: false, type: () => String, nullable: true, maxLength: 1000 },
+              greetingAudioUrl: { required: false, type: () => String, nullable: true, format: 'uri' },
+            },
+            ListTrackingNumbersQuery: {
+              sourceId: { required: false, type: () => String, format: 'uuid' },
+              callFlowId: { required: false, type: () => String, format: 'uuid' },
+            },
+          },
+        ],
+        [
+          import('../properties/property.view'),
+          {
+            PropertyPage: {
+              items: {
+                required: true,
+                type: () => [t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity],
+              },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Properties matching the query, across all pages.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            TrackingSourceList: {
+              items: {
+                required: true,
+                type: () => [
+                  t['../../../../libs/persistence/src/entities/tracking-source.entity'].TrackingSourceEntity,
+                ],
+              },
+            },
+            TrackingNumberList: {
+              items: {
+                required: true,
+                type: () => [
+                  t['../../../../libs/persistence/src/entities/tracking-number.entity'].TrackingNumberEntity,
+                ],
+              },
+            },
+          },
+        ],
+        [
+          import('../properties/standard-sources.view'),
+          {
+            DniRuleView: {
+              kind: { required: true, enum: ['referrer_domain', 'query_param', 'direct', 'any_visit'] },
+              domains: { required: false, type: () => [String], description: '`referrer_domain`.' },
+              param: { required: false, type: () => String, description: '`query_param`.' },
+              values: { required: false, type: () => [String], description: '`query_param`.' },
+            },
+            StandardSourceView: {
+              key: {
+                required: true,
+                type: () => String,
+                description: 'What `POST \u2026/sources` takes as `standardKey` (`google_ads`).',
+              },
+              name: { required: true, type: () => String },
+              priority: {
+                required: true,
+                type: () => Number,
+                description: 'Lower runs first when sources compete for a visit.',
+              },
+              dniRules: {
+                required: true,
+                type: () => [t['../properties/standard-sources.view'].DniRuleView],
+              },
+            },
+            StandardSourceList: {
+              items: {
+                required: true,
+                type: () => [t['../properties/standard-sources.view'].StandardSourceView],
               },
             },
           },
@@ -1242,167 +1403,6 @@ export default async () => {
                 description: 'Only the numbers of these sources (of this property).',
                 format: 'uuid',
                 maxItems: 500,
-              },
-            },
-          },
-        ],
-        [
-          import('../common/page-query'),
-          {
-            PageQuery: {
-              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
-              offset: { required: true, type: () => Number, default: 0, minimum: 0, maximum: 100000 },
-            },
-          },
-        ],
-        [
-          import('../properties/dto'),
-          {
-            CreatePropertyDto: {
-              name: { required: true, type: () => String, minLength: 1, maxLength: 200 },
-              timeZone: { required: true, type: () => String },
-              address: { required: false, type: () => String, nullable: true, maxLength: 500 },
-              phone: {
-                required: false,
-                type: () => String,
-                nullable: true,
-                description: "The business's main number, for reference.",
-              },
-            },
-            UpdatePropertyDto: {},
-            ListPropertiesQuery: {
-              propertyListId: {
-                required: false,
-                type: () => String,
-                description: 'Only the properties of this property list.',
-                format: 'uuid',
-              },
-              q: {
-                required: false,
-                type: () => String,
-                description: 'Case-insensitive part of the name.',
-                maxLength: 200,
-              },
-            },
-            CreateSourceDto: {
-              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
-              standardKey: {
-                required: false,
-                type: () => String,
-                description: 'A key of GET /v1/standard-sources, e.g. "google_ads".',
-                maxLength: 64,
-              },
-              dniRules: {
-                required: false,
-                type: () => [Object],
-                description: 'libs/domain DniRule[], checked by validateDniRules.',
-                maxItems: 50,
-              },
-              priority: { required: false, type: () => Number, minimum: 0, maximum: 1000 },
-              lastTouch: {
-                required: false,
-                type: () => Boolean,
-                description: 'Opt-in last touch under a first-touch property (see docs/DNI.md).',
-              },
-            },
-            UpdateSourceDto: {},
-            CreateTrackingNumberDto: {
-              callFlowId: {
-                required: false,
-                type: () => String,
-                nullable: true,
-                description:
-                  'A call flow of the same property; calls then run its current version instead of forwarding.',
-                format: 'uuid',
-              },
-              number: { required: true, type: () => String },
-              sourceId: { required: true, type: () => String, format: 'uuid' },
-              forwardTo: {
-                required: false,
-                type: () => String,
-                description:
-                  'Where calls are forwarded: required unless `callFlowId` is given (the flow then handles calls).',
-              },
-              greetingText: { required: false, type: () => String, maxLength: 1000 },
-              greetingAudioUrl: { required: false, type: () => String, format: 'uri' },
-            },
-            UpdateTrackingNumberDto: {
-              callFlowId: { required: false, type: () => String, nullable: true, format: 'uuid' },
-              sourceId: { required: false, type: () => String, format: 'uuid' },
-              forwardTo: { required: false, type: () => String },
-              greetingText: { required: false, type: () => String, nullable: true, maxLength: 1000 },
-              greetingAudioUrl: { required: false, type: () => String, nullable: true, format: 'uri' },
-            },
-            ListTrackingNumbersQuery: {
-              sourceId: { required: false, type: () => String, format: 'uuid' },
-              callFlowId: { required: false, type: () => String, format: 'uuid' },
-            },
-          },
-        ],
-        [
-          import('../properties/property.view'),
-          {
-            PropertyPage: {
-              items: {
-                required: true,
-                type: () => [t['../../../../libs/persistence/src/entities/property.entity'].PropertyEntity],
-              },
-              total: {
-                required: true,
-                type: () => Number,
-                description: 'Properties matching the query, across all pages.',
-              },
-              limit: { required: true, type: () => Number },
-              offset: { required: true, type: () => Number },
-            },
-            TrackingSourceList: {
-              items: {
-                required: true,
-                type: () => [
-                  t['../../../../libs/persistence/src/entities/tracking-source.entity'].TrackingSourceEntity,
-                ],
-              },
-            },
-            TrackingNumberList: {
-              items: {
-                required: true,
-                type: () => [
-                  t['../../../../libs/persistence/src/entities/tracking-number.entity'].TrackingNumberEntity,
-                ],
-              },
-            },
-          },
-        ],
-        [
-          import('../properties/standard-sources.view'),
-          {
-            DniRuleView: {
-              kind: { required: true, enum: ['referrer_domain', 'query_param', 'direct', 'any_visit'] },
-              domains: { required: false, type: () => [String], description: '`referrer_domain`.' },
-              param: { required: false, type: () => String, description: '`query_param`.' },
-              values: { required: false, type: () => [String], description: '`query_param`.' },
-            },
-            StandardSourceView: {
-              key: {
-                required: true,
-                type: () => String,
-                description: 'What `POST \u2026/sources` takes as `standardKey` (`google_ads`).',
-              },
-              name: { required: true, type: () => String },
-              priority: {
-                required: true,
-                type: () => Number,
-                description: 'Lower runs first when sources compete for a visit.',
-              },
-              dniRules: {
-                required: true,
-                type: () => [t['../properties/standard-sources.view'].DniRuleView],
-              },
-            },
-            StandardSourceList: {
-              items: {
-                required: true,
-                type: () => [t['../properties/standard-sources.view'].StandardSourceView],
               },
             },
           },
@@ -2143,9 +2143,9 @@ export default async () => {
           },
         ],
         [
-          import('../reports/dto'),
+          import('../calls/dto'),
           {
-            CallFilterQuery: {
+            CallPropertiesQuery: {
               propertyId: { required: false, type: () => String, format: 'uuid' },
               propertyListId: {
                 required: false,
@@ -2153,6 +2153,22 @@ export default async () => {
                 description: 'Only calls of the properties in this property list.',
                 format: 'uuid',
               },
+            },
+            CallSessionQuery: {
+              callSessionId: {
+                required: false,
+                type: () => String,
+                description: "The carrier's call_session_id: finds the record of one specific call.",
+                maxLength: 200,
+              },
+            },
+            ListCallsQuery: {},
+          },
+        ],
+        [
+          import('../reports/dto'),
+          {
+            CallConditionsQuery: {
               from: {
                 required: false,
                 type: () => String,
@@ -2190,6 +2206,7 @@ export default async () => {
                 enum: ['json', 'csv'],
               },
             },
+            CallFilterQuery: {},
             CallSummaryQuery: {
               groupBy: {
                 required: false,
@@ -2207,15 +2224,7 @@ export default async () => {
                 ],
               },
             },
-            CallLogQuery: {
-              limit: { required: true, type: () => Number, default: 50, minimum: 1, maximum: 500 },
-              offset: { required: true, type: () => Number, default: 0, minimum: 0, maximum: 100000 },
-              callSessionId: {
-                required: false,
-                type: () => String,
-                description: "The carrier's call_session_id: finds the record of one specific call.",
-                maxLength: 200,
-              },
+            CallLogOrderQuery: {
               direction: {
                 required: false,
                 description:
@@ -2242,6 +2251,7 @@ export default async () => {
                 ],
               },
             },
+            CallLogQuery: {},
           },
         ],
         [
@@ -2665,40 +2675,7 @@ export default async () => {
             },
           },
         ],
-        [
-          import('../calls/dto'),
-          {
-            ListCallsQuery: {
-              propertyId: { required: false, type: () => String, format: 'uuid' },
-              propertyListId: {
-                required: false,
-                type: () => String,
-                description: 'Only calls of the properties in this property list.',
-                format: 'uuid',
-              },
-              callSessionId: {
-                required: false,
-                type: () => String,
-                description: "The carrier's call_session_id: finds the record of one specific call.",
-                maxLength: 200,
-              },
-            },
-          },
-        ],
-        [
-          import('../calls/live/live-calls.dto'),
-          {
-            LiveCallsQuery: {
-              propertyId: { required: false, type: () => String, format: 'uuid' },
-              propertyListId: {
-                required: false,
-                type: () => String,
-                description: 'Only calls of the properties in this property list.',
-                format: 'uuid',
-              },
-            },
-          },
-        ],
+        [import('../calls/live/live-calls.dto'), { LiveCallsQuery: {} }],
         [
           import('../calls/live/live-calls.view'),
           {
@@ -3091,7 +3068,7 @@ export default async () => {
                 required: true,
                 type: 'object',
                 additionalProperties: true,
-                description: "The event's own fields, by `type` (docs/WEBHOOKS.md): free-form here.",
+                description: "The event's own fields, by `type` (docs/webhooks.md): free-form here.",
               },
             },
             WebhookDeliveryAttemptView: {
@@ -3784,47 +3761,6 @@ export default async () => {
           { AgentPageController: { page: {}, script: {}, styles: {}, telnyxWebrtc: {} } },
         ],
         [
-          import('../call-flows/call-flows.controller'),
-          {
-            CallFlowsController: {
-              create: { type: t['../call-flows/call-flow.view'].CallFlowView },
-              list: { type: t['../call-flows/call-flow.view'].CallFlowList },
-              get: { type: t['../call-flows/call-flow.view'].CallFlowView },
-              update: {
-                summary: 'Saves a new version. Calls already running keep the version they started with.',
-                type: t['../call-flows/call-flow.view'].CallFlowView,
-              },
-              remove: {
-                summary:
-                  'Only a flow no number and no default routing uses; call records keep its id and version.',
-              },
-              versions: { type: t['../call-flows/call-flow.view'].CallFlowVersionList },
-              simulate: { type: t['../call-flows/simulation.view'].CallFlowSimulation },
-              diagram: { type: Object },
-            },
-          },
-        ],
-        [
-          import('../default-routing/default-routing.controller'),
-          {
-            DefaultRoutingController: {
-              get: {
-                summary: "The property's default call flow.",
-                type: t['../default-routing/default-routing.view'].DefaultRoutingView,
-              },
-              set: {
-                summary: "Sets the default call flow (one of the property's), or clears it with null.",
-                type: t['../default-routing/default-routing.view'].DefaultRoutingView,
-              },
-              apply: {
-                summary:
-                  "Gives the default flow to the property's tracking numbers (all, unassigned, or some sources').",
-                type: t['../default-routing/default-routing.view'].DefaultRoutingResult,
-              },
-            },
-          },
-        ],
-        [
           import('../properties/properties.controller'),
           {
             StandardSourcesController: {
@@ -3862,6 +3798,47 @@ export default async () => {
               getNumber: {
                 type: t['../../../../libs/persistence/src/entities/tracking-number.entity']
                   .TrackingNumberEntity,
+              },
+            },
+          },
+        ],
+        [
+          import('../call-flows/call-flows.controller'),
+          {
+            CallFlowsController: {
+              create: { type: t['../call-flows/call-flow.view'].CallFlowView },
+              list: { type: t['../call-flows/call-flow.view'].CallFlowList },
+              get: { type: t['../call-flows/call-flow.view'].CallFlowView },
+              update: {
+                summary: 'Saves a new version. Calls already running keep the version they started with.',
+                type: t['../call-flows/call-flow.view'].CallFlowView,
+              },
+              remove: {
+                summary:
+                  'Only a flow no number and no default routing uses; call records keep its id and version.',
+              },
+              versions: { type: t['../call-flows/call-flow.view'].CallFlowVersionList },
+              simulate: { type: t['../call-flows/simulation.view'].CallFlowSimulation },
+              diagram: { type: Object },
+            },
+          },
+        ],
+        [
+          import('../default-routing/default-routing.controller'),
+          {
+            DefaultRoutingController: {
+              get: {
+                summary: "The property's default call flow.",
+                type: t['../default-routing/default-routing.view'].DefaultRoutingView,
+              },
+              set: {
+                summary: "Sets the default call flow (one of the property's), or clears it with null.",
+                type: t['../default-routing/default-routing.view'].DefaultRoutingView,
+              },
+              apply: {
+                summary:
+                  "Gives the default flow to the property's tracking numbers (all, unassigned, or some sources').",
+                type: t['../default-routing/default-routing.view'].DefaultRoutingResult,
               },
             },
           },
