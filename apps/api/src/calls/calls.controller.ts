@@ -110,9 +110,9 @@ export class CallsController {
   }): Promise<Record<string, string>> {
     if (!call.propertyId) return {};
     const names: Record<string, string> = {};
-    // By id, descending: of two agents rung at one place the first by id names it, as on the record.
-    for (const a of await this.calls.agentEndpoints(call.propertyId))
-      names[endpointDialString(a.endpoint)] = a.name;
+    // By id: of two agents rung at one place the first by id names it, as on the record.
+    for (const a of await this.calls.agentsOf(call.propertyId))
+      names[endpointDialString(a.endpoint)] ??= a.name;
     if (call.answeredBy && call.agentName) names[call.answeredBy] = call.agentName;
     return names;
   }

@@ -3,6 +3,7 @@ import {
   DniSettingsRepository,
   NumberPoolRepository,
   PoolHoldRepository,
+  TrackingSourceRepository,
   Transactions,
   type DniSettings,
   type ExhaustionPolicy,
@@ -24,6 +25,7 @@ export class DniSettingsService {
     private readonly dni: DniSettingsRepository,
     private readonly pools: NumberPoolRepository,
     private readonly holds: PoolHoldRepository,
+    private readonly sources: TrackingSourceRepository,
     private readonly tx: Transactions,
   ) {}
 
@@ -63,8 +65,8 @@ export class DniSettingsService {
 
   async createPool(propertyId: string, dto: CreatePoolDto): Promise<Pool> {
     return this.tx.run(async (tx) => {
-      const sourceName = await this.pools.sourceName(propertyId, dto.sourceId, tx);
-      if (sourceName === null)
+      const source = await this.sources.find(propertyId, dto.sourceId, tx);
+      if (!source)
         throw ApiError.invalid([
           { field: 'sourceId', message: `${dto.sourceId} is not a source of this property` },
         ]);
@@ -73,7 +75,7 @@ export class DniSettingsService {
         propertyId,
         dto.sourceId,
         {
-          name: dto.name ?? `${sourceName} pool`,
+          name: dto.name ?? `${source.name} pool`,
           exhaustionPolicy: dto.exhaustionPolicy,
           overflowTrackingNumberId: dto.overflowTrackingNumberId ?? null,
         },

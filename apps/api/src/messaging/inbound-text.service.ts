@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   TextMessageRepository,
   TextRoutingRepository,
+  TrackingSourceRepository,
   Transactions,
   type TextConversation,
   type Tx,
@@ -32,6 +33,7 @@ export class InboundTextService {
     private readonly tx: Transactions,
     private readonly texts: TextMessageRepository,
     private readonly numbers: TextRoutingRepository,
+    private readonly sources: TrackingSourceRepository,
     private readonly routing: TextRoutingService,
     private readonly sender: TextSender,
     private readonly notifier: TextNotifier,
@@ -54,7 +56,9 @@ export class InboundTextService {
       at: e.occurredAt,
     });
     const sourceName =
-      sourceId === number.sourceId ? number.sourceName : await this.numbers.sourceName(sourceId);
+      sourceId === number.sourceId
+        ? number.sourceName
+        : ((await this.sources.find(number.propertyId, sourceId))?.name ?? '');
     const keyword = keywordOf(e.text);
     const routing = await this.routing.get(number.propertyId);
 

@@ -138,12 +138,4 @@ export class CallRecordRepository {
   async findByWorkflowId(workflowId: string): Promise<CallEntity | null> {
     return this.ds.getRepository(CallEntity).findOne({ where: { workflowId } });
   }
-
-  /** The property's agents' names and where they are rung, by id descending. */
-  async agentEndpoints(propertyId: string): Promise<{ name: string; endpoint: AgentEndpoint }[]> {
-    return this.ds.query<{ name: string; endpoint: AgentEndpoint }[]>(
-      `SELECT name, endpoint FROM agents WHERE property_id = $1 ORDER BY id DESC`,
-      [propertyId],
-    );
-  }
 }

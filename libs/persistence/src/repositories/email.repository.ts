@@ -57,15 +57,6 @@ const EMAIL_COLUMNS = `
 export class EmailRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** The name of a source of the property; null when the source is none of the property's. */
-  async sourceName(propertyId: string, sourceId: string): Promise<string | null> {
-    const rows = await this.ds.query<{ name: string }[]>(
-      `SELECT name FROM tracking_sources WHERE id = $1 AND property_id = $2`,
-      [sourceId, propertyId],
-    );
-    return rows[0]?.name ?? null;
-  }
-
   async address(propertyId: string, sourceId: string): Promise<TrackedAddressRow | null> {
     const rows = await this.ds.query<TrackedAddressRow[]>(
       `SELECT a.property_id AS "propertyId", a.source_id AS "sourceId", s.name AS "sourceName",

@@ -60,15 +60,6 @@ export class NumberPoolRepository {
     return rows[0] ?? null;
   }
 
-  /** The name of a source of the property; null when the source is none of the property's. */
-  async sourceName(propertyId: string, sourceId: string, tx?: Tx): Promise<string | null> {
-    const rows = await managerOf(this.ds, tx).query<{ name: string }[]>(
-      `SELECT name FROM tracking_sources WHERE id = $1 AND property_id = $2`,
-      [sourceId, propertyId],
-    );
-    return rows[0]?.name ?? null;
-  }
-
   /** The new pool's id; null when the source has a pool already. */
   async create(
     propertyId: string,

@@ -55,12 +55,4 @@ export class TextRoutingRepository {
     );
     return rows[0] ?? null;
   }
-
-  /** The source's name; '' when it is gone. */
-  async sourceName(sourceId: string): Promise<string> {
-    const rows = await this.ds.query<{ name: string }[]>(`SELECT name FROM tracking_sources WHERE id = $1`, [
-      sourceId,
-    ]);
-    return rows[0]?.name ?? '';
-  }
 }
