@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AgentEndpoint } from '@switchboard/domain';
 import type { ApiProblem } from '../../api/problem';
+import { EditForm } from '../../ui/edit-form';
 import { Field } from '../../ui/field';
 
 export type EndpointKind = AgentEndpoint['kind'];
@@ -55,71 +56,63 @@ export function AgentForm({
   const [f, setF] = useState(initial);
   const kind = ENDPOINT_KINDS[f.kind];
   return (
-    <form
-      className="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(f);
-      }}
-    >
-      <fieldset disabled={busy} className="plain">
-        <Field label="Name" name="name" problem={problem}>
-          {(a) => (
-            <input {...a} required value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
-          )}
-        </Field>
-        {isNew && (
-          <Field
-            label="Id"
-            name="id"
-            problem={problem}
-            hint="What ring groups and voicemail boxes name; default: from the name"
-          >
-            {(a) => <input {...a} value={f.id} onChange={(e) => setF({ ...f, id: e.target.value })} />}
-          </Field>
+    <EditForm className="form" disabled={busy} plain onSubmit={() => onSubmit(f)}>
+      <Field label="Name" name="name" problem={problem}>
+        {(a) => (
+          <input {...a} required value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
         )}
-        <Field label="Reached by" name="endpoint.kind" problem={problem}>
-          {(a) => (
-            <select
-              {...a}
-              value={f.kind}
-              onChange={(e) => setF({ ...f, kind: e.target.value as EndpointKind })}
-            >
-              {(Object.keys(ENDPOINT_KINDS) as EndpointKind[]).map((k) => (
-                <option key={k} value={k}>
-                  {ENDPOINT_KINDS[k].label}
-                </option>
-              ))}
-            </select>
-          )}
+      </Field>
+      {isNew && (
+        <Field
+          label="Id"
+          name="id"
+          problem={problem}
+          hint="What ring groups and voicemail boxes name; default: from the name"
+        >
+          {(a) => <input {...a} value={f.id} onChange={(e) => setF({ ...f, id: e.target.value })} />}
         </Field>
-        <Field label={kind.fieldLabel} name={`endpoint.${kind.field}`} problem={problem} hint={kind.hint}>
-          {(a) => (
-            <input
-              {...a}
-              required
-              value={f.address}
-              onChange={(e) => setF({ ...f, address: e.target.value })}
-            />
-          )}
-        </Field>
-        <label className="check">
+      )}
+      <Field label="Reached by" name="endpoint.kind" problem={problem}>
+        {(a) => (
+          <select
+            {...a}
+            value={f.kind}
+            onChange={(e) => setF({ ...f, kind: e.target.value as EndpointKind })}
+          >
+            {(Object.keys(ENDPOINT_KINDS) as EndpointKind[]).map((k) => (
+              <option key={k} value={k}>
+                {ENDPOINT_KINDS[k].label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={kind.fieldLabel} name={`endpoint.${kind.field}`} problem={problem} hint={kind.hint}>
+        {(a) => (
           <input
-            type="checkbox"
-            checked={f.available}
-            onChange={(e) => setF({ ...f, available: e.target.checked })}
+            {...a}
+            required
+            value={f.address}
+            onChange={(e) => setF({ ...f, address: e.target.value })}
           />
-          Available (ring groups that skip unavailable members ring them)
-        </label>
-        <p>
-          <button type="submit">{busy ? 'Saving…' : submitLabel}</button>{' '}
-          {onCancel && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          )}
-        </p>
-      </fieldset>
-    </form>
+        )}
+      </Field>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={f.available}
+          onChange={(e) => setF({ ...f, available: e.target.checked })}
+        />
+        Available (ring groups that skip unavailable members ring them)
+      </label>
+      <p>
+        <button type="submit">{busy ? 'Saving…' : submitLabel}</button>{' '}
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </p>
+    </EditForm>
   );
 }

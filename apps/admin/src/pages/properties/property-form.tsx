@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ApiProblem } from '../../api/problem';
 import type { Body } from '../../api/types';
+import { EditForm } from '../../ui/edit-form';
 import { Field } from '../../ui/field';
 
 export type PropertyFields = Body<'/v1/properties', 'post'>;
@@ -23,49 +24,41 @@ export function PropertyForm({
 }) {
   const [f, setF] = useState<PropertyFields>(initial);
   return (
-    <form
-      className="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(f);
-      }}
-    >
-      <fieldset disabled={readOnly || busy}>
-        <Field label="Name" name="name" problem={problem}>
-          {(a) => (
-            <input {...a} value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} required />
-          )}
-        </Field>
-        <Field label="Time zone" name="timeZone" problem={problem} hint="IANA name, e.g. America/Chicago">
-          {(a) => (
-            <input
-              {...a}
-              value={f.timeZone}
-              onChange={(e) => setF({ ...f, timeZone: e.target.value })}
-              required
-            />
-          )}
-        </Field>
-        <Field label="Address" name="address" problem={problem}>
-          {(a) => (
-            <input
-              {...a}
-              value={f.address ?? ''}
-              onChange={(e) => setF({ ...f, address: e.target.value || undefined })}
-            />
-          )}
-        </Field>
-        <Field label="Phone" name="phone" problem={problem} hint="E.164, e.g. +13125550100">
-          {(a) => (
-            <input
-              {...a}
-              value={f.phone ?? ''}
-              onChange={(e) => setF({ ...f, phone: e.target.value || undefined })}
-            />
-          )}
-        </Field>
-        {!readOnly && <button type="submit">{busy ? 'Saving…' : submitLabel}</button>}
-      </fieldset>
-    </form>
+    <EditForm className="form" disabled={readOnly || busy} onSubmit={() => onSubmit(f)}>
+      <Field label="Name" name="name" problem={problem}>
+        {(a) => (
+          <input {...a} value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} required />
+        )}
+      </Field>
+      <Field label="Time zone" name="timeZone" problem={problem} hint="IANA name, e.g. America/Chicago">
+        {(a) => (
+          <input
+            {...a}
+            value={f.timeZone}
+            onChange={(e) => setF({ ...f, timeZone: e.target.value })}
+            required
+          />
+        )}
+      </Field>
+      <Field label="Address" name="address" problem={problem}>
+        {(a) => (
+          <input
+            {...a}
+            value={f.address ?? ''}
+            onChange={(e) => setF({ ...f, address: e.target.value || undefined })}
+          />
+        )}
+      </Field>
+      <Field label="Phone" name="phone" problem={problem} hint="E.164, e.g. +13125550100">
+        {(a) => (
+          <input
+            {...a}
+            value={f.phone ?? ''}
+            onChange={(e) => setF({ ...f, phone: e.target.value || undefined })}
+          />
+        )}
+      </Field>
+      {!readOnly && <button type="submit">{busy ? 'Saving…' : submitLabel}</button>}
+    </EditForm>
   );
 }

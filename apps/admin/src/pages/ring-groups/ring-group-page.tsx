@@ -5,6 +5,7 @@ import { Link, navigate } from '../../router';
 import { propertyPath } from '../../sections';
 import { useSession } from '../../session';
 import { useAction, useLoad } from '../../use-api';
+import { EditForm } from '../../ui/edit-form';
 import { DeleteButton } from '../../ui/delete-button';
 import { Field } from '../../ui/field';
 import { LoadedView, Page } from '../../ui/page';
@@ -135,128 +136,120 @@ function RingGroupForm({
         shown={problem?.fields.map((f) => f.field).filter((f) => SHOWN.test(f))}
       />
       <SavedNotice note={note} problem={problem} />
-      <form
-        className="form form-wide"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <fieldset disabled={readOnly || save.busy} className="plain">
-          <div className="form-row">
-            <ResourceNameFields
-              name={d.name}
-              id={d.id}
-              creating={!saved}
-              problem={problem}
-              onChange={(change) => setD({ ...d, ...change })}
-            />
-          </div>
-          <fieldset className="prompt-input">
-            <legend>Strategy</legend>
-            {(Object.keys(STRATEGIES) as RingStrategy[]).map((s) => (
-              <label key={s} className="check">
-                <input
-                  type="radio"
-                  name="strategy"
-                  value={s}
-                  checked={d.strategy === s}
-                  onChange={() => setD({ ...d, strategy: s })}
-                />
-                <span>
-                  <strong>{STRATEGIES[s].label}</strong> <span className="hint">{STRATEGIES[s].hint}</span>
-                </span>
-              </label>
-            ))}
-            {problem?.forField('strategy') && (
-              <small className="field-error" role="alert">
-                {problem.forField('strategy')}
-              </small>
-            )}
-          </fieldset>
-          <h2>Members</h2>
-          {nextUp && (
-            <p className="hint">
-              Next call starts with {agents.find((a) => a.id === nextUp)?.name ?? nextUp} (round robin).
-            </p>
-          )}
-          <MembersEditor
-            members={d.members}
-            onChange={(members) => setD({ ...d, members })}
-            agents={agents}
-            presence={presence}
+      <EditForm className="form form-wide" disabled={readOnly || save.busy} plain onSubmit={() => submit()}>
+        <div className="form-row">
+          <ResourceNameFields
+            name={d.name}
+            id={d.id}
+            creating={!saved}
             problem={problem}
-            readOnly={readOnly}
+            onChange={(change) => setD({ ...d, ...change })}
           />
-          <h2>Timing and who is rung</h2>
-          <div className="form-row">
-            <Field
-              label="Ring each member for (seconds)"
-              name="agentRingTimeoutSeconds"
-              problem={problem}
-              hint="Per wave when simultaneous; a member's own timeout wins"
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  type="number"
-                  value={d.agentRingTimeoutSeconds}
-                  onChange={(e) => setD({ ...d, agentRingTimeoutSeconds: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field
-              label="Give up after (seconds)"
-              name="overallTimeoutSeconds"
-              problem={problem}
-              hint="Empty: when every member has been rung"
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  type="number"
-                  value={d.overallTimeoutSeconds}
-                  onChange={(e) => setD({ ...d, overallTimeoutSeconds: e.target.value })}
-                />
-              )}
-            </Field>
-          </div>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={d.skipUnavailable}
-              onChange={(e) => setD({ ...d, skipUnavailable: e.target.checked })}
-            />
-            Skip members who are unavailable, away, on a call, or (browser agents) not signed in
-          </label>
-          <PromptInput
-            legend="Whisper to the agent who answers"
-            name="whisper"
-            value={d.whisper}
-            onChange={(whisper) => setD({ ...d, whisper })}
-            audio={audio}
-            problem={problem}
-            optional
-          />
-          <PromptInput
-            legend="The caller hears meanwhile"
-            name="callerHears.prompt"
-            value={d.holdPrompt}
-            onChange={(holdPrompt) => setD({ ...d, holdPrompt })}
-            audio={audio}
-            problem={problem}
-            optional
-            noneLabel="Ringing"
-          />
-          {!readOnly && (
-            <p>
-              <button type="submit">
-                {save.busy ? 'Saving…' : saved ? 'Save ring group' : 'Create ring group'}
-              </button>
-            </p>
+        </div>
+        <fieldset className="prompt-input">
+          <legend>Strategy</legend>
+          {(Object.keys(STRATEGIES) as RingStrategy[]).map((s) => (
+            <label key={s} className="check">
+              <input
+                type="radio"
+                name="strategy"
+                value={s}
+                checked={d.strategy === s}
+                onChange={() => setD({ ...d, strategy: s })}
+              />
+              <span>
+                <strong>{STRATEGIES[s].label}</strong> <span className="hint">{STRATEGIES[s].hint}</span>
+              </span>
+            </label>
+          ))}
+          {problem?.forField('strategy') && (
+            <small className="field-error" role="alert">
+              {problem.forField('strategy')}
+            </small>
           )}
         </fieldset>
-      </form>
+        <h2>Members</h2>
+        {nextUp && (
+          <p className="hint">
+            Next call starts with {agents.find((a) => a.id === nextUp)?.name ?? nextUp} (round robin).
+          </p>
+        )}
+        <MembersEditor
+          members={d.members}
+          onChange={(members) => setD({ ...d, members })}
+          agents={agents}
+          presence={presence}
+          problem={problem}
+          readOnly={readOnly}
+        />
+        <h2>Timing and who is rung</h2>
+        <div className="form-row">
+          <Field
+            label="Ring each member for (seconds)"
+            name="agentRingTimeoutSeconds"
+            problem={problem}
+            hint="Per wave when simultaneous; a member's own timeout wins"
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="number"
+                value={d.agentRingTimeoutSeconds}
+                onChange={(e) => setD({ ...d, agentRingTimeoutSeconds: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            label="Give up after (seconds)"
+            name="overallTimeoutSeconds"
+            problem={problem}
+            hint="Empty: when every member has been rung"
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="number"
+                value={d.overallTimeoutSeconds}
+                onChange={(e) => setD({ ...d, overallTimeoutSeconds: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={d.skipUnavailable}
+            onChange={(e) => setD({ ...d, skipUnavailable: e.target.checked })}
+          />
+          Skip members who are unavailable, away, on a call, or (browser agents) not signed in
+        </label>
+        <PromptInput
+          legend="Whisper to the agent who answers"
+          name="whisper"
+          value={d.whisper}
+          onChange={(whisper) => setD({ ...d, whisper })}
+          audio={audio}
+          problem={problem}
+          optional
+        />
+        <PromptInput
+          legend="The caller hears meanwhile"
+          name="callerHears.prompt"
+          value={d.holdPrompt}
+          onChange={(holdPrompt) => setD({ ...d, holdPrompt })}
+          audio={audio}
+          problem={problem}
+          optional
+          noneLabel="Ringing"
+        />
+        {!readOnly && (
+          <p>
+            <button type="submit">
+              {save.busy ? 'Saving…' : saved ? 'Save ring group' : 'Create ring group'}
+            </button>
+          </p>
+        )}
+      </EditForm>
       {saved && !readOnly && (
         <section aria-labelledby="delete-group">
           <h2 id="delete-group">Delete</h2>

@@ -5,6 +5,7 @@ import { Link, navigate } from '../../router';
 import { propertyPath } from '../../sections';
 import { useSession } from '../../session';
 import { useAction, useLoad } from '../../use-api';
+import { EditForm } from '../../ui/edit-form';
 import { DeleteButton } from '../../ui/delete-button';
 import { Field } from '../../ui/field';
 import { LoadedView, Page } from '../../ui/page';
@@ -109,65 +110,57 @@ function ScheduleForm({
           .filter((f) => /^(name|id|timeZone|weekly\[\d+\](\.start|\.end)?|overrides\[\d+\].*)$/.test(f))}
       />
       <SavedNotice note={note} problem={problem} />
-      <form
-        className="form form-wide"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <fieldset disabled={readOnly || save.busy} className="plain">
-          <div className="form-row">
-            <ResourceNameFields
-              name={draft.name}
-              id={draft.id}
-              creating={!saved}
-              problem={problem}
-              onChange={(change) => setDraft({ ...draft, ...change })}
-            />
-            <Field
-              label="Time zone"
-              name="timeZone"
-              problem={problem}
-              hint={`IANA name; empty: the property's (${zone})`}
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  value={draft.timeZone}
-                  placeholder={zone}
-                  onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })}
-                />
-              )}
-            </Field>
-          </div>
-          <p className="hint">
-            Times are HH:MM on the schedule&apos;s clock; 24:00 is midnight, and a window that closes before
-            it opens runs past midnight.
+      <EditForm className="form form-wide" disabled={readOnly || save.busy} plain onSubmit={() => submit()}>
+        <div className="form-row">
+          <ResourceNameFields
+            name={draft.name}
+            id={draft.id}
+            creating={!saved}
+            problem={problem}
+            onChange={(change) => setDraft({ ...draft, ...change })}
+          />
+          <Field
+            label="Time zone"
+            name="timeZone"
+            problem={problem}
+            hint={`IANA name; empty: the property's (${zone})`}
+          >
+            {(a) => (
+              <input
+                {...a}
+                value={draft.timeZone}
+                placeholder={zone}
+                onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        <p className="hint">
+          Times are HH:MM on the schedule&apos;s clock; 24:00 is midnight, and a window that closes before it
+          opens runs past midnight.
+        </p>
+        <WeekEditor
+          grid={draft.grid}
+          onChange={(grid) => setDraft({ ...draft, grid })}
+          problem={problem}
+          indexOf={indexOf}
+          readOnly={readOnly}
+        />
+        <h2>Holidays and special days</h2>
+        <OverridesEditor
+          overrides={draft.overrides}
+          onChange={(overrides) => setDraft({ ...draft, overrides })}
+          problem={problem}
+          readOnly={readOnly}
+        />
+        {!readOnly && (
+          <p>
+            <button type="submit">
+              {save.busy ? 'Saving…' : saved ? 'Save schedule' : 'Create schedule'}
+            </button>
           </p>
-          <WeekEditor
-            grid={draft.grid}
-            onChange={(grid) => setDraft({ ...draft, grid })}
-            problem={problem}
-            indexOf={indexOf}
-            readOnly={readOnly}
-          />
-          <h2>Holidays and special days</h2>
-          <OverridesEditor
-            overrides={draft.overrides}
-            onChange={(overrides) => setDraft({ ...draft, overrides })}
-            problem={problem}
-            readOnly={readOnly}
-          />
-          {!readOnly && (
-            <p>
-              <button type="submit">
-                {save.busy ? 'Saving…' : saved ? 'Save schedule' : 'Create schedule'}
-              </button>
-            </p>
-          )}
-        </fieldset>
-      </form>
+        )}
+      </EditForm>
       {saved && !readOnly && (
         <section aria-labelledby="delete-schedule">
           <h2 id="delete-schedule">Delete</h2>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Prompt } from '@switchboard/domain';
 import type { ApiProblem } from '../../api/problem';
 import type { Body, Ok } from '../../api/types';
+import { EditForm } from '../../ui/edit-form';
 import { Field } from '../../ui/field';
 import { PromptInput, type AudioChoice } from '../../ui/prompt-input';
 import { ResourceNameFields } from '../../ui/resource-name-fields';
@@ -65,89 +66,86 @@ export function VoicemailBoxForm({
   const [d, setD] = useState(() => draftOf(saved));
   const emailProblems = problem?.under('notifyEmails') ?? [];
   return (
-    <form
+    <EditForm
       className="form form-wide"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(bodyOf(d));
-      }}
+      disabled={readOnly || busy}
+      plain
+      onSubmit={() => onSubmit(bodyOf(d))}
     >
-      <fieldset disabled={readOnly || busy} className="plain">
-        <div className="form-row">
-          <ResourceNameFields
-            name={d.name}
-            id={d.id}
-            creating={!saved}
-            problem={problem}
-            onChange={(change) => setD({ ...d, ...change })}
-          />
-          <Field label="Belongs to" name="agentId" problem={problem}>
-            {(a) => (
-              <select {...a} value={d.agentId} onChange={(e) => setD({ ...d, agentId: e.target.value })}>
-                <option value="">The property</option>
-                {agents.map((ag) => (
-                  <option key={ag.id} value={ag.id}>
-                    {ag.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        <PromptInput
-          legend="Greeting"
-          name="greeting"
-          value={d.greeting}
-          onChange={(greeting) => setD({ ...d, greeting })}
-          audio={audio}
+      <div className="form-row">
+        <ResourceNameFields
+          name={d.name}
+          id={d.id}
+          creating={!saved}
           problem={problem}
-          optional
-          noneLabel="The standard greeting"
+          onChange={(change) => setD({ ...d, ...change })}
         />
-        <Field
-          label="Notify by email"
-          name="notifyEmails"
-          problem={problem}
-          hint="One address a line; each new message is emailed to them"
-        >
+        <Field label="Belongs to" name="agentId" problem={problem}>
           {(a) => (
-            <textarea
-              {...a}
-              rows={3}
-              aria-invalid={emailProblems.length > 0}
-              value={d.notifyEmails}
-              onChange={(e) => setD({ ...d, notifyEmails: e.target.value })}
-            />
+            <select {...a} value={d.agentId} onChange={(e) => setD({ ...d, agentId: e.target.value })}>
+              <option value="">The property</option>
+              {agents.map((ag) => (
+                <option key={ag.id} value={ag.id}>
+                  {ag.name}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
-        {emailProblems.length > 0 && (
-          <small className="field-error" role="alert">
-            {emailProblems.map((p) => p.message).join('; ')}
-          </small>
+      </div>
+      <PromptInput
+        legend="Greeting"
+        name="greeting"
+        value={d.greeting}
+        onChange={(greeting) => setD({ ...d, greeting })}
+        audio={audio}
+        problem={problem}
+        optional
+        noneLabel="The standard greeting"
+      />
+      <Field
+        label="Notify by email"
+        name="notifyEmails"
+        problem={problem}
+        hint="One address a line; each new message is emailed to them"
+      >
+        {(a) => (
+          <textarea
+            {...a}
+            rows={3}
+            aria-invalid={emailProblems.length > 0}
+            value={d.notifyEmails}
+            onChange={(e) => setD({ ...d, notifyEmails: e.target.value })}
+          />
         )}
-        <Field
-          label="Notify a webhook"
-          name="notifyWebhookUrl"
-          problem={problem}
-          hint="Receives a signed voicemail.received event for every message"
-        >
-          {(a) => (
-            <input
-              {...a}
-              inputMode="url"
-              value={d.notifyWebhookUrl}
-              onChange={(e) => setD({ ...d, notifyWebhookUrl: e.target.value })}
-            />
-          )}
-        </Field>
-        {!readOnly && (
-          <p>
-            <button type="submit">
-              {busy ? 'Saving…' : saved ? 'Save voicemail box' : 'Create voicemail box'}
-            </button>
-          </p>
+      </Field>
+      {emailProblems.length > 0 && (
+        <small className="field-error" role="alert">
+          {emailProblems.map((p) => p.message).join('; ')}
+        </small>
+      )}
+      <Field
+        label="Notify a webhook"
+        name="notifyWebhookUrl"
+        problem={problem}
+        hint="Receives a signed voicemail.received event for every message"
+      >
+        {(a) => (
+          <input
+            {...a}
+            inputMode="url"
+            value={d.notifyWebhookUrl}
+            onChange={(e) => setD({ ...d, notifyWebhookUrl: e.target.value })}
+          />
         )}
-      </fieldset>
-    </form>
+      </Field>
+      {!readOnly && (
+        <p>
+          <button type="submit">
+            {busy ? 'Saving…' : saved ? 'Save voicemail box' : 'Create voicemail box'}
+          </button>
+        </p>
+      )}
+    </EditForm>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ApiProblem } from '../../api/problem';
 import type { Body } from '../../api/types';
+import { EditForm } from '../../ui/edit-form';
 import { Field } from '../../ui/field';
 
 export type WebhookFields = Body<'/v1/properties/{propertyId}/webhooks', 'post'>;
@@ -38,63 +39,53 @@ export function WebhookForm({
     .map((x) => x.message)
     .join(' ');
   return (
-    <form
-      className="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(f);
-      }}
-    >
-      <fieldset disabled={readOnly || busy}>
-        <Field label="URL" name="url" problem={problem} hint="http(s); events are POSTed here, signed">
-          {(a) => (
-            <input {...a} value={f.url} onChange={(e) => setF({ ...f, url: e.target.value })} required />
-          )}
-        </Field>
-        <fieldset className="checks" aria-invalid={Boolean(eventsProblem)}>
-          <legend>Events</legend>
-          {EVENTS.map((ev) => (
-            <label key={ev}>
-              <input
-                type="checkbox"
-                checked={f.events.includes(ev)}
-                onChange={(e) =>
-                  setF({
-                    ...f,
-                    events: e.target.checked ? [...f.events, ev] : f.events.filter((x) => x !== ev),
-                  })
-                }
-              />{' '}
-              {EVENT_LABELS[ev]} <code>{ev}</code>
-            </label>
-          ))}
-          {eventsProblem && (
-            <p className="field-error" role="alert">
-              {eventsProblem}
-            </p>
-          )}
-        </fieldset>
-        <Field label="Description" name="description" problem={problem}>
-          {(a) => (
+    <EditForm className="form" disabled={readOnly || busy} onSubmit={() => onSubmit(f)}>
+      <Field label="URL" name="url" problem={problem} hint="http(s); events are POSTed here, signed">
+        {(a) => <input {...a} value={f.url} onChange={(e) => setF({ ...f, url: e.target.value })} required />}
+      </Field>
+      <fieldset className="checks" aria-invalid={Boolean(eventsProblem)}>
+        <legend>Events</legend>
+        {EVENTS.map((ev) => (
+          <label key={ev}>
             <input
-              {...a}
-              value={f.description ?? ''}
-              onChange={(e) => setF({ ...f, description: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Active" name="active" problem={problem} hint="Paused subscriptions get no new events">
-          {(a) => (
-            <input
-              {...a}
               type="checkbox"
-              checked={f.active ?? true}
-              onChange={(e) => setF({ ...f, active: e.target.checked })}
-            />
-          )}
-        </Field>
-        {!readOnly && <button type="submit">{busy ? 'Saving…' : submitLabel}</button>}
+              checked={f.events.includes(ev)}
+              onChange={(e) =>
+                setF({
+                  ...f,
+                  events: e.target.checked ? [...f.events, ev] : f.events.filter((x) => x !== ev),
+                })
+              }
+            />{' '}
+            {EVENT_LABELS[ev]} <code>{ev}</code>
+          </label>
+        ))}
+        {eventsProblem && (
+          <p className="field-error" role="alert">
+            {eventsProblem}
+          </p>
+        )}
       </fieldset>
-    </form>
+      <Field label="Description" name="description" problem={problem}>
+        {(a) => (
+          <input
+            {...a}
+            value={f.description ?? ''}
+            onChange={(e) => setF({ ...f, description: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field label="Active" name="active" problem={problem} hint="Paused subscriptions get no new events">
+        {(a) => (
+          <input
+            {...a}
+            type="checkbox"
+            checked={f.active ?? true}
+            onChange={(e) => setF({ ...f, active: e.target.checked })}
+          />
+        )}
+      </Field>
+      {!readOnly && <button type="submit">{busy ? 'Saving…' : submitLabel}</button>}
+    </EditForm>
   );
 }
