@@ -24,14 +24,16 @@ const allowed = {
   'libs/outbound': ['contracts'],
   'libs/persistence': ['domain', 'contracts'],
   'libs/telephony': ['contracts', 'outbound'],
+  'libs/ad-platforms': ['domain', 'outbound'],
   'libs/temporal': ['config', 'contracts', 'persistence'],
   'libs/devstack': ['contracts', 'temporal'],
   'libs/bundle': ['domain'],
   'libs/scenarios': ['domain', 'bundle'],
   workflows: ['domain', 'contracts', 'activities (types)'],
-  activities: ['config', 'contracts', 'domain', 'outbound', 'persistence', 'telephony'],
+  activities: ['ad-platforms', 'config', 'contracts', 'domain', 'outbound', 'persistence', 'telephony'],
   'apps/worker': [
     'activities',
+    'ad-platforms',
     'config',
     'contracts',
     'observability',
@@ -40,6 +42,7 @@ const allowed = {
     'temporal',
   ],
   'apps/api': [
+    'ad-platforms',
     'bundle',
     'config',
     'contracts',
@@ -51,6 +54,7 @@ const allowed = {
     'temporal',
   ],
   'apps/telnyx-sim': [],
+  'apps/ads-sim': [],
   'apps/admin': ['domain'],
 };
 

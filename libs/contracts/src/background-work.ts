@@ -10,6 +10,7 @@ export const WEBHOOK_EVENTS = [
   'voicemail.left',
   'text.received',
   'email.received',
+  'form.submitted',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 

@@ -188,6 +188,8 @@ export {
   classifyVisit,
   validateDniRules,
 } from './attribution/dni-rules';
+export type { ClickIds } from './attribution/click-ids';
+export { CLICK_ID_PARAMS, clickIdsFromUrl, gaClientIdFromCookie } from './attribution/click-ids';
 export type { StandardSource } from './attribution/standard-sources';
 export { STANDARD_SOURCES, standardSource } from './attribution/standard-sources';
 
