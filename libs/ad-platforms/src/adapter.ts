@@ -71,11 +71,7 @@ export type UploadResult =
     };
 
 export type RejectCode =
-  | 'missing_click_id'
-  | 'invalid_click_id'
-  | 'too_old'
-  | 'bad_credentials'
-  | 'invalid_request';
+  'missing_click_id' | 'invalid_click_id' | 'too_old' | 'bad_credentials' | 'invalid_request';
 
 /** One adapter per platform; base URLs come from configuration so tests point them at the fakes. */
 export interface ConversionAdapter<D extends AdDestination = AdDestination> {

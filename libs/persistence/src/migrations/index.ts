@@ -23,6 +23,7 @@ import { AnsweringAgents1765710000000 } from './1765710000000-answering-agents';
 import { NotificationSecrets1765720000000 } from './1765720000000-notification-secrets';
 import { DniRateLimits1765730000000 } from './1765730000000-dni-rate-limits';
 import { TextNotificationOutbox1765740000000 } from './1765740000000-text-notification-outbox';
+import { SessionClickIds1765745000000 } from './1765745000000-session-click-ids';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   NotificationSecrets1765720000000,
   DniRateLimits1765730000000,
   TextNotificationOutbox1765740000000,
+  SessionClickIds1765745000000,
 ];

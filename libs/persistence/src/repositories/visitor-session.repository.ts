@@ -1,3 +1,4 @@
+import type { ClickIds } from '@switchboard/domain';
 import type { DataSource } from 'typeorm';
 import type { SessionData } from './pool-hold.repository';
 
@@ -19,6 +20,8 @@ export interface NewVisitorSession extends Omit<SessionData, 'sessionId'> {
   poolId: string | null;
   startedAt: Date;
   clientKey: string;
+  /** The ad platforms' click ids the visit arrived with (none: `{}`). */
+  clickIds?: ClickIds;
 }
 
 const SESSION_COLUMNS = `id, source_id AS "sourceId", pool_id AS "poolId", last_seen_at AS "lastSeenAt",
@@ -32,8 +35,8 @@ export class VisitorSessionRepository {
     const [row] = await this.ds.query<VisitorSession[]>(
       `INSERT INTO visitor_sessions (property_id, visitor_id, source_id, pool_id, landing_url, referrer,
               utm_source, utm_medium, utm_campaign, utm_term, utm_content, keyword, campaign, active_page,
-              started_at, last_seen_at, client_key)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,$16)
+              started_at, last_seen_at, client_key, click_ids)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,$16,$17)
        RETURNING ${SESSION_COLUMNS}`,
       [
         s.propertyId,
@@ -52,9 +55,19 @@ export class VisitorSessionRepository {
         s.activePage,
         s.startedAt,
         s.clientKey,
+        JSON.stringify(s.clickIds ?? {}),
       ],
     );
     return row;
+  }
+
+  /** The click ids a session arrived with; `{}` when it had none or there is no such session. */
+  async clickIdsOf(sessionId: string): Promise<ClickIds> {
+    const rows = await this.ds.query<{ clickIds: ClickIds }[]>(
+      `SELECT click_ids AS "clickIds" FROM visitor_sessions WHERE id = $1`,
+      [sessionId],
+    );
+    return rows[0]?.clickIds ?? {};
   }
 
   /** The property's session; null when it has no such session. */

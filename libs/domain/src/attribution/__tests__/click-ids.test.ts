@@ -5,7 +5,9 @@ import { clickIdsFromUrl, gaClientIdFromCookie } from '../click-ids';
 describe('clickIdsFromUrl', () => {
   test('reads every click id the platforms use from the query string', () => {
     assert.deepEqual(
-      clickIdsFromUrl('https://x.test/a?utm_source=g&gclid=Cj0K%2Fx&gbraid=0AAA&wbraid=Cl&fbclid=IwAR&msclkid=9f#top'),
+      clickIdsFromUrl(
+        'https://x.test/a?utm_source=g&gclid=Cj0K%2Fx&gbraid=0AAA&wbraid=Cl&fbclid=IwAR&msclkid=9f#top',
+      ),
       { gclid: 'Cj0K/x', gbraid: '0AAA', wbraid: 'Cl', fbclid: 'IwAR', msclkid: '9f' },
     );
   });
