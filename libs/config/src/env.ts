@@ -120,6 +120,11 @@ export interface SwitchboardConfig {
   };
   /** Outbound webhooks to customers' URLs (subscriptions): how long and how often to retry. */
   webhooks: WebhookDeliverySettings;
+  /**
+   * Where conversions go (docs/conversions.md): each ad platform's API root. `npm start` and the
+   * tests point all three at the local fake (apps/ads-sim) unless they are set.
+   */
+  adPlatforms: AdPlatformSettings;
   observability: {
     /** pino level: trace, debug, info, warn, error, fatal or silent. */
     logLevel: LogLevelName;
@@ -158,6 +163,26 @@ export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliverySettings = {
   attemptTimeoutSecs: 10,
   allowPrivateNetworks: false,
 };
+
+export interface AdPlatformSettings {
+  /** GOOGLE_ADS_API_URL: the Google Ads REST API's root (the version is the adapter's). */
+  googleAdsUrl: string;
+  /** GA4_MP_URL: the root of GA4 Measurement Protocol's `/mp/collect`. */
+  ga4Url: string;
+  /** META_GRAPH_URL: the Graph API's root (the Conversions API's `/{pixel}/events` is under it). */
+  metaUrl: string;
+  /**
+   * Whether those may be on loopback or a private network: WEBHOOK_ALLOW_PRIVATE_NETWORKS, the one
+   * switch of the guarded sender (on only in development and tests, for the fakes).
+   */
+  allowPrivateNetworks: boolean;
+}
+
+export const DEFAULT_AD_PLATFORM_URLS = {
+  googleAdsUrl: 'https://googleads.googleapis.com',
+  ga4Url: 'https://www.google-analytics.com',
+  metaUrl: 'https://graph.facebook.com',
+} as const;
 
 export interface TemporalTls {
   /** PEM file of the CA that signed the server's certificate; unset: the system's roots. */
@@ -242,6 +267,21 @@ export const DEFAULT_DNI = { rateLimitBurst: 60, rateLimitPerMinute: 120, maxHol
 function str(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const v = env[name];
   return v === undefined || v === '' ? undefined : v;
+}
+
+/** An http(s) base URL setting, without a trailing slash. */
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const v = str(env, name);
+  if (v === undefined) return undefined;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${v}"`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new ConfigError(`${name} must be an http(s) URL, got "${v}"`);
+  return v.replace(/\/+$/, '');
 }
 
 /** A file setting: readable now, or the process stops naming the setting. */
@@ -366,6 +406,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
         DEFAULT_WEBHOOK_DELIVERY.attemptTimeoutSecs,
         1,
       ),
+      allowPrivateNetworks:
+        oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',
+    },
+    adPlatforms: {
+      googleAdsUrl: httpUrl(env, 'GOOGLE_ADS_API_URL') ?? DEFAULT_AD_PLATFORM_URLS.googleAdsUrl,
+      ga4Url: httpUrl(env, 'GA4_MP_URL') ?? DEFAULT_AD_PLATFORM_URLS.ga4Url,
+      metaUrl: httpUrl(env, 'META_GRAPH_URL') ?? DEFAULT_AD_PLATFORM_URLS.metaUrl,
       allowPrivateNetworks:
         oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',
     },
