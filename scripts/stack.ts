@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
+import { startAdsSimulator, type AdsSimulator } from '@switchboard/ads-sim';
 import { loadConfig, type CallEngine } from '@switchboard/config';
 import {
   adminUrlOf,
@@ -72,6 +73,9 @@ export interface RunningStack {
   /** The Telnyx simulator's base URL, or null when pointed at real Telnyx. */
   simUrl: string | null;
   sim: TelnyxSimulator | null;
+  /** The ad platforms' fake (apps/ads-sim), or null when all three platform URLs are configured. */
+  adsSimUrl: string | null;
+  adsSim: AdsSimulator | null;
   temporalAddress: string;
   temporalUiUrl: string | null;
   databaseUrl: string;
@@ -181,6 +185,20 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       });
     }
 
+    // Ad platforms: the fake of each one whose URL is not configured (conversions never leave the
+    // machine by accident in development).
+    const adsEnv: Record<string, string> = {};
+    const adsUrls = ['GOOGLE_ADS_API_URL', 'GA4_MP_URL', 'META_GRAPH_URL'].filter((n) => !process.env[n]);
+    let adsSim: AdsSimulator | null = null;
+    if (adsUrls.length > 0) {
+      adsSim = await startAdsSimulator({
+        port: o.ephemeral ? 0 : Number(process.env.ADS_SIM_PORT ?? 8791),
+      });
+      const a = adsSim;
+      stops.push(() => a.stop());
+      for (const n of adsUrls) adsEnv[n] = adsSim.url;
+    }
+
     const adminToken = devAdminToken(tmp ? null : dataDir, cfg.admin.token);
     const emailWebhookSecret =
       cfg.email.webhookSecret ?? devSecret(tmp ? null : dataDir, 'email-webhook-secret');
@@ -188,6 +206,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     const childEnv = {
       ...process.env,
       ...telnyxEnv,
+      ...adsEnv,
       ADMIN_TOKEN: adminToken,
       MEDIA_SIGNING_SECRET:
         cfg.media.signingSecret ?? devSecret(tmp ? null : dataDir, 'media-signing-secret'),
@@ -244,6 +263,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       processes,
       simUrl: sim?.url ?? null,
       sim,
+      adsSimUrl: adsSim?.url ?? null,
+      adsSim,
       temporalAddress,
       temporalUiUrl,
       databaseUrl,
@@ -257,7 +278,15 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       writeFileSync(
         STACK_FILE,
         JSON.stringify(
-          { apiUrl, simUrl: stack.simUrl, apiKey, adminToken, temporalAddress, temporalUiUrl },
+          {
+            apiUrl,
+            simUrl: stack.simUrl,
+            apiKey,
+            adminToken,
+            temporalAddress,
+            temporalUiUrl,
+            adsSimUrl: stack.adsSimUrl,
+          },
           null,
           2,
         ),

@@ -67,6 +67,7 @@ Switchboard is running
   telnyx           ${stack.simUrl ? `${stack.simUrl} (simulator; control API under /sim)` : 'real Telnyx (TELNYX_API_KEY)'}
   email webhook    ${stack.apiUrl}/webhooks/email   (secret in .data/email-webhook-secret unless EMAIL_WEBHOOK_SECRET is set)
   forwarded email  ${stack.smtpUrl}${stack.sim?.smtpUrl ? `   (mail sink: read it at ${stack.simUrl}/sim/mail)` : ''}
+  ad platforms     ${stack.adsSimUrl ? `${stack.adsSimUrl} (fake Google Ads, GA4, Meta; conversions at /sim/received)` : 'the real ones (GOOGLE_ADS_API_URL, GA4_MP_URL, META_GRAPH_URL)'}
   temporal         ${stack.temporalAddress}   (${process.env.TEMPORAL_ADDRESS ? 'TEMPORAL_ADDRESS' : temporalStore === 'postgres' ? 'temporal-server, history in PostgreSQL' : 'dev server, history in .data/temporal.sqlite'})
   temporal web ui  ${stack.temporalUiUrl ?? '(external cluster)'}
   postgres         ${new URL(stack.databaseUrl).host}

@@ -107,7 +107,10 @@ describe('Google Ads adapter against the fake', () => {
   });
 
   it('reports an invalid click id, a too-old click and a too-old conversion as rejected', async () => {
-    const invalid = await adapters.google_ads.upload(google, conversion({ clickIds: { gclid: 'INVALID-x' } }));
+    const invalid = await adapters.google_ads.upload(
+      google,
+      conversion({ clickIds: { gclid: 'INVALID-x' } }),
+    );
     assert.equal(invalid.status === 'rejected' && invalid.code, 'invalid_click_id');
     assert.match(invalid.status === 'rejected' ? invalid.message : '', /UNPARSEABLE_GCLID/);
     const old = await adapters.google_ads.upload(google, conversion({ clickIds: { gclid: 'TOOOLD-x' } }));
@@ -146,7 +149,16 @@ describe('GA4 adapter against the fake', () => {
     assert.equal(sim.dropped().length, 0);
     assert.deepEqual(
       [got.platform, got.account, got.name, got.clickId, got.id, got.value, got.currency, got.time],
-      ['ga4', 'G-ABC123', 'qualified_call', '1234567890.1700000000', 'conv-1', 150, 'USD', Date.parse(c.occurredAt) * 1000],
+      [
+        'ga4',
+        'G-ABC123',
+        'qualified_call',
+        '1234567890.1700000000',
+        'conv-1',
+        150,
+        'USD',
+        Date.parse(c.occurredAt) * 1000,
+      ],
     );
   });
 
@@ -194,7 +206,10 @@ describe('Meta adapter against the fake', () => {
   it('retries rate limits after the usage header’s time, rejects bad tokens', async () => {
     sim.rateLimitNext('meta', 1);
     const limited = await adapters.meta.upload(meta, conversion());
-    assert.deepEqual(limited.status === 'retry' && [limited.code, limited.retryAfterSeconds], ['rate_limited', 60]);
+    assert.deepEqual(limited.status === 'retry' && [limited.code, limited.retryAfterSeconds], [
+      'rate_limited',
+      60,
+    ]);
     const bad = await adapters.meta.upload({ ...meta, accessToken: 'BAD' }, conversion());
     assert.equal(bad.status === 'rejected' && bad.code, 'bad_credentials');
   });

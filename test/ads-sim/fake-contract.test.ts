@@ -21,7 +21,7 @@ async function post(path: string, body: unknown, headers: Record<string, string>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as any };
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
 }
 
 const GOOGLE = '/v26/customers/1234567890:uploadClickConversions';
@@ -47,9 +47,17 @@ describe('Google Ads fake: uploadClickConversions', () => {
   });
 
   it('needs an OAuth bearer token and a developer token', async () => {
-    const none = await post(GOOGLE, { conversions: [goodConversion()], partialFailure: true }, { 'developer-token': 'd' });
+    const none = await post(
+      GOOGLE,
+      { conversions: [goodConversion()], partialFailure: true },
+      { 'developer-token': 'd' },
+    );
     assert.deepEqual([none.status, none.body.error.status], [401, 'UNAUTHENTICATED']);
-    const noDev = await post(GOOGLE, { conversions: [goodConversion()], partialFailure: true }, { authorization: 'Bearer t' });
+    const noDev = await post(
+      GOOGLE,
+      { conversions: [goodConversion()], partialFailure: true },
+      { authorization: 'Bearer t' },
+    );
     assert.equal(noDev.status, 401);
   });
 
@@ -59,7 +67,10 @@ describe('Google Ads fake: uploadClickConversions', () => {
       { conversions: [goodConversion()], partialFailure: true },
       googleHeaders,
     );
-    assert.deepEqual([dashes.status, adsErrorCode(dashes.body)], [400, { authenticationError: 'CLIENT_CUSTOMER_ID_INVALID' }]);
+    assert.deepEqual(
+      [dashes.status, adsErrorCode(dashes.body)],
+      [400, { authenticationError: 'CLIENT_CUSTOMER_ID_INVALID' }],
+    );
     const whole = await post(GOOGLE, { conversions: [goodConversion()] }, googleHeaders);
     assert.deepEqual([whole.status, whole.body.error.status], [400, 'INVALID_ARGUMENT']);
   });
@@ -120,7 +131,10 @@ describe('GA4 fake: Measurement Protocol', () => {
       'events[0].name:NAME_INVALID',
       'events[0].params.currency:VALUE_REQUIRED',
     ]);
-    const ok = await post(`/debug${MP}`, { client_id: '1.2', events: [{ name: 'lead', params: { value: 5, currency: 'USD' } }] });
+    const ok = await post(`/debug${MP}`, {
+      client_id: '1.2',
+      events: [{ name: 'lead', params: { value: 5, currency: 'USD' } }],
+    });
     assert.deepEqual(ok.body.validationMessages, []);
     assert.equal(sim.received().length, 0);
   });

@@ -7,6 +7,7 @@ import { createCallWorker } from '../../apps/worker/src/call-worker';
 import type { StackEndpoints } from '@switchboard/scenarios';
 import { http } from './http';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
+import { startAdsSimulator, type AdsSimulator } from '@switchboard/ads-sim';
 import { FilesystemBlobStore, openDataSource } from '@switchboard/persistence';
 import { loadConfig, mediaSigningSecret } from '@switchboard/config';
 import { TelnyxRecordings, TelnyxTelephony } from '@switchboard/telephony';
@@ -20,6 +21,8 @@ let runtimeInstalled = false;
 export interface TestStack {
   apiUrl: string;
   sim: TelnyxSimulator;
+  /** The ad platforms' fake: GOOGLE_ADS_API_URL, GA4_MP_URL and META_GRAPH_URL point at it. */
+  adsSim: AdsSimulator;
   client: Client;
   dataSource: DataSource;
   taskQueue: string;
@@ -59,6 +62,7 @@ export async function startTestStack(
     connectionId: CONNECTION_ID,
     timeScale: o.timeScale ?? 0.1,
   });
+  const adsSim = await startAdsSimulator();
   const taskQueue = uniqueName('calls');
   // Known before listening, so the links the api signs (recordings, audio) point at this api.
   const apiPort = await freePort();
@@ -71,6 +75,9 @@ export async function startTestStack(
     TELNYX_BASE_URL: sim.apiBaseUrl,
     TELNYX_PUBLIC_KEY: sim.publicKeyBase64,
     TELNYX_CONNECTION_ID: CONNECTION_ID,
+    GOOGLE_ADS_API_URL: adsSim.url,
+    GA4_MP_URL: adsSim.url,
+    META_GRAPH_URL: adsSim.url,
     RING_TIMEOUT_SECS: String(o.ringTimeoutSecs ?? 20),
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     AGENT_TELEPHONY: 'simulator',
@@ -121,6 +128,7 @@ export async function startTestStack(
   return {
     apiUrl,
     sim,
+    adsSim,
     client,
     dataSource,
     taskQueue,
@@ -136,6 +144,7 @@ export async function startTestStack(
       await connection.close();
       await app.close();
       await sim.close();
+      await adsSim.stop();
       await dataSource.destroy();
       await db.drop();
     },

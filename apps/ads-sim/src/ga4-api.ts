@@ -47,17 +47,28 @@ const RESERVED_PREFIXES = ['_', 'firebase_', 'ga_', 'google_', 'gtag.'];
 export interface ValidationMessage {
   fieldPath: string;
   description: string;
-  validationCode: 'VALUE_INVALID' | 'VALUE_REQUIRED' | 'NAME_INVALID' | 'NAME_RESERVED' | 'VALUE_OUT_OF_BOUNDS' | 'EXCEEDED_MAX_ENTITIES';
+  validationCode:
+    | 'VALUE_INVALID'
+    | 'VALUE_REQUIRED'
+    | 'NAME_INVALID'
+    | 'NAME_RESERVED'
+    | 'VALUE_OUT_OF_BOUNDS'
+    | 'EXCEEDED_MAX_ENTITIES';
 }
 
 /** What GA4's validation server would say of this request. */
-export function validateMeasurement(url: URL, body: Record<string, unknown>, now: number): ValidationMessage[] {
+export function validateMeasurement(
+  url: URL,
+  body: Record<string, unknown>,
+  now: number,
+): ValidationMessage[] {
   const out: ValidationMessage[] = [];
   const add = (fieldPath: string, validationCode: ValidationMessage['validationCode'], description: string) =>
     out.push({ fieldPath, validationCode, description });
   const measurementId = url.searchParams.get('measurement_id');
   if (!measurementId) add('measurement_id', 'VALUE_REQUIRED', 'measurement_id is required.');
-  else if (!/^G-[A-Z0-9]+$/.test(measurementId)) add('measurement_id', 'VALUE_INVALID', 'measurement_id is not a GA4 id.');
+  else if (!/^G-[A-Z0-9]+$/.test(measurementId))
+    add('measurement_id', 'VALUE_INVALID', 'measurement_id is not a GA4 id.');
   if (!url.searchParams.get('api_secret')) add('api_secret', 'VALUE_REQUIRED', 'api_secret is required.');
   if (typeof body.client_id !== 'string' || body.client_id === '')
     add('client_id', 'VALUE_REQUIRED', 'client_id is required for a web stream.');
@@ -80,9 +91,14 @@ export function validateMeasurement(url: URL, body: Record<string, unknown>, now
       continue;
     }
     const name = e.name;
-    if (typeof name !== 'string' || name === '') add(`${at}.name`, 'VALUE_REQUIRED', 'Event name is required.');
+    if (typeof name !== 'string' || name === '')
+      add(`${at}.name`, 'VALUE_REQUIRED', 'Event name is required.');
     else if (!NAME.test(name))
-      add(`${at}.name`, 'NAME_INVALID', 'Event names are letters, digits and underscores, start with a letter, up to 40.');
+      add(
+        `${at}.name`,
+        'NAME_INVALID',
+        'Event names are letters, digits and underscores, start with a letter, up to 40.',
+      );
     else if (RESERVED_EVENTS.has(name) || RESERVED_PREFIXES.some((p) => name.startsWith(p)))
       add(`${at}.name`, 'NAME_RESERVED', `${name} is reserved.`);
     if (e.params === undefined) continue;
@@ -91,7 +107,8 @@ export function validateMeasurement(url: URL, body: Record<string, unknown>, now
       continue;
     }
     const params = e.params;
-    if (Object.keys(params).length > MAX_PARAMS) add(`${at}.params`, 'EXCEEDED_MAX_ENTITIES', 'At most 25 params.');
+    if (Object.keys(params).length > MAX_PARAMS)
+      add(`${at}.params`, 'EXCEEDED_MAX_ENTITIES', 'At most 25 params.');
     for (const [k, v] of Object.entries(params)) {
       if (!NAME.test(k)) add(`${at}.params.${k}`, 'NAME_INVALID', 'Param names are like event names.');
       if (typeof v === 'string' && v.length > 100)
@@ -99,7 +116,10 @@ export function validateMeasurement(url: URL, body: Record<string, unknown>, now
     }
     if (params.value !== undefined && numeric(params.value) === null)
       add(`${at}.params.value`, 'VALUE_INVALID', 'value must be a number.');
-    if (params.value !== undefined && (typeof params.currency !== 'string' || !/^[A-Z]{3}$/.test(params.currency)))
+    if (
+      params.value !== undefined &&
+      (typeof params.currency !== 'string' || !/^[A-Z]{3}$/.test(params.currency))
+    )
       add(`${at}.params.currency`, 'VALUE_REQUIRED', 'currency (ISO 4217) is required with value.');
   }
   return out;
@@ -113,7 +133,13 @@ export function measurementCollect(req: SimRequest, debug: boolean, state: SimSt
   const parsed = jsonObject(req.body);
   const messages = parsed.ok
     ? validateMeasurement(req.url, parsed.value, now)
-    : [{ fieldPath: '', validationCode: 'VALUE_INVALID' as const, description: `Unable to parse JSON: ${parsed.why}` }];
+    : [
+        {
+          fieldPath: '',
+          validationCode: 'VALUE_INVALID' as const,
+          description: `Unable to parse JSON: ${parsed.why}`,
+        },
+      ];
   if (debug) return { status: 200, json: { validationMessages: messages } };
   if (messages.length > 0 || !parsed.ok) {
     state.dropped.push({

@@ -61,7 +61,13 @@ function failure(version: string, errors: AdsError[]) {
 }
 
 /** A whole-request error: google.rpc.Status, with a GoogleAdsFailure when Google Ads itself refused. */
-function rpcError(status: number, rpcStatus: string, message: string, version: string, errors: AdsError[] = []): Reply {
+function rpcError(
+  status: number,
+  rpcStatus: string,
+  message: string,
+  version: string,
+  errors: AdsError[] = [],
+): Reply {
   return {
     status,
     json: {
@@ -85,7 +91,8 @@ export function parseGoogleDateTime(text: string): number | null {
   const [, y, mo, d, h, mi, s, sign, oh, om] = m;
   const local = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
   const check = new Date(local);
-  if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) return null;
+  if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59)
+    return null;
   if (+oh > 14 || +om > 59) return null;
   return local - (sign === '-' ? -1 : 1) * (+oh * 60 + +om) * 60_000;
 }
@@ -109,11 +116,17 @@ export function uploadClickConversions(
   const token = auth[1];
   if (token.startsWith('BAD'))
     return rpcError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.', version, [
-      { errorCode: { authenticationError: 'OAUTH_TOKEN_INVALID' }, message: 'OAuth token in the header is not valid.' },
+      {
+        errorCode: { authenticationError: 'OAUTH_TOKEN_INVALID' },
+        message: 'OAuth token in the header is not valid.',
+      },
     ]);
   if (!header(req, 'developer-token'))
     return rpcError(401, 'UNAUTHENTICATED', 'The caller does not have permission.', version, [
-      { errorCode: { authenticationError: 'AUTHENTICATION_ERROR' }, message: 'The developer-token header is missing.' },
+      {
+        errorCode: { authenticationError: 'AUTHENTICATION_ERROR' },
+        message: 'The developer-token header is missing.',
+      },
     ]);
   const login = header(req, 'login-customer-id');
   if (!/^\d{10}$/.test(customerId) || (login !== undefined && !/^\d{10}$/.test(login)))
@@ -128,17 +141,30 @@ export function uploadClickConversions(
       {
         errorCode: { quotaError: 'RESOURCE_TEMPORARILY_EXHAUSTED' },
         message: 'Too many requests. Retry in 30 seconds.',
-        details: { quotaErrorDetails: { rateScope: 'DEVELOPER', rateName: 'Number of operations', retryDelay: '30s' } },
+        details: {
+          quotaErrorDetails: { rateScope: 'DEVELOPER', rateName: 'Number of operations', retryDelay: '30s' },
+        },
       },
     ]);
   if (!/^application\/json\b/i.test(header(req, 'content-type') ?? ''))
-    return rpcError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received: expected application/json.', version);
+    return rpcError(
+      400,
+      'INVALID_ARGUMENT',
+      'Invalid JSON payload received: expected application/json.',
+      version,
+    );
   const parsed = jsonObject(req.body);
-  if (!parsed.ok) return rpcError(400, 'INVALID_ARGUMENT', `Invalid JSON payload received. ${parsed.why}`, version);
+  if (!parsed.ok)
+    return rpcError(400, 'INVALID_ARGUMENT', `Invalid JSON payload received. ${parsed.why}`, version);
   const body = parsed.value;
   const unknown = Object.keys(body).find((k) => !REQUEST_FIELDS.has(k));
   if (unknown)
-    return rpcError(400, 'INVALID_ARGUMENT', `Invalid JSON payload received. Unknown name "${unknown}": Cannot find field.`, version);
+    return rpcError(
+      400,
+      'INVALID_ARGUMENT',
+      `Invalid JSON payload received. Unknown name "${unknown}": Cannot find field.`,
+      version,
+    );
   const conversions = body.conversions;
   if (!Array.isArray(conversions) || conversions.length === 0)
     return invalidArgument(version, [
@@ -186,7 +212,9 @@ export function uploadClickConversions(
       });
       results.push({});
     };
-    const ids = (['gclid', 'gbraid', 'wbraid'] as const).filter((k) => typeof c[k] === 'string' && c[k] !== '');
+    const ids = (['gclid', 'gbraid', 'wbraid'] as const).filter(
+      (k) => typeof c[k] === 'string' && c[k] !== '',
+    );
     if (ids.length === 0 && c.userIdentifiers === undefined) {
       fail('gclid', { fieldError: 'REQUIRED' }, 'A gclid, gbraid, wbraid or user identifier is required.');
       continue;
@@ -197,11 +225,19 @@ export function uploadClickConversions(
     }
     const action = typeof c.conversionAction === 'string' ? CONVERSION_ACTION.exec(c.conversionAction) : null;
     if (!action) {
-      fail('conversion_action', { requestError: 'RESOURCE_NAME_MALFORMED' }, 'The resource name is malformed.');
+      fail(
+        'conversion_action',
+        { requestError: 'RESOURCE_NAME_MALFORMED' },
+        'The resource name is malformed.',
+      );
       continue;
     }
     if (action[1] !== customerId) {
-      fail('conversion_action', { conversionUploadError: 'NO_CONVERSION_ACTION_FOUND' }, 'The conversion action is not in this account.');
+      fail(
+        'conversion_action',
+        { conversionUploadError: 'NO_CONVERSION_ACTION_FOUND' },
+        'The conversion action is not in this account.',
+      );
       continue;
     }
     const at = typeof c.conversionDateTime === 'string' ? parseGoogleDateTime(c.conversionDateTime) : null;
@@ -213,7 +249,10 @@ export function uploadClickConversions(
       );
       continue;
     }
-    if (c.currencyCode !== undefined && !(typeof c.currencyCode === 'string' && /^[A-Z]{3}$/.test(c.currencyCode))) {
+    if (
+      c.currencyCode !== undefined &&
+      !(typeof c.currencyCode === 'string' && /^[A-Z]{3}$/.test(c.currencyCode))
+    ) {
       fail('currency_code', { currencyCodeError: 'UNSUPPORTED' }, 'The currency code is not supported.');
       continue;
     }
@@ -231,16 +270,26 @@ export function uploadClickConversions(
           : clickId.startsWith('NOTFOUND')
             ? (['EVENT_NOT_FOUND', 'The imported event could not be attributed to a click.'] as const)
             : clickId.startsWith('TOOOLD')
-              ? (['EXPIRED_EVENT', "The click occurred before this conversion's click-through window."] as const)
+              ? ([
+                  'EXPIRED_EVENT',
+                  "The click occurred before this conversion's click-through window.",
+                ] as const)
               : clickId.startsWith('RECENT')
-                ? (['TOO_RECENT_EVENT', 'The click occurred less than 6 hours ago. Retry after 6 hours.'] as const)
+                ? ([
+                    'TOO_RECENT_EVENT',
+                    'The click occurred less than 6 hours ago. Retry after 6 hours.',
+                  ] as const)
                 : null;
     if (byRule) {
       fail(clickField, { conversionUploadError: byRule[0] }, byRule[1]);
       continue;
     }
     if (now - at > CLICK_THROUGH_WINDOW_MS) {
-      fail('conversion_date_time', { conversionUploadError: 'EXPIRED_EVENT' }, "The click occurred before this conversion's click-through window.");
+      fail(
+        'conversion_date_time',
+        { conversionUploadError: 'EXPIRED_EVENT' },
+        "The click occurred before this conversion's click-through window.",
+      );
       continue;
     }
     const key = `${customerId}|${c.conversionAction as string}|${clickId ?? ''}|${c.conversionDateTime as string}`;

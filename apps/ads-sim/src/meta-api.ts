@@ -31,7 +31,22 @@ const ACTION_SOURCES = new Set([
 const SHA256 = /^[a-f0-9]{64}$/;
 const FBC = /^fb\.\d\.(\d{10,13})\.(\S+)$/;
 const FBP = /^fb\.\d\.\d{10,13}\.\d+$/;
-const MATCH_KEYS = ['em', 'ph', 'fbc', 'fbp', 'external_id', 'client_ip_address', 'fn', 'ln', 'db', 'ge', 'ct', 'st', 'zp', 'country'];
+const MATCH_KEYS = [
+  'em',
+  'ph',
+  'fbc',
+  'fbp',
+  'external_id',
+  'client_ip_address',
+  'fn',
+  'ln',
+  'db',
+  'ge',
+  'ct',
+  'st',
+  'zp',
+  'country',
+];
 
 const trace = () => randomBytes(12).toString('base64url');
 
@@ -39,7 +54,13 @@ function graphError(
   status: number,
   code: number,
   message: string,
-  o: { subcode?: number; title?: string; userMessage?: string; transient?: boolean; headers?: Record<string, string> } = {},
+  o: {
+    subcode?: number;
+    title?: string;
+    userMessage?: string;
+    transient?: boolean;
+    headers?: Record<string, string>;
+  } = {},
 ): Reply {
   return {
     status,
@@ -79,9 +100,16 @@ function eventProblem(e: unknown, i: number, nowS: number): Reply | null {
       2804003,
     );
   if (time - nowS > 60)
-    return invalid('Event Timestamp In Future', `${at}.event_time is in the future (seconds, not milliseconds).`, 2804004);
+    return invalid(
+      'Event Timestamp In Future',
+      `${at}.event_time is in the future (seconds, not milliseconds).`,
+      2804004,
+    );
   if (typeof e.action_source !== 'string' || !ACTION_SOURCES.has(e.action_source))
-    return invalid('Invalid action_source', `${at}.action_source is required and must be one of Meta's values.`);
+    return invalid(
+      'Invalid action_source',
+      `${at}.action_source is required and must be one of Meta's values.`,
+    );
   if (e.action_source === 'website' && (typeof e.event_source_url !== 'string' || e.event_source_url === ''))
     return invalid('Missing event_source_url', `${at}.event_source_url is required for website events.`);
   const u = e.user_data;
@@ -92,12 +120,18 @@ function eventProblem(e: unknown, i: number, nowS: number): Reply | null {
     if (u[k] === undefined) continue;
     const values: unknown[] = Array.isArray(u[k]) ? (u[k] as unknown[]) : [u[k]];
     if (values.length === 0 || !values.every((v) => typeof v === 'string' && SHA256.test(v)))
-      return invalid(`Unhashed ${k}`, `${at}.user_data.${k} must be SHA-256 hashes (lower-case hex) of normalised values.`);
+      return invalid(
+        `Unhashed ${k}`,
+        `${at}.user_data.${k} must be SHA-256 hashes (lower-case hex) of normalised values.`,
+      );
   }
   if (u.fbc !== undefined) {
     const m = typeof u.fbc === 'string' ? FBC.exec(u.fbc) : null;
     if (!m || m[2].startsWith('INVALID'))
-      return invalid('Invalid fbc', `${at}.user_data.fbc is not a valid click id (fb.1.<creation ms>.<fbclid>).`);
+      return invalid(
+        'Invalid fbc',
+        `${at}.user_data.fbc is not a valid click id (fb.1.<creation ms>.<fbclid>).`,
+      );
   }
   if (u.fbp !== undefined && !(typeof u.fbp === 'string' && FBP.test(u.fbp)))
     return invalid('Invalid fbp', `${at}.user_data.fbp is not a valid browser id (fb.1.<ms>.<random>).`);
@@ -113,26 +147,39 @@ function eventProblem(e: unknown, i: number, nowS: number): Reply | null {
 }
 
 export function metaEvents(req: SimRequest, pixelId: string, state: SimState, now: number): Reply {
-  if (req.method !== 'POST')
-    return graphError(400, 100, 'Unsupported get request. Use POST to send events.');
+  if (req.method !== 'POST') return graphError(400, 100, 'Unsupported get request. Use POST to send events.');
   const parsed = jsonObject(req.body);
   if (!parsed.ok) return graphError(400, 100, `Invalid JSON: ${parsed.why}`);
   const body = parsed.value;
-  const token = req.url.searchParams.get('access_token') ?? (typeof body.access_token === 'string' ? body.access_token : '');
+  const token =
+    req.url.searchParams.get('access_token') ??
+    (typeof body.access_token === 'string' ? body.access_token : '');
   if (!token) return graphError(400, 104, 'An access token is required to request this resource.');
   if (token.startsWith('BAD'))
     return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token', {
-      headers: { 'www-authenticate': 'OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token"' },
+      headers: {
+        'www-authenticate': 'OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token"',
+      },
     });
   if (!/^\d+$/.test(pixelId))
-    return graphError(400, 100, `Unsupported post request. Object with ID '${pixelId}' does not exist.`, { subcode: 33 });
+    return graphError(400, 100, `Unsupported post request. Object with ID '${pixelId}' does not exist.`, {
+      subcode: 33,
+    });
   if (token.startsWith('RATE') || state.takeRateLimit('meta'))
     return graphError(400, 17, 'User request limit reached', {
       subcode: 2446079,
       transient: true,
       headers: {
         'x-business-use-case-usage': JSON.stringify({
-          [pixelId]: [{ type: 'ads_management', call_count: 100, total_cputime: 25, total_time: 25, estimated_time_to_regain_access: 1 }],
+          [pixelId]: [
+            {
+              type: 'ads_management',
+              call_count: 100,
+              total_cputime: 25,
+              total_time: 25,
+              estimated_time_to_regain_access: 1,
+            },
+          ],
         }),
       },
     });

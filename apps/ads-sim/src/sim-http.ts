@@ -22,7 +22,9 @@ export function header(req: SimRequest, name: string): string | undefined {
 }
 
 /** The body as a JSON object, or the reason it is not one. */
-export function jsonObject(body: Buffer): { ok: true; value: Record<string, unknown> } | { ok: false; why: string } {
+export function jsonObject(
+  body: Buffer,
+): { ok: true; value: Record<string, unknown> } | { ok: false; why: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));

@@ -69,7 +69,10 @@ export async function startAdsSimulator(o: AdsSimulatorOptions = {}): Promise<Ad
       const platform = isObject(b) ? b.platform : undefined;
       const count = isObject(b) && b.count !== undefined ? b.count : 1;
       if (!PLATFORMS.includes(platform as SimPlatform) || !Number.isInteger(count) || (count as number) < 0)
-        return { status: 400, json: { error: 'platform must be google_ads, ga4 or meta; count a whole number' } };
+        return {
+          status: 400,
+          json: { error: 'platform must be google_ads, ga4 or meta; count a whole number' },
+        };
       state.rateLimitNext(platform as SimPlatform, count as number);
       return { status: 204 };
     }

@@ -6,7 +6,9 @@ import type { PlatformEndpoints } from './platform-request';
 
 /** Each platform's adapter, keyed by the platform a destination names. */
 export type ConversionAdapters = {
-  readonly [P in AdPlatform]: ConversionAdapter<Extract<Parameters<ConversionAdapter['upload']>[0], { platform: P }>>;
+  readonly [P in AdPlatform]: ConversionAdapter<
+    Extract<Parameters<ConversionAdapter['upload']>[0], { platform: P }>
+  >;
 };
 
 /** The three adapters on the configured base URLs (GOOGLE_ADS_API_URL, GA4_MP_URL, META_GRAPH_URL). */

@@ -63,7 +63,10 @@ export function ga4EventName(name: string): string | null {
   return n;
 }
 
-export function ga4Adapter(o: PlatformEndpoints, now: () => number = Date.now): ConversionAdapter<Ga4Destination> {
+export function ga4Adapter(
+  o: PlatformEndpoints,
+  now: () => number = Date.now,
+): ConversionAdapter<Ga4Destination> {
   const base = o.ga4BaseUrl.replace(/\/+$/, '');
   return {
     platform: 'ga4',
@@ -71,7 +74,11 @@ export function ga4Adapter(o: PlatformEndpoints, now: () => number = Date.now): 
       const clientId = c.clickIds.gaClientId;
       if (!clientId) return { status: 'rejected', code: 'missing_click_id', message: 'no GA4 client id' };
       if (!/^G-[A-Z0-9]+$/i.test(d.measurementId.trim()))
-        return { status: 'rejected', code: 'invalid_request', message: 'measurementId must look like G-XXXXXXX' };
+        return {
+          status: 'rejected',
+          code: 'invalid_request',
+          message: 'measurementId must look like G-XXXXXXX',
+        };
       if (!d.apiSecret.trim())
         return { status: 'rejected', code: 'bad_credentials', message: 'no Measurement Protocol API secret' };
       const name = ga4EventName(c.name);

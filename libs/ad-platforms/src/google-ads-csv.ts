@@ -3,7 +3,10 @@ import { googleClickId } from './google-ads';
 import { checkTimeZone, googleAdsCsvTime } from './platform-time';
 
 /** What one row of the file needs of a conversion. */
-export type GoogleAdsCsvRow = Pick<ConversionUpload, 'name' | 'value' | 'currency' | 'occurredAt' | 'clickIds'>;
+export type GoogleAdsCsvRow = Pick<
+  ConversionUpload,
+  'name' | 'value' | 'currency' | 'occurredAt' | 'clickIds'
+>;
 
 /**
  * Google Ads' "conversions from clicks" import file, for accounts that upload by hand or by

@@ -1,13 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ConversionAdapter, ConversionUpload, GoogleAdsDestination, UploadResult } from './adapter';
 import { googleAdsDateTime, PlatformTimeError } from './platform-time';
-import {
-  field,
-  isRetry,
-  postJson,
-  retryAfterHeader,
-  type PlatformEndpoints,
-} from './platform-request';
+import { field, isRetry, postJson, retryAfterHeader, text, type PlatformEndpoints } from './platform-request';
 
 /**
  * Google Ads offline click conversions through the REST API's
@@ -100,7 +94,7 @@ export function googleAdsResult(status: number, json: unknown, headers: Incoming
   const rpcStatus = field(error, 'status');
   const message = failure
     ? `${failure.code}: ${failure.message}`
-    : String(field(error, 'message') ?? `HTTP ${status}`);
+    : (text(field(error, 'message')) ?? `HTTP ${status}`);
   if (status === 429 || rpcStatus === 'RESOURCE_EXHAUSTED')
     return {
       status: 'retry',
@@ -170,13 +164,13 @@ function firstFailure(rpcStatus: unknown): Failure | null {
     return {
       kind: typeof kind === 'string' ? kind : 'unknown',
       code: typeof code === 'string' ? code : 'UNKNOWN',
-      message: String(field(e, 'message') ?? field(rpcStatus, 'message') ?? ''),
+      message: text(field(e, 'message')) ?? text(field(rpcStatus, 'message')) ?? '',
       ...(seconds ? { retryDelaySeconds: Number(seconds[1]) } : {}),
     };
   }
   const message = field(rpcStatus, 'message');
   return typeof message === 'string' && message
-    ? { kind: 'unknown', code: String(field(rpcStatus, 'status') ?? 'UNKNOWN'), message }
+    ? { kind: 'unknown', code: text(field(rpcStatus, 'status')) ?? 'UNKNOWN', message }
     : null;
 }
 

@@ -15,4 +15,10 @@ export type { PlatformEndpoints } from './platform-request';
 export { googleAdsUploadCsv, type GoogleAdsCsvRow } from './google-ads-csv';
 export { GOOGLE_ADS_API_VERSION } from './google-ads';
 export { META_GRAPH_API_VERSION } from './meta';
-export { googleAdsDateTime, googleAdsCsvTime, unixMicros, unixSeconds, PlatformTimeError } from './platform-time';
+export {
+  googleAdsDateTime,
+  googleAdsCsvTime,
+  unixMicros,
+  unixSeconds,
+  PlatformTimeError,
+} from './platform-time';

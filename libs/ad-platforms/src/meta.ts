@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ConversionAdapter, MetaDestination, UploadResult } from './adapter';
 import { PlatformTimeError, unixSeconds } from './platform-time';
-import { field, isRetry, postJson, retryAfterHeader, type PlatformEndpoints } from './platform-request';
+import { field, isRetry, postJson, retryAfterHeader, text, type PlatformEndpoints } from './platform-request';
 import { hashedEmail, hashedPhone, metaFbc } from './user-data';
 
 /**
@@ -89,7 +89,7 @@ export function metaResult(status: number, json: unknown, headers: IncomingHttpH
     const trace = field(json, 'fbtrace_id');
     return {
       status: 'accepted',
-      detail: `events_received ${String(received ?? '?')}${typeof trace === 'string' ? `, fbtrace_id ${trace}` : ''}`,
+      detail: `events_received ${text(received) ?? '?'}${typeof trace === 'string' ? `, fbtrace_id ${trace}` : ''}`,
     };
   }
   const code = Number(field(error, 'code'));
@@ -103,12 +103,18 @@ export function metaResult(status: number, json: unknown, headers: IncomingHttpH
     `${texts.join(' — ') || 'no message'}${typeof trace === 'string' ? ` (fbtrace_id ${trace})` : ''}`;
   const said = texts.join(' ');
   if (RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80014) || status === 429)
-    return { status: 'retry', code: 'rate_limited', message, retryAfterSeconds: regainAccessSeconds(headers) };
+    return {
+      status: 'retry',
+      code: 'rate_limited',
+      message,
+      retryAfterSeconds: regainAccessSeconds(headers),
+    };
   if (CREDENTIAL_CODES.has(code) || (code >= 200 && code <= 299))
     return { status: 'rejected', code: 'bad_credentials', message };
   if (code === 100 && (TOO_OLD_SUBCODES.has(subcode) || /too old|too far in the past/i.test(said)))
     return { status: 'rejected', code: 'too_old', message };
-  if (code === 100 && /\bfb[cp]\b/i.test(said)) return { status: 'rejected', code: 'invalid_click_id', message };
+  if (code === 100 && /\bfb[cp]\b/i.test(said))
+    return { status: 'rejected', code: 'invalid_click_id', message };
   if (code === 1 || code === 2 || field(error, 'is_transient') === true || status >= 500)
     return { status: 'retry', code: 'platform_error', message };
   if (!Number.isFinite(code) && (status === 401 || status === 403))

@@ -66,9 +66,10 @@ export function isRetry(a: PlatformAnswer | UploadResult): a is Extract<UploadRe
 
 /** HTTP's Retry-After in seconds (delta form only; platforms do not send dates), else undefined. */
 export function retryAfterHeader(headers: IncomingHttpHeaders): number | undefined {
-  const raw = headers['retry-after'];
-  const v = Array.isArray(raw) ? raw[0] : raw;
-  return v !== undefined && /^\d+$/.test(v.trim()) ? Number(v.trim()) : undefined;
+  const raw: unknown = headers['retry-after'];
+  const first: unknown = Array.isArray(raw) ? raw[0] : raw;
+  const v = typeof first === 'string' ? first.trim() : '';
+  return /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
 /** A plain object's field, for reading platforms' JSON without trusting its shape. */
@@ -76,4 +77,9 @@ export function field(value: unknown, name: string): unknown {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)[name]
     : undefined;
+}
+
+/** A JSON string or number as text; undefined for anything else. */
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }

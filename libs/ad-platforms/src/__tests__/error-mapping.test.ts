@@ -64,7 +64,11 @@ describe('Google Ads answers', () => {
   });
 
   it('gives up on refused credentials and malformed requests', () => {
-    const auth = googleAdsResult(401, { error: { code: 401, ...adsFailure({ authenticationError: 'OAUTH_TOKEN_INVALID' }) } }, {});
+    const auth = googleAdsResult(
+      401,
+      { error: { code: 401, ...adsFailure({ authenticationError: 'OAUTH_TOKEN_INVALID' }) } },
+      {},
+    );
     assert.equal(auth.status === 'rejected' && auth.code, 'bad_credentials');
     assert.equal(googleAdsResult(403, { error: { code: 403 } }, {}).status, 'rejected');
     const bad = googleAdsResult(400, { error: { code: 400, message: 'Invalid JSON payload received.' } }, {});
@@ -73,23 +77,32 @@ describe('Google Ads answers', () => {
 });
 
 describe('Meta answers', () => {
-  const err = (error: Record<string, unknown>, status = 400, headers = {}) => metaResult(status, { error }, headers);
+  const err = (error: Record<string, unknown>, status = 400, headers = {}) =>
+    metaResult(status, { error }, headers);
 
   it('accepts events_received', () => {
     assert.equal(metaResult(200, { events_received: 1, fbtrace_id: 'T' }, {}).status, 'accepted');
   });
 
   it('maps Graph API error codes', () => {
-    const code = (r: ReturnType<typeof metaResult>) => (r.status === 'accepted' ? 'accepted' : `${r.status}:${r.code}`);
+    const code = (r: ReturnType<typeof metaResult>) =>
+      r.status === 'accepted' ? 'accepted' : `${r.status}:${r.code}`;
     assert.equal(code(err({ code: 190, message: 'Invalid OAuth access token' })), 'rejected:bad_credentials');
-    for (const c of [4, 17, 32, 613, 80004]) assert.equal(code(err({ code: c })), 'retry:rate_limited', String(c));
-    assert.equal(code(err({ code: 100, error_subcode: 2804003, message: 'Invalid parameter' })), 'rejected:too_old');
+    for (const c of [4, 17, 32, 613, 80004])
+      assert.equal(code(err({ code: c })), 'retry:rate_limited', String(c));
+    assert.equal(
+      code(err({ code: 100, error_subcode: 2804003, message: 'Invalid parameter' })),
+      'rejected:too_old',
+    );
     assert.equal(
       code(err({ code: 100, message: 'Invalid parameter', error_user_title: 'Invalid fbc' })),
       'rejected:invalid_click_id',
     );
     assert.equal(code(err({ code: 100, message: 'Invalid parameter' })), 'rejected:invalid_request');
-    assert.equal(code(err({ code: 2, message: 'Service temporarily unavailable' }, 500)), 'retry:platform_error');
+    assert.equal(
+      code(err({ code: 2, message: 'Service temporarily unavailable' }, 500)),
+      'retry:platform_error',
+    );
     assert.equal(code(metaResult(503, null, {})), 'retry:platform_error');
   });
 

@@ -15,7 +15,15 @@ const row = (o: Partial<GoogleAdsCsvRow>): GoogleAdsCsvRow => ({
 describe('googleAdsUploadCsv: the offline conversions import file', () => {
   it('names the zone once, writes Google’s header and each conversion at that zone’s wall clock', () => {
     const csv = googleAdsUploadCsv(
-      [row({}), row({ name: 'Form lead', value: null, occurredAt: '2026-12-01T03:00:00Z', clickIds: { gclid: 'G2' } })],
+      [
+        row({}),
+        row({
+          name: 'Form lead',
+          value: null,
+          occurredAt: '2026-12-01T03:00:00Z',
+          clickIds: { gclid: 'G2' },
+        }),
+      ],
       'America/Chicago',
     );
     assert.equal(
