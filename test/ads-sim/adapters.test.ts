@@ -130,6 +130,8 @@ describe('Google Ads adapter against the fake', () => {
   it('rejects bad credentials', async () => {
     const r = await adapters.google_ads.upload({ ...google, accessToken: 'BAD-token' }, conversion());
     assert.equal(r.status === 'rejected' && r.code, 'bad_credentials');
+    const unsendable = await adapters.google_ads.upload({ ...google, accessToken: 'tok\nen' }, conversion());
+    assert.equal(unsendable.status === 'rejected' && unsendable.code, 'bad_credentials');
   });
 
   it('sends nothing for a lead without gclid, gbraid or wbraid', async () => {

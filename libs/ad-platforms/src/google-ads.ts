@@ -39,6 +39,13 @@ export function googleAdsAdapter(o: PlatformEndpoints): ConversionAdapter<Google
         return { status: 'rejected', code: 'invalid_request', message: 'customerId must be 10 digits' };
       if (!/^\d+$/.test(d.conversionActionId.trim()))
         return { status: 'rejected', code: 'invalid_request', message: 'conversionActionId must be digits' };
+      // Header values must be visible ASCII; anything else would fail every attempt alike.
+      if (![d.developerToken, d.accessToken].every((t) => /^[\x21-\x7e]+$/.test(t)))
+        return {
+          status: 'rejected',
+          code: 'bad_credentials',
+          message: 'the developer token and access token must be non-empty and plain ASCII',
+        };
       if (loginCustomerId && !/^\d{10}$/.test(loginCustomerId))
         return { status: 'rejected', code: 'invalid_request', message: 'loginCustomerId must be 10 digits' };
       let conversionDateTime: string;
