@@ -22,6 +22,17 @@ export function googleClickId(
   return null;
 }
 
+/**
+ * The conversion action's id, given either bare or as its resource name (which must then be in the
+ * destination's account); null when it is neither.
+ */
+export function conversionActionIdOf(given: string, customerId: string): string | null {
+  const v = given.trim();
+  if (/^\d+$/.test(v)) return v;
+  const m = /^customers\/(\d+)\/conversionActions\/(\d+)$/.exec(v);
+  return m && m[1] === customerId ? m[2] : null;
+}
+
 /** Google's ids are written with or without dashes (123-456-7890); the API takes digits only. */
 const digits = (id: string | undefined) => (id ?? '').replace(/-/g, '').trim();
 
@@ -37,8 +48,13 @@ export function googleAdsAdapter(o: PlatformEndpoints): ConversionAdapter<Google
       const loginCustomerId = digits(d.loginCustomerId);
       if (!/^\d{10}$/.test(customerId))
         return { status: 'rejected', code: 'invalid_request', message: 'customerId must be 10 digits' };
-      if (!/^\d+$/.test(d.conversionActionId.trim()))
-        return { status: 'rejected', code: 'invalid_request', message: 'conversionActionId must be digits' };
+      const actionId = conversionActionIdOf(d.conversionActionId, customerId);
+      if (!actionId)
+        return {
+          status: 'rejected',
+          code: 'invalid_request',
+          message: `conversionActionId must be digits or customers/${customerId}/conversionActions/<digits>`,
+        };
       // Header values must be visible ASCII; anything else would fail every attempt alike.
       if (![d.developerToken, d.accessToken].every((t) => /^[\x21-\x7e]+$/.test(t)))
         return {
@@ -60,7 +76,7 @@ export function googleAdsAdapter(o: PlatformEndpoints): ConversionAdapter<Google
         conversions: [
           {
             ...click,
-            conversionAction: `customers/${customerId}/conversionActions/${d.conversionActionId.trim()}`,
+            conversionAction: `customers/${customerId}/conversionActions/${actionId}`,
             conversionDateTime,
             ...(c.value !== null ? { conversionValue: c.value } : {}),
             currencyCode: c.currency,

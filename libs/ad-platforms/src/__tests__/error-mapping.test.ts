@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ga4EventName, ga4Result } from '../ga4';
-import { googleAdsResult } from '../google-ads';
+import { conversionActionIdOf, googleAdsResult } from '../google-ads';
 import { metaResult } from '../meta';
 
 const adsFailure = (errorCode: Record<string, string>, extra: Record<string, unknown> = {}) => ({
@@ -14,6 +14,18 @@ const adsFailure = (errorCode: Record<string, string>, extra: Record<string, unk
 });
 const partial = (errorCode: Record<string, string>) =>
   googleAdsResult(200, { results: [{}], partialFailureError: { code: 3, ...adsFailure(errorCode) } }, {});
+
+describe('Google Ads conversion action', () => {
+  it('takes the bare id or the resource name of the same account', () => {
+    assert.equal(conversionActionIdOf(' 987654 ', '1234567890'), '987654');
+    assert.equal(
+      conversionActionIdOf('customers/1234567890/conversionActions/987654', '1234567890'),
+      '987654',
+    );
+    assert.equal(conversionActionIdOf('customers/1111111111/conversionActions/987654', '1234567890'), null);
+    assert.equal(conversionActionIdOf('Qualified call', '1234567890'), null);
+  });
+});
 
 describe('Google Ads answers', () => {
   it('accepts a conversion with a result and no partial failure', () => {
