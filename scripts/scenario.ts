@@ -24,7 +24,13 @@ async function main(): Promise<void> {
       simTimeScale: Number(process.env.SIM_TIME_SCALE ?? 0.1),
       childOutput: 'quiet',
     });
-    endpoints = { apiUrl: own.apiUrl, simUrl: own.simUrl!, apiKey: own.apiKey, adminToken: own.adminToken };
+    endpoints = {
+      apiUrl: own.apiUrl,
+      simUrl: own.simUrl!,
+      apiKey: own.apiKey,
+      adminToken: own.adminToken,
+      ...(own.adsSimUrl ? { adsSimUrl: own.adsSimUrl } : {}),
+    };
   }
   const results: CallResult[] = [];
   try {

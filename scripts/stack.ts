@@ -285,7 +285,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
             adminToken,
             temporalAddress,
             temporalUiUrl,
-            adsSimUrl: stack.adsSimUrl,
+            ...(stack.adsSimUrl ? { adsSimUrl: stack.adsSimUrl } : {}),
           },
           null,
           2,

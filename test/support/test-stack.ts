@@ -133,7 +133,7 @@ export async function startTestStack(
     dataSource,
     taskQueue,
     apiKey,
-    endpoints: { apiUrl, simUrl: sim.url, apiKey, adminToken: TEST_ADMIN_TOKEN },
+    endpoints: { apiUrl, simUrl: sim.url, apiKey, adminToken: TEST_ADMIN_TOKEN, adsSimUrl: adsSim.url },
     // Every JSON 2xx answer is checked against docs/openapi.json (openapi-responses.ts).
     api: (method, path, body) =>
       checkedResponse(method, path, http(method, `${apiUrl}${path}`, body, withKey(apiKey))),

@@ -6,6 +6,8 @@ export interface StackEndpoints {
   apiKey?: string;
   /** The platform operator's token: sees calls no property owns (unknown numbers). */
   adminToken?: string;
+  /** The ad platforms' fake (apps/ads-sim), when the stack runs one: what conversions reached. */
+  adsSimUrl?: string;
 }
 
 /**
