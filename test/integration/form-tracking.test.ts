@@ -20,8 +20,10 @@ describe('form tracking: the public form endpoint, the form log, reports and the
   let sessionId: string;
   let visitorId: string;
   let client = 0;
-  const fields = (e: { body: any }) =>
-    (e.body.error?.fields ?? []).map((f: { field: string }) => f.field) as string[];
+  /** The fields an error names, each once. */
+  const fields = (e: { body: any }) => [
+    ...new Set<string>((e.body.error?.fields ?? []).map((f: { field: string }) => f.field)),
+  ];
 
   /** What the script sends, through the trusted proxy as a client of its own. */
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

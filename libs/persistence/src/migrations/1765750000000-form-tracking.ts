@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * submission the DNI script sends is a lead beside calls, texts and emails. A submission keeps the
  * fields captured, the lead's name, phone (E.164 when parseable), email and message, and its visit:
  * its attribution (campaign, keyword, UTM, landing page, referrer) is the session's, read through
- * `session_id`. The phone index finds a later call's earlier forms (one lead's journey).
+ * `session_id`. `fields` is json, not jsonb, to keep the form's order of its fields. The phone index finds a later call's earlier forms (one lead's journey).
  */
 export class FormTracking1765750000000 implements MigrationInterface {
   name = 'FormTracking1765750000000';
@@ -25,7 +25,7 @@ export class FormTracking1765750000000 implements MigrationInterface {
         form_name text,
         form_action text,
         page_url text NOT NULL,
-        fields jsonb NOT NULL,
+        fields json NOT NULL,
         name text,
         phone text,
         email text,
