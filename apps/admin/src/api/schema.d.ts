@@ -2661,7 +2661,7 @@ export interface components {
        * @description http(s) URL the events are POSTed to.
        */
       url: string;
-      /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received. */
+      /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received, form.submitted. */
       events: (
         | 'call.started'
         | 'call.completed'
@@ -3984,7 +3984,7 @@ export interface components {
        * @description http(s) URL the events are POSTed to.
        */
       url?: string;
-      /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received. */
+      /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received, form.submitted. */
       events?: (
         | 'call.started'
         | 'call.completed'

@@ -2315,7 +2315,7 @@ export default async () => {
                 required: true,
                 type: () => [Object],
                 description:
-                  'Any of call.started, call.completed, voicemail.left, text.received, email.received.',
+                  'Any of call.started, call.completed, voicemail.left, text.received, email.received, form.submitted.',
                 enum: [
                   'call.started',
                   'call.completed',
