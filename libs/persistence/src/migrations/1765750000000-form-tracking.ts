@@ -40,9 +40,14 @@ export class FormTracking1765750000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX ix_form_submissions_session ON form_submissions (session_id) WHERE session_id IS NOT NULL`,
     );
+
+    // A call's journey finds the lead's calls by caller number (ix_calls_from_number) or visit: without
+    // this, the OR would read every call.
+    await q.query(`CREATE INDEX ix_calls_visitor_session ON calls (session_id) WHERE session_id IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX ix_calls_visitor_session`);
     await q.query(`DROP TABLE form_submissions`);
     await q.query(`ALTER TABLE properties DROP COLUMN dni_forms_enabled, DROP COLUMN dni_form_field_map`);
   }
