@@ -50,17 +50,25 @@ export interface TestSite {
 }
 
 /**
- * The customer's website: static pages (and, for the API-down test, a script file given to it).
- * It serves no endpoint of ours.
+ * The customer's website: static pages (and, for the API-down test, a script file given to it;
+ * `pages`: other pages by path, made from the script's URL). It serves no endpoint of ours.
  */
-export async function startTestSite(files: Record<string, string> = {}): Promise<TestSite> {
+export async function startTestSite(
+  files: Record<string, string> = {},
+  pages: Record<string, (scriptUrl: string) => string> = {},
+): Promise<TestSite> {
   const served: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     served.push(url.pathname);
     const file = files[url.pathname];
+    const own = pages[url.pathname];
     if (file !== undefined) {
       res.writeHead(200, { 'content-type': 'application/javascript' }).end(file);
+    } else if (own) {
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(own(url.searchParams.get('s') ?? ''));
     } else if (url.pathname.endsWith('.html')) {
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })

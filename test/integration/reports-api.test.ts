@@ -298,6 +298,7 @@ describe('reports API', () => {
     avgTalkSecs: 70, // (60 + 120 + 30) / 3
     texts: 1,
     emails: 1,
+    forms: 0,
   };
 
   it('totals every aggregate over local days of each property', async () => {
@@ -324,6 +325,7 @@ describe('reports API', () => {
         avgTalkSecs: 45,
         texts: 1,
         emails: 0,
+        forms: 0,
       },
       // c5 c7 c8 d3
       {
@@ -339,6 +341,7 @@ describe('reports API', () => {
         avgTalkSecs: 120,
         texts: 0,
         emails: 1,
+        forms: 0,
       },
     ]);
     assert.deepEqual(r.totals, ALL);
@@ -370,6 +373,7 @@ describe('reports API', () => {
       avgTalkSecs: null,
       texts: 1,
       emails: 0,
+      forms: 0,
     });
   });
 
@@ -390,6 +394,7 @@ describe('reports API', () => {
         avgTalkSecs: 120,
         texts: 0,
         emails: 0,
+        forms: 0,
       },
       // c2 c4 c8
       {
@@ -405,6 +410,7 @@ describe('reports API', () => {
         avgTalkSecs: 60,
         texts: 1,
         emails: 0,
+        forms: 0,
       },
       // d2 d3
       {
@@ -420,6 +426,7 @@ describe('reports API', () => {
         avgTalkSecs: 30,
         texts: 0,
         emails: 1,
+        forms: 0,
       },
     ]);
     const byNumber = await summary('groupBy=tracking_number');
@@ -498,9 +505,9 @@ describe('reports API', () => {
       assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
       assert.equal(
         await res.text(),
-        'key,label,calls,answered,missed,abandoned,voicemails,firstTime,avgRingSecs,avgTalkSecs,texts,emails\r\n' +
-          '2026-01-10,2026-01-10,4,2,1,1,0,3,5,45,1,0\r\n' +
-          '2026-01-11,2026-01-11,4,1,1,1,1,1,10,120,0,1\r\n',
+        'key,label,calls,answered,missed,abandoned,voicemails,firstTime,avgRingSecs,avgTalkSecs,texts,emails,forms\r\n' +
+          '2026-01-10,2026-01-10,4,2,1,1,0,3,5,45,1,0,0\r\n' +
+          '2026-01-11,2026-01-11,4,1,1,1,1,1,10,120,0,1,0\r\n',
       );
     }
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
-import { openDataSource } from '@switchboard/persistence';
+import { FormSubmissionRepository, openDataSource } from '@switchboard/persistence';
 import { callRecordSaver } from '../support/call-records';
 import { http } from '../support/http';
 import { createTestAccount, withKey } from '../support/accounts';
@@ -54,6 +54,7 @@ describe('tenant isolation on every endpoint', () => {
         `${base}/webhook-deliveries/${ids.deliveryId}`,
         `${base}/scoring-rules`,
         `/v1/calls/${ids.callId}/score-changes`,
+        `/v1/forms/${ids.formId}`,
       ].map(async (p) =>
         JSON.stringify((await a('GET', p)).body, (k, v: unknown) => (k === 'lastUsedAt' ? undefined : v)),
       ),
@@ -220,6 +221,24 @@ describe('tenant isolation on every endpoint', () => {
       [p.id, ids.sourceId],
     );
     ids.emailId = email.id;
+
+    // A web form submission of A's, as the public DNI form endpoint stores it.
+    ids.formId = (
+      await new FormSubmissionRepository(ds).save({
+        propertyId: p.id,
+        sessionId: null,
+        visitorId: null,
+        formName: 'contact',
+        formAction: null,
+        pageUrl: 'https://a.example/contact',
+        fields: { email: 'lead@a.example' },
+        name: null,
+        phone: '+13125550100',
+        email: 'lead@a.example',
+        message: null,
+        submittedAt: new Date(),
+      })
+    ).id;
 
     // A webhook subscription of A's with one delivery in its log.
     ids.webhookId = (

@@ -131,6 +131,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/dni/{dniKey}/forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stores the submission (text/plain JSON from `navigator.sendBeacon`, or application/json). */
+    post: operations['DniFormsController_submit'];
+    delete?: never;
+    /** CORS preflight of a submission sent by fetch (the guard sets the headers). */
+    options: operations['DniFormsController_preflight'];
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/dni/{dniKey}/visits': {
     parameters: {
       query?: never;
@@ -459,7 +477,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One call: its record, its recordings (signed URLs of our copies, valid RECORDING_URL_TTL_SECS) and the carrier events stored for it. */
+    /** One call: its record, its recordings (signed URLs of our copies, valid RECORDING_URL_TTL_SECS), the carrier events stored for it, and its lead's journey (the forms and calls of the same caller number or website visit). */
     get: operations['CallsController_get'];
     put?: never;
     post?: never;
@@ -587,6 +605,39 @@ export interface paths {
     };
     /** The workflow that ran the call, and its page in the Temporal Web UI (when TEMPORAL_UI_URL is set). */
     get: operations['LiveCallsController_workflow'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FormsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/forms/{formId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One form, with every form and call of the same lead (same phone number or visit), oldest first. */
+    get: operations['FormsController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2066,6 +2117,11 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
       recordings: components['schemas']['RecordingView'][];
+      /**
+       * @description The caller's journey as one lead: every form (docs/DNI.md "Form tracking") and inbound call of
+       *     the same caller number or website visit at the property, oldest first, this call among them.
+       */
+      journey: components['schemas']['JourneyEntryView'][];
       /** @description The carrier's webhooks of the call, oldest first. */
       events: components['schemas']['CallEventView'][];
     };
@@ -2200,6 +2256,8 @@ export interface components {
       texts: number | null;
       /** @description Received emails; null where emails do not count (filters or groupings an email has not). */
       emails: number | null;
+      /** @description Web form submissions; null where forms do not count (as for emails). */
+      forms: number | null;
     };
     CallSummaryRow: {
       /** @description The group: an id (property, source, tracking number), a value (campaign, keyword, outcome, who answered), a local day (`YYYY-MM-DD`), or an hour of week (0–167 from Monday 00:00); null: the calls without one (no campaign, say). */
@@ -2221,6 +2279,8 @@ export interface components {
       texts: number | null;
       /** @description Received emails; null where emails do not count (filters or groupings an email has not). */
       emails: number | null;
+      /** @description Web form submissions; null where forms do not count (as for emails). */
+      forms: number | null;
     };
     CallSummaryView: {
       from: string;
@@ -2601,8 +2661,15 @@ export interface components {
        * @description http(s) URL the events are POSTed to.
        */
       url: string;
-      /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received. */
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received, form.submitted. */
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description?: string;
       /** @description False pauses deliveries (new events are not sent; pending retries stop). Default true. */
       active?: boolean;
@@ -2638,7 +2705,14 @@ export interface components {
       id: string;
       propertyId: string;
       url: string;
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description: string | null;
       /** @description Inactive subscriptions get no new deliveries. */
       active: boolean;
@@ -2692,6 +2766,7 @@ export interface components {
       attributionModel: 'first_touch' | 'last_touch';
       /** @description Days within which a caller counts as a repeat caller; null: ever. */
       repeatCallerWindowDays: number | null;
+      formTracking: components['schemas']['FormTrackingView'];
     };
     EmailDetailView: {
       id: string;
@@ -2793,6 +2868,148 @@ export interface components {
     FirstTimeCriterion: {
       /** @enum {string} */
       type: 'first_time';
+    };
+    FormDetailView: {
+      id: string;
+      propertyId: string;
+      /** Format: date-time */
+      submittedAt: string;
+      /** @description The form's `name` (else its `id`) attribute. */
+      formName: string | null;
+      /** @description Where the form posts. */
+      formAction: string | null;
+      /** @description The page the form was on. */
+      pageUrl: string;
+      /** @description The lead's name (first and last name fields joined). */
+      name: string | null;
+      /** @description E.164 when the number parses; else as written. */
+      phone: string | null;
+      email: string | null;
+      message: string | null;
+      /** @description Every captured field by name; never a password, hidden, file or card field the admin did not map. */
+      fields: {
+        [key: string]: string;
+      };
+      source: components['schemas']['FormSourceView'] | (never | null);
+      /** @description The visit the form was sent from; its attribution follows. */
+      sessionId: string | null;
+      visitorId: string | null;
+      campaign: string | null;
+      keyword: string | null;
+      utmSource: string | null;
+      utmMedium: string | null;
+      utmCampaign: string | null;
+      utmTerm: string | null;
+      utmContent: string | null;
+      landingPage: string | null;
+      referrer: string | null;
+      /**
+       * @description Every form and inbound call of the same lead at the property (same phone number, or sent from
+       *     the same visit), oldest first, this form among them: later calls show what became of it.
+       */
+      journey: components['schemas']['JourneyEntryView'][];
+    };
+    FormFieldDto: {
+      name: string;
+      /** @description The control's `type`: `text`, `email`, `tel`, `textarea`, `select-one`… */
+      type?: string;
+      autocomplete?: string;
+      /** @description Cut to 2,000 characters when stored. */
+      value: string;
+    };
+    FormPage: {
+      items: components['schemas']['FormView'][];
+      /** @description Forms matching the filter, over every page. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    FormReceiptView: {
+      id: string;
+    };
+    FormSourceView: {
+      /** @description Null once the source is deleted (`name` stays). */
+      id: string | null;
+      name: string;
+    };
+    FormSubmissionDto: {
+      /**
+       * Format: uuid
+       * @description The visit it was sent from (the `sb_sid` cookie).
+       */
+      sessionId?: string;
+      /** @description The `sb_vid` cookie. */
+      visitorId?: string;
+      /**
+       * Format: uri
+       * @description The page the form was on.
+       */
+      pageUrl: string;
+      /** @description The form's `id` attribute. */
+      formId?: string;
+      /** @description The form's `name` attribute. */
+      formName?: string;
+      /** @description Where the form posts (its `action`, absolute). */
+      formAction?: string;
+      /** @description The captured controls, in form order. */
+      fields: components['schemas']['FormFieldDto'][];
+    };
+    FormTrackingAnswerView: {
+      fieldMap: {
+        [key: string]: unknown;
+      };
+    };
+    FormTrackingDto: {
+      enabled: boolean;
+      /**
+       * @description Form field `name` → `name`, `phone`, `email` or `message`. A mapped field is always captured
+       *     (even a hidden one); unmapped fields are recognised by type and name. Replaces the map.
+       */
+      fieldMap?: {
+        [key: string]: unknown;
+      };
+    };
+    FormTrackingView: {
+      enabled: boolean;
+      /** @description Form field `name` → `name`, `phone`, `email` or `message`; mapped fields are always captured. */
+      fieldMap: {
+        [key: string]: unknown;
+      };
+    };
+    FormView: {
+      id: string;
+      propertyId: string;
+      /** Format: date-time */
+      submittedAt: string;
+      /** @description The form's `name` (else its `id`) attribute. */
+      formName: string | null;
+      /** @description Where the form posts. */
+      formAction: string | null;
+      /** @description The page the form was on. */
+      pageUrl: string;
+      /** @description The lead's name (first and last name fields joined). */
+      name: string | null;
+      /** @description E.164 when the number parses; else as written. */
+      phone: string | null;
+      email: string | null;
+      message: string | null;
+      /** @description Every captured field by name; never a password, hidden, file or card field the admin did not map. */
+      fields: {
+        [key: string]: string;
+      };
+      source: components['schemas']['FormSourceView'] | (never | null);
+      /** @description The visit the form was sent from; its attribution follows. */
+      sessionId: string | null;
+      visitorId: string | null;
+      campaign: string | null;
+      keyword: string | null;
+      utmSource: string | null;
+      utmMedium: string | null;
+      utmCampaign: string | null;
+      utmTerm: string | null;
+      utmContent: string | null;
+      landingPage: string | null;
+      referrer: string | null;
     };
     ForwardStep: {
       /** @enum {string} */
@@ -2929,6 +3146,16 @@ export interface components {
       address: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    JourneyEntryView: {
+      /** @enum {string} */
+      kind: 'form' | 'call';
+      /** Format: date-time */
+      at: string;
+      /** @description The form's or the call's id. */
+      id: string;
+      /** @description In words: `Form "contact" sent by Jane Doe (Google Ads)`, `Call from +13125550177: answered, talked 42 s`. */
+      summary: string;
     };
     KindChangesView: {
       created: string[];
@@ -3097,6 +3324,8 @@ export interface components {
       swaps: components['schemas']['SwapView'][];
       /** @description Seconds until the script's next page-view heartbeat keeps the hold. */
       heartbeatSeconds: number;
+      /** @description Null: the property does not track forms, and the script sends none. */
+      formTracking: components['schemas']['FormTrackingAnswerView'] | (never | null);
     };
     PageViewDto: {
       /** Format: uri */
@@ -3711,6 +3940,8 @@ export interface components {
       attributionModel?: 'first_touch' | 'last_touch';
       /** @description Repeat callers: count only calls within this many days; null counts every earlier call. */
       repeatCallerWindowDays?: number | null;
+      /** @description Form tracking on or off, and the field map; without `fieldMap` the map stays. */
+      formTracking?: components['schemas']['FormTrackingDto'];
     };
     UpdatePoolDto: {
       name?: string;
@@ -3753,8 +3984,15 @@ export interface components {
        * @description http(s) URL the events are POSTed to.
        */
       url?: string;
-      /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received. */
-      events?: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received, form.submitted. */
+      events?: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description?: string;
       /** @description False pauses deliveries (new events are not sent; pending retries stop). Default true. */
       active?: boolean;
@@ -3766,6 +4004,8 @@ export interface components {
       swaps: components['schemas']['SwapView'][];
       /** @description Seconds until the script's next page-view heartbeat keeps the hold. */
       heartbeatSeconds: number;
+      /** @description Null: the property does not track forms, and the script sends none. */
+      formTracking: components['schemas']['FormTrackingAnswerView'] | (never | null);
     };
     VisitDto: {
       /** @description The `sb_vid` cookie; absent on a first visit (the answer gives one). */
@@ -3779,6 +4019,12 @@ export interface components {
       referrer?: string;
       /** Format: uri */
       pageUrl: string;
+      /** @description The `_fbp` cookie (Meta's browser id), when the site has it. */
+      fbp?: string;
+      /** @description The `_fbc` cookie (Meta's click id), when the site has it. */
+      fbc?: string;
+      /** @description The `_ga` cookie (GA4's client id), when the site has it. */
+      ga?: string;
     };
     VoicemailBoxDto: {
       /** @description The agent whose box this is; absent or null: one of the property's own boxes. */
@@ -3891,7 +4137,13 @@ export interface components {
       /** @description The event's id: the body's `id`, repeated by redeliveries. */
       eventId: string;
       /** @enum {string} */
-      eventType: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      eventType:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       /**
        * @description `pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.
        * @enum {string}
@@ -3920,7 +4172,13 @@ export interface components {
       /** @description The event's id: the body's `id`, repeated by redeliveries. */
       eventId: string;
       /** @enum {string} */
-      eventType: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      eventType:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       /**
        * @description `pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.
        * @enum {string}
@@ -3938,7 +4196,13 @@ export interface components {
       /** @description The event's id: stable across redeliveries. */
       id: string;
       /** @enum {string} */
-      type: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      type:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       createdAt: string;
       propertyId: string;
       /** @description The event's own fields, by `type` (docs/webhooks.md): free-form here. */
@@ -3953,7 +4217,14 @@ export interface components {
       id: string;
       propertyId: string;
       url: string;
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description: string | null;
       /** @description Inactive subscriptions get no new deliveries. */
       active: boolean;
@@ -4204,6 +4475,64 @@ export interface operations {
         content: {
           'application/javascript': string;
         };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  DniFormsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FormSubmissionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormReceiptView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  DniFormsController_preflight: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Error */
       default: {
@@ -5218,6 +5547,77 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallWorkflowView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  FormsController_list: {
+    parameters: {
+      query?: {
+        /** @description First local day (the property's time zone), YYYY-MM-DD. */
+        from?: string;
+        /** @description Last local day, inclusive, YYYY-MM-DD. */
+        to?: string;
+        sourceId?: string;
+        propertyId?: string;
+        /** @description Only calls of the properties in this property list. */
+        propertyListId?: string;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JSON, or CSV rows when asked by `format=csv` or `Accept: text/csv` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormPage'];
+          'text/csv': string;
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  FormsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        formId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormDetailView'];
         };
       };
       /** @description Error */

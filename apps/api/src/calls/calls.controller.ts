@@ -13,6 +13,7 @@ import { RecordingList } from '../recordings/recording.view';
 import { CallDetailView, CallPage, CallTimelineView } from './calls.view';
 import { ListCallsQuery } from './dto';
 import { csvOrJson } from '../openapi/responses';
+import { FormsService } from '../forms/forms.service';
 import { ReachableCalls } from './reachable-calls';
 import { buildCallTimeline } from './timeline/build-call-timeline';
 import { storedCarrierEvent, timelineCall } from './timeline/timeline-input';
@@ -29,6 +30,7 @@ export class CallsController {
     private readonly links: RecordingLinks,
     private readonly events: CarrierEventRepository,
     private readonly calls: CallRecordRepository,
+    private readonly forms: FormsService,
   ) {}
 
   // Answers through `res` (JSON or streamed CSV), so the plugin cannot read a return type.
@@ -45,20 +47,26 @@ export class CallsController {
   }
 
   /**
-   * One call: its record, its recordings (signed URLs of our copies, valid RECORDING_URL_TTL_SECS)
-   * and the carrier events stored for it.
+   * One call: its record, its recordings (signed URLs of our copies, valid RECORDING_URL_TTL_SECS),
+   * the carrier events stored for it, and its lead's journey (the forms and calls of the same
+   * caller number or website visit).
    */
   @Get(':callId')
   async get(@Param('callId', new UuidParam('callId')) id: string): Promise<CallDetailView> {
     const call = await this.reachable.find(id);
-    const [events, recordings] = await Promise.all([
+    const [events, recordings, journey] = await Promise.all([
       this.events.forWorkflow(call.workflowId),
       this.links.forWorkflow(call.workflowId),
+      // An agent's click-to-call has no caller: its lead is not who it dialled from.
+      call.propertyId && call.direction !== 'outbound'
+        ? this.forms.journey(call.propertyId, { phone: call.fromNumber, sessionId: call.sessionId })
+        : [],
     ]);
     return {
       ...call,
       recordingUrl: this.links.apiLink(call.id, call.recordingUrl),
       recordings,
+      journey,
       events: events.map((e) => ({
         id: e.id,
         type: e.eventType,

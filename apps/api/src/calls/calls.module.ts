@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FormsModule } from '../forms/forms.module';
 import { RecordingsModule } from '../recordings/recordings.module';
 import { ReportsModule } from '../reports/reports.module';
 import { CallsController, PlatformCallsController } from './calls.controller';
@@ -7,7 +8,7 @@ import { LiveCallsService } from './live/live-calls.service';
 import { ReachableCalls } from './reachable-calls';
 
 @Module({
-  imports: [ReportsModule, RecordingsModule],
+  imports: [ReportsModule, RecordingsModule, FormsModule],
   // LiveCallsController first: its `calls/live` must be matched before `calls/:callId`.
   controllers: [LiveCallsController, CallsController, PlatformCallsController],
   providers: [ReachableCalls, LiveCallsService],

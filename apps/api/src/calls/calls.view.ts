@@ -1,6 +1,7 @@
 import type { CallOutcome, PromptPurpose } from '@switchboard/contracts';
 import { CallEntity } from '@switchboard/persistence';
 import type { RecordingView } from '../recordings/recording.view';
+import type { JourneyEntryView } from '../forms/forms.view';
 
 /*
  * What the call routes answer with. Response classes are types only (read by the OpenAPI plugin,
@@ -48,6 +49,11 @@ export class CallEventView {
 /** One call: its record, its recordings, and the carrier events stored for it. */
 export class CallDetailView extends CallView {
   recordings: RecordingView[];
+  /**
+   * The caller's journey as one lead: every form (docs/DNI.md "Form tracking") and inbound call of
+   * the same caller number or website visit at the property, oldest first, this call among them.
+   */
+  journey: JourneyEntryView[];
   /** The carrier's webhooks of the call, oldest first. */
   events: CallEventView[];
 }

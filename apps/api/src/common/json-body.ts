@@ -16,9 +16,17 @@ export const DEFAULT_BODY_LIMIT = 256 * 1024;
 export const MAX_JSON_DEPTH = 64;
 
 const BODY_LIMIT = 'switchboard:body-limit';
+const TEXT_PLAIN_JSON = 'switchboard:text-plain-json';
 
 /** A route's (or controller's) JSON body limit in bytes, instead of DEFAULT_BODY_LIMIT. */
 export const BodyLimit = (bytes: number) => SetMetadata(BODY_LIMIT, bytes);
+
+/**
+ * The route also reads a `text/plain` body as JSON: what `navigator.sendBeacon` sends a string as.
+ * A beacon can only carry a CORS-safelisted type without a preflight (a JSON Blob is refused), and
+ * it is the one request a page sends reliably while it navigates away.
+ */
+export const AcceptsTextPlainJson = () => SetMetadata(TEXT_PLAIN_JSON, true);
 
 interface BodyRequest extends NodeJS.ReadableStream {
   headers: Record<string, string | string[] | undefined>;
@@ -30,6 +38,7 @@ interface BodyRequest extends NodeJS.ReadableStream {
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const TEXT_PLAIN = /^text\/plain\s*(?:;|$)/i;
 
 const tooLarge = (limit: number) =>
   new ApiError(
@@ -99,10 +108,10 @@ function readAtMost(req: BodyRequest, limit: number): Promise<Buffer> {
  * (raw audio uploads) are left unread for their handler. Objects and arrays only; nested at most
  * MAX_JSON_DEPTH deep.
  */
-export async function readJsonBody(req: BodyRequest, limit: number): Promise<void> {
+export async function readJsonBody(req: BodyRequest, limit: number, textPlain = false): Promise<void> {
   if (req.jsonBodyRead || req.readableEnded) return;
   const type = req.headers['content-type'];
-  if (typeof type !== 'string' || !JSON_TYPE.test(type)) return;
+  if (typeof type !== 'string' || !(JSON_TYPE.test(type) || (textPlain && TEXT_PLAIN.test(type)))) return;
   const charset = /;\s*charset\s*=\s*"?([\w-]+)/i.exec(type)?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8')
     throw new ApiError(
@@ -149,7 +158,11 @@ export class JsonBodyInterceptor implements NestInterceptor {
           ctx.getHandler(),
           ctx.getClass(),
         ]) ?? DEFAULT_BODY_LIMIT;
-      await readJsonBody(ctx.switchToHttp().getRequest<BodyRequest>(), limit);
+      const textPlain = this.reflector.getAllAndOverride<boolean | undefined>(TEXT_PLAIN_JSON, [
+        ctx.getHandler(),
+        ctx.getClass(),
+      ]);
+      await readJsonBody(ctx.switchToHttp().getRequest<BodyRequest>(), limit, textPlain === true);
     }
     return next.handle();
   }

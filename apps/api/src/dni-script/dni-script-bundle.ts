@@ -9,7 +9,7 @@ import path from 'node:path';
  */
 
 /** The browser modules in dependency order, as `require` names them (relative to dist/dni-script/). */
-const MODULES = ['phone-format', 'browser/dni-client'] as const;
+const MODULES = ['phone-format', 'form-fields', 'browser/dni-client'] as const;
 const ENTRY = 'browser/dni-client';
 
 /** dist/apps/api/src/dni-script → dist/dni-script. */

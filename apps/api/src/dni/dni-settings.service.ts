@@ -49,6 +49,12 @@ export class DniSettingsService {
         dto.repeatCallerWindowDays !== undefined
           ? dto.repeatCallerWindowDays
           : current.repeatCallerWindowDays,
+      formTracking: dto.formTracking
+        ? {
+            enabled: dto.formTracking.enabled,
+            fieldMap: dto.formTracking.fieldMap ?? current.formTracking.fieldMap,
+          }
+        : current.formTracking,
     });
     return this.settings(propertyId);
   }

@@ -18,6 +18,19 @@ export class DniSettingsView {
   attributionModel: 'first_touch' | 'last_touch';
   /** Days within which a caller counts as a repeat caller; null: ever. */
   repeatCallerWindowDays: number | null;
+  formTracking: FormTrackingView;
+}
+
+/** Form tracking: whether the script sends the site's form submissions, and the admin's field map. */
+export class FormTrackingView {
+  enabled: boolean;
+  /** Form field `name` → `name`, `phone`, `email` or `message`; mapped fields are always captured. */
+  fieldMap: Record<string, 'name' | 'phone' | 'email' | 'message'>;
+}
+
+/** What the script needs to track forms: the field map (present only when form tracking is on). */
+export class FormTrackingAnswerView {
+  fieldMap: Record<string, 'name' | 'phone' | 'email' | 'message'>;
 }
 
 /** A number to replace on the page. */
@@ -33,6 +46,8 @@ export class PageViewAnswerView {
   swaps: SwapView[];
   /** Seconds until the script's next page-view heartbeat keeps the hold. */
   heartbeatSeconds: number;
+  /** Null: the property does not track forms, and the script sends none. */
+  formTracking: FormTrackingAnswerView | null;
 }
 
 /** A visit started or resumed. */
@@ -40,6 +55,11 @@ export class VisitAnswerView extends PageViewAnswerView {
   /** The browser's visitor id: sent back on the next visit to resume it. */
   visitorId: string;
   sessionId: string;
+}
+
+/** A form submission stored. */
+export class FormReceiptView {
+  id: string;
 }
 
 /** A source's number pool: its numbers are handed out one per website visitor. */

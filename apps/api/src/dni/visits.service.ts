@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { loadConfig } from '@switchboard/config';
-import { classifyVisit } from '@switchboard/domain';
+import { classifyVisit, clickIdsFromUrl, gaClientIdFromCookie, type ClickIds } from '@switchboard/domain';
 import {
   DniSettingsRepository,
   NumberPoolRepository,
@@ -9,6 +9,7 @@ import {
   VisitorSessionRepository,
   type ClaimedNumber,
   type ClientHoldLimit,
+  type FormTrackingSettings,
   type SourcePool,
   type Tx,
   type VisitorSession,
@@ -28,6 +29,29 @@ export interface VisitAnswer {
   sessionId: string;
   swaps: Swap[];
   heartbeatSeconds: number;
+  formTracking: { fieldMap: FormTrackingSettings['fieldMap'] } | null;
+}
+
+/** Meta's `_fbp` / `_fbc` cookie shape (`fb.<subdomain index>.<ms>.<id>`); anything else is not one. */
+const META_COOKIE = /^fb\.\d\.\d+\.[\x21-\x7e]+$/;
+
+/**
+ * The click ids a new visit arrived with: the landing page's (gclid, gbraid, wbraid, fbclid,
+ * msclkid) and the ad platforms' first-party cookies the script read. A cookie of another shape is
+ * left out rather than refusing the visit: the swap matters more than one click id.
+ */
+export function visitClickIds(dto: Pick<VisitDto, 'landingUrl' | 'fbp' | 'fbc' | 'ga'>): ClickIds {
+  const ids: { -readonly [K in keyof ClickIds]: ClickIds[K] } = { ...clickIdsFromUrl(dto.landingUrl) };
+  if (dto.fbp && META_COOKIE.test(dto.fbp)) ids.fbp = dto.fbp;
+  if (dto.fbc && META_COOKIE.test(dto.fbc)) ids.fbc = dto.fbc;
+  const ga = gaClientIdFromCookie(dto.ga);
+  if (ga) ids.gaClientId = ga;
+  return ids;
+}
+
+/** What the script is told of form tracking: the field map when on, null when off. */
+function formTrackingAnswer(p: DniProperty): VisitAnswer['formTracking'] {
+  return p.formTracking.enabled ? { fieldMap: p.formTracking.fieldMap } : null;
 }
 
 /**
@@ -86,6 +110,7 @@ export class VisitsService {
         sessionId: resumed.id,
         swaps,
         heartbeatSeconds: heartbeatSeconds(p.sessionGraceMinutes),
+        formTracking: formTrackingAnswer(p),
       };
     }
     const sourceId = await this.sourceOf(p, dto, visitorId);
@@ -101,10 +126,17 @@ export class VisitsService {
       activePage: dto.pageUrl,
       startedAt: now,
       clientKey: clientKey(client),
+      clickIds: visitClickIds(dto),
     });
     // A new session holds nothing yet: skip the extension, and the pool is known already.
     const swaps = await this.swapsFor(p, row, now, until, { pool });
-    return { visitorId, sessionId: row.id, swaps, heartbeatSeconds: heartbeatSeconds(p.sessionGraceMinutes) };
+    return {
+      visitorId,
+      sessionId: row.id,
+      swaps,
+      heartbeatSeconds: heartbeatSeconds(p.sessionGraceMinutes),
+      formTracking: formTrackingAnswer(p),
+    };
   }
 
   async pageView(
@@ -117,7 +149,11 @@ export class VisitsService {
     if (!session) throw ApiError.notFound('session', sessionId);
     await this.sessions.touch(sessionId, dto.pageUrl, now);
     const swaps = await this.swapsFor(p, session, now, this.until(p, now));
-    return { swaps, heartbeatSeconds: heartbeatSeconds(p.sessionGraceMinutes) };
+    return {
+      swaps,
+      heartbeatSeconds: heartbeatSeconds(p.sessionGraceMinutes),
+      formTracking: formTrackingAnswer(p),
+    };
   }
 
   private until(p: DniProperty, now: Date): Date {

@@ -32,12 +32,14 @@ export default async () => {
       await import('../resources/voicemail-boxes/voicemail-message.view'),
     ['../bundles/bundle.view']: await import('../bundles/bundle.view'),
     ['../bundles/bundle-result.view']: await import('../bundles/bundle-result.view'),
+    ['../outbound-webhooks/outbound-webhooks.view']:
+      await import('../outbound-webhooks/outbound-webhooks.view'),
+    ['../dni/dto']: await import('../dni/dto'),
+    ['../forms/forms.view']: await import('../forms/forms.view'),
     ['../calls/calls.view']: await import('../calls/calls.view'),
     ['../reports/reports.view']: await import('../reports/reports.view'),
     ['../calls/live/live-calls.view']: await import('../calls/live/live-calls.view'),
     ['../dni/dni.view']: await import('../dni/dni.view'),
-    ['../outbound-webhooks/outbound-webhooks.view']:
-      await import('../outbound-webhooks/outbound-webhooks.view'),
     ['../emails/emails.view']: await import('../emails/emails.view'),
     ['../health/health.view']: await import('../health/health.view'),
     ['../messaging/messaging.view']: await import('../messaging/messaging.view'),
@@ -2143,6 +2145,501 @@ export default async () => {
           },
         ],
         [
+          import('../outbound-webhooks/outbound-webhooks.view'),
+          {
+            WebhookSubscriptionView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              url: { required: true, type: () => String },
+              events: {
+                required: true,
+                type: () => [Object],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
+                isArray: true,
+              },
+              description: { required: true, type: () => String, nullable: true },
+              active: {
+                required: true,
+                type: () => Boolean,
+                description: 'Inactive subscriptions get no new deliveries.',
+              },
+              createdAt: { required: true, type: () => Date },
+            },
+            CreatedWebhookSubscriptionView: {
+              secret: {
+                required: true,
+                type: () => String,
+                description:
+                  'HMAC-SHA256 key of the `switchboard-signature` header (`whsec_\u2026`), shown only here.',
+              },
+            },
+            WebhookSubscriptionList: {
+              items: {
+                required: true,
+                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView],
+              },
+            },
+            WebhookDeliveryView: {
+              id: { required: true, type: () => String },
+              subscriptionId: { required: true, type: () => String },
+              eventId: {
+                required: true,
+                type: () => String,
+                description: "The event's id: the body's `id`, repeated by redeliveries.",
+              },
+              eventType: {
+                required: true,
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
+              },
+              status: {
+                required: true,
+                description:
+                  '`pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.',
+                enum: ['pending', 'failed', 'delivered'],
+              },
+              attempts: { required: true, type: () => Number },
+              lastStatusCode: { required: true, type: () => Number, nullable: true },
+              lastError: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => Date },
+              deliveredAt: { required: true, type: () => Date, nullable: true },
+            },
+            WebhookDeliveryPage: {
+              items: {
+                required: true,
+                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryView],
+              },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Deliveries matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            WebhookEnvelopeView: {
+              id: {
+                required: true,
+                type: () => String,
+                description: "The event's id: stable across redeliveries.",
+              },
+              type: {
+                required: true,
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
+              },
+              createdAt: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              data: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description: "The event's own fields, by `type` (docs/webhooks.md): free-form here.",
+              },
+            },
+            WebhookDeliveryAttemptView: {
+              attemptedAt: { required: true, type: () => Date },
+              manual: {
+                required: true,
+                type: () => Boolean,
+                description: 'Made by `\u2026/redeliver`, not by the retry schedule.',
+              },
+              statusCode: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: "The receiver's HTTP status; null when it could not be reached.",
+              },
+              error: { required: true, type: () => String, nullable: true },
+              durationMs: { required: true, type: () => Number },
+            },
+            WebhookDeliveryDetailView: {
+              payload: {
+                required: true,
+                type: () => t['../outbound-webhooks/outbound-webhooks.view'].WebhookEnvelopeView,
+              },
+              attemptLog: {
+                required: true,
+                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryAttemptView],
+              },
+            },
+            RedeliveryView: {
+              workflowId: {
+                required: true,
+                type: () => String,
+                description: 'The Temporal workflow that delivers it again.',
+              },
+            },
+            NotificationSecretView: {
+              secret: {
+                required: true,
+                type: () => String,
+                description:
+                  'Signs voicemail and text notifications from now on (`sbn_\u2026`), shown only here.',
+              },
+              rotatedAt: { required: true, type: () => Date },
+            },
+          },
+        ],
+        [
+          import('../outbound-webhooks/dto'),
+          {
+            CreateWebhookDto: {
+              url: {
+                required: true,
+                type: () => String,
+                description: 'http(s) URL the events are POSTed to.',
+                maxLength: 2048,
+                format: 'uri',
+              },
+              events: {
+                required: true,
+                type: () => [Object],
+                description:
+                  'Any of call.started, call.completed, voicemail.left, text.received, email.received, form.submitted.',
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
+                isArray: true,
+                minItems: 1,
+              },
+              description: { required: false, type: () => String, maxLength: 200 },
+              active: {
+                required: false,
+                type: () => Boolean,
+                description:
+                  'False pauses deliveries (new events are not sent; pending retries stop). Default true.',
+              },
+            },
+            UpdateWebhookDto: {},
+            DeliveryListQuery: {
+              status: {
+                required: false,
+                description: 'pending, delivered or failed',
+                enum: ['pending', 'failed', 'delivered'],
+              },
+            },
+          },
+        ],
+        [
+          import('../dni/dto'),
+          {
+            FormTrackingDto: {
+              enabled: { required: true, type: () => Boolean },
+              fieldMap: {
+                required: false,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  'Form field `name` \u2192 `name`, `phone`, `email` or `message`. A mapped field is always captured\n(even a hidden one); unmapped fields are recognised by type and name. Replaces the map.',
+              },
+            },
+            UpdateDniSettingsDto: {
+              allowedOrigins: {
+                required: false,
+                type: () => [String],
+                description:
+                  'Site origins (`https://sunset.example`) allowed to call the public DNI endpoints.',
+                format: 'uri',
+                maxItems: 20,
+              },
+              swapNumbers: {
+                required: false,
+                type: () => [String],
+                description:
+                  "The business's own numbers printed on the website: the script replaces these, and only these.",
+                maxItems: 20,
+              },
+              sessionGraceMinutes: {
+                required: false,
+                type: () => Number,
+                description:
+                  'How long a pool number stays with a visitor after their last page view or heartbeat.',
+                minimum: 1,
+              },
+              lookbackMinutes: {
+                required: false,
+                type: () => Number,
+                description:
+                  'A call to a pool number nobody holds goes to its last holder if released within this window.',
+                minimum: 0,
+              },
+              attributionModel: {
+                required: false,
+                description:
+                  '`first_touch`: a returning visitor keeps the source of their first visit; `last_touch`: the latest.',
+                enum: ['first_touch', 'last_touch'],
+              },
+              repeatCallerWindowDays: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description:
+                  'Repeat callers: count only calls within this many days; null counts every earlier call.',
+                minimum: 1,
+                maximum: 3650,
+              },
+              formTracking: {
+                required: false,
+                type: () => t['../dni/dto'].FormTrackingDto,
+                description: 'Form tracking on or off, and the field map; without `fieldMap` the map stays.',
+              },
+            },
+            CreatePoolDto: {
+              sourceId: { required: true, type: () => String, format: 'uuid' },
+              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              trackingNumberIds: {
+                required: true,
+                type: () => [String],
+                description: "Tracking numbers of the pool's source (4\u201350), not in another pool.",
+                uniqueItems: true,
+                format: 'uuid',
+              },
+              exhaustionPolicy: {
+                required: true,
+                description:
+                  'What a visitor gets when every number is held: see DECISIONS.md "Keyword pools".',
+                enum: ['overflow', 'main_number', 'reuse_lru'],
+              },
+              overflowTrackingNumberId: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                description: 'Policy `overflow`: a tracking number of the property outside the pool.',
+                format: 'uuid',
+              },
+            },
+            UpdatePoolDto: {
+              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              trackingNumberIds: { required: false, type: () => [String], uniqueItems: true, format: 'uuid' },
+              exhaustionPolicy: { required: false, enum: ['overflow', 'main_number', 'reuse_lru'] },
+              overflowTrackingNumberId: {
+                required: false,
+                type: () => String,
+                nullable: true,
+                format: 'uuid',
+              },
+            },
+            VisitDto: {
+              visitorId: {
+                required: false,
+                type: () => String,
+                description: 'The `sb_vid` cookie; absent on a first visit (the answer gives one).',
+                pattern: '^[A-Za-z0-9_-]{8,64}$',
+              },
+              landingUrl: { required: true, type: () => String, maxLength: 2000, format: 'uri' },
+              referrer: {
+                required: false,
+                type: () => String,
+                description: 'document.referrer; empty means none.',
+                maxLength: 2000,
+                format: 'uri',
+              },
+              pageUrl: { required: true, type: () => String, maxLength: 2000, format: 'uri' },
+              fbp: {
+                required: false,
+                type: () => String,
+                description: "The `_fbp` cookie (Meta's browser id), when the site has it.",
+              },
+              fbc: {
+                required: false,
+                type: () => String,
+                description: "The `_fbc` cookie (Meta's click id), when the site has it.",
+              },
+              ga: {
+                required: false,
+                type: () => String,
+                description: "The `_ga` cookie (GA4's client id), when the site has it.",
+              },
+            },
+            PageViewDto: { pageUrl: { required: true, type: () => String, maxLength: 2000, format: 'uri' } },
+            FormFieldDto: {
+              name: { required: true, type: () => String, minLength: 1, maxLength: 200 },
+              type: {
+                required: false,
+                type: () => String,
+                description: "The control's `type`: `text`, `email`, `tel`, `textarea`, `select-one`\u2026",
+                maxLength: 40,
+              },
+              autocomplete: { required: false, type: () => String, maxLength: 200 },
+              value: {
+                required: true,
+                type: () => String,
+                description: 'Cut to 2,000 characters when stored.',
+                maxLength: 10000,
+              },
+            },
+            FormSubmissionDto: {
+              sessionId: {
+                required: false,
+                type: () => String,
+                description: 'The visit it was sent from (the `sb_sid` cookie).',
+                format: 'uuid',
+              },
+              visitorId: {
+                required: false,
+                type: () => String,
+                description: 'The `sb_vid` cookie.',
+                pattern: '^[A-Za-z0-9_-]{8,64}$',
+              },
+              pageUrl: {
+                required: true,
+                type: () => String,
+                description: 'The page the form was on.',
+                maxLength: 2000,
+                format: 'uri',
+              },
+              formId: {
+                required: false,
+                type: () => String,
+                description: "The form's `id` attribute.",
+                maxLength: 200,
+              },
+              formName: {
+                required: false,
+                type: () => String,
+                description: "The form's `name` attribute.",
+                maxLength: 200,
+              },
+              formAction: {
+                required: false,
+                type: () => String,
+                description: 'Where the form posts (its `action`, absolute).',
+                maxLength: 2000,
+              },
+              fields: {
+                required: true,
+                type: () => [t['../dni/dto'].FormFieldDto],
+                description: 'The captured controls, in form order.',
+                minItems: 1,
+              },
+            },
+          },
+        ],
+        [
+          import('../forms/forms.view'),
+          {
+            FormSourceView: {
+              id: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Null once the source is deleted (`name` stays).',
+              },
+              name: { required: true, type: () => String },
+            },
+            FormView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              submittedAt: { required: true, type: () => Date },
+              formName: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The form's `name` (else its `id`) attribute.",
+              },
+              formAction: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Where the form posts.',
+              },
+              pageUrl: { required: true, type: () => String, description: 'The page the form was on.' },
+              name: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: "The lead's name (first and last name fields joined).",
+              },
+              phone: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'E.164 when the number parses; else as written.',
+              },
+              email: { required: true, type: () => String, nullable: true },
+              message: { required: true, type: () => String, nullable: true },
+              fields: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                description:
+                  'Every captured field by name; never a password, hidden, file or card field the admin did not map.',
+              },
+              source: { required: true, type: () => t['../forms/forms.view'].FormSourceView, nullable: true },
+              sessionId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The visit the form was sent from; its attribution follows.',
+              },
+              visitorId: { required: true, type: () => String, nullable: true },
+              campaign: { required: true, type: () => String, nullable: true },
+              keyword: { required: true, type: () => String, nullable: true },
+              utmSource: { required: true, type: () => String, nullable: true },
+              utmMedium: { required: true, type: () => String, nullable: true },
+              utmCampaign: { required: true, type: () => String, nullable: true },
+              utmTerm: { required: true, type: () => String, nullable: true },
+              utmContent: { required: true, type: () => String, nullable: true },
+              landingPage: { required: true, type: () => String, nullable: true },
+              referrer: { required: true, type: () => String, nullable: true },
+            },
+            JourneyEntryView: {
+              kind: { required: true, enum: ['form', 'call'] },
+              at: { required: true, type: () => Date },
+              id: { required: true, type: () => String, description: "The form's or the call's id." },
+              summary: {
+                required: true,
+                type: () => String,
+                description:
+                  'In words: `Form "contact" sent by Jane Doe (Google Ads)`, `Call from +13125550177: answered, talked 42 s`.',
+              },
+            },
+            FormDetailView: {
+              journey: {
+                required: true,
+                type: () => [t['../forms/forms.view'].JourneyEntryView],
+                description:
+                  'Every form and inbound call of the same lead at the property (same phone number, or sent from\nthe same visit), oldest first, this form among them: later calls show what became of it.',
+              },
+            },
+            FormPage: {
+              items: { required: true, type: () => [t['../forms/forms.view'].FormView] },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Forms matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+          },
+        ],
+        [
           import('../calls/dto'),
           {
             CallPropertiesQuery: {
@@ -2254,6 +2751,7 @@ export default async () => {
             CallLogQuery: {},
           },
         ],
+        [import('../forms/dto'), { FormLogQuery: {} }],
         [
           import('../calls/calls.view'),
           {
@@ -2304,6 +2802,12 @@ export default async () => {
             },
             CallDetailView: {
               recordings: { required: true, type: () => [t['../recordings/recording.view'].RecordingView] },
+              journey: {
+                required: true,
+                type: () => [t['../forms/forms.view'].JourneyEntryView],
+                description:
+                  'The caller\'s journey as one lead: every form (docs/DNI.md "Form tracking") and inbound call of\nthe same caller number or website visit at the property, oldest first, this call among them.',
+              },
               events: {
                 required: true,
                 type: () => [t['../calls/calls.view'].CallEventView],
@@ -2634,6 +3138,12 @@ export default async () => {
                 description:
                   'Received emails; null where emails do not count (filters or groupings an email has not).',
               },
+              forms: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: 'Web form submissions; null where forms do not count (as for emails).',
+              },
             },
             CallSummaryRow: {
               key: { required: true, type: () => Object },
@@ -2766,110 +3276,6 @@ export default async () => {
           },
         ],
         [
-          import('../dni/dto'),
-          {
-            UpdateDniSettingsDto: {
-              allowedOrigins: {
-                required: false,
-                type: () => [String],
-                description:
-                  'Site origins (`https://sunset.example`) allowed to call the public DNI endpoints.',
-                format: 'uri',
-                maxItems: 20,
-              },
-              swapNumbers: {
-                required: false,
-                type: () => [String],
-                description:
-                  "The business's own numbers printed on the website: the script replaces these, and only these.",
-                maxItems: 20,
-              },
-              sessionGraceMinutes: {
-                required: false,
-                type: () => Number,
-                description:
-                  'How long a pool number stays with a visitor after their last page view or heartbeat.',
-                minimum: 1,
-              },
-              lookbackMinutes: {
-                required: false,
-                type: () => Number,
-                description:
-                  'A call to a pool number nobody holds goes to its last holder if released within this window.',
-                minimum: 0,
-              },
-              attributionModel: {
-                required: false,
-                description:
-                  '`first_touch`: a returning visitor keeps the source of their first visit; `last_touch`: the latest.',
-                enum: ['first_touch', 'last_touch'],
-              },
-              repeatCallerWindowDays: {
-                required: false,
-                type: () => Number,
-                nullable: true,
-                description:
-                  'Repeat callers: count only calls within this many days; null counts every earlier call.',
-                minimum: 1,
-                maximum: 3650,
-              },
-            },
-            CreatePoolDto: {
-              sourceId: { required: true, type: () => String, format: 'uuid' },
-              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
-              trackingNumberIds: {
-                required: true,
-                type: () => [String],
-                description: "Tracking numbers of the pool's source (4\u201350), not in another pool.",
-                uniqueItems: true,
-                format: 'uuid',
-              },
-              exhaustionPolicy: {
-                required: true,
-                description:
-                  'What a visitor gets when every number is held: see DECISIONS.md "Keyword pools".',
-                enum: ['overflow', 'main_number', 'reuse_lru'],
-              },
-              overflowTrackingNumberId: {
-                required: false,
-                type: () => String,
-                nullable: true,
-                description: 'Policy `overflow`: a tracking number of the property outside the pool.',
-                format: 'uuid',
-              },
-            },
-            UpdatePoolDto: {
-              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
-              trackingNumberIds: { required: false, type: () => [String], uniqueItems: true, format: 'uuid' },
-              exhaustionPolicy: { required: false, enum: ['overflow', 'main_number', 'reuse_lru'] },
-              overflowTrackingNumberId: {
-                required: false,
-                type: () => String,
-                nullable: true,
-                format: 'uuid',
-              },
-            },
-            VisitDto: {
-              visitorId: {
-                required: false,
-                type: () => String,
-                description: 'The `sb_vid` cookie; absent on a first visit (the answer gives one).',
-                pattern: '^[A-Za-z0-9_-]{8,64}$',
-              },
-              landingUrl: { required: true, type: () => String, maxLength: 2000, format: 'uri' },
-              referrer: {
-                required: false,
-                type: () => String,
-                description: 'document.referrer; empty means none.',
-                maxLength: 2000,
-                format: 'uri',
-              },
-              pageUrl: { required: true, type: () => String, maxLength: 2000, format: 'uri' },
-            },
-            PageViewDto: { pageUrl: { required: true, type: () => String, maxLength: 2000, format: 'uri' } },
-          },
-        ],
-        [
           import('../dni/dni.view'),
           {
             DniSettingsView: {
@@ -2908,6 +3314,20 @@ export default async () => {
                 nullable: true,
                 description: 'Days within which a caller counts as a repeat caller; null: ever.',
               },
+              formTracking: { required: true, type: () => t['../dni/dni.view'].FormTrackingView },
+            },
+            FormTrackingView: {
+              enabled: { required: true, type: () => Boolean },
+              fieldMap: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  'Form field `name` \u2192 `name`, `phone`, `email` or `message`; mapped fields are always captured.',
+              },
+            },
+            FormTrackingAnswerView: {
+              fieldMap: { required: true, type: 'object', additionalProperties: true },
             },
             SwapView: {
               original: {
@@ -2928,6 +3348,12 @@ export default async () => {
                 type: () => Number,
                 description: "Seconds until the script's next page-view heartbeat keeps the hold.",
               },
+              formTracking: {
+                required: true,
+                type: () => t['../dni/dni.view'].FormTrackingAnswerView,
+                nullable: true,
+                description: 'Null: the property does not track forms, and the script sends none.',
+              },
             },
             VisitAnswerView: {
               visitorId: {
@@ -2937,6 +3363,7 @@ export default async () => {
               },
               sessionId: { required: true, type: () => String },
             },
+            FormReceiptView: { id: { required: true, type: () => String } },
             PoolView: {
               id: { required: true, type: () => String },
               propertyId: { required: true, type: () => String },
@@ -2976,179 +3403,6 @@ export default async () => {
                 required: true,
                 type: () => Number,
                 description: 'Assignments that found every number held (the exhaustion policy applied).',
-              },
-            },
-          },
-        ],
-        [
-          import('../outbound-webhooks/outbound-webhooks.view'),
-          {
-            WebhookSubscriptionView: {
-              id: { required: true, type: () => String },
-              propertyId: { required: true, type: () => String },
-              url: { required: true, type: () => String },
-              events: {
-                required: true,
-                type: () => [Object],
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
-                isArray: true,
-              },
-              description: { required: true, type: () => String, nullable: true },
-              active: {
-                required: true,
-                type: () => Boolean,
-                description: 'Inactive subscriptions get no new deliveries.',
-              },
-              createdAt: { required: true, type: () => Date },
-            },
-            CreatedWebhookSubscriptionView: {
-              secret: {
-                required: true,
-                type: () => String,
-                description:
-                  'HMAC-SHA256 key of the `switchboard-signature` header (`whsec_\u2026`), shown only here.',
-              },
-            },
-            WebhookSubscriptionList: {
-              items: {
-                required: true,
-                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView],
-              },
-            },
-            WebhookDeliveryView: {
-              id: { required: true, type: () => String },
-              subscriptionId: { required: true, type: () => String },
-              eventId: {
-                required: true,
-                type: () => String,
-                description: "The event's id: the body's `id`, repeated by redeliveries.",
-              },
-              eventType: {
-                required: true,
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
-              },
-              status: {
-                required: true,
-                description:
-                  '`pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.',
-                enum: ['pending', 'failed', 'delivered'],
-              },
-              attempts: { required: true, type: () => Number },
-              lastStatusCode: { required: true, type: () => Number, nullable: true },
-              lastError: { required: true, type: () => String, nullable: true },
-              createdAt: { required: true, type: () => Date },
-              deliveredAt: { required: true, type: () => Date, nullable: true },
-            },
-            WebhookDeliveryPage: {
-              items: {
-                required: true,
-                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryView],
-              },
-              total: {
-                required: true,
-                type: () => Number,
-                description: 'Deliveries matching the filter, over every page.',
-              },
-              limit: { required: true, type: () => Number },
-              offset: { required: true, type: () => Number },
-            },
-            WebhookEnvelopeView: {
-              id: {
-                required: true,
-                type: () => String,
-                description: "The event's id: stable across redeliveries.",
-              },
-              type: {
-                required: true,
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
-              },
-              createdAt: { required: true, type: () => String },
-              propertyId: { required: true, type: () => String },
-              data: {
-                required: true,
-                type: 'object',
-                additionalProperties: true,
-                description: "The event's own fields, by `type` (docs/webhooks.md): free-form here.",
-              },
-            },
-            WebhookDeliveryAttemptView: {
-              attemptedAt: { required: true, type: () => Date },
-              manual: {
-                required: true,
-                type: () => Boolean,
-                description: 'Made by `\u2026/redeliver`, not by the retry schedule.',
-              },
-              statusCode: {
-                required: true,
-                type: () => Number,
-                nullable: true,
-                description: "The receiver's HTTP status; null when it could not be reached.",
-              },
-              error: { required: true, type: () => String, nullable: true },
-              durationMs: { required: true, type: () => Number },
-            },
-            WebhookDeliveryDetailView: {
-              payload: {
-                required: true,
-                type: () => t['../outbound-webhooks/outbound-webhooks.view'].WebhookEnvelopeView,
-              },
-              attemptLog: {
-                required: true,
-                type: () => [t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryAttemptView],
-              },
-            },
-            RedeliveryView: {
-              workflowId: {
-                required: true,
-                type: () => String,
-                description: 'The Temporal workflow that delivers it again.',
-              },
-            },
-            NotificationSecretView: {
-              secret: {
-                required: true,
-                type: () => String,
-                description:
-                  'Signs voicemail and text notifications from now on (`sbn_\u2026`), shown only here.',
-              },
-              rotatedAt: { required: true, type: () => Date },
-            },
-          },
-        ],
-        [
-          import('../outbound-webhooks/dto'),
-          {
-            CreateWebhookDto: {
-              url: {
-                required: true,
-                type: () => String,
-                description: 'http(s) URL the events are POSTed to.',
-                maxLength: 2048,
-                format: 'uri',
-              },
-              events: {
-                required: true,
-                type: () => [Object],
-                description:
-                  'Any of call.started, call.completed, voicemail.left, text.received, email.received.',
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
-                isArray: true,
-                minItems: 1,
-              },
-              description: { required: false, type: () => String, maxLength: 200 },
-              active: {
-                required: false,
-                type: () => Boolean,
-                description:
-                  'False pauses deliveries (new events are not sent; pending retries stop). Default true.',
-              },
-            },
-            UpdateWebhookDto: {},
-            DeliveryListQuery: {
-              status: {
-                required: false,
-                description: 'pending, delivered or failed',
-                enum: ['pending', 'failed', 'delivered'],
               },
             },
           },
@@ -3983,6 +4237,61 @@ export default async () => {
             },
           },
         ],
+        [
+          import('../outbound-webhooks/notification-secret.controller'),
+          {
+            NotificationSecretController: {
+              rotate: {
+                summary:
+                  'Makes a new signing secret and shows it, this once; the previous one stops signing at once.\nUntil the first rotation a random secret nobody knows signs the notifications.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].NotificationSecretView,
+              },
+            },
+          },
+        ],
+        [
+          import('../outbound-webhooks/outbound-webhooks.controller'),
+          {
+            WebhookSubscriptionsController: {
+              create: {
+                summary: 'The answer carries the signing `secret`, shown this once.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].CreatedWebhookSubscriptionView,
+              },
+              list: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionList },
+              get: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView },
+              update: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView },
+              remove: {},
+              deliveries: {
+                summary: 'Newest first; `status` narrows to pending, delivered or failed ones.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryPage,
+              },
+            },
+            WebhookDeliveriesController: {
+              get: {
+                summary: "One delivery: the exact body sent, and every attempt with the receiver's status.",
+                type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryDetailView,
+              },
+              redeliver: {
+                summary:
+                  'Sends it again (same body and event id, fresh signature), retried like the first time.',
+                type: t['../outbound-webhooks/outbound-webhooks.view'].RedeliveryView,
+              },
+            },
+          },
+        ],
+        [
+          import('../forms/forms.controller'),
+          {
+            FormsController: {
+              list: {},
+              get: {
+                summary:
+                  'One form, with every form and call of the same lead (same phone number or visit), oldest first.',
+                type: t['../forms/forms.view'].FormDetailView,
+              },
+            },
+          },
+        ],
         [import('../reports/reports.controller'), { ReportsController: { summary: {} } }],
         [
           import('../calls/calls.controller'),
@@ -3991,7 +4300,7 @@ export default async () => {
               list: {},
               get: {
                 summary:
-                  'One call: its record, its recordings (signed URLs of our copies, valid RECORDING_URL_TTL_SECS)\nand the carrier events stored for it.',
+                  "One call: its record, its recordings (signed URLs of our copies, valid RECORDING_URL_TTL_SECS),\nthe carrier events stored for it, and its lead's journey (the forms and calls of the same\ncaller number or website visit).",
                 type: t['../calls/calls.view'].CallDetailView,
               },
               timeline: {
@@ -4062,6 +4371,21 @@ export default async () => {
           },
         ],
         [
+          import('../dni/dni-forms.controller'),
+          {
+            DniFormsController: {
+              submit: {
+                summary:
+                  'Stores the submission (text/plain JSON from `navigator.sendBeacon`, or application/json).',
+                type: t['../dni/dni.view'].FormReceiptView,
+              },
+              preflight: {
+                summary: 'CORS preflight of a submission sent by fetch (the guard sets the headers).',
+              },
+            },
+          },
+        ],
+        [
           import('../dni/dni-public.controller'),
           {
             DniPublicController: {
@@ -4076,48 +4400,6 @@ export default async () => {
                 type: t['../dni/dni.view'].PageViewAnswerView,
               },
               pagePreflight: { summary: 'CORS preflight of a page view.' },
-            },
-          },
-        ],
-        [
-          import('../outbound-webhooks/notification-secret.controller'),
-          {
-            NotificationSecretController: {
-              rotate: {
-                summary:
-                  'Makes a new signing secret and shows it, this once; the previous one stops signing at once.\nUntil the first rotation a random secret nobody knows signs the notifications.',
-                type: t['../outbound-webhooks/outbound-webhooks.view'].NotificationSecretView,
-              },
-            },
-          },
-        ],
-        [
-          import('../outbound-webhooks/outbound-webhooks.controller'),
-          {
-            WebhookSubscriptionsController: {
-              create: {
-                summary: 'The answer carries the signing `secret`, shown this once.',
-                type: t['../outbound-webhooks/outbound-webhooks.view'].CreatedWebhookSubscriptionView,
-              },
-              list: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionList },
-              get: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView },
-              update: { type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookSubscriptionView },
-              remove: {},
-              deliveries: {
-                summary: 'Newest first; `status` narrows to pending, delivered or failed ones.',
-                type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryPage,
-              },
-            },
-            WebhookDeliveriesController: {
-              get: {
-                summary: "One delivery: the exact body sent, and every attempt with the receiver's status.",
-                type: t['../outbound-webhooks/outbound-webhooks.view'].WebhookDeliveryDetailView,
-              },
-              redeliver: {
-                summary:
-                  'Sends it again (same body and event id, fresh signature), retried like the first time.',
-                type: t['../outbound-webhooks/outbound-webhooks.view'].RedeliveryView,
-              },
             },
           },
         ],

@@ -113,6 +113,11 @@ export const TAGS: readonly { name: string; description: string }[] = [
       'Audio prompts for the carrier and copies of call recordings, authenticated by the signature in their URL (docs/flows.md, docs/reports.md).',
   },
   { name: 'Health', description: 'Liveness and readiness (docs/operations.md).' },
+  {
+    name: 'Forms',
+    description:
+      "Web form submissions the DNI script captured: the form log and a lead's journey (docs/DNI.md, docs/reports.md).",
+  },
 ];
 
 /** The first path segment of an area (after `/v1` and `/properties/{propertyId}`) → its tag. */
@@ -153,6 +158,7 @@ const AREAS: Record<string, string> = {
   webhooks: 'Carrier webhooks',
   media: 'Media',
   health: 'Health',
+  forms: 'Forms',
 };
 
 /** Areas under `/properties/{propertyId}` whose name means something else at the top level. */

@@ -20,7 +20,7 @@ export class CreateWebhookDto {
   @MaxLength(2048)
   url: string;
 
-  /** Any of call.started, call.completed, voicemail.left, text.received, email.received. */
+  /** Any of call.started, call.completed, voicemail.left, text.received, email.received, form.submitted. */
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(WEBHOOK_EVENTS.length)

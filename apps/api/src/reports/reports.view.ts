@@ -23,6 +23,8 @@ export class CallSummaryFigures {
   texts: number | null;
   /** Received emails; null where emails do not count (filters or groupings an email has not). */
   emails: number | null;
+  /** Web form submissions; null where forms do not count (as for emails). */
+  forms: number | null;
 }
 
 /** One group's figures. */

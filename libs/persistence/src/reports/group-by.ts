@@ -122,6 +122,13 @@ export const EMAIL_GROUPS: Partial<Record<GroupBy, Grouping>> = {
   ...byTime('e.received_at'),
 };
 
+/** Web form submissions (`f`): groupings a form has (it comes through a visit, not a number). */
+export const FORM_GROUPS: Partial<Record<GroupBy, Grouping>> = {
+  property: CALL_GROUPS.property,
+  source: { key: `f.source_id::text`, label: `max(f.source_name)` },
+  ...byTime('f.submitted_at'),
+};
+
 /** Row order: time groupings in time order, the others busiest first. */
 export function groupOrder(g: GroupBy | undefined): string {
   return g === 'day' || g === 'hour_of_week' ? 'key' : 'calls DESC, label, key';

@@ -10,7 +10,15 @@ import {
   scopeCte,
   type CallFilter,
 } from './call-filter.sql';
-import { CALL_GROUPS, EMAIL_GROUPS, groupOrder, ROLLUP_GROUPS, TEXT_GROUPS, type GroupBy } from './group-by';
+import {
+  CALL_GROUPS,
+  EMAIL_GROUPS,
+  FORM_GROUPS,
+  groupOrder,
+  ROLLUP_GROUPS,
+  TEXT_GROUPS,
+  type GroupBy,
+} from './group-by';
 import { SqlParams } from './sql-params';
 
 export interface SummaryRequest extends CallFilter {
@@ -57,7 +65,14 @@ function rollupCells(r: SummaryRequest, p: SqlParams): string {
 const ROLLUP_PARTIALS = CALL_PARTIALS.map((x) => ({ name: x.name, sql: `sum(r.${x.column})` }));
 
 /** Output columns of a summary row (CSV header and JSON fields alike). */
-export const SUMMARY_COLUMNS = ['key', 'label', ...CALL_METRICS.map((m) => m.name), 'texts', 'emails'];
+export const SUMMARY_COLUMNS = [
+  'key',
+  'label',
+  ...CALL_METRICS.map((m) => m.name),
+  'texts',
+  'emails',
+  'forms',
+];
 
 interface Aggregate {
   name: string;
@@ -93,7 +108,7 @@ const either = (names: string[], col: string) =>
 
 /**
  * The summary as one statement (so CSV can stream it through a cursor like the log). Texts are
- * inbound messages, emails received ones; both are counted where the report's filters and grouping
+ * inbound messages, emails received ones, forms submitted ones; each is counted where the report's filters and grouping
  * mean something for them (property, source, tracking number for texts, day, hour of week) and are
  * null otherwise: a text has no outcome, agent, campaign or keyword. With `totals`, the last row
  * (`total` true) sums every group.
@@ -152,6 +167,19 @@ export function summaryQuery(
       from: `scope s JOIN emails e ON e.property_id = s.id WHERE ${w.join(' AND ')}`,
     });
   }
+  // Forms like emails: they reach no tracking number, and have no outcome, agent or campaign of a call.
+  const formGroup = g ? FORM_GROUPS[g] : none;
+  const withForms = !callOnly && !r.trackingNumberId && formGroup !== undefined;
+  if (withForms) {
+    const w = [`f.submitted_at >= s.lo`, `f.submitted_at < s.hi`];
+    if (r.sourceId) w.push(`f.source_id = ${p.add(r.sourceId)}`);
+    aggregates.push({
+      name: 'f_agg',
+      ...formGroup,
+      columns: [{ name: 'forms', sql: 'count(*)' }],
+      from: `scope s JOIN form_submissions f ON f.property_id = s.id WHERE ${w.join(' AND ')}`,
+    });
+  }
   ctes.push(...aggregates.map((a) => aggregate(a, grouped, totals || !grouped)));
 
   const names = aggregates.map((a) => a.name);
@@ -171,6 +199,7 @@ export function summaryQuery(
     SELECT ${key} AS key, ${label} AS label, ${metrics.join(', ')},
            ${withTexts ? 'COALESCE(t_agg.texts, 0)::int' : 'NULL::int'} AS texts,
            ${withEmails ? 'COALESCE(e_agg.emails, 0)::int' : 'NULL::int'} AS emails,
+           ${withForms ? 'COALESCE(f_agg.forms, 0)::int' : 'NULL::int'} AS forms,
            ${either(names, 'total')} AS total
       FROM ${from}
      ORDER BY total, ${groupOrder(g)}`;

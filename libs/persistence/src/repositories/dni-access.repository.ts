@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { requestCostMicros, type RateLimit } from '@switchboard/domain';
+import type { FormTrackingSettings } from './dni-settings.repository';
 
 /** The property a DNI key names, as the public DNI endpoints need it. */
 export interface DniProperty {
@@ -9,6 +10,8 @@ export interface DniProperty {
   sessionGraceMinutes: number;
   attributionModel: 'first_touch' | 'last_touch';
   phone: string | null;
+  /** Whether the script sends form submissions, and how the admin mapped the fields. */
+  formTracking: FormTrackingSettings;
 }
 
 /**
@@ -46,7 +49,8 @@ export class DniAccessRepository {
        SELECT EXISTS (SELECT 1 FROM admitted) AS admitted,
               p.id, p.dni_allowed_origins AS "allowedOrigins", p.dni_swap_numbers AS "swapNumbers",
               p.dni_session_grace_minutes AS "sessionGraceMinutes",
-              p.dni_attribution_model AS "attributionModel", p.phone
+              p.dni_attribution_model AS "attributionModel", p.phone,
+              json_build_object('enabled', p.dni_forms_enabled, 'fieldMap', p.dni_form_field_map) AS "formTracking"
          FROM (SELECT 1) AS one
          LEFT JOIN properties p ON p.dni_key = $4`,
       [client, cost, limit.burst * cost, dniKey],

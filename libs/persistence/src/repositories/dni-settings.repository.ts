@@ -10,6 +10,16 @@ export interface DniSettings {
   lookbackMinutes: number;
   attributionModel: 'first_touch' | 'last_touch';
   repeatCallerWindowDays: number | null;
+  /** Form tracking: whether the script sends form submissions, and the admin's field map. */
+  formTracking: FormTrackingSettings;
+}
+
+/** What the admin names a form field (by its `name`): the lead's name, phone, email or message. */
+export type FormFieldRole = 'name' | 'phone' | 'email' | 'message';
+
+export interface FormTrackingSettings {
+  enabled: boolean;
+  fieldMap: Record<string, FormFieldRole>;
 }
 
 /** A tracking source as DNI classifies visits by it. */
@@ -29,7 +39,8 @@ export class DniSettingsRepository {
     const rows = await this.ds.query<DniSettings[]>(
       `SELECT dni_key AS "dniKey", dni_allowed_origins AS "allowedOrigins", dni_swap_numbers AS "swapNumbers",
               dni_session_grace_minutes AS "sessionGraceMinutes", dni_lookback_minutes AS "lookbackMinutes",
-              dni_attribution_model AS "attributionModel", repeat_caller_window_days AS "repeatCallerWindowDays"
+              dni_attribution_model AS "attributionModel", repeat_caller_window_days AS "repeatCallerWindowDays",
+              json_build_object('enabled', dni_forms_enabled, 'fieldMap', dni_form_field_map) AS "formTracking"
          FROM properties WHERE id = $1`,
       [propertyId],
     );
@@ -39,7 +50,8 @@ export class DniSettingsRepository {
   async update(propertyId: string, s: Omit<DniSettings, 'dniKey'>): Promise<void> {
     await this.ds.query(
       `UPDATE properties SET dni_allowed_origins = $2, dni_swap_numbers = $3, dni_session_grace_minutes = $4,
-              dni_lookback_minutes = $5, dni_attribution_model = $6, repeat_caller_window_days = $7
+              dni_lookback_minutes = $5, dni_attribution_model = $6, repeat_caller_window_days = $7,
+              dni_forms_enabled = $8, dni_form_field_map = $9
         WHERE id = $1`,
       [
         propertyId,
@@ -49,6 +61,8 @@ export class DniSettingsRepository {
         s.lookbackMinutes,
         s.attributionModel,
         s.repeatCallerWindowDays,
+        s.formTracking.enabled,
+        JSON.stringify(s.formTracking.fieldMap),
       ],
     );
   }

@@ -2,6 +2,7 @@
  * The DNI script's browser side (docs/DNI.md "What the script does"). Everything is wrapped so that
  * no failure reaches the page: when the api is down, slow or refuses, the page keeps its numbers.
  */
+import { captureForm, isLead, type FieldMap, type FormFieldInput } from '../form-fields';
 import { looksLikePhoneText, swapHref, swapText, toSwapMap, type Swap, type SwapMap } from '../phone-format';
 
 export interface DniConfig {
@@ -14,6 +15,8 @@ interface VisitAnswer {
   sessionId?: string;
   swaps?: Swap[];
   heartbeatSeconds?: number;
+  /** Present (with the admin's field map) when the property tracks forms. */
+  formTracking?: { fieldMap?: FieldMap } | null;
 }
 
 const VISITOR_COOKIE = 'sb_vid';
@@ -25,6 +28,11 @@ const HIDE_TIMEOUT_MS = 2000;
 const REQUEST_TIMEOUT_MS = 8000;
 const MIN_HEARTBEAT_S = 5;
 const SKIP_TAGS: Record<string, true> = { SCRIPT: true, STYLE: true, NOSCRIPT: true, TEXTAREA: true };
+/** Controls that hold no answer of the visitor's. */
+const NOT_ANSWER = /^(submit|button|reset|image|fieldset|output)$/;
+/** The ad platforms' cookies sent with a new visit (their click ids), by the visit field they fill. */
+const AD_COOKIES: Record<string, string> = { fbp: '_fbp', fbc: '_fbc', ga: '_ga' };
+const MAX_COOKIE = 512;
 
 /** Links are hidden by CSS from the first paint; text numbers by marking their parent at DOM ready. */
 const HIDE_CSS =
@@ -151,6 +159,10 @@ export function start(cfg: DniConfig): void {
     const visitorId = readCookie(VISITOR_COOKIE);
     const body: Record<string, string> = { landingUrl: pageUrl, pageUrl };
     if (visitorId) body.visitorId = visitorId;
+    for (const field in AD_COOKIES) {
+      const v = readCookie(AD_COOKIES[field]);
+      if (v && v.length <= MAX_COOKIE) body[field] = v;
+    }
     if (document.referrer) body.referrer = document.referrer;
     return post(base + '/visits', body);
   };
@@ -173,6 +185,7 @@ export function start(cfg: DniConfig): void {
           pageUrl,
           a.heartbeatSeconds,
         );
+        if (a.formTracking) trackForms(base + '/forms', a.sessionId, a.formTracking.fieldMap || {});
       }
       maybeSwap();
     })
@@ -199,4 +212,77 @@ function observe(swaps: SwapMap): void {
     }),
   );
   observer.observe(document.body || document.documentElement, { childList: true, subtree: true });
+}
+
+/** The named answers of a form, in order: unchecked boxes, buttons and disabled controls are none. */
+function readForm(form: HTMLFormElement): FormFieldInput[] {
+  const out: FormFieldInput[] = [];
+  for (let i = 0; i < form.elements.length; i++) {
+    const el = form.elements[i] as HTMLInputElement;
+    const type = (el.type || '').toLowerCase();
+    if (!el.name || el.disabled || NOT_ANSWER.test(type)) continue;
+    if ((type === 'checkbox' || type === 'radio') && !el.checked) continue;
+    out.push({
+      name: el.name,
+      type,
+      autocomplete: el.getAttribute('autocomplete') || '',
+      value: el.value || '',
+    });
+  }
+  return out;
+}
+
+let tracking = false;
+/**
+ * Sends each form submitted on the page (docs/DNI.md "Form tracking"), from the document in the
+ * capture phase: it runs before the page's own handlers, so both a plain submit that navigates and
+ * a single-page app's form that calls preventDefault and posts by fetch are seen. Only the fields
+ * form-fields.ts captures leave the page; a form with no lead field (a search, a login) is not sent.
+ */
+function trackForms(url: string, sessionId: string, map: FieldMap): void {
+  if (tracking) return;
+  tracking = true;
+  document.addEventListener(
+    'submit',
+    (e) =>
+      safely(() => {
+        const form = e.target as HTMLFormElement;
+        if (!form || form.nodeName !== 'FORM' || form.hasAttribute('data-sb-no-track')) return;
+        const inputs = readForm(form);
+        const captured = captureForm(inputs, map);
+        if (!isLead(captured.lead)) return;
+        const action = form.getAttribute('action');
+        const body = {
+          sessionId,
+          visitorId: readCookie(VISITOR_COOKIE) || undefined,
+          pageUrl: location.href,
+          formId: form.getAttribute('id') || undefined,
+          formName: form.getAttribute('name') || undefined,
+          formAction: action ? new URL(action, location.href).href : undefined,
+          fields: inputs.filter((f) => captured.fields[f.name] !== undefined),
+        };
+        beacon(url, JSON.stringify(body));
+      }),
+    true,
+  );
+}
+
+/**
+ * A beacon survives the page navigating away; its string body goes as text/plain (no preflight).
+ * Where there is none, or it is refused (a full queue), fetch with keepalive does the same.
+ */
+function beacon(url: string, body: string): void {
+  try {
+    if (navigator.sendBeacon && navigator.sendBeacon(url, body)) return;
+  } catch {
+    // Fall through to fetch.
+  }
+  void fetch(url, {
+    method: 'POST',
+    mode: 'cors',
+    credentials: 'omit',
+    keepalive: true,
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body,
+  }).catch(() => null);
 }

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import {
+  FormSubmissionRepository,
+  type FormSubmission,
+  type NewFormSubmission,
+} from '@switchboard/persistence';
+import { ApiError } from '../common/api-error';
+import type { DniProperty } from '../dni/dni-access.guard';
+import type { FormSubmissionDto } from '../dni/dto';
+import { captureForm, isLead } from '../dni-script/form-fields';
+import { OutboundWebhooks } from '../outbound-webhooks/outbound-webhooks.service';
+import { formEvent } from './form-view';
+
+/**
+ * A lead's phone as written on a form, in E.164 when it parses (a national number as a US one, the
+ * numbers this product tracks); else as written, so nothing the visitor typed is lost.
+ */
+export function leadPhone(written: string | undefined): string | null {
+  if (!written) return null;
+  const parsed = parsePhoneNumberFromString(written, 'US');
+  return parsed?.isValid() ? parsed.number : written;
+}
+
+/**
+ * Form submissions the DNI script sends (docs/DNI.md "Form tracking"): captured by the one field
+ * rule (dni-script/form-fields.ts, applied again here: the page may run an altered script), stored
+ * with their visit, and announced as `form.submitted`.
+ */
+@Injectable()
+export class FormIntake {
+  constructor(
+    private readonly forms: FormSubmissionRepository,
+    private readonly webhooks: OutboundWebhooks,
+  ) {}
+
+  /** The script's submission, refused (403) when the property does not track forms. */
+  async receive(p: DniProperty, dto: FormSubmissionDto, now = new Date()): Promise<FormSubmission> {
+    if (!p.formTracking.enabled)
+      throw ApiError.forbidden('form_tracking_off', 'this property does not track form submissions');
+    const { fields, lead } = captureForm(dto.fields, p.formTracking.fieldMap);
+    if (!isLead(lead))
+      throw ApiError.invalid([
+        { field: 'fields', message: 'no name, phone, email or message field was captured: not a lead' },
+      ]);
+    return this.save({
+      propertyId: p.id,
+      sessionId: dto.sessionId ?? null,
+      visitorId: dto.visitorId ?? null,
+      formName: dto.formName || dto.formId || null,
+      formAction: dto.formAction ?? null,
+      pageUrl: dto.pageUrl,
+      fields,
+      name: lead.name ?? null,
+      phone: leadPhone(lead.phone),
+      email: lead.email ?? null,
+      message: lead.message ?? null,
+      submittedAt: now,
+    });
+  }
+
+  /**
+   * Stores a captured submission and announces it; returns the row as stored (with its visit's
+   * attribution). The place a "form submitted" hook (a conversion rule, say) joins.
+   */
+  async save(s: NewFormSubmission): Promise<FormSubmission> {
+    const row = await this.forms.save(s);
+    await this.webhooks.announce(row.propertyId, 'form.submitted', `form/${row.id}`, formEvent(row));
+    return row;
+  }
+}
