@@ -79,6 +79,11 @@ export async function startTestStack(
     WEBHOOK_RETRY_MAX_INTERVAL_SECS: '2',
     WEBHOOK_GIVE_UP_AFTER_SECS: '60',
     WEBHOOK_ATTEMPT_TIMEOUT_SECS: '5',
+    // Conversion deliveries likewise.
+    CONVERSION_RETRY_INITIAL_SECS: '1',
+    CONVERSION_RETRY_MAX_INTERVAL_SECS: '2',
+    CONVERSION_GIVE_UP_AFTER_SECS: '60',
+    CONVERSION_ATTEMPT_TIMEOUT_SECS: '5',
     // The tests' receivers listen on 127.0.0.1.
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     // Scenario visitors come "through a proxy" on this host, each named in X-Forwarded-For.
@@ -112,6 +117,7 @@ export async function startTestStack(
       allowPrivateReceivers: cfg.webhooks.allowPrivateNetworks,
     },
     webhooks: cfg.webhooks,
+    conversions: cfg.conversions,
     bundle: await sharedBundle(),
   });
   const running = worker.run();

@@ -24,6 +24,7 @@ import { ResourcesModule } from './resources/resources.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ConversionsModule } from './conversions/conversions.module';
 
 @Global()
 @Module({
@@ -57,6 +58,7 @@ class ConfigModule {}
     AgentModule,
     AgentPageModule,
     AdminConsoleModule,
+    ConversionsModule,
   ],
   controllers: [HealthController],
 })

@@ -11,7 +11,7 @@ import { mediaSigningSecret, temporalConnectionOptions, type SwitchboardConfig }
 import { FilesystemBlobStore } from '@switchboard/persistence';
 import { TelnyxRecordings, TelnyxTelephony, telnyxAccount } from '@switchboard/telephony';
 import { rootLogger } from '@switchboard/observability';
-import { createCallWorker, workerWebhookPublisher } from './call-worker';
+import { createCallWorker, workerConversionStarter, workerWebhookPublisher } from './call-worker';
 import { StrandedDeliverySweeper } from './stranded-deliveries';
 import { startMetricsServer, type MetricsServer } from './observability/metrics-server';
 import { workerMetrics } from './observability/worker-metrics';
@@ -26,6 +26,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private running?: Promise<void>;
   private metricsServer?: MetricsServer;
   private sweeper?: StrandedDeliverySweeper;
+  private conversionSweeper?: StrandedDeliverySweeper;
 
   constructor(
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
@@ -45,8 +46,18 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       dataSource: this.dataSource,
       webhooks: this.cfg.webhooks,
     });
+    const conversionStarter = workerConversionStarter({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      dataSource: this.dataSource,
+      conversions: this.cfg.conversions,
+    });
     this.worker = await createCallWorker({
       publisher,
+      conversionStarter,
+      // MERGE(i21-adapters): adPlatforms: createConversionAdapters(…) from @switchboard/ad-platforms.
+      // Until then no platform has an adapter and deliveries are rejected as `no_adapter`.
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
@@ -67,7 +78,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         allowPrivateReceivers: this.cfg.webhooks.allowPrivateNetworks,
       },
       webhooks: this.cfg.webhooks,
+      conversions: this.cfg.conversions,
     });
+    this.conversionSweeper = new StrandedDeliverySweeper(
+      conversionStarter,
+      rootLogger().child({ component: 'StrandedConversionDeliveries' }),
+      'conversion',
+    );
+    this.conversionSweeper.start();
     this.sweeper = new StrandedDeliverySweeper(
       publisher,
       rootLogger().child({ component: 'StrandedDeliveries' }),
@@ -95,6 +113,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.sweeper?.stop();
+    await this.conversionSweeper?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close();

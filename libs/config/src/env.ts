@@ -120,6 +120,8 @@ export interface SwitchboardConfig {
   };
   /** Outbound webhooks to customers' URLs (subscriptions): how long and how often to retry. */
   webhooks: WebhookDeliverySettings;
+  /** Conversions sent to the ad platforms: how long and how often a delivery is retried. */
+  conversions: ConversionDeliverySettings;
   observability: {
     /** pino level: trace, debug, info, warn, error, fatal or silent. */
     logLevel: LogLevelName;
@@ -157,6 +159,25 @@ export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliverySettings = {
   giveUpAfterSecs: 3 * 24 * 3600,
   attemptTimeoutSecs: 10,
   allowPrivateNetworks: false,
+};
+
+export interface ConversionDeliverySettings {
+  /** First wait after a platform asks to be tried later (rate limited, erred); each later wait doubles. */
+  retryInitialSecs: number;
+  /** The longest wait between two attempts (a platform's Retry-After may ask for longer). */
+  retryMaxIntervalSecs: number;
+  /** A delivery still not accepted this long after it started is marked failed. */
+  giveUpAfterSecs: number;
+  /** A platform gets this long to answer one upload. */
+  attemptTimeoutSecs: number;
+}
+
+/** Defaults: first retry after a minute, at most hourly, for three days; 30 s per upload. */
+export const DEFAULT_CONVERSION_DELIVERY: ConversionDeliverySettings = {
+  retryInitialSecs: 60,
+  retryMaxIntervalSecs: 3600,
+  giveUpAfterSecs: 3 * 24 * 3600,
+  attemptTimeoutSecs: 30,
 };
 
 export interface TemporalTls {
@@ -368,6 +389,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       ),
       allowPrivateNetworks:
         oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',
+    },
+    conversions: {
+      retryInitialSecs: atLeast(
+        env,
+        'CONVERSION_RETRY_INITIAL_SECS',
+        DEFAULT_CONVERSION_DELIVERY.retryInitialSecs,
+        1,
+      ),
+      retryMaxIntervalSecs: atLeast(
+        env,
+        'CONVERSION_RETRY_MAX_INTERVAL_SECS',
+        DEFAULT_CONVERSION_DELIVERY.retryMaxIntervalSecs,
+        1,
+      ),
+      giveUpAfterSecs: atLeast(
+        env,
+        'CONVERSION_GIVE_UP_AFTER_SECS',
+        DEFAULT_CONVERSION_DELIVERY.giveUpAfterSecs,
+        1,
+      ),
+      attemptTimeoutSecs: atLeast(
+        env,
+        'CONVERSION_ATTEMPT_TIMEOUT_SECS',
+        DEFAULT_CONVERSION_DELIVERY.attemptTimeoutSecs,
+        1,
+      ),
     },
     observability: {
       logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),

@@ -62,3 +62,6 @@ export * from './repositories/text-message.repository';
 export * from './repositories/text-routing.repository';
 export * from './repositories/email.repository';
 export * from './notify/pg-channel';
+export * from './repositories/conversion-destination.repository';
+export * from './repositories/conversion-rule.repository';
+export * from './repositories/conversion.repository';

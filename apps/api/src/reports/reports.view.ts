@@ -23,6 +23,10 @@ export class CallSummaryFigures {
   texts: number | null;
   /** Received emails; null where emails do not count (filters or groupings an email has not). */
   emails: number | null;
+  /** Conversions for the ad platforms (by the lead's time); null where they do not count (source or number filters, groupings a conversion has not). */
+  conversions: number | null;
+  /** The conversions' values summed (rules' values, in their own currencies); null like `conversions`. */
+  conversionValue: number | null;
 }
 
 /** One group's figures. */

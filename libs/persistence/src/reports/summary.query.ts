@@ -10,7 +10,15 @@ import {
   scopeCte,
   type CallFilter,
 } from './call-filter.sql';
-import { CALL_GROUPS, EMAIL_GROUPS, groupOrder, ROLLUP_GROUPS, TEXT_GROUPS, type GroupBy } from './group-by';
+import {
+  CALL_GROUPS,
+  CONVERSION_GROUPS,
+  EMAIL_GROUPS,
+  groupOrder,
+  ROLLUP_GROUPS,
+  TEXT_GROUPS,
+  type GroupBy,
+} from './group-by';
 import { SqlParams } from './sql-params';
 
 export interface SummaryRequest extends CallFilter {
@@ -57,7 +65,15 @@ function rollupCells(r: SummaryRequest, p: SqlParams): string {
 const ROLLUP_PARTIALS = CALL_PARTIALS.map((x) => ({ name: x.name, sql: `sum(r.${x.column})` }));
 
 /** Output columns of a summary row (CSV header and JSON fields alike). */
-export const SUMMARY_COLUMNS = ['key', 'label', ...CALL_METRICS.map((m) => m.name), 'texts', 'emails'];
+export const SUMMARY_COLUMNS = [
+  'key',
+  'label',
+  ...CALL_METRICS.map((m) => m.name),
+  'texts',
+  'emails',
+  'conversions',
+  'conversionValue',
+];
 
 interface Aggregate {
   name: string;
@@ -95,7 +111,8 @@ const either = (names: string[], col: string) =>
  * The summary as one statement (so CSV can stream it through a cursor like the log). Texts are
  * inbound messages, emails received ones; both are counted where the report's filters and grouping
  * mean something for them (property, source, tracking number for texts, day, hour of week) and are
- * null otherwise: a text has no outcome, agent, campaign or keyword. With `totals`, the last row
+ * null otherwise: a text has no outcome, agent, campaign or keyword. Conversions (for the ad
+ * platforms) count by the lead's time, by property and time only. With `totals`, the last row
  * (`total` true) sums every group.
  */
 export function summaryQuery(
@@ -152,6 +169,18 @@ export function summaryQuery(
       from: `scope s JOIN emails e ON e.property_id = s.id WHERE ${w.join(' AND ')}`,
     });
   }
+  const conversionGroup = g ? CONVERSION_GROUPS[g] : none;
+  const withConversions = !callOnly && !r.sourceId && !r.trackingNumberId && conversionGroup !== undefined;
+  if (withConversions)
+    aggregates.push({
+      name: 'v_agg',
+      ...conversionGroup,
+      columns: [
+        { name: 'conversions', sql: 'count(*)' },
+        { name: 'conversionValue', sql: 'sum(v.value)' },
+      ],
+      from: `scope s JOIN conversions v ON v.property_id = s.id WHERE v.occurred_at >= s.lo AND v.occurred_at < s.hi`,
+    });
   ctes.push(...aggregates.map((a) => aggregate(a, grouped, totals || !grouped)));
 
   const names = aggregates.map((a) => a.name);
@@ -171,6 +200,8 @@ export function summaryQuery(
     SELECT ${key} AS key, ${label} AS label, ${metrics.join(', ')},
            ${withTexts ? 'COALESCE(t_agg.texts, 0)::int' : 'NULL::int'} AS texts,
            ${withEmails ? 'COALESCE(e_agg.emails, 0)::int' : 'NULL::int'} AS emails,
+           ${withConversions ? 'COALESCE(v_agg.conversions, 0)::int' : 'NULL::int'} AS conversions,
+           ${withConversions ? 'COALESCE(v_agg."conversionValue", 0)::float8' : 'NULL::float8'} AS "conversionValue",
            ${either(names, 'total')} AS total
       FROM ${from}
      ORDER BY total, ${groupOrder(g)}`;

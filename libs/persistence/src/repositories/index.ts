@@ -36,6 +36,9 @@ import { VisitorSessionRepository } from './visitor-session.repository';
 import { VoicemailBoxRepository } from './voicemail-box.repository';
 import { VoicemailMessageRepository } from './voicemail-message.repository';
 import { WebhookRepository } from './webhook.repository';
+import { ConversionDestinationRepository } from './conversion-destination.repository';
+import { ConversionRuleRepository } from './conversion-rule.repository';
+import { ConversionRepository } from './conversion.repository';
 
 /** A repository: built on the process's one DataSource, by the process's composition root. */
 export type RepositoryClass = new (ds: DataSource) => object;
@@ -82,4 +85,7 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   VoicemailBoxRepository,
   VoicemailMessageRepository,
   WebhookRepository,
+  ConversionDestinationRepository,
+  ConversionRuleRepository,
+  ConversionRepository,
 ];
