@@ -81,7 +81,7 @@ export async function startTestStack(
     WEBHOOK_ATTEMPT_TIMEOUT_SECS: '5',
     // Conversion deliveries likewise.
     CONVERSION_RETRY_INITIAL_SECS: '1',
-    CONVERSION_RETRY_MAX_INTERVAL_SECS: '2',
+    CONVERSION_RETRY_MAX_SECS: '2',
     CONVERSION_GIVE_UP_AFTER_SECS: '60',
     CONVERSION_ATTEMPT_TIMEOUT_SECS: '5',
     // The tests' receivers listen on 127.0.0.1.

@@ -399,7 +399,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       ),
       retryMaxIntervalSecs: atLeast(
         env,
-        'CONVERSION_RETRY_MAX_INTERVAL_SECS',
+        'CONVERSION_RETRY_MAX_SECS',
         DEFAULT_CONVERSION_DELIVERY.retryMaxIntervalSecs,
         1,
       ),

@@ -948,6 +948,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/properties/{propertyId}/conversion-destinations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversionDestinationsController_list'];
+    put?: never;
+    post: operations['ConversionDestinationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversion-destinations/{destinationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversionDestinationsController_get'];
+    put?: never;
+    post?: never;
+    /** Deletes it with its deliveries (their conversions stay in the log). */
+    delete: operations['ConversionDestinationsController_remove'];
+    options?: never;
+    head?: never;
+    /** Changes name, enabled or settings (merged: omit a secret to keep it, null removes a setting). */
+    patch: operations['ConversionDestinationsController_update'];
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversion-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversionRulesController_list'];
+    put?: never;
+    post: operations['ConversionRulesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversion-rules/{ruleId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversionRulesController_get'];
+    put?: never;
+    post?: never;
+    /** Deletes it; its conversions stay in the log with a null ruleId. */
+    delete: operations['ConversionRulesController_remove'];
+    options?: never;
+    head?: never;
+    /** Changes any field; conversions already produced keep theirs. */
+    patch: operations['ConversionRulesController_update'];
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Newest first (by the lead's time), each with every delivery's status and the platform's last error. */
+    get: operations['ConversionLogController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversions/google-ads.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Google Ads offline click conversions upload file of a destination: the conversions of the rules that name it, with their Google click ids, in the property's time zone (docs/conversions.md). */
+    get: operations['ConversionLogController_googleAdsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/properties/{propertyId}/default-routing': {
     parameters: {
       query?: never;
@@ -2200,6 +2302,10 @@ export interface components {
       texts: number | null;
       /** @description Received emails; null where emails do not count (filters or groupings an email has not). */
       emails: number | null;
+      /** @description Conversions for the ad platforms (by the lead's time); null where they do not count (source or number filters, groupings a conversion has not). */
+      conversions: number | null;
+      /** @description The conversions' values summed (rules' values, in their own currencies); null like `conversions`. */
+      conversionValue: number | null;
     };
     CallSummaryRow: {
       /** @description The group: an id (property, source, tracking number), a value (campaign, keyword, outcome, who answered), a local day (`YYYY-MM-DD`), or an hour of week (0–167 from Monday 00:00); null: the calls without one (no campaign, say). */
@@ -2221,6 +2327,10 @@ export interface components {
       texts: number | null;
       /** @description Received emails; null where emails do not count (filters or groupings an email has not). */
       emails: number | null;
+      /** @description Conversions for the ad platforms (by the lead's time); null where they do not count (source or number filters, groupings a conversion has not). */
+      conversions: number | null;
+      /** @description The conversions' values summed (rules' values, in their own currencies); null like `conversions`. */
+      conversionValue: number | null;
     };
     CallSummaryView: {
       from: string;
@@ -2484,6 +2594,17 @@ export interface components {
        */
       status: 'pending' | 'active';
     };
+    ClickIdsView: {
+      gclid?: string;
+      gbraid?: string;
+      wbraid?: string;
+      fbclid?: string;
+      fbp?: string;
+      fbc?: string;
+      msclkid?: string;
+      /** @description GA4 client id from the _ga cookie. */
+      gaClientId?: string;
+    };
     ConversationDetailView: {
       id: string;
       propertyId: string;
@@ -2534,6 +2655,89 @@ export interface components {
       /** @description ISO instant. */
       lastMessageAt: string;
     };
+    ConversionDeliveryView: {
+      id: string;
+      destinationId: string;
+      /** @enum {string} */
+      platform: 'google_ads' | 'ga4' | 'meta';
+      /**
+       * @description pending (being tried), delivered (accepted), rejected (refused for good), failed (retrying gave up).
+       * @enum {string}
+       */
+      status: 'rejected' | 'pending' | 'failed' | 'delivered';
+      attempts: number;
+      /** @description The platform's answer: missing_click_id, invalid_click_id, too_old, rate_limited… */
+      lastErrorCode: string | null;
+      lastErrorMessage: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+    };
+    ConversionDestinationList: {
+      items: components['schemas']['ConversionDestinationView'][];
+    };
+    ConversionDestinationView: {
+      id: string;
+      propertyId: string;
+      /** @enum {string} */
+      platform: 'google_ads' | 'ga4' | 'meta';
+      name: string;
+      /** @description The settings without their secrets, plus developerTokenSet / accessTokenSet / apiSecretSet. */
+      config: {
+        [key: string]: unknown;
+      };
+      enabled: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConversionPage: {
+      items: components['schemas']['ConversionView'][];
+      /** @description Conversions matching the filter, over every page. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    ConversionRuleList: {
+      items: components['schemas']['ConversionRuleView'][];
+    };
+    ConversionRuleView: {
+      id: string;
+      propertyId: string;
+      name: string;
+      value: number | null;
+      currency: string;
+      /** @description The condition (leadKind and its fields). */
+      when: {
+        [key: string]: unknown;
+      };
+      destinationIds: string[];
+      enabled: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConversionView: {
+      id: string;
+      /** @description Null once the rule was deleted. */
+      ruleId: string | null;
+      name: string;
+      /** @enum {string} */
+      leadKind: 'call' | 'form';
+      /** @description The call's or form submission's id. */
+      leadId: string;
+      /**
+       * Format: date-time
+       * @description The lead's time: the conversion time sent to the platforms.
+       */
+      occurredAt: string;
+      value: number | null;
+      currency: string;
+      /** @description The click ids of the lead's visit. */
+      clickIds: components['schemas']['ClickIdsView'];
+      /** Format: date-time */
+      createdAt: string;
+      deliveries: components['schemas']['ConversionDeliveryView'][];
+    };
     CreateAccountDto: {
       name: string;
     };
@@ -2543,6 +2747,43 @@ export interface components {
       readOnly?: boolean;
       /** @description Limit the key to these properties of the account; absent = all, including future ones. */
       propertyIds?: string[];
+    };
+    CreateConversionDestinationDto: {
+      /**
+       * @description google_ads, ga4 or meta
+       * @enum {string}
+       */
+      platform: 'google_ads' | 'ga4' | 'meta';
+      name: string;
+      /**
+       * @description The platform's settings (docs/conversions.md). google_ads: mode (api or csv), customerId,
+       *     conversionActionId, developerToken, accessToken, loginCustomerId; ga4: measurementId,
+       *     apiSecret; meta: pixelId, accessToken, testEventCode. Secrets are never shown again.
+       */
+      config: {
+        [key: string]: string;
+      };
+      /** @description False stops new deliveries to it (pending ones end as failed). Default true. */
+      enabled?: boolean;
+    };
+    CreateConversionRuleDto: {
+      /** @description The conversion's name on the platforms (Google Ads conversion action name, GA4 or Meta event name). */
+      name: string;
+      /** @description What one conversion is worth; null or absent sends none. */
+      value?: number | null;
+      /** @description ISO 4217 (USD, EUR…). */
+      currency: string;
+      /**
+       * @description The condition: `leadKind` call (answered, talkSecondsAtLeast, leadStatus, firstTime, sourceIn)
+       *     or form (formNameIn; none: any form).
+       */
+      when: {
+        [key: string]: unknown;
+      };
+      /** @description The property's conversion destinations each conversion is sent to. */
+      destinationIds: string[];
+      /** @description False stops producing conversions by this rule. Default true. */
+      enabled?: boolean;
     };
     CreatePoolDto: {
       /** Format: uuid */
@@ -2602,7 +2843,14 @@ export interface components {
        */
       url: string;
       /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received. */
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description?: string;
       /** @description False pauses deliveries (new events are not sent; pending retries stop). Default true. */
       active?: boolean;
@@ -2638,7 +2886,14 @@ export interface components {
       id: string;
       propertyId: string;
       url: string;
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description: string | null;
       /** @description Inactive subscriptions get no new deliveries. */
       active: boolean;
@@ -3695,6 +3950,33 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    UpdateConversionDestinationDto: {
+      name?: string;
+      /** @description Settings to change; a setting set to null is removed. */
+      config?: {
+        [key: string]: unknown;
+      };
+      enabled?: boolean;
+    };
+    UpdateConversionRuleDto: {
+      /** @description The conversion's name on the platforms (Google Ads conversion action name, GA4 or Meta event name). */
+      name?: string;
+      /** @description What one conversion is worth; null or absent sends none. */
+      value?: number | null;
+      /** @description ISO 4217 (USD, EUR…). */
+      currency?: string;
+      /**
+       * @description The condition: `leadKind` call (answered, talkSecondsAtLeast, leadStatus, firstTime, sourceIn)
+       *     or form (formNameIn; none: any form).
+       */
+      when?: {
+        [key: string]: unknown;
+      };
+      /** @description The property's conversion destinations each conversion is sent to. */
+      destinationIds?: string[];
+      /** @description False stops producing conversions by this rule. Default true. */
+      enabled?: boolean;
+    };
     UpdateDniSettingsDto: {
       /** @description Site origins (`https://sunset.example`) allowed to call the public DNI endpoints. */
       allowedOrigins?: string[];
@@ -3754,7 +4036,14 @@ export interface components {
        */
       url?: string;
       /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received. */
-      events?: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events?: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description?: string;
       /** @description False pauses deliveries (new events are not sent; pending retries stop). Default true. */
       active?: boolean;
@@ -3891,7 +4180,13 @@ export interface components {
       /** @description The event's id: the body's `id`, repeated by redeliveries. */
       eventId: string;
       /** @enum {string} */
-      eventType: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      eventType:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       /**
        * @description `pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.
        * @enum {string}
@@ -3920,7 +4215,13 @@ export interface components {
       /** @description The event's id: the body's `id`, repeated by redeliveries. */
       eventId: string;
       /** @enum {string} */
-      eventType: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      eventType:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       /**
        * @description `pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.
        * @enum {string}
@@ -3938,7 +4239,13 @@ export interface components {
       /** @description The event's id: stable across redeliveries. */
       id: string;
       /** @enum {string} */
-      type: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      type:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       createdAt: string;
       propertyId: string;
       /** @description The event's own fields, by `type` (docs/webhooks.md): free-form here. */
@@ -3953,7 +4260,14 @@ export interface components {
       id: string;
       propertyId: string;
       url: string;
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description: string | null;
       /** @description Inactive subscriptions get no new deliveries. */
       active: boolean;
@@ -6414,6 +6728,401 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MessageView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionDestinationsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionDestinationList'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionDestinationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConversionDestinationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionDestinationView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionDestinationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        destinationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionDestinationView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionDestinationsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        destinationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionDestinationsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        destinationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateConversionDestinationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionDestinationView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionRulesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionRuleList'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionRulesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConversionRuleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionRuleView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionRulesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        ruleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionRuleView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionRulesController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        ruleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionRulesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        ruleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateConversionRuleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionRuleView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionLogController_list: {
+    parameters: {
+      query?: {
+        /** @description Conversions with a delivery in this status: pending, delivered, rejected or failed. */
+        status?: 'rejected' | 'pending' | 'failed' | 'delivered';
+        /** @description Conversions with a delivery to this platform. */
+        platform?: 'google_ads' | 'ga4' | 'meta';
+        /** @description The lead's time at or after this instant (ISO 8601). */
+        from?: string;
+        /** @description The lead's time before this instant (ISO 8601). */
+        to?: string;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionPage'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionLogController_googleAdsCsv: {
+    parameters: {
+      query: {
+        /** @description A Google Ads destination of the property (in csv mode, usually). */
+        destinationId: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Google Ads "conversions from clicks" upload file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       /** @description Error */

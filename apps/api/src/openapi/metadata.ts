@@ -42,6 +42,7 @@ export default async () => {
     ['../health/health.view']: await import('../health/health.view'),
     ['../messaging/messaging.view']: await import('../messaging/messaging.view'),
     ['../numbers/numbers.view']: await import('../numbers/numbers.view'),
+    ['../conversions/conversions.view']: await import('../conversions/conversions.view'),
     ['../scoring/call-score.view']: await import('../scoring/call-score.view'),
     ['../scoring/dto']: await import('../scoring/dto'),
     ['../properties/property.view']: await import('../properties/property.view'),
@@ -2634,6 +2635,20 @@ export default async () => {
                 description:
                   'Received emails; null where emails do not count (filters or groupings an email has not).',
               },
+              conversions: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "Conversions for the ad platforms (by the lead's time); null where they do not count (source or number filters, groupings a conversion has not).",
+              },
+              conversionValue: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "The conversions' values summed (rules' values, in their own currencies); null like `conversions`.",
+              },
             },
             CallSummaryRow: {
               key: { required: true, type: () => Object },
@@ -2990,7 +3005,14 @@ export default async () => {
               events: {
                 required: true,
                 type: () => [Object],
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
                 isArray: true,
               },
               description: { required: true, type: () => String, nullable: true },
@@ -3025,7 +3047,14 @@ export default async () => {
               },
               eventType: {
                 required: true,
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
               },
               status: {
                 required: true,
@@ -3060,7 +3089,14 @@ export default async () => {
               },
               type: {
                 required: true,
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
               },
               createdAt: { required: true, type: () => String },
               propertyId: { required: true, type: () => String },
@@ -3131,7 +3167,14 @@ export default async () => {
                 type: () => [Object],
                 description:
                   'Any of call.started, call.completed, voicemail.left, text.received, email.received.',
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
                 isArray: true,
                 minItems: 1,
               },
@@ -3510,6 +3553,237 @@ export default async () => {
             },
             OrderedTrackingNumber: {
               carrier: { required: true, type: () => t['../numbers/numbers.view'].CarrierOrder },
+            },
+          },
+        ],
+        [
+          import('../conversions/dto'),
+          {
+            CreateConversionDestinationDto: {
+              platform: {
+                required: true,
+                description: 'google_ads, ga4 or meta',
+                enum: ['google_ads', 'ga4', 'meta'],
+              },
+              name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
+              config: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                description:
+                  "The platform's settings (docs/conversions.md). google_ads: mode (api or csv), customerId,\nconversionActionId, developerToken, accessToken, loginCustomerId; ga4: measurementId,\napiSecret; meta: pixelId, accessToken, testEventCode. Secrets are never shown again.",
+              },
+              enabled: {
+                required: false,
+                type: () => Boolean,
+                description: 'False stops new deliveries to it (pending ones end as failed). Default true.',
+              },
+            },
+            UpdateConversionDestinationDto: {
+              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              config: {
+                required: false,
+                type: 'object',
+                additionalProperties: true,
+                description: 'Settings to change; a setting set to null is removed.',
+              },
+              enabled: { required: false, type: () => Boolean },
+            },
+            CreateConversionRuleDto: {
+              name: {
+                required: true,
+                type: () => String,
+                description:
+                  "The conversion's name on the platforms (Google Ads conversion action name, GA4 or Meta event name).",
+                minLength: 1,
+                maxLength: 100,
+              },
+              value: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: 'What one conversion is worth; null or absent sends none.',
+              },
+              currency: { required: true, type: () => String, description: 'ISO 4217 (USD, EUR\u2026).' },
+              when: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  'The condition: `leadKind` call (answered, talkSecondsAtLeast, leadStatus, firstTime, sourceIn)\nor form (formNameIn; none: any form).',
+              },
+              destinationIds: {
+                required: true,
+                type: () => [String],
+                description: "The property's conversion destinations each conversion is sent to.",
+                format: 'uuid',
+              },
+              enabled: {
+                required: false,
+                type: () => Boolean,
+                description: 'False stops producing conversions by this rule. Default true.',
+              },
+            },
+            UpdateConversionRuleDto: {},
+            ConversionLogQuery: {
+              status: {
+                required: false,
+                description:
+                  'Conversions with a delivery in this status: pending, delivered, rejected or failed.',
+                enum: ['rejected', 'pending', 'failed', 'delivered'],
+              },
+              platform: {
+                required: false,
+                description: 'Conversions with a delivery to this platform.',
+                enum: ['google_ads', 'ga4', 'meta'],
+              },
+              from: {
+                required: false,
+                type: () => String,
+                description: "The lead's time at or after this instant (ISO 8601).",
+              },
+              to: {
+                required: false,
+                type: () => String,
+                description: "The lead's time before this instant (ISO 8601).",
+              },
+            },
+            GoogleAdsCsvQuery: {
+              destinationId: {
+                required: true,
+                type: () => String,
+                description: 'A Google Ads destination of the property (in csv mode, usually).',
+                format: 'uuid',
+              },
+              from: { required: false, type: () => String },
+              to: { required: false, type: () => String },
+            },
+          },
+        ],
+        [
+          import('../conversions/conversions.view'),
+          {
+            ConversionDestinationView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              platform: { required: true, enum: ['google_ads', 'ga4', 'meta'] },
+              name: { required: true, type: () => String },
+              config: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  'The settings without their secrets, plus developerTokenSet / accessTokenSet / apiSecretSet.',
+              },
+              enabled: { required: true, type: () => Boolean },
+              createdAt: { required: true, type: () => Date },
+            },
+            ConversionDestinationList: {
+              items: {
+                required: true,
+                type: () => [t['../conversions/conversions.view'].ConversionDestinationView],
+              },
+            },
+            ConversionRuleView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              value: { required: true, type: () => Number, nullable: true },
+              currency: { required: true, type: () => String },
+              when: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description: 'The condition (leadKind and its fields).',
+              },
+              destinationIds: { required: true, type: () => [String] },
+              enabled: { required: true, type: () => Boolean },
+              createdAt: { required: true, type: () => Date },
+            },
+            ConversionRuleList: {
+              items: {
+                required: true,
+                type: () => [t['../conversions/conversions.view'].ConversionRuleView],
+              },
+            },
+            ConversionDeliveryView: {
+              id: { required: true, type: () => String },
+              destinationId: { required: true, type: () => String },
+              platform: { required: true, enum: ['google_ads', 'ga4', 'meta'] },
+              status: {
+                required: true,
+                description:
+                  'pending (being tried), delivered (accepted), rejected (refused for good), failed (retrying gave up).',
+                enum: ['rejected', 'pending', 'failed', 'delivered'],
+              },
+              attempts: { required: true, type: () => Number },
+              lastErrorCode: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  "The platform's answer: missing_click_id, invalid_click_id, too_old, rate_limited\u2026",
+              },
+              lastErrorMessage: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => Date },
+              deliveredAt: { required: true, type: () => Date, nullable: true },
+            },
+            ClickIdsView: {
+              gclid: { required: false, type: () => String },
+              gbraid: { required: false, type: () => String },
+              wbraid: { required: false, type: () => String },
+              fbclid: { required: false, type: () => String },
+              fbp: { required: false, type: () => String },
+              fbc: { required: false, type: () => String },
+              msclkid: { required: false, type: () => String },
+              gaClientId: {
+                required: false,
+                type: () => String,
+                description: 'GA4 client id from the _ga cookie.',
+              },
+            },
+            ConversionView: {
+              id: { required: true, type: () => String },
+              ruleId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Null once the rule was deleted.',
+              },
+              name: { required: true, type: () => String },
+              leadKind: { required: true, enum: ['call', 'form'] },
+              leadId: {
+                required: true,
+                type: () => String,
+                description: "The call's or form submission's id.",
+              },
+              occurredAt: {
+                required: true,
+                type: () => Date,
+                description: "The lead's time: the conversion time sent to the platforms.",
+              },
+              value: { required: true, type: () => Number, nullable: true },
+              currency: { required: true, type: () => String },
+              clickIds: {
+                required: true,
+                type: () => t['../conversions/conversions.view'].ClickIdsView,
+                description: "The click ids of the lead's visit.",
+              },
+              createdAt: { required: true, type: () => Date },
+              deliveries: {
+                required: true,
+                type: () => [t['../conversions/conversions.view'].ConversionDeliveryView],
+              },
+            },
+            ConversionPage: {
+              items: { required: true, type: () => [t['../conversions/conversions.view'].ConversionView] },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Conversions matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
             },
           },
         ],
@@ -4235,6 +4509,43 @@ export default async () => {
               search: { type: t['../numbers/numbers.view'].AvailableNumberList },
               order: { type: t['../numbers/numbers.view'].OrderedTrackingNumber },
               release: {},
+            },
+          },
+        ],
+        [
+          import('../conversions/conversions.controller'),
+          {
+            ConversionDestinationsController: {
+              create: { type: t['../conversions/conversions.view'].ConversionDestinationView },
+              list: { type: t['../conversions/conversions.view'].ConversionDestinationList },
+              get: { type: t['../conversions/conversions.view'].ConversionDestinationView },
+              update: {
+                summary:
+                  'Changes name, enabled or settings (merged: omit a secret to keep it, null removes a setting).',
+                type: t['../conversions/conversions.view'].ConversionDestinationView,
+              },
+              remove: { summary: 'Deletes it with its deliveries (their conversions stay in the log).' },
+            },
+            ConversionRulesController: {
+              create: { type: t['../conversions/conversions.view'].ConversionRuleView },
+              list: { type: t['../conversions/conversions.view'].ConversionRuleList },
+              get: { type: t['../conversions/conversions.view'].ConversionRuleView },
+              update: {
+                summary: 'Changes any field; conversions already produced keep theirs.',
+                type: t['../conversions/conversions.view'].ConversionRuleView,
+              },
+              remove: { summary: 'Deletes it; its conversions stay in the log with a null ruleId.' },
+            },
+            ConversionLogController: {
+              list: {
+                summary:
+                  "Newest first (by the lead's time), each with every delivery's status and the platform's last error.",
+                type: t['../conversions/conversions.view'].ConversionPage,
+              },
+              googleAdsCsv: {
+                summary:
+                  "The Google Ads offline click conversions upload file of a destination: the conversions of the\nrules that name it, with their Google click ids, in the property's time zone (docs/conversions.md).",
+              },
             },
           },
         ],
