@@ -298,6 +298,8 @@ describe('reports API', () => {
     avgTalkSecs: 70, // (60 + 120 + 30) / 3
     texts: 1,
     emails: 1,
+    conversions: 0,
+    conversionValue: 0,
   };
 
   it('totals every aggregate over local days of each property', async () => {
@@ -324,6 +326,8 @@ describe('reports API', () => {
         avgTalkSecs: 45,
         texts: 1,
         emails: 0,
+        conversions: 0,
+        conversionValue: 0,
       },
       // c5 c7 c8 d3
       {
@@ -339,6 +343,8 @@ describe('reports API', () => {
         avgTalkSecs: 120,
         texts: 0,
         emails: 1,
+        conversions: 0,
+        conversionValue: 0,
       },
     ]);
     assert.deepEqual(r.totals, ALL);
@@ -370,6 +376,8 @@ describe('reports API', () => {
       avgTalkSecs: null,
       texts: 1,
       emails: 0,
+      conversions: 0,
+      conversionValue: 0,
     });
   });
 
@@ -390,6 +398,8 @@ describe('reports API', () => {
         avgTalkSecs: 120,
         texts: 0,
         emails: 0,
+        conversions: null,
+        conversionValue: null,
       },
       // c2 c4 c8
       {
@@ -405,6 +415,8 @@ describe('reports API', () => {
         avgTalkSecs: 60,
         texts: 1,
         emails: 0,
+        conversions: null,
+        conversionValue: null,
       },
       // d2 d3
       {
@@ -420,6 +432,8 @@ describe('reports API', () => {
         avgTalkSecs: 30,
         texts: 0,
         emails: 1,
+        conversions: null,
+        conversionValue: null,
       },
     ]);
     const byNumber = await summary('groupBy=tracking_number');
