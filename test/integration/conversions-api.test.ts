@@ -219,8 +219,8 @@ describe('conversion destinations, rules, production and the delivery log (api, 
 
   it('a qualifying call earns one conversion per rule, with its visit’s click ids, however often it is saved', async () => {
     const [session] = await ds.query(
-      `INSERT INTO visitor_sessions (property_id, visitor_id, landing_url, started_at, last_seen_at, click_ids)
-       VALUES ($1, 'v-1', 'https://example.com/?gclid=Cj0-test', now(), now(), $2) RETURNING id`,
+      `INSERT INTO visitor_sessions (property_id, visitor_id, landing_url, active_page, started_at, last_seen_at, click_ids)
+       VALUES ($1, 'v-1', 'https://example.com/?gclid=Cj0-test', 'https://example.com/', now(), now(), $2) RETURNING id`,
       [propertyId, JSON.stringify({ gclid: 'Cj0-test', gaClientId: '111.222' })],
     );
     const save = callRecordSaver(ds);

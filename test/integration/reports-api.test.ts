@@ -512,9 +512,9 @@ describe('reports API', () => {
       assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
       assert.equal(
         await res.text(),
-        'key,label,calls,answered,missed,abandoned,voicemails,firstTime,avgRingSecs,avgTalkSecs,texts,emails\r\n' +
-          '2026-01-10,2026-01-10,4,2,1,1,0,3,5,45,1,0\r\n' +
-          '2026-01-11,2026-01-11,4,1,1,1,1,1,10,120,0,1\r\n',
+        'key,label,calls,answered,missed,abandoned,voicemails,firstTime,avgRingSecs,avgTalkSecs,texts,emails,conversions,conversionValue\r\n' +
+          '2026-01-10,2026-01-10,4,2,1,1,0,3,5,45,1,0,0,0\r\n' +
+          '2026-01-11,2026-01-11,4,1,1,1,1,1,10,120,0,1,0,0\r\n',
       );
     }
   });

@@ -117,8 +117,9 @@ describe('deliverConversion: retried on "retry", ended by accepted or rejected',
     });
     assert.equal(result, 'failed');
     assert.equal(s.failedMarks, 1);
-    // Waits of 200, 400, 400 ms fit in 1.5 s; the next would not.
-    assert.ok(s.attemptsAt.length >= 3 && s.attemptsAt.length <= 5, `${s.attemptsAt.length} attempts`);
+    // Retried meanwhile, but no wait planned past the policy's 1.5 s: waits of 200, 400, 400 and
+    // 400 ms fit in it, a fifth would not, so at most five attempts (fewer on a slow machine).
+    assert.ok(s.attemptsAt.length >= 2 && s.attemptsAt.length <= 5, `${s.attemptsAt.length} attempts`);
   });
 
   it('a delivery with nothing to send (gone, or already final) ends quietly', async () => {

@@ -187,7 +187,7 @@ export class ConversionRepository {
          SELECT conv.id, dst.id, dst.property_id, dst.platform
            FROM conv CROSS JOIN conversion_destinations dst
           WHERE dst.property_id = $1 AND dst.id = ANY($13::uuid[]) AND dst.enabled
-            AND NOT (dst.platform = 'google_ads' AND dst.config->>'mode' = 'csv')
+            AND (dst.config->>'mode') IS DISTINCT FROM 'csv'
          ON CONFLICT (conversion_id, destination_id) DO NOTHING`,
         [
           lead.propertyId,

@@ -84,9 +84,10 @@ test('Google Ads: 10-digit customer id, credentials in api mode, none needed in 
     ['config.accessToken', 'config.conversionActionId', 'config.developerToken'],
   );
   assert.deepEqual(fields(validateConversionDestination({ ...api, config: { mode: 'csv' } })), []);
-  assert.deepEqual(fields(validateConversionDestination({ ...api, config: { mode: 'fax' } })), [
-    'config.mode',
-  ]);
+  assert.deepEqual(
+    fields(validateConversionDestination({ ...api, config: { ...api.config, mode: 'fax' } })),
+    ['config.mode'],
+  );
 });
 
 test('GA4 needs a G- measurement id and an api secret; Meta a numeric pixel id and a token', () => {
