@@ -55,7 +55,7 @@ describe('conversions end to end: a qualifying call, produced once, delivered by
 
   const call = async (talkSecs: number) => {
     const c = await stack.sim.placeCall({
-      from: '+13125550177',
+      from: '+13125550466',
       to: '+13125550160',
       caller: [{ hangup_after_s: talkSecs + 30 }],
       agents: { '+13125550122': { answer_after_s: 1, hangup_after_s: talkSecs } },
@@ -136,5 +136,72 @@ describe('conversions end to end: a qualifying call, produced once, delivered by
     assert.equal(again.body.total, 1, 'still one conversion');
     assert.equal(again.body.items[0].deliveries.length, 1);
     assert.equal(again.body.items[0].deliveries[0].attempts, 1, 'never sent twice');
+  });
+
+  it('rescoring that makes calls good leads gives them the good-lead rule’s conversion', async () => {
+    const rule = await stack.api('POST', `${base}/conversion-rules`, {
+      name: 'good_lead',
+      currency: 'USD',
+      when: { leadKind: 'call', leadStatus: 'good_lead' },
+      destinationIds: [ga4Id],
+    });
+    assert.equal(rule.status, 201, JSON.stringify(rule.body));
+    const rules = await stack.api('PUT', `${base}/scoring-rules`, {
+      baseScore: 10,
+      goodLeadAtLeast: 50,
+      notALeadBelow: 0,
+      rules: [{ name: 'answered', when: { answered: true }, points: 50 }],
+    });
+    assert.equal(rules.status, 200, JSON.stringify(rules.body));
+    const page = await eventually(
+      'the rescore’s conversions delivered',
+      async () => {
+        const r = await stack.api('GET', `${base}/conversions?limit=10`);
+        const good = r.body.items.filter((c: any) => c.ruleId === rule.body.id);
+        return good.length === 2 && good.every((c: any) => c.deliveries[0]?.attempts === 1)
+          ? good
+          : undefined;
+      },
+      30_000,
+    );
+    assert.deepEqual(
+      page.map((c: any) => [c.name, c.value, c.deliveries.length]),
+      [
+        ['good_lead', null, 1],
+        ['good_lead', null, 1],
+      ],
+    );
+  });
+
+  it('a delivery whose workflow start was lost is started by the sweep, once', async () => {
+    // What a crash between the producing transaction's commit and the workflow start leaves: the rows.
+    const [conversion] = await stack.dataSource.query(
+      `INSERT INTO conversions (property_id, lead_kind, lead_id, occurred_at, value, currency, name)
+       SELECT property_id, 'form', 'form-stranded-1', now(), 10, 'USD', 'stranded' FROM conversion_destinations
+        WHERE id = $1 RETURNING id`,
+      [ga4Id],
+    );
+    const [delivery] = await stack.dataSource.query(
+      `INSERT INTO conversion_deliveries (conversion_id, destination_id, property_id, platform)
+       SELECT $1, id, property_id, platform FROM conversion_destinations WHERE id = $2 RETURNING id`,
+      [conversion.id, ga4Id],
+    );
+    const starter = new ConversionDeliveryStarter(
+      stack.client,
+      stack.taskQueue,
+      new ConversionRepository(stack.dataSource),
+      loadConfig().conversions,
+    );
+    // Younger than the wait: the transaction that made it may still be starting its workflow.
+    assert.equal(await starter.resumeStranded(3600), 0);
+    assert.equal(await starter.resumeStranded(0), 1);
+    const attempted = await eventually('the stranded delivery attempted', async () => {
+      const r = await stack.api('GET', `${base}/conversions?limit=10`);
+      const c = r.body.items.find((x: any) => x.id === conversion.id);
+      return c?.deliveries[0]?.attempts === 1 ? c.deliveries[0] : undefined;
+    });
+    assert.equal(attempted.id, delivery.id);
+    // A later sweep (another worker's) starts nothing again.
+    assert.equal(await starter.resumeStranded(0), 0);
   });
 });

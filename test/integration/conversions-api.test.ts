@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import type { CallRecordInput } from '@switchboard/contracts';
 import { openDataSource } from '@switchboard/persistence';
+import { ConversionsService } from '../../apps/api/src/conversions/conversions.service';
 import { createTestAccount, withKey } from '../support/accounts';
 import { startApiOnly, type ApiOnly } from '../support/api-app';
 import { callRecordSaver } from '../support/call-records';
@@ -293,6 +295,48 @@ describe('conversion destinations, rules, production and the delivery log (api, 
     assert.deepEqual(total.split(',').slice(at, at + 2), ['2', '120']);
   });
 
+  it('a stored form submission earns its form rule’s conversion once, through produceForForm', async () => {
+    const rule = await api.request('POST', `${base}/conversion-rules`, {
+      name: 'Tour form',
+      value: 40,
+      currency: 'USD',
+      when: { leadKind: 'form', formNameIn: ['Tour request'] },
+      destinationIds: [ids.ga4Id],
+    });
+    assert.equal(rule.status, 201, JSON.stringify(rule.body));
+    const conversions = api.app.get(ConversionsService);
+    const submission = {
+      id: randomUUID(),
+      propertyId,
+      formName: 'tour request',
+      submittedAt: new Date('2026-11-24T16:00:00Z'),
+      sessionId: null,
+      phone: 'not a number',
+      email: 'renter@example.com',
+      pageUrl: 'https://example.com/tours',
+    };
+    const first = await conversions.produceForForm(submission);
+    assert.equal(first.length, 1, 'one delivery, to GA4');
+    assert.deepEqual(await conversions.produceForForm(submission), first, 'saved again: the same delivery');
+    assert.deepEqual(
+      await conversions.produceForForm({ ...submission, id: randomUUID(), formName: 'Newsletter' }),
+      [],
+    );
+    const forms = (await log()).items.filter((c: any) => c.leadKind === 'form');
+    assert.deepEqual(
+      forms.map((c: any) => [c.leadId, c.name, c.value, new Date(c.occurredAt).toISOString()]),
+      [[submission.id, 'Tour form', 40, '2026-11-24T16:00:00.000Z']],
+    );
+    const [stored] = await ds.query(`SELECT phone, email, page_url FROM conversions WHERE lead_id = $1`, [
+      submission.id,
+    ]);
+    assert.deepEqual(stored, {
+      phone: null,
+      email: 'renter@example.com',
+      page_url: 'https://example.com/tours',
+    });
+  });
+
   it('the Google Ads file is asked of a Google Ads destination', async () => {
     const r = await api.request('GET', `${base}/conversions/google-ads.csv?destinationId=${ids.ga4Id}`);
     assert.deepEqual([r.status, fieldsOf(r.body)], [422, ['destinationId']]);
@@ -330,7 +374,7 @@ describe('conversion destinations, rules, production and the delivery log (api, 
     const r = await api.request('DELETE', `${base}/conversion-rules/${ids.goodRuleId}`);
     assert.equal(r.status, 204);
     const page = await log();
-    assert.equal(page.total, 2);
+    assert.equal(page.total, 3, 'two calls and a form');
     assert.equal(page.items.filter((c: any) => c.ruleId === null).length, 1);
     assert.equal((await api.request('GET', `${base}/conversion-rules/${ids.goodRuleId}`)).status, 404);
   });
