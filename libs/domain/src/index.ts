@@ -224,7 +224,11 @@ export type {
   ConversionDraft,
 } from './conversions/conversion-model';
 export { CONVERSION_PLATFORMS, LEAD_KINDS, CONVERSION_LIMITS } from './conversions/conversion-model';
-export { conversionKey, conversionConditionHolds, conversionsToProduce } from './conversions/produce-conversions';
+export {
+  conversionKey,
+  conversionConditionHolds,
+  conversionsToProduce,
+} from './conversions/produce-conversions';
 export {
   validateConversionRule,
   validateConversionDestination,
