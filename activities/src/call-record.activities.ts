@@ -1,9 +1,11 @@
 import type { CallRecordInput } from '@switchboard/contracts';
 import { callAgentOf, leftVoicemail, mayHaveAgent, scoreCall } from '@switchboard/domain';
+import { produceCallConversions, type ConversionDeliveryStarts } from './conversion.activities';
 import type {
   CallRecordRepository,
   CallRollupRepository,
   CallScoringRepository,
+  ConversionRepository,
   Transactions,
   Tx,
   VoicemailMessageRepository,
@@ -16,6 +18,14 @@ export interface CallRecordStores {
   rollup: CallRollupRepository;
   voicemail: VoicemailMessageRepository;
   scoring: CallScoringRepository;
+  /** The conversions the call earns for the ad platforms, and their deliveries. */
+  conversions: ConversionRepository;
+}
+
+/** What saving a call leaves for after its transaction. */
+export interface SavedCall {
+  /** The call's conversion deliveries still pending: their workflows are started after commit. */
+  conversionDeliveryIds: string[];
 }
 
 /** Scores a stored call by its property's rules as they are now; a call a person scored keeps theirs. */
@@ -32,10 +42,12 @@ async function scoreByRules(scoring: CallScoringRepository, callId: string, tx: 
  *   has its local day recounted, so it never counts twice;
  * - a voicemail call's box message (once), so there is never a voicemail record without its
  *   message or the reverse;
- * - its score by its property's rules, so a stored call always has its score.
+ * - its score by its property's rules, so a stored call always has its score;
+ * - the conversions it earns by its property's conversion rules (after the score: a rule may ask
+ *   for a lead status) with their deliveries, once per rule however often the call is saved.
  */
-export async function saveFinishedCall(s: CallRecordStores, r: CallRecordInput): Promise<void> {
-  await s.transactions.run(async (tx) => {
+export async function saveFinishedCall(s: CallRecordStores, r: CallRecordInput): Promise<SavedCall> {
+  return s.transactions.run(async (tx) => {
     // Before anything reads the property's time zone (see holdPropertyRollup).
     if (r.propertyId) await s.rollup.holdProperty(r.propertyId, tx);
     const agent = mayHaveAgent(r) ? callAgentOf(await s.records.agentsOf(r.propertyId, tx), r) : null;
@@ -55,14 +67,22 @@ export async function saveFinishedCall(s: CallRecordStores, r: CallRecordInput):
         tx,
       );
     await scoreByRules(s.scoring, call.id, tx);
+    return { conversionDeliveryIds: await produceCallConversions(s.conversions, [call.id], tx) };
   });
 }
 
-/** The activity that writes a call's record when its workflow is done with it. */
-export function createCallRecordActivities(stores: CallRecordStores) {
+/**
+ * The activity that writes a call's record when its workflow is done with it, then starts its
+ * conversions' deliveries (a start lost here is made by the worker's sweep of stranded deliveries).
+ */
+export function createCallRecordActivities(
+  stores: CallRecordStores,
+  conversionStarts: ConversionDeliveryStarts,
+) {
   return {
     async saveCallRecord(record: CallRecordInput): Promise<void> {
-      await saveFinishedCall(stores, record);
+      const saved = await saveFinishedCall(stores, record);
+      await conversionStarts.start(saved.conversionDeliveryIds);
     },
   };
 }

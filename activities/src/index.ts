@@ -15,6 +15,11 @@ import { createScoringActivities } from './scoring.activities';
 import { createWebhookActivities, type EventPublisher } from './webhook.activities';
 import { createRecordingActivities } from './recording.activities';
 import { createCallLifecycleActivities } from './call-lifecycle.activities';
+import {
+  createConversionActivities,
+  type ConversionAdapters,
+  type ConversionDeliveryStarts,
+} from './conversion.activities';
 
 export type { CallDataSettings, CallRecordStores };
 export { saveFinishedCall } from './call-record.activities';
@@ -22,6 +27,13 @@ export type { RescoreBatch } from './scoring.activities';
 export { type EventPublisher } from './webhook.activities';
 export { createRecordingActivities, recordingBlobKey } from './recording.activities';
 export { createCallLifecycleActivities } from './call-lifecycle.activities';
+export {
+  createConversionActivities,
+  produceCallConversions,
+  type ConversionAdapters,
+  type ConversionDeliveryStarts,
+} from './conversion.activities';
+export type { SavedCall } from './call-record.activities';
 
 /** The repositories a finished call's record is saved to (records and scoring serve others too). */
 export interface ActivityDeps extends CallRecordStores {
@@ -38,6 +50,8 @@ export interface ActivityDeps extends CallRecordStores {
   settings: CallDataSettings;
   /** Copies of carrier recordings: their rows, the store of their files, and the carrier's originals. */
   recordings: { repository: RecordingRepository; blobs: BlobStore; carrier: CarrierRecordings };
+  /** One adapter per ad platform (libs/ad-platforms), and what starts conversion deliveries. */
+  conversionDelivery: { adapters: ConversionAdapters; starts: ConversionDeliveryStarts };
 }
 
 /** Every activity the call workflows use, bound to their dependencies. */
@@ -50,7 +64,7 @@ export function createActivities(deps: ActivityDeps) {
     deps.settings,
     deps.holds,
   );
-  const callRecord = createCallRecordActivities(deps);
+  const callRecord = createCallRecordActivities(deps, deps.conversionDelivery.starts);
   const webhooks = createWebhookActivities(
     deps.webhooks,
     deps.records,
@@ -62,10 +76,16 @@ export function createActivities(deps: ActivityDeps) {
     ...createTelephonyActivities(deps.telephony),
     ...callData,
     ...callRecord,
-    ...createScoringActivities(deps.scoring, deps.transactions),
+    ...createScoringActivities(
+      deps.scoring,
+      deps.transactions,
+      deps.conversions,
+      deps.conversionDelivery.starts,
+    ),
     ...webhooks,
     ...createCallLifecycleActivities({ ...callData, ...callRecord, ...webhooks }),
     ...createRecordingActivities(deps.recordings.repository, deps.recordings.blobs, deps.recordings.carrier),
+    ...createConversionActivities(deps.conversions, deps.conversionDelivery.adapters),
   };
 }
 

@@ -299,6 +299,8 @@ describe('reports API', () => {
     texts: 1,
     emails: 1,
     forms: 0,
+    conversions: 0,
+    conversionValue: 0,
   };
 
   it('totals every aggregate over local days of each property', async () => {
@@ -326,6 +328,8 @@ describe('reports API', () => {
         texts: 1,
         emails: 0,
         forms: 0,
+        conversions: 0,
+        conversionValue: 0,
       },
       // c5 c7 c8 d3
       {
@@ -342,6 +346,8 @@ describe('reports API', () => {
         texts: 0,
         emails: 1,
         forms: 0,
+        conversions: 0,
+        conversionValue: 0,
       },
     ]);
     assert.deepEqual(r.totals, ALL);
@@ -374,6 +380,8 @@ describe('reports API', () => {
       texts: 1,
       emails: 0,
       forms: 0,
+      conversions: 0,
+      conversionValue: 0,
     });
   });
 
@@ -395,6 +403,8 @@ describe('reports API', () => {
         texts: 0,
         emails: 0,
         forms: 0,
+        conversions: null,
+        conversionValue: null,
       },
       // c2 c4 c8
       {
@@ -411,6 +421,8 @@ describe('reports API', () => {
         texts: 1,
         emails: 0,
         forms: 0,
+        conversions: null,
+        conversionValue: null,
       },
       // d2 d3
       {
@@ -427,6 +439,8 @@ describe('reports API', () => {
         texts: 0,
         emails: 1,
         forms: 0,
+        conversions: null,
+        conversionValue: null,
       },
     ]);
     const byNumber = await summary('groupBy=tracking_number');
@@ -505,9 +519,9 @@ describe('reports API', () => {
       assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
       assert.equal(
         await res.text(),
-        'key,label,calls,answered,missed,abandoned,voicemails,firstTime,avgRingSecs,avgTalkSecs,texts,emails,forms\r\n' +
-          '2026-01-10,2026-01-10,4,2,1,1,0,3,5,45,1,0,0\r\n' +
-          '2026-01-11,2026-01-11,4,1,1,1,1,1,10,120,0,1,0\r\n',
+        'key,label,calls,answered,missed,abandoned,voicemails,firstTime,avgRingSecs,avgTalkSecs,texts,emails,forms,conversions,conversionValue\r\n' +
+          '2026-01-10,2026-01-10,4,2,1,1,0,3,5,45,1,0,0,0,0\r\n' +
+          '2026-01-11,2026-01-11,4,1,1,1,1,1,10,120,0,1,0,0,0\r\n',
       );
     }
   });

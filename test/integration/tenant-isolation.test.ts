@@ -55,6 +55,9 @@ describe('tenant isolation on every endpoint', () => {
         `${base}/scoring-rules`,
         `/v1/calls/${ids.callId}/score-changes`,
         `/v1/forms/${ids.formId}`,
+        `${base}/conversion-destinations`,
+        `${base}/conversion-rules`,
+        `${base}/conversions`,
       ].map(async (p) =>
         JSON.stringify((await a('GET', p)).body, (k, v: unknown) => (k === 'lastUsedAt' ? undefined : v)),
       ),
@@ -268,6 +271,28 @@ describe('tenant isolation on every endpoint', () => {
       'manual score',
       a('PUT', `/v1/calls/${ids.callId}/score`, { leadStatus: 'good_lead', score: 90 }),
     );
+    // A conversion destination and rule of A's.
+    ids.destinationId = (
+      await ok(
+        'conversion destination',
+        a('POST', `${base}/conversion-destinations`, {
+          platform: 'ga4',
+          name: 'GA4',
+          config: { measurementId: 'G-TENANTA1', apiSecret: 'a-secret' },
+        }),
+      )
+    ).id;
+    ids.ruleId = (
+      await ok(
+        'conversion rule',
+        a('POST', `${base}/conversion-rules`, {
+          name: 'Any call',
+          currency: 'USD',
+          when: { leadKind: 'call' },
+          destinationIds: [ids.destinationId],
+        }),
+      )
+    ).id;
   });
 
   after(async () => {

@@ -9,5 +9,7 @@ import { callRecordStores } from '../../apps/worker/src/call-worker';
  */
 export function callRecordSaver(ds: DataSource): (r: CallRecordInput) => Promise<void> {
   const stores = callRecordStores(ds);
-  return (r) => saveFinishedCall(stores, r);
+  return async (r) => {
+    await saveFinishedCall(stores, r);
+  };
 }

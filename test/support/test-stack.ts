@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { createCallWorker } from '../../apps/worker/src/call-worker';
+import { adPlatformAdapters, createCallWorker } from '../../apps/worker/src/call-worker';
 import type { StackEndpoints } from '@switchboard/scenarios';
 import { http } from './http';
 import { startTelnyxSimulator, type TelnyxSimulator } from '@switchboard/telnyx-sim';
@@ -86,6 +86,11 @@ export async function startTestStack(
     WEBHOOK_RETRY_MAX_INTERVAL_SECS: '2',
     WEBHOOK_GIVE_UP_AFTER_SECS: '60',
     WEBHOOK_ATTEMPT_TIMEOUT_SECS: '5',
+    // Conversion deliveries likewise.
+    CONVERSION_RETRY_INITIAL_SECS: '1',
+    CONVERSION_RETRY_MAX_SECS: '2',
+    CONVERSION_GIVE_UP_AFTER_SECS: '60',
+    CONVERSION_ATTEMPT_TIMEOUT_SECS: '5',
     // The tests' receivers listen on 127.0.0.1.
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     // Scenario visitors come "through a proxy" on this host, each named in X-Forwarded-For.
@@ -119,6 +124,8 @@ export async function startTestStack(
       allowPrivateReceivers: cfg.webhooks.allowPrivateNetworks,
     },
     webhooks: cfg.webhooks,
+    conversions: cfg.conversions,
+    adPlatforms: adPlatformAdapters(cfg.adPlatforms),
     bundle: await sharedBundle(),
   });
   const running = worker.run();

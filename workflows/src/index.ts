@@ -6,3 +6,4 @@ export { rescoreCalls } from './background/rescore-calls.workflow';
 export { storeRecording } from './background/store-recording.workflow';
 export { outboundCall } from './outbound-call/outbound-call.workflow';
 export { inboundCallV2 } from './call/inbound-call-v2.workflow';
+export { deliverConversion } from './background/deliver-conversion.workflow';

@@ -25,6 +25,7 @@ import { ScoringModule } from './scoring/scoring.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { FormsModule } from './forms/forms.module';
+import { ConversionsModule } from './conversions/conversions.module';
 
 @Global()
 @Module({
@@ -59,6 +60,7 @@ class ConfigModule {}
     AgentPageModule,
     AdminConsoleModule,
     FormsModule,
+    ConversionsModule,
   ],
   controllers: [HealthController],
 })

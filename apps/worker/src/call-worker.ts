@@ -1,14 +1,27 @@
 import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createActivities, type CallDataSettings, type CallRecordStores } from '@switchboard/activities';
+import {
+  createActivities,
+  type CallDataSettings,
+  type CallRecordStores,
+  type ConversionAdapters,
+} from '@switchboard/activities';
 import { ALL_CALL_SEARCH_ATTRIBUTES } from '@switchboard/contracts';
-import { DEFAULT_WEBHOOK_DELIVERY, type WebhookDeliverySettings } from '@switchboard/config';
+import { createConversionAdapters } from '@switchboard/ad-platforms';
+import {
+  DEFAULT_CONVERSION_DELIVERY,
+  DEFAULT_WEBHOOK_DELIVERY,
+  type AdPlatformSettings,
+  type ConversionDeliverySettings,
+  type WebhookDeliverySettings,
+} from '@switchboard/config';
 import {
   CallRecordRepository,
   CallRollupRepository,
   CallRoutingRepository,
   CallScoringRepository,
+  ConversionRepository,
   NotificationSecretRepository,
   PropertyResourcesRepository,
   PoolHoldRepository,
@@ -20,7 +33,12 @@ import {
 } from '@switchboard/persistence';
 import { rootLogger } from '@switchboard/observability';
 import type { CarrierRecordings, TelephonyPort } from '@switchboard/telephony';
-import { bundleCallWorkflows, ensureSearchAttributes, WebhookPublisher } from '@switchboard/temporal';
+import {
+  bundleCallWorkflows,
+  ConversionDeliveryStarter,
+  ensureSearchAttributes,
+  WebhookPublisher,
+} from '@switchboard/temporal';
 import { activityObserver } from './observability/activity-observer';
 import { workerMetrics, type WorkerMetrics } from './observability/worker-metrics';
 
@@ -37,6 +55,12 @@ export interface CallWorkerOptions {
   webhooks?: WebhookDeliverySettings;
   /** Starts outbound webhook deliveries; absent: one over this worker's connection (`webhooks` retries). */
   publisher?: WebhookPublisher;
+  /** Retries of conversion deliveries to the ad platforms. Absent: the documented defaults. */
+  conversions?: ConversionDeliverySettings;
+  /** Starts conversion deliveries; absent: one over this worker's connection (`conversions` retries). */
+  conversionStarter?: ConversionDeliveryStarter;
+  /** The ad platforms' adapters conversions are uploaded with; absent: none (deliveries are rejected). */
+  adPlatforms?: ConversionAdapters;
   /** A bundle built once and shared (tests build one per run; the worker builds at start). */
   bundle?: WorkflowBundleWithSourceMap;
   /** Where call and activity metrics go; the process's shared set (served on /metrics) by default. */
@@ -44,6 +68,16 @@ export interface CallWorkerOptions {
 }
 
 /** A Temporal worker for call workflows with the real activities. Used by the worker app and tests. */
+/** The ad platforms' adapters on the configured endpoints (the local fake under `npm start` and tests). */
+export function adPlatformAdapters(s: AdPlatformSettings): ConversionAdapters {
+  return createConversionAdapters({
+    googleAdsBaseUrl: s.googleAdsUrl,
+    ga4BaseUrl: s.ga4Url,
+    metaBaseUrl: s.metaUrl,
+    allowPrivateNetworks: s.allowPrivateNetworks,
+  });
+}
+
 export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
   await ensureSearchAttributes(o.connection, o.namespace, ALL_CALL_SEARCH_ATTRIBUTES);
   const webhooks = new WebhookRepository(o.dataSource);
@@ -58,6 +92,10 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
     telephony: o.telephony,
     settings: o.settings,
     recordings: { ...o.recordings, repository: new RecordingRepository(o.dataSource) },
+    conversionDelivery: {
+      adapters: o.adPlatforms ?? {},
+      starts: o.conversionStarter ?? workerConversionStarter(o),
+    },
   });
   return Worker.create({
     connection: o.connection,
@@ -77,6 +115,7 @@ export function callRecordStores(ds: DataSource): CallRecordStores {
     rollup: new CallRollupRepository(ds),
     voicemail: new VoicemailMessageRepository(ds),
     scoring: new CallScoringRepository(ds),
+    conversions: new ConversionRepository(ds),
   };
 }
 
@@ -90,5 +129,18 @@ export function workerWebhookPublisher(
     o.taskQueue,
     new WebhookRepository(o.dataSource),
     o.webhooks ?? DEFAULT_WEBHOOK_DELIVERY,
+  );
+}
+
+/** Conversion deliveries (call saves, rescores) start their workflows through the worker's own connection. */
+export function workerConversionStarter(
+  o: Pick<CallWorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'dataSource' | 'conversions'>,
+): ConversionDeliveryStarter {
+  const client = new Client({ connection: o.connection, namespace: o.namespace });
+  return new ConversionDeliveryStarter(
+    client,
+    o.taskQueue,
+    new ConversionRepository(o.dataSource),
+    o.conversions ?? DEFAULT_CONVERSION_DELIVERY,
   );
 }

@@ -11,7 +11,12 @@ import { mediaSigningSecret, temporalConnectionOptions, type SwitchboardConfig }
 import { FilesystemBlobStore } from '@switchboard/persistence';
 import { TelnyxRecordings, TelnyxTelephony, telnyxAccount } from '@switchboard/telephony';
 import { rootLogger } from '@switchboard/observability';
-import { createCallWorker, workerWebhookPublisher } from './call-worker';
+import {
+  adPlatformAdapters,
+  createCallWorker,
+  workerConversionStarter,
+  workerWebhookPublisher,
+} from './call-worker';
 import { StrandedDeliverySweeper } from './stranded-deliveries';
 import { startMetricsServer, type MetricsServer } from './observability/metrics-server';
 import { workerMetrics } from './observability/worker-metrics';
@@ -26,6 +31,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private running?: Promise<void>;
   private metricsServer?: MetricsServer;
   private sweeper?: StrandedDeliverySweeper;
+  private conversionSweeper?: StrandedDeliverySweeper;
 
   constructor(
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
@@ -45,8 +51,17 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       dataSource: this.dataSource,
       webhooks: this.cfg.webhooks,
     });
+    const conversionStarter = workerConversionStarter({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      dataSource: this.dataSource,
+      conversions: this.cfg.conversions,
+    });
     this.worker = await createCallWorker({
       publisher,
+      conversionStarter,
+      adPlatforms: adPlatformAdapters(this.cfg.adPlatforms),
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
@@ -67,7 +82,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         allowPrivateReceivers: this.cfg.webhooks.allowPrivateNetworks,
       },
       webhooks: this.cfg.webhooks,
+      conversions: this.cfg.conversions,
     });
+    this.conversionSweeper = new StrandedDeliverySweeper(
+      conversionStarter,
+      rootLogger().child({ component: 'StrandedConversionDeliveries' }),
+      'conversion',
+    );
+    this.conversionSweeper.start();
     this.sweeper = new StrandedDeliverySweeper(
       publisher,
       rootLogger().child({ component: 'StrandedDeliveries' }),
@@ -95,6 +117,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.sweeper?.stop();
+    await this.conversionSweeper?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close();

@@ -125,6 +125,8 @@ export interface SwitchboardConfig {
    * tests point all three at the local fake (apps/ads-sim) unless they are set.
    */
   adPlatforms: AdPlatformSettings;
+  /** Conversions sent to the ad platforms: how long and how often a delivery is retried. */
+  conversions: ConversionDeliverySettings;
   observability: {
     /** pino level: trace, debug, info, warn, error, fatal or silent. */
     logLevel: LogLevelName;
@@ -183,6 +185,24 @@ export const DEFAULT_AD_PLATFORM_URLS = {
   ga4Url: 'https://www.google-analytics.com',
   metaUrl: 'https://graph.facebook.com',
 } as const;
+export interface ConversionDeliverySettings {
+  /** First wait after a platform asks to be tried later (rate limited, erred); each later wait doubles. */
+  retryInitialSecs: number;
+  /** The longest wait between two attempts (a platform's Retry-After may ask for longer). */
+  retryMaxIntervalSecs: number;
+  /** A delivery still not accepted this long after it started is marked failed. */
+  giveUpAfterSecs: number;
+  /** A platform gets this long to answer one upload. */
+  attemptTimeoutSecs: number;
+}
+
+/** Defaults: first retry after a minute, at most hourly, for three days; 30 s per upload. */
+export const DEFAULT_CONVERSION_DELIVERY: ConversionDeliverySettings = {
+  retryInitialSecs: 60,
+  retryMaxIntervalSecs: 3600,
+  giveUpAfterSecs: 3 * 24 * 3600,
+  attemptTimeoutSecs: 30,
+};
 
 export interface TemporalTls {
   /** PEM file of the CA that signed the server's certificate; unset: the system's roots. */
@@ -415,6 +435,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
       metaUrl: httpUrl(env, 'META_GRAPH_URL') ?? DEFAULT_AD_PLATFORM_URLS.metaUrl,
       allowPrivateNetworks:
         oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',
+    },
+    conversions: {
+      retryInitialSecs: atLeast(
+        env,
+        'CONVERSION_RETRY_INITIAL_SECS',
+        DEFAULT_CONVERSION_DELIVERY.retryInitialSecs,
+        1,
+      ),
+      retryMaxIntervalSecs: atLeast(
+        env,
+        'CONVERSION_RETRY_MAX_SECS',
+        DEFAULT_CONVERSION_DELIVERY.retryMaxIntervalSecs,
+        1,
+      ),
+      giveUpAfterSecs: atLeast(
+        env,
+        'CONVERSION_GIVE_UP_AFTER_SECS',
+        DEFAULT_CONVERSION_DELIVERY.giveUpAfterSecs,
+        1,
+      ),
+      attemptTimeoutSecs: atLeast(
+        env,
+        'CONVERSION_ATTEMPT_TIMEOUT_SECS',
+        DEFAULT_CONVERSION_DELIVERY.attemptTimeoutSecs,
+        1,
+      ),
     },
     observability: {
       logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),

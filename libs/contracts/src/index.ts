@@ -10,3 +10,4 @@ export * from './event-routing';
 export * from './background-work';
 export * from './call-lifecycle';
 export * from './call-tags';
+export * from './conversion-delivery';

@@ -210,3 +210,27 @@ export { leftVoicemail, mayHaveAgent, callAgentOf } from './call-record/finished
 
 export type { RateLimit } from './limits/rate-limit';
 export { admitRequest, requestCostMicros } from './limits/rate-limit';
+
+export type {
+  ConversionPlatform,
+  LeadKind,
+  ConversionRule,
+  ConversionCondition,
+  CallConversionCondition,
+  FormConversionCondition,
+  ConversionLead,
+  CallLeadFacts,
+  FormLeadFacts,
+  ConversionDraft,
+} from './conversions/conversion-model';
+export { CONVERSION_PLATFORMS, LEAD_KINDS, CONVERSION_LIMITS } from './conversions/conversion-model';
+export {
+  conversionKey,
+  conversionConditionHolds,
+  conversionsToProduce,
+} from './conversions/produce-conversions';
+export {
+  validateConversionRule,
+  validateConversionDestination,
+  DESTINATION_SECRETS,
+} from './conversions/validate-conversions';

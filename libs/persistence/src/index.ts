@@ -63,3 +63,6 @@ export * from './repositories/text-routing.repository';
 export * from './repositories/email.repository';
 export * from './notify/pg-channel';
 export * from './repositories/form-submission.repository';
+export * from './repositories/conversion-destination.repository';
+export * from './repositories/conversion-rule.repository';
+export * from './repositories/conversion.repository';

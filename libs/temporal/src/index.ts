@@ -1,3 +1,4 @@
 export * from './search-attribute-registration';
 export * from './workflow-bundle';
 export * from './webhook-publisher';
+export * from './conversion-delivery-starter';

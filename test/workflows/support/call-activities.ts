@@ -127,7 +127,13 @@ function announcements(
 }
 
 type BackgroundName =
-  'rescoreBatch' | 'attemptWebhookDelivery' | 'markWebhookFailed' | 'storeRecording' | 'markRecordingFailed';
+  | 'rescoreBatch'
+  | 'attemptWebhookDelivery'
+  | 'markWebhookFailed'
+  | 'storeRecording'
+  | 'markRecordingFailed'
+  | 'attemptConversionDelivery'
+  | 'markConversionDeliveryFailed';
 
 /** Activities of the background workflows: a call workflow calling one is a bug worth failing on. */
 function backgroundWork(): Pick<Activities, BackgroundName> {
@@ -140,5 +146,7 @@ function backgroundWork(): Pick<Activities, BackgroundName> {
     markWebhookFailed: notForCalls('markWebhookFailed'),
     storeRecording: notForCalls('storeRecording'),
     markRecordingFailed: notForCalls('markRecordingFailed'),
+    attemptConversionDelivery: notForCalls('attemptConversionDelivery'),
+    markConversionDeliveryFailed: notForCalls('markConversionDeliveryFailed'),
   };
 }

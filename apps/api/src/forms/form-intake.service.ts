@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import {
   FormSubmissionRepository,
+  Transactions,
   type FormSubmission,
   type NewFormSubmission,
 } from '@switchboard/persistence';
 import { ApiError } from '../common/api-error';
+import { ConversionsService } from '../conversions/conversions.service';
 import type { DniProperty } from '../dni/dni-access.guard';
 import type { FormSubmissionDto } from '../dni/dto';
 import { captureForm, isLead } from '../dni-script/form-fields';
@@ -25,12 +27,15 @@ export function leadPhone(written: string | undefined): string | null {
 /**
  * Form submissions the DNI script sends (docs/DNI.md "Form tracking"): captured by the one field
  * rule (dni-script/form-fields.ts, applied again here: the page may run an altered script), stored
- * with their visit, and announced as `form.submitted`.
+ * with their visit and the conversions they earn (docs/conversions.md), and announced as
+ * `form.submitted`.
  */
 @Injectable()
 export class FormIntake {
   constructor(
     private readonly forms: FormSubmissionRepository,
+    private readonly conversions: ConversionsService,
+    private readonly transactions: Transactions,
     private readonly webhooks: OutboundWebhooks,
   ) {}
 
@@ -60,11 +65,16 @@ export class FormIntake {
   }
 
   /**
-   * Stores a captured submission and announces it; returns the row as stored (with its visit's
-   * attribution). The place a "form submitted" hook (a conversion rule, say) joins.
+   * Stores a captured submission with the conversions it earns (one transaction: a form is never
+   * kept without them; their deliveries start after it commits) and announces it; returns the row
+   * as stored (with its visit's attribution).
    */
   async save(s: NewFormSubmission): Promise<FormSubmission> {
-    const row = await this.forms.save(s);
+    const row = await this.transactions.run(async (tx) => {
+      const saved = await this.forms.save(s, tx);
+      await this.conversions.produceForForm(saved, tx);
+      return saved;
+    });
     await this.webhooks.announce(row.propertyId, 'form.submitted', `form/${row.id}`, formEvent(row));
     return row;
   }

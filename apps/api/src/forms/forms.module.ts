@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversionsModule } from '../conversions/conversions.module';
 import { OutboundWebhooksModule } from '../outbound-webhooks/outbound-webhooks.module';
 import { FormIntake } from './form-intake.service';
 import { FormsController } from './forms.controller';
@@ -9,7 +10,7 @@ import { FormsService } from './forms.service';
  * the form log and the lead journey (FormsService, also shown on a call).
  */
 @Module({
-  imports: [OutboundWebhooksModule],
+  imports: [ConversionsModule, OutboundWebhooksModule],
   controllers: [FormsController],
   providers: [FormIntake, FormsService],
   exports: [FormIntake, FormsService],

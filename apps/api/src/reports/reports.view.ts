@@ -25,6 +25,10 @@ export class CallSummaryFigures {
   emails: number | null;
   /** Web form submissions; null where forms do not count (as for emails). */
   forms: number | null;
+  /** Conversions for the ad platforms (by the lead's time); null where they do not count (source or number filters, groupings a conversion has not). */
+  conversions: number | null;
+  /** The conversions' values summed (rules' values, in their own currencies); null like `conversions`. */
+  conversionValue: number | null;
 }
 
 /** One group's figures. */

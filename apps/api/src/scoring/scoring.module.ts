@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CallsModule } from '../calls/calls.module';
+import { ConversionsModule } from '../conversions/conversions.module';
 import { CallScoreController, ScoringRulesController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
 
 @Module({
-  imports: [CallsModule],
+  imports: [CallsModule, ConversionsModule],
   controllers: [ScoringRulesController, CallScoreController],
   providers: [ScoringService],
 })

@@ -13,6 +13,7 @@ import {
 import { ApiError } from '../common/api-error';
 import { issueField, runDomainCheck } from '../common/domain-issues';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { ConversionsService } from '../conversions/conversions.service';
 import { plain } from '../resources/dto-fields';
 import type { ManualScoreDto, ScoringRulesDto } from './dto';
 import type { PropertyScoringView, SavedScoringView } from './scoring-rules.view';
@@ -28,6 +29,7 @@ export class ScoringService {
     private readonly tx: Transactions,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
+    private readonly conversions: ConversionsService,
   ) {}
 
   async get(propertyId: string): Promise<PropertyScoringView> {
@@ -52,7 +54,11 @@ export class ScoringService {
     return { ...(await this.get(propertyId)), rescoreWorkflowId: workflowId };
   }
 
-  /** A person sets a call's lead status (and score): kept through rule changes, and audited. */
+  /**
+   * A person sets a call's lead status (and score): kept through rule changes, and audited. A
+   * conversion rule asking for that status produces its conversion (rescoring does the same for
+   * rule-scored calls, in the worker).
+   */
   async override(callId: string, change: ManualScoreDto, actor: string): Promise<CallScoreState> {
     return this.tx.run(async (tx) => {
       const before = await this.lockScore(callId, tx);
@@ -63,6 +69,7 @@ export class ScoringService {
         { callId, actor, action: 'override', before, after, note: change.note },
         tx,
       );
+      await this.conversions.produceForCalls([callId], tx);
       return { ...after, scoreSource: 'manual', scoreReasons: [] };
     });
   }
@@ -75,6 +82,7 @@ export class ScoringService {
       await this.scoreByRules(callId, tx);
       const after = await this.lockScore(callId, tx);
       await this.repo.recordChange({ callId, actor, action: 'back_to_rules', before, after, note }, tx);
+      await this.conversions.produceForCalls([callId], tx);
       return after;
     });
   }
@@ -85,6 +93,7 @@ export class ScoringService {
       await this.lockScore(callId, tx);
       await this.repo.setTranscript(callId, transcript, tx);
       await this.scoreByRules(callId, tx);
+      await this.conversions.produceForCalls([callId], tx);
       return this.lockScore(callId, tx);
     });
   }

@@ -25,6 +25,7 @@ import { DniRateLimits1765730000000 } from './1765730000000-dni-rate-limits';
 import { TextNotificationOutbox1765740000000 } from './1765740000000-text-notification-outbox';
 import { SessionClickIds1765745000000 } from './1765745000000-session-click-ids';
 import { FormTracking1765750000000 } from './1765750000000-form-tracking';
+import { Conversions1765760000000 } from './1765760000000-conversions';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   TextNotificationOutbox1765740000000,
   SessionClickIds1765745000000,
   FormTracking1765750000000,
+  Conversions1765760000000,
 ];

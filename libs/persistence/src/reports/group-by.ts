@@ -133,3 +133,9 @@ export const FORM_GROUPS: Partial<Record<GroupBy, Grouping>> = {
 export function groupOrder(g: GroupBy | undefined): string {
   return g === 'day' || g === 'hour_of_week' ? 'key' : 'calls DESC, label, key';
 }
+
+/** Conversions (`v`), by the lead's time: groupings a conversion has (it counts a call or a form, not a number). */
+export const CONVERSION_GROUPS: Partial<Record<GroupBy, Grouping>> = {
+  property: CALL_GROUPS.property,
+  ...byTime('v.occurred_at'),
+};

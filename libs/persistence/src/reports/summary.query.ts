@@ -12,6 +12,7 @@ import {
 } from './call-filter.sql';
 import {
   CALL_GROUPS,
+  CONVERSION_GROUPS,
   EMAIL_GROUPS,
   FORM_GROUPS,
   groupOrder,
@@ -72,6 +73,8 @@ export const SUMMARY_COLUMNS = [
   'texts',
   'emails',
   'forms',
+  'conversions',
+  'conversionValue',
 ];
 
 interface Aggregate {
@@ -110,7 +113,8 @@ const either = (names: string[], col: string) =>
  * The summary as one statement (so CSV can stream it through a cursor like the log). Texts are
  * inbound messages, emails received ones, forms submitted ones; each is counted where the report's filters and grouping
  * mean something for them (property, source, tracking number for texts, day, hour of week) and are
- * null otherwise: a text has no outcome, agent, campaign or keyword. With `totals`, the last row
+ * null otherwise: a text has no outcome, agent, campaign or keyword. Conversions (for the ad
+ * platforms) count by the lead's time, by property and time only. With `totals`, the last row
  * (`total` true) sums every group.
  */
 export function summaryQuery(
@@ -180,6 +184,18 @@ export function summaryQuery(
       from: `scope s JOIN form_submissions f ON f.property_id = s.id WHERE ${w.join(' AND ')}`,
     });
   }
+  const conversionGroup = g ? CONVERSION_GROUPS[g] : none;
+  const withConversions = !callOnly && !r.sourceId && !r.trackingNumberId && conversionGroup !== undefined;
+  if (withConversions)
+    aggregates.push({
+      name: 'v_agg',
+      ...conversionGroup,
+      columns: [
+        { name: 'conversions', sql: 'count(*)' },
+        { name: 'conversionValue', sql: 'sum(v.value)' },
+      ],
+      from: `scope s JOIN conversions v ON v.property_id = s.id WHERE v.occurred_at >= s.lo AND v.occurred_at < s.hi`,
+    });
   ctes.push(...aggregates.map((a) => aggregate(a, grouped, totals || !grouped)));
 
   const names = aggregates.map((a) => a.name);
@@ -200,6 +216,8 @@ export function summaryQuery(
            ${withTexts ? 'COALESCE(t_agg.texts, 0)::int' : 'NULL::int'} AS texts,
            ${withEmails ? 'COALESCE(e_agg.emails, 0)::int' : 'NULL::int'} AS emails,
            ${withForms ? 'COALESCE(f_agg.forms, 0)::int' : 'NULL::int'} AS forms,
+           ${withConversions ? 'COALESCE(v_agg.conversions, 0)::int' : 'NULL::int'} AS conversions,
+           ${withConversions ? 'COALESCE(v_agg."conversionValue", 0)::float8' : 'NULL::float8'} AS "conversionValue",
            ${either(names, 'total')} AS total
       FROM ${from}
      ORDER BY total, ${groupOrder(g)}`;

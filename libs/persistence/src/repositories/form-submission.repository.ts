@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { scopeCte } from '../reports/call-filter.sql';
 import { readThroughCursor, type RowConsumer } from '../reports/row-cursor';
 import { SqlParams } from '../reports/sql-params';
+import { managerOf, type Tx } from '../transaction';
 
 /** A submission as the DNI form endpoint stores it. */
 export interface NewFormSubmission {
@@ -126,8 +127,8 @@ export class FormSubmissionRepository {
    * Stores a submission, attributed to its session's source when the session is the property's
    * (checked in the same statement), and returns it as stored.
    */
-  async save(s: NewFormSubmission): Promise<FormSubmission> {
-    const [row] = await this.ds.query<{ id: string }[]>(
+  async save(s: NewFormSubmission, tx?: Tx): Promise<FormSubmission> {
+    const [row] = await managerOf(this.ds, tx).query<{ id: string }[]>(
       `INSERT INTO form_submissions (property_id, session_id, visitor_id, source_id, source_name, form_name,
               form_action, page_url, fields, name, phone, email, message, submitted_at)
        SELECT $1, vs.id, $3, vs.source_id, COALESCE(ts.name, ''), $4, $5, $6, $7, $8, $9, $10, $11, $12
@@ -150,12 +151,12 @@ export class FormSubmissionRepository {
         s.submittedAt,
       ],
     );
-    return (await this.get(row.id))!;
+    return (await this.get(row.id, tx))!;
   }
 
   /** The submission, whichever property it is of (the caller checks the reach); null when none. */
-  async get(id: string): Promise<FormSubmission | null> {
-    const rows = await this.ds.query<FormSubmission[]>(
+  async get(id: string, tx?: Tx): Promise<FormSubmission | null> {
+    const rows = await managerOf(this.ds, tx).query<FormSubmission[]>(
       `SELECT ${SELECT} FROM form_submissions f ${WITH_SESSION} WHERE f.id = $1`,
       [id],
     );

@@ -37,6 +37,9 @@ import { VoicemailBoxRepository } from './voicemail-box.repository';
 import { VoicemailMessageRepository } from './voicemail-message.repository';
 import { WebhookRepository } from './webhook.repository';
 import { FormSubmissionRepository } from './form-submission.repository';
+import { ConversionDestinationRepository } from './conversion-destination.repository';
+import { ConversionRuleRepository } from './conversion-rule.repository';
+import { ConversionRepository } from './conversion.repository';
 
 /** A repository: built on the process's one DataSource, by the process's composition root. */
 export type RepositoryClass = new (ds: DataSource) => object;
@@ -84,4 +87,7 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   VoicemailMessageRepository,
   WebhookRepository,
   FormSubmissionRepository,
+  ConversionDestinationRepository,
+  ConversionRuleRepository,
+  ConversionRepository,
 ];
