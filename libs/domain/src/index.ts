@@ -210,3 +210,8 @@ export { leftVoicemail, mayHaveAgent, callAgentOf } from './call-record/finished
 
 export type { RateLimit } from './limits/rate-limit';
 export { admitRequest, requestCostMicros } from './limits/rate-limit';
+
+export type { ScoredText } from './scoring/scoring-model';
+export { scoreText, CALL_ONLY_CONDITIONS } from './scoring/score-call';
+export type { TranscriptSegment, TranscriptSpeaker } from './transcript/transcript';
+export { joinTranscript, speakerOfTrack, textTranscript, TRANSCRIPT_SPEAKERS } from './transcript/transcript';
