@@ -1,9 +1,10 @@
 import type { CallRecordInput } from '@switchboard/contracts';
-import { callAgentOf, leftVoicemail, mayHaveAgent, scoreCall } from '@switchboard/domain';
+import { callAgentOf, joinTranscript, leftVoicemail, mayHaveAgent, scoreCall } from '@switchboard/domain';
 import type {
   CallRecordRepository,
   CallRollupRepository,
   CallScoringRepository,
+  CallTranscriptRepository,
   Transactions,
   Tx,
   VoicemailMessageRepository,
@@ -16,6 +17,17 @@ export interface CallRecordStores {
   rollup: CallRollupRepository;
   voicemail: VoicemailMessageRepository;
   scoring: CallScoringRepository;
+  transcripts: CallTranscriptRepository;
+}
+
+/**
+ * The call's transcript from the carrier's pieces already stored (they arrive during the call);
+ * pieces that come after the save are joined by the api when they arrive (see lock).
+ */
+async function attachTranscript(s: CallRecordStores, workflowId: string, callId: string, tx: Tx): Promise<void> {
+  await s.transcripts.lock(workflowId, tx);
+  const transcript = joinTranscript(await s.transcripts.ofWorkflow(workflowId, tx));
+  if (transcript !== null) await s.scoring.setTranscript(callId, transcript, tx);
 }
 
 /** Scores a stored call by its property's rules as they are now; a call a person scored keeps theirs. */
@@ -32,6 +44,7 @@ async function scoreByRules(scoring: CallScoringRepository, callId: string, tx: 
  *   has its local day recounted, so it never counts twice;
  * - a voicemail call's box message (once), so there is never a voicemail record without its
  *   message or the reverse;
+ * - its transcript, from the carrier's transcription pieces stored so far;
  * - its score by its property's rules, so a stored call always has its score.
  */
 export async function saveFinishedCall(s: CallRecordStores, r: CallRecordInput): Promise<void> {
@@ -54,6 +67,7 @@ export async function saveFinishedCall(s: CallRecordStores, r: CallRecordInput):
         },
         tx,
       );
+    await attachTranscript(s, r.workflowId, call.id, tx);
     await scoreByRules(s.scoring, call.id, tx);
   });
 }

@@ -9,6 +9,7 @@ import {
   CallRollupRepository,
   CallRoutingRepository,
   CallScoringRepository,
+  CallTranscriptRepository,
   NotificationSecretRepository,
   PropertyResourcesRepository,
   PoolHoldRepository,
@@ -77,6 +78,7 @@ export function callRecordStores(ds: DataSource): CallRecordStores {
     rollup: new CallRollupRepository(ds),
     voicemail: new VoicemailMessageRepository(ds),
     scoring: new CallScoringRepository(ds),
+    transcripts: new CallTranscriptRepository(ds),
   };
 }
 

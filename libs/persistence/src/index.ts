@@ -62,3 +62,5 @@ export * from './repositories/text-message.repository';
 export * from './repositories/text-routing.repository';
 export * from './repositories/email.repository';
 export * from './notify/pg-channel';
+export * from './repositories/call-transcript.repository';
+export * from './repositories/text-scoring.repository';

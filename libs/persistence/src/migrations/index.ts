@@ -24,6 +24,7 @@ import { NotificationSecrets1765720000000 } from './1765720000000-notification-s
 import { DniRateLimits1765730000000 } from './1765730000000-dni-rate-limits';
 import { TextNotificationOutbox1765740000000 } from './1765740000000-text-notification-outbox';
 import { SessionClickIds1765745000000 } from './1765745000000-session-click-ids';
+import { CallTranscripts1765770000000 } from './1765770000000-call-transcripts';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   DniRateLimits1765730000000,
   TextNotificationOutbox1765740000000,
   SessionClickIds1765745000000,
+  CallTranscripts1765770000000,
 ];

@@ -36,6 +36,8 @@ import { VisitorSessionRepository } from './visitor-session.repository';
 import { VoicemailBoxRepository } from './voicemail-box.repository';
 import { VoicemailMessageRepository } from './voicemail-message.repository';
 import { WebhookRepository } from './webhook.repository';
+import { CallTranscriptRepository } from './call-transcript.repository';
+import { TextScoringRepository } from './text-scoring.repository';
 
 /** A repository: built on the process's one DataSource, by the process's composition root. */
 export type RepositoryClass = new (ds: DataSource) => object;
@@ -82,4 +84,6 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   VoicemailBoxRepository,
   VoicemailMessageRepository,
   WebhookRepository,
+  CallTranscriptRepository,
+  TextScoringRepository,
 ];
