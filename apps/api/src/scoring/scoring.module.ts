@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { CallsModule } from '../calls/calls.module';
 import { CallScoreController, ScoringRulesController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
+import { CallTranscripts } from './call-transcripts';
 
 @Module({
   imports: [CallsModule],
   controllers: [ScoringRulesController, CallScoreController],
-  providers: [ScoringService],
+  providers: [ScoringService, CallTranscripts],
+  exports: [CallTranscripts],
 })
 export class ScoringModule {}
