@@ -24,7 +24,12 @@ export interface CallRecordStores {
  * The call's transcript from the carrier's pieces already stored (they arrive during the call);
  * pieces that come after the save are joined by the api when they arrive (see lock).
  */
-async function attachTranscript(s: CallRecordStores, workflowId: string, callId: string, tx: Tx): Promise<void> {
+async function attachTranscript(
+  s: CallRecordStores,
+  workflowId: string,
+  callId: string,
+  tx: Tx,
+): Promise<void> {
   await s.transcripts.lock(workflowId, tx);
   const transcript = joinTranscript(await s.transcripts.ofWorkflow(workflowId, tx));
   if (transcript !== null) await s.scoring.setTranscript(callId, transcript, tx);

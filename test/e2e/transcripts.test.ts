@@ -17,7 +17,10 @@ describe('transcripts: carrier transcription, search and keyword scoring', () =>
 
   before(async () => {
     stack = await startTestStack({ timeScale: 0.1 });
-    const p = await stack.api('POST', '/v1/properties', { name: 'Harbor Flats', timeZone: 'America/Chicago' });
+    const p = await stack.api('POST', '/v1/properties', {
+      name: 'Harbor Flats',
+      timeZone: 'America/Chicago',
+    });
     propertyId = p.body.id;
     base = `/v1/properties/${propertyId}`;
     const flow = await stack.api('POST', `${base}/call-flows`, {
@@ -55,7 +58,10 @@ describe('transcripts: carrier transcription, search and keyword scoring', () =>
   });
 
   /** Places a call whose caller and agent say `conversation` once connected; answers its record. */
-  const call = async (from: string, conversation: { speaker: 'caller' | 'agent'; text: string; transcribed_after_s?: number }[]) => {
+  const call = async (
+    from: string,
+    conversation: { speaker: 'caller' | 'agent'; text: string; transcribed_after_s?: number }[],
+  ) => {
     const c = await stack.sim.placeCall({
       from,
       to: NUMBER,
@@ -81,8 +87,14 @@ describe('transcripts: carrier transcription, search and keyword scoring', () =>
       // Said before the hangup, but the transcriber is slow: it arrives well after the record.
       { speaker: 'caller', text: 'and I would like to apply too', transcribed_after_s: 60 },
     ]);
-    assert.equal(tour.transcript, 'Caller: Hi, I want to schedule a tour\nAgent: Of course, does Saturday at ten work?\nCaller: Saturday works');
-    assert.deepEqual([tour.score, tour.leadStatus, tour.scoreReasons], [70, 'good_lead', ['answered', 'asked for a tour']]);
+    assert.equal(
+      tour.transcript,
+      'Caller: Hi, I want to schedule a tour\nAgent: Of course, does Saturday at ten work?\nCaller: Saturday works',
+    );
+    assert.deepEqual(
+      [tour.score, tour.leadStatus, tour.scoreReasons],
+      [70, 'good_lead', ['answered', 'asked for a tour']],
+    );
 
     const t = await stack.api('GET', `/v1/calls/${tour.id}/transcript`);
     assert.equal(t.status, 200, JSON.stringify(t.body));
@@ -96,8 +108,14 @@ describe('transcripts: carrier transcription, search and keyword scoring', () =>
     );
     const timeline = await stack.api('GET', `/v1/calls/${tour.id}/timeline`);
     assert.deepEqual(
-      timeline.body.entries.filter((e: { kind: string }) => e.kind === 'said').map((e: { summary: string }) => e.summary),
-      ['Caller: Hi, I want to schedule a tour', 'Agent: Of course, does Saturday at ten work?', 'Caller: Saturday works'],
+      timeline.body.entries
+        .filter((e: { kind: string }) => e.kind === 'said')
+        .map((e: { summary: string }) => e.summary),
+      [
+        'Caller: Hi, I want to schedule a tour',
+        'Agent: Of course, does Saturday at ten work?',
+        'Caller: Saturday works',
+      ],
     );
   });
 

@@ -73,7 +73,11 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
         drift.push(...schemaDrift(eventSchema(type), spec.at(keys), spec.deref).map((d) => `${type} ${d}`));
     }
     assert.deepEqual(drift, []);
-    assert.deepEqual(unknownToSpec, NOT_IN_SPEC, 'only premium AMD and transcription events are missing from Telnyx’s file');
+    assert.deepEqual(
+      unknownToSpec,
+      NOT_IN_SPEC,
+      'only premium AMD and transcription events are missing from Telnyx’s file',
+    );
   });
 
   it('notices drift: a value, a field, a type or a requirement Telnyx does not have', () => {

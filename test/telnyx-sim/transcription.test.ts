@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Telnyx from 'telnyx';
-import { action, cs, payloadOf, startHarness, webhookContractErrors, type Delivery, type Harness } from './helpers';
+import {
+  action,
+  cs,
+  payloadOf,
+  startHarness,
+  webhookContractErrors,
+  type Delivery,
+  type Harness,
+} from './helpers';
 
 interface TranscriptionData {
   transcript: string;

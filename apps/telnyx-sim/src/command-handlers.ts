@@ -354,7 +354,10 @@ export class CommandHandlers {
             );
         },
         run: (leg, b) =>
-          engine.startTranscription(leg, (str(b.transcription_tracks) ?? 'inbound') as 'inbound' | 'outbound' | 'both'),
+          engine.startTranscription(
+            leg,
+            (str(b.transcription_tracks) ?? 'inbound') as 'inbound' | 'outbound' | 'both',
+          ),
       },
       record_stop: {
         needsAnswer: true,

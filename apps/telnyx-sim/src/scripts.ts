@@ -168,7 +168,10 @@ function parseConversation(raw: unknown, field: string): ConversationLine[] {
       (k) => !['speaker', 'text', 'after_s', 'transcribed_after_s'].includes(k),
     );
     if (unknown.length)
-      throw new ScriptError(`${at}.${unknown[0]}`, 'unknown key (expected speaker, text, after_s, transcribed_after_s)');
+      throw new ScriptError(
+        `${at}.${unknown[0]}`,
+        'unknown key (expected speaker, text, after_s, transcribed_after_s)',
+      );
     if (l.speaker !== 'caller' && l.speaker !== 'agent')
       throw new ScriptError(`${at}.speaker`, 'must be "caller" or "agent"');
     const line: ConversationLine = { speaker: l.speaker, text: nonEmptyString(l.text, `${at}.text`) };

@@ -19,23 +19,27 @@ describeCallSteps('transcription', (placeCall, workflowType) => {
   // Engine v1 is frozen: it never transcribes.
   const todo = workflowType === INBOUND_CALL_V1_WORKFLOW ? 'engine v1 has no transcription' : undefined;
 
-  it("starts transcription on the caller's leg once the agent is bridged, when the flow says so", { todo }, async () => {
-    const run = await placeCall({
-      ...caller,
-      number: trackedNumber({ flow: flow({ transcription: true }) }),
-      agents: { [AGENTS.ann]: { answerAfterMs: 300 } },
-    });
-    assert.deepEqual(commandLines(run.commands), [
-      'answerCall caller',
-      `dialAgent ${AGENTS.ann}`,
-      `connect ${AGENTS.ann}`,
-      'startTranscription caller',
-    ]);
-    const [, state] = run.commands.find((c) => c.name === 'startTranscription')!.args as [string, unknown];
-    // Its events name the call's workflow, so the api files them under this call.
-    assert.equal((state as { wf: string }).wf, run.workflowId);
-    assert.equal(run.record.outcome, 'answered');
-  });
+  it(
+    "starts transcription on the caller's leg once the agent is bridged, when the flow says so",
+    { todo },
+    async () => {
+      const run = await placeCall({
+        ...caller,
+        number: trackedNumber({ flow: flow({ transcription: true }) }),
+        agents: { [AGENTS.ann]: { answerAfterMs: 300 } },
+      });
+      assert.deepEqual(commandLines(run.commands), [
+        'answerCall caller',
+        `dialAgent ${AGENTS.ann}`,
+        `connect ${AGENTS.ann}`,
+        'startTranscription caller',
+      ]);
+      const [, state] = run.commands.find((c) => c.name === 'startTranscription')!.args as [string, unknown];
+      // Its events name the call's workflow, so the api files them under this call.
+      assert.equal((state as { wf: string }).wf, run.workflowId);
+      assert.equal(run.record.outcome, 'answered');
+    },
+  );
 
   it('records and transcribes when both toggles are on', { todo }, async () => {
     const run = await placeCall({
@@ -43,7 +47,10 @@ describeCallSteps('transcription', (placeCall, workflowType) => {
       number: trackedNumber({ flow: flow({ recording: true, transcription: true }) }),
       agents: { [AGENTS.ann]: { answerAfterMs: 300 } },
     });
-    assert.deepEqual(commandLines(run.commands).slice(-2), ['startRecording caller', 'startTranscription caller']);
+    assert.deepEqual(commandLines(run.commands).slice(-2), [
+      'startRecording caller',
+      'startTranscription caller',
+    ]);
   });
 
   it('transcribes nothing when the toggle is off, or when nobody answers', async () => {

@@ -2,7 +2,11 @@ import { Controller, Get, Param, Query, Redirect, Req, Res } from '@nestjs/commo
 import { ApiExtraModels, ApiOkResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { endpointDialString } from '@switchboard/domain';
-import { CallRecordRepository, CallTranscriptRepository, CarrierEventRepository } from '@switchboard/persistence';
+import {
+  CallRecordRepository,
+  CallTranscriptRepository,
+  CarrierEventRepository,
+} from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { PlatformAdmin, Scope } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';

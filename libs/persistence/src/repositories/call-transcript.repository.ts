@@ -69,12 +69,11 @@ export class CallTranscriptRepository {
   }
 
   private async segments(where: string, key: string, tx?: Tx): Promise<StoredTranscriptSegment[]> {
-    const rows: StoredTranscriptSegment[] =
-      await managerOf(this.ds, tx).query(
-        `SELECT s.seq, s.event_id AS "eventId", s.occurred_at AS at, s.speaker, s.text, s.confidence
+    const rows: StoredTranscriptSegment[] = await managerOf(this.ds, tx).query(
+      `SELECT s.seq, s.event_id AS "eventId", s.occurred_at AS at, s.speaker, s.text, s.confidence
            FROM call_transcript_segments s WHERE ${where} ORDER BY s.occurred_at, s.seq`,
-        [key],
-      );
+      [key],
+    );
     return rows;
   }
 }
