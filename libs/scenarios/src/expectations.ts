@@ -58,9 +58,9 @@ export function checkExpectations(
     failed.push({ key: 'commands', expected: expect.commands, actual: o.commands });
   }
   if (expect.recorded !== undefined) eq('recorded', expect.recorded, o.recorded);
-  if (expect.transcript !== undefined) eq('transcript', expect.transcript, recorded(o.transcript));
   if (expect.voicemail !== undefined) eq('voicemail', expect.voicemail, o.outcome === 'voicemail');
   const recorded = (v: unknown) => (v === undefined ? NOT_RECORDED : v);
+  if (expect.transcript !== undefined) eq('transcript', expect.transcript, recorded(o.transcript));
   if (expect.score !== undefined) eq('score', expect.score, recorded(o.score));
   if (expect.lead_status !== undefined) eq('lead_status', expect.lead_status, recorded(o.lead_status));
   if (expect.voicemail_box !== undefined)

@@ -568,7 +568,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * The call's transcript: its text (what keyword rules score and search finds) and, for a call the carrier transcribed, each piece by speaker in the order it was said.
+     * @description The call's transcript: its text (what keyword rules score and search finds) and, for a call the carrier transcribed, each piece by speaker in the order it was said. A transcript set by hand (`PUT …/transcript`) has no pieces.
+     */
+    get: operations['CallsController_transcript'];
     /** Attaches the conversation's transcript; the call is rescored at once. */
     put: operations['CallScoreController_transcript'];
     post?: never;
@@ -2091,6 +2095,8 @@ export interface components {
       initialStepId: string;
       /** @description Record the whole call (one toggle per flow). */
       recording: boolean;
+      /** @description Transcribe the conversation, by speaker, once the caller is connected (off when absent). */
+      transcription?: boolean;
     };
     CallFlowDiagram: {
       mermaid: string;
@@ -2130,6 +2136,8 @@ export interface components {
       path: string[];
       /** @description Whether the flow records the call. */
       recording: boolean;
+      /** @description Whether the flow transcribes the conversation. */
+      transcription: boolean;
     };
     CallFlowVersionList: {
       /** @description Oldest first. */
@@ -2261,13 +2269,21 @@ export interface components {
         | 'recording_saved'
         | 'recording_failed'
         | 'caller_hangup'
-        | 'webhook';
+        | 'webhook'
+        | 'said';
       /** @description The entry in words. */
       summary: string;
       /** @description Webhooks behind this entry (none for entries taken from the call record alone). */
       events: components['schemas']['TimelineEventView'][];
       /** @description `call_received`: the caller's number. */
       from?: string;
+      /**
+       * @description `said`: who said it (the caller, or the agent they were connected to).
+       * @enum {string}
+       */
+      speaker?: 'caller' | 'agent';
+      /** @description `said`: what the carrier's transcription heard. */
+      text?: string;
       /**
        * @description Who was rung or spoken to: `call_received` (the number dialled), `agent_*` and `connected`
        *     (the agent's destination or name), `prompt` (a whisper's agent; null: played to the caller),
@@ -2375,6 +2391,13 @@ export interface components {
       callId: string;
       entries: components['schemas']['CallTimelineEntryView'][];
       legs: components['schemas']['CallTimelineLegView'][];
+    };
+    CallTranscriptView: {
+      callId: string;
+      /** @description The text scoring and search read: `Caller: …` / `Agent: …` lines, or a transcript set by hand. */
+      transcript: string | null;
+      /** @description By speaker, in the order said; empty when the carrier transcribed nothing. */
+      segments: components['schemas']['TranscriptSegmentView'][];
     };
     CallView: {
       /** @description The flow's steps as the call went through them. */
@@ -2504,6 +2527,15 @@ export interface components {
       createdAt: string;
       /** @description ISO instant. */
       lastMessageAt: string;
+      /**
+       * @description The conversation's score by the property's scoring rules, its texts read as the transcript
+       *     (rules on answering, talk time or flow path do not apply to texts); null without rules.
+       */
+      score: number | null;
+      /** @enum {string} */
+      leadStatus: 'good_lead' | 'not_a_lead' | 'not_scored';
+      /** @description Names of the scoring rules that matched. */
+      scoreReasons: string[];
       messages: components['schemas']['MessageView'][];
     };
     ConversationPage: {
@@ -2533,6 +2565,15 @@ export interface components {
       createdAt: string;
       /** @description ISO instant. */
       lastMessageAt: string;
+      /**
+       * @description The conversation's score by the property's scoring rules, its texts read as the transcript
+       *     (rules on answering, talk time or flow path do not apply to texts); null without rules.
+       */
+      score: number | null;
+      /** @enum {string} */
+      leadStatus: 'good_lead' | 'not_a_lead' | 'not_scored';
+      /** @description Names of the scoring rules that matched. */
+      scoreReasons: string[];
     };
     CreateAccountDto: {
       name: string;
@@ -2602,7 +2643,14 @@ export interface components {
        */
       url: string;
       /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received. */
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description?: string;
       /** @description False pauses deliveries (new events are not sent; pending retries stop). Default true. */
       active?: boolean;
@@ -2638,7 +2686,14 @@ export interface components {
       id: string;
       propertyId: string;
       url: string;
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description: string | null;
       /** @description Inactive subscriptions get no new deliveries. */
       active: boolean;
@@ -3673,6 +3728,17 @@ export interface components {
       /** @description The conversation as text (from a transcription service); keyword rules read it. */
       text: string;
     };
+    TranscriptSegmentView: {
+      /** @description Order of arrival within the call. */
+      seq: number;
+      /** @description When it was said (the carrier's clock). */
+      at: string;
+      /** @enum {string} */
+      speaker: 'caller' | 'agent';
+      text: string;
+      /** @description The transcriber's confidence, 0–1, when it gave one. */
+      confidence: number | null;
+    };
     TtsPrompt: {
       /** @enum {string} */
       kind: 'tts';
@@ -3754,7 +3820,14 @@ export interface components {
        */
       url?: string;
       /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received. */
-      events?: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events?: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description?: string;
       /** @description False pauses deliveries (new events are not sent; pending retries stop). Default true. */
       active?: boolean;
@@ -3891,7 +3964,13 @@ export interface components {
       /** @description The event's id: the body's `id`, repeated by redeliveries. */
       eventId: string;
       /** @enum {string} */
-      eventType: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      eventType:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       /**
        * @description `pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.
        * @enum {string}
@@ -3920,7 +3999,13 @@ export interface components {
       /** @description The event's id: the body's `id`, repeated by redeliveries. */
       eventId: string;
       /** @enum {string} */
-      eventType: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      eventType:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       /**
        * @description `pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.
        * @enum {string}
@@ -3938,7 +4023,13 @@ export interface components {
       /** @description The event's id: stable across redeliveries. */
       id: string;
       /** @enum {string} */
-      type: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      type:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       createdAt: string;
       propertyId: string;
       /** @description The event's own fields, by `type` (docs/webhooks.md): free-form here. */
@@ -3953,7 +4044,14 @@ export interface components {
       id: string;
       propertyId: string;
       url: string;
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description: string | null;
       /** @description Inactive subscriptions get no new deliveries. */
       active: boolean;
@@ -4890,6 +4988,11 @@ export interface operations {
         answeredBy?: string;
         /** @description `csv` streams the whole result as CSV (also chosen by `Accept: text/csv`). */
         format?: 'json' | 'csv';
+        /**
+         * @description Calls whose transcript matches this full-text search (English stemming; web search syntax:
+         *     `tour`, `"schedule a tour"`, `tour -cancel`, `tour or viewing`).
+         */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -5154,6 +5257,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallTimelineView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  CallsController_transcript: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        callId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallTranscriptView'];
         };
       };
       /** @description Error */

@@ -1095,6 +1095,12 @@ export default async () => {
                 type: () => Boolean,
                 description: 'Record the whole call (one toggle per flow).',
               },
+              transcription: {
+                required: false,
+                type: () => Boolean,
+                description:
+                  'Transcribe the conversation, by speaker, once the caller is connected (off when absent).',
+              },
             },
             CallFlowView: {
               id: { required: true, type: () => String },
@@ -1339,6 +1345,11 @@ export default async () => {
                 required: true,
                 type: () => Boolean,
                 description: 'Whether the flow records the call.',
+              },
+              transcription: {
+                required: true,
+                type: () => Boolean,
+                description: 'Whether the flow transcribes the conversation.',
               },
             },
           },
@@ -2251,6 +2262,15 @@ export default async () => {
                 ],
               },
             },
+            CallSearchQuery: {
+              q: {
+                required: false,
+                type: () => String,
+                description:
+                  'Calls whose transcript matches this full-text search (English stemming; web search syntax:\n`tour`, `"schedule a tour"`, `tour -cancel`, `tour or viewing`).',
+                maxLength: 500,
+              },
+            },
             CallLogQuery: {},
           },
         ],
@@ -2365,6 +2385,7 @@ export default async () => {
                   'recording_failed',
                   'caller_hangup',
                   'webhook',
+                  'said',
                 ],
               },
               summary: { required: true, type: () => String, description: 'The entry in words.' },
@@ -2378,6 +2399,16 @@ export default async () => {
                 required: false,
                 type: () => String,
                 description: "`call_received`: the caller's number.",
+              },
+              speaker: {
+                required: false,
+                description: '`said`: who said it (the caller, or the agent they were connected to).',
+                enum: ['caller', 'agent'],
+              },
+              text: {
+                required: false,
+                type: () => String,
+                description: "`said`: what the carrier's transcription heard.",
               },
               to: {
                 required: false,
@@ -2590,6 +2621,37 @@ export default async () => {
               callId: { required: true, type: () => String },
               entries: { required: true, type: () => [t['../calls/calls.view'].CallTimelineEntryView] },
               legs: { required: true, type: () => [t['../calls/calls.view'].CallTimelineLegView] },
+            },
+            TranscriptSegmentView: {
+              seq: { required: true, type: () => Number, description: 'Order of arrival within the call.' },
+              at: {
+                required: true,
+                type: () => String,
+                description: "When it was said (the carrier's clock).",
+              },
+              speaker: { required: true, enum: ['caller', 'agent'] },
+              text: { required: true, type: () => String },
+              confidence: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: "The transcriber's confidence, 0\u20131, when it gave one.",
+              },
+            },
+            CallTranscriptView: {
+              callId: { required: true, type: () => String },
+              transcript: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'The text scoring and search read: `Caller: \u2026` / `Agent: \u2026` lines, or a transcript set by hand.',
+              },
+              segments: {
+                required: true,
+                type: () => [t['../calls/calls.view'].TranscriptSegmentView],
+                description: 'By speaker, in the order said; empty when the carrier transcribed nothing.',
+              },
             },
           },
         ],
@@ -2990,7 +3052,14 @@ export default async () => {
               events: {
                 required: true,
                 type: () => [Object],
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
                 isArray: true,
               },
               description: { required: true, type: () => String, nullable: true },
@@ -3025,7 +3094,14 @@ export default async () => {
               },
               eventType: {
                 required: true,
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
               },
               status: {
                 required: true,
@@ -3060,7 +3136,14 @@ export default async () => {
               },
               type: {
                 required: true,
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
               },
               createdAt: { required: true, type: () => String },
               propertyId: { required: true, type: () => String },
@@ -3131,7 +3214,14 @@ export default async () => {
                 type: () => [Object],
                 description:
                   'Any of call.started, call.completed, voicemail.left, text.received, email.received.',
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
                 isArray: true,
                 minItems: 1,
               },
@@ -3382,6 +3472,19 @@ export default async () => {
               optedOutAt: { required: true, type: () => String, nullable: true, description: 'ISO instant.' },
               createdAt: { required: true, type: () => String, description: 'ISO instant.' },
               lastMessageAt: { required: true, type: () => String, description: 'ISO instant.' },
+              score: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "The conversation's score by the property's scoring rules, its texts read as the transcript\n(rules on answering, talk time or flow path do not apply to texts); null without rules.",
+              },
+              leadStatus: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+              scoreReasons: {
+                required: true,
+                type: () => [String],
+                description: 'Names of the scoring rules that matched.',
+              },
             },
             MessageView: {
               id: { required: true, type: () => String },
@@ -3998,6 +4101,11 @@ export default async () => {
                 summary:
                   'One call as a timeline, with a summary per agent leg.\n\nIn order: the call coming in (caller, number, source, attribution), each flow step, prompts,\nmenu keys, every agent rung (ring time, answered or not, talk time, hangup cause), the bridge,\nrecordings and voicemail, the hangup, then the outcome. Each carrier webhook of the call is in\nthe entry it explains, or is an entry of its own (`webhook`).',
                 type: t['../calls/calls.view'].CallTimelineView,
+              },
+              transcript: {
+                summary:
+                  "The call's transcript: its text (what keyword rules score and search finds) and, for a call\nthe carrier transcribed, each piece by speaker in the order it was said. A transcript set by\nhand (`PUT \u2026/transcript`) has no pieces.",
+                type: t['../calls/calls.view'].CallTranscriptView,
               },
               recordings: {
                 summary:
