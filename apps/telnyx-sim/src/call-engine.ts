@@ -195,7 +195,6 @@ export class CallEngine {
     }
     a.bridgedWith = a.lastBridgedWith = b;
     b.bridgedWith = b.lastBridgedWith = a;
-    a.bridgedMs = b.bridgedMs = a.session.clock.now();
     this.emit(a, 'call.bridged');
     this.emit(b, 'call.bridged');
     for (const leg of [a, b]) {
@@ -205,22 +204,22 @@ export class CallEngine {
   }
 
   /**
-   * Real-time transcription on a bridged leg: each line of the session's conversation said from
-   * now on while the leg is still bridged becomes a final `call.transcription` on this leg. The
+   * Real-time transcription on a bridged leg: each line of the session's conversation, said while
+   * the leg is still bridged, becomes a final `call.transcription` on this leg. The lines are timed
+   * from the transcription's start (the moment the app's command arrives, whatever its latency
+   * after the bridge), so a script's lines are never lost to the app's own speed. The
    * leg's own party is its `inbound` track (the caller, on the caller's leg), the other side its
    * `outbound` one; `tracks` picks which are transcribed. A line's `transcribed_after_s` delays its
    * event, past the hangup if need be.
    */
   startTranscription(leg: CallLeg, tracks: 'inbound' | 'outbound' | 'both'): void {
     const clock = leg.session.clock;
-    const start = leg.bridgedMs ?? clock.now();
-    let saidAt = start;
+    let saidAt = clock.now();
     for (const line of leg.session.conversation) {
       saidAt += (line.after_s ?? 1) * 1000;
       const own = (line.speaker === 'caller') === (leg.direction === 'incoming');
       const track = own ? 'inbound' : 'outbound';
       if (tracks !== 'both' && tracks !== track) continue;
-      if (saidAt < clock.now()) continue;
       // Said only while the two are still talking: a leg's timers die with it.
       leg.schedule(saidAt - clock.now(), () => {
         if (!leg.bridgedWith) return;

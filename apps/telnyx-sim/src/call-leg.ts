@@ -49,8 +49,6 @@ export class CallLeg {
   hangupSource: HangupSource | undefined;
   sipHangupCause: string | undefined;
   bridgedWith: CallLeg | undefined;
-  /** When the leg was last bridged (scenario ms): the conversation's lines are timed from it. */
-  bridgedMs: number | undefined;
   /** Kept after unbridge so the timeline can say who the leg talked to. */
   lastBridgedWith: CallLeg | undefined;
   parkAfterUnbridge = false;

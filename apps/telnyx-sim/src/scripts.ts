@@ -39,7 +39,7 @@ export type AgentBehaviour = 'busy' | 'no_answer' | 'reject' | AnsweringAgent;
 export interface ConversationLine {
   speaker: 'caller' | 'agent';
   text: string;
-  /** Seconds after the previous line (the first: after the bridge); default 1. */
+  /** Seconds after the previous line (the first: after the transcription starts, just after the bridge); default 1. */
   after_s?: number;
   /**
    * How late the carrier's transcription of this line is (seconds after it is said; default 0). A

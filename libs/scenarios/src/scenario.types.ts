@@ -75,7 +75,7 @@ export type AgentBehaviour =
 export interface ScenarioConversationLine {
   speaker: 'caller' | 'agent';
   text: string;
-  /** seconds after the previous line (the first: after the bridge); default 1 */
+  /** seconds after the previous line (the first: after the transcription starts, just after the bridge); default 1 */
   after_s?: number;
   /** how late the carrier's transcription of this line arrives; past the hangup it arrives after the call was saved */
   transcribed_after_s?: number;
