@@ -156,6 +156,7 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
         to: NUMBER,
         caller: [{ press: '1' }],
         agents: { [AGENT]: { answer_after_s: 1 } },
+        conversation: [{ speaker: 'caller', text: 'I would like a tour' }],
       });
       await h.hooks.waitForEvent('call.initiated', id);
       await tel.answer(id, cmd());
@@ -176,6 +177,8 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
       await tel.bridge(id, { otherCallControlId: agent.callControlId, commandId: randomUUID() });
       await h.hooks.waitForEvent('call.bridged', id);
       await tel.startRecording(id, { channels: 'dual', playBeep: true, maxLengthSecs: 0, ...cmd() });
+      await tel.startTranscription(id, cmd());
+      await h.hooks.waitForEvent('call.transcription', id);
       await tel.hangup(id, { commandId: randomUUID() });
       await h.hooks.waitForEvent('call.recording.saved', id);
 
@@ -234,6 +237,7 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
           'reject',
           'send message',
           'speak',
+          'transcription_start',
         ],
         'every kind of request the app makes',
       );
@@ -266,6 +270,7 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
         'call.playback.ended',
         'call.bridged',
         'call.recording.saved',
+        'call.transcription',
         'call.hangup',
         'message.received',
       ]) {
