@@ -1,10 +1,11 @@
 import type { CallRecordInput } from '@switchboard/contracts';
-import { callAgentOf, leftVoicemail, mayHaveAgent, scoreCall } from '@switchboard/domain';
+import { callAgentOf, joinTranscript, leftVoicemail, mayHaveAgent, scoreCall } from '@switchboard/domain';
 import { produceCallConversions, type ConversionDeliveryStarts } from './conversion.activities';
 import type {
   CallRecordRepository,
   CallRollupRepository,
   CallScoringRepository,
+  CallTranscriptRepository,
   ConversionRepository,
   Transactions,
   Tx,
@@ -20,12 +21,28 @@ export interface CallRecordStores {
   scoring: CallScoringRepository;
   /** The conversions the call earns for the ad platforms, and their deliveries. */
   conversions: ConversionRepository;
+  transcripts: CallTranscriptRepository;
 }
 
 /** What saving a call leaves for after its transaction. */
 export interface SavedCall {
   /** The call's conversion deliveries still pending: their workflows are started after commit. */
   conversionDeliveryIds: string[];
+}
+
+/**
+ * The call's transcript from the carrier's pieces already stored (they arrive during the call);
+ * pieces that come after the save are joined by the api when they arrive (see lock).
+ */
+async function attachTranscript(
+  s: CallRecordStores,
+  workflowId: string,
+  callId: string,
+  tx: Tx,
+): Promise<void> {
+  await s.transcripts.lock(workflowId, tx);
+  const transcript = joinTranscript(await s.transcripts.ofWorkflow(workflowId, tx));
+  if (transcript !== null) await s.scoring.setTranscript(callId, transcript, tx);
 }
 
 /** Scores a stored call by its property's rules as they are now; a call a person scored keeps theirs. */
@@ -42,6 +59,7 @@ async function scoreByRules(scoring: CallScoringRepository, callId: string, tx: 
  *   has its local day recounted, so it never counts twice;
  * - a voicemail call's box message (once), so there is never a voicemail record without its
  *   message or the reverse;
+ * - its transcript, from the carrier's transcription pieces stored so far;
  * - its score by its property's rules, so a stored call always has its score;
  * - the conversions it earns by its property's conversion rules (after the score: a rule may ask
  *   for a lead status) with their deliveries, once per rule however often the call is saved.
@@ -66,6 +84,7 @@ export async function saveFinishedCall(s: CallRecordStores, r: CallRecordInput):
         },
         tx,
       );
+    await attachTranscript(s, r.workflowId, call.id, tx);
     await scoreByRules(s.scoring, call.id, tx);
     return { conversionDeliveryIds: await produceCallConversions(s.conversions, [call.id], tx) };
   });

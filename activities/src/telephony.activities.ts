@@ -130,5 +130,14 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
         }),
       );
     },
+
+    async startTranscription(callControlId: string, state: LegState): Promise<void> {
+      await carrierCommand(() =>
+        telephony.startTranscription(callControlId, {
+          clientState: encodeLegState(state),
+          commandId: currentCommandId(),
+        }),
+      );
+    },
   };
 }

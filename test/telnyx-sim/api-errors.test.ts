@@ -62,6 +62,13 @@ describe('Telnyx API errors and idempotency', () => {
       ['10002', '/maximum_digits'],
     );
 
+    // Telnyx types transcription_tracks as a plain string; the simulator still names a wrong one.
+    const badTracks = await action(h.sim, id, 'transcription_start', { transcription_tracks: 'sideways' });
+    assert.deepEqual(
+      [badTracks.status, badTracks.body.errors[0].source.pointer],
+      [422, '/transcription_tracks'],
+    );
+
     const badState = await action(h.sim, id, 'answer', { client_state: 'not base64!' });
     assert.deepEqual([badState.status, badState.body.errors[0].code], [422, '10002']);
 
@@ -118,7 +125,7 @@ describe('Telnyx API errors and idempotency', () => {
 
   it('answers a Telnyx command it does not implement as an unknown path, not with a hollow 200', async () => {
     const id = await answeredCall();
-    for (const name of ['streaming_start', 'transcription_start', 'fork_start', 'refer']) {
+    for (const name of ['streaming_start', 'transcription_stop', 'fork_start', 'refer']) {
       const r = await action(h.sim, id, name, { stream_url: 'wss://example.org/s', to: 'sip:a@example.org' });
       assert.deepEqual([name, r.status, r.body.errors?.[0]?.code], [name, 404, '10005']);
     }
@@ -137,6 +144,7 @@ describe('Telnyx API errors and idempotency', () => {
       ['gather', {}],
       ['gather_using_speak', { payload: 'Press 1', voice: 'female' }],
       ['record_start', { format: 'mp3', channels: 'single' }],
+      ['transcription_start', { transcription_engine: 'Telnyx', transcription_tracks: 'both' }],
       ['bridge', { call_control_id: other }],
     ] as const) {
       const r = await action(h.sim, id, name, body);

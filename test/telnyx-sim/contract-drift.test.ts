@@ -26,8 +26,12 @@ import { findTelnyxSpec, TelnyxSpec } from './telnyx-spec';
 const found = findTelnyxSpec();
 const skip = 'missing' in found ? `Telnyx's OpenAPI file is not here (${found.missing})` : false;
 
-/** Event types Telnyx's file does not describe (premium AMD): checked against our schemas only. */
-const NOT_IN_SPEC = ['call.machine.premium.detection.ended', 'call.machine.premium.greeting.ended'];
+/** Event types Telnyx's file does not describe (premium AMD, transcription): checked against our schemas only. */
+const NOT_IN_SPEC = [
+  'call.machine.premium.detection.ended',
+  'call.machine.premium.greeting.ended',
+  'call.transcription',
+];
 
 const CALLER = '+15125550142';
 const NUMBER = '+17375550100';
@@ -69,7 +73,11 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
         drift.push(...schemaDrift(eventSchema(type), spec.at(keys), spec.deref).map((d) => `${type} ${d}`));
     }
     assert.deepEqual(drift, []);
-    assert.deepEqual(unknownToSpec, NOT_IN_SPEC, 'only premium AMD events are missing from Telnyx’s file');
+    assert.deepEqual(
+      unknownToSpec,
+      NOT_IN_SPEC,
+      'only premium AMD and transcription events are missing from Telnyx’s file',
+    );
   });
 
   it('notices drift: a value, a field, a type or a requirement Telnyx does not have', () => {
@@ -148,6 +156,7 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
         to: NUMBER,
         caller: [{ press: '1' }],
         agents: { [AGENT]: { answer_after_s: 1 } },
+        conversation: [{ speaker: 'caller', text: 'I would like a tour' }],
       });
       await h.hooks.waitForEvent('call.initiated', id);
       await tel.answer(id, cmd());
@@ -168,6 +177,8 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
       await tel.bridge(id, { otherCallControlId: agent.callControlId, commandId: randomUUID() });
       await h.hooks.waitForEvent('call.bridged', id);
       await tel.startRecording(id, { channels: 'dual', playBeep: true, maxLengthSecs: 0, ...cmd() });
+      await tel.startTranscription(id, cmd());
+      await h.hooks.waitForEvent('call.transcription', id);
       await tel.hangup(id, { commandId: randomUUID() });
       await h.hooks.waitForEvent('call.recording.saved', id);
 
@@ -226,6 +237,7 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
           'reject',
           'send message',
           'speak',
+          'transcription_start',
         ],
         'every kind of request the app makes',
       );
@@ -258,6 +270,7 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
         'call.playback.ended',
         'call.bridged',
         'call.recording.saved',
+        'call.transcription',
         'call.hangup',
         'message.received',
       ]) {

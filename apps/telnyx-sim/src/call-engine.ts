@@ -102,6 +102,7 @@ export class CallEngine {
   placeInbound(script: InboundCallScript): CallLeg {
     const at = script.at ? Date.parse(script.at) : Date.now();
     const session = this.store.createSession(at, script.agents ?? {}, script.webhook_url);
+    session.conversation = script.conversation ?? [];
     return session.clock.atomically(() => this.createInbound(session, script), false);
   }
 
@@ -199,6 +200,42 @@ export class CallEngine {
     for (const leg of [a, b]) {
       leg.caller?.onBridged();
       this.armAgentHangup(leg);
+    }
+  }
+
+  /**
+   * Real-time transcription on a bridged leg: each line of the session's conversation, said while
+   * the leg is still bridged, becomes a final `call.transcription` on this leg. The lines are timed
+   * from the transcription's start (the moment the app's command arrives, whatever its latency
+   * after the bridge), so a script's lines are never lost to the app's own speed. The
+   * leg's own party is its `inbound` track (the caller, on the caller's leg), the other side its
+   * `outbound` one; `tracks` picks which are transcribed. A line's `transcribed_after_s` delays its
+   * event, past the hangup if need be.
+   */
+  startTranscription(leg: CallLeg, tracks: 'inbound' | 'outbound' | 'both'): void {
+    const clock = leg.session.clock;
+    let saidAt = clock.now();
+    for (const line of leg.session.conversation) {
+      saidAt += (line.after_s ?? 1) * 1000;
+      const own = (line.speaker === 'caller') === (leg.direction === 'incoming');
+      const track = own ? 'inbound' : 'outbound';
+      if (tracks !== 'both' && tracks !== track) continue;
+      // Said only while the two are still talking: a leg's timers die with it.
+      leg.schedule(saidAt - clock.now(), () => {
+        if (!leg.bridgedWith) return;
+        const transcribed = () =>
+          this.emit(leg, 'call.transcription', {
+            transcription_data: {
+              transcript: line.text,
+              is_final: true,
+              confidence: 0.93,
+              transcription_track: track,
+            },
+          });
+        const lag = (line.transcribed_after_s ?? 0) * 1000;
+        if (lag === 0) transcribed();
+        else clock.schedule(lag, transcribed);
+      });
     }
   }
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CallLeg, type LegDirection } from './call-leg';
 import { isoMicros, SimClock } from './sim-clock';
-import type { AgentBehaviour } from './scripts';
+import type { AgentBehaviour, ConversationLine } from './scripts';
 
 export interface CommandRecord {
   /** Real epoch ms when the command arrived. */
@@ -87,6 +87,8 @@ export interface Session {
   legs: CallLeg[];
   agents: Record<string, AgentBehaviour>;
   webhookUrl: string | undefined;
+  /** What the caller and the agent say once bridged (the inbound script's `conversation`). */
+  conversation: ConversationLine[];
   commands: CommandRecord[];
   webhooks: WebhookRecord[];
 }
@@ -114,6 +116,7 @@ export class CallStore {
       legs: [],
       agents,
       webhookUrl,
+      conversation: [],
       commands: [],
       webhooks: [],
     };

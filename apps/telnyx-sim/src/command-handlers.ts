@@ -343,6 +343,22 @@ export class CommandHandlers {
             maxLengthS: int(b.max_length),
           }),
       },
+      transcription_start: {
+        needsAnswer: true,
+        check: (_leg, b) => {
+          const tracks = b.transcription_tracks;
+          if (tracks !== undefined && tracks !== 'inbound' && tracks !== 'outbound' && tracks !== 'both')
+            throw TelnyxErrors.invalidParameter(
+              '/transcription_tracks',
+              'transcription_tracks must be inbound, outbound or both.',
+            );
+        },
+        run: (leg, b) =>
+          engine.startTranscription(
+            leg,
+            (str(b.transcription_tracks) ?? 'inbound') as 'inbound' | 'outbound' | 'both',
+          ),
+      },
       record_stop: {
         needsAnswer: true,
         run: (leg, b) => {

@@ -32,6 +32,22 @@ export interface AnsweringAgent {
 
 export type AgentBehaviour = 'busy' | 'no_answer' | 'reject' | AnsweringAgent;
 
+/**
+ * One line of the conversation after the caller is bridged to an agent: who says it, and when.
+ * Only a transcription (transcription_start) makes it observable, as `call.transcription` events.
+ */
+export interface ConversationLine {
+  speaker: 'caller' | 'agent';
+  text: string;
+  /** Seconds after the previous line (the first: after the transcription starts, just after the bridge); default 1. */
+  after_s?: number;
+  /**
+   * How late the carrier's transcription of this line is (seconds after it is said; default 0). A
+   * lag past the hangup delivers the segment after the call ended, as a slow transcriber would.
+   */
+  transcribed_after_s?: number;
+}
+
 export interface InboundCallScript {
   from: string;
   to: string;
@@ -41,6 +57,8 @@ export interface InboundCallScript {
   caller?: CallerStep[];
   /** Keyed by the dialled/transferred `to`, exactly. Unlisted destinations never answer. */
   agents?: Record<string, AgentBehaviour>;
+  /** What caller and agent say once bridged (transcribed when the app starts a transcription). */
+  conversation?: ConversationLine[];
   /** Overrides the simulator's webhook URL for every leg of this session. */
   webhook_url?: string;
 }
@@ -141,6 +159,29 @@ function parseAgent(raw: unknown, field: string): AgentBehaviour {
   return agent;
 }
 
+function parseConversation(raw: unknown, field: string): ConversationLine[] {
+  if (!Array.isArray(raw)) throw new ScriptError(field, 'must be an array of { speaker, text } lines');
+  return raw.map((l: unknown, i) => {
+    const at = `${field}[${i}]`;
+    if (!isObject(l)) throw new ScriptError(at, 'must be an object { speaker, text, after_s? }');
+    const unknown = Object.keys(l).filter(
+      (k) => !['speaker', 'text', 'after_s', 'transcribed_after_s'].includes(k),
+    );
+    if (unknown.length)
+      throw new ScriptError(
+        `${at}.${unknown[0]}`,
+        'unknown key (expected speaker, text, after_s, transcribed_after_s)',
+      );
+    if (l.speaker !== 'caller' && l.speaker !== 'agent')
+      throw new ScriptError(`${at}.speaker`, 'must be "caller" or "agent"');
+    const line: ConversationLine = { speaker: l.speaker, text: nonEmptyString(l.text, `${at}.text`) };
+    if (l.after_s !== undefined) line.after_s = nonNegative(l.after_s, `${at}.after_s`);
+    if (l.transcribed_after_s !== undefined)
+      line.transcribed_after_s = nonNegative(l.transcribed_after_s, `${at}.transcribed_after_s`);
+    return line;
+  });
+}
+
 /** Validates untrusted input (POST /sim/calls) into a script; throws ScriptError naming the field. */
 export function parseInboundCallScript(input: unknown): InboundCallScript {
   if (!isObject(input)) throw new ScriptError('body', 'must be a JSON object');
@@ -164,6 +205,8 @@ export function parseInboundCallScript(input: unknown): InboundCallScript {
   }
   if (input.agents !== undefined && input.agents !== null)
     script.agents = parseAgents(input.agents, 'agents');
+  if (input.conversation !== undefined && input.conversation !== null)
+    script.conversation = parseConversation(input.conversation, 'conversation');
   if (input.webhook_url !== undefined && input.webhook_url !== null) {
     const url = nonEmptyString(input.webhook_url, 'webhook_url');
     if (!URL.canParse(url)) throw new ScriptError('webhook_url', 'must be an absolute URL');

@@ -22,6 +22,7 @@ import {
   CallRoutingRepository,
   CallScoringRepository,
   ConversionRepository,
+  CallTranscriptRepository,
   NotificationSecretRepository,
   PropertyResourcesRepository,
   PoolHoldRepository,
@@ -116,6 +117,7 @@ export function callRecordStores(ds: DataSource): CallRecordStores {
     voicemail: new VoicemailMessageRepository(ds),
     scoring: new CallScoringRepository(ds),
     conversions: new ConversionRepository(ds),
+    transcripts: new CallTranscriptRepository(ds),
   };
 }
 

@@ -159,6 +159,8 @@ export interface BundleFlow {
       [k: string]: unknown;
     }[];
     recording?: boolean;
+    /** transcribe the conversation by speaker once the caller is connected (default false) */
+    transcription?: boolean;
     [k: string]: unknown;
   };
 }

@@ -234,3 +234,7 @@ export {
   validateConversionDestination,
   DESTINATION_SECRETS,
 } from './conversions/validate-conversions';
+export type { ScoredText } from './scoring/scoring-model';
+export { scoreText, CALL_ONLY_CONDITIONS } from './scoring/score-call';
+export type { TranscriptSegment, TranscriptSpeaker } from './transcript/transcript';
+export { joinTranscript, speakerOfTrack, textTranscript, TRANSCRIPT_SPEAKERS } from './transcript/transcript';

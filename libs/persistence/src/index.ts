@@ -66,3 +66,5 @@ export * from './repositories/form-submission.repository';
 export * from './repositories/conversion-destination.repository';
 export * from './repositories/conversion-rule.repository';
 export * from './repositories/conversion.repository';
+export * from './repositories/call-transcript.repository';
+export * from './repositories/text-scoring.repository';

@@ -8,6 +8,8 @@ export interface ObservedCall {
   /** Telnyx actions the simulator received, in order (duplicates by command_id left out). */
   commands: string[];
   recorded: boolean;
+  /** The record's transcript (null: none). */
+  transcript?: string | null;
   source: string | null;
   /** The visit's campaign and keyword on the record (null: none, or not a pool call). */
   campaign?: string | null;
@@ -58,6 +60,7 @@ export function checkExpectations(
   if (expect.recorded !== undefined) eq('recorded', expect.recorded, o.recorded);
   if (expect.voicemail !== undefined) eq('voicemail', expect.voicemail, o.outcome === 'voicemail');
   const recorded = (v: unknown) => (v === undefined ? NOT_RECORDED : v);
+  if (expect.transcript !== undefined) eq('transcript', expect.transcript, recorded(o.transcript));
   if (expect.score !== undefined) eq('score', expect.score, recorded(o.score));
   if (expect.lead_status !== undefined) eq('lead_status', expect.lead_status, recorded(o.lead_status));
   if (expect.voicemail_box !== undefined)

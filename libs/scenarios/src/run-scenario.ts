@@ -31,6 +31,7 @@ interface CallRecord {
   answeredBy: string | null;
   path: { step: string }[];
   recordingUrl: string | null;
+  transcript?: string | null;
   sourceName: string | null;
   campaign?: string | null;
   keyword?: string | null;
@@ -157,6 +158,7 @@ export async function runCall(
         ...(call.at ? { at: call.at } : {}),
         ...(call.caller ? { caller: call.caller } : {}),
         ...(call.agents ? { agents: call.agents } : {}),
+        ...(call.conversation ? { conversation: call.conversation } : {}),
       }),
     );
     const record = await waitForRecord(s, placed.call_session_id, timeoutMs);
@@ -171,6 +173,7 @@ export async function runCall(
       path: record.path.map((p) => p.step),
       commands: commands.map((c) => c.action),
       recorded: Boolean(record.recordingUrl),
+      transcript: record.transcript,
       source: record.sourceName,
       campaign: record.campaign ?? null,
       keyword: record.keyword ?? null,

@@ -33,6 +33,8 @@ export interface ScenarioCall {
   agents?: {
     [k: string]: AgentBehaviour;
   };
+  /** what caller and agent say after the bridge, in order (the spoken front desk's `say:` steps come before it) */
+  conversation?: ScenarioConversationLine[];
   expect?: ScenarioExpectations;
 }
 
@@ -69,12 +71,24 @@ export type AgentBehaviour =
       hangup_after_s?: number;
     };
 
+/** one line said once the caller is connected to an agent; transcribed (call.transcription) when the flow's transcription toggle is on */
+export interface ScenarioConversationLine {
+  speaker: 'caller' | 'agent';
+  text: string;
+  /** seconds after the previous line (the first: after the transcription starts, just after the bridge); default 1 */
+  after_s?: number;
+  /** how late the carrier's transcription of this line arrives; past the hangup it arrives after the call was saved */
+  transcribed_after_s?: number;
+}
+
 export interface ScenarioExpectations {
   outcome?: 'answered' | 'voicemail' | 'abandoned' | 'no_answer' | 'rejected';
   answered_by?: string | null;
   path?: string[];
   commands?: string[];
   recorded?: boolean;
+  /** the call's transcript, exactly (`Caller: …` / `Agent: …` lines), once every expected piece has arrived */
+  transcript?: string | null;
   voicemail?: boolean;
   score?: number | null;
   lead_status?: ScenarioLeadStatus;

@@ -11,3 +11,4 @@ export * from './telnyx-messaging';
 export * from './message-webhook';
 export * from './browser-credentials';
 export * from './carrier-recordings';
+export * from './transcription-webhook';

@@ -47,6 +47,11 @@ export interface TelephonyPort {
    * arrives as call.recording.saved. maxLengthSecs 0 means no limit.
    */
   startRecording(callControlId: string, o: RecordingRequest): Promise<void>;
+  /**
+   * Transcribes the bridged conversation in real time, both tracks of the leg (its own audio is
+   * `inbound`, the other side `outbound`); final pieces arrive as call.transcription until hangup.
+   */
+  startTranscription(callControlId: string, o: { clientState: string; commandId: string }): Promise<void>;
 }
 
 export interface RecordingRequest {

@@ -153,4 +153,16 @@ export class TelnyxTelephony implements TelephonyPort {
       }),
     );
   }
+
+  async startTranscription(id: string, o: { clientState: string; commandId: string }): Promise<void> {
+    await this.run(() =>
+      this.client.calls.actions.startTranscription(id, {
+        // Telnyx's own engine: no third-party account, interim results off (only final pieces).
+        transcription_engine: 'Telnyx',
+        transcription_tracks: 'both',
+        client_state: o.clientState,
+        command_id: o.commandId,
+      }),
+    );
+  }
 }

@@ -69,7 +69,8 @@ type CarrierCommandName =
   | 'dialAgent'
   | 'bridgeCalls'
   | 'gatherDigits'
-  | 'startRecording';
+  | 'startRecording'
+  | 'startTranscription';
 
 /** Telephony: the fake carrier acts on each command and answers with webhooks. */
 function carrierCommands(call: CallOf): Pick<Activities, CarrierCommandName> {
@@ -84,6 +85,7 @@ function carrierCommands(call: CallOf): Pick<Activities, CarrierCommandName> {
     bridgeCalls: async (id, other) => call().carrier.bridgeCalls(id, other),
     gatherDigits: async (id, o) => call().carrier.gatherDigits(id, o),
     startRecording: async (id, o) => call().carrier.startRecording(id, o),
+    startTranscription: async (id, state) => call().carrier.startTranscription(id, state),
   };
 }
 

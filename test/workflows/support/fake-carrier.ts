@@ -297,6 +297,13 @@ export class FakeCarrier {
       this.legTimer(leg, this.script.messageMs ?? MESSAGE_MS, () => this.callerHangsUp());
   }
 
+  /** Transcription: nothing more to act out here than that it was asked for on an answered leg. */
+  startTranscription(id: string, state: LegState): void {
+    const leg = this.command('startTranscription', [id, state], id);
+    this.mustBeAnswered(leg);
+    leg.clientState = state;
+  }
+
   // ---- the call's own life ----
 
   private callerHangsUp(): void {

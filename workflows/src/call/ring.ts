@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { callTags } from '@switchboard/contracts';
 import { PATH_CONNECTED, type Prompt } from '@switchboard/domain';
 import { carrier } from '../activity-proxies';
@@ -22,6 +23,8 @@ export interface RingAttempt {
   tag: string;
   /** Record the bridged conversation (the flow's toggle). */
   record?: boolean;
+  /** Transcribe the bridged conversation (the flow's toggle). */
+  transcribe?: boolean;
   /** Played to the agent who answers, before the caller is connected. */
   whisper?: Prompt;
   /** Runs once an agent is about to be connected (stops the caller's hold audio). */
@@ -91,6 +94,9 @@ async function dial(s: CallSession, a: RingAttempt): Promise<Leg[] | 'gone'> {
   return legs;
 }
 
+/** Marks where bridged conversations started to be transcribed when the flow says so. */
+const TRANSCRIPTION_PATCH = 'transcribe-conversation';
+
 /** Whispers to the agent, bridges them with the caller, records if asked, and waits for the end. */
 async function connect(s: CallSession, agent: Leg, a: RingAttempt): Promise<RingResult> {
   if (a.whisper) {
@@ -122,6 +128,10 @@ async function connect(s: CallSession, agent: Leg, a: RingAttempt): Promise<Ring
         state: s.onCaller(recordingTag),
       }),
     ));
+  // The flow's transcription toggle: both tracks of the caller's leg, from the bridge on. Calls
+  // that ran before the toggle existed never had it on, so the patch only marks new histories.
+  if (a.transcribe && patched(TRANSCRIPTION_PATCH))
+    await s.send(() => carrier.startTranscription(s.caller.callControlId, s.onCaller(recordingTag)));
   await s.wait(() => !!agent.endedAt, s.timing.maxTalkMs);
   await endConversation(s, agent);
   if (recording) {

@@ -239,6 +239,9 @@ export class CallFlowDefinition {
 
   /** Record the whole call (one toggle per flow). */
   recording: boolean;
+
+  /** Transcribe the conversation, by speaker, once the caller is connected (off when absent). */
+  transcription?: boolean;
 }
 
 /** One version of a call flow: the current one, or the one asked for with `?version=`. */

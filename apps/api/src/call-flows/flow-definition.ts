@@ -20,6 +20,9 @@ function shapeErrors(d: Record<string, unknown>): FieldError[] {
   if (d.recording !== undefined && typeof d.recording !== 'boolean') {
     errors.push({ field: 'definition.recording', message: 'must be true or false' });
   }
+  if (d.transcription !== undefined && typeof d.transcription !== 'boolean') {
+    errors.push({ field: 'definition.transcription', message: 'must be true or false' });
+  }
   return errors;
 }
 

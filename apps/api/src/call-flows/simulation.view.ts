@@ -150,4 +150,7 @@ export class CallFlowSimulation {
 
   /** Whether the flow records the call. */
   recording: boolean;
+
+  /** Whether the flow transcribes the conversation. */
+  transcription: boolean;
 }

@@ -2,7 +2,11 @@ import { Controller, Get, Param, Query, Redirect, Req, Res } from '@nestjs/commo
 import { ApiExtraModels, ApiOkResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { endpointDialString } from '@switchboard/domain';
-import { CallRecordRepository, CarrierEventRepository } from '@switchboard/persistence';
+import {
+  CallRecordRepository,
+  CallTranscriptRepository,
+  CarrierEventRepository,
+} from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { PlatformAdmin, Scope } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -10,7 +14,7 @@ import { CallLogQuery } from '../reports/dto';
 import { RecordingLinks } from '../recordings/recording-links';
 import { ReportsService } from '../reports/reports.service';
 import { RecordingList } from '../recordings/recording.view';
-import { CallDetailView, CallPage, CallTimelineView } from './calls.view';
+import { CallDetailView, CallPage, CallTimelineView, CallTranscriptView } from './calls.view';
 import { ListCallsQuery } from './dto';
 import { csvOrJson } from '../openapi/responses';
 import { FormsService } from '../forms/forms.service';
@@ -31,6 +35,7 @@ export class CallsController {
     private readonly events: CarrierEventRepository,
     private readonly calls: CallRecordRepository,
     private readonly forms: FormsService,
+    private readonly transcripts: CallTranscriptRepository,
   ) {}
 
   // Answers through `res` (JSON or streamed CSV), so the plugin cannot read a return type.
@@ -94,6 +99,9 @@ export class CallsController {
       ...events.map((e) => e.recordingUrl ?? null),
     ]);
     const ours = (url: string | null | undefined) => (url ? (copies.get(url)?.url ?? null) : null);
+    const said = new Map(
+      (await this.transcripts.ofCall(call.id)).map((s) => [s.eventId, { speaker: s.speaker, text: s.text }]),
+    );
     return {
       callId: call.id,
       ...buildCallTimeline(
@@ -103,6 +111,7 @@ export class CallsController {
           agentNames: await this.agentNames(call),
         },
         events.map((e) => (e.recordingUrl ? { ...e, recordingUrl: ours(e.recordingUrl) ?? undefined } : e)),
+        said,
       ),
     };
   }
@@ -123,6 +132,28 @@ export class CallsController {
       names[endpointDialString(a.endpoint)] ??= a.name;
     if (call.answeredBy && call.agentName) names[call.answeredBy] = call.agentName;
     return names;
+  }
+
+  /**
+   * The call's transcript: its text (what keyword rules score and search finds) and, for a call
+   * the carrier transcribed, each piece by speaker in the order it was said. A transcript set by
+   * hand (`PUT …/transcript`) has no pieces.
+   */
+  @Get(':callId/transcript')
+  async transcript(@Param('callId', new UuidParam('callId')) id: string): Promise<CallTranscriptView> {
+    const call = await this.reachable.find(id);
+    const segments = await this.transcripts.ofCall(call.id);
+    return {
+      callId: call.id,
+      transcript: call.transcript,
+      segments: segments.map((s) => ({
+        seq: s.seq,
+        at: s.at.toISOString(),
+        speaker: s.speaker,
+        text: s.text,
+        confidence: s.confidence,
+      })),
+    };
   }
 
   /** The call's recordings: voicemail and conversation, each with a signed URL once copied. */

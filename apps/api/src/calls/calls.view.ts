@@ -107,13 +107,18 @@ export class CallTimelineEntryView {
     | 'recording_failed'
     | 'caller_hangup'
     | 'outcome'
-    | 'webhook';
+    | 'webhook'
+    | 'said';
   /** The entry in words. */
   summary: string;
   /** Webhooks behind this entry (none for entries taken from the call record alone). */
   events: TimelineEventView[];
   /** `call_received`: the caller's number. */
   from?: string;
+  /** `said`: who said it (the caller, or the agent they were connected to). */
+  speaker?: 'caller' | 'agent';
+  /** `said`: what the carrier's transcription heard. */
+  text?: string;
   /**
    * Who was rung or spoken to: `call_received` (the number dialled), `agent_*` and `connected`
    * (the agent's destination or name), `prompt` (a whisper's agent; null: played to the caller),
@@ -208,4 +213,25 @@ export class CallTimelineView {
   callId: string;
   entries: CallTimelineEntryView[];
   legs: CallTimelineLegView[];
+}
+
+/** One piece of a transcribed conversation. */
+export class TranscriptSegmentView {
+  /** Order of arrival within the call. */
+  seq: number;
+  /** When it was said (the carrier's clock). */
+  at: string;
+  speaker: 'caller' | 'agent';
+  text: string;
+  /** The transcriber's confidence, 0–1, when it gave one. */
+  confidence: number | null;
+}
+
+/** `GET /v1/calls/{id}/transcript`. */
+export class CallTranscriptView {
+  callId: string;
+  /** The text scoring and search read: `Caller: …` / `Agent: …` lines, or a transcript set by hand. */
+  transcript: string | null;
+  /** By speaker, in the order said; empty when the carrier transcribed nothing. */
+  segments: TranscriptSegmentView[];
 }

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { scoreText, textTranscript } from '@switchboard/domain';
 import {
   TextMessageRepository,
   TextRoutingRepository,
+  TextScoringRepository,
   TrackingSourceRepository,
   Transactions,
   type TextConversation,
@@ -40,7 +42,20 @@ export class InboundTextService {
     @Inject(MESSAGING) private readonly messaging: MessagingPort,
     @Inject(TEXT_ATTRIBUTION) private readonly attribution: TextAttribution,
     private readonly webhooks: OutboundWebhooks,
+    private readonly scoring: TextScoringRepository,
   ) {}
+
+  /** Scores the conversation with its new text by the property's rules, in the text's transaction. */
+  private async score(conversationId: string, tx: Tx): Promise<void> {
+    const t = await this.scoring.scoringOf(conversationId, tx);
+    if (!t) return;
+    const score = scoreText(t.rules, {
+      transcript: textTranscript(t.bodies),
+      firstTime: t.firstTime,
+      source: t.source,
+    });
+    await this.scoring.writeScore(conversationId, score, tx);
+  }
 
   async receive(e: InboundMessageEvent): Promise<InboundTextResult> {
     const number = await this.numbers.number(e.to);
@@ -88,6 +103,7 @@ export class InboundTextService {
         tx,
       );
       if (msg.routed) return undefined;
+      await this.score(c.id, tx);
       if (keyword) await this.honourKeyword(c, keyword, number.propertyName, tx);
       const forward = keyword ? null : await this.forward(routing.forwardTo, c, e.text);
       await this.texts.markRouted(

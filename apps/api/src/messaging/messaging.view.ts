@@ -26,6 +26,14 @@ export class ConversationView {
   createdAt: string;
   /** ISO instant. */
   lastMessageAt: string;
+  /**
+   * The conversation's score by the property's scoring rules, its texts read as the transcript
+   * (rules on answering, talk time or flow path do not apply to texts); null without rules.
+   */
+  score: number | null;
+  leadStatus: 'good_lead' | 'not_a_lead' | 'not_scored';
+  /** Names of the scoring rules that matched. */
+  scoreReasons: string[];
 }
 
 /** One text of a conversation. */

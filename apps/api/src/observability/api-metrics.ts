@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 
 /** Why a webhook was refused or failed; the label of `switchboard_webhook_errors_total`. */
 export type WebhookErrorReason =
-  'signature' | 'parse' | 'signal' | 'store' | 'recording' | 'unconfigured' | 'other';
+  'signature' | 'parse' | 'signal' | 'store' | 'recording' | 'transcript' | 'unconfigured' | 'other';
 
 /**
  * The api's Prometheus metrics, in a registry of its own (not prom-client's global one): tests run

@@ -112,12 +112,25 @@ export class CallLogOrderQuery {
   sort?: CallLogSort;
 }
 
-/** `GET /v1/calls`: paging, the carrier's session id, a direction and sort, then the report filters. */
+/** Searching the call log by what was said. */
+export class CallSearchQuery {
+  /**
+   * Calls whose transcript matches this full-text search (English stemming; web search syntax:
+   * `tour`, `"schedule a tour"`, `tour -cancel`, `tour or viewing`).
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  q?: string;
+}
+
+/** `GET /v1/calls`: paging, the carrier's session id, a direction and sort, the report filters, then search. */
 export class CallLogQuery extends IntersectionType(
   PageQuery,
   CallSessionQuery,
   CallLogOrderQuery,
   CallFilterQuery,
+  CallSearchQuery,
 ) {}
 
 /** What one field's validator cannot see: a range needs both ends (reports always), in order. */

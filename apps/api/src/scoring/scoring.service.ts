@@ -90,12 +90,21 @@ export class ScoringService {
   /** Attaches a transcript; a rule-scored call is rescored at once (keyword rules read it). */
   async setTranscript(callId: string, transcript: string | null): Promise<CallScoreState> {
     return this.tx.run(async (tx) => {
-      await this.lockScore(callId, tx);
-      await this.repo.setTranscript(callId, transcript, tx);
-      await this.scoreByRules(callId, tx);
-      await this.conversions.produceForCalls([callId], tx);
+      await this.applyTranscript(callId, transcript, tx);
       return this.lockScore(callId, tx);
     });
+  }
+
+  /**
+   * The one rule of a transcript's change, by a person or the carrier: the call keeps it and, when
+   * the rules score it, is rescored in the same transaction, with the conversions a new lead status
+   * earns.
+   */
+  async applyTranscript(callId: string, transcript: string | null, tx: Tx): Promise<void> {
+    await this.lockScore(callId, tx);
+    await this.repo.setTranscript(callId, transcript, tx);
+    await this.scoreByRules(callId, tx);
+    await this.conversions.produceForCalls([callId], tx);
   }
 
   changes(callId: string): Promise<ScoreChange[]> {

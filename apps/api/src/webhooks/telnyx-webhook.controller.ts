@@ -19,6 +19,8 @@ import {
   isMessageEventType,
   parseInboundMessage,
   parseTelnyxWebhook,
+  parseTranscriptionPiece,
+  type TranscriptionPiece,
   publicKeyFromBase64,
   verifyTelnyxSignature,
 } from '@switchboard/telephony';
@@ -29,6 +31,7 @@ import { CallEventDelivery } from './call-event-delivery.service';
 import { Public } from '../auth/auth.decorators';
 import { InboundTextService } from '../messaging/inbound-text.service';
 import { RecordingCopies } from '../recordings/recording-copies';
+import { CallTranscripts } from '../scoring/call-transcripts';
 import { ApiMetrics } from '../observability/api-metrics';
 import { WebhookObservation } from '../observability/webhook-observation';
 import { TelnyxWebhookAnswerView } from './telnyx-webhook.view';
@@ -50,6 +53,7 @@ export class TelnyxWebhookController {
     private readonly metrics: ApiMetrics,
     private readonly agentCalls: AgentCallObserver,
     private readonly recordings: RecordingCopies,
+    private readonly transcripts: CallTranscripts,
   ) {
     this.key = cfg.telnyx.publicKey ? publicKeyFromBase64(cfg.telnyx.publicKey) : null;
   }
@@ -100,11 +104,13 @@ export class TelnyxWebhookController {
 
     let event;
     let text;
+    let piece: TranscriptionPiece | undefined;
     obs.stage('parse');
     try {
       event = parseTelnyxWebhook(req.body);
       // Messaging events share the URL (one per messaging profile) but never reach a call workflow.
       if (event.type === 'message.received') text = parseInboundMessage(req.body);
+      if (CallTranscripts.handles(event)) piece = parseTranscriptionPiece(req.body);
     } catch (err) {
       if (err instanceof WebhookPayloadError) {
         throw new ApiError(HttpStatus.BAD_REQUEST, 'bad_request', err.message, [
@@ -131,6 +137,10 @@ export class TelnyxWebhookController {
     if (RecordingCopies.handles(event)) {
       obs.stage('recording');
       await this.recordings.saved(event, req.body, route?.workflowId ?? null);
+    }
+    if (piece) {
+      obs.stage('transcript');
+      await this.transcripts.received(event, piece, route?.workflowId ?? null);
     }
     obs.stage('signal');
     const result = text

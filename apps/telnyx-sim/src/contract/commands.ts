@@ -181,6 +181,26 @@ export const COMMANDS = {
       ['format', 'channels'],
     ),
   ),
+  transcription_start: post(
+    obj({
+      ...common,
+      transcription_engine: oneOfStrings(
+        'Google',
+        'Telnyx',
+        'Deepgram',
+        'Azure',
+        'xAI',
+        'AssemblyAI',
+        'Speechmatics',
+        'Soniox',
+        'Parakeet',
+        'A',
+        'B',
+      ),
+      /** `inbound` (the leg's own audio), `outbound` (the other side) or `both`; Telnyx types it as a plain string. */
+      transcription_tracks: str(),
+    }),
+  ),
   record_stop: post(obj({ ...common, recording_id: str('uuid') })),
   record_pause: post(obj({ ...common, recording_id: str('uuid') })),
   record_resume: post(obj({ ...common, recording_id: str('uuid') })),

@@ -222,6 +222,21 @@ export const EVENT_PAYLOADS = {
     },
     ['queue', 'reason'],
   ),
+  /** Real-time transcription (transcription_start); Telnyx's OpenAPI file does not describe it. */
+  'call.transcription': callPayload(
+    {
+      transcription_data: obj(
+        {
+          transcript: str(),
+          is_final: bool(),
+          confidence: { type: 'number' },
+          transcription_track: oneOfStrings('inbound', 'outbound'),
+        },
+        ['transcript', 'is_final', 'transcription_track'],
+      ),
+    },
+    ['transcription_data'],
+  ),
   'message.received': inboundMessage,
 } satisfies Record<string, JsonSchema>;
 

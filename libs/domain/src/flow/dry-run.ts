@@ -64,6 +64,8 @@ export interface DryRunResult {
   readonly trace: DryRunTraceEntry[];
   readonly outcome: DryRunOutcome;
   readonly recording: boolean;
+  /** Whether the conversation would be transcribed once connected. */
+  readonly transcription: boolean;
 }
 
 /** The scripted call as a kind's `simulate` sees it: the script, and what the call has used of it. */
@@ -100,6 +102,7 @@ export function dryRun(flow: CallFlow, ctx: DecisionContext, script: DryRunScrip
     trace,
     outcome,
     recording: flow.recording,
+    transcription: flow.transcription === true,
   });
 
   // The interpreter's own walk (firstAction/nextAction), which also names the kind that acts.

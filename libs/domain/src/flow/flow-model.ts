@@ -12,6 +12,11 @@ export interface CallFlow {
   readonly steps: readonly FlowStep[];
   /** Record the whole call (one toggle per flow). */
   readonly recording: boolean;
+  /**
+   * Transcribe the conversation once the caller is connected to someone (both sides, by speaker);
+   * absent is off.
+   */
+  readonly transcription?: boolean;
 }
 
 export type StepId = string;

@@ -62,6 +62,16 @@ export interface ScoredCall {
   readonly source?: string | null;
 }
 
+/**
+ * What scoring reads of an inbound text conversation: its message bodies (one per line) in place
+ * of a transcript, and whether the texter is new and where they came from.
+ */
+export interface ScoredText {
+  readonly transcript?: string | null;
+  readonly firstTime: boolean;
+  readonly source?: string | null;
+}
+
 /** A call's score; `score` is null when the property has no rules. */
 export interface CallScore {
   readonly score: number | null;

@@ -26,6 +26,7 @@ import { TextNotificationOutbox1765740000000 } from './1765740000000-text-notifi
 import { SessionClickIds1765745000000 } from './1765745000000-session-click-ids';
 import { FormTracking1765750000000 } from './1765750000000-form-tracking';
 import { Conversions1765760000000 } from './1765760000000-conversions';
+import { CallTranscripts1765770000000 } from './1765770000000-call-transcripts';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   SessionClickIds1765745000000,
   FormTracking1765750000000,
   Conversions1765760000000,
+  CallTranscripts1765770000000,
 ];

@@ -35,6 +35,11 @@ export interface CallLogRequest extends CallFilter {
   /** Both directions unless given. */
   direction?: 'inbound' | 'outbound';
   sort?: CallLogSort;
+  /**
+   * Full-text search of transcripts (web search syntax: words, "a phrase", -not, or), English
+   * stemming, over the generated `transcript_search` column and its GIN index.
+   */
+  q?: string;
   /** Absent for CSV: every matching row. */
   page?: { limit: number; offset: number };
 }
@@ -51,6 +56,7 @@ function where(r: CallLogRequest, p: SqlParams): string {
   const w = [callWhere(r, p)];
   if (r.callSessionId) w.push(`c.call_session_id = ${p.add(r.callSessionId)}`);
   if (r.direction) w.push(`c.direction = ${p.add(r.direction)}`);
+  if (r.q) w.push(`c.transcript_search @@ websearch_to_tsquery('english', ${p.add(r.q)})`);
   return w.join(' AND ');
 }
 

@@ -40,6 +40,8 @@ import { FormSubmissionRepository } from './form-submission.repository';
 import { ConversionDestinationRepository } from './conversion-destination.repository';
 import { ConversionRuleRepository } from './conversion-rule.repository';
 import { ConversionRepository } from './conversion.repository';
+import { CallTranscriptRepository } from './call-transcript.repository';
+import { TextScoringRepository } from './text-scoring.repository';
 
 /** A repository: built on the process's one DataSource, by the process's composition root. */
 export type RepositoryClass = new (ds: DataSource) => object;
@@ -90,4 +92,6 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   ConversionDestinationRepository,
   ConversionRuleRepository,
   ConversionRepository,
+  CallTranscriptRepository,
+  TextScoringRepository,
 ];

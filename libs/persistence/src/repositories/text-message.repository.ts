@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { LeadStatus } from '@switchboard/domain';
 import { managerOf, type Tx } from '../transaction';
 
 /** What a message was: the person's text, a keyword (STOP, START, HELP), an automatic answer, or a reply. */
@@ -22,6 +23,11 @@ export interface TextConversation {
   optedOutAt: Date | null;
   createdAt: Date;
   lastMessageAt: Date;
+  /** By the property's scoring rules, the texter's messages read as a transcript; null: no rules. */
+  score: number | null;
+  leadStatus: LeadStatus;
+  /** Names of the rules that matched. */
+  scoreReasons: string[];
 }
 
 /** One text of a conversation. */
@@ -44,7 +50,8 @@ export interface TextMessage {
 const CONVERSATION_COLUMNS = `id, property_id AS "propertyId", tracking_number_id AS "trackingNumberId",
   tracking_number AS "trackingNumber", external_number AS "externalNumber", source_id AS "sourceId",
   source_name AS "sourceName", session_id AS "sessionId", opted_out AS "optedOut",
-  opted_out_at AS "optedOutAt", created_at AS "createdAt", last_message_at AS "lastMessageAt"`;
+  opted_out_at AS "optedOutAt", created_at AS "createdAt", last_message_at AS "lastMessageAt",
+  score, lead_status AS "leadStatus", score_reasons AS "scoreReasons"`;
 
 const MESSAGE_COLUMNS = `id, direction, kind, body, carrier_id AS "carrierId", status, error,
   forwarded_to AS "forwardedTo", forward_carrier_id AS "forwardCarrierId", forward_error AS "forwardError",

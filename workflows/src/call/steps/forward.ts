@@ -16,6 +16,7 @@ export async function forward(
     from: a.callerId === 'caller' ? s.caller.from : s.caller.to,
     tag: callTags.ring(a.stepId),
     record: s.flow?.recording,
+    transcribe: s.flow?.transcription,
   });
   if (typeof rung === 'object') return { connected: rung };
   return { next: rung === 'no_answer' ? a.noAnswer : null };

@@ -39,6 +39,7 @@ async function ringWaves(s: CallSession, plan: RingPlan, stepId: string): Promis
       from: s.caller.to,
       tag: callTags.ring(stepId, i + 1),
       record: s.flow?.recording,
+      transcribe: s.flow?.transcription,
       whisper: plan.whisper,
       ...(stopHold ? { beforeBridge: stopHold } : {}),
     });

@@ -363,6 +363,16 @@ function FlowEditor({
                         Record calls
                       </label>
                     </div>
+                    <div className="field field-check">
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={draft.transcription === true}
+                          onChange={(e) => edit((f) => ({ ...f, transcription: e.target.checked }))}
+                        />{' '}
+                        Transcribe conversations
+                      </label>
+                    </div>
                     {flowIssues.map((i) => (
                       <p key={i.message} className="field-error">
                         {i.message}

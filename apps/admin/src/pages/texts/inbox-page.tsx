@@ -110,6 +110,10 @@ export function InboxPage({ propertyId }: { propertyId: string }) {
                   { header: 'Tracking number', cell: (c) => c.trackingNumber },
                   { header: 'Source', cell: (c) => c.sourceName ?? '—' },
                   { header: 'Opted out', cell: (c) => (c.optedOut ? 'yes' : '') },
+                  {
+                    header: 'Lead',
+                    cell: (c) => (c.score === null ? '' : `${c.score} · ${words(c.leadStatus)}`),
+                  },
                 ]}
               />
             ) : (
@@ -179,6 +183,9 @@ export function ConversationPage({
         >
           <p className="muted">
             To {c.trackingNumber} · {c.sourceName ?? 'no source'} {c.optedOut && '· opted out'}
+            {c.score !== null &&
+              ` · score ${c.score}, ${words(c.leadStatus)}` +
+                (c.scoreReasons.length ? ` (${c.scoreReasons.join(', ')})` : '')}
           </p>
           <ol className="messages">
             {c.messages.map((m) => (

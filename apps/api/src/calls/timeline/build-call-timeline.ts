@@ -42,7 +42,12 @@ const rankOf = (k: CallTimelineEntryKind): number => RANK[k] ?? 1;
  * `link_to`, which is how their webhooks were filed under this call. Pure: no clock, no I/O, so
  * the same inputs give the same story.
  */
-export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEvent[]): CallTimeline {
+export function buildCallTimeline(
+  call: TimelineCall,
+  events: readonly CarrierEvent[],
+  /** The call's transcript pieces by the carrier event that brought each (`said` entries). */
+  said: ReadonlyMap<string, { speaker: 'caller' | 'agent'; text: string }> = new Map(),
+): CallTimeline {
   const ordered = events
     .map((e, i) => ({ e, i, t: Date.parse(e.occurredAt) }))
     .sort((a, b) => (a.t === b.t || Number.isNaN(a.t - b.t) ? a.i - b.i : a.t - b.t))
@@ -312,6 +317,20 @@ export function buildCallTimeline(call: TimelineCall, events: readonly CarrierEv
           });
         }
         continue;
+      }
+      case 'call.transcription': {
+        // A piece that was kept (final, not blank) is what was said; the others tell nothing.
+        const piece = said.get(e.eventId);
+        if (piece)
+          entries.push({
+            at,
+            kind: 'said',
+            summary: `${piece.speaker === 'caller' ? 'Caller' : 'Agent'}: ${piece.text}`,
+            events,
+            ...piece,
+          });
+        if (piece) continue;
+        break;
       }
       case 'call.recording.error':
         entries.push({

@@ -107,7 +107,8 @@ export type CallTimelineEntry =
       durationSecs: number;
       talkSecs: number;
     })
-  | (EntryBase<'webhook'> & { party: 'caller' | 'agent'; to: string | null });
+  | (EntryBase<'webhook'> & { party: 'caller' | 'agent'; to: string | null })
+  | (EntryBase<'said'> & { speaker: 'caller' | 'agent'; text: string });
 
 export type CallTimelineEntryKind = CallTimelineEntry['kind'];
 

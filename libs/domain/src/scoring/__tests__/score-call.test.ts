@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { previousCallOf } from '../../routing/caller-context';
-import { scoreCall } from '../score-call';
+import { scoreCall, scoreText, UNSCORED } from '../score-call';
 import type { ScoredCall, ScoringRules } from '../scoring-model';
 
 /** A leasing office's rules: talking to someone counts most, a tour request seals it. */
@@ -95,4 +95,41 @@ test('once marked a good lead, a caller stays one; the score compared is the las
   assert.deepEqual(previousCallOf({ last: { score: null, leadStatus: 'not_scored' }, everGoodLead: false }), {
     leadStatus: 'not_scored',
   });
+});
+
+test('a text is scored by the rules that apply to texts, its bodies standing for the transcript', () => {
+  const s = scoreText(RULES, {
+    transcript: 'Hi! Is the 2 bedroom still free?\nCan I book a tour on Saturday',
+    firstTime: true,
+    source: 'Zillow',
+  });
+  // answered, talk time and path rules do not apply to a text: only the keyword rule counts.
+  assert.deepEqual(s, { score: 40, leadStatus: 'not_scored', matched: ['asked for a tour'] });
+});
+
+test('call-only conditions neither add nor subtract for a text, even negative ones', () => {
+  const rules: ScoringRules = {
+    baseScore: 50,
+    goodLeadAtLeast: 60,
+    notALeadBelow: 30,
+    rules: [
+      { name: 'not answered', when: { answered: false }, points: -40 },
+      { name: 'short', when: { talkSecondsBelow: 10 }, points: -40 },
+      { name: 'new', when: { firstTime: true }, points: 15 },
+      { name: 'from Zillow, keyword', when: { sourceIn: ['zillow'], transcriptHasAny: ['tour'] }, points: 5 },
+      { name: 'tour, answered', when: { transcriptHasAny: ['tour'], answered: true }, points: 30 },
+    ],
+  };
+  assert.deepEqual(scoreText(rules, { transcript: 'tour please', firstTime: true, source: 'Zillow' }), {
+    score: 70,
+    leadStatus: 'good_lead',
+    matched: ['new', 'from Zillow, keyword'],
+  });
+  // A text with no body matches no keyword rule, as a call without a transcript does not.
+  assert.deepEqual(scoreText(rules, { transcript: '', firstTime: false, source: null }), {
+    score: 50,
+    leadStatus: 'not_scored',
+    matched: [],
+  });
+  assert.deepEqual(scoreText(null, { transcript: 'tour', firstTime: true }), UNSCORED);
 });

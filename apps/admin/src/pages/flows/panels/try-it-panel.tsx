@@ -382,6 +382,7 @@ function DryRunPath({ flow, result }: { flow: CallFlow; result: DryRunResult }) 
       <p className="try-it-outcome">
         <strong>Outcome:</strong> {describeOutcome(result.outcome)}
         {result.recording && ' (recorded)'}
+        {result.transcription && ' (transcribed)'}
       </p>
     </div>
   );
