@@ -1803,6 +1803,52 @@ export interface components {
       changed: boolean;
       changes: components['schemas']['BundleChangesByKindView'];
     };
+    AskField: {
+      /** @description Lower-case letters, digits and `_`: the key the carrier answers with. */
+      name: string;
+      /** @description What the field means, in words the carrier's model reads. */
+      description: string;
+      /** @description The field's only values; absent: free text (a unit number, a name). */
+      values?: string[];
+      /** @description Other words for a value (`maintenance`: leak, repair), by value. */
+      synonyms?: {
+        [key: string]: string[];
+      };
+      /** @description The answer counts as understood only with this field. */
+      required?: boolean;
+    };
+    AskRoute: {
+      label?: string;
+      /** @description Field name → value; all must hold. */
+      when: {
+        [key: string]: string;
+      };
+      next: string;
+    };
+    AskStep: {
+      /** @description The question; text only (the carrier speaks it). */
+      prompt: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      /** @enum {string} */
+      type: 'ask';
+      id: string;
+      label?: string;
+      fields: components['schemas']['AskField'][];
+      routes: components['schemas']['AskRoute'][];
+      fallback: string;
+      /** @description How long the caller may stay silent, in seconds. */
+      timeoutSeconds: number;
+    };
+    AskTrace: {
+      /** @description The phrase said; null: silence. */
+      said: string | null;
+      /** @enum {string} */
+      kind: 'ask';
+      stepId: string;
+      /** @description `{kind: 'route', routeIndex, stepId, understood}` or `{kind: 'fallback', reason, stepId, understood}`. */
+      outcome: {
+        [key: string]: unknown;
+      };
+    };
     AudioDto: {
       /** @enum {string} */
       contentType: 'audio/mpeg' | 'audio/wav' | 'audio/x-wav';
@@ -2087,6 +2133,7 @@ export interface components {
         | components['schemas']['ForwardStep']
         | components['schemas']['VoicemailStep']
         | components['schemas']['HangupStep']
+        | components['schemas']['AskStep']
       )[];
       initialStepId: string;
       /** @description Record the whole call (one toggle per flow). */
@@ -2119,6 +2166,7 @@ export interface components {
         | components['schemas']['ForwardTrace']
         | components['schemas']['VoicemailTrace']
         | components['schemas']['HangupTrace']
+        | components['schemas']['AskTrace']
       )[];
       outcome:
         | components['schemas']['AnsweredOutcome']
@@ -2602,7 +2650,14 @@ export interface components {
        */
       url: string;
       /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received. */
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description?: string;
       /** @description False pauses deliveries (new events are not sent; pending retries stop). Default true. */
       active?: boolean;
@@ -2638,7 +2693,14 @@ export interface components {
       id: string;
       propertyId: string;
       url: string;
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description: string | null;
       /** @description Inactive subscriptions get no new deliveries. */
       active: boolean;
@@ -3525,6 +3587,11 @@ export interface components {
       at?: string;
       /** @description One entry per menu prompt: keys pressed, or "" for no input. */
       keypresses?: string[];
+      /**
+       * @description One entry per spoken front desk step: what the caller says, or "" for silence. A word matcher
+       *     stands in for the carrier's AI (docs/flows.md).
+       */
+      say?: string[];
       answeringAgentIds?: string[];
       forwardAnswered?: boolean;
       /**
@@ -3754,7 +3821,14 @@ export interface components {
        */
       url?: string;
       /** @description Any of call.started, call.completed, voicemail.left, text.received, email.received. */
-      events?: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events?: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description?: string;
       /** @description False pauses deliveries (new events are not sent; pending retries stop). Default true. */
       active?: boolean;
@@ -3891,7 +3965,13 @@ export interface components {
       /** @description The event's id: the body's `id`, repeated by redeliveries. */
       eventId: string;
       /** @enum {string} */
-      eventType: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      eventType:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       /**
        * @description `pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.
        * @enum {string}
@@ -3920,7 +4000,13 @@ export interface components {
       /** @description The event's id: the body's `id`, repeated by redeliveries. */
       eventId: string;
       /** @enum {string} */
-      eventType: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      eventType:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       /**
        * @description `pending` while being tried, `delivered` once a 2xx came back, `failed` when retrying gave up.
        * @enum {string}
@@ -3938,7 +4024,13 @@ export interface components {
       /** @description The event's id: stable across redeliveries. */
       id: string;
       /** @enum {string} */
-      type: 'call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received';
+      type:
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted';
       createdAt: string;
       propertyId: string;
       /** @description The event's own fields, by `type` (docs/webhooks.md): free-form here. */
@@ -3953,7 +4045,14 @@ export interface components {
       id: string;
       propertyId: string;
       url: string;
-      events: ('call.started' | 'call.completed' | 'voicemail.left' | 'text.received' | 'email.received')[];
+      events: (
+        | 'call.started'
+        | 'call.completed'
+        | 'voicemail.left'
+        | 'text.received'
+        | 'email.received'
+        | 'form.submitted'
+      )[];
       description: string | null;
       /** @description Inactive subscriptions get no new deliveries. */
       active: boolean;

@@ -1087,6 +1087,62 @@ export default async () => {
               type: { required: true, type: () => String },
               message: { required: false, type: () => Object },
             },
+            AskField: {
+              name: {
+                required: true,
+                type: () => String,
+                description: 'Lower-case letters, digits and `_`: the key the carrier answers with.',
+              },
+              description: {
+                required: true,
+                type: () => String,
+                description: "What the field means, in words the carrier's model reads.",
+              },
+              values: {
+                required: false,
+                type: () => [String],
+                description: "The field's only values; absent: free text (a unit number, a name).",
+              },
+              synonyms: {
+                required: false,
+                type: 'object',
+                additionalProperties: { type: 'array', items: { type: 'string' } },
+                description: 'Other words for a value (`maintenance`: leak, repair), by value.',
+              },
+              required: {
+                required: false,
+                type: () => Boolean,
+                description: 'The answer counts as understood only with this field.',
+              },
+            },
+            AskRoute: {
+              label: { required: false, type: () => String },
+              when: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                description: 'Field name \u2192 value; all must hold.',
+              },
+              next: { required: true, type: () => String },
+            },
+            AskStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              prompt: {
+                required: true,
+                type: () => Object,
+                description: 'The question; text only (the carrier speaks it).',
+              },
+              fields: { required: true, type: () => [t['../call-flows/call-flow.view'].AskField] },
+              routes: { required: true, type: () => [t['../call-flows/call-flow.view'].AskRoute] },
+              fallback: { required: true, type: () => String },
+              timeoutSeconds: {
+                required: true,
+                type: () => Number,
+                description: 'How long the caller may stay silent, in seconds.',
+              },
+            },
             CallFlowDefinition: {
               initialStepId: { required: true, type: () => String },
               steps: { required: true, type: () => [Object] },
@@ -1200,6 +1256,13 @@ export default async () => {
                 type: () => [String],
                 description: 'One entry per menu prompt: keys pressed, or "" for no input.',
               },
+              say: {
+                required: false,
+                type: () => [String],
+                description:
+                  'One entry per spoken front desk step: what the caller says, or "" for silence. A word matcher\nstands in for the carrier\'s AI (docs/flows.md).',
+                maxLength: 1000,
+              },
               answeringAgentIds: { required: false, type: () => [String] },
               forwardAnswered: { required: false, type: () => Boolean },
               schedules: {
@@ -1271,6 +1334,23 @@ export default async () => {
                 additionalProperties: true,
                 description:
                   "`{kind: 'option', digit, stepId}` or `{kind: 'fallback', stepId, lastFailure}`.",
+              },
+            },
+            AskTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              said: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The phrase said; null: silence.',
+              },
+              outcome: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  "`{kind: 'route', routeIndex, stepId, understood}` or `{kind: 'fallback', reason, stepId, understood}`.",
               },
             },
             RingGroupTrace: {
@@ -2990,7 +3070,14 @@ export default async () => {
               events: {
                 required: true,
                 type: () => [Object],
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
                 isArray: true,
               },
               description: { required: true, type: () => String, nullable: true },
@@ -3025,7 +3112,14 @@ export default async () => {
               },
               eventType: {
                 required: true,
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
               },
               status: {
                 required: true,
@@ -3060,7 +3154,14 @@ export default async () => {
               },
               type: {
                 required: true,
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
               },
               createdAt: { required: true, type: () => String },
               propertyId: { required: true, type: () => String },
@@ -3131,7 +3232,14 @@ export default async () => {
                 type: () => [Object],
                 description:
                   'Any of call.started, call.completed, voicemail.left, text.received, email.received.',
-                enum: ['call.started', 'call.completed', 'voicemail.left', 'text.received', 'email.received'],
+                enum: [
+                  'call.started',
+                  'call.completed',
+                  'voicemail.left',
+                  'text.received',
+                  'email.received',
+                  'form.submitted',
+                ],
                 isArray: true,
                 minItems: 1,
               },
