@@ -14,6 +14,7 @@ export const EVENT_LABELS: Readonly<Record<WebhookEvent, string>> = {
   'voicemail.left': 'A voicemail was left',
   'text.received': 'A text arrived',
   'email.received': 'An email arrived',
+  'form.submitted': 'A web form was submitted',
 };
 const EVENTS = Object.keys(EVENT_LABELS) as WebhookEvent[];
 
