@@ -232,7 +232,7 @@ export function AskFields({
             onChange({ ...step, routes: [...step.routes, { when, next: '' }] });
           }}
         >
-          Add route
+          Add answer route
         </button>
       </fieldset>
     </>
