@@ -63,7 +63,7 @@ const ctx: DecisionContext = {
 
 const withDesk = (change: Partial<AskStep> | Record<string, unknown>): CallFlow => ({
   ...flow,
-  steps: flow.steps.map((s) => (s.id === 'desk' ? ({ ...desk, ...change }) : s)),
+  steps: flow.steps.map((s) => (s.id === 'desk' ? { ...desk, ...change } : s)),
 });
 /** The step's own errors: a change to its routes can leave a forward unreachable, which is not its issue. */
 const issues = (f: CallFlow, engine?: 'v1' | 'v2') =>
