@@ -2,6 +2,7 @@ import type { LegState } from '@switchboard/contracts';
 import {
   encodeLegState,
   CarrierCommandError,
+  type AiGather,
   type DialResult,
   type GatherKeys,
   type GatherPrompt,
@@ -109,6 +110,18 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
       const { state, ...gather } = o;
       await carrierCommand(() =>
         telephony.gather(callControlId, {
+          ...gather,
+          clientState: encodeLegState(state),
+          commandId: currentCommandId(),
+        }),
+      );
+    },
+
+    /** A spoken front desk's question; the carrier's AI answers with call.ai_gather.ended. */
+    async gatherUsingAi(callControlId: string, o: AiGather & { state: LegState }): Promise<void> {
+      const { state, ...gather } = o;
+      await carrierCommand(() =>
+        telephony.gatherUsingAi(callControlId, {
           ...gather,
           clientState: encodeLegState(state),
           commandId: currentCommandId(),

@@ -2,6 +2,7 @@ import type { ScheduledTask } from './sim-clock';
 import type { AgentBehaviour } from './scripts';
 import type { Session } from './call-store';
 import type { MediaPlayer } from './media-player';
+import type { AiGatherRunner } from './ai-gather-runner';
 import type { GatherRunner } from './gather-runner';
 import type { CallerScriptRunner } from './caller-script';
 
@@ -55,7 +56,8 @@ export class CallLeg {
   recordings: Recording[] = [];
   queue: QueueMembership | undefined;
   media!: MediaPlayer;
-  gather: GatherRunner | undefined;
+  /** The gather running on the leg: keys, or an AI gather's question. */
+  gather: GatherRunner | AiGatherRunner | undefined;
   caller: CallerScriptRunner | undefined;
   agent: AgentBehaviour | undefined;
   /** Rung at a browser endpoint with no scripted agent: a person answers through the control API. */

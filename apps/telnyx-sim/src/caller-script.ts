@@ -1,6 +1,14 @@
 import type { CallLeg } from './call-leg';
 import type { ScheduledTask } from './sim-clock';
-import { isHangupAfterStep, isHangupAtStep, isPressStep, type CallerStep, type PressStep } from './scripts';
+import {
+  isHangupAfterStep,
+  isHangupAtStep,
+  isPressStep,
+  isSayStep,
+  type CallerStep,
+  type PressStep,
+  type SayStep,
+} from './scripts';
 
 /**
  * Plays the caller's steps on an inbound leg, in order:
@@ -8,7 +16,7 @@ import { isHangupAfterStep, isHangupAtStep, isPressStep, type CallerStep, type P
  *   sequence they are skipped.
  * - nothing else happens before the call is answered (explicitly, or implicitly by being bridged).
  * - a `press` step waits for the next gather try, which consumes it; the step finishes when that try
- *   ends (digits delivered, or timed out).
+ *   ends (digits delivered, or timed out). A `say` step is the same for the next AI gather.
  * - a `hangup_after_s` step arms a timer N s after the previous step finished (after answer when it is
  *   the first step). Bridging the caller to someone before it fires restarts it from the bridge
  *   instant. It is terminal: later steps are never reached.
@@ -55,6 +63,21 @@ export class CallerScriptRunner {
     this.index++;
     this.waitingOnPress = true;
     return step;
+  }
+
+  /** The next say step if the script is currently waiting on one; undefined means silence. */
+  takeSay(): SayStep | undefined {
+    if (!this.answered || this.waitingOnPress || this.hangupTimer) return undefined;
+    this.skipUnordered();
+    const step = this.steps[this.index];
+    if (!step || !isSayStep(step)) return undefined;
+    this.index++;
+    this.waitingOnPress = true;
+    return step;
+  }
+
+  sayFinished(): void {
+    this.pressFinished();
   }
 
   pressFinished(): void {

@@ -5,6 +5,7 @@ import type { CallStore } from './call-store';
 import type { CommandName } from './contract/commands';
 import type { ContractValidator } from './contract/validator';
 import { TelnyxErrors } from './errors';
+import { AiGatherRunner } from './ai-gather-runner';
 import { GatherRunner, type GatherKind, type GatherParams } from './gather-runner';
 import { DEFAULT_AUDIO_MS, speakDurationMs, type MediaItem } from './media-player';
 import { isoMicros } from './sim-clock';
@@ -273,6 +274,35 @@ export class CommandHandlers {
       gather: gather('gather'),
       gather_using_speak: gather('gather_using_speak'),
       gather_using_audio: gather('gather_using_audio'),
+      gather_using_ai: {
+        needsAnswer: true,
+        check: (_leg, b) => {
+          const p = b.parameters as { properties?: unknown } | undefined;
+          if (typeof p?.properties !== 'object' || p.properties === null) {
+            throw TelnyxErrors.missingParameter(
+              '/parameters/properties',
+              'parameters must describe properties.',
+            );
+          }
+        },
+        run: (leg, b) => {
+          leg.gather?.stop();
+          const runner = new AiGatherRunner(
+            leg,
+            engine.emit,
+            {
+              greeting: str(b.greeting) ?? '',
+              parameters: b.parameters,
+              responseTimeoutMs: int(b.user_response_timeout_ms) ?? 10_000,
+            },
+            () => {
+              if (leg.gather === runner) leg.gather = undefined;
+            },
+          );
+          leg.gather = runner;
+          runner.start();
+        },
+      },
       gather_stop: { needsAnswer: true, run: (leg) => leg.gather?.stop() },
       transfer: {
         check: (leg, b) => {

@@ -10,6 +10,16 @@ export interface PressStep {
   after_s?: number;
 }
 
+/**
+ * What the caller says to the next AI gather (`gather_using_ai`, a spoken front desk); the
+ * simulator's stand-in model reads it (ai-answer.ts). A DTMF gather does not take it.
+ */
+export interface SayStep {
+  say: string;
+  /** Seconds after the question ends before the caller starts talking. */
+  after_s?: number;
+}
+
 /** Hang up N s after the previous step finished (or after answer); restarts when bridged to an agent. */
 export interface HangupAfterStep {
   hangup_after_s: number;
@@ -20,7 +30,7 @@ export interface HangupAtStep {
   hangup_at_s: number;
 }
 
-export type CallerStep = PressStep | HangupAfterStep | HangupAtStep;
+export type CallerStep = PressStep | SayStep | HangupAfterStep | HangupAtStep;
 
 export interface AnsweringAgent {
   answer_after_s: number;
@@ -79,7 +89,8 @@ export class ScriptError extends Error {
 }
 
 export const isPressStep = (s: CallerStep): s is PressStep =>
-  !('hangup_after_s' in s) && !('hangup_at_s' in s);
+  !('hangup_after_s' in s) && !('hangup_at_s' in s) && !('say' in s);
+export const isSayStep = (s: CallerStep): s is SayStep => 'say' in s;
 export const isHangupAfterStep = (s: CallerStep): s is HangupAfterStep => 'hangup_after_s' in s;
 export const isHangupAtStep = (s: CallerStep): s is HangupAtStep => 'hangup_at_s' in s;
 
@@ -112,12 +123,19 @@ function parseStep(raw: unknown, field: string): CallerStep {
     if (keys.length !== 1) throw new ScriptError(field, 'a hangup_at_s step takes no other keys');
     return { hangup_at_s: nonNegative(raw.hangup_at_s, `${field}.hangup_at_s`) };
   }
-  const unknown = keys.filter((k) => k !== 'press' && k !== 'after_s');
+  const unknown = keys.filter((k) => k !== 'press' && k !== 'say' && k !== 'after_s');
   if (unknown.length) {
     throw new ScriptError(
       `${field}.${unknown[0]}`,
-      'unknown key (expected press, after_s, hangup_after_s or hangup_at_s)',
+      'unknown key (expected press, say, after_s, hangup_after_s or hangup_at_s)',
     );
+  }
+  if ('say' in raw) {
+    if ('press' in raw)
+      throw new ScriptError(field, 'a step either presses keys or says something, not both');
+    const say: SayStep = { say: nonEmptyString(raw.say, `${field}.say`) };
+    if (raw.after_s !== undefined) say.after_s = nonNegative(raw.after_s, `${field}.after_s`);
+    return say;
   }
   const step: PressStep = {};
   if (raw.press !== undefined && raw.press !== null) {

@@ -23,6 +23,7 @@ const SUFFIX = {
   whisper: '-whisper',
   wave: '-w',
   conversation: '-conversation',
+  ask: '-ask',
 } as const;
 
 const playing = (what: string, n: number): string => `${what}${PLAYING}${n}`;
@@ -43,6 +44,11 @@ export const callTags = {
    * calls before the `menu-visit-tags` patch it was the menu's own gatherId.
    */
   menuGather: (menu: string, visit: number): string => `${menu}${GATHER}${visit}`,
+  /**
+   * A spoken front desk's AI gather; `visit` counts them across the call, so a step asked again
+   * never reads an earlier answer. Ends in letters then digits, so it never reads as a menu gather.
+   */
+  askGather: (step: string, visit: number): string => `${step}${SUFFIX.ask}${visit}`,
   /** What a ring group's caller hears while agents ring. */
   hold: (step: string, n: number): string => playing(step + SUFFIX.hold, n),
   /** Played to the agent who answered ring attempt `ring`, before the caller is connected. */

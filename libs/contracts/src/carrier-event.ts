@@ -17,6 +17,7 @@ export type CarrierEventType =
   | 'call.recording.saved'
   | 'call.recording.error'
   | 'call.machine.detection.ended'
+  | 'call.ai_gather.ended'
   | (string & {});
 
 /** What we put in a leg's client_state so every webhook of that leg names its call workflow. */
@@ -48,6 +49,8 @@ export interface CarrierEvent {
   digit?: string;
   status?: string;
   recordingUrl?: string;
+  /** What an AI gather understood (`call.ai_gather.ended`'s `result`): the asked fields by name. */
+  gathered?: Record<string, unknown>;
   recordingId?: string;
   /** Delivery attempt as Telnyx reports it (meta.attempt); diagnostics only. */
   attempt?: number;

@@ -15,6 +15,7 @@ export const SIGNALLED_EVENT_TYPES: ReadonlySet<string> = new Set([
   'call.recording.saved',
   'call.recording.error',
   'call.machine.detection.ended',
+  'call.ai_gather.ended',
 ]);
 
 export interface EventRoute {

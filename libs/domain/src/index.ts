@@ -24,6 +24,7 @@ export type {
   ForwardStep,
   VoicemailStep,
   HangupStep,
+  AskStep,
 } from './flow/flow-model';
 export type {
   StepDescriptor,
@@ -158,6 +159,11 @@ export type {
   GatherSpec,
 } from './ivr/menu-machine';
 export { INITIAL_MENU_STATE, reduceMenu } from './ivr/menu-machine';
+export type { AskDefinition, AskField, AskRoute, AskAnswer, AskOutcome } from './front-desk/ask-model';
+export { normaliseAnswer, routeAnswer, describeAnswer } from './front-desk/ask-routing';
+export type { AskParameters } from './front-desk/ask-parameters';
+export { askParameters } from './front-desk/ask-parameters';
+export { phraseFields } from './front-desk/phrase-fields';
 
 export type {
   RingGroup,

@@ -60,6 +60,10 @@ export type CallerStep =
     }
   | {
       hangup_at_s: number;
+    }
+  | {
+      say: string;
+      after_s?: number;
     };
 
 export type AgentBehaviour =

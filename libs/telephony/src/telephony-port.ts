@@ -43,6 +43,11 @@ export interface TelephonyPort {
    */
   gather(callControlId: string, o: GatherRequest): Promise<void>;
   /**
+   * Asks the caller a question in their own words and has the carrier's AI fill in `parameters`
+   * (a JSON Schema of the fields wanted); the result arrives as call.ai_gather.ended.
+   */
+  gatherUsingAi(callControlId: string, o: AiGatherRequest): Promise<void>;
+  /**
    * Records the call: one channel for a voicemail, two (caller and agent) for a conversation; the file
    * arrives as call.recording.saved. maxLengthSecs 0 means no limit.
    */
@@ -82,6 +87,21 @@ export interface GatherKeys {
 }
 
 export type GatherRequest = GatherPrompt & GatherKeys & { clientState: string; commandId: string };
+
+/** A spoken question whose answer the carrier's AI reads into fields. */
+export interface AiGather {
+  /** Spoken when the gather starts: the question. */
+  greeting: string;
+  voice: string;
+  /** The language the caller is heard in. */
+  language?: string;
+  /** JSON Schema (type object) of the fields to fill in. */
+  parameters: Record<string, unknown>;
+  /** How long the caller may stay silent. */
+  userResponseTimeoutMs: number;
+}
+
+export type AiGatherRequest = AiGather & { clientState: string; commandId: string };
 
 /** Why a carrier command failed, in terms the workflow can act on. */
 export type CarrierErrorKind =

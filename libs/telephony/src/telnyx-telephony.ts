@@ -3,6 +3,7 @@ import { telnyxClient, telnyxFailure, type TelnyxAccount } from './telnyx-client
 import {
   CarrierCommandError,
   type DialRequest,
+  type AiGatherRequest,
   type DialResult,
   type GatherRequest,
   type PlaybackRequest,
@@ -138,6 +139,20 @@ export class TelnyxTelephony implements TelephonyPort {
             ...(o.language ? { language: o.language as never } : {}),
             ...keys,
           }),
+    );
+  }
+
+  async gatherUsingAi(id: string, o: AiGatherRequest): Promise<void> {
+    await this.run(() =>
+      this.client.calls.actions.gatherUsingAI(id, {
+        parameters: o.parameters,
+        greeting: o.greeting,
+        voice: o.voice,
+        ...(o.language ? { language: o.language as never } : {}),
+        user_response_timeout_ms: o.userResponseTimeoutMs,
+        client_state: o.clientState,
+        command_id: o.commandId,
+      }),
     );
   }
 

@@ -58,6 +58,8 @@ export function parseTelnyxWebhook(body: unknown): CarrierEvent {
     status: optStr(p.status) ?? optStr(p.result),
     recordingUrl: optStr(recordingUrls.mp3) ?? optStr(recordingUrls.wav),
     recordingId: optStr(p.recording_id),
+    // An AI gather's result is the object of fields it understood (a machine detection's is a word).
+    ...(isObject(p.result) ? { gathered: p.result } : {}),
     attempt: typeof meta.attempt === 'number' ? meta.attempt : undefined,
   };
 }

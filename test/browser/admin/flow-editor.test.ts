@@ -261,6 +261,16 @@ describe('admin console: the visual call-flow editor', () => {
     await editStep(page, 'forward');
     await page.getByLabel('Forward to').fill('555-0100');
     await node(page, 'Forward: forward').getByText('which is not an E.164 number').waitFor();
+    // A spoken front desk: a route on a value of its field, linked like any other link.
+    await page.getByRole('button', { name: 'Add spoken front desk' }).click();
+    await node(page, 'Spoken front desk: ask').waitFor();
+    await page.getByRole('heading', { name: 'Spoken front desk: ask' }).waitFor();
+    await page.getByRole('button', { name: 'Add answer route' }).click();
+    await page.getByLabel('Route 1: intent').selectOption('maintenance');
+    await page.getByLabel('Said intent=maintenance: go to').selectOption('forward');
+    await page.getByLabel('Field 1 values').fill('leasing, maintenance, emergency');
+    await page.getByLabel('Route 1: intent').selectOption('emergency');
+    await page.getByLabel('Said intent=emergency: go to').waitFor();
     tab.assertClean();
     await tab.close();
   });

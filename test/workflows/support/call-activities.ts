@@ -69,6 +69,7 @@ type CarrierCommandName =
   | 'dialAgent'
   | 'bridgeCalls'
   | 'gatherDigits'
+  | 'gatherUsingAi'
   | 'startRecording'
   | 'startTranscription';
 
@@ -84,6 +85,7 @@ function carrierCommands(call: CallOf): Pick<Activities, CarrierCommandName> {
     dialAgent: async (o) => call().carrier.dialAgent(o),
     bridgeCalls: async (id, other) => call().carrier.bridgeCalls(id, other),
     gatherDigits: async (id, o) => call().carrier.gatherDigits(id, o),
+    gatherUsingAi: async (id, o) => call().carrier.gatherUsingAi(id, o),
     startRecording: async (id, o) => call().carrier.startRecording(id, o),
     startTranscription: async (id, state) => call().carrier.startTranscription(id, state),
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { CarrierFailure, type CarrierEvent, type LegState } from '@switchboard/contracts';
-import type { DialResult, GatherKeys, GatherPrompt } from '@switchboard/telephony';
+import type { AiGather, DialResult, GatherKeys, GatherPrompt } from '@switchboard/telephony';
 
 /** A part of the call the caller can hang up in: shortly after the carrier starts it. */
 export type CallerMoment = 'prompt' | 'gather' | 'ring' | 'whisper' | 'voicemail' | 'conversation';
@@ -15,6 +15,12 @@ export interface CallerScript {
   at?: string;
   /** What the caller presses at each gather in turn: one key, or '' for nothing (the gather times out). */
   presses?: string[];
+  /**
+   * What the carrier's AI makes of the caller's answer at each AI gather in turn: the status and
+   * fields of its call.ai_gather.ended, or `refused` (the command fails). Used up or absent: the
+   * caller says nothing and the gather ends `invalid` after its timeout.
+   */
+  answers?: Array<{ status: 'valid' | 'invalid'; result?: Record<string, unknown> } | 'refused'>;
   /** Hang up in this part of the call, at its first occurrence; absent: only once the call is done. */
   hangUpDuring?: CallerMoment;
   /** How long the caller talks once connected before hanging up. */
@@ -137,6 +143,7 @@ export class FakeCarrier {
   private readonly startMs: number;
   private readonly realStart = Date.now();
   private readonly presses: string[];
+  private readonly answers: NonNullable<CallerScript['answers']>;
   private readonly timers = new Set<Timer>();
   private outbox: Promise<void> = Promise.resolve();
   private hangUpArmed = false;
@@ -148,6 +155,7 @@ export class FakeCarrier {
   ) {
     this.startMs = script.at ? Date.parse(script.at) : this.realStart;
     this.presses = [...(script.presses ?? [])];
+    this.answers = [...(script.answers ?? [])];
     this.caller = this.addLeg('incoming', script.from, script.to, 'caller', null);
   }
 
@@ -280,6 +288,29 @@ export class FakeCarrier {
         this.endGather(leg, key, o.validDigits.includes(key) ? 'valid' : 'invalid');
       });
     });
+  }
+
+  gatherUsingAi(id: string, o: AiGather & { state: LegState }): void {
+    const leg = this.command('gatherUsingAi', [id, o], id);
+    this.mustBeAnswered(leg);
+    const answer = this.answers.shift();
+    if (answer === 'refused') throw refused('gather_using_ai is not enabled for this account');
+    leg.clientState = o.state;
+    this.reach('gather');
+    // The question is spoken, then the caller answers (or stays silent until the timeout). A
+    // hangup meanwhile ends it without an ai_gather.ended, as on Telnyx.
+    if (answer === undefined) {
+      this.legTimer(leg, PROMPT_MS + o.userResponseTimeoutMs, () =>
+        this.emit(leg, 'call.ai_gather.ended', { status: 'invalid' }),
+      );
+      return;
+    }
+    this.legTimer(leg, PROMPT_MS + PRESS_AFTER_MS, () =>
+      this.emit(leg, 'call.ai_gather.ended', {
+        status: answer.status,
+        ...(answer.result ? { gathered: answer.result } : {}),
+      }),
+    );
   }
 
   startRecording(

@@ -27,6 +27,8 @@ export class CallState {
   readonly finishedPrompts = new Set<string>();
   /** Results of gathers (menu prompts) by tag. */
   readonly gathers = new Map<string, { digits: string; status: string }>();
+  /** Results of AI gathers (spoken front desk questions) by tag: the carrier's status and fields. */
+  readonly aiGathers = new Map<string, { status: string; result: Record<string, unknown> | null }>();
   /** Recordings saved, by the tag of the leg state that started them. */
   readonly recordings = new Map<string, string>();
   readonly path: PathEntry[] = [];
@@ -71,6 +73,14 @@ export class CallState {
       case 'call.gather.ended':
         if (e.clientState?.tag && !this.gathers.has(e.clientState.tag)) {
           this.gathers.set(e.clientState.tag, { digits: e.digits ?? '', status: e.status ?? 'timeout' });
+        }
+        break;
+      case 'call.ai_gather.ended':
+        if (e.clientState?.tag && !this.aiGathers.has(e.clientState.tag)) {
+          this.aiGathers.set(e.clientState.tag, {
+            status: e.status ?? 'invalid',
+            result: e.gathered ?? null,
+          });
         }
         break;
       case 'call.recording.saved':

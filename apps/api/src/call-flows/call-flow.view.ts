@@ -207,6 +207,50 @@ export class HangupStep {
   message?: Prompt;
 }
 
+/** A field a spoken front desk reads out of the caller's answer. */
+export class AskField {
+  /** Lower-case letters, digits and `_`: the key the carrier answers with. */
+  name: string;
+  /** What the field means, in words the carrier's model reads. */
+  description: string;
+  /** The field's only values; absent: free text (a unit number, a name). */
+  values?: string[];
+  /** Other words for a value (`maintenance`: leak, repair), by value. */
+  synonyms?: Record<string, string[]>;
+  /** The answer counts as understood only with this field. */
+  required?: boolean;
+}
+
+/** A route of a spoken front desk: taken when every field in `when` has its value. */
+export class AskRoute {
+  label?: string;
+  /** Field name → value; all must hold. */
+  when: Record<string, string>;
+  next: string;
+}
+
+/**
+ * Spoken front desk: asks the caller what they need in their own words (the carrier's AI gather),
+ * reads `fields` out of the answer and takes the first matching route; anything not understood
+ * goes to `fallback` (normally a key menu). Call engine v2 only.
+ */
+export class AskStep {
+  id: string;
+  label?: string;
+  type: 'ask';
+
+  /** The question; text only (the carrier speaks it). */
+  @ApiPrompt()
+  prompt: Prompt;
+
+  fields: AskField[];
+  routes: AskRoute[];
+  fallback: string;
+
+  /** How long the caller may stay silent, in seconds. */
+  timeoutSeconds: number;
+}
+
 export type FlowStep =
   | GreetingStep
   | RouteStep
@@ -215,7 +259,8 @@ export type FlowStep =
   | RingGroupStep
   | ForwardStep
   | VoicemailStep
-  | HangupStep;
+  | HangupStep
+  | AskStep;
 
 /** A call flow as data: steps linked by step ids, starting at `initialStepId`. */
 export class CallFlowDefinition {
@@ -232,6 +277,7 @@ export class CallFlowDefinition {
       forward: ForwardStep,
       voicemail: VoicemailStep,
       hangup: HangupStep,
+      ask: AskStep,
     },
     { isArray: true },
   )

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { SwitchboardConfig } from '@switchboard/config';
 import {
   canonicalJson,
   buildCallerContext,
@@ -7,6 +8,7 @@ import {
   flowToSvg,
   type AgentAvailability,
   type CallFlow,
+  type FlowValidationContext,
   validateRingGroup,
   validateSchedule,
   type RingGroup,
@@ -23,6 +25,7 @@ import {
   type Tx,
 } from '@switchboard/persistence';
 import { ApiError, type FieldError } from '../common/api-error';
+import { CONFIG } from '../common/tokens';
 import { PropertiesService } from '../properties/properties.service';
 import type { SaveCallFlowDto, SimulateCallFlowDto, UpdateCallFlowDto } from './dto';
 import type {
@@ -67,7 +70,19 @@ export class CallFlowsService {
     private readonly resources: PropertyResourcesRepository,
     private readonly properties: PropertiesService,
     private readonly transactions: Transactions,
+    @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
   ) {}
+
+  /**
+   * What a flow is checked against: the property's resources, and the engine new calls start, so
+   * a step kind engine v1 cannot run is refused while it runs the calls.
+   */
+  private async validationContext(propertyId: string, tx?: Tx): Promise<FlowValidationContext> {
+    return {
+      ...(await this.resources.resourceIds(propertyId, tx)),
+      callEngine: this.cfg.temporal.callEngine,
+    };
+  }
 
   /** The flow (404 when the property has none of that id); `tx` given, locked until it ends. */
   private async flowRow(propertyId: string, flowId: string, tx?: Tx): Promise<CallFlowEntity> {
@@ -104,7 +119,7 @@ export class CallFlowsService {
    */
   private async checked(propertyId: string, definition: Record<string, unknown>, tx: Tx) {
     await this.properties.lockProperty(propertyId, tx);
-    return checkFlowDefinition(definition, await this.resources.resourceIds(propertyId, tx));
+    return checkFlowDefinition(definition, await this.validationContext(propertyId, tx));
   }
 
   async create(propertyId: string, dto: SaveCallFlowDto): Promise<CallFlowView> {
@@ -238,6 +253,7 @@ export class CallFlowsService {
       },
       {
         keypresses: dto.keypresses?.map((k) => (k === '' ? null : k)),
+        say: dto.say?.map((s) => (s === '' ? null : s)),
         answeringAgentIds: dto.answeringAgentIds,
         forwardAnswered: dto.forwardAnswered,
         ringGroups: {
@@ -254,7 +270,7 @@ export class CallFlowsService {
   /** An unsaved definition of an existing flow, checked as a save would check it (nothing stored). */
   private async unsaved(propertyId: string, flowId: string, definition: Record<string, unknown>) {
     await this.flowRow(propertyId, flowId);
-    return checkFlowDefinition(definition, await this.resources.resourceIds(propertyId)).flow;
+    return checkFlowDefinition(definition, await this.validationContext(propertyId)).flow;
   }
 
   async diagram(propertyId: string, flowId: string, version?: number): Promise<CallFlowDiagram> {

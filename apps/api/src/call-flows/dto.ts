@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -117,6 +118,16 @@ export class SimulateCallFlowDto {
   @IsArray()
   @IsString({ each: true })
   keypresses?: string[];
+
+  /**
+   * One entry per spoken front desk step: what the caller says, or "" for silence. A word matcher
+   * stands in for the carrier's AI (docs/flows.md).
+   */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  say?: string[];
 
   @IsOptional()
   @IsArray()

@@ -51,6 +51,19 @@ export class MenuTrace {
   outcome: Record<string, unknown>;
 }
 
+/** A spoken front desk: the typed phrase, and where what the word matcher understood led. */
+export class AskTrace {
+  kind: 'ask';
+  stepId: string;
+
+  /** The phrase said; null: silence. */
+  @ApiProperty({ type: 'string', nullable: true })
+  said: string | null;
+
+  /** `{kind: 'route', routeIndex, stepId, understood}` or `{kind: 'fallback', reason, stepId, understood}`. */
+  outcome: Record<string, unknown>;
+}
+
 /** A ring group rung: its ring plan (waves of agents), and who answered. */
 export class RingGroupTrace {
   kind: 'ring_group';
@@ -81,7 +94,14 @@ export class HangupTrace {
 }
 
 export type SimulationTraceEntry =
-  DecisionTrace | PlayTrace | MenuTrace | RingGroupTrace | ForwardTrace | VoicemailTrace | HangupTrace;
+  | DecisionTrace
+  | PlayTrace
+  | MenuTrace
+  | RingGroupTrace
+  | ForwardTrace
+  | VoicemailTrace
+  | HangupTrace
+  | AskTrace;
 
 export class AnsweredOutcome {
   kind: 'answered';
@@ -134,6 +154,7 @@ export class CallFlowSimulation {
       forward: ForwardTrace,
       voicemail: VoicemailTrace,
       hangup: HangupTrace,
+      ask: AskTrace,
     },
     { isArray: true },
   )

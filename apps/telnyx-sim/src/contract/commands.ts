@@ -135,6 +135,22 @@ export const COMMANDS = {
       maximum_tries: int(),
     }),
   ),
+  gather_using_ai: post(
+    obj(
+      {
+        ...common,
+        parameters: { type: 'object' },
+        greeting: str(),
+        voice: str(),
+        gather_ended_speech: str(),
+        user_response_timeout_ms: int(),
+        send_partial_results: bool(),
+        send_message_history_updates: bool(),
+        message_history: arrayOf(obj({ role: oneOfStrings('assistant', 'user'), content: str() })),
+      },
+      ['parameters'],
+    ),
+  ),
   gather_stop: post(obj(common)),
   transfer: post(
     obj(

@@ -209,6 +209,17 @@ export const EVENT_PAYLOADS = {
     [...PARTIES, 'result'],
   ),
   'call.machine.premium.greeting.ended': callPayload({ ...parties, result: str() }, [...PARTIES, 'result']),
+  /** Not in Telnyx's OpenAPI file's webhooks; written from its Call Control webhook documentation. */
+  'call.ai_gather.ended': callPayload(
+    {
+      ...parties,
+      status: oneOfStrings('valid', 'invalid'),
+      /** The asked parameters the assistant filled in, by name. */
+      result: { type: 'object' },
+      message_history: arrayOf(obj({ role: oneOfStrings('assistant', 'user'), content: str() })),
+    },
+    [...PARTIES, 'status'],
+  ),
   'call.enqueued': callPayload({ queue: str(), current_position: int(), queue_avg_wait_time_secs: int() }, [
     'queue',
     'current_position',

@@ -77,6 +77,14 @@ describe('promptOfTag', () => {
 });
 
 describe('menuOfGatherTag', () => {
+  it('never reads a spoken front desk’s AI gather as a menu’s gather', () => {
+    for (const step of STEPS) {
+      const tag = callTags.askGather(step, 3);
+      assert.equal(tag, `${step}-ask3`);
+      assert.equal(menuOfGatherTag(tag), tag);
+      assert.notEqual(tag, callTags.menuGather(step, 3));
+    }
+  });
   it('reads the menu of a gather, numbered by visit or (older calls) by the menu’s gatherId', () => {
     for (const menu of STEPS) {
       assert.equal(menuOfGatherTag(callTags.menuGather(menu, 1)), menu);

@@ -1,4 +1,5 @@
 import { describeCriteria } from '../diagram/describe';
+import { describeAnswer } from '../front-desk/ask-routing';
 import { describeRingPlan } from '../ring/ring-plan';
 import type { DryRunOutcome, DryRunResult, DryRunTraceEntry } from './dry-run';
 import type { CallFlow, StepId } from './flow-model';
@@ -91,6 +92,19 @@ function explainEntry(flow: CallFlow, t: DryRunTraceEntry, labelOf: (id: StepId)
       return { ...base, decision: `Voicemail in box ${t.voicemailBoxId}` };
     case 'hangup':
       return { ...base, decision: 'Hung up' };
+    case 'ask': {
+      const fields = step?.type === 'ask' ? step.fields : [];
+      const understood = describeAnswer(fields, t.outcome.understood);
+      const why = t.said === null ? 'said nothing' : `said “${t.said}”: ${understood}`;
+      const o = t.outcome;
+      if (o.kind === 'route') {
+        const route = step?.type === 'ask' ? step.routes[o.routeIndex] : undefined;
+        const name = route?.label ? ` (${route.label})` : '';
+        return { ...base, decision: `Route ${o.routeIndex + 1}${name} taken`, why, next: o.stepId };
+      }
+      const reason = o.reason === 'no_match' ? 'no route matched' : 'not understood';
+      return { ...base, decision: `Fallback: ${reason}`, why, next: o.stepId };
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AskOutcome } from '../front-desk/ask-model';
 import type { MenuCommand, MenuOutcome } from '../ivr/menu-machine';
 import type { RingGroup } from '../ring/ring-group-model';
 import type { AgentAvailability, RingPlan } from '../ring/ring-plan';
@@ -14,6 +15,11 @@ import { PATH_CONNECTED } from './path-convention';
 export interface DryRunScript {
   /** One entry per menu prompt, in order: the key(s) pressed, or null / "" for no input (timeout). Once used up, every prompt times out. */
   readonly keypresses?: ReadonlyArray<string | null>;
+  /**
+   * One entry per spoken front desk step, in order: what the caller says, or null / "" for
+   * silence. Read by a word matcher standing in for the carrier's AI (front-desk/phrase-fields.ts).
+   */
+  readonly say?: ReadonlyArray<string | null>;
   /** The property's ring groups by id. */
   readonly ringGroups?: Readonly<Record<string, RingGroup>>;
   readonly availability?: AgentAvailability;
@@ -45,7 +51,14 @@ export type DryRunTraceEntry =
     }
   | { readonly kind: 'forward'; readonly stepId: StepId; readonly to: string; readonly answered: boolean }
   | { readonly kind: 'voicemail'; readonly stepId: StepId; readonly voicemailBoxId: string }
-  | { readonly kind: 'hangup'; readonly stepId: StepId };
+  | { readonly kind: 'hangup'; readonly stepId: StepId }
+  | {
+      readonly kind: 'ask';
+      readonly stepId: StepId;
+      /** The phrase the script said; null for silence. */
+      readonly said: string | null;
+      readonly outcome: AskOutcome;
+    };
 
 export type DryRunOutcome =
   | { readonly kind: 'answered'; readonly stepId: StepId; readonly agentId: string }
@@ -73,6 +86,8 @@ export interface DryRunCall {
   readonly script: DryRunScript;
   /** The caller's next keypress; null (no input) once the script's are used up. */
   keypress(): string | null;
+  /** What the caller says next; null (silence) once the script's phrases are used up. */
+  phrase(): string | null;
   /** Round-robin pointers by ring group id, moved on by each ring of the call. */
   readonly pointers: Record<string, number>;
   /** The agents who answer when rung. */
@@ -90,9 +105,14 @@ export function dryRun(flow: CallFlow, ctx: DecisionContext, script: DryRunScrip
   const path: StepId[] = [];
   const trace: DryRunTraceEntry[] = [];
   const keypresses = [...(script.keypresses ?? [])];
+  const phrases = [...(script.say ?? [])];
   const call: DryRunCall = {
     script,
     keypress: () => (keypresses.length > 0 ? (keypresses.shift() as string | null) : null),
+    phrase: () => {
+      const said = phrases.length > 0 ? phrases.shift() : null;
+      return typeof said === 'string' && said.trim() !== '' ? said : null;
+    },
     pointers: { ...(script.roundRobinPointers ?? {}) },
     answering: new Set(script.answeringAgentIds ?? []),
   };

@@ -37,6 +37,18 @@ export function newStep(type: StepType, id: StepId): FlowStep {
       return { id, type, voicemailBoxId: '', beep: true, maxLengthSeconds: 120 };
     case 'hangup':
       return { id, type };
+    case 'ask':
+      return {
+        id,
+        type,
+        prompt: { ...prompt, text: 'Tell me in a few words how I can help you.' },
+        fields: [
+          { name: 'intent', description: 'What the caller needs.', values: ['leasing', 'maintenance'] },
+        ],
+        routes: [],
+        fallback: '',
+        timeoutSeconds: 10,
+      };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AskDefinition } from '../front-desk/ask-model';
 import type { MenuDefinition } from '../ivr/menu-model';
 import type { Criterion } from '../routing/criterion-model';
 import type { Prompt } from './prompt';
@@ -33,7 +34,8 @@ export type FlowStep =
   | RingGroupStep
   | ForwardStep
   | VoicemailStep
-  | HangupStep;
+  | HangupStep
+  | AskStep;
 
 export type StepType = FlowStep['type'];
 
@@ -116,4 +118,12 @@ export interface VoicemailStep extends StepBase {
 export interface HangupStep extends StepBase {
   readonly type: 'hangup';
   readonly message?: Prompt;
+}
+
+/**
+ * Spoken front desk: asks what the caller needs in their own words and routes on the fields
+ * understood (front-desk/). Runs on call engine v2 only.
+ */
+export interface AskStep extends StepBase, AskDefinition {
+  readonly type: 'ask';
 }

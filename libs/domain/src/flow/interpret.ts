@@ -1,3 +1,4 @@
+import type { AskDefinition } from '../front-desk/ask-model';
 import type { MenuDefinition } from '../ivr/menu-model';
 import type { CallerContext } from '../routing/caller-context';
 import type { ScheduleReason } from '../schedule/is-open';
@@ -93,6 +94,7 @@ export type StepAction =
       readonly maxLengthSeconds: number;
     }
   | { readonly type: 'hangup'; readonly stepId: StepId; readonly message?: Prompt }
+  | { readonly type: 'ask'; readonly stepId: StepId; readonly ask: AskDefinition }
   | {
       readonly type: 'flow_error';
       readonly stepId: StepId;

@@ -37,7 +37,12 @@ export type FlowIssueCode =
   | 'unknown_voicemail_box'
   | 'invalid_number'
   | 'invalid_timeout'
-  | 'invalid_value';
+  | 'invalid_value'
+  | 'no_ask_fields'
+  | 'invalid_ask_field'
+  | 'unknown_ask_field'
+  | 'unknown_ask_value'
+  | 'needs_engine_v2';
 
 export interface FlowIssue extends ValidationIssue {
   readonly code: FlowIssueCode;
@@ -57,6 +62,11 @@ export interface FlowValidationContext {
    * match. Reported as a warning rather than an error: the flow may be attached to a pool later.
    */
   readonly sourceNumberOnly?: boolean;
+  /**
+   * The call engine new calls start (CALL_ENGINE). Engine v1 is frozen: kinds added after it (the
+   * spoken front desk) are refused when it runs calls. Absent: v2.
+   */
+  readonly callEngine?: 'v1' | 'v2';
 }
 
 /** The single validator for call flows: used by the admin API on save and by the dry-run. */

@@ -84,6 +84,26 @@ describe('parseTelnyxWebhook', () => {
       );
     });
   }
+
+  it("takes an AI gather's result as the fields it understood, and only an object as such", () => {
+    const e = parseTelnyxWebhook(
+      envelope(
+        {
+          call_control_id: 'v3:abc',
+          status: 'valid',
+          result: { intent: 'maintenance', unit: '4B' },
+          message_history: [{ role: 'user', content: 'my sink leaks' }],
+        },
+        { event_type: 'call.ai_gather.ended' },
+      ),
+    );
+    assert.deepEqual(
+      [e.type, e.status, e.gathered],
+      ['call.ai_gather.ended', 'valid', { intent: 'maintenance', unit: '4B' }],
+    );
+    const amd = parseTelnyxWebhook(envelope({ call_control_id: 'v3:abc', result: 'human' }));
+    assert.deepEqual([amd.status, amd.gathered], ['human', undefined]);
+  });
 });
 
 describe('client_state', () => {

@@ -1,3 +1,4 @@
+import { ask } from './ask';
 import { flowError } from './flow-error';
 import { forward } from './forward';
 import { hangup } from './hangup';
@@ -18,4 +19,5 @@ export const STEP_HANDLERS: StepHandlers = {
   voicemail,
   hangup,
   flow_error: flowError,
+  ask,
 };

@@ -9,6 +9,7 @@ import {
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ApiProblem } from '../../api/problem';
 import { Field } from '../../ui/field';
+import { AskFields } from './ask-fields';
 import { CriteriaField, newCriterion } from './criteria-field';
 import { issuesAsProblem, type StepIssue } from './flow-issues';
 import type { FlowResources } from './flow-resources';
@@ -479,6 +480,8 @@ function KindFields({
           />
         </>
       );
+    case 'ask':
+      return <AskFields step={step} problem={problem} onChange={onChange} />;
     case 'schedule':
       return (
         <fieldset>

@@ -13,6 +13,7 @@ export const KIND_LABELS: Record<StepType, string> = {
   forward: 'Forward',
   voicemail: 'Voicemail',
   hangup: 'Hang up',
+  ask: 'Spoken front desk',
 };
 
 /** What adding a step of each kind is for, under its palette button. */
@@ -25,6 +26,7 @@ export const KIND_HINTS: Record<StepType, string> = {
   forward: 'Forward to a phone number',
   voicemail: 'Take a message',
   hangup: 'End the call',
+  ask: 'Ask what they need, in their words',
 };
 
 export function kindLabel(kind: FlowGraphNodeKind): string {

@@ -69,6 +69,26 @@ const SAMPLES: { readonly [K in StepType]: Extract<FlowStep, { type: K }> } = {
     maxLengthSeconds: 120,
   },
   hangup: { id: 'h', type: 'hangup', message: { kind: 'audio', audioId: 'audio:bye' } },
+  ask: {
+    id: 'a',
+    type: 'ask',
+    prompt: { kind: 'tts', text: 'How can I help?' },
+    fields: [
+      {
+        name: 'intent',
+        description: 'What the caller needs.',
+        values: ['leasing', 'maintenance'],
+        required: true,
+      },
+      { name: 'unit', description: 'The unit number.' },
+    ],
+    routes: [
+      { label: 'Leasing', when: { intent: 'leasing' }, next: 'to-leasing' },
+      { when: { intent: 'maintenance', unit: '4B' }, next: 'to-maintenance' },
+    ],
+    fallback: 'to-menu',
+    timeoutSeconds: 10,
+  },
 };
 
 const samples = (): FlowStep[] => STEP_TYPES.map((type) => SAMPLES[type]);
@@ -179,12 +199,13 @@ describe('step kinds: one descriptor per kind', () => {
     ]);
   });
 
-  test('callerInput: only a menu waits for the caller', () => {
+  test('callerInput: only a menu and a spoken front desk wait for the caller', () => {
     assert.deepEqual(
       STEP_TYPES.filter((type) => STEP_KINDS[type].callerInput),
-      ['menu'],
+      ['menu', 'ask'],
     );
-    for (const step of samples()) assert.equal(isCallerInputStep(step), step.type === 'menu', step.type);
+    for (const step of samples())
+      assert.equal(isCallerInputStep(step), step.type === 'menu' || step.type === 'ask', step.type);
   });
 
   test('validate: a well-formed sample of each kind raises nothing; unknown resources are named', () => {

@@ -1,4 +1,5 @@
 import type { FlowStep, StepType } from '../flow-model';
+import { ask } from './ask';
 import type { StepDescriptor } from './descriptor';
 import { forward } from './forward';
 import { greeting } from './greeting';
@@ -35,6 +36,7 @@ export const STEP_KINDS: StepKinds = {
   forward,
   voicemail,
   hangup,
+  ask,
 };
 
 /** Every step type, in STEP_KINDS' order. */

@@ -38,6 +38,8 @@ interface Draft {
   /** A datetime-local reading in the property's zone. */
   when: string;
   keys: string[];
+  /** What the caller says at each spoken front desk, in order; empty means silence. */
+  said: string[];
   answering: string[];
   forwardAnswered: boolean;
 }
@@ -81,6 +83,7 @@ export function TryItPanel({
     visit: {},
     when: instantToWallClock(Date.now(), timeZone),
     keys: [''],
+    said: [''],
     answering: [],
     forwardAnswered: true,
   }));
@@ -89,6 +92,7 @@ export function TryItPanel({
   const [result, setResult] = useState<{ run: DryRunResult; flow: CallFlow }>();
   const [whenProblem, setWhenProblem] = useState<string>();
   const menus = flow.steps.filter((s) => s.type === 'menu');
+  const desks = flow.steps.filter((s) => s.type === 'ask');
 
   const run = async () => {
     const at = wallClockToInstant(draft.when, timeZone);
@@ -114,6 +118,7 @@ export function TryItPanel({
         ...(previousCall ? { previousCall } : {}),
       },
       keypresses: draft.keys,
+      say: draft.said,
       answeringAgentIds: draft.answering,
       forwardAnswered: draft.forwardAnswered,
     };
@@ -146,6 +151,7 @@ export function TryItPanel({
     'caller.previousCall',
     ...VISIT_FIELDS.map((v) => `caller.session.${v.field}`),
     ...draft.keys.map((_k, i) => `keypresses[${i}]`),
+    ...draft.said.map((_s, i) => `say[${i}]`),
   ];
 
   return (
@@ -318,6 +324,42 @@ export function TryItPanel({
             Add a menu prompt
           </button>
         </fieldset>
+        {desks.length > 0 && (
+          <fieldset>
+            <legend>What the caller says</legend>
+            <p className="hint">
+              One sentence per spoken front desk, in order; empty means silence. The live call is understood
+              by the carrier&apos;s AI; this dry run matches words (a value, or one of its other words)
+              instead.
+            </p>
+            {draft.said.map((text, i) => (
+              <div className="try-it-key" key={i}>
+                <Field label={`Spoken answer ${i + 1}`} name={`say[${i}]`} problem={sim.problem}>
+                  {(a) => (
+                    <input
+                      {...a}
+                      value={text}
+                      onChange={(e) =>
+                        set({ said: draft.said.map((x, j) => (j === i ? e.target.value : x)) })
+                      }
+                    />
+                  )}
+                </Field>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Remove spoken answer ${i + 1}`}
+                  onClick={() => set({ said: draft.said.filter((_x, j) => j !== i) })}
+                >
+                  Remove
+                </button>
+              </div>
+            ))}
+            <button type="button" className="secondary" onClick={() => set({ said: [...draft.said, ''] })}>
+              Add a spoken answer
+            </button>
+          </fieldset>
+        )}
         <fieldset>
           <legend>Who answers</legend>
           {(lists.data?.agents ?? []).map((agent) => (
