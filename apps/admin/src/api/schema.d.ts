@@ -586,7 +586,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * The call's transcript: its text (what keyword rules score and search finds) and, for a call the carrier transcribed, each piece by speaker in the order it was said.
+     * @description The call's transcript: its text (what keyword rules score and search finds) and, for a call the carrier transcribed, each piece by speaker in the order it was said. A transcript set by hand (`PUT …/transcript`) has no pieces.
+     */
+    get: operations['CallsController_transcript'];
     /** Attaches the conversation's transcript; the call is rescored at once. */
     put: operations['CallScoreController_transcript'];
     post?: never;
@@ -993,6 +997,108 @@ export interface paths {
     put?: never;
     /** Replies from the tracking number; 409 when the person has opted out. */
     post: operations['ConversationsController_reply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversion-destinations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversionDestinationsController_list'];
+    put?: never;
+    post: operations['ConversionDestinationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversion-destinations/{destinationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversionDestinationsController_get'];
+    put?: never;
+    post?: never;
+    /** Deletes it with its deliveries (their conversions stay in the log). */
+    delete: operations['ConversionDestinationsController_remove'];
+    options?: never;
+    head?: never;
+    /** Changes name, enabled or settings (merged: omit a secret to keep it, null removes a setting). */
+    patch: operations['ConversionDestinationsController_update'];
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversion-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversionRulesController_list'];
+    put?: never;
+    post: operations['ConversionRulesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversion-rules/{ruleId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversionRulesController_get'];
+    put?: never;
+    post?: never;
+    /** Deletes it; its conversions stay in the log with a null ruleId. */
+    delete: operations['ConversionRulesController_remove'];
+    options?: never;
+    head?: never;
+    /** Changes any field; conversions already produced keep theirs. */
+    patch: operations['ConversionRulesController_update'];
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Newest first (by the lead's time), each with every delivery's status and the platform's last error. */
+    get: operations['ConversionLogController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/conversions/google-ads.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Google Ads offline click conversions upload file of a destination: the conversions of the rules that name it, with their Google click ids, in the property's time zone (docs/conversions.md). */
+    get: operations['ConversionLogController_googleAdsCsv'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1854,6 +1960,52 @@ export interface components {
       changed: boolean;
       changes: components['schemas']['BundleChangesByKindView'];
     };
+    AskField: {
+      /** @description Lower-case letters, digits and `_`: the key the carrier answers with. */
+      name: string;
+      /** @description What the field means, in words the carrier's model reads. */
+      description: string;
+      /** @description The field's only values; absent: free text (a unit number, a name). */
+      values?: string[];
+      /** @description Other words for a value (`maintenance`: leak, repair), by value. */
+      synonyms?: {
+        [key: string]: string[];
+      };
+      /** @description The answer counts as understood only with this field. */
+      required?: boolean;
+    };
+    AskRoute: {
+      label?: string;
+      /** @description Field name → value; all must hold. */
+      when: {
+        [key: string]: string;
+      };
+      next: string;
+    };
+    AskStep: {
+      /** @description The question; text only (the carrier speaks it). */
+      prompt: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      /** @enum {string} */
+      type: 'ask';
+      id: string;
+      label?: string;
+      fields: components['schemas']['AskField'][];
+      routes: components['schemas']['AskRoute'][];
+      fallback: string;
+      /** @description How long the caller may stay silent, in seconds. */
+      timeoutSeconds: number;
+    };
+    AskTrace: {
+      /** @description The phrase said; null: silence. */
+      said: string | null;
+      /** @enum {string} */
+      kind: 'ask';
+      stepId: string;
+      /** @description `{kind: 'route', routeIndex, stepId, understood}` or `{kind: 'fallback', reason, stepId, understood}`. */
+      outcome: {
+        [key: string]: unknown;
+      };
+    };
     AudioDto: {
       /** @enum {string} */
       contentType: 'audio/mpeg' | 'audio/wav' | 'audio/x-wav';
@@ -2143,10 +2295,13 @@ export interface components {
         | components['schemas']['ForwardStep']
         | components['schemas']['VoicemailStep']
         | components['schemas']['HangupStep']
+        | components['schemas']['AskStep']
       )[];
       initialStepId: string;
       /** @description Record the whole call (one toggle per flow). */
       recording: boolean;
+      /** @description Transcribe the conversation, by speaker, once the caller is connected (off when absent). */
+      transcription?: boolean;
     };
     CallFlowDiagram: {
       mermaid: string;
@@ -2175,6 +2330,7 @@ export interface components {
         | components['schemas']['ForwardTrace']
         | components['schemas']['VoicemailTrace']
         | components['schemas']['HangupTrace']
+        | components['schemas']['AskTrace']
       )[];
       outcome:
         | components['schemas']['AnsweredOutcome']
@@ -2186,6 +2342,8 @@ export interface components {
       path: string[];
       /** @description Whether the flow records the call. */
       recording: boolean;
+      /** @description Whether the flow transcribes the conversation. */
+      transcription: boolean;
     };
     CallFlowVersionList: {
       /** @description Oldest first. */
@@ -2258,6 +2416,10 @@ export interface components {
       emails: number | null;
       /** @description Web form submissions; null where forms do not count (as for emails). */
       forms: number | null;
+      /** @description Conversions for the ad platforms (by the lead's time); null where they do not count (source or number filters, groupings a conversion has not). */
+      conversions: number | null;
+      /** @description The conversions' values summed (rules' values, in their own currencies); null like `conversions`. */
+      conversionValue: number | null;
     };
     CallSummaryRow: {
       /** @description The group: an id (property, source, tracking number), a value (campaign, keyword, outcome, who answered), a local day (`YYYY-MM-DD`), or an hour of week (0–167 from Monday 00:00); null: the calls without one (no campaign, say). */
@@ -2281,6 +2443,10 @@ export interface components {
       emails: number | null;
       /** @description Web form submissions; null where forms do not count (as for emails). */
       forms: number | null;
+      /** @description Conversions for the ad platforms (by the lead's time); null where they do not count (source or number filters, groupings a conversion has not). */
+      conversions: number | null;
+      /** @description The conversions' values summed (rules' values, in their own currencies); null like `conversions`. */
+      conversionValue: number | null;
     };
     CallSummaryView: {
       from: string;
@@ -2321,13 +2487,21 @@ export interface components {
         | 'recording_saved'
         | 'recording_failed'
         | 'caller_hangup'
-        | 'webhook';
+        | 'webhook'
+        | 'said';
       /** @description The entry in words. */
       summary: string;
       /** @description Webhooks behind this entry (none for entries taken from the call record alone). */
       events: components['schemas']['TimelineEventView'][];
       /** @description `call_received`: the caller's number. */
       from?: string;
+      /**
+       * @description `said`: who said it (the caller, or the agent they were connected to).
+       * @enum {string}
+       */
+      speaker?: 'caller' | 'agent';
+      /** @description `said`: what the carrier's transcription heard. */
+      text?: string;
       /**
        * @description Who was rung or spoken to: `call_received` (the number dialled), `agent_*` and `connected`
        *     (the agent's destination or name), `prompt` (a whisper's agent; null: played to the caller),
@@ -2435,6 +2609,13 @@ export interface components {
       callId: string;
       entries: components['schemas']['CallTimelineEntryView'][];
       legs: components['schemas']['CallTimelineLegView'][];
+    };
+    CallTranscriptView: {
+      callId: string;
+      /** @description The text scoring and search read: `Caller: …` / `Agent: …` lines, or a transcript set by hand. */
+      transcript: string | null;
+      /** @description By speaker, in the order said; empty when the carrier transcribed nothing. */
+      segments: components['schemas']['TranscriptSegmentView'][];
     };
     CallView: {
       /** @description The flow's steps as the call went through them. */
@@ -2544,6 +2725,17 @@ export interface components {
        */
       status: 'pending' | 'active';
     };
+    ClickIdsView: {
+      gclid?: string;
+      gbraid?: string;
+      wbraid?: string;
+      fbclid?: string;
+      fbp?: string;
+      fbc?: string;
+      msclkid?: string;
+      /** @description GA4 client id from the _ga cookie. */
+      gaClientId?: string;
+    };
     ConversationDetailView: {
       id: string;
       propertyId: string;
@@ -2564,6 +2756,15 @@ export interface components {
       createdAt: string;
       /** @description ISO instant. */
       lastMessageAt: string;
+      /**
+       * @description The conversation's score by the property's scoring rules, its texts read as the transcript
+       *     (rules on answering, talk time or flow path do not apply to texts); null without rules.
+       */
+      score: number | null;
+      /** @enum {string} */
+      leadStatus: 'good_lead' | 'not_a_lead' | 'not_scored';
+      /** @description Names of the scoring rules that matched. */
+      scoreReasons: string[];
       messages: components['schemas']['MessageView'][];
     };
     ConversationPage: {
@@ -2593,6 +2794,98 @@ export interface components {
       createdAt: string;
       /** @description ISO instant. */
       lastMessageAt: string;
+      /**
+       * @description The conversation's score by the property's scoring rules, its texts read as the transcript
+       *     (rules on answering, talk time or flow path do not apply to texts); null without rules.
+       */
+      score: number | null;
+      /** @enum {string} */
+      leadStatus: 'good_lead' | 'not_a_lead' | 'not_scored';
+      /** @description Names of the scoring rules that matched. */
+      scoreReasons: string[];
+    };
+    ConversionDeliveryView: {
+      id: string;
+      destinationId: string;
+      /** @enum {string} */
+      platform: 'google_ads' | 'ga4' | 'meta';
+      /**
+       * @description pending (being tried), delivered (accepted), rejected (refused for good), failed (retrying gave up).
+       * @enum {string}
+       */
+      status: 'rejected' | 'pending' | 'failed' | 'delivered';
+      attempts: number;
+      /** @description The platform's answer: missing_click_id, invalid_click_id, too_old, rate_limited… */
+      lastErrorCode: string | null;
+      lastErrorMessage: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+    };
+    ConversionDestinationList: {
+      items: components['schemas']['ConversionDestinationView'][];
+    };
+    ConversionDestinationView: {
+      id: string;
+      propertyId: string;
+      /** @enum {string} */
+      platform: 'google_ads' | 'ga4' | 'meta';
+      name: string;
+      /** @description The settings without their secrets, plus developerTokenSet / accessTokenSet / apiSecretSet. */
+      config: {
+        [key: string]: unknown;
+      };
+      enabled: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConversionPage: {
+      items: components['schemas']['ConversionView'][];
+      /** @description Conversions matching the filter, over every page. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    ConversionRuleList: {
+      items: components['schemas']['ConversionRuleView'][];
+    };
+    ConversionRuleView: {
+      id: string;
+      propertyId: string;
+      name: string;
+      value: number | null;
+      currency: string;
+      /** @description The condition (leadKind and its fields). */
+      when: {
+        [key: string]: unknown;
+      };
+      destinationIds: string[];
+      enabled: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConversionView: {
+      id: string;
+      /** @description Null once the rule was deleted. */
+      ruleId: string | null;
+      name: string;
+      /** @enum {string} */
+      leadKind: 'call' | 'form';
+      /** @description The call's or form submission's id. */
+      leadId: string;
+      /**
+       * Format: date-time
+       * @description The lead's time: the conversion time sent to the platforms.
+       */
+      occurredAt: string;
+      value: number | null;
+      currency: string;
+      /** @description The click ids of the lead's visit. */
+      clickIds: components['schemas']['ClickIdsView'];
+      /** Format: date-time */
+      createdAt: string;
+      deliveries: components['schemas']['ConversionDeliveryView'][];
     };
     CreateAccountDto: {
       name: string;
@@ -2603,6 +2896,43 @@ export interface components {
       readOnly?: boolean;
       /** @description Limit the key to these properties of the account; absent = all, including future ones. */
       propertyIds?: string[];
+    };
+    CreateConversionDestinationDto: {
+      /**
+       * @description google_ads, ga4 or meta
+       * @enum {string}
+       */
+      platform: 'google_ads' | 'ga4' | 'meta';
+      name: string;
+      /**
+       * @description The platform's settings (docs/conversions.md). google_ads: mode (api or csv), customerId,
+       *     conversionActionId, developerToken, accessToken, loginCustomerId; ga4: measurementId,
+       *     apiSecret; meta: pixelId, accessToken, testEventCode. Secrets are never shown again.
+       */
+      config: {
+        [key: string]: string;
+      };
+      /** @description False stops new deliveries to it (pending ones end as failed). Default true. */
+      enabled?: boolean;
+    };
+    CreateConversionRuleDto: {
+      /** @description The conversion's name on the platforms (Google Ads conversion action name, GA4 or Meta event name). */
+      name: string;
+      /** @description What one conversion is worth; null or absent sends none. */
+      value?: number | null;
+      /** @description ISO 4217 (USD, EUR…). */
+      currency: string;
+      /**
+       * @description The condition: `leadKind` call (answered, talkSecondsAtLeast, leadStatus, firstTime, sourceIn)
+       *     or form (formNameIn; none: any form).
+       */
+      when: {
+        [key: string]: unknown;
+      };
+      /** @description The property's conversion destinations each conversion is sent to. */
+      destinationIds: string[];
+      /** @description False stops producing conversions by this rule. Default true. */
+      enabled?: boolean;
     };
     CreatePoolDto: {
       /** Format: uuid */
@@ -3149,7 +3479,7 @@ export interface components {
     };
     JourneyEntryView: {
       /** @enum {string} */
-      kind: 'form' | 'call';
+      kind: 'call' | 'form';
       /** Format: date-time */
       at: string;
       /** @description The form's or the call's id. */
@@ -3754,6 +4084,11 @@ export interface components {
       at?: string;
       /** @description One entry per menu prompt: keys pressed, or "" for no input. */
       keypresses?: string[];
+      /**
+       * @description One entry per spoken front desk step: what the caller says, or "" for silence. A word matcher
+       *     stands in for the carrier's AI (docs/flows.md).
+       */
+      say?: string[];
       answeringAgentIds?: string[];
       forwardAnswered?: boolean;
       /**
@@ -3902,6 +4237,17 @@ export interface components {
       /** @description The conversation as text (from a transcription service); keyword rules read it. */
       text: string;
     };
+    TranscriptSegmentView: {
+      /** @description Order of arrival within the call. */
+      seq: number;
+      /** @description When it was said (the carrier's clock). */
+      at: string;
+      /** @enum {string} */
+      speaker: 'caller' | 'agent';
+      text: string;
+      /** @description The transcriber's confidence, 0–1, when it gave one. */
+      confidence: number | null;
+    };
     TtsPrompt: {
       /** @enum {string} */
       kind: 'tts';
@@ -3923,6 +4269,33 @@ export interface components {
       definition: {
         [key: string]: unknown;
       };
+    };
+    UpdateConversionDestinationDto: {
+      name?: string;
+      /** @description Settings to change; a setting set to null is removed. */
+      config?: {
+        [key: string]: unknown;
+      };
+      enabled?: boolean;
+    };
+    UpdateConversionRuleDto: {
+      /** @description The conversion's name on the platforms (Google Ads conversion action name, GA4 or Meta event name). */
+      name?: string;
+      /** @description What one conversion is worth; null or absent sends none. */
+      value?: number | null;
+      /** @description ISO 4217 (USD, EUR…). */
+      currency?: string;
+      /**
+       * @description The condition: `leadKind` call (answered, talkSecondsAtLeast, leadStatus, firstTime, sourceIn)
+       *     or form (formNameIn; none: any form).
+       */
+      when?: {
+        [key: string]: unknown;
+      };
+      /** @description The property's conversion destinations each conversion is sent to. */
+      destinationIds?: string[];
+      /** @description False stops producing conversions by this rule. Default true. */
+      enabled?: boolean;
     };
     UpdateDniSettingsDto: {
       /** @description Site origins (`https://sunset.example`) allowed to call the public DNI endpoints. */
@@ -5219,6 +5592,11 @@ export interface operations {
         answeredBy?: string;
         /** @description `csv` streams the whole result as CSV (also chosen by `Accept: text/csv`). */
         format?: 'json' | 'csv';
+        /**
+         * @description Calls whose transcript matches this full-text search (English stemming; web search syntax:
+         *     `tour`, `"schedule a tour"`, `tour -cancel`, `tour or viewing`).
+         */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -5483,6 +5861,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallTimelineView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  CallsController_transcript: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        callId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallTranscriptView'];
         };
       };
       /** @description Error */
@@ -6814,6 +7222,401 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MessageView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionDestinationsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionDestinationList'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionDestinationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConversionDestinationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionDestinationView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionDestinationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        destinationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionDestinationView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionDestinationsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        destinationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionDestinationsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        destinationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateConversionDestinationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionDestinationView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionRulesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionRuleList'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionRulesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConversionRuleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionRuleView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionRulesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        ruleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionRuleView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionRulesController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        ruleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionRulesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+        ruleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateConversionRuleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionRuleView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionLogController_list: {
+    parameters: {
+      query?: {
+        /** @description Conversions with a delivery in this status: pending, delivered, rejected or failed. */
+        status?: 'rejected' | 'pending' | 'failed' | 'delivered';
+        /** @description Conversions with a delivery to this platform. */
+        platform?: 'google_ads' | 'ga4' | 'meta';
+        /** @description The lead's time at or after this instant (ISO 8601). */
+        from?: string;
+        /** @description The lead's time before this instant (ISO 8601). */
+        to?: string;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversionPage'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ConversionLogController_googleAdsCsv: {
+    parameters: {
+      query: {
+        /** @description A Google Ads destination of the property (in csv mode, usually). */
+        destinationId: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Google Ads "conversions from clicks" upload file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       /** @description Error */

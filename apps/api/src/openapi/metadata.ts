@@ -32,6 +32,7 @@ export default async () => {
       await import('../resources/voicemail-boxes/voicemail-message.view'),
     ['../bundles/bundle.view']: await import('../bundles/bundle.view'),
     ['../bundles/bundle-result.view']: await import('../bundles/bundle-result.view'),
+    ['../conversions/conversions.view']: await import('../conversions/conversions.view'),
     ['../outbound-webhooks/outbound-webhooks.view']:
       await import('../outbound-webhooks/outbound-webhooks.view'),
     ['../dni/dto']: await import('../dni/dto'),
@@ -1089,6 +1090,62 @@ export default async () => {
               type: { required: true, type: () => String },
               message: { required: false, type: () => Object },
             },
+            AskField: {
+              name: {
+                required: true,
+                type: () => String,
+                description: 'Lower-case letters, digits and `_`: the key the carrier answers with.',
+              },
+              description: {
+                required: true,
+                type: () => String,
+                description: "What the field means, in words the carrier's model reads.",
+              },
+              values: {
+                required: false,
+                type: () => [String],
+                description: "The field's only values; absent: free text (a unit number, a name).",
+              },
+              synonyms: {
+                required: false,
+                type: 'object',
+                additionalProperties: { type: 'array', items: { type: 'string' } },
+                description: 'Other words for a value (`maintenance`: leak, repair), by value.',
+              },
+              required: {
+                required: false,
+                type: () => Boolean,
+                description: 'The answer counts as understood only with this field.',
+              },
+            },
+            AskRoute: {
+              label: { required: false, type: () => String },
+              when: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                description: 'Field name \u2192 value; all must hold.',
+              },
+              next: { required: true, type: () => String },
+            },
+            AskStep: {
+              id: { required: true, type: () => String },
+              label: { required: false, type: () => String },
+              type: { required: true, type: () => String },
+              prompt: {
+                required: true,
+                type: () => Object,
+                description: 'The question; text only (the carrier speaks it).',
+              },
+              fields: { required: true, type: () => [t['../call-flows/call-flow.view'].AskField] },
+              routes: { required: true, type: () => [t['../call-flows/call-flow.view'].AskRoute] },
+              fallback: { required: true, type: () => String },
+              timeoutSeconds: {
+                required: true,
+                type: () => Number,
+                description: 'How long the caller may stay silent, in seconds.',
+              },
+            },
             CallFlowDefinition: {
               initialStepId: { required: true, type: () => String },
               steps: { required: true, type: () => [Object] },
@@ -1096,6 +1153,12 @@ export default async () => {
                 required: true,
                 type: () => Boolean,
                 description: 'Record the whole call (one toggle per flow).',
+              },
+              transcription: {
+                required: false,
+                type: () => Boolean,
+                description:
+                  'Transcribe the conversation, by speaker, once the caller is connected (off when absent).',
               },
             },
             CallFlowView: {
@@ -1202,6 +1265,13 @@ export default async () => {
                 type: () => [String],
                 description: 'One entry per menu prompt: keys pressed, or "" for no input.',
               },
+              say: {
+                required: false,
+                type: () => [String],
+                description:
+                  'One entry per spoken front desk step: what the caller says, or "" for silence. A word matcher\nstands in for the carrier\'s AI (docs/flows.md).',
+                maxLength: 1000,
+              },
               answeringAgentIds: { required: false, type: () => [String] },
               forwardAnswered: { required: false, type: () => Boolean },
               schedules: {
@@ -1275,6 +1345,23 @@ export default async () => {
                   "`{kind: 'option', digit, stepId}` or `{kind: 'fallback', stepId, lastFailure}`.",
               },
             },
+            AskTrace: {
+              kind: { required: true, type: () => String },
+              stepId: { required: true, type: () => String },
+              said: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'The phrase said; null: silence.',
+              },
+              outcome: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  "`{kind: 'route', routeIndex, stepId, understood}` or `{kind: 'fallback', reason, stepId, understood}`.",
+              },
+            },
             RingGroupTrace: {
               kind: { required: true, type: () => String },
               stepId: { required: true, type: () => String },
@@ -1341,6 +1428,11 @@ export default async () => {
                 required: true,
                 type: () => Boolean,
                 description: 'Whether the flow records the call.',
+              },
+              transcription: {
+                required: true,
+                type: () => Boolean,
+                description: 'Whether the flow transcribes the conversation.',
               },
             },
           },
@@ -2145,6 +2237,237 @@ export default async () => {
           },
         ],
         [
+          import('../conversions/dto'),
+          {
+            CreateConversionDestinationDto: {
+              platform: {
+                required: true,
+                description: 'google_ads, ga4 or meta',
+                enum: ['google_ads', 'ga4', 'meta'],
+              },
+              name: { required: true, type: () => String, minLength: 1, maxLength: 100 },
+              config: {
+                required: true,
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                description:
+                  "The platform's settings (docs/conversions.md). google_ads: mode (api or csv), customerId,\nconversionActionId, developerToken, accessToken, loginCustomerId; ga4: measurementId,\napiSecret; meta: pixelId, accessToken, testEventCode. Secrets are never shown again.",
+              },
+              enabled: {
+                required: false,
+                type: () => Boolean,
+                description: 'False stops new deliveries to it (pending ones end as failed). Default true.',
+              },
+            },
+            UpdateConversionDestinationDto: {
+              name: { required: false, type: () => String, minLength: 1, maxLength: 100 },
+              config: {
+                required: false,
+                type: 'object',
+                additionalProperties: true,
+                description: 'Settings to change; a setting set to null is removed.',
+              },
+              enabled: { required: false, type: () => Boolean },
+            },
+            CreateConversionRuleDto: {
+              name: {
+                required: true,
+                type: () => String,
+                description:
+                  "The conversion's name on the platforms (Google Ads conversion action name, GA4 or Meta event name).",
+                minLength: 1,
+                maxLength: 100,
+              },
+              value: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: 'What one conversion is worth; null or absent sends none.',
+              },
+              currency: { required: true, type: () => String, description: 'ISO 4217 (USD, EUR\u2026).' },
+              when: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  'The condition: `leadKind` call (answered, talkSecondsAtLeast, leadStatus, firstTime, sourceIn)\nor form (formNameIn; none: any form).',
+              },
+              destinationIds: {
+                required: true,
+                type: () => [String],
+                description: "The property's conversion destinations each conversion is sent to.",
+                format: 'uuid',
+              },
+              enabled: {
+                required: false,
+                type: () => Boolean,
+                description: 'False stops producing conversions by this rule. Default true.',
+              },
+            },
+            UpdateConversionRuleDto: {},
+            ConversionLogQuery: {
+              status: {
+                required: false,
+                description:
+                  'Conversions with a delivery in this status: pending, delivered, rejected or failed.',
+                enum: ['rejected', 'pending', 'failed', 'delivered'],
+              },
+              platform: {
+                required: false,
+                description: 'Conversions with a delivery to this platform.',
+                enum: ['google_ads', 'ga4', 'meta'],
+              },
+              from: {
+                required: false,
+                type: () => String,
+                description: "The lead's time at or after this instant (ISO 8601).",
+              },
+              to: {
+                required: false,
+                type: () => String,
+                description: "The lead's time before this instant (ISO 8601).",
+              },
+            },
+            GoogleAdsCsvQuery: {
+              destinationId: {
+                required: true,
+                type: () => String,
+                description: 'A Google Ads destination of the property (in csv mode, usually).',
+                format: 'uuid',
+              },
+              from: { required: false, type: () => String },
+              to: { required: false, type: () => String },
+            },
+          },
+        ],
+        [
+          import('../conversions/conversions.view'),
+          {
+            ConversionDestinationView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              platform: { required: true, enum: ['google_ads', 'ga4', 'meta'] },
+              name: { required: true, type: () => String },
+              config: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description:
+                  'The settings without their secrets, plus developerTokenSet / accessTokenSet / apiSecretSet.',
+              },
+              enabled: { required: true, type: () => Boolean },
+              createdAt: { required: true, type: () => Date },
+            },
+            ConversionDestinationList: {
+              items: {
+                required: true,
+                type: () => [t['../conversions/conversions.view'].ConversionDestinationView],
+              },
+            },
+            ConversionRuleView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              value: { required: true, type: () => Number, nullable: true },
+              currency: { required: true, type: () => String },
+              when: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description: 'The condition (leadKind and its fields).',
+              },
+              destinationIds: { required: true, type: () => [String] },
+              enabled: { required: true, type: () => Boolean },
+              createdAt: { required: true, type: () => Date },
+            },
+            ConversionRuleList: {
+              items: {
+                required: true,
+                type: () => [t['../conversions/conversions.view'].ConversionRuleView],
+              },
+            },
+            ConversionDeliveryView: {
+              id: { required: true, type: () => String },
+              destinationId: { required: true, type: () => String },
+              platform: { required: true, enum: ['google_ads', 'ga4', 'meta'] },
+              status: {
+                required: true,
+                description:
+                  'pending (being tried), delivered (accepted), rejected (refused for good), failed (retrying gave up).',
+                enum: ['rejected', 'pending', 'failed', 'delivered'],
+              },
+              attempts: { required: true, type: () => Number },
+              lastErrorCode: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  "The platform's answer: missing_click_id, invalid_click_id, too_old, rate_limited\u2026",
+              },
+              lastErrorMessage: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => Date },
+              deliveredAt: { required: true, type: () => Date, nullable: true },
+            },
+            ClickIdsView: {
+              gclid: { required: false, type: () => String },
+              gbraid: { required: false, type: () => String },
+              wbraid: { required: false, type: () => String },
+              fbclid: { required: false, type: () => String },
+              fbp: { required: false, type: () => String },
+              fbc: { required: false, type: () => String },
+              msclkid: { required: false, type: () => String },
+              gaClientId: {
+                required: false,
+                type: () => String,
+                description: 'GA4 client id from the _ga cookie.',
+              },
+            },
+            ConversionView: {
+              id: { required: true, type: () => String },
+              ruleId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Null once the rule was deleted.',
+              },
+              name: { required: true, type: () => String },
+              leadKind: { required: true, enum: ['call', 'form'] },
+              leadId: {
+                required: true,
+                type: () => String,
+                description: "The call's or form submission's id.",
+              },
+              occurredAt: {
+                required: true,
+                type: () => Date,
+                description: "The lead's time: the conversion time sent to the platforms.",
+              },
+              value: { required: true, type: () => Number, nullable: true },
+              currency: { required: true, type: () => String },
+              clickIds: {
+                required: true,
+                type: () => t['../conversions/conversions.view'].ClickIdsView,
+                description: "The click ids of the lead's visit.",
+              },
+              createdAt: { required: true, type: () => Date },
+              deliveries: {
+                required: true,
+                type: () => [t['../conversions/conversions.view'].ConversionDeliveryView],
+              },
+            },
+            ConversionPage: {
+              items: { required: true, type: () => [t['../conversions/conversions.view'].ConversionView] },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Conversions matching the filter, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+          },
+        ],
+        [
           import('../outbound-webhooks/outbound-webhooks.view'),
           {
             WebhookSubscriptionView: {
@@ -2609,7 +2932,7 @@ export default async () => {
               referrer: { required: true, type: () => String, nullable: true },
             },
             JourneyEntryView: {
-              kind: { required: true, enum: ['form', 'call'] },
+              kind: { required: true, enum: ['call', 'form'] },
               at: { required: true, type: () => Date },
               id: { required: true, type: () => String, description: "The form's or the call's id." },
               summary: {
@@ -2748,6 +3071,15 @@ export default async () => {
                 ],
               },
             },
+            CallSearchQuery: {
+              q: {
+                required: false,
+                type: () => String,
+                description:
+                  'Calls whose transcript matches this full-text search (English stemming; web search syntax:\n`tour`, `"schedule a tour"`, `tour -cancel`, `tour or viewing`).',
+                maxLength: 500,
+              },
+            },
             CallLogQuery: {},
           },
         ],
@@ -2869,6 +3201,7 @@ export default async () => {
                   'recording_failed',
                   'caller_hangup',
                   'webhook',
+                  'said',
                 ],
               },
               summary: { required: true, type: () => String, description: 'The entry in words.' },
@@ -2882,6 +3215,16 @@ export default async () => {
                 required: false,
                 type: () => String,
                 description: "`call_received`: the caller's number.",
+              },
+              speaker: {
+                required: false,
+                description: '`said`: who said it (the caller, or the agent they were connected to).',
+                enum: ['caller', 'agent'],
+              },
+              text: {
+                required: false,
+                type: () => String,
+                description: "`said`: what the carrier's transcription heard.",
               },
               to: {
                 required: false,
@@ -3095,6 +3438,37 @@ export default async () => {
               entries: { required: true, type: () => [t['../calls/calls.view'].CallTimelineEntryView] },
               legs: { required: true, type: () => [t['../calls/calls.view'].CallTimelineLegView] },
             },
+            TranscriptSegmentView: {
+              seq: { required: true, type: () => Number, description: 'Order of arrival within the call.' },
+              at: {
+                required: true,
+                type: () => String,
+                description: "When it was said (the carrier's clock).",
+              },
+              speaker: { required: true, enum: ['caller', 'agent'] },
+              text: { required: true, type: () => String },
+              confidence: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description: "The transcriber's confidence, 0\u20131, when it gave one.",
+              },
+            },
+            CallTranscriptView: {
+              callId: { required: true, type: () => String },
+              transcript: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description:
+                  'The text scoring and search read: `Caller: \u2026` / `Agent: \u2026` lines, or a transcript set by hand.',
+              },
+              segments: {
+                required: true,
+                type: () => [t['../calls/calls.view'].TranscriptSegmentView],
+                description: 'By speaker, in the order said; empty when the carrier transcribed nothing.',
+              },
+            },
           },
         ],
         [
@@ -3143,6 +3517,20 @@ export default async () => {
                 type: () => Number,
                 nullable: true,
                 description: 'Web form submissions; null where forms do not count (as for emails).',
+              },
+              conversions: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "Conversions for the ad platforms (by the lead's time); null where they do not count (source or number filters, groupings a conversion has not).",
+              },
+              conversionValue: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "The conversions' values summed (rules' values, in their own currencies); null like `conversions`.",
               },
             },
             CallSummaryRow: {
@@ -3636,6 +4024,19 @@ export default async () => {
               optedOutAt: { required: true, type: () => String, nullable: true, description: 'ISO instant.' },
               createdAt: { required: true, type: () => String, description: 'ISO instant.' },
               lastMessageAt: { required: true, type: () => String, description: 'ISO instant.' },
+              score: {
+                required: true,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "The conversation's score by the property's scoring rules, its texts read as the transcript\n(rules on answering, talk time or flow path do not apply to texts); null without rules.",
+              },
+              leadStatus: { required: true, enum: ['good_lead', 'not_a_lead', 'not_scored'] },
+              scoreReasons: {
+                required: true,
+                type: () => [String],
+                description: 'Names of the scoring rules that matched.',
+              },
             },
             MessageView: {
               id: { required: true, type: () => String },
@@ -4238,6 +4639,43 @@ export default async () => {
           },
         ],
         [
+          import('../conversions/conversions.controller'),
+          {
+            ConversionDestinationsController: {
+              create: { type: t['../conversions/conversions.view'].ConversionDestinationView },
+              list: { type: t['../conversions/conversions.view'].ConversionDestinationList },
+              get: { type: t['../conversions/conversions.view'].ConversionDestinationView },
+              update: {
+                summary:
+                  'Changes name, enabled or settings (merged: omit a secret to keep it, null removes a setting).',
+                type: t['../conversions/conversions.view'].ConversionDestinationView,
+              },
+              remove: { summary: 'Deletes it with its deliveries (their conversions stay in the log).' },
+            },
+            ConversionRulesController: {
+              create: { type: t['../conversions/conversions.view'].ConversionRuleView },
+              list: { type: t['../conversions/conversions.view'].ConversionRuleList },
+              get: { type: t['../conversions/conversions.view'].ConversionRuleView },
+              update: {
+                summary: 'Changes any field; conversions already produced keep theirs.',
+                type: t['../conversions/conversions.view'].ConversionRuleView,
+              },
+              remove: { summary: 'Deletes it; its conversions stay in the log with a null ruleId.' },
+            },
+            ConversionLogController: {
+              list: {
+                summary:
+                  "Newest first (by the lead's time), each with every delivery's status and the platform's last error.",
+                type: t['../conversions/conversions.view'].ConversionPage,
+              },
+              googleAdsCsv: {
+                summary:
+                  "The Google Ads offline click conversions upload file of a destination: the conversions of the\nrules that name it, with their Google click ids, in the property's time zone (docs/conversions.md).",
+              },
+            },
+          },
+        ],
+        [
           import('../outbound-webhooks/notification-secret.controller'),
           {
             NotificationSecretController: {
@@ -4307,6 +4745,11 @@ export default async () => {
                 summary:
                   'One call as a timeline, with a summary per agent leg.\n\nIn order: the call coming in (caller, number, source, attribution), each flow step, prompts,\nmenu keys, every agent rung (ring time, answered or not, talk time, hangup cause), the bridge,\nrecordings and voicemail, the hangup, then the outcome. Each carrier webhook of the call is in\nthe entry it explains, or is an entry of its own (`webhook`).',
                 type: t['../calls/calls.view'].CallTimelineView,
+              },
+              transcript: {
+                summary:
+                  "The call's transcript: its text (what keyword rules score and search finds) and, for a call\nthe carrier transcribed, each piece by speaker in the order it was said. A transcript set by\nhand (`PUT \u2026/transcript`) has no pieces.",
+                type: t['../calls/calls.view'].CallTranscriptView,
               },
               recordings: {
                 summary:
