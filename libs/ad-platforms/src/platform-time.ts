@@ -1,8 +1,10 @@
 /**
  * A conversion's time as each platform wants it. Google Ads reads a wall-clock time in the account's
  * zone (the API with its UTC offset, the upload file under a `Parameters:TimeZone` line); GA4
- * Measurement Protocol reads microseconds and Meta seconds since the Unix epoch.
+ * Measurement Protocol reads microseconds and Meta seconds since the Unix epoch. The wall clock is
+ * the domain's (toZonedTime), the one reading of an instant in a zone.
  */
+import { isValidTimeZone, toZonedTime } from '@switchboard/domain';
 
 /** A bad ISO instant or an unknown IANA zone: the conversion cannot be written for any platform. */
 export class PlatformTimeError extends Error {
@@ -18,30 +20,6 @@ function instantMs(iso: string): number {
   return ms;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      });
-    } catch {
-      throw new PlatformTimeError(`"${timeZone}" is not an IANA time zone`);
-    }
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 interface WallClock {
   date: string;
   time: string;
@@ -51,29 +29,22 @@ interface WallClock {
 
 /** The wall clock of `ms` in `timeZone`, whole seconds (platforms take no fractions). */
 function wallClock(ms: number, timeZone: string): WallClock {
-  const seconds = Math.floor(ms / 1000) * 1000;
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(seconds)) parts[p.type] = p.value;
-  const asUtc = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
+  checkTimeZone(timeZone);
+  const z = toZonedTime(ms, timeZone);
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}:${parts.second}`,
-    offsetMinutes: Math.round((asUtc - seconds) / 60_000),
+    date: z.date,
+    time: [z.hour, z.minute, z.second].map(two).join(':'),
+    offsetMinutes: z.offsetMinutes,
   };
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, '0');
 }
 
 function offsetText(minutes: number): string {
   const abs = Math.abs(minutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${minutes < 0 ? '-' : '+'}${hh}:${mm}`;
+  return `${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 /** Google Ads API `conversionDateTime`: `yyyy-mm-dd hh:mm:ss+hh:mm`, local time in `timeZone`. */
@@ -103,5 +74,5 @@ export function unixSeconds(iso: string): number {
 
 /** Checks an IANA zone name (throws PlatformTimeError), before a file or request is written with it. */
 export function checkTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
+  if (!isValidTimeZone(timeZone)) throw new PlatformTimeError(`"${timeZone}" is not an IANA time zone`);
 }
