@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { applyBundle, http } from '@switchboard/scenarios';
 import type { Bundle } from '@switchboard/bundle';
@@ -8,7 +9,8 @@ import { startStack } from './stack';
  * `npm run bench:dni -- [--requests N] [--concurrency C] [--json]`: the DNI figure. Starts a
  * throwaway stack (its own rate limit raised: one address sends everything), then posts N new
  * visits (each a session classified to a pooled source and given a pool number) with C in flight,
- * and prints visits/s and latency percentiles. The pool's policy is `reuse_lru`; its visitors are
+ * and prints visits/s and latency percentiles, and the script's size as served and gzipped (what
+ * every page of the customer's site loads). The pool's policy is `reuse_lru`; its visitors are
  * all still on the site, so past the 50th a visit tries the takeover and is shown no number.
  */
 interface Args {
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     const endpoints = { apiUrl: stack.apiUrl, simUrl: stack.simUrl!, apiKey: stack.apiKey };
     const { dni } = await applyBundle(endpoints, BUNDLE);
     if (!dni) throw new Error('the bench bundle has no DNI settings');
+    const script = Buffer.from(await (await fetch(`${stack.apiUrl}/dni/${dni.dniKey}.js`)).arrayBuffer());
     const url = `${stack.apiUrl}/dni/${dni.dniKey}/visits`;
     const one = async (i: number) => {
       const t0 = performance.now();
@@ -103,13 +106,16 @@ async function main(): Promise<void> {
       p50_ms: r1(percentile(s, 50)),
       p99_ms: r1(percentile(s, 99)),
       max_ms: r1(s[s.length - 1] ?? NaN),
+      script_bytes: script.length,
+      script_gzipped_bytes: gzipSync(script).length,
       machine: `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
     };
     if (args.json) console.log(JSON.stringify(summary));
     else
       console.log(
         `DNI visits (session + pool number): ${summary.per_second}/s at ${summary.concurrency} in flight; ` +
-          `p50 ${summary.p50_ms} ms, p99 ${summary.p99_ms} ms, max ${summary.max_ms} ms; ${failed} without a number`,
+          `p50 ${summary.p50_ms} ms, p99 ${summary.p99_ms} ms, max ${summary.max_ms} ms; ${failed} without a number\n` +
+          `DNI script: ${summary.script_bytes} bytes, ${summary.script_gzipped_bytes} gzipped`,
       );
     if (failed > 0) process.exitCode = 1;
   } finally {

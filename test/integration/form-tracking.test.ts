@@ -261,7 +261,7 @@ describe('form tracking: the public form endpoint, the form log, reports and the
       headers: withKey(api.apiKey),
     });
     const [header, row] = (await csv.text()).trim().split('\r\n');
-    assert.match(header, /,texts,emails,forms$/);
+    assert.match(header, /,texts,emails,forms,/);
     assert.match(row, /,0,0,2$/);
   });
 

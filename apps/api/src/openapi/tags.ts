@@ -118,6 +118,11 @@ export const TAGS: readonly { name: string; description: string }[] = [
     description:
       "Web form submissions the DNI script captured: the form log and a lead's journey (docs/DNI.md, docs/reports.md).",
   },
+  {
+    name: 'Conversions',
+    description:
+      "A property's ad platform destinations and conversion rules, the conversions its leads earned with their delivery log, and the Google Ads upload file (docs/conversions.md).",
+  },
 ];
 
 /** The first path segment of an area (after `/v1` and `/properties/{propertyId}`) → its tag. */
@@ -159,6 +164,9 @@ const AREAS: Record<string, string> = {
   media: 'Media',
   health: 'Health',
   forms: 'Forms',
+  'conversion-destinations': 'Conversions',
+  'conversion-rules': 'Conversions',
+  conversions: 'Conversions',
 };
 
 /** Areas under `/properties/{propertyId}` whose name means something else at the top level. */
