@@ -276,4 +276,27 @@ describe('admin console: forms and conversions', () => {
     tab.assertClean();
     await tab.close();
   });
+
+  it('shows a read-only key the conversions and form tracking without change controls', async () => {
+    const viewer = await stack.api('POST', '/v1/api-keys', { name: 'viewer', readOnly: true });
+    assert.equal(viewer.status, 201, JSON.stringify(viewer.body));
+    const tab = await openConsole(browser, stack.apiUrl);
+    const { page } = tab;
+    await signIn(page, stack.apiUrl, viewer.body.key, `/admin/p/${propertyId}/conversions`);
+    await page.getByRole('table', { name: 'Conversion rules' }).getByText('contact_form').waitFor();
+    await page
+      .getByRole('region', { name: 'Delivery log' })
+      .getByRole('cell', { name: 'Delivered' })
+      .waitFor();
+    assert.equal(await page.getByRole('button', { name: /Add|Edit|Delete|Save/ }).count(), 0);
+    assert.equal(await page.getByRole('form').count(), 0);
+    // Reading the upload file is not a change: it stays.
+    await page.getByRole('button', { name: 'Download upload file of Ads upload file' }).waitFor();
+    await page.goto(`${stack.apiUrl}/admin/p/${propertyId}/dni`);
+    await page.getByLabel('Form field 1', { exact: true }).waitFor();
+    assert.equal(await page.getByLabel('Track form submissions').isDisabled(), true);
+    assert.equal(await page.getByRole('button', { name: /Map a form field|Remove|Save/ }).count(), 0);
+    tab.assertClean();
+    await tab.close();
+  });
 });
