@@ -4,8 +4,10 @@ import { AGENT_ROUTES } from './pages/agents/routes';
 import { AUDIO_ROUTES } from './pages/audio/routes';
 import { BUNDLE_ROUTES } from './pages/bundle/routes';
 import { CALL_ROUTES } from './pages/calls/routes';
+import { CONVERSION_ROUTES } from './pages/conversions/routes';
 import { DNI_ROUTES } from './pages/dni/routes';
 import { FLOW_IMPORT_ROUTES } from './pages/flows/import-routes';
+import { FORM_ROUTES } from './pages/forms/routes';
 import { FLOW_ROUTES } from './pages/flows/routes';
 import { LIVE_ROUTES } from './pages/live/routes';
 import { NUMBER_ROUTES } from './pages/numbers/routes';
@@ -46,6 +48,8 @@ const ROUTES: readonly Route[] = [
   ...CALL_ROUTES,
   ...REPORT_ROUTES,
   ...LIVE_ROUTES,
+  ...FORM_ROUTES,
+  ...CONVERSION_ROUTES,
 ];
 
 export function App() {

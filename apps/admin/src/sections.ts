@@ -20,8 +20,10 @@ export const PROPERTY_SECTIONS: readonly Section[] = [
   { slug: 'voicemail', label: 'Voicemail' },
   { slug: 'scoring', label: 'Scoring' },
   { slug: 'texts', label: 'Texts & emails' },
+  { slug: 'forms', label: 'Forms' },
   { slug: 'dni', label: 'Website (DNI)' },
   { slug: 'webhooks', label: 'Webhooks' },
+  { slug: 'conversions', label: 'Conversions' },
   { slug: 'bundle', label: 'Export & import' },
   { slug: 'settings', label: 'Property settings' },
 ];

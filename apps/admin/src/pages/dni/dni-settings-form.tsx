@@ -6,6 +6,7 @@ import { useAction } from '../../use-api';
 import { Field } from '../../ui/field';
 import { joinList, shownFields, splitList } from '../../ui/list-text';
 import { ProblemNotice } from '../../ui/problem-notice';
+import { FormTrackingFields, toFieldMap, toMappedFields } from './form-tracking-fields';
 
 type Settings = Ok<'/v1/properties/{propertyId}/dni', 'get'>;
 const FIELDS = [
@@ -15,9 +16,13 @@ const FIELDS = [
   'lookbackMinutes',
   'attributionModel',
   'repeatCallerWindowDays',
+  'formTracking',
 ];
 
-/** The property's DNI settings: which sites may call, which numbers are swapped, sessions, attribution. */
+/**
+ * The property's DNI settings: which sites may call, which numbers are swapped, sessions,
+ * attribution, and form tracking.
+ */
 export function DniSettingsForm({
   propertyId,
   settings,
@@ -37,6 +42,8 @@ export function DniSettingsForm({
   const [repeatDays, setRepeatDays] = useState(
     settings.repeatCallerWindowDays === null ? '' : String(settings.repeatCallerWindowDays),
   );
+  const [tracking, setTracking] = useState(settings.formTracking.enabled);
+  const [mapped, setMapped] = useState(() => toMappedFields(settings.formTracking.fieldMap));
   const p = save.problem;
   return (
     <form
@@ -55,6 +62,7 @@ export function DniSettingsForm({
                   lookbackMinutes: Number(lookback),
                   attributionModel: model,
                   repeatCallerWindowDays: repeatDays.trim() === '' ? null : Number(repeatDays),
+                  formTracking: { enabled: tracking, fieldMap: toFieldMap(mapped) },
                 },
               }),
             ),
@@ -129,6 +137,14 @@ export function DniSettingsForm({
             )}
           </Field>
         </div>
+        <FormTrackingFields
+          enabled={tracking}
+          setEnabled={setTracking}
+          rows={mapped}
+          setRows={setMapped}
+          problem={p}
+          readOnly={readOnly}
+        />
         {!readOnly && <button type="submit">{save.busy ? 'Saving…' : 'Save DNI settings'}</button>}
       </fieldset>
     </form>
