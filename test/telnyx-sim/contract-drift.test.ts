@@ -33,8 +33,8 @@ const skip = 'missing' in found ? `Telnyx's OpenAPI file is not here (${found.mi
 const NOT_IN_SPEC = [
   'call.machine.premium.detection.ended',
   'call.machine.premium.greeting.ended',
-  'call.transcription',
   'call.ai_gather.ended',
+  'call.transcription',
 ];
 
 const CALLER = '+15125550142';
