@@ -172,6 +172,13 @@ export interface BundleDni {
   session_grace_minutes?: number;
   lookback_minutes?: number;
   attribution_model?: 'first_touch' | 'last_touch';
+  /** form tracking (docs/DNI.md "Form tracking"): the script sends the site's form submissions; field_map maps form field names to name, phone, email or message */
+  form_tracking?: {
+    enabled: boolean;
+    field_map?: {
+      [k: string]: 'name' | 'phone' | 'email' | 'message';
+    };
+  };
 }
 
 export interface BundlePool {

@@ -23,6 +23,14 @@ export async function applyDni(s: StackEndpoints, propertyId: string, b: Bundle)
       ...(b.dni?.session_grace_minutes ? { sessionGraceMinutes: b.dni.session_grace_minutes } : {}),
       ...(b.dni?.lookback_minutes !== undefined ? { lookbackMinutes: b.dni.lookback_minutes } : {}),
       ...(b.dni?.attribution_model ? { attributionModel: b.dni.attribution_model } : {}),
+      ...(b.dni?.form_tracking
+        ? {
+            formTracking: {
+              enabled: b.dni.form_tracking.enabled,
+              ...(b.dni.form_tracking.field_map ? { fieldMap: b.dni.form_tracking.field_map } : {}),
+            },
+          }
+        : {}),
     }),
   );
   const sources = (

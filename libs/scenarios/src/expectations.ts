@@ -1,4 +1,31 @@
-import type { ScenarioExpectations } from './scenario.types';
+import type {
+  ScenarioConversionExpectation,
+  ScenarioExpectations,
+  ScenarioFormExpectation,
+} from './scenario.types';
+
+/** One delivery of a conversion a lead earned, named as the scenario names its rules and destinations. */
+export interface ObservedConversion {
+  rule: string;
+  destination: string;
+  status: string;
+  code: string | null;
+}
+
+/** What became of a visitor's form: the api's answer and, once stored, the form as the form log shows it. */
+export interface ObservedForm {
+  stored: boolean;
+  /** Why the api refused it (`HTTP 403 form_tracking_off`). */
+  refused?: string;
+  id?: string;
+  source?: string | null;
+  name?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  message?: string | null;
+  journey?: string[];
+  conversions?: ObservedConversion[];
+}
 
 /** What actually happened on one call, gathered from the call record and the simulator's log. */
 export interface ObservedCall {
@@ -23,6 +50,12 @@ export interface ObservedCall {
   landing_page?: string | null;
   active_page?: string | null;
   referrer?: string | null;
+  /** The lead's journey (GET /v1/calls/{id}), each contact labelled as the scenario names it. */
+  journey?: string[];
+  /** The deliveries of the conversions the call earned, once none is pending (or the wait ran out). */
+  conversions?: ObservedConversion[];
+  /** The form the visitor sent before calling. */
+  form?: ObservedForm;
 }
 
 /** What a record does not say is reported as such, so an expectation of it fails rather than passes. */
@@ -80,5 +113,87 @@ export function checkExpectations(
     for (const [k, v] of Object.entries(rest))
       failed.push({ key: `attribution.${k}`, expected: v, actual: NOT_RECORDED });
   }
+  if (expect.journey !== undefined) eq('journey', expect.journey, recorded(o.journey));
+  if (expect.conversions !== undefined)
+    failed.push(...checkConversions('conversions', expect.conversions, o.conversions));
+  if (expect.form !== undefined) failed.push(...checkForm(expect.form, o.form));
   return failed;
+}
+
+/** What is said of a form the api refused, or of one never sent. */
+const NOT_STORED = 'form not stored';
+const NO_FORM = 'no form sent (visitor.form)';
+
+/** The form's expectations (`expect.form`). */
+export function checkForm(expect: ScenarioFormExpectation, o: ObservedForm | undefined): FailedExpectation[] {
+  const failed: FailedExpectation[] = [];
+  const eq = (key: string, expected: unknown, actual: unknown) => {
+    if (JSON.stringify(expected) !== JSON.stringify(actual))
+      failed.push({ key: `form.${key}`, expected, actual });
+  };
+  const seen = (v: unknown) => (!o ? NO_FORM : o.stored ? (v ?? null) : NOT_STORED);
+  if (expect.stored !== undefined) eq('stored', expect.stored, o ? o.stored : NO_FORM);
+  if (expect.source !== undefined) eq('source', expect.source, seen(o?.source));
+  if (expect.name !== undefined) eq('name', expect.name, seen(o?.name));
+  if (expect.phone !== undefined) eq('phone', expect.phone, seen(o?.phone));
+  if (expect.email !== undefined) eq('email', expect.email, seen(o?.email));
+  if (expect.message !== undefined) eq('message', expect.message, seen(o?.message));
+  if (expect.journey !== undefined) eq('journey', expect.journey, seen(o?.journey));
+  if (expect.conversions !== undefined)
+    failed.push(
+      ...checkConversions('form.conversions', expect.conversions, o?.stored ? o.conversions : undefined),
+    );
+  return failed;
+}
+
+/**
+ * The expectations of an entry that places no call (`call: false`): only `form` can hold; any other
+ * key fails, since there is no call to hold it to.
+ */
+export function checkFormOnly(expect: ScenarioExpectations | undefined, form: ObservedForm | undefined) {
+  if (!expect) return [];
+  const { form: formExpect, ...callKeys } = expect;
+  const failed: FailedExpectation[] = Object.entries(callKeys).map(([key, expected]) => ({
+    key,
+    expected,
+    actual: 'no call placed (call: false)',
+  }));
+  if (formExpect) failed.push(...checkForm(formExpect, form));
+  return failed;
+}
+
+/** Whether the deliveries seen are exactly those expected: one each, in any order. */
+export function conversionsMatch(
+  want: readonly ScenarioConversionExpectation[],
+  seen: readonly ObservedConversion[],
+): boolean {
+  if (want.length !== seen.length) return false;
+  const fits = (w: ScenarioConversionExpectation, c: ObservedConversion) =>
+    w.rule === c.rule &&
+    w.status === c.status &&
+    (w.destination === undefined || w.destination === c.destination) &&
+    (w.code === undefined || w.code === c.code);
+  // Expectations may leave out the destination or code, so a first fit is not always the right one:
+  // try every pairing (a lead earns a handful of deliveries at most).
+  const taken = new Array<boolean>(seen.length).fill(false);
+  const pair = (i: number): boolean => {
+    if (i === want.length) return true;
+    for (let j = 0; j < seen.length; j++) {
+      if (taken[j] || !fits(want[i], seen[j])) continue;
+      taken[j] = true;
+      if (pair(i + 1)) return true;
+      taken[j] = false;
+    }
+    return false;
+  };
+  return pair(0);
+}
+
+function checkConversions(
+  key: string,
+  want: readonly ScenarioConversionExpectation[],
+  seen: readonly ObservedConversion[] | undefined,
+): FailedExpectation[] {
+  if (seen === undefined) return [{ key, expected: want, actual: NOT_RECORDED }];
+  return conversionsMatch(want, seen) ? [] : [{ key, expected: want, actual: seen }];
 }

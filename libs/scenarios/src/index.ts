@@ -6,3 +6,6 @@ export * from './expectations';
 export * from './run-scenario';
 export * from './stack-client';
 export * from './scenario-run';
+export * from './apply-conversions';
+export * from './lead-records';
+export * from './visitor-form';

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { bundleSchemaIssues, type Bundle, type SchemaCheck } from '@switchboard/bundle';
+import { conversionSetupIssues } from './apply-conversions';
 import type { Scenario } from './scenario.types';
 import { scenarioSchemaIssues } from './schemas';
 
@@ -41,6 +42,8 @@ export function loadScenario(file: string): Scenario & { config: Bundle } {
   const data = parse(file);
   check('scenario', scenarioSchemaIssues, data, file);
   const s = data as Scenario;
+  const setup = conversionSetupIssues(s.conversions);
+  if (setup.length) throw new ScenarioFileError(`${file}: not a valid scenario: ${setup.join('; ')}`);
   let config: Bundle;
   if (typeof s.config === 'string') {
     const bundleFile = path.resolve(path.dirname(file), s.config);

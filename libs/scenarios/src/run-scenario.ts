@@ -1,16 +1,28 @@
 import type { Bundle } from '@switchboard/bundle';
 import { applyBundle } from './apply-bundle';
+import { applyConversions, NO_CONVERSIONS, type ConversionNames } from './apply-conversions';
 import type { DniTarget } from './apply-dni';
-import { checkExpectations, type FailedExpectation, type ObservedCall } from './expectations';
+import {
+  checkExpectations,
+  checkFormOnly,
+  type FailedExpectation,
+  type ObservedCall,
+  type ObservedForm,
+} from './expectations';
+import { journeyLabels, leadConversions, type JourneyEntry, type LeadLabels } from './lead-records';
 import type { Scenario, ScenarioCall, ScenarioHistoryCall } from './scenario.types';
 import { closeRun, openRun } from './scenario-run';
 import { apiClient, expectOk, http, type StackEndpoints } from './stack-client';
+import { submitForm, type VisitState } from './visitor-form';
+
+/** What the runner saw of one entry: its call's (none for `call: false`) and its form's. */
+export type ObservedEntry = Partial<ObservedCall> & { commands_detail?: unknown[]; form?: ObservedForm };
 
 export interface CallResult {
   scenario: string;
   call: string;
   passed: boolean;
-  observed?: ObservedCall & { commands_detail: unknown[] };
+  observed?: ObservedEntry;
   record?: unknown;
   failed?: FailedExpectation[];
   error?: string;
@@ -27,6 +39,7 @@ interface SimTimeline {
  */
 interface CallRecord {
   id: string;
+  propertyId?: string | null;
   outcome: string | null;
   answeredBy: string | null;
   path: { step: string }[];
@@ -92,7 +105,8 @@ function visitorAddress(id: string | undefined): string {
 
 /**
  * Plays the call's website visitor through the public DNI endpoints (docs/DNI.md) as the script
- * would: the visit, then each page view. Answers the number the page showed in place of `to`.
+ * would: the visit (with the ad platforms' cookies), then each page view. Answers the number the
+ * page showed in place of `to`, and the visit a form is then sent from.
  * `visitors` maps the scenario's visitor ids to the DNI visitor ids their first visit was given,
  * which a returning visitor sends again (as the script's cookie would).
  */
@@ -101,9 +115,9 @@ async function visit(
   dni: DniTarget | null,
   call: ScenarioCall,
   visitors: Map<string, string>,
-): Promise<string> {
+): Promise<{ to: string | undefined; visit: VisitState | null }> {
   const v = call.visitor;
-  if (!v) return call.to;
+  if (!v) return { to: call.to, visit: null };
   if (!dni) throw new Error('the call has a visitor but the bundle has no dni.allowed_origins');
   const headers = { origin: dni.origin, 'x-forwarded-for': visitorAddress(v.id) };
   const base = `${s.apiUrl}/dni/${dni.dniKey}/visits`;
@@ -123,6 +137,7 @@ async function visit(
         pageUrl: landingUrl,
         ...(v.referrer ? { referrer: v.referrer } : {}),
         ...(known ? { visitorId: known } : {}),
+        ...v.cookies,
       },
       headers,
     ),
@@ -136,7 +151,39 @@ async function visit(
     );
     answer = { ...answer, swaps: beat.swaps };
   }
-  return answer.swaps.find((x) => x.original === call.to)?.replacement ?? call.to;
+  return {
+    to: answer.swaps.find((x) => x.original === call.to)?.replacement ?? call.to,
+    visit: { sessionId, visitorId: answer.visitorId, pageUrl: v.pages?.at(-1) ?? landingUrl, headers },
+  };
+}
+
+/** What a run knows of its leads: its property, the names of its conversion setup, its contacts' labels. */
+export interface LeadContext {
+  propertyId: string | null;
+  conversions: ConversionNames;
+  labels: LeadLabels;
+}
+
+/** The form of an entry, sent from its visit; a form without a visit cannot be. */
+async function sendForm(
+  s: StackEndpoints,
+  dni: DniTarget | null,
+  call: ScenarioCall,
+  visited: VisitState | null,
+  lead: LeadContext,
+): Promise<ObservedForm | undefined> {
+  const form = call.visitor?.form;
+  if (!form) return undefined;
+  if (!dni || !visited) throw new Error('the visitor sends a form but the bundle has no dni.allowed_origins');
+  const observed = await submitForm(s, dni, visited, form, `form: ${call.name}`, lead.labels);
+  if (observed.stored && observed.id && lead.propertyId)
+    observed.conversions = await leadConversions(
+      s,
+      lead.propertyId,
+      { kind: 'form', id: observed.id },
+      lead.conversions,
+    );
+  return observed;
 }
 
 /** Places one scripted call through the simulator and checks what the stack did with it. */
@@ -147,9 +194,23 @@ export async function runCall(
   timeoutMs = 60_000,
   dni: DniTarget | null = null,
   visitors = new Map<string, string>(),
+  lead: LeadContext = { propertyId: null, conversions: NO_CONVERSIONS, labels: new Map() },
 ): Promise<CallResult> {
   try {
-    const to = await visit(s, dni, call, visitors);
+    const visited = await visit(s, dni, call, visitors);
+    const form = await sendForm(s, dni, call, visited.visit, lead);
+    if (call.call === false) {
+      const failed = checkFormOnly(call.expect, form);
+      return {
+        scenario,
+        call: call.name,
+        passed: failed.length === 0,
+        observed: form ? { form } : {},
+        ...(failed.length ? { failed } : {}),
+      };
+    }
+    const { to } = visited;
+    if (!call.from || !to) throw new Error('a call needs `from` and `to` (or `call: false`)');
     const placed = await expectOk<{ call_session_id: string }>(
       'place call',
       http('POST', `${s.simUrl}/sim/calls`, {
@@ -167,6 +228,7 @@ export async function runCall(
       http('GET', `${s.simUrl}/sim/calls/${encodeURIComponent(placed.call_session_id)}`),
     );
     const commands = timeline.commands.filter((c) => !c.duplicate && c.status < 300);
+    lead.labels.set(record.id, `call: ${call.name}`);
     const observed: ObservedCall = {
       outcome: record.outcome,
       answered_by: record.answeredBy,
@@ -185,6 +247,8 @@ export async function runCall(
       landing_page: record.landingPage,
       active_page: record.activePage,
       referrer: record.referrer,
+      ...(form ? { form } : {}),
+      ...(record.propertyId ? await leadOfCall(s, record.id, record.propertyId, lead) : {}),
     };
     const failed = checkExpectations(call.expect, observed);
     return {
@@ -203,6 +267,23 @@ export async function runCall(
       error: err instanceof Error ? err.message : String(err),
     };
   }
+}
+
+/** A call's journey (GET /v1/calls/{id}) and the deliveries of the conversions it earned. */
+async function leadOfCall(
+  s: StackEndpoints,
+  callId: string,
+  propertyId: string,
+  lead: LeadContext,
+): Promise<Pick<ObservedCall, 'journey' | 'conversions'>> {
+  const detail = await expectOk<{ journey?: JourneyEntry[] }>(
+    'read call',
+    apiClient(s)('GET', `/v1/calls/${callId}`),
+  );
+  return {
+    ...(detail.journey ? { journey: journeyLabels(detail.journey, lead.labels) } : {}),
+    conversions: await leadConversions(s, propertyId, { kind: 'call', id: callId }, lead.conversions),
+  };
 }
 
 /**
@@ -230,8 +311,9 @@ async function placeHistoryCall(s: StackEndpoints, h: ScenarioHistoryCall, timeo
 
 /**
  * Plays one run of a scenario: opens the run's own account (see openRun), applies the bundle to a
- * property of it, places the history, then the calls in order (later calls may depend on earlier
- * ones), and finally gives the bundle's numbers back so the next run can take them.
+ * property of it and the scenario's conversion setup, places the history, then the entries in order
+ * (later calls may depend on earlier ones and forms), and finally gives the bundle's numbers back so
+ * the next run can take them.
  */
 export async function runScenario(
   s: StackEndpoints,
@@ -241,6 +323,11 @@ export async function runScenario(
   const run = await openRun(s, scenario.name);
   const { propertyId, dni } = await applyBundle(run.endpoints, scenario.config);
   try {
+    const lead: LeadContext = {
+      propertyId,
+      conversions: await applyConversions(run.endpoints, propertyId, scenario.conversions),
+      labels: new Map(),
+    };
     for (const [i, h] of (scenario.history ?? []).entries()) {
       try {
         await placeHistoryCall(run.endpoints, h, timeoutMs);
@@ -252,7 +339,7 @@ export async function runScenario(
     const visitors = new Map<string, string>();
     const results: CallResult[] = [];
     for (const call of scenario.calls)
-      results.push(await runCall(run.endpoints, scenario.name, call, timeoutMs, dni, visitors));
+      results.push(await runCall(run.endpoints, scenario.name, call, timeoutMs, dni, visitors, lead));
     return results;
   } finally {
     await closeRun(run, propertyId, scenario.config);

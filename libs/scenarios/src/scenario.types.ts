@@ -10,6 +10,7 @@ export interface Scenario {
   config: string | Bundle;
   /** earlier calls, placed at their instants before the scenario's calls and then scored by hand, so repeat/first-time and previous-score routing are real */
   history?: ScenarioHistoryCall[];
+  conversions?: ScenarioConversions;
   calls: ScenarioCall[];
 }
 
@@ -23,10 +24,19 @@ export interface ScenarioHistoryCall {
   lead_status?: ScenarioLeadStatus;
 }
 
+/** conversion destinations and rules, applied through the admin API after the bundle (docs/SCENARIOS.md) */
+export interface ScenarioConversions {
+  destinations?: ScenarioConversionDestination[];
+  rules?: ScenarioConversionRule[];
+}
+
+/** a call, or with `call: false` a lead who only sends a form (then `from` and `to` are not needed) */
 export interface ScenarioCall {
   name: string;
-  from: string;
-  to: ScenarioE164;
+  /** false: no call is placed, the entry is the visitor's form alone; default true */
+  call?: boolean;
+  from?: string;
+  to?: ScenarioE164;
   at?: string;
   visitor?: ScenarioVisitor;
   caller?: CallerStep[];
@@ -42,12 +52,44 @@ export type ScenarioE164 = string;
 
 export type ScenarioLeadStatus = 'good_lead' | 'not_a_lead' | 'not_scored';
 
+/** an ad platform account (POST /v1/properties/{id}/conversion-destinations); `name` is how rules and expectations name it */
+export interface ScenarioConversionDestination {
+  name: string;
+  platform: 'google_ads' | 'ga4' | 'meta';
+  /** the platform's settings, as the admin API takes them (docs/conversions.md) */
+  config: {
+    [k: string]: string;
+  };
+  enabled?: boolean;
+}
+
+/** a conversion rule (POST /v1/properties/{id}/conversion-rules) with its destinations named; `name` is how expectations name it, and is unique in the scenario */
+export interface ScenarioConversionRule {
+  name: string;
+  value?: number | null;
+  currency: string;
+  /** the condition, as the admin API takes it: leadKind call (answered, talkSecondsAtLeast, leadStatus, firstTime, sourceIn) or form (formNameIn) */
+  when: {
+    leadKind: 'call' | 'form';
+    [k: string]: unknown;
+  };
+  destinations: string[];
+  enabled?: boolean;
+}
+
 export interface ScenarioVisitor {
   /** calls whose visitors share an id are one website visitor returning */
   id?: string;
   landing?: string;
   referrer?: string;
   pages?: string[];
+  /** the ad platforms' cookies the site has, sent with the visit as the script reads them */
+  cookies?: {
+    ga?: string;
+    fbp?: string;
+    fbc?: string;
+  };
+  form?: ScenarioForm;
 }
 
 export type CallerStep =
@@ -109,4 +151,47 @@ export interface ScenarioExpectations {
     active_page?: string | null;
     referrer?: string | null;
   };
+  journey?: ScenarioJourney;
+  conversions?: ScenarioConversionExpectations;
+  form?: ScenarioFormExpectation;
+}
+
+/** a form the visitor submits on the page they are on (after landing and the pages), posted as the DNI script would (POST /dni/{key}/forms); the bundle's dni.form_tracking must be on */
+export interface ScenarioForm {
+  /** the form's name attribute (what conversion rules' formNameIn match) */
+  name?: string;
+  /** the page the form is on; default the visitor's last page */
+  page?: string;
+  /** field name → value, in form order; a control's type is told from its name as a page's markup would (email, tel, textarea for a message), else text */
+  fields: {
+    [k: string]: string;
+  };
+}
+
+/** the lead's journey, oldest first: `form: <entry name>` for the form of a call entry, `call: <entry name>` for its call */
+export type ScenarioJourney = string[];
+
+/** every delivery of every conversion the lead earned, in any order; [] when it earned none */
+export type ScenarioConversionExpectations = ScenarioConversionExpectation[];
+
+export interface ScenarioFormExpectation {
+  /** the api took the form (true) or refused it (false: form tracking off, not a lead) */
+  stored?: boolean;
+  /** the visit's source the form is attributed to (null: none) */
+  source?: string | null;
+  name?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  message?: string | null;
+  journey?: ScenarioJourney;
+  conversions?: ScenarioConversionExpectations;
+}
+
+/** one delivery of a conversion the lead earned: by the rule's name, to the destination of this name (optional), ended in this status */
+export interface ScenarioConversionExpectation {
+  rule: string;
+  destination?: string;
+  status: 'delivered' | 'rejected' | 'failed' | 'pending';
+  /** the platform's last error code (missing_click_id, invalid_click_id, too_old, …); null: none */
+  code?: string | null;
 }

@@ -29,3 +29,48 @@ describe('the scenario schema', () => {
     assert.ok(issues.some((i) => i.path === 'config.numbers[0].number' && i.message === 'is required'));
   });
 });
+
+describe('forms and conversions in the scenario schema', () => {
+  const formOnly = {
+    name: 'a form alone',
+    call: false,
+    visitor: { form: { name: 'contact', fields: { email: 'ann@example.com' } } },
+    expect: { form: { stored: true, conversions: [{ rule: 'contact_form', status: 'delivered' }] } },
+  };
+
+  it('takes an entry that only sends a form, without from and to', () => {
+    assert.deepEqual(scenarioSchemaIssues({ ...scenario, calls: [formOnly] }), []);
+  });
+
+  it('still asks a call for from and to', () => {
+    const issues = scenarioSchemaIssues({ ...scenario, calls: [{ ...formOnly, call: true }] });
+    assert.ok(issues.some((i) => i.path === 'calls[0].from' && i.message === 'is required'));
+    assert.ok(issues.some((i) => i.path === 'calls[0].to' && i.message === 'is required'));
+  });
+
+  it('takes conversion destinations and rules, and refuses a rule without its condition', () => {
+    const conversions = {
+      destinations: [
+        { name: 'GA4', platform: 'ga4', config: { measurementId: 'G-ABCD1234', apiSecret: 's' } },
+      ],
+      rules: [{ name: 'call', currency: 'USD', when: { leadKind: 'call' }, destinations: ['GA4'] }],
+    };
+    assert.deepEqual(scenarioSchemaIssues({ ...scenario, conversions }), []);
+    const issues = scenarioSchemaIssues({
+      ...scenario,
+      conversions: { ...conversions, rules: [{ ...conversions.rules[0], when: {} }] },
+    });
+    assert.ok(
+      issues.some((i) => i.path === 'conversions.rules[0].when.leadKind'),
+      JSON.stringify(issues),
+    );
+  });
+
+  it('refuses a conversion expectation of an unknown status', () => {
+    const issues = scenarioSchemaIssues({
+      ...scenario,
+      calls: [{ ...formOnly, expect: { form: { conversions: [{ rule: 'r', status: 'sent' }] } } }],
+    });
+    assert.ok(issues.some((i) => i.path.startsWith('calls[0].expect.form.conversions[0].status')));
+  });
+});
