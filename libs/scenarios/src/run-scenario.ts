@@ -85,6 +85,22 @@ async function waitForRecord(s: StackEndpoints, sessionId: string, timeoutMs: nu
   }
 }
 
+/**
+ * At most how long the call's own script runs (every `…_s` wait of the caller, the agents and the
+ * conversation added up), in real time: a scripted long call is waited for on top of the timeout,
+ * on a stack whose simulator runs in real time (`npm start`) as on a compressed one.
+ */
+export function scriptedMs(call: Pick<ScenarioCall, 'caller' | 'agents' | 'conversation'>): number {
+  const sum = (v: unknown, key = ''): number => {
+    if (typeof v === 'number') return key.endsWith('_s') ? v : 0;
+    if (Array.isArray(v)) return v.reduce((n: number, x) => n + sum(x), 0);
+    if (v && typeof v === 'object')
+      return Object.entries(v as Record<string, unknown>).reduce((n, [k, x]) => n + sum(x, k), 0);
+    return 0;
+  };
+  return sum([call.caller, call.agents, call.conversation]) * 1000;
+}
+
 /** Visitors without an id played so far: each is a person of their own. */
 let anonymousVisitors = 0;
 
@@ -222,7 +238,7 @@ export async function runCall(
         ...(call.conversation ? { conversation: call.conversation } : {}),
       }),
     );
-    const record = await waitForRecord(s, placed.call_session_id, timeoutMs);
+    const record = await waitForRecord(s, placed.call_session_id, timeoutMs + scriptedMs(call));
     const timeline = await expectOk<SimTimeline>(
       'read simulator timeline',
       http('GET', `${s.simUrl}/sim/calls/${encodeURIComponent(placed.call_session_id)}`),
