@@ -19,6 +19,7 @@ import {
   type CallFilterName,
   type CallFilters,
 } from './call-filters';
+import { Pager } from '../../ui/pager';
 
 type CallLogPage = Ok<'/v1/calls', 'get'>;
 type CallRow = CallLogPage['items'][number];
@@ -150,22 +151,13 @@ export function CallsPage() {
                 },
               ]}
             />
-            <nav className="pager" aria-label="Pages of calls">
-              <button
-                type="button"
-                disabled={offset === 0}
-                onClick={() => navigate(callLogPath(filters, Math.max(0, offset - PAGE_SIZE)))}
-              >
-                Previous page
-              </button>
-              <button
-                type="button"
-                disabled={offset + page.items.length >= page.total}
-                onClick={() => navigate(callLogPath(filters, offset + PAGE_SIZE))}
-              >
-                Next page
-              </button>
-            </nav>
+            <Pager
+              label="Pages of calls"
+              offset={offset}
+              pageSize={PAGE_SIZE}
+              total={page.total}
+              go={(o) => navigate(callLogPath(filters, o))}
+            />
           </>
         )}
       </LoadedView>

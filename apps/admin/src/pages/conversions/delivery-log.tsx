@@ -10,6 +10,7 @@ import { useLoad } from '../../use-api';
 import { DataTable } from '../../ui/data-table';
 import { LoadedView } from '../../ui/page';
 import { PLATFORM_LABELS, type Destination } from './destination-settings';
+import { Pager } from '../../ui/pager';
 
 type Conversion = Ok<'/v1/properties/{propertyId}/conversions', 'get'>['items'][number];
 type Delivery = Conversion['deliveries'][number];
@@ -169,29 +170,7 @@ export function DeliveryLog({
                   },
                 ]}
               />
-              <div className="pager">
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={offset === 0}
-                  onClick={() => setOffset(Math.max(0, offset - PAGE))}
-                >
-                  Newer
-                </button>
-                <span className="muted">
-                  {page.total === 0
-                    ? ''
-                    : `${offset + 1}–${Math.min(offset + PAGE, page.total)} of ${page.total}`}
-                </span>
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={offset + PAGE >= page.total}
-                  onClick={() => setOffset(offset + PAGE)}
-                >
-                  Older
-                </button>
-              </div>
+              <Pager offset={offset} pageSize={PAGE} total={page.total} go={setOffset} />
             </>
           );
         }}

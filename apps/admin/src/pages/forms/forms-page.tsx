@@ -9,6 +9,7 @@ import { useAction, useLoad } from '../../use-api';
 import { DataTable } from '../../ui/data-table';
 import { LoadedView, Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
+import { Pager } from '../../ui/pager';
 
 type FormLogPage = Ok<'/v1/forms', 'get'>;
 type FormRow = FormLogPage['items'][number];
@@ -103,22 +104,13 @@ export function FormsPage({ propertyId }: { propertyId: string }) {
                 },
               ]}
             />
-            <nav className="pager" aria-label="Pages of forms">
-              <button
-                type="button"
-                disabled={offset === 0}
-                onClick={() => navigate(pageAt(Math.max(0, offset - PAGE_SIZE)))}
-              >
-                Previous page
-              </button>
-              <button
-                type="button"
-                disabled={offset + page.items.length >= page.total}
-                onClick={() => navigate(pageAt(offset + PAGE_SIZE))}
-              >
-                Next page
-              </button>
-            </nav>
+            <Pager
+              label="Pages of forms"
+              offset={offset}
+              pageSize={PAGE_SIZE}
+              total={page.total}
+              go={(o) => navigate(pageAt(o))}
+            />
           </>
         )}
       </LoadedView>

@@ -9,6 +9,7 @@ import { DataTable } from '../../ui/data-table';
 import { Field } from '../../ui/field';
 import { LoadedView, Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
+import { Pager } from '../../ui/pager';
 
 const PAGE_SIZE = 50;
 
@@ -134,22 +135,13 @@ export function InboxPage({ propertyId }: { propertyId: string }) {
                 ]}
               />
             )}
-            <nav className="pager" aria-label="Pages">
-              <button
-                type="button"
-                disabled={offset === 0}
-                onClick={() => navigate(to({ offset: Math.max(0, offset - PAGE_SIZE) }))}
-              >
-                Previous page
-              </button>
-              <button
-                type="button"
-                disabled={offset + l.page.items.length >= l.page.total}
-                onClick={() => navigate(to({ offset: offset + PAGE_SIZE }))}
-              >
-                Next page
-              </button>
-            </nav>
+            <Pager
+              label="Pages"
+              offset={offset}
+              pageSize={PAGE_SIZE}
+              total={l.page.total}
+              go={(o) => navigate(to({ offset: o }))}
+            />
           </>
         )}
       </LoadedView>

@@ -10,6 +10,7 @@ import { shownFields } from '../../ui/list-text';
 import { LoadedView, Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
 import { WebhookForm } from './webhook-form';
+import { Pager } from '../../ui/pager';
 
 type Delivery = Ok<'/v1/properties/{propertyId}/webhooks/{webhookId}/deliveries', 'get'>['items'][number];
 type Status = 'pending' | 'delivered' | 'failed';
@@ -190,29 +191,7 @@ function DeliveryLog({ propertyId, webhookId }: { propertyId: string; webhookId:
               ]}
             />
             {open && <Attempts propertyId={propertyId} deliveryId={open} />}
-            <div className="pager">
-              <button
-                type="button"
-                className="secondary"
-                disabled={offset === 0}
-                onClick={() => setOffset(Math.max(0, offset - PAGE))}
-              >
-                Newer
-              </button>
-              <span className="muted">
-                {page.total === 0
-                  ? ''
-                  : `${offset + 1}–${Math.min(offset + PAGE, page.total)} of ${page.total}`}
-              </span>
-              <button
-                type="button"
-                className="secondary"
-                disabled={offset + PAGE >= page.total}
-                onClick={() => setOffset(offset + PAGE)}
-              >
-                Older
-              </button>
-            </div>
+            <Pager offset={offset} pageSize={PAGE} total={page.total} go={setOffset} />
           </>
         )}
       </LoadedView>
