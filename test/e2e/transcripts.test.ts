@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
+import { maybeRecordHistory } from '../support/histories';
 
 const NUMBER = '+13125550250';
 const AGENT = '+13125550211';
@@ -78,7 +79,14 @@ describe('transcripts: carrier transcription, search and keyword scoring', () =>
     );
   };
 
-  let tour: { id: string; transcript: string; score: number; leadStatus: string; scoreReasons: string[] };
+  let tour: {
+    id: string;
+    workflowId: string;
+    transcript: string;
+    score: number;
+    leadStatus: string;
+    scoreReasons: string[];
+  };
   let hours: { id: string; score: number; leadStatus: string };
 
   it('stores what caller and agent said by speaker, and scores the call by its keywords', async () => {
@@ -97,6 +105,7 @@ describe('transcripts: carrier transcription, search and keyword scoring', () =>
       [tour.score, tour.leadStatus, tour.scoreReasons],
       [70, 'good_lead', ['answered', 'asked for a tour']],
     );
+    await maybeRecordHistory(stack.client, tour.workflowId, 'transcripts--a-transcribed-call');
 
     const t = await stack.api('GET', `/v1/calls/${tour.id}/transcript`);
     assert.equal(t.status, 200, JSON.stringify(t.body));
