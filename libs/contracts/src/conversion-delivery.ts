@@ -1,19 +1,15 @@
+import type { WebhookRetryPolicy } from './background-work';
 /** Conversions sent to the ad platforms: one `deliverConversion` workflow per delivery (docs/conversions.md). */
 export const DELIVER_CONVERSION_WORKFLOW = 'deliverConversion';
 
 /** One workflow per delivery, ever: a repeated start (a retried save, the sweep) finds it started. */
 export const conversionDeliveryWorkflowId = (deliveryId: string) => `conversion-${deliveryId}`;
 
-/** How a conversion delivery retries a platform that asked to be tried later (milliseconds). */
-export interface ConversionRetryPolicy {
-  /** The first wait; each later one doubles, up to `maximumIntervalMs`. */
-  initialIntervalMs: number;
-  maximumIntervalMs: number;
-  /** Past this since the delivery started, it is marked failed instead of waiting again. */
-  giveUpAfterMs: number;
-  /** One upload's time limit. */
-  attemptTimeoutMs: number;
-}
+/**
+ * How a conversion delivery retries a platform that asked to be tried later: the webhooks' policy
+ * (milliseconds; the first wait doubles up to the maximum, then failed past `giveUpAfterMs`).
+ */
+export type ConversionRetryPolicy = WebhookRetryPolicy;
 
 export interface DeliverConversionInput {
   deliveryId: string;

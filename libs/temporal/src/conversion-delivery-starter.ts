@@ -2,20 +2,11 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import {
   DELIVER_CONVERSION_WORKFLOW,
   conversionDeliveryWorkflowId,
-  type ConversionRetryPolicy,
   type DeliverConversionInput,
 } from '@switchboard/contracts';
 import type { ConversionDeliverySettings } from '@switchboard/config';
 import type { ConversionRepository } from '@switchboard/persistence';
-
-export function conversionRetryPolicyOf(s: ConversionDeliverySettings): ConversionRetryPolicy {
-  return {
-    initialIntervalMs: s.retryInitialSecs * 1000,
-    maximumIntervalMs: s.retryMaxIntervalSecs * 1000,
-    giveUpAfterMs: s.giveUpAfterSecs * 1000,
-    attemptTimeoutMs: s.attemptTimeoutSecs * 1000,
-  };
-}
+import { retryPolicyOf } from './webhook-publisher';
 
 /**
  * Starts the `deliverConversion` workflow of each stored delivery, like WebhookPublisher does for
@@ -51,9 +42,7 @@ export class ConversionDeliveryStarter {
       await this.client.workflow.start(DELIVER_CONVERSION_WORKFLOW, {
         workflowId: conversionDeliveryWorkflowId(deliveryId),
         taskQueue: this.taskQueue,
-        args: [
-          { deliveryId, retry: conversionRetryPolicyOf(this.settings) } satisfies DeliverConversionInput,
-        ],
+        args: [{ deliveryId, retry: retryPolicyOf(this.settings) } satisfies DeliverConversionInput],
         // Once per delivery, ever: a finished delivery is not started again by a repeated save.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });

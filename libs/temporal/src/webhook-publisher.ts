@@ -10,7 +10,13 @@ import {
 import type { WebhookDeliverySettings } from '@switchboard/config';
 import type { WebhookRepository } from '@switchboard/persistence';
 
-export function retryPolicyOf(s: WebhookDeliverySettings): WebhookRetryPolicy {
+/** A delivery's retry policy from its settings (webhooks' and conversions' have the same fields). */
+export function retryPolicyOf(
+  s: Pick<
+    WebhookDeliverySettings,
+    'retryInitialSecs' | 'retryMaxIntervalSecs' | 'giveUpAfterSecs' | 'attemptTimeoutSecs'
+  >,
+): WebhookRetryPolicy {
   return {
     initialIntervalMs: s.retryInitialSecs * 1000,
     maximumIntervalMs: s.retryMaxIntervalSecs * 1000,
