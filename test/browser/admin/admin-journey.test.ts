@@ -201,7 +201,10 @@ describe('admin console journey: draw a flow, try it, save, assign, call, find t
     await row.getByRole('img', { name: 'Recorded' }).waitFor();
     await row.getByRole('link').first().click();
     await page.getByRole('heading', { name: `Call from ${CALLER}` }).waitFor();
-    const entries = await page.locator('ol.timeline li').allInnerTexts();
+    // The timeline loads after the call itself: read it once its first entry is on the page.
+    const timelineEntries = page.locator('ol.timeline li');
+    await timelineEntries.first().waitFor();
+    const entries = await timelineEntries.allInnerTexts();
     const text = entries.join('\n');
     // The path the flow took, as the caller lived it: office hours, 1 at each menu, Ann answered.
     for (const step of [
