@@ -162,4 +162,26 @@ describe('recordings: the Recordings API and expiring event links', () => {
     assert.deepEqual([faulted.status, faulted.body.errors[0].code], [503, '10007']);
     assert.equal((await api(h.sim, 'GET', `/recordings/${recordingId}`)).status, 200, 'one fault only');
   });
+
+  it('deletes a recording for good: its description, its files and a second delete answer 404', async () => {
+    const placed = await h.sim.placeCall({ from: CALLER, to: NUMBER, caller: [{ hangup_after_s: 1 }] });
+    const id = await answerRecording(placed.call_control_id);
+    const event = payloadOf(await h.hooks.waitForEvent('call.recording.saved', placed.call_control_id));
+    const links = (await client.recordings.retrieve(id)).data?.download_urls as Urls;
+    assert.ok(h.sim.heldRecordings().some((r) => r.id === id && r.from === CALLER));
+
+    const deleted = await client.recordings.delete(id);
+    assert.equal(deleted.data?.id, id);
+    await assert.rejects(client.recordings.retrieve(id), (err) => err instanceof Telnyx.NotFoundError);
+    await assert.rejects(client.recordings.delete(id), (err) => err instanceof Telnyx.NotFoundError);
+    for (const url of [links.mp3, (event.recording_urls as Urls).wav])
+      assert.equal((await fetch(url)).status, 404, url);
+    assert.ok(!h.sim.heldRecordings().some((r) => r.id === id), 'no longer held');
+    const listed = (await (await fetch(`${h.sim.url}/sim/recordings`)).json()) as { data: { id: string }[] };
+    assert.ok(
+      listed.data.some((r) => r.id === recordingId),
+      'the others are still listed',
+    );
+    assert.ok(!listed.data.some((r) => r.id === id));
+  });
 });

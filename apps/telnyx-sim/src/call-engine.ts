@@ -99,6 +99,16 @@ export class CallEngine {
     return this.recordings.get(id);
   }
 
+  /** Forgets a recording for good, as Telnyx's `DELETE /v2/recordings/{id}` does; false if unknown. */
+  deleteRecording(id: string): boolean {
+    return this.recordings.delete(id);
+  }
+
+  /** The recordings the carrier still holds, for tests proving an erased one is gone. */
+  heldRecordings(): RecordedLeg[] {
+    return [...this.recordings.values()];
+  }
+
   placeInbound(script: InboundCallScript): CallLeg {
     const at = script.at ? Date.parse(script.at) : Date.now();
     const session = this.store.createSession(at, script.agents ?? {}, script.webhook_url);

@@ -24,6 +24,8 @@ export interface ControlDeps {
   webhookUrl: () => string | undefined;
   /** `/sim/recordings/{id}.mp3|.wav?link=…`; undefined for an unknown recording or link kind. */
   recordingFile: (fileName: string, link: string | null) => Reply | undefined;
+  /** `GET /sim/recordings`: the recordings the carrier still holds. */
+  heldRecordings: () => Reply;
   health: () => Record<string, unknown>;
   reset: () => number;
   /** Forgets number orders and owned numbers; returns how many numbers went back to the inventory. */
@@ -154,6 +156,7 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
           return (await deps.waitIdle(timeoutMs)) ? ok({ idle: true }) : ok({ idle: false }, 408);
         }
         case 'GET /recordings': {
+          if (segments.length === 1) return deps.heldRecordings();
           const file =
             segments.length === 2 ? deps.recordingFile(segments[1], url.searchParams.get('link')) : undefined;
           return file ?? bad('no such recording', 404);

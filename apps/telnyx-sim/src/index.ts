@@ -2,6 +2,7 @@ export {
   startTelnyxSimulator,
   publicKeyBase64Of,
   DEFAULT_CONNECTION_ID,
+  type HeldRecording,
   type SimulatorOptions,
   type TelnyxSimulator,
 } from './simulator';

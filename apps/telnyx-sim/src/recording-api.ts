@@ -6,7 +6,7 @@ import type { Reply } from './http-server';
 import { isoMicros } from './sim-clock';
 
 /**
- * Telnyx's Recordings API (`GET /v2/recordings/{id}`) and the files its links and the
+ * Telnyx's Recordings API (`GET` and `DELETE /v2/recordings/{id}`) and the files its links and the
  * `call.recording.saved` links point at. Telnyx's event links expire 10 minutes after the event, so an
  * app that copies recordings later must fetch fresh ones here; the `link` query parameter tells the two
  * kinds apart so the `expiredRecordingLinks` fault can expire only the event's. Shapes follow the
@@ -24,6 +24,10 @@ const LINK_KINDS: readonly string[] = ['event', 'api'] satisfies RecordingLinkKi
 
 export interface RecordingApiDeps {
   find: (id: string) => RecordedLeg | undefined;
+  /** Forgets the recording; false when there was none. */
+  remove: (id: string) => boolean;
+  /** Every recording held, oldest first. */
+  held: () => RecordedLeg[];
   baseUrl: () => string;
   faults: () => Faults;
   connectionId: string;
@@ -63,14 +67,25 @@ export class RecordingApi {
   /** Throws TelnyxApiError for every refusal; the server turns it into the reply. */
   handle(r: RecordingRequest): Reply {
     const [, id, ...rest] = r.segments;
-    if (r.method !== 'GET' || id === undefined || rest.length > 0)
+    if ((r.method !== 'GET' && r.method !== 'DELETE') || id === undefined || rest.length > 0)
       throw TelnyxErrors.routeNotFound(`/v2/${r.segments.join('/')}`);
     const found = this.deps.find(id);
     // The saved event may be due but not yet run, as for any command on the call.
     found?.leg.session.clock.runDue();
     // Telnyx lists a recording only once it is saved (the moment it sends call.recording.saved).
     if (!found || found.rec.savedMs === undefined) throw TelnyxErrors.resourceNotFound('recording', id);
-    return { status: 200, json: { data: this.json(found, found.rec.savedMs) } };
+    const data = this.json(found, found.rec.savedMs);
+    // A deleted recording is gone for good: its files and a second DELETE answer 404.
+    if (r.method === 'DELETE') this.deps.remove(id);
+    return { status: 200, json: { data } };
+  }
+
+  /** `GET /sim/recordings`: the ids of every recording the carrier still holds, and their calls. */
+  list(): Reply {
+    const data = this.deps
+      .held()
+      .map(({ rec, leg }) => ({ id: rec.id, call_session_id: leg.session.id, from: leg.from, to: leg.to }));
+    return { status: 200, json: { data } };
   }
 
   /**

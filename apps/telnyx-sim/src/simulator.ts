@@ -95,7 +95,17 @@ export interface TelnyxSimulator {
   smtpUrl: string | null;
   /** Messages the mail sink was sent, oldest first (also `GET /sim/mail`). */
   mail(): SunkMessage[];
+  /** The recordings the carrier still holds (not deleted), oldest first (also `GET /sim/recordings`). */
+  heldRecordings(): HeldRecording[];
   close(): Promise<void>;
+}
+
+/** A recording the simulated carrier keeps, and the call it was made on. */
+export interface HeldRecording {
+  id: string;
+  callSessionId: string;
+  from: string;
+  to: string;
 }
 
 export const DEFAULT_CONNECTION_ID = '2890001112223334445';
@@ -147,6 +157,8 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
   const credentials = new TelephonyCredentialApi();
   const recordings = new RecordingApi({
     find: (id) => engine.recording(id),
+    remove: (id) => engine.deleteRecording(id),
+    held: () => engine.heldRecordings(),
     baseUrl: () => baseUrl,
     faults: () => faults.get(),
     connectionId,
@@ -203,6 +215,7 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
       setWebhookUrl,
       webhookUrl: () => webhookUrl,
       recordingFile: (fileName, link) => recordings.download(fileName, link),
+      heldRecordings: () => recordings.list(),
       health: () => ({
         alive_legs: store.aliveLegCount(),
         pending_timers: store.pendingTimerCount(),
@@ -261,6 +274,13 @@ export async function startTelnyxSimulator(opts: SimulatorOptions): Promise<Teln
     sentMessages: () => [...messaging.sent],
     smtpUrl: mailSink?.url ?? null,
     mail: () => [...(mailSink?.messages ?? [])],
+    heldRecordings: () =>
+      engine.heldRecordings().map(({ rec, leg }) => ({
+        id: rec.id,
+        callSessionId: leg.session.id,
+        from: leg.from,
+        to: leg.to,
+      })),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -31,6 +31,11 @@ export interface CarrierRecordings {
    * last, else from fresh links the carrier hands out for it.
    */
   download(carrierRecordingId: string, links: Readonly<Record<string, string>>): Promise<RecordingFile>;
+  /**
+   * Asks the carrier to delete its copy for good. `gone` when it had none (deleted before, or never
+   * saved): deleting is idempotent. Anything else that fails throws, for the caller to retry.
+   */
+  delete(carrierRecordingId: string): Promise<'deleted' | 'gone'>;
 }
 
 /** Link answers that mean "this link is no good any more", not "try again". */
@@ -78,6 +83,17 @@ export class TelnyxRecordings implements CarrierRecordings {
     const again = await this.fetchFile(fresh.url, fresh.format);
     if (!again) throw new RecordingDownloadError('transient', `a fresh link for ${id} was refused`);
     return again;
+  }
+
+  async delete(id: string): Promise<'deleted' | 'gone'> {
+    try {
+      await this.client.recordings.delete(id);
+      return 'deleted';
+    } catch (err) {
+      const f = telnyxFailure(err);
+      if (f.status === 404) return 'gone';
+      throw new Error(`recordings API: deleting ${id}: ${f.message}`);
+    }
   }
 
   private async describe(id: string) {

@@ -136,6 +136,7 @@ type BackgroundName =
   | 'markWebhookFailed'
   | 'storeRecording'
   | 'markRecordingFailed'
+  | 'deleteRecording'
   | 'attemptConversionDelivery'
   | 'markConversionDeliveryFailed';
 
@@ -150,6 +151,7 @@ function backgroundWork(): Pick<Activities, BackgroundName> {
     markWebhookFailed: notForCalls('markWebhookFailed'),
     storeRecording: notForCalls('storeRecording'),
     markRecordingFailed: notForCalls('markRecordingFailed'),
+    deleteRecording: notForCalls('deleteRecording'),
     attemptConversionDelivery: notForCalls('attemptConversionDelivery'),
     markConversionDeliveryFailed: notForCalls('markConversionDeliveryFailed'),
   };

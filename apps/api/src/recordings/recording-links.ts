@@ -38,6 +38,8 @@ export class RecordingLinks {
       contentType: r.contentType,
       sizeBytes: r.sizeBytes,
       createdAt: r.createdAt,
+      deletedAt: r.deletedAt,
+      deletedReason: r.deletedReason,
       url: signed?.url ?? null,
       urlExpiresAt: signed?.expiresAt ?? null,
     };
@@ -66,7 +68,7 @@ export class RecordingLinks {
 
   /**
    * The signed URL to send a listener to: 404 when there is no copy (a recording from before
-   * copies were made), 409 while it is being made, 410 when copying gave up.
+   * copies were made), 409 while it is being made, 410 when copying gave up or it was deleted.
    */
   playable(r: RecordingView | undefined, callId: string): string {
     if (r?.url) return r.url;
@@ -81,6 +83,14 @@ export class RecordingLinks {
         HttpStatus.GONE,
         'recording_unavailable',
         'the recording could not be copied from the carrier',
+      );
+    if (r?.status === 'deleted')
+      throw new ApiError(
+        HttpStatus.GONE,
+        'recording_deleted',
+        r.deletedReason === 'erasure'
+          ? 'the recording was deleted when its caller asked to be erased'
+          : 'the recording was deleted at the end of its retention period',
       );
     throw ApiError.notFound('recording of call', callId);
   }

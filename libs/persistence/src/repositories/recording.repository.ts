@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { RecordingPurpose } from '@switchboard/contracts';
 
-export type RecordingStatus = 'pending' | 'stored' | 'failed';
+export type RecordingStatus = 'pending' | 'stored' | 'failed' | 'deleted';
+
+/** Why a recording was deleted: its retention period ran out, or its caller asked to be erased. */
+export type RecordingDeletion = 'retention' | 'erasure';
 
 /** A carrier recording and our copy of it (see the recordings migration). */
 export interface Recording {
@@ -23,6 +26,8 @@ export interface Recording {
   error: string | null;
   createdAt: Date;
   storedAt: Date | null;
+  deletedAt: Date | null;
+  deletedReason: RecordingDeletion | null;
 }
 
 /** What a `call.recording.saved` webhook tells of a recording. */
@@ -40,7 +45,8 @@ export type SavedRecording = Pick<
 const COLUMNS = `id, carrier_recording_id AS "carrierRecordingId", workflow_id AS "workflowId",
   call_control_id AS "callControlId", purpose, carrier_url AS "carrierUrl", download_urls AS "downloadUrls",
   duration_secs AS "durationSecs", status, blob_key AS "blobKey", content_type AS "contentType",
-  size_bytes::float8 AS "sizeBytes", error, created_at AS "createdAt", stored_at AS "storedAt"`;
+  size_bytes::float8 AS "sizeBytes", error, created_at AS "createdAt", stored_at AS "storedAt",
+  deleted_at AS "deletedAt", deleted_reason AS "deletedReason"`;
 
 export class RecordingRepository {
   constructor(private readonly ds: DataSource) {}
@@ -92,23 +98,38 @@ export class RecordingRepository {
     return new Map(rows.map((r) => [r.carrierUrl, r]));
   }
 
+  /** Points the row at its copy; false when the recording was deleted meanwhile (the copy must go). */
   async markStored(
     id: string,
     file: { blobKey: string; contentType: string; sizeBytes: number },
-  ): Promise<void> {
-    await this.ds.query(
+  ): Promise<boolean> {
+    const [, changed]: [unknown, number] = await this.ds.query(
       `UPDATE recordings SET status = 'stored', blob_key = $2, content_type = $3, size_bytes = $4,
               error = NULL, stored_at = now()
-        WHERE id = $1`,
+        WHERE id = $1 AND status <> 'deleted'`,
       [id, file.blobKey, file.contentType, file.sizeBytes],
+    );
+    return changed > 0;
+  }
+
+  /** Gave up copying: the reason stays for operators; a stored or deleted copy is never marked failed. */
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE recordings SET status = 'failed', error = $2 WHERE id = $1 AND status NOT IN ('stored', 'deleted')`,
+      [id, error.slice(0, 2000)],
     );
   }
 
-  /** Gave up copying: the reason stays for operators; a stored copy is never marked failed. */
-  async markFailed(id: string, error: string): Promise<void> {
+  /**
+   * Our copy and the carrier's are gone: the row keeps when and why, and forgets where the file
+   * was and the carrier's download links.
+   */
+  async markDeleted(id: string, reason: RecordingDeletion): Promise<void> {
     await this.ds.query(
-      `UPDATE recordings SET status = 'failed', error = $2 WHERE id = $1 AND status <> 'stored'`,
-      [id, error.slice(0, 2000)],
+      `UPDATE recordings SET status = 'deleted', deleted_at = now(), deleted_reason = $2, blob_key = NULL,
+              download_urls = '{}'::jsonb, error = NULL
+        WHERE id = $1 AND status <> 'deleted'`,
+      [id, reason],
     );
   }
 }
