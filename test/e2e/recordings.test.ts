@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { createRecordingActivities } from '@switchboard/activities';
+import { loadConfig } from '@switchboard/config';
 import { storeRecordingWorkflowId } from '@switchboard/contracts';
-import { signMediaPath } from '@switchboard/persistence';
+import { FilesystemBlobStore, RecordingRepository, signMediaPath } from '@switchboard/persistence';
+import { TelnyxRecordings } from '@switchboard/telephony';
 import { createTestAccount, TEST_ADMIN_TOKEN } from '../support/accounts';
 import { maybeRecordHistory } from '../support/histories';
 import { eventually, startTestStack, type TestStack } from '../support/test-stack';
@@ -213,6 +216,57 @@ describe('recordings: copied from the carrier, served only through short-lived s
     const saved = timeline.entries.find((e: { kind: string }) => e.kind === 'recording_saved');
     assert.equal(saved.purpose, 'conversation');
     assert.match(saved.url, new RegExp(`/media/recordings/${recordings[0].id}\\?`));
+  });
+
+  it('deletes a recording everywhere: our copy, the carrier’s, and a copy made after the deletion', async () => {
+    const { call, recordings } = await callAndCopy({
+      from: '+13125550104',
+      to: '+13125550161',
+      caller: [{ hangup_after_s: 4 }],
+      agents: { [AGENT]: { answer_after_s: 0.5 } },
+    });
+    const [rec] = recordings;
+    assert.equal(rec.status, 'stored');
+    const [row] = await stack.dataSource.query(
+      `SELECT carrier_recording_id AS "carrierId", blob_key AS "blobKey" FROM recordings WHERE id = $1`,
+      [rec.id],
+    );
+    const blobs = new FilesystemBlobStore(loadConfig().media.dir);
+    assert.ok(await blobs.exists(row.blobKey));
+    assert.ok(stack.sim.heldRecordings().some((r) => r.id === row.carrierId));
+    // The worker's own activity, built from the same parts as the worker builds it.
+    const activities = createRecordingActivities(
+      new RecordingRepository(stack.dataSource),
+      blobs,
+      new TelnyxRecordings({
+        apiKey: 'test-telnyx-key',
+        baseUrl: stack.sim.apiBaseUrl,
+        allowPrivateNetworks: true,
+      }),
+    );
+
+    assert.equal(await activities.deleteRecording(rec.id, 'retention'), 'deleted');
+    assert.equal(await blobs.exists(row.blobKey), false, 'our copy is gone');
+    assert.equal(
+      stack.sim.heldRecordings().some((r) => r.id === row.carrierId),
+      false,
+      'the carrier was asked to delete its copy',
+    );
+    const [after] = (await stack.api('GET', `/v1/calls/${call.id}/recordings`)).body.items;
+    assert.deepEqual([after.status, after.deletedReason, after.url], ['deleted', 'retention', null]);
+    assert.ok(after.deletedAt);
+    const listen = await location(`${stack.apiUrl}/v1/calls/${call.id}/recording`, stack.apiKey);
+    assert.equal(listen.status, 410);
+    assert.equal(
+      (await location(`${stack.apiUrl}${new URL(rec.url).pathname}${new URL(rec.url).search}`)).status,
+      404,
+      'a signed link handed out before the deletion plays nothing',
+    );
+
+    // Again (a retried activity): nothing left to do. A copy job still running finds the row deleted.
+    assert.equal(await activities.deleteRecording(rec.id, 'retention'), 'already_deleted');
+    assert.equal(await activities.storeRecording(rec.id), 'deleted');
+    assert.equal(await blobs.exists(row.blobKey), false);
   });
 
   it('gets fresh links from the carrier when the webhook’s have expired, once per recording', async () => {

@@ -3781,10 +3781,21 @@ export interface components {
        */
       purpose: 'voicemail' | 'conversation';
       /**
-       * @description `pending` while the copy is being made (seconds after the call), `failed` when it gave up.
+       * @description `pending` while the copy is being made (seconds after the call), `failed` when it gave up,
+       *     `deleted` once retention or an erasure removed it (ours and the carrier's; see `deletedReason`).
        * @enum {string}
        */
-      status: 'pending' | 'stored' | 'failed';
+      status: 'pending' | 'stored' | 'failed' | 'deleted';
+      /**
+       * Format: date-time
+       * @description When the recording was deleted; null while it is kept.
+       */
+      deletedAt: string | null;
+      /**
+       * @description `retention` (its period ran out) or `erasure` (the caller asked to be forgotten); null while kept.
+       * @enum {string|null}
+       */
+      deletedReason: 'retention' | 'erasure' | null;
       durationSecs: number | null;
       /** @description The copy's media type (`audio/mpeg`, `audio/wav`); null until it is stored. */
       contentType: string | null;

@@ -1514,8 +1514,21 @@ export default async () => {
               status: {
                 required: true,
                 description:
-                  '`pending` while the copy is being made (seconds after the call), `failed` when it gave up.',
-                enum: ['pending', 'stored', 'failed'],
+                  "`pending` while the copy is being made (seconds after the call), `failed` when it gave up,\n`deleted` once retention or an erasure removed it (ours and the carrier's; see `deletedReason`).",
+                enum: ['pending', 'stored', 'failed', 'deleted'],
+              },
+              deletedAt: {
+                required: true,
+                type: () => Date,
+                nullable: true,
+                description: 'When the recording was deleted; null while it is kept.',
+              },
+              deletedReason: {
+                required: true,
+                nullable: true,
+                description:
+                  '`retention` (its period ran out) or `erasure` (the caller asked to be forgotten); null while kept.',
+                enum: ['retention', 'erasure'],
               },
               durationSecs: { required: true, type: () => Number, nullable: true },
               contentType: {

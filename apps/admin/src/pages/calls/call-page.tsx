@@ -138,13 +138,23 @@ function Recordings({ items }: { items: readonly Recording[] }) {
                 aria-label={`${words(r.purpose)} recording`}
               />
             ) : (
-              <span className="muted">{r.status === 'failed' ? 'The copy failed.' : 'Being copied…'}</span>
+              <span className="muted">{recordingState(r)}</span>
             )}
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** Why a recording has nothing to play. */
+function recordingState(r: Recording): string {
+  if (r.status === 'failed') return 'The copy failed.';
+  if (r.status === 'deleted')
+    return r.deletedReason === 'erasure'
+      ? 'Deleted: the caller asked to be erased.'
+      : 'Deleted at the end of its retention period.';
+  return 'Being copied…';
 }
 
 /** The timeline as the api tells it, each entry at its time from the call's start. */
