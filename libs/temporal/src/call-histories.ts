@@ -2,7 +2,7 @@ import { isGrpcServiceError, WorkflowNotFoundError, type Client } from '@tempora
 import { CallSearchAttributes } from '@switchboard/contracts';
 
 /** gRPC's NOT_FOUND: the execution is not there. */
-const GRPC_NOT_FOUND = 5;
+const GRPC_NOT_FOUND: number = 5;
 
 /** A visibility query's string literal: the values are ours (E.164, uuids), quoted all the same. */
 const literal = (v: string) => `"${v.replace(/["\\]/g, '')}"`;
@@ -48,7 +48,7 @@ export class TemporalCallHistories {
       } catch (err) {
         // Gone already (deleted by an earlier attempt, or past the namespace's retention).
         if (err instanceof WorkflowNotFoundError) continue;
-        if (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND) continue;
+        if (isGrpcServiceError(err) && (err.code as number) === GRPC_NOT_FOUND) continue;
         throw err;
       }
     }

@@ -73,7 +73,8 @@ describe('eraseSubject: every kind in order, progress recorded, failure recorded
           return req(id).recordings;
         },
         async deleteRecording(recordingId: string): Promise<string> {
-          for (const r of requests.values()) if (r.recordings.includes(recordingId)) r.calls.push(`delete ${recordingId}` as ErasureKind);
+          for (const r of requests.values())
+            if (r.recordings.includes(recordingId)) r.calls.push(`delete ${recordingId}` as ErasureKind);
           return recordingId.endsWith('gone') ? 'already_deleted' : 'deleted';
         },
         async recordErasureProgress(id: string, kind: ErasureKind, n: number): Promise<void> {

@@ -117,7 +117,7 @@ export class ErasureRepository {
       p,
     );
     await this.scrubSessions(`${person} SELECT session_id FROM person`, p, tx);
-    const rows: unknown[] = await m.query(
+    const [, changed]: [unknown, number] = await m.query(
       `${person}
        UPDATE calls c SET
          from_number = CASE WHEN c.from_number = $2 THEN $3 ELSE c.from_number END,
@@ -134,11 +134,10 @@ export class ErasureRepository {
                               AND st->>'type' = 'ask')
                          THEN jsonb_set(e, '{detail}', '"erased"') ELSE e END ORDER BY ord)
              FROM jsonb_array_elements(c.path) WITH ORDINALITY AS x(e, ord)), c.path)
-        WHERE c.id IN (SELECT id FROM person) AND (c.from_number = $2 OR c.to_number = $2)
-       RETURNING c.id`,
+        WHERE c.id IN (SELECT id FROM person) AND (c.from_number = $2 OR c.to_number = $2)`,
       p,
     );
-    return rows.length;
+    return changed;
   }
 
   /**
@@ -170,24 +169,24 @@ export class ErasureRepository {
       [s.accountId, s.value],
     );
     await this.scrubSessions(`${person} SELECT session_id FROM person`, p, tx);
-    const rows: unknown[] = await m.query(
+    const [, changed]: [unknown, number] = await m.query(
       `${person} UPDATE text_conversations SET external_number = $3
-        WHERE id IN (SELECT id FROM person) AND external_number = $2 RETURNING id`,
+        WHERE id IN (SELECT id FROM person) AND external_number = $2`,
       p,
     );
-    return rows.length;
+    return changed;
   }
 
   /** Emails from the address: sender tokenised, subject and bodies emptied. Returns the emails changed. */
   async eraseEmails(s: ErasureSubject, tx?: Tx): Promise<number> {
     if (s.kind !== 'email') return 0;
-    const rows: unknown[] = await managerOf(this.ds, tx).query(
+    const [, changed]: [unknown, number] = await managerOf(this.ds, tx).query(
       `WITH person AS (${PERSON_EMAILS})
        UPDATE emails SET from_address = $3, subject = '', text_body = NULL, html_body = NULL
-        WHERE id IN (SELECT id FROM person) AND from_address <> $3 RETURNING id`,
+        WHERE id IN (SELECT id FROM person) AND from_address <> $3`,
       params(s),
     );
-    return rows.length;
+    return changed;
   }
 
   /**
@@ -200,7 +199,7 @@ export class ErasureRepository {
     const p = [...params(s), s.kind === 'phone' ? phoneDigitForms(s.value) : []];
     const person = `WITH person AS (${PERSON_FORMS})`;
     await this.scrubSessions(`${person} SELECT session_id FROM person`, p, tx);
-    const rows: unknown[] = await m.query(
+    const [, changed]: [unknown, number] = await m.query(
       `${person}
        UPDATE form_submissions f SET
          fields = '{}'::json, name = NULL, message = NULL, visitor_id = NULL,
@@ -212,11 +211,10 @@ export class ErasureRepository {
                       ELSE privacy_token(a.privacy_key, lower(f.email)) END
          FROM properties pr JOIN accounts a ON a.id = pr.account_id
         WHERE pr.id = f.property_id AND f.id IN (SELECT id FROM person)
-          AND (f.phone NOT LIKE 'erased-%' OR f.email NOT LIKE 'erased-%' OR f.fields::text <> '{}')
-       RETURNING f.id`,
+          AND (f.phone NOT LIKE 'erased-%' OR f.email NOT LIKE 'erased-%' OR f.fields::text <> '{}')`,
       p,
     );
-    return rows.length;
+    return changed;
   }
 
   /**
@@ -226,7 +224,7 @@ export class ErasureRepository {
    */
   async eraseConversions(s: ErasureSubject, tx?: Tx): Promise<number> {
     const p = [...params(s), s.kind === 'phone' ? phoneDigitForms(s.value) : []];
-    const rows: unknown[] = await managerOf(this.ds, tx).query(
+    const [, changed]: [unknown, number] = await managerOf(this.ds, tx).query(
       `WITH calls_of AS (${PERSON_CALLS}), forms_of AS (${PERSON_FORMS})
        UPDATE conversions c SET phone = NULL, email = NULL, click_ids = '{}'::jsonb,
               page_url = ${withoutQuery('c.page_url')}
@@ -236,11 +234,10 @@ export class ErasureRepository {
                OR (c.lead_kind = 'form' AND c.lead_id IN (SELECT id::text FROM forms_of))
                OR c.phone = $2 OR lower(c.email) = $2)
           AND (c.phone IS NOT NULL OR c.email IS NOT NULL OR c.click_ids <> '{}'::jsonb
-               OR c.page_url LIKE '%?%' OR c.page_url LIKE '%#%')
-       RETURNING c.id`,
+               OR c.page_url LIKE '%?%' OR c.page_url LIKE '%#%')`,
       p,
     );
-    return rows.length;
+    return changed;
   }
 
   /**
@@ -250,7 +247,7 @@ export class ErasureRepository {
    */
   async redactWebhooks(s: ErasureSubject, erasureId: string, tx?: Tx): Promise<number> {
     const needles = s.kind === 'phone' ? [s.value, ...phoneDigitForms(s.value)] : [s.value];
-    const rows: unknown[] = await managerOf(this.ds, tx).query(
+    const [, changed]: [unknown, number] = await managerOf(this.ds, tx).query(
       `WITH needles AS (
          SELECT unnest($4::text[]) AS n
          UNION SELECT id::text FROM (${PERSON_CALLS}) x
@@ -260,11 +257,10 @@ export class ErasureRepository {
        UPDATE webhook_deliveries d SET payload = jsonb_build_object('redacted', true, 'erasureId', $6::text)
          FROM properties pr
         WHERE pr.id = d.property_id AND pr.account_id = $1 AND NOT (d.payload ? 'redacted')
-          AND EXISTS (SELECT 1 FROM needles WHERE strpos(lower(d.payload::text), lower(n)) > 0)
-       RETURNING d.id`,
+          AND EXISTS (SELECT 1 FROM needles WHERE strpos(lower(d.payload::text), lower(n)) > 0)`,
       [...params(s), needles, s.kind === 'phone' ? phoneDigitForms(s.value) : [], erasureId],
     );
-    return rows.length;
+    return changed;
   }
 
   /**

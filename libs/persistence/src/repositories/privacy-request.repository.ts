@@ -123,7 +123,8 @@ export class PrivacyRequestRepository {
    * restarted workflow skips them); null when it is finished or gone.
    */
   async beginErasure(id: string): Promise<{ done: ErasureKind[] } | null> {
-    const [row]: { counts: ErasureCounts }[] = await this.ds.query(
+    // An UPDATE answers its rows and how many it changed.
+    const [[row]]: [{ counts: ErasureCounts }[], number] = await this.ds.query(
       `UPDATE privacy_requests SET status = 'running', started_at = COALESCE(started_at, now())
         WHERE id = $1 AND kind = 'erasure' AND status IN ('pending', 'running')
         RETURNING counts`,
