@@ -20,6 +20,7 @@ import {
   type ConversionAdapters,
   type ConversionDeliveryStarts,
 } from './conversion.activities';
+import { createErasureActivities, type ErasureStores } from './erasure.activities';
 
 export type { CallDataSettings, CallRecordStores };
 export { saveFinishedCall } from './call-record.activities';
@@ -34,6 +35,7 @@ export {
   type ConversionDeliveryStarts,
 } from './conversion.activities';
 export type { SavedCall } from './call-record.activities';
+export { createErasureActivities, type CallHistories, type ErasureStores } from './erasure.activities';
 
 /** The repositories a finished call's record is saved to (records and scoring serve others too). */
 export interface ActivityDeps extends CallRecordStores {
@@ -52,6 +54,8 @@ export interface ActivityDeps extends CallRecordStores {
   recordings: { repository: RecordingRepository; blobs: BlobStore; carrier: CarrierRecordings };
   /** One adapter per ad platform (libs/ad-platforms), and what starts conversion deliveries. */
   conversionDelivery: { adapters: ConversionAdapters; starts: ConversionDeliveryStarts };
+  /** Erasures of one person's data: their requests, the SQL, and the calls' Temporal executions. */
+  erasure: ErasureStores;
 }
 
 /** Every activity the call workflows use, bound to their dependencies. */
@@ -86,6 +90,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCallLifecycleActivities({ ...callData, ...callRecord, ...webhooks }),
     ...createRecordingActivities(deps.recordings.repository, deps.recordings.blobs, deps.recordings.carrier),
     ...createConversionActivities(deps.conversions, deps.conversionDelivery.adapters),
+    ...createErasureActivities(deps.erasure),
   };
 }
 

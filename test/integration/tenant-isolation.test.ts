@@ -58,6 +58,7 @@ describe('tenant isolation on every endpoint', () => {
         `${base}/conversion-destinations`,
         `${base}/conversion-rules`,
         `${base}/conversions`,
+        `/v1/privacy/erasures/${ids.erasureId}`,
       ].map(async (p) =>
         JSON.stringify((await a('GET', p)).body, (k, v: unknown) => (k === 'lastUsedAt' ? undefined : v)),
       ),
@@ -242,6 +243,9 @@ describe('tenant isolation on every endpoint', () => {
         submittedAt: new Date(),
       })
     ).id;
+
+    // An erasure A asked for (its workflow never runs here: the api alone, no worker).
+    ids.erasureId = (await ok('erasure', a('POST', '/v1/privacy/erasures', { phone: '+13125550199' }))).id;
 
     // A webhook subscription of A's with one delivery in its log.
     ids.webhookId = (

@@ -30,6 +30,8 @@ import {
   Transactions,
   VoicemailMessageRepository,
   WebhookRepository,
+  ErasureRepository,
+  PrivacyRequestRepository,
   type BlobStore,
 } from '@switchboard/persistence';
 import { rootLogger } from '@switchboard/observability';
@@ -39,6 +41,8 @@ import {
   ConversionDeliveryStarter,
   ensureSearchAttributes,
   WebhookPublisher,
+  ErasureStarter,
+  TemporalCallHistories,
 } from '@switchboard/temporal';
 import { activityObserver } from './observability/activity-observer';
 import { workerMetrics, type WorkerMetrics } from './observability/worker-metrics';
@@ -97,6 +101,12 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
       adapters: o.adPlatforms ?? {},
       starts: o.conversionStarter ?? workerConversionStarter(o),
     },
+    erasure: {
+      requests: new PrivacyRequestRepository(o.dataSource),
+      erasure: new ErasureRepository(o.dataSource),
+      transactions: new Transactions(o.dataSource),
+      histories: new TemporalCallHistories(new Client({ connection: o.connection, namespace: o.namespace })),
+    },
   });
   return Worker.create({
     connection: o.connection,
@@ -145,4 +155,12 @@ export function workerConversionStarter(
     new ConversionRepository(o.dataSource),
     o.conversions ?? DEFAULT_CONVERSION_DELIVERY,
   );
+}
+
+/** Erasures whose workflow start the api lost are started by the worker's sweep through its connection. */
+export function workerErasureStarter(
+  o: Pick<CallWorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'dataSource'>,
+): ErasureStarter {
+  const client = new Client({ connection: o.connection, namespace: o.namespace });
+  return new ErasureStarter(client, o.taskQueue, new PrivacyRequestRepository(o.dataSource));
 }

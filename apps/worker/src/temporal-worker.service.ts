@@ -15,6 +15,7 @@ import {
   adPlatformAdapters,
   createCallWorker,
   workerConversionStarter,
+  workerErasureStarter,
   workerWebhookPublisher,
 } from './call-worker';
 import { StrandedDeliverySweeper } from './stranded-deliveries';
@@ -32,6 +33,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private metricsServer?: MetricsServer;
   private sweeper?: StrandedDeliverySweeper;
   private conversionSweeper?: StrandedDeliverySweeper;
+  private erasureSweeper?: StrandedDeliverySweeper;
 
   constructor(
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
@@ -95,6 +97,17 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       rootLogger().child({ component: 'StrandedDeliveries' }),
     );
     this.sweeper.start();
+    this.erasureSweeper = new StrandedDeliverySweeper(
+      workerErasureStarter({
+        connection: this.connection,
+        namespace: temporal.namespace,
+        taskQueue: temporal.taskQueue,
+        dataSource: this.dataSource,
+      }),
+      rootLogger().child({ component: 'StrandedErasures' }),
+      'erasure',
+    );
+    this.erasureSweeper.start();
     this.running = this.worker.run().catch((err: unknown) => {
       this.log.error(`worker stopped: ${String(err)}`);
       process.exit(1);
@@ -118,6 +131,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   async beforeApplicationShutdown(): Promise<void> {
     await this.sweeper?.stop();
     await this.conversionSweeper?.stop();
+    await this.erasureSweeper?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close();

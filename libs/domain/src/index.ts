@@ -244,3 +244,13 @@ export type { ScoredText } from './scoring/scoring-model';
 export { scoreText, CALL_ONLY_CONDITIONS } from './scoring/score-call';
 export type { TranscriptSegment, TranscriptSpeaker } from './transcript/transcript';
 export { joinTranscript, speakerOfTrack, textTranscript, TRANSCRIPT_SPEAKERS } from './transcript/transcript';
+export {
+  phoneDigitForms,
+  privacySubject,
+  type PhoneRule,
+  type PrivacySubject,
+  type PrivacySubjectInput,
+  type PrivacySubjectKind,
+  type SubjectCheck,
+  type SubjectProblem,
+} from './privacy/subject';

@@ -68,3 +68,6 @@ export * from './repositories/conversion-rule.repository';
 export * from './repositories/conversion.repository';
 export * from './repositories/call-transcript.repository';
 export * from './repositories/text-scoring.repository';
+export * from './repositories/privacy-request.repository';
+export * from './repositories/erasure.repository';
+export * from './repositories/subject-export.repository';

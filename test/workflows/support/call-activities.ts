@@ -138,7 +138,13 @@ type BackgroundName =
   | 'markRecordingFailed'
   | 'deleteRecording'
   | 'attemptConversionDelivery'
-  | 'markConversionDeliveryFailed';
+  | 'markConversionDeliveryFailed'
+  | 'beginErasure'
+  | 'erasureRecordings'
+  | 'recordErasureProgress'
+  | 'eraseKind'
+  | 'eraseCallHistories'
+  | 'finishErasure';
 
 /** Activities of the background workflows: a call workflow calling one is a bug worth failing on. */
 function backgroundWork(): Pick<Activities, BackgroundName> {
@@ -154,5 +160,11 @@ function backgroundWork(): Pick<Activities, BackgroundName> {
     deleteRecording: notForCalls('deleteRecording'),
     attemptConversionDelivery: notForCalls('attemptConversionDelivery'),
     markConversionDeliveryFailed: notForCalls('markConversionDeliveryFailed'),
+    beginErasure: notForCalls('beginErasure'),
+    erasureRecordings: notForCalls('erasureRecordings'),
+    recordErasureProgress: notForCalls('recordErasureProgress'),
+    eraseKind: notForCalls('eraseKind'),
+    eraseCallHistories: notForCalls('eraseCallHistories'),
+    finishErasure: notForCalls('finishErasure'),
   };
 }

@@ -666,6 +666,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/privacy/erasures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The account's erasures, newest first, with their progress and counts. */
+    get: operations['PrivacyController_erasures'];
+    put?: never;
+    /** Erases a person (a phone number or an email address) from the whole account: 202 with the new request (and its `Location`), worked through in the background; 200 with the request already under way for the same person. */
+    post: operations['PrivacyController_erase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/erasures/{erasureId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One erasure: its progress and what it removed. */
+    get: operations['PrivacyController_erasure'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything held about a person in the account, as one JSON document (a download). */
+    get: operations['PrivacyController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log: every erasure and export of the account, newest first. */
+    get: operations['PrivacyController_requests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/properties': {
     parameters: {
       query?: never;
@@ -2934,6 +3003,12 @@ export interface components {
       /** @description False stops producing conversions by this rule. Default true. */
       enabled?: boolean;
     };
+    CreateErasureDto: {
+      /** @description A phone number: `+14155550100`, or a national (US) number such as `(415) 555-0100`. */
+      phone?: string;
+      /** @description An email address (any case). */
+      email?: string;
+    };
     CreatePoolDto: {
       /** Format: uuid */
       sourceId: string;
@@ -3189,6 +3264,45 @@ export interface components {
       stepId: string;
       code: string;
       message: string;
+    };
+    ExportCallView: {
+      id: string;
+      propertyId: string;
+      direction: string;
+      from: string;
+      to: string;
+      startedAt: string;
+      endedAt: string;
+      outcome: string;
+      /** @description The flow's path (steps with what happened in them). */
+      path: Record<string, never>[];
+      /** @description Source, keyword, campaign, pages and UTM parameters of the call. */
+      attribution: {
+        [key: string]: unknown;
+      };
+      transcript: components['schemas']['ExportTranscriptLineView'][];
+      recordings: components['schemas']['ExportRecordingView'][];
+    };
+    ExportRecordingView: {
+      id: string;
+      purpose: string;
+      status: string;
+      durationSecs: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      url: string | null;
+      urlExpiresAt: string | null;
+    };
+    ExportSubjectView: {
+      /** @enum {string} */
+      kind: 'phone' | 'email';
+      /** @description E.164, or the lower-case address. */
+      value: string;
+    };
+    ExportTranscriptLineView: {
+      speaker: string;
+      text: string;
+      at: string;
     };
     FieldIssue: {
       /** @description The field it is about, as a path into the body (`weekly[0].start`). */
@@ -3721,6 +3835,66 @@ export interface components {
       op: 'at_least' | 'below';
       value: number;
     };
+    PrivacyCountsView: {
+      recordings?: number;
+      calls?: number;
+      texts?: number;
+      emails?: number;
+      forms?: number;
+      conversions?: number;
+      webhooks?: number;
+      histories?: number;
+      voicemails?: number;
+      visitorSessions?: number;
+    };
+    PrivacyExportView: {
+      /** @description The audit row of this export. */
+      requestId: string;
+      subject: components['schemas']['ExportSubjectView'];
+      /** Format: date-time */
+      generatedAt: string;
+      calls: components['schemas']['ExportCallView'][];
+      voicemails: Record<string, never>[];
+      /** @description Conversations with their messages. */
+      textConversations: Record<string, never>[];
+      emails: Record<string, never>[];
+      forms: Record<string, never>[];
+      visitorSessions: Record<string, never>[];
+      conversions: Record<string, never>[];
+    };
+    PrivacyRequestPage: {
+      items: components['schemas']['PrivacyRequestView'][];
+      /** @description Requests matching, over every page. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    PrivacyRequestView: {
+      id: string;
+      /** @enum {string} */
+      kind: 'erasure' | 'export';
+      /** @enum {string} */
+      subjectKind: 'phone' | 'email';
+      /** @description `erased-<20 hex>`: the same person's requests (and their erased rows) share it. */
+      subjectToken: string;
+      requestedBy: components['schemas']['RequesterView'];
+      /** Format: date-time */
+      requestedAt: string;
+      /**
+       * @description An export is `done` when answered; an erasure goes pending → running → done or failed.
+       * @enum {string}
+       */
+      status: 'pending' | 'failed' | 'running' | 'done';
+      /** @description Kinds of data done so far, in the order they are worked through (docs/privacy-requests.md). */
+      progress: string[];
+      counts: components['schemas']['PrivacyCountsView'];
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description Why a failed erasure stopped. */
+      error: string | null;
+    };
     PropertyEntity: {
       id: string;
       /** @description The account that owns it; every API request is scoped to one account. */
@@ -3817,6 +3991,12 @@ export interface components {
     RepeatCriterion: {
       /** @enum {string} */
       type: 'repeat';
+    };
+    RequesterView: {
+      /** @description Null when the request did not come with a key. */
+      keyId: string | null;
+      /** @description The key's name when it asked. */
+      name: string;
     };
     RingGroupDto: {
       /** @description simultaneous, sequential or round_robin */
@@ -6073,6 +6253,174 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallPage'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PrivacyController_erasures: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyRequestPage'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PrivacyController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateErasureDto'];
+      };
+    };
+    responses: {
+      /** @description The erasure of this person already under way */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyRequestView'];
+        };
+      };
+      /** @description A new erasure, started */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyRequestView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PrivacyController_erasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        erasureId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyRequestView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PrivacyController_export: {
+    parameters: {
+      query?: {
+        /** @description A phone number: `+14155550100`, or a national (US) number such as `(415) 555-0100`. */
+        phone?: string;
+        /** @description An email address (any case). */
+        email?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyExportView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PrivacyController_requests: {
+    parameters: {
+      query?: {
+        kind?: 'erasure' | 'export';
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrivacyRequestPage'];
         };
       };
       /** @description Error */

@@ -15,13 +15,19 @@ import { OutboundWebhooks } from '../outbound-webhooks/outbound-webhooks.service
 import { formEvent } from './form-view';
 
 /**
- * A lead's phone as written on a form, in E.164 when it parses (a national number as a US one, the
- * numbers this product tracks); else as written, so nothing the visitor typed is lost.
+ * A written phone number in E.164 when it is one (a national number read as a US one, the numbers
+ * this product tracks); else null. The one rule for numbers people type: form phones, and the
+ * person of an erasure or export.
  */
+export function e164Phone(written: string): string | null {
+  const parsed = parsePhoneNumberFromString(written, 'US');
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/** A lead's phone as written on a form: E.164 when it parses, else as written, so nothing typed is lost. */
 export function leadPhone(written: string | undefined): string | null {
   if (!written) return null;
-  const parsed = parsePhoneNumberFromString(written, 'US');
-  return parsed?.isValid() ? parsed.number : written;
+  return e164Phone(written) ?? written;
 }
 
 /**

@@ -47,6 +47,7 @@ export default async () => {
     ['../numbers/numbers.view']: await import('../numbers/numbers.view'),
     ['../scoring/call-score.view']: await import('../scoring/call-score.view'),
     ['../scoring/dto']: await import('../scoring/dto'),
+    ['../privacy/privacy.view']: await import('../privacy/privacy.view'),
     ['../properties/property.view']: await import('../properties/property.view'),
     ['../scoring/scoring-rules.view']: await import('../scoring/scoring-rules.view'),
     ['../webhooks/telnyx-webhook.view']: await import('../webhooks/telnyx-webhook.view'),
@@ -4340,6 +4341,160 @@ export default async () => {
             },
           },
         ],
+        [
+          import('../privacy/dto'),
+          {
+            PrivacySubjectDto: {
+              phone: {
+                required: false,
+                type: () => String,
+                description:
+                  'A phone number: `+14155550100`, or a national (US) number such as `(415) 555-0100`.',
+                maxLength: 64,
+              },
+              email: {
+                required: false,
+                type: () => String,
+                description: 'An email address (any case).',
+                maxLength: 254,
+              },
+            },
+            CreateErasureDto: {},
+            ExportQuery: {},
+            ErasureListQuery: {},
+            PrivacyRequestListQuery: { kind: { required: false, enum: ['erasure', 'export'] } },
+          },
+        ],
+        [
+          import('../privacy/privacy.view'),
+          {
+            RequesterView: {
+              keyId: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Null when the request did not come with a key.',
+              },
+              name: { required: true, type: () => String, description: "The key's name when it asked." },
+            },
+            PrivacyCountsView: {
+              recordings: { required: false, type: () => Number },
+              calls: { required: false, type: () => Number },
+              texts: { required: false, type: () => Number },
+              emails: { required: false, type: () => Number },
+              forms: { required: false, type: () => Number },
+              conversions: { required: false, type: () => Number },
+              webhooks: { required: false, type: () => Number },
+              histories: { required: false, type: () => Number },
+              voicemails: { required: false, type: () => Number },
+              visitorSessions: { required: false, type: () => Number },
+            },
+            PrivacyRequestView: {
+              id: { required: true, type: () => String },
+              kind: { required: true, enum: ['erasure', 'export'] },
+              subjectKind: { required: true, enum: ['phone', 'email'] },
+              subjectToken: {
+                required: true,
+                type: () => String,
+                description:
+                  "`erased-<20 hex>`: the same person's requests (and their erased rows) share it.",
+              },
+              requestedBy: { required: true, type: () => t['../privacy/privacy.view'].RequesterView },
+              requestedAt: { required: true, type: () => Date },
+              status: {
+                required: true,
+                description:
+                  'An export is `done` when answered; an erasure goes pending \u2192 running \u2192 done or failed.',
+                enum: ['pending', 'failed', 'running', 'done'],
+              },
+              progress: {
+                required: true,
+                type: () => [String],
+                description:
+                  'Kinds of data done so far, in the order they are worked through (docs/privacy-requests.md).',
+              },
+              counts: { required: true, type: () => t['../privacy/privacy.view'].PrivacyCountsView },
+              startedAt: { required: true, type: () => Date, nullable: true },
+              finishedAt: { required: true, type: () => Date, nullable: true },
+              error: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Why a failed erasure stopped.',
+              },
+            },
+            PrivacyRequestPage: {
+              items: { required: true, type: () => [t['../privacy/privacy.view'].PrivacyRequestView] },
+              total: {
+                required: true,
+                type: () => Number,
+                description: 'Requests matching, over every page.',
+              },
+              limit: { required: true, type: () => Number },
+              offset: { required: true, type: () => Number },
+            },
+            ExportSubjectView: {
+              kind: { required: true, enum: ['phone', 'email'] },
+              value: { required: true, type: () => String, description: 'E.164, or the lower-case address.' },
+            },
+            ExportRecordingView: {
+              id: { required: true, type: () => String },
+              purpose: { required: true, type: () => String },
+              status: { required: true, type: () => String },
+              durationSecs: { required: true, type: () => Number, nullable: true },
+              createdAt: { required: true, type: () => Date },
+              url: { required: true, type: () => String, nullable: true },
+              urlExpiresAt: { required: true, type: () => String, nullable: true },
+            },
+            ExportTranscriptLineView: {
+              speaker: { required: true, type: () => String },
+              text: { required: true, type: () => String },
+              at: { required: true, type: () => String },
+            },
+            ExportCallView: {
+              id: { required: true, type: () => String },
+              propertyId: { required: true, type: () => String },
+              direction: { required: true, type: () => String },
+              from: { required: true, type: () => String },
+              to: { required: true, type: () => String },
+              startedAt: { required: true, type: () => String },
+              endedAt: { required: true, type: () => String },
+              outcome: { required: true, type: () => String },
+              path: {
+                required: true,
+                type: () => [Object],
+                description: "The flow's path (steps with what happened in them).",
+              },
+              attribution: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description: 'Source, keyword, campaign, pages and UTM parameters of the call.',
+              },
+              transcript: {
+                required: true,
+                type: () => [t['../privacy/privacy.view'].ExportTranscriptLineView],
+              },
+              recordings: { required: true, type: () => [t['../privacy/privacy.view'].ExportRecordingView] },
+            },
+            PrivacyExportView: {
+              requestId: { required: true, type: () => String, description: 'The audit row of this export.' },
+              subject: { required: true, type: () => t['../privacy/privacy.view'].ExportSubjectView },
+              generatedAt: { required: true, type: () => Date },
+              calls: { required: true, type: () => [t['../privacy/privacy.view'].ExportCallView] },
+              voicemails: { required: true, type: () => [Object] },
+              textConversations: {
+                required: true,
+                type: () => [Object],
+                description: 'Conversations with their messages.',
+              },
+              emails: { required: true, type: () => [Object] },
+              forms: { required: true, type: () => [Object] },
+              visitorSessions: { required: true, type: () => [Object] },
+              conversions: { required: true, type: () => [Object] },
+            },
+          },
+        ],
       ],
       controllers: [
         [
@@ -5013,6 +5168,34 @@ export default async () => {
           {
             TelnyxWebhookController: {
               receive: { type: t['../webhooks/telnyx-webhook.view'].TelnyxWebhookAnswerView },
+            },
+          },
+        ],
+        [
+          import('../privacy/privacy.controller'),
+          {
+            PrivacyController: {
+              erase: {
+                summary:
+                  'Erases a person (a phone number or an email address) from the whole account: 202 with the\nnew request (and its `Location`), worked through in the background; 200 with the request\nalready under way for the same person.',
+                type: t['../privacy/privacy.view'].PrivacyRequestView,
+              },
+              erasures: {
+                summary: "The account's erasures, newest first, with their progress and counts.",
+                type: t['../privacy/privacy.view'].PrivacyRequestPage,
+              },
+              erasure: {
+                summary: 'One erasure: its progress and what it removed.',
+                type: t['../privacy/privacy.view'].PrivacyRequestView,
+              },
+              requests: {
+                summary: 'The audit log: every erasure and export of the account, newest first.',
+                type: t['../privacy/privacy.view'].PrivacyRequestPage,
+              },
+              export: {
+                summary: 'Everything held about a person in the account, as one JSON document (a download).',
+                type: t['../privacy/privacy.view'].PrivacyExportView,
+              },
             },
           },
         ],

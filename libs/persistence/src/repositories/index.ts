@@ -42,6 +42,9 @@ import { ConversionRuleRepository } from './conversion-rule.repository';
 import { ConversionRepository } from './conversion.repository';
 import { CallTranscriptRepository } from './call-transcript.repository';
 import { TextScoringRepository } from './text-scoring.repository';
+import { PrivacyRequestRepository } from './privacy-request.repository';
+import { ErasureRepository } from './erasure.repository';
+import { SubjectExportRepository } from './subject-export.repository';
 
 /** A repository: built on the process's one DataSource, by the process's composition root. */
 export type RepositoryClass = new (ds: DataSource) => object;
@@ -94,4 +97,7 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   ConversionRepository,
   CallTranscriptRepository,
   TextScoringRepository,
+  PrivacyRequestRepository,
+  ErasureRepository,
+  SubjectExportRepository,
 ];
