@@ -20,6 +20,7 @@ import {
   type ConversionAdapters,
   type ConversionDeliveryStarts,
 } from './conversion.activities';
+import { createRetentionActivities, type RetentionDeps } from './retention.activities';
 
 export type { CallDataSettings, CallRecordStores };
 export { saveFinishedCall } from './call-record.activities';
@@ -34,6 +35,13 @@ export {
   type ConversionDeliveryStarts,
 } from './conversion.activities';
 export type { SavedCall } from './call-record.activities';
+export {
+  createRetentionActivities,
+  RETENTION_BATCH,
+  RECORDING_BATCH,
+  type HistoryRetention,
+  type RetentionDeps,
+} from './retention.activities';
 
 /** The repositories a finished call's record is saved to (records and scoring serve others too). */
 export interface ActivityDeps extends CallRecordStores {
@@ -52,6 +60,8 @@ export interface ActivityDeps extends CallRecordStores {
   recordings: { repository: RecordingRepository; blobs: BlobStore; carrier: CarrierRecordings };
   /** One adapter per ad platform (libs/ad-platforms), and what starts conversion deliveries. */
   conversionDelivery: { adapters: ConversionAdapters; starts: ConversionDeliveryStarts };
+  /** Retention runs: policies, runs, the purge SQL, and Temporal's history retention. */
+  retention: RetentionDeps;
 }
 
 /** Every activity the call workflows use, bound to their dependencies. */
@@ -86,6 +96,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCallLifecycleActivities({ ...callData, ...callRecord, ...webhooks }),
     ...createRecordingActivities(deps.recordings.repository, deps.recordings.blobs, deps.recordings.carrier),
     ...createConversionActivities(deps.conversions, deps.conversionDelivery.adapters),
+    ...createRetentionActivities(deps.retention),
   };
 }
 

@@ -7,3 +7,4 @@ export { storeRecording } from './background/store-recording.workflow';
 export { outboundCall } from './outbound-call/outbound-call.workflow';
 export { inboundCallV2 } from './call/inbound-call-v2.workflow';
 export { deliverConversion } from './background/deliver-conversion.workflow';
+export { enforceRetention } from './background/enforce-retention.workflow';

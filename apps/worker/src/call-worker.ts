@@ -3,6 +3,7 @@ import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from 
 import type { DataSource } from 'typeorm';
 import {
   createActivities,
+  type RetentionDeps,
   type CallDataSettings,
   type CallRecordStores,
   type ConversionAdapters,
@@ -27,6 +28,9 @@ import {
   PropertyResourcesRepository,
   PoolHoldRepository,
   RecordingRepository,
+  RetentionPolicyRepository,
+  RetentionPurgeRepository,
+  RetentionRunRepository,
   Transactions,
   VoicemailMessageRepository,
   WebhookRepository,
@@ -38,6 +42,7 @@ import {
   bundleCallWorkflows,
   ConversionDeliveryStarter,
   ensureSearchAttributes,
+  NamespaceHistoryRetention,
   WebhookPublisher,
 } from '@switchboard/temporal';
 import { activityObserver } from './observability/activity-observer';
@@ -66,6 +71,8 @@ export interface CallWorkerOptions {
   bundle?: WorkflowBundleWithSourceMap;
   /** Where call and activity metrics go; the process's shared set (served on /metrics) by default. */
   metrics?: WorkerMetrics;
+  /** TEMPORAL_HISTORY_RETENTION_DAYS: the namespace's history retention when no account has a callerData period. */
+  historyRetentionDays?: number;
 }
 
 /** A Temporal worker for call workflows with the real activities. Used by the worker app and tests. */
@@ -97,6 +104,7 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
       adapters: o.adPlatforms ?? {},
       starts: o.conversionStarter ?? workerConversionStarter(o),
     },
+    retention: retentionDeps(o),
   });
   return Worker.create({
     connection: o.connection,
@@ -118,6 +126,19 @@ export function callRecordStores(ds: DataSource): CallRecordStores {
     scoring: new CallScoringRepository(ds),
     conversions: new ConversionRepository(ds),
     transcripts: new CallTranscriptRepository(ds),
+  };
+}
+
+/** What retention runs read and write, and the namespace whose history retention they set. */
+export function retentionDeps(
+  o: Pick<CallWorkerOptions, 'connection' | 'namespace' | 'dataSource' | 'historyRetentionDays'>,
+): RetentionDeps {
+  return {
+    policies: new RetentionPolicyRepository(o.dataSource),
+    runs: new RetentionRunRepository(o.dataSource),
+    purge: new RetentionPurgeRepository(o.dataSource),
+    history: new NamespaceHistoryRetention(o.connection, o.namespace),
+    historyFallbackDays: o.historyRetentionDays,
   };
 }
 

@@ -11,3 +11,4 @@ export * from './background-work';
 export * from './call-lifecycle';
 export * from './call-tags';
 export * from './conversion-delivery';
+export * from './retention';

@@ -244,3 +244,26 @@ export type { ScoredText } from './scoring/scoring-model';
 export { scoreText, CALL_ONLY_CONDITIONS } from './scoring/score-call';
 export type { TranscriptSegment, TranscriptSpeaker } from './transcript/transcript';
 export { joinTranscript, speakerOfTrack, textTranscript, TRANSCRIPT_SPEAKERS } from './transcript/transcript';
+
+export type {
+  RetentionCategory,
+  RetentionDays,
+  RetentionPolicy,
+  RetentionOverride,
+  RetentionOverrides,
+} from './privacy';
+export {
+  RETENTION_CATEGORIES,
+  RETENTION_LIMITS,
+  KEEP_FOREVER,
+  KEEP_EVERYTHING,
+  NO_OVERRIDES,
+  validateRetentionPolicy,
+  validateRetentionOverrides,
+  retentionPolicyOf,
+  retentionOverridesOf,
+  effectiveRetention,
+  retentionCutoff,
+  retentionCutoffs,
+  historyRetentionDays,
+} from './privacy';

@@ -68,3 +68,6 @@ export * from './repositories/conversion-rule.repository';
 export * from './repositories/conversion.repository';
 export * from './repositories/call-transcript.repository';
 export * from './repositories/text-scoring.repository';
+export * from './repositories/retention-policy.repository';
+export * from './repositories/retention-run.repository';
+export * from './repositories/retention-purge.repository';

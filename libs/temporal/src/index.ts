@@ -2,3 +2,5 @@ export * from './search-attribute-registration';
 export * from './workflow-bundle';
 export * from './webhook-publisher';
 export * from './conversion-delivery-starter';
+export * from './history-retention';
+export * from './retention-schedule';

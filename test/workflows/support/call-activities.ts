@@ -138,7 +138,15 @@ type BackgroundName =
   | 'markRecordingFailed'
   | 'deleteRecording'
   | 'attemptConversionDelivery'
-  | 'markConversionDeliveryFailed';
+  | 'markConversionDeliveryFailed'
+  | 'openRetentionRun'
+  | 'nextRetentionProperty'
+  | 'countRetention'
+  | 'stripRetentionBatch'
+  | 'expiredRecordings'
+  | 'recordRetentionCount'
+  | 'finishRetentionRun'
+  | 'applyHistoryRetention';
 
 /** Activities of the background workflows: a call workflow calling one is a bug worth failing on. */
 function backgroundWork(): Pick<Activities, BackgroundName> {
@@ -154,5 +162,13 @@ function backgroundWork(): Pick<Activities, BackgroundName> {
     deleteRecording: notForCalls('deleteRecording'),
     attemptConversionDelivery: notForCalls('attemptConversionDelivery'),
     markConversionDeliveryFailed: notForCalls('markConversionDeliveryFailed'),
+    openRetentionRun: notForCalls('openRetentionRun'),
+    nextRetentionProperty: notForCalls('nextRetentionProperty'),
+    countRetention: notForCalls('countRetention'),
+    stripRetentionBatch: notForCalls('stripRetentionBatch'),
+    expiredRecordings: notForCalls('expiredRecordings'),
+    recordRetentionCount: notForCalls('recordRetentionCount'),
+    finishRetentionRun: notForCalls('finishRetentionRun'),
+    applyHistoryRetention: notForCalls('applyHistoryRetention'),
   };
 }

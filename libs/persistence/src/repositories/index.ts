@@ -42,6 +42,9 @@ import { ConversionRuleRepository } from './conversion-rule.repository';
 import { ConversionRepository } from './conversion.repository';
 import { CallTranscriptRepository } from './call-transcript.repository';
 import { TextScoringRepository } from './text-scoring.repository';
+import { RetentionPolicyRepository } from './retention-policy.repository';
+import { RetentionRunRepository } from './retention-run.repository';
+import { RetentionPurgeRepository } from './retention-purge.repository';
 
 /** A repository: built on the process's one DataSource, by the process's composition root. */
 export type RepositoryClass = new (ds: DataSource) => object;
@@ -94,4 +97,7 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   ConversionRepository,
   CallTranscriptRepository,
   TextScoringRepository,
+  RetentionPolicyRepository,
+  RetentionRunRepository,
+  RetentionPurgeRepository,
 ];

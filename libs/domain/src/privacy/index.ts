@@ -1,0 +1,2 @@
+// Privacy rules: retention policies (and, beside them, what erasure needs).
+export * from './retention-policy';
