@@ -26,6 +26,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { FormsModule } from './forms/forms.module';
 import { ConversionsModule } from './conversions/conversions.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Global()
 @Module({
@@ -61,6 +62,7 @@ class ConfigModule {}
     AdminConsoleModule,
     FormsModule,
     ConversionsModule,
+    RetentionModule,
   ],
   controllers: [HealthController],
 })

@@ -123,6 +123,11 @@ export const TAGS: readonly { name: string; description: string }[] = [
     description:
       "A property's ad platform destinations and conversion rules, the conversions its leads earned with their delivery log, and the Google Ads upload file (docs/conversions.md).",
   },
+  {
+    name: 'Privacy',
+    description:
+      "Retention: the account's policy, a property's overrides, and the runs that enforce them (docs/privacy.md).",
+  },
 ];
 
 /** The first path segment of an area (after `/v1` and `/properties/{propertyId}`) → its tag. */
@@ -167,6 +172,8 @@ const AREAS: Record<string, string> = {
   'conversion-destinations': 'Conversions',
   'conversion-rules': 'Conversions',
   conversions: 'Conversions',
+  privacy: 'Privacy',
+  retention: 'Privacy',
 };
 
 /** Areas under `/properties/{propertyId}` whose name means something else at the top level. */
