@@ -57,7 +57,8 @@ export function createRetentionActivities(d: RetentionDeps) {
   };
   const purposeOf = (t: RetentionTask): RecordingPurpose => {
     const purpose = RECORDING_PURPOSE[t.category];
-    if (!purpose) throw ApplicationFailure.nonRetryable(`${t.category} are no recordings`, 'RetentionTaskKind');
+    if (!purpose)
+      throw ApplicationFailure.nonRetryable(`${t.category} are no recordings`, 'RetentionTaskKind');
     return purpose;
   };
   const runOf = async (runId: string) => {
@@ -124,7 +125,11 @@ export function createRetentionActivities(d: RetentionDeps) {
       await d.runs.setCount(runId, propertyId, category, n);
     },
 
-    async finishRetentionRun(runId: string, status: 'succeeded' | 'failed', error: string | null): Promise<void> {
+    async finishRetentionRun(
+      runId: string,
+      status: 'succeeded' | 'failed',
+      error: string | null,
+    ): Promise<void> {
       await d.runs.finish(runId, status, error);
     },
 

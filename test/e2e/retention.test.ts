@@ -16,7 +16,15 @@ const AGENT = '+13125550171';
 const CALLER = '+13125550102';
 const DAY = 86_400_000;
 const daysAgo = (d: number) => new Date(Date.now() - d * DAY).toISOString();
-const ALL_30 = { recordings: 30, voicemail: 30, transcripts: 30, texts: 30, emails: 30, forms: 30, callerData: 30 };
+const ALL_30 = {
+  recordings: 30,
+  voicemail: 30,
+  transcripts: 30,
+  texts: 30,
+  emails: 30,
+  forms: 30,
+  callerData: 30,
+};
 
 /**
  * A retention run on the whole stack: two accounts, each with real simulated calls (a voicemail,
@@ -33,6 +41,7 @@ describe('retention runs on the real stack', () => {
   let other: string;
   const ids: Record<string, string> = {};
   const q = (sql: string, params: unknown[] = []) => stack.dataSource.query(sql, params);
+  const asA = (method: string, p: string, body?: unknown) => stack.api(method, p, body);
   const asB = (method: string, p: string, body?: unknown) =>
     http(method, `${stack.apiUrl}${p}`, body, withKey(otherKey));
 
@@ -220,9 +229,10 @@ describe('retention runs on the real stack', () => {
           WHERE c.property_id = $1 ORDER BY r.id`,
         [propertyId],
       ),
-      voicemail: await q(`SELECT id, from_number FROM voicemail_messages WHERE property_id = $1 ORDER BY id`, [
-        propertyId,
-      ]),
+      voicemail: await q(
+        `SELECT id, from_number FROM voicemail_messages WHERE property_id = $1 ORDER BY id`,
+        [propertyId],
+      ),
       sessions: await q(
         `SELECT id, visitor_id, client_key, click_ids FROM visitor_sessions WHERE property_id = $1 ORDER BY started_at`,
         [propertyId],
@@ -240,15 +250,21 @@ describe('retention runs on the real stack', () => {
         `SELECT fields::text, name, phone, email, message, page_url FROM form_submissions WHERE property_id = $1 ORDER BY submitted_at`,
         [propertyId],
       ),
-      conversions: await q(`SELECT phone, email, click_ids FROM conversions WHERE property_id = $1 ORDER BY occurred_at`, [
+      conversions: await q(
+        `SELECT phone, email, click_ids FROM conversions WHERE property_id = $1 ORDER BY occurred_at`,
+        [propertyId],
+      ),
+      webhooks: await q(`SELECT payload FROM webhook_deliveries WHERE property_id = $1 ORDER BY created_at`, [
         propertyId,
       ]),
-      webhooks: await q(`SELECT payload FROM webhook_deliveries WHERE property_id = $1 ORDER BY created_at`, [propertyId]),
     };
   }
 
   const summary = (api: typeof asB, propertyId: string) =>
-    api('GET', `/v1/reports/calls/summary?propertyId=${propertyId}&from=${daysAgo(60).slice(0, 10)}&to=${daysAgo(-1).slice(0, 10)}&groupBy=source`);
+    api(
+      'GET',
+      `/v1/reports/calls/summary?propertyId=${propertyId}&from=${daysAgo(60).slice(0, 10)}&to=${daysAgo(-1).slice(0, 10)}&groupBy=source`,
+    );
 
   /** Starts a run of A's and waits for it to end. */
   async function run(dryRun: boolean): Promise<any> {
@@ -269,8 +285,9 @@ describe('retention runs on the real stack', () => {
   before(async () => {
     stack = await startTestStack({ timeScale: 0.1 });
     otherKey = (await createTestAccount(stack.apiUrl, 'Tenant B')).apiKey;
-    birch = await property(stack.api, 'Birch Court', ['+13125550160', '+13125550161']);
-    pine = (await stack.api('POST', '/v1/properties', { name: 'Pine Row', timeZone: 'America/Chicago' })).body.id;
+    birch = await property(asA, 'Birch Court', ['+13125550160', '+13125550161']);
+    pine = (await stack.api('POST', '/v1/properties', { name: 'Pine Row', timeZone: 'America/Chicago' })).body
+      .id;
     other = await property(asB, 'Other Lofts', ['+13125550162', '+13125550163']);
     ids.voicemail = await call({ from: CALLER, to: '+13125550160', caller: [{ hangup_after_s: 20 }] });
     ids.conversation = await call({
@@ -282,11 +299,14 @@ describe('retention runs on the real stack', () => {
     ids.otherVoicemail = await call({ from: CALLER, to: '+13125550162', caller: [{ hangup_after_s: 20 }] });
     for (const id of [ids.voicemail, ids.conversation, ids.otherVoicemail]) await age(id, 40);
     for (const [api, p] of [
-      [stack.api, birch],
+      [asA, birch],
       [asB, other],
-      [stack.api, pine],
+      [asA, pine],
     ] as const)
-      await api('POST', `/v1/properties/${p}/webhooks`, { url: 'http://127.0.0.1:9/hook', events: ['form.submitted'] });
+      await api('POST', `/v1/properties/${p}/webhooks`, {
+        url: 'http://127.0.0.1:9/hook',
+        events: ['form.submitted'],
+      });
     await seed(birch, 'birch');
     await seed(other, 'other');
     assert.equal((await stack.api('PUT', '/v1/privacy/retention', ALL_30)).status, 200);
@@ -319,7 +339,7 @@ describe('retention runs on the real stack', () => {
   it('a real run strips what is old; recent data, the other account and the reports stay as they were', async () => {
     const birchBefore: any = await personal(birch);
     const otherBefore = await personal(other);
-    const reportsBefore = [(await summary(stack.api, birch)).body, (await summary(asB, other)).body];
+    const reportsBefore = [(await summary(asA, birch)).body, (await summary(asB, other)).body];
     const recordings = await q(
       `SELECT r.id, r.carrier_recording_id AS carrier, r.blob_key AS key, c.property_id AS property
          FROM recordings r JOIN calls c ON c.workflow_id = r.workflow_id`,
@@ -331,7 +351,15 @@ describe('retention runs on the real stack', () => {
 
     const r = await run(false);
     assert.equal(r.status, 'succeeded', r.error);
-    assert.deepEqual(r.totals, { recordings: 1, voicemail: 1, transcripts: 1, texts: 2, emails: 1, forms: 1, callerData: 3 });
+    assert.deepEqual(r.totals, {
+      recordings: 1,
+      voicemail: 1,
+      transcripts: 1,
+      texts: 2,
+      emails: 1,
+      forms: 1,
+      callerData: 3,
+    });
 
     // Recordings: ours and the carrier's copy gone for Birch, B's kept; the call says it went.
     for (const rec of recordings) {
@@ -359,13 +387,14 @@ describe('retention runs on the real stack', () => {
     assert.match(oldVoicemail.from_number, /^erased-[0-9a-f]{20}$/);
     assert.equal(oldSeeded.from_number, oldVoicemail.from_number, 'one caller, one token');
     assert.match((byId.get(ids.conversation) as any).from_number, /^erased-/);
-    assert.deepEqual([oldSeeded.transcript, oldSeeded.pieces, oldSeeded.events, oldVoicemail.events], [null, 0, 0, 0]);
-    assert.deepEqual([recent.from_number, recent.transcript, recent.pieces, recent.events], [
-      CALLER,
-      'I would like a two bedroom',
-      1,
-      1,
-    ]);
+    assert.deepEqual(
+      [oldSeeded.transcript, oldSeeded.pieces, oldSeeded.events, oldVoicemail.events],
+      [null, 0, 0, 0],
+    );
+    assert.deepEqual(
+      [recent.from_number, recent.transcript, recent.pieces, recent.events],
+      [CALLER, 'I would like a two bedroom', 1, 1],
+    );
     const [vm] = await q(`SELECT from_number FROM voicemail_messages WHERE call_id = $1`, [ids.voicemail]);
     assert.equal(vm.from_number, oldVoicemail.from_number);
 
@@ -407,7 +436,7 @@ describe('retention runs on the real stack', () => {
 
     // The other account: untouched. The reports: the same figures as before.
     assert.deepEqual(await personal(other), otherBefore);
-    assert.deepEqual([(await summary(stack.api, birch)).body, (await summary(asB, other)).body], reportsBefore);
+    assert.deepEqual([(await summary(asA, birch)).body, (await summary(asB, other)).body], reportsBefore);
 
     // Temporal keeps finished histories for the shortest callerData period: A's 30 days.
     const connection = await Connection.connect({ address: testServers().temporalAddress });
@@ -422,12 +451,23 @@ describe('retention runs on the real stack', () => {
     const before = await personal(birch);
     const r = await run(false);
     assert.equal(r.status, 'succeeded', r.error);
-    assert.deepEqual(r.totals, { recordings: 0, voicemail: 0, transcripts: 0, texts: 0, emails: 0, forms: 0, callerData: 0 });
+    assert.deepEqual(r.totals, {
+      recordings: 0,
+      voicemail: 0,
+      transcripts: 0,
+      texts: 0,
+      emails: 0,
+      forms: 0,
+      callerData: 0,
+    });
     assert.deepEqual(await personal(birch), before);
   });
 
   it('a property keeping texts forever keeps its old texts', async () => {
-    assert.equal((await stack.api('PUT', `/v1/properties/${pine}/retention`, { texts: 'forever' })).status, 200);
+    assert.equal(
+      (await stack.api('PUT', `/v1/properties/${pine}/retention`, { texts: 'forever' })).status,
+      200,
+    );
     const [conversation] = await q(
       `INSERT INTO text_conversations (property_id, tracking_number, external_number, created_at, last_message_at)
        VALUES ($1, '+13125550164', '+13125550135', $2, $2) RETURNING id`,

@@ -30,8 +30,10 @@ describe('retention api: policies, overrides and runs; bad input named; one acco
   before(async () => {
     api = await startApiOnly();
     otherKey = (await createTestAccount(api.url, 'Tenant B')).apiKey;
-    propertyId = (await a('POST', '/v1/properties', { name: 'A Towers', timeZone: 'America/Chicago' })).body.id;
-    otherPropertyId = (await b('POST', '/v1/properties', { name: 'B Lofts', timeZone: 'America/Denver' })).body.id;
+    propertyId = (await a('POST', '/v1/properties', { name: 'A Towers', timeZone: 'America/Chicago' })).body
+      .id;
+    otherPropertyId = (await b('POST', '/v1/properties', { name: 'B Lofts', timeZone: 'America/Denver' }))
+      .body.id;
   });
   after(async () => {
     await api?.stop();
@@ -65,16 +67,22 @@ describe('retention api: policies, overrides and runs; bad input named; one acco
     assert.deepEqual(fields, ['callerData', 'recordings', 'texts', 'transcripts', 'voicemail']);
     const unknown = await a('PUT', '/v1/privacy/retention', { recordings: 30, colour: 3 });
     assert.equal(unknown.status, 422);
-    assert.deepEqual(unknown.body.error.fields.map((f: { field: string }) => f.field), ['colour']);
+    assert.deepEqual(
+      unknown.body.error.fields.map((f: { field: string }) => f.field),
+      ['colour'],
+    );
     assert.match(r.body.error.message, /recordings: must be a whole number of days from 1 to 3650 or null/);
     for (const body of [[], 'x', null])
-      assert.ok([400, 422].includes((await a('PUT', '/v1/privacy/retention', body)).status), JSON.stringify(body));
+      assert.ok(
+        [400, 422].includes((await a('PUT', '/v1/privacy/retention', body)).status),
+        JSON.stringify(body),
+      );
     const o = await a('PUT', `/v1/properties/${propertyId}/retention`, { forms: 'always', emails: -3 });
     assert.equal(o.status, 422);
-    assert.deepEqual(
-      (o.body.error.fields as { field: string }[]).map((f) => f.field).sort(),
-      ['emails', 'forms'],
-    );
+    assert.deepEqual((o.body.error.fields as { field: string }[]).map((f) => f.field).sort(), [
+      'emails',
+      'forms',
+    ]);
     assert.deepEqual((await a('GET', '/v1/privacy/retention')).body, before);
     for (const body of [{}, { dryRun: 'yes' }, { dryRun: true, extra: 1 }]) {
       const s = await a('POST', '/v1/privacy/retention/runs', body);
@@ -82,7 +90,10 @@ describe('retention api: policies, overrides and runs; bad input named; one acco
       assert.ok(s.body.error.fields.some((f: { field: string }) => ['dryRun', 'extra'].includes(f.field)));
     }
     assert.equal((await a('GET', '/v1/privacy/retention/runs/not-a-uuid')).status, 400);
-    assert.equal((await a('GET', '/v1/privacy/retention/runs/00000000-0000-4000-8000-000000000000')).status, 404);
+    assert.equal(
+      (await a('GET', '/v1/privacy/retention/runs/00000000-0000-4000-8000-000000000000')).status,
+      404,
+    );
     assert.equal((await a('GET', '/v1/privacy/retention/runs?limit=0')).status, 422);
     assert.equal((await a('GET', '/v1/properties/not-a-uuid/retention')).status, 400);
   });
@@ -122,7 +133,8 @@ describe('retention api: policies, overrides and runs; bad input named; one acco
 
   it('read-only and property-limited keys may read, not change the policy or start runs', async () => {
     const readOnly = (await a('POST', '/v1/api-keys', { name: 'Dashboards', readOnly: true })).body.key;
-    const limited = (await a('POST', '/v1/api-keys', { name: 'Manager', propertyIds: [propertyId] })).body.key;
+    const limited = (await a('POST', '/v1/api-keys', { name: 'Manager', propertyIds: [propertyId] })).body
+      .key;
     for (const key of [readOnly, limited]) {
       const as = (m: string, p: string, body?: unknown) => http(m, `${api.url}${p}`, body, withKey(key));
       assert.equal((await as('GET', '/v1/privacy/retention')).status, 200);

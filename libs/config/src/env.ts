@@ -211,7 +211,7 @@ export interface RetentionSettings {
    * RETENTION_SCHEDULE: when the scheduled retention run starts, a cron expression in UTC (five
    * fields), or `off` for no schedule (runs then start only through the api).
    */
-  schedule: string | 'off';
+  schedule: string;
   /**
    * TEMPORAL_HISTORY_RETENTION_DAYS: how long Temporal keeps finished workflows' histories when no
    * account has a `callerData` period. Unset: the namespace keeps what it has.
@@ -227,7 +227,7 @@ function cronSchedule(env: NodeJS.ProcessEnv, name: string, fallback: string): s
   const v = str(env, name)?.trim();
   if (v === undefined) return fallback;
   if (v.toLowerCase() === 'off') return 'off';
-  if (!/^[\d*,\/-]+( +[\d*,\/-]+){4}$/.test(v))
+  if (!/^[\d*,/-]+( +[\d*,/-]+){4}$/.test(v))
     throw new ConfigError(`${name} must be five cron fields (for example "0 3 * * *") or "off", got "${v}"`);
   return v.replace(/ +/g, ' ');
 }

@@ -47,7 +47,11 @@ export interface RetentionProgress {
   /** The last property whose work is done (its counts recorded); null: none yet. */
   afterPropertyId: string | null;
   /** The property under way, the task it is at, and its counts so far. */
-  current: { plan: RetentionPropertyPlan; taskIndex: number; counts: Partial<Record<RetentionCategory, number>> } | null;
+  current: {
+    plan: RetentionPropertyPlan;
+    taskIndex: number;
+    counts: Partial<Record<RetentionCategory, number>>;
+  } | null;
   /** The namespace's history retention was set at the run's start. */
   historyRetentionSet: boolean;
 }

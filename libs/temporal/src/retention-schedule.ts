@@ -19,7 +19,7 @@ import {
  */
 export async function ensureRetentionSchedule(
   client: Client,
-  o: { taskQueue: string; cron: string | 'off' },
+  o: { taskQueue: string; /** Five cron fields, or `off`. */ cron: string },
 ): Promise<'created' | 'updated' | 'deleted' | 'absent'> {
   const handle = client.schedule.getHandle(RETENTION_SCHEDULE_ID);
   if (o.cron === 'off') {

@@ -47,7 +47,8 @@ function world(properties: string[], rowsPer: number, recordingsPer: number): Wo
   for (const p of properties) {
     w.rows.set(`${p}/transcripts`, rowsPer);
     w.rows.set(`${p}/callerData`, rowsPer + 1);
-    for (let i = 0; i < recordingsPer; i++) w.recordings.set(`${p}-rec${i}`, { propertyId: p, deleted: false });
+    for (let i = 0; i < recordingsPer; i++)
+      w.recordings.set(`${p}-rec${i}`, { propertyId: p, deleted: false });
   }
   return w;
 }
@@ -73,15 +74,23 @@ describe('enforceRetention: batches until done, dry runs only count, progress su
         async openRetentionRun(): Promise<string> {
           throw ApplicationFailure.nonRetryable('runs here are started with their row');
         },
-        async nextRetentionProperty(runId: string, afterId: string | null): Promise<RetentionPropertyPlan | null> {
+        async nextRetentionProperty(
+          runId: string,
+          afterId: string | null,
+        ): Promise<RetentionPropertyPlan | null> {
           const w = worlds.get(runId)!;
           const next = w.properties.find((p) => afterId === null || p > afterId);
           if (!next) return null;
-          return { propertyId: next, tasks: CATEGORIES.map((category) => ({ propertyId: next, category, cutoff: 'c' })) };
+          return {
+            propertyId: next,
+            tasks: CATEGORIES.map((category) => ({ propertyId: next, category, cutoff: 'c' })),
+          };
         },
         async countRetention(t: RetentionTask): Promise<number> {
           const w = worlds.get(runOfProperty(t.propertyId))!;
-          return t.category === 'recordings' ? remainingRecordings(w, t.propertyId).length : w.rows.get(key(t))!;
+          return t.category === 'recordings'
+            ? remainingRecordings(w, t.propertyId).length
+            : w.rows.get(key(t))!;
         },
         async stripRetentionBatch(t: RetentionTask): Promise<RetentionBatchResult> {
           const w = worlds.get(runOfProperty(t.propertyId))!;
@@ -105,7 +114,12 @@ describe('enforceRetention: batches until done, dry runs only count, progress su
           r.deleted = true;
           return 'deleted';
         },
-        async recordRetentionCount(runId: string, propertyId: string, category: RetentionCategory, n: number) {
+        async recordRetentionCount(
+          runId: string,
+          propertyId: string,
+          category: RetentionCategory,
+          n: number,
+        ) {
           const w = worlds.get(runId)!;
           w.run.counts[propertyId] = { ...w.run.counts[propertyId], [category]: n };
         },
@@ -200,7 +214,7 @@ describe('enforceRetention: batches until done, dry runs only count, progress su
     assert.ok([...w.rows.values()].every((n) => n === 0));
     assert.equal(w.run.status, 'succeeded');
     // The lost batch's rows were stripped; its answer never came, so the count may miss them, never double them.
-    const counted = w.run.counts[`${runId}-p0`]!;
+    const counted = w.run.counts[`${runId}-p0`];
     assert.ok(counted.transcripts! <= 4 && counted.callerData! <= 5, JSON.stringify(counted));
   });
 

@@ -111,7 +111,8 @@ async function oneBatch(
 
 /** The innermost cause's message (an activity's failure wraps the error it threw). */
 function messageOf(err: unknown): string {
-  let e = err as { message?: string; cause?: unknown } | undefined;
-  while (e && e.cause) e = e.cause as typeof e;
+  type Failure = { message?: string; cause?: unknown } | undefined;
+  let e = err as Failure;
+  while (e?.cause) e = e.cause;
   return e?.message ?? String(err);
 }

@@ -45,7 +45,10 @@ export const OverrideField = (required: boolean): PropertyDecorator =>
   ApiProperty({
     required,
     nullable: true,
-    oneOf: [{ type: 'integer', minimum: 1, maximum: 3650 }, { type: 'string', enum: ['forever'] }],
+    oneOf: [
+      { type: 'integer', minimum: 1, maximum: 3650 },
+      { type: 'string', enum: ['forever'] },
+    ],
   });
 
 export class RetentionOverridesDto {

@@ -2,7 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import type { AccessScope } from '../auth/access-scope';
 import { Scope } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { ListRetentionRunsQuery, RetentionOverridesDto, RetentionPolicyDto, StartRetentionRunDto } from './dto';
+import {
+  ListRetentionRunsQuery,
+  RetentionOverridesDto,
+  RetentionPolicyDto,
+  StartRetentionRunDto,
+} from './dto';
 import type {
   PropertyRetentionView,
   RetentionPolicyView,
@@ -67,7 +72,10 @@ export class PropertyRetentionController {
 
   /** Replaces the overrides: days, "forever", or null / left out for the account's period. */
   @Put()
-  set(@Param('propertyId', property) p: string, @Body() dto: RetentionOverridesDto): Promise<PropertyRetentionView> {
+  set(
+    @Param('propertyId', property) p: string,
+    @Body() dto: RetentionOverridesDto,
+  ): Promise<PropertyRetentionView> {
     return this.svc.setPropertyOverrides(p, dto);
   }
 }

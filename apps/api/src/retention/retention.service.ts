@@ -17,7 +17,11 @@ import {
   type RetentionPolicy,
   type ValidationReport,
 } from '@switchboard/domain';
-import { RetentionPolicyRepository, RetentionRunRepository, type RetentionRun } from '@switchboard/persistence';
+import {
+  RetentionPolicyRepository,
+  RetentionRunRepository,
+  type RetentionRun,
+} from '@switchboard/persistence';
 import type { AccessScope } from '../auth/access-scope';
 import { requireUnrestricted } from '../accounts/api-keys.service';
 import { ApiError } from '../common/api-error';
@@ -48,7 +52,7 @@ export class RetentionService {
     requireUnrestricted(scope, "changing the account's retention policy");
     const body = { ...dto };
     refuseInvalid(validateRetentionPolicy(body));
-    const policy = retentionPolicyOf(body as Partial<RetentionPolicy>);
+    const policy = retentionPolicyOf(body);
     await this.policies.setAccountPolicy(scope.accountId, policy);
     return policy;
   }
@@ -80,7 +84,10 @@ export class RetentionService {
     requireUnrestricted(scope, 'starting a retention run');
     const run = await this.runs.openForAccount(scope.accountId, dryRun, retentionRunWorkflowId);
     if (!run)
-      throw ApiError.conflict('dryRun', 'a retention run of this account is under way: wait for it to finish');
+      throw ApiError.conflict(
+        'dryRun',
+        'a retention run of this account is under way: wait for it to finish',
+      );
     try {
       await this.client.workflow.start(ENFORCE_RETENTION_WORKFLOW, {
         workflowId: run.workflowId,
@@ -90,7 +97,11 @@ export class RetentionService {
     } catch (err) {
       // Never started: the row must not hold the account's one real run for ever.
       await this.runs.finish(run.id, 'failed', `not started: ${String(err)}`);
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'unavailable', 'Temporal did not start the run: try again');
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'unavailable',
+        'Temporal did not start the run: try again',
+      );
     }
     return runView(run);
   }

@@ -128,10 +128,14 @@ export function retentionCutoff(now: Instant, days: RetentionDays): string | nul
 }
 
 /** Every category's cutoff on a property at `now` (null: kept). */
-export function retentionCutoffs(now: Instant, policy: RetentionPolicy): Record<RetentionCategory, string | null> {
-  return Object.fromEntries(
-    RETENTION_CATEGORIES.map((c) => [c, retentionCutoff(now, policy[c])]),
-  ) as Record<RetentionCategory, string | null>;
+export function retentionCutoffs(
+  now: Instant,
+  policy: RetentionPolicy,
+): Record<RetentionCategory, string | null> {
+  return Object.fromEntries(RETENTION_CATEGORIES.map((c) => [c, retentionCutoff(now, policy[c])])) as Record<
+    RetentionCategory,
+    string | null
+  >;
 }
 
 /**

@@ -40,7 +40,9 @@ export class Retention1765790000000 implements MigrationInterface {
         WHERE (CASE WHEN direction = 'outbound' THEN to_number ELSE from_number END) NOT LIKE 'erased-%'`);
     await q.query(`
       CREATE INDEX ix_calls_retention_transcript ON calls (property_id, started_at) WHERE transcript IS NOT NULL`);
-    await q.query(`CREATE INDEX ix_webhook_deliveries_property_time ON webhook_deliveries (property_id, created_at)`);
+    await q.query(
+      `CREATE INDEX ix_webhook_deliveries_property_time ON webhook_deliveries (property_id, created_at)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -19,8 +19,11 @@ export class RetentionPolicyRepository {
 
   /** The account's policy; null when there is no such account. */
   async accountPolicy(accountId: string): Promise<StoredRetentionPolicy | null> {
-    const [row] = await this.ds.query(`SELECT retention_policy AS p FROM accounts WHERE id = $1`, [accountId]);
-    return row ? (row.p as StoredRetentionPolicy) : null;
+    const [row]: { p: StoredRetentionPolicy }[] = await this.ds.query(
+      `SELECT retention_policy AS p FROM accounts WHERE id = $1`,
+      [accountId],
+    );
+    return row ? row.p : null;
   }
 
   async setAccountPolicy(accountId: string, policy: StoredRetentionPolicy): Promise<void> {
@@ -32,13 +35,13 @@ export class RetentionPolicyRepository {
 
   /** The property's overrides and its account's policy; null when there is no such property. */
   async ofProperty(propertyId: string): Promise<PropertyRetention | null> {
-    const [row] = await this.ds.query(
+    const [row]: PropertyRetention[] = await this.ds.query(
       `SELECT p.id AS "propertyId", p.account_id AS "accountId", a.retention_policy AS policy,
               p.retention_overrides AS overrides
          FROM properties p JOIN accounts a ON a.id = p.account_id WHERE p.id = $1`,
       [propertyId],
     );
-    return (row as PropertyRetention | undefined) ?? null;
+    return row ?? null;
   }
 
   async setPropertyOverrides(propertyId: string, overrides: StoredRetentionOverrides): Promise<void> {

@@ -148,8 +148,11 @@ export class RetentionPurgeRepository {
 
   /** How many of the category's units (call records, messages, emails...) a run would strip now. */
   async count(category: StrippedCategory, propertyId: string, cutoff: string): Promise<number> {
-    const [row] = await this.ds.query(`SELECT count(*)::int AS n ${CANDIDATES[category]}`, [propertyId, cutoff]);
-    return row.n as number;
+    const [row]: { n: number }[] = await this.ds.query(`SELECT count(*)::int AS n ${CANDIDATES[category]}`, [
+      propertyId,
+      cutoff,
+    ]);
+    return row.n;
   }
 
   /**
@@ -163,18 +166,22 @@ export class RetentionPurgeRepository {
     limit: number,
   ): Promise<RetentionBatchResult> {
     const args = [propertyId, cutoff, limit];
-    const [main] = await this.ds.query(STRIP[category], args);
+    const [main]: { n: number }[] = await this.ds.query(STRIP[category], args);
     let more = main.n >= limit;
     for (const sql of BESIDES[category]) {
-      const [row] = await this.ds.query(sql, args);
+      const [row]: { n: number }[] = await this.ds.query(sql, args);
       more ||= row.n >= limit;
     }
     const events = WEBHOOK_EVENTS_OF[category];
     if (events.length > 0) {
-      const [row] = await this.ds.query(STRIP_WEBHOOKS, [...args, events, JSON.stringify(REDACTED_PAYLOAD)]);
+      const [row]: { n: number }[] = await this.ds.query(STRIP_WEBHOOKS, [
+        ...args,
+        events,
+        JSON.stringify(REDACTED_PAYLOAD),
+      ]);
       more ||= row.n >= limit;
     }
-    return { removed: main.n as number, more };
+    return { removed: main.n, more };
   }
 
   /** The property's recordings of this purpose older than the cutoff and not deleted yet, oldest first. */
@@ -191,12 +198,16 @@ export class RetentionPurgeRepository {
     return rows.map((r) => r.id);
   }
 
-  async countExpiredRecordings(propertyId: string, purpose: RecordingPurpose, cutoff: string): Promise<number> {
-    const [row] = await this.ds.query(`SELECT count(*)::int AS n ${EXPIRED_RECORDINGS}`, [
+  async countExpiredRecordings(
+    propertyId: string,
+    purpose: RecordingPurpose,
+    cutoff: string,
+  ): Promise<number> {
+    const [row]: { n: number }[] = await this.ds.query(`SELECT count(*)::int AS n ${EXPIRED_RECORDINGS}`, [
       propertyId,
       purpose,
       cutoff,
     ]);
-    return row.n as number;
+    return row.n;
   }
 }

@@ -40,12 +40,12 @@ export class RetentionRunRepository {
   ): Promise<RetentionRun | null> {
     const id = randomUUID();
     try {
-      const [row] = await this.ds.query(
+      const [row]: RetentionRun[] = await this.ds.query(
         `INSERT INTO retention_runs (id, account_id, workflow_id, dry_run, trigger)
          VALUES ($1, $2, $3, $4, 'api') RETURNING ${COLUMNS}`,
         [id, accountId, workflowIdOf(id), dryRun],
       );
-      return row as RetentionRun;
+      return row;
     } catch (err) {
       if (isUniqueViolation(err, 'uq_retention_runs_one_real_run')) return null;
       throw err;
@@ -54,27 +54,29 @@ export class RetentionRunRepository {
 
   /** The row of a run the schedule started (over every account); the same row when asked again. */
   async openScheduled(workflowId: string, dryRun: boolean): Promise<RetentionRun> {
-    const [row] = await this.ds.query(
+    const [row]: RetentionRun[] = await this.ds.query(
       `INSERT INTO retention_runs (account_id, workflow_id, dry_run, trigger) VALUES (NULL, $1, $2, 'schedule')
        ON CONFLICT (workflow_id) DO UPDATE SET workflow_id = EXCLUDED.workflow_id
        RETURNING ${COLUMNS}`,
       [workflowId, dryRun],
     );
-    return row as RetentionRun;
+    return row;
   }
 
   async get(id: string): Promise<RetentionRun | null> {
-    const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM retention_runs WHERE id = $1`, [id]);
-    return (row as RetentionRun | undefined) ?? null;
+    const [row]: RetentionRun[] = await this.ds.query(`SELECT ${COLUMNS} FROM retention_runs WHERE id = $1`, [
+      id,
+    ]);
+    return row ?? null;
   }
 
   /** A run of this account (its own runs only: scheduled runs cover every account and are listed by none). */
   async ofAccount(accountId: string, id: string): Promise<RetentionRun | null> {
-    const [row] = await this.ds.query(
+    const [row]: RetentionRun[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM retention_runs WHERE id = $1 AND account_id = $2`,
       [id, accountId],
     );
-    return (row as RetentionRun | undefined) ?? null;
+    return row ?? null;
   }
 
   /** The account's runs, newest first. */
@@ -96,7 +98,11 @@ export class RetentionRunRepository {
   }
 
   /** The run ended; a finished run stays as it ended. */
-  async finish(id: string, status: Exclude<RetentionRunStatus, 'running'>, error: string | null): Promise<void> {
+  async finish(
+    id: string,
+    status: Exclude<RetentionRunStatus, 'running'>,
+    error: string | null,
+  ): Promise<void> {
     await this.ds.query(
       `UPDATE retention_runs SET status = $2, error = $3, finished_at = now() WHERE id = $1 AND status = 'running'`,
       [id, status, error === null ? null : error.slice(0, 2000)],

@@ -50,7 +50,10 @@ test('a policy must be an object', () => {
 });
 
 test('overrides also take "forever", and nothing else beyond the policy’s values', () => {
-  assert.deepEqual(problems(validateRetentionOverrides({ recordings: 'forever', voicemail: 7, texts: null })), []);
+  assert.deepEqual(
+    problems(validateRetentionOverrides({ recordings: 'forever', voicemail: 7, texts: null })),
+    [],
+  );
   assert.deepEqual(problems(validateRetentionOverrides({ forms: 'always', callerData: -1 })), [
     'forms: must be a whole number of days from 1 to 3650 or null (the account\'s period), or "forever"',
     'callerData: must be a whole number of days from 1 to 3650 or null (the account\'s period), or "forever"',
