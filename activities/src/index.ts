@@ -21,6 +21,7 @@ import {
   type ConversionDeliveryStarts,
 } from './conversion.activities';
 import { createErasureActivities, type ErasureStores } from './erasure.activities';
+import { createRetentionActivities, type RetentionDeps } from './retention.activities';
 
 export type { CallDataSettings, CallRecordStores };
 export { saveFinishedCall } from './call-record.activities';
@@ -36,6 +37,13 @@ export {
 } from './conversion.activities';
 export type { SavedCall } from './call-record.activities';
 export { createErasureActivities, type CallHistories, type ErasureStores } from './erasure.activities';
+export {
+  createRetentionActivities,
+  RETENTION_BATCH,
+  RECORDING_BATCH,
+  type HistoryRetention,
+  type RetentionDeps,
+} from './retention.activities';
 
 /** The repositories a finished call's record is saved to (records and scoring serve others too). */
 export interface ActivityDeps extends CallRecordStores {
@@ -56,6 +64,8 @@ export interface ActivityDeps extends CallRecordStores {
   conversionDelivery: { adapters: ConversionAdapters; starts: ConversionDeliveryStarts };
   /** Erasures of one person's data: their requests, the SQL, and the calls' Temporal executions. */
   erasure: ErasureStores;
+  /** Retention runs: policies, runs, the purge SQL, and Temporal's history retention. */
+  retention: RetentionDeps;
 }
 
 /** Every activity the call workflows use, bound to their dependencies. */
@@ -91,6 +101,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRecordingActivities(deps.recordings.repository, deps.recordings.blobs, deps.recordings.carrier),
     ...createConversionActivities(deps.conversions, deps.conversionDelivery.adapters),
     ...createErasureActivities(deps.erasure),
+    ...createRetentionActivities(deps.retention),
   };
 }
 

@@ -59,6 +59,9 @@ describe('tenant isolation on every endpoint', () => {
         `${base}/conversion-rules`,
         `${base}/conversions`,
         `/v1/privacy/erasures/${ids.erasureId}`,
+        `/v1/privacy/retention`,
+        `${base}/retention`,
+        `/v1/privacy/retention/runs/${ids.runId}`,
       ].map(async (p) =>
         JSON.stringify((await a('GET', p)).body, (k, v: unknown) => (k === 'lastUsedAt' ? undefined : v)),
       ),
@@ -297,6 +300,10 @@ describe('tenant isolation on every endpoint', () => {
         }),
       )
     ).id;
+    // A retention policy, a property's overrides and a run of A's (no worker here: it stays running).
+    await ok('retention policy', a('PUT', '/v1/privacy/retention', { recordings: 30 }));
+    await ok('retention overrides', a('PUT', `${base}/retention`, { texts: 'forever' }));
+    ids.runId = (await ok('retention run', a('POST', '/v1/privacy/retention/runs', { dryRun: true }))).id;
   });
 
   after(async () => {

@@ -8,3 +8,4 @@ export { outboundCall } from './outbound-call/outbound-call.workflow';
 export { inboundCallV2 } from './call/inbound-call-v2.workflow';
 export { deliverConversion } from './background/deliver-conversion.workflow';
 export { eraseSubject } from './background/erase-subject.workflow';
+export { enforceRetention } from './background/enforce-retention.workflow';

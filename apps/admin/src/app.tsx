@@ -22,6 +22,7 @@ import { TEXTS_ROUTES } from './pages/texts/routes';
 import { VOICEMAIL_ROUTES } from './pages/voicemail/routes';
 import { WEBHOOK_ROUTES } from './pages/webhooks/routes';
 import { matchPath, navigate, useFocusOnNavigate, useLocation } from './router';
+import { PRIVACY_ROUTES } from './pages/privacy/routes';
 import type { Route } from './routes';
 import { propertyPath } from './sections';
 import { SessionProvider, useSession } from './session';
@@ -50,6 +51,7 @@ const ROUTES: readonly Route[] = [
   ...LIVE_ROUTES,
   ...FORM_ROUTES,
   ...CONVERSION_ROUTES,
+  ...PRIVACY_ROUTES,
 ];
 
 export function App() {

@@ -27,6 +27,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { FormsModule } from './forms/forms.module';
 import { ConversionsModule } from './conversions/conversions.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Global()
 @Module({
@@ -63,6 +64,7 @@ class ConfigModule {}
     FormsModule,
     ConversionsModule,
     PrivacyModule,
+    RetentionModule,
   ],
   controllers: [HealthController],
 })

@@ -3,6 +3,7 @@ import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from 
 import type { DataSource } from 'typeorm';
 import {
   createActivities,
+  type RetentionDeps,
   type CallDataSettings,
   type CallRecordStores,
   type ConversionAdapters,
@@ -27,6 +28,9 @@ import {
   PropertyResourcesRepository,
   PoolHoldRepository,
   RecordingRepository,
+  RetentionPolicyRepository,
+  RetentionPurgeRepository,
+  RetentionRunRepository,
   Transactions,
   VoicemailMessageRepository,
   WebhookRepository,
@@ -40,6 +44,7 @@ import {
   bundleCallWorkflows,
   ConversionDeliveryStarter,
   ensureSearchAttributes,
+  NamespaceHistoryRetention,
   WebhookPublisher,
   ErasureStarter,
   TemporalCallHistories,
@@ -70,6 +75,8 @@ export interface CallWorkerOptions {
   bundle?: WorkflowBundleWithSourceMap;
   /** Where call and activity metrics go; the process's shared set (served on /metrics) by default. */
   metrics?: WorkerMetrics;
+  /** TEMPORAL_HISTORY_RETENTION_DAYS: the namespace's history retention when no account has a callerData period. */
+  historyRetentionDays?: number;
 }
 
 /** A Temporal worker for call workflows with the real activities. Used by the worker app and tests. */
@@ -107,6 +114,7 @@ export async function createCallWorker(o: CallWorkerOptions): Promise<Worker> {
       transactions: new Transactions(o.dataSource),
       histories: new TemporalCallHistories(new Client({ connection: o.connection, namespace: o.namespace })),
     },
+    retention: retentionDeps(o),
   });
   return Worker.create({
     connection: o.connection,
@@ -128,6 +136,19 @@ export function callRecordStores(ds: DataSource): CallRecordStores {
     scoring: new CallScoringRepository(ds),
     conversions: new ConversionRepository(ds),
     transcripts: new CallTranscriptRepository(ds),
+  };
+}
+
+/** What retention runs read and write, and the namespace whose history retention they set. */
+export function retentionDeps(
+  o: Pick<CallWorkerOptions, 'connection' | 'namespace' | 'dataSource' | 'historyRetentionDays'>,
+): RetentionDeps {
+  return {
+    policies: new RetentionPolicyRepository(o.dataSource),
+    runs: new RetentionRunRepository(o.dataSource),
+    purge: new RetentionPurgeRepository(o.dataSource),
+    history: new NamespaceHistoryRetention(o.connection, o.namespace),
+    historyFallbackDays: o.historyRetentionDays,
   };
 }
 

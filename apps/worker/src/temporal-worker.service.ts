@@ -5,15 +5,19 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createRetentionActivities } from '@switchboard/activities';
 import type { DataSource } from 'typeorm';
 import { mediaSigningSecret, temporalConnectionOptions, type SwitchboardConfig } from '@switchboard/config';
 import { FilesystemBlobStore } from '@switchboard/persistence';
 import { TelnyxRecordings, TelnyxTelephony, telnyxAccount } from '@switchboard/telephony';
 import { rootLogger } from '@switchboard/observability';
+import { ensureRetentionSchedule } from '@switchboard/temporal';
 import {
   adPlatformAdapters,
   createCallWorker,
+  retentionDeps,
   workerConversionStarter,
   workerErasureStarter,
   workerWebhookPublisher,
@@ -85,7 +89,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       },
       webhooks: this.cfg.webhooks,
       conversions: this.cfg.conversions,
+      historyRetentionDays: this.cfg.retention.historyRetentionDays,
     });
+    await this.setUpRetention();
     this.conversionSweeper = new StrandedDeliverySweeper(
       conversionStarter,
       rootLogger().child({ component: 'StrandedConversionDeliveries' }),
@@ -126,6 +132,39 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       if (this.metricsServer) this.log.log(`metrics on ${this.metricsServer.url}`);
     }
     this.log.log(`polling task queue "${temporal.taskQueue}" in namespace "${temporal.namespace}"`);
+  }
+
+  /**
+   * The retention schedule (RETENTION_SCHEDULE) and Temporal's history retention, from the policies
+   * as they are now (docs/privacy.md). Neither stops the worker: a namespace this key may not
+   * change (a Temporal Cloud key without the right role) is logged, and runs try again.
+   */
+  private async setUpRetention(): Promise<void> {
+    const { temporal, retention } = this.cfg;
+    const connection = this.connection!;
+    try {
+      const client = new Client({ connection, namespace: temporal.namespace });
+      const schedule = await ensureRetentionSchedule(client, {
+        taskQueue: temporal.taskQueue,
+        cron: retention.schedule,
+      });
+      this.log.log(`retention schedule: ${schedule} (${retention.schedule})`);
+    } catch (err) {
+      this.log.warn(`retention schedule not set: ${String(err)}`);
+    }
+    try {
+      const days = await createRetentionActivities(
+        retentionDeps({
+          connection,
+          namespace: temporal.namespace,
+          dataSource: this.dataSource,
+          historyRetentionDays: retention.historyRetentionDays,
+        }),
+      ).applyHistoryRetention();
+      if (days !== null) this.log.log(`workflow history retention: ${days} days`);
+    } catch (err) {
+      this.log.warn(`workflow history retention not set: ${String(err)}`);
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {

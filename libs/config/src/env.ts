@@ -127,6 +127,8 @@ export interface SwitchboardConfig {
   adPlatforms: AdPlatformSettings;
   /** Conversions sent to the ad platforms: how long and how often a delivery is retried. */
   conversions: ConversionDeliverySettings;
+  /** Retention of personal data (docs/privacy.md). */
+  retention: RetentionSettings;
   observability: {
     /** pino level: trace, debug, info, warn, error, fatal or silent. */
     logLevel: LogLevelName;
@@ -203,6 +205,32 @@ export const DEFAULT_CONVERSION_DELIVERY: ConversionDeliverySettings = {
   giveUpAfterSecs: 3 * 24 * 3600,
   attemptTimeoutSecs: 30,
 };
+
+export interface RetentionSettings {
+  /**
+   * RETENTION_SCHEDULE: when the scheduled retention run starts, a cron expression in UTC (five
+   * fields), or `off` for no schedule (runs then start only through the api).
+   */
+  schedule: string;
+  /**
+   * TEMPORAL_HISTORY_RETENTION_DAYS: how long Temporal keeps finished workflows' histories when no
+   * account has a `callerData` period. Unset: the namespace keeps what it has.
+   */
+  historyRetentionDays?: number;
+}
+
+/** Daily at 03:00 UTC. */
+export const DEFAULT_RETENTION_SCHEDULE = '0 3 * * *';
+
+/** RETENTION_SCHEDULE: `off`, or five cron fields of digits and `*,-/` (Temporal checks the rest). */
+function cronSchedule(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const v = str(env, name)?.trim();
+  if (v === undefined) return fallback;
+  if (v.toLowerCase() === 'off') return 'off';
+  if (!/^[\d*,/-]+( +[\d*,/-]+){4}$/.test(v))
+    throw new ConfigError(`${name} must be five cron fields (for example "0 3 * * *") or "off", got "${v}"`);
+  return v.replace(/ +/g, ' ');
+}
 
 export interface TemporalTls {
   /** PEM file of the CA that signed the server's certificate; unset: the system's roots. */
@@ -461,6 +489,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SwitchboardCon
         DEFAULT_CONVERSION_DELIVERY.attemptTimeoutSecs,
         1,
       ),
+    },
+    retention: {
+      schedule: cronSchedule(env, 'RETENTION_SCHEDULE', DEFAULT_RETENTION_SCHEDULE),
+      historyRetentionDays: str(env, 'TEMPORAL_HISTORY_RETENTION_DAYS')
+        ? atLeast(env, 'TEMPORAL_HISTORY_RETENTION_DAYS', 1, 1)
+        : undefined,
     },
     observability: {
       logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),

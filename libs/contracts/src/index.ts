@@ -12,3 +12,4 @@ export * from './call-lifecycle';
 export * from './call-tags';
 export * from './conversion-delivery';
 export * from './privacy-erasure';
+export * from './retention';

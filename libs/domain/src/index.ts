@@ -253,4 +253,27 @@ export {
   type PrivacySubjectKind,
   type SubjectCheck,
   type SubjectProblem,
-} from './privacy/subject';
+} from './privacy';
+
+export type {
+  RetentionCategory,
+  RetentionDays,
+  RetentionPolicy,
+  RetentionOverride,
+  RetentionOverrides,
+} from './privacy';
+export {
+  RETENTION_CATEGORIES,
+  RETENTION_LIMITS,
+  KEEP_FOREVER,
+  KEEP_EVERYTHING,
+  NO_OVERRIDES,
+  validateRetentionPolicy,
+  validateRetentionOverrides,
+  retentionPolicyOf,
+  retentionOverridesOf,
+  effectiveRetention,
+  retentionCutoff,
+  retentionCutoffs,
+  historyRetentionDays,
+} from './privacy';

@@ -71,3 +71,6 @@ export * from './repositories/text-scoring.repository';
 export * from './repositories/privacy-request.repository';
 export * from './repositories/erasure.repository';
 export * from './repositories/subject-export.repository';
+export * from './repositories/retention-policy.repository';
+export * from './repositories/retention-run.repository';
+export * from './repositories/retention-purge.repository';

@@ -4,3 +4,5 @@ export * from './webhook-publisher';
 export * from './conversion-delivery-starter';
 export * from './call-histories';
 export * from './erasure-starter';
+export * from './history-retention';
+export * from './retention-schedule';

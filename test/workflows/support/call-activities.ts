@@ -144,7 +144,15 @@ type BackgroundName =
   | 'recordErasureProgress'
   | 'eraseKind'
   | 'eraseCallHistories'
-  | 'finishErasure';
+  | 'finishErasure'
+  | 'openRetentionRun'
+  | 'nextRetentionProperty'
+  | 'countRetention'
+  | 'stripRetentionBatch'
+  | 'expiredRecordings'
+  | 'recordRetentionCount'
+  | 'finishRetentionRun'
+  | 'applyHistoryRetention';
 
 /** Activities of the background workflows: a call workflow calling one is a bug worth failing on. */
 function backgroundWork(): Pick<Activities, BackgroundName> {
@@ -166,5 +174,13 @@ function backgroundWork(): Pick<Activities, BackgroundName> {
     eraseKind: notForCalls('eraseKind'),
     eraseCallHistories: notForCalls('eraseCallHistories'),
     finishErasure: notForCalls('finishErasure'),
+    openRetentionRun: notForCalls('openRetentionRun'),
+    nextRetentionProperty: notForCalls('nextRetentionProperty'),
+    countRetention: notForCalls('countRetention'),
+    stripRetentionBatch: notForCalls('stripRetentionBatch'),
+    expiredRecordings: notForCalls('expiredRecordings'),
+    recordRetentionCount: notForCalls('recordRetentionCount'),
+    finishRetentionRun: notForCalls('finishRetentionRun'),
+    applyHistoryRetention: notForCalls('applyHistoryRetention'),
   };
 }

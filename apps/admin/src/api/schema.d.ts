@@ -735,6 +735,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/privacy/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RetentionController_get'];
+    /** Replaces the policy: a category left out or null is kept until erased. */
+    put: operations['RetentionController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The account's runs, newest first (runs the schedule starts cover every account and are not listed). */
+    get: operations['RetentionController_list'];
+    put?: never;
+    /**
+     * Starts a run over the account's properties now (202): `dryRun` counts what would be removed and changes nothing.
+     * @description Starts a run over the account's properties now (202): `dryRun` counts what would be removed and changes nothing. 409 while a real run of the account is under way.
+     */
+    post: operations['RetentionController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/runs/{runId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RetentionController_one'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/properties': {
     parameters: {
       query?: never;
@@ -1381,6 +1435,23 @@ export interface paths {
     /** Numbers held now, free, and how often visitors found the pool exhausted. */
     get: operations['DniAdminController_utilization'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/properties/{propertyId}/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PropertyRetentionController_get'];
+    /** Replaces the overrides: days, "forever", or null / left out for the account's period. */
+    put: operations['PropertyRetentionController_set'];
     post?: never;
     delete?: never;
     options?: never;
@@ -3928,6 +3999,12 @@ export interface components {
       limit: number;
       offset: number;
     };
+    PropertyRetentionView: {
+      overrides: components['schemas']['RetentionOverridesView'];
+      account: components['schemas']['RetentionPolicyView'];
+      /** @description What the property's data is kept for: the override where there is one, else the account's. */
+      effective: components['schemas']['RetentionPolicyView'];
+    };
     PropertyScoringView: {
       /** @description null: the property has no rules (its calls are not scored by rules). */
       rules: components['schemas']['ScoringRulesDto'] | (never | null);
@@ -3997,6 +4074,93 @@ export interface components {
       keyId: string | null;
       /** @description The key's name when it asked. */
       name: string;
+    };
+    RetentionCountsView: {
+      /** @description Recordings deleted. */
+      recordings?: number;
+      /** @description Voicemail recordings deleted. */
+      voicemail?: number;
+      /** @description Calls whose transcript went. */
+      transcripts?: number;
+      /** @description Text messages whose body went. */
+      texts?: number;
+      /** @description Emails stripped. */
+      emails?: number;
+      /** @description Form submissions stripped. */
+      forms?: number;
+      /** @description Call records whose caller was tokenised. */
+      callerData?: number;
+    };
+    RetentionOverridesDto: {
+      recordings?: number | 'forever' | (never | null);
+      voicemail?: number | 'forever' | (never | null);
+      transcripts?: number | 'forever' | (never | null);
+      texts?: number | 'forever' | (never | null);
+      emails?: number | 'forever' | (never | null);
+      forms?: number | 'forever' | (never | null);
+      callerData?: number | 'forever' | (never | null);
+    };
+    RetentionOverridesView: {
+      recordings: number | 'forever' | (never | null);
+      voicemail: number | 'forever' | (never | null);
+      transcripts: number | 'forever' | (never | null);
+      texts: number | 'forever' | (never | null);
+      emails: number | 'forever' | (never | null);
+      forms: number | 'forever' | (never | null);
+      callerData: number | 'forever' | (never | null);
+    };
+    RetentionPolicyDto: {
+      /** @description Conversation recordings (ours and the carrier's copy). */
+      recordings?: number | null;
+      /** @description Voicemail audio. */
+      voicemail?: number | null;
+      /** @description Call transcripts. */
+      transcripts?: number | null;
+      /** @description Text message bodies (and the other party's number once the whole conversation is past). */
+      texts?: number | null;
+      /** @description Tracked emails' subject, bodies and addresses. */
+      emails?: number | null;
+      /** @description Web form submissions' fields and contact details. */
+      forms?: number | null;
+      /** @description Callers' numbers and visitor data on call records, carrier events, webhook payloads, conversions. */
+      callerData?: number | null;
+    };
+    RetentionPolicyView: {
+      recordings: number | null;
+      voicemail: number | null;
+      transcripts: number | null;
+      texts: number | null;
+      emails: number | null;
+      forms: number | null;
+      callerData: number | null;
+    };
+    RetentionRunList: {
+      items: components['schemas']['RetentionRunView'][];
+    };
+    RetentionRunView: {
+      id: string;
+      dryRun: boolean;
+      /**
+       * @description `api`: started through POST /v1/privacy/retention/runs.
+       * @enum {string}
+       */
+      trigger: 'schedule' | 'api';
+      /** @enum {string} */
+      status: 'failed' | 'running' | 'succeeded';
+      /** @description Per property id: what the run removed (or counted) there, by category. */
+      counts: {
+        [key: string]: unknown;
+      };
+      /** @description The counts summed over properties. */
+      totals: components['schemas']['RetentionCountsView'];
+      /** @description Why a failed run failed. */
+      error: string | null;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description The run's Temporal workflow. */
+      workflowId: string;
     };
     RingGroupDto: {
       /** @description simultaneous, sequential or round_robin */
@@ -4350,6 +4514,10 @@ export interface components {
       /** @description Lower runs first when sources compete for a visit. */
       priority: number;
       dniRules: components['schemas']['DniRuleView'][];
+    };
+    StartRetentionRunDto: {
+      /** @description true: count what would be removed, change nothing. */
+      dryRun: boolean;
     };
     SwapView: {
       /** @description The number as the page shows it (one of `swapNumbers`). */
@@ -6421,6 +6589,159 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PrivacyRequestPage'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RetentionController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionPolicyView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RetentionController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetentionPolicyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionPolicyView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RetentionController_list: {
+    parameters: {
+      query?: {
+        /** @description 1–100, default 20: the newest runs first. */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRunList'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RetentionController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartRetentionRunDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRunView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RetentionController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRunView'];
         };
       };
       /** @description Error */
@@ -8553,6 +8874,70 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PoolUtilizationView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PropertyRetentionController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropertyRetentionView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PropertyRetentionController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        propertyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetentionOverridesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropertyRetentionView'];
         };
       };
       /** @description Error */

@@ -48,6 +48,7 @@ export default async () => {
     ['../scoring/call-score.view']: await import('../scoring/call-score.view'),
     ['../scoring/dto']: await import('../scoring/dto'),
     ['../privacy/privacy.view']: await import('../privacy/privacy.view'),
+    ['../retention/retention.view']: await import('../retention/retention.view'),
     ['../properties/property.view']: await import('../properties/property.view'),
     ['../scoring/scoring-rules.view']: await import('../scoring/scoring-rules.view'),
     ['../webhooks/telnyx-webhook.view']: await import('../webhooks/telnyx-webhook.view'),
@@ -4495,6 +4496,172 @@ export default async () => {
             },
           },
         ],
+        [
+          import('../retention/dto'),
+          {
+            RetentionPolicyDto: {
+              recordings: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: "Conversation recordings (ours and the carrier's copy).",
+              },
+              voicemail: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: 'Voicemail audio.',
+              },
+              transcripts: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: 'Call transcripts.',
+              },
+              texts: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "Text message bodies (and the other party's number once the whole conversation is past).",
+              },
+              emails: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: "Tracked emails' subject, bodies and addresses.",
+              },
+              forms: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description: "Web form submissions' fields and contact details.",
+              },
+              callerData: {
+                required: false,
+                type: () => Number,
+                nullable: true,
+                description:
+                  "Callers' numbers and visitor data on call records, carrier events, webhook payloads, conversions.",
+              },
+            },
+            RetentionOverridesDto: {
+              recordings: { required: false, type: () => Object },
+              voicemail: { required: false, type: () => Object },
+              transcripts: { required: false, type: () => Object },
+              texts: { required: false, type: () => Object },
+              emails: { required: false, type: () => Object },
+              forms: { required: false, type: () => Object },
+              callerData: { required: false, type: () => Object },
+            },
+            StartRetentionRunDto: {
+              dryRun: {
+                required: true,
+                type: () => Boolean,
+                description: 'true: count what would be removed, change nothing.',
+              },
+            },
+            ListRetentionRunsQuery: {
+              limit: {
+                required: false,
+                type: () => Number,
+                description: '1\u2013100, default 20: the newest runs first.',
+                minimum: 1,
+                maximum: 100,
+              },
+            },
+          },
+        ],
+        [
+          import('../retention/retention.view'),
+          {
+            RetentionPolicyView: {
+              recordings: { required: true, type: () => Number, nullable: true },
+              voicemail: { required: true, type: () => Number, nullable: true },
+              transcripts: { required: true, type: () => Number, nullable: true },
+              texts: { required: true, type: () => Number, nullable: true },
+              emails: { required: true, type: () => Number, nullable: true },
+              forms: { required: true, type: () => Number, nullable: true },
+              callerData: { required: true, type: () => Number, nullable: true },
+            },
+            RetentionOverridesView: {
+              recordings: { required: true, type: () => Object },
+              voicemail: { required: true, type: () => Object },
+              transcripts: { required: true, type: () => Object },
+              texts: { required: true, type: () => Object },
+              emails: { required: true, type: () => Object },
+              forms: { required: true, type: () => Object },
+              callerData: { required: true, type: () => Object },
+            },
+            PropertyRetentionView: {
+              overrides: {
+                required: true,
+                type: () => t['../retention/retention.view'].RetentionOverridesView,
+              },
+              account: { required: true, type: () => t['../retention/retention.view'].RetentionPolicyView },
+              effective: {
+                required: true,
+                type: () => t['../retention/retention.view'].RetentionPolicyView,
+                description:
+                  "What the property's data is kept for: the override where there is one, else the account's.",
+              },
+            },
+            RetentionCountsView: {
+              recordings: { required: false, type: () => Number, description: 'Recordings deleted.' },
+              voicemail: {
+                required: false,
+                type: () => Number,
+                description: 'Voicemail recordings deleted.',
+              },
+              transcripts: {
+                required: false,
+                type: () => Number,
+                description: 'Calls whose transcript went.',
+              },
+              texts: { required: false, type: () => Number, description: 'Text messages whose body went.' },
+              emails: { required: false, type: () => Number, description: 'Emails stripped.' },
+              forms: { required: false, type: () => Number, description: 'Form submissions stripped.' },
+              callerData: {
+                required: false,
+                type: () => Number,
+                description: 'Call records whose caller was tokenised.',
+              },
+            },
+            RetentionRunView: {
+              id: { required: true, type: () => String },
+              dryRun: { required: true, type: () => Boolean },
+              trigger: {
+                required: true,
+                description: '`api`: started through POST /v1/privacy/retention/runs.',
+                enum: ['schedule', 'api'],
+              },
+              status: { required: true, enum: ['failed', 'running', 'succeeded'] },
+              counts: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                description: 'Per property id: what the run removed (or counted) there, by category.',
+              },
+              totals: {
+                required: true,
+                type: () => t['../retention/retention.view'].RetentionCountsView,
+                description: 'The counts summed over properties.',
+              },
+              error: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Why a failed run failed.',
+              },
+              startedAt: { required: true, type: () => Date },
+              finishedAt: { required: true, type: () => Date, nullable: true },
+              workflowId: { required: true, type: () => String, description: "The run's Temporal workflow." },
+            },
+            RetentionRunList: {
+              items: { required: true, type: () => [t['../retention/retention.view'].RetentionRunView] },
+            },
+          },
+        ],
       ],
       controllers: [
         [
@@ -5195,6 +5362,37 @@ export default async () => {
               export: {
                 summary: 'Everything held about a person in the account, as one JSON document (a download).',
                 type: t['../privacy/privacy.view'].PrivacyExportView,
+              },
+            },
+          },
+        ],
+        [
+          import('../retention/retention.controller'),
+          {
+            RetentionController: {
+              get: { type: t['../retention/retention.view'].RetentionPolicyView },
+              set: {
+                summary: 'Replaces the policy: a category left out or null is kept until erased.',
+                type: t['../retention/retention.view'].RetentionPolicyView,
+              },
+              start: {
+                summary:
+                  "Starts a run over the account's properties now (202): `dryRun` counts what would be removed\nand changes nothing. 409 while a real run of the account is under way.",
+                type: t['../retention/retention.view'].RetentionRunView,
+              },
+              list: {
+                summary:
+                  "The account's runs, newest first (runs the schedule starts cover every account and are not listed).",
+                type: t['../retention/retention.view'].RetentionRunList,
+              },
+              one: { type: t['../retention/retention.view'].RetentionRunView },
+            },
+            PropertyRetentionController: {
+              get: { type: t['../retention/retention.view'].PropertyRetentionView },
+              set: {
+                summary:
+                  'Replaces the overrides: days, "forever", or null / left out for the account\'s period.',
+                type: t['../retention/retention.view'].PropertyRetentionView,
               },
             },
           },

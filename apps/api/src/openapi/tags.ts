@@ -126,7 +126,7 @@ export const TAGS: readonly { name: string; description: string }[] = [
   {
     name: 'Privacy',
     description:
-      "Erasure and export of one person's data (a phone number or an email address) across the account, audited (docs/privacy-requests.md).",
+      "Retention (the account's policy, a property's overrides, and the runs that enforce them) and the erasure and export of one person's data (a phone number or an email address) across the account, audited (docs/privacy.md).",
   },
 ];
 
@@ -173,6 +173,7 @@ const AREAS: Record<string, string> = {
   'conversion-rules': 'Conversions',
   conversions: 'Conversions',
   privacy: 'Privacy',
+  retention: 'Privacy',
 };
 
 /** Areas under `/properties/{propertyId}` whose name means something else at the top level. */

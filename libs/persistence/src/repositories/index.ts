@@ -45,6 +45,9 @@ import { TextScoringRepository } from './text-scoring.repository';
 import { PrivacyRequestRepository } from './privacy-request.repository';
 import { ErasureRepository } from './erasure.repository';
 import { SubjectExportRepository } from './subject-export.repository';
+import { RetentionPolicyRepository } from './retention-policy.repository';
+import { RetentionRunRepository } from './retention-run.repository';
+import { RetentionPurgeRepository } from './retention-purge.repository';
 
 /** A repository: built on the process's one DataSource, by the process's composition root. */
 export type RepositoryClass = new (ds: DataSource) => object;
@@ -100,4 +103,7 @@ export const REPOSITORIES: readonly RepositoryClass[] = [
   PrivacyRequestRepository,
   ErasureRepository,
   SubjectExportRepository,
+  RetentionPolicyRepository,
+  RetentionRunRepository,
+  RetentionPurgeRepository,
 ];

@@ -4,6 +4,7 @@ import { useSession } from '../../session';
 import { useAction, useLoad } from '../../use-api';
 import { LoadedView, Page } from '../../ui/page';
 import { ProblemNotice } from '../../ui/problem-notice';
+import { PropertyRetention } from '../privacy/property-retention';
 import { PropertyForm } from './property-form';
 
 /** A property's own settings, and deleting it. */
@@ -42,6 +43,7 @@ export function PropertySettingsPage({ propertyId }: { propertyId: string }) {
                 })
               }
             />
+            <PropertyRetention propertyId={propertyId} readOnly={readOnly} />
             {!readOnly && (
               <section aria-labelledby="danger">
                 <h2 id="danger">Delete this property</h2>
