@@ -11,6 +11,7 @@ import { FORM_ROUTES } from './pages/forms/routes';
 import { FLOW_ROUTES } from './pages/flows/routes';
 import { LIVE_ROUTES } from './pages/live/routes';
 import { NUMBER_ROUTES } from './pages/numbers/routes';
+import { PRIVACY_ROUTES } from './pages/privacy/routes';
 import { PROPERTY_ROUTES } from './pages/properties/routes';
 import { REPORT_ROUTES } from './pages/reports/routes';
 import { RING_GROUP_ROUTES } from './pages/ring-groups/routes';
@@ -50,6 +51,7 @@ const ROUTES: readonly Route[] = [
   ...LIVE_ROUTES,
   ...FORM_ROUTES,
   ...CONVERSION_ROUTES,
+  ...PRIVACY_ROUTES,
 ];
 
 export function App() {

@@ -34,6 +34,7 @@ export const ACCOUNT_SECTIONS: readonly Section[] = [
   { slug: 'live', label: 'Live calls' },
   { slug: 'properties', label: 'Properties' },
   { slug: 'account', label: 'Account & keys' },
+  { slug: 'privacy', label: 'Privacy requests' },
 ];
 
 export const propertyPath = (propertyId: string, slug: string, rest = ''): string =>
