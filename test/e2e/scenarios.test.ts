@@ -37,8 +37,9 @@ describe('scenarios in the repo', () => {
       const scenario = loadScenario(path.join(dir, file));
       const results = await runScenario(stack.endpoints, scenario);
       const failures = results.filter((r) => !r.passed);
-      assert.equal(results.length, scenario.calls.length);
-      for (const r of results) {
+      assert.equal(results.length, scenario.calls.length + (scenario.privacy?.length ?? 0));
+      // An erasure deletes its person's call histories: a scenario with privacy requests has none to record.
+      for (const r of scenario.privacy ? [] : results) {
         const session = (r.record as { callSessionId?: string } | undefined)?.callSessionId;
         if (session) {
           const name = `${file.replace(/\.\w+$/, '')}--${r.call.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;

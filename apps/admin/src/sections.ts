@@ -35,6 +35,7 @@ export const ACCOUNT_SECTIONS: readonly Section[] = [
   { slug: 'properties', label: 'Properties' },
   { slug: 'account', label: 'Account & keys' },
   { slug: 'privacy', label: 'Privacy' },
+  { slug: 'privacy-requests', label: 'Privacy requests' },
 ];
 
 export const propertyPath = (propertyId: string, slug: string, rest = ''): string =>

@@ -2,6 +2,7 @@ import type {
   ScenarioConversionExpectation,
   ScenarioExpectations,
   ScenarioFormExpectation,
+  ScenarioPrivacyExpectation,
 } from './scenario.types';
 
 /** One delivery of a conversion a lead earned, named as the scenario names its rules and destinations. */
@@ -196,4 +197,44 @@ function checkConversions(
 ): FailedExpectation[] {
   if (seen === undefined) return [{ key, expected: want, actual: NOT_RECORDED }];
   return conversionsMatch(want, seen) ? [] : [{ key, expected: want, actual: seen }];
+}
+
+/** What became of a privacy request (`privacy[]`): the erasure's end, and what was checked after it. */
+export interface ObservedPrivacy {
+  /** The erasure as `GET /v1/privacy/erasures/{id}` last answered it. */
+  erasure: { id: string; status: string; counts: Record<string, number>; error: string | null };
+  /** The person's export after the erasure, as the number of items in each of its lists (when asked). */
+  export?: Record<string, number>;
+  /** The call placed from the erased number after the erasure (when asked), or why it could not be. */
+  next_call?: { id?: string; first_time: boolean | null; error?: string };
+}
+
+/**
+ * A privacy request's expectations. The erasure must have ended `done`; each kind `removed` names
+ * must have changed exactly that many of the person's records (other kinds are not checked).
+ */
+export function checkPrivacyExpectations(
+  expect: ScenarioPrivacyExpectation | undefined,
+  o: ObservedPrivacy,
+): FailedExpectation[] {
+  const failed: FailedExpectation[] = [];
+  const eq = (key: string, expected: unknown, actual: unknown) => {
+    if (JSON.stringify(expected) !== JSON.stringify(actual)) failed.push({ key, expected, actual });
+  };
+  eq('status', 'done', o.erasure.error ? `${o.erasure.status}: ${o.erasure.error}` : o.erasure.status);
+  for (const [kind, n] of Object.entries(expect?.removed ?? {}))
+    eq(`removed.${kind}`, n, o.erasure.counts[kind] ?? `not reported (${kind} not done)`);
+  if (expect?.export_empty !== undefined) {
+    const held = o.export ? Object.values(o.export).reduce((a, b) => a + b, 0) : undefined;
+    const actual = held === undefined ? 'no export' : held === 0;
+    if (actual !== expect.export_empty)
+      failed.push({ key: 'export_empty', expected: expect.export_empty, actual: o.export ?? actual });
+  }
+  if (expect?.next_call_first_time !== undefined)
+    eq(
+      'next_call_first_time',
+      expect.next_call_first_time,
+      o.next_call?.error ?? o.next_call?.first_time ?? NOT_RECORDED,
+    );
+  return failed;
 }

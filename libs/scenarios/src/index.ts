@@ -9,3 +9,4 @@ export * from './scenario-run';
 export * from './apply-conversions';
 export * from './lead-records';
 export * from './visitor-form';
+export * from './privacy-requests';

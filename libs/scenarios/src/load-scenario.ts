@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { bundleSchemaIssues, type Bundle, type SchemaCheck } from '@switchboard/bundle';
 import { conversionSetupIssues } from './apply-conversions';
+import { privacySetupIssues } from './privacy-requests';
 import type { Scenario } from './scenario.types';
 import { scenarioSchemaIssues } from './schemas';
 
@@ -42,7 +43,7 @@ export function loadScenario(file: string): Scenario & { config: Bundle } {
   const data = parse(file);
   check('scenario', scenarioSchemaIssues, data, file);
   const s = data as Scenario;
-  const setup = conversionSetupIssues(s.conversions);
+  const setup = [...conversionSetupIssues(s.conversions), ...privacySetupIssues(s)];
   if (setup.length) throw new ScenarioFileError(`${file}: not a valid scenario: ${setup.join('; ')}`);
   let config: Bundle;
   if (typeof s.config === 'string') {

@@ -8,15 +8,24 @@ import {
   type FailedExpectation,
   type ObservedCall,
   type ObservedForm,
+  type ObservedPrivacy,
 } from './expectations';
 import { journeyLabels, leadConversions, type JourneyEntry, type LeadLabels } from './lead-records';
+import { runPrivacyRequest } from './privacy-requests';
 import type { Scenario, ScenarioCall, ScenarioHistoryCall } from './scenario.types';
 import { closeRun, openRun } from './scenario-run';
 import { apiClient, expectOk, http, type StackEndpoints } from './stack-client';
 import { submitForm, type VisitState } from './visitor-form';
 
-/** What the runner saw of one entry: its call's (none for `call: false`) and its form's. */
-export type ObservedEntry = Partial<ObservedCall> & { commands_detail?: unknown[]; form?: ObservedForm };
+/**
+ * What the runner saw of one entry: its call's (none for `call: false`) and its form's; of a
+ * privacy request, the erasure and what was checked after it.
+ */
+export type ObservedEntry = Partial<ObservedCall> & {
+  commands_detail?: unknown[];
+  form?: ObservedForm;
+  privacy?: ObservedPrivacy;
+};
 
 export interface CallResult {
   scenario: string;
@@ -328,8 +337,8 @@ async function placeHistoryCall(s: StackEndpoints, h: ScenarioHistoryCall, timeo
 /**
  * Plays one run of a scenario: opens the run's own account (see openRun), applies the bundle to a
  * property of it and the scenario's conversion setup, places the history, then the entries in order
- * (later calls may depend on earlier ones and forms), and finally gives the bundle's numbers back so
- * the next run can take them.
+ * (later calls may depend on earlier ones and forms), then the privacy requests (each after every
+ * call), and finally gives the bundle's numbers back so the next run can take them.
  */
 export async function runScenario(
   s: StackEndpoints,
@@ -356,6 +365,18 @@ export async function runScenario(
     const results: CallResult[] = [];
     for (const call of scenario.calls)
       results.push(await runCall(run.endpoints, scenario.name, call, timeoutMs, dni, visitors, lead));
+    const calls = [...results];
+    for (const request of scenario.privacy ?? [])
+      results.push(
+        await runPrivacyRequest(
+          run.endpoints,
+          scenario.name,
+          request,
+          calls,
+          (call) => runCall(run.endpoints, scenario.name, call, timeoutMs, dni, visitors, lead),
+          timeoutMs,
+        ),
+      );
     return results;
   } finally {
     await closeRun(run, propertyId, scenario.config);

@@ -12,6 +12,8 @@ export interface Scenario {
   history?: ScenarioHistoryCall[];
   conversions?: ScenarioConversions;
   calls: ScenarioCall[];
+  /** privacy requests played after every call, in order (docs/SCENARIOS.md) */
+  privacy?: ScenarioPrivacyRequest[];
 }
 
 export interface ScenarioHistoryCall {
@@ -46,6 +48,18 @@ export interface ScenarioCall {
   /** what caller and agent say after the bridge, in order (the spoken front desk's `say:` steps come before it) */
   conversation?: ScenarioConversationLine[];
   expect?: ScenarioExpectations;
+}
+
+/** a privacy request played after every call: the person erased through the api (POST /v1/privacy/erasures), waited for until it ends, then checked (docs/SCENARIOS.md) */
+export interface ScenarioPrivacyRequest {
+  /** shown in the output line; default `erase <phone or email>` */
+  name?: string;
+  /** the person, by exactly one of a phone number (E.164) or an email address */
+  erase: {
+    phone?: ScenarioE164;
+    email?: string;
+  };
+  expect?: ScenarioPrivacyExpectation;
 }
 
 export type ScenarioE164 = string;
@@ -154,6 +168,24 @@ export interface ScenarioExpectations {
   journey?: ScenarioJourney;
   conversions?: ScenarioConversionExpectations;
   form?: ScenarioFormExpectation;
+}
+
+export interface ScenarioPrivacyExpectation {
+  /** the erasure's report (its counts), kind by kind: the number of the person's records each kind changed; kinds not named are not checked */
+  removed?: {
+    recordings?: number;
+    calls?: number;
+    texts?: number;
+    emails?: number;
+    forms?: number;
+    conversions?: number;
+    webhooks?: number;
+    histories?: number;
+  };
+  /** the person's export (GET /v1/privacy/exports) holds nothing (true) or something (false) after the erasure */
+  export_empty?: boolean;
+  /** places one more call from the erased number to the number it last called in the scenario, after its calls; holds when that call is (true) or is not (false) a first-time call */
+  next_call_first_time?: boolean;
 }
 
 /** a form the visitor submits on the page they are on (after landing and the pages), posted as the DNI script would (POST /dni/{key}/forms); the bundle's dni.form_tracking must be on */

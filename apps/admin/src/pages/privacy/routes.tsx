@@ -1,4 +1,8 @@
 import type { Route } from '../../routes';
 import { PrivacyPage } from './privacy-page';
+import { PrivacyRequestsPage } from './privacy-requests-page';
 
-export const PRIVACY_ROUTES: readonly Route[] = [{ path: '/privacy', render: () => <PrivacyPage /> }];
+export const PRIVACY_ROUTES: readonly Route[] = [
+  { path: '/privacy', render: () => <PrivacyPage /> },
+  { path: '/privacy-requests', render: () => <PrivacyRequestsPage /> },
+];
