@@ -178,11 +178,13 @@ describe('retention runs on the real stack', () => {
          VALUES ($1, $2, $3, $4, $4) RETURNING id`,
         [propertyId, number, when === 'old' ? '+13125550133' : '+13125550134', daysAgo(days)],
       );
+      // One instant for both, so the check's order (time, then body) never depends on the clock.
+      const sent = daysAgo(days);
       for (const body of ['Is the loft free?', 'Can I see it Sunday?'])
         await q(
           `INSERT INTO text_messages (conversation_id, direction, kind, body, status, occurred_at)
            VALUES ($1, 'inbound', 'text', $2, 'received', $3)`,
-          [conversation.id, body, daysAgo(days)],
+          [conversation.id, body, sent],
         );
       await q(
         `INSERT INTO emails (property_id, source_name, message_id, recipient, from_address, to_addresses, cc_addresses,
@@ -402,7 +404,7 @@ describe('retention runs on the real stack', () => {
     // Texts, emails, forms, conversions, webhook payloads: the old one of each stripped, the recent kept.
     assert.deepEqual(
       after.texts.map((t: any) => t.body),
-      ['', '', 'Is the loft free?', 'Can I see it Sunday?'],
+      ['', '', 'Can I see it Sunday?', 'Is the loft free?'],
     );
     assert.match(after.texts[0].external_number, /^erased-/);
     assert.equal(after.texts[2].external_number, '+13125550134');
