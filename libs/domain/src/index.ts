@@ -41,6 +41,8 @@ export { stepLinks, stepPrompts, isCallerInputStep, stepResources, flowResources
 export type { ResourceKind, ResourceRef } from './flow/resource-ref';
 export { promptResources, ringGroupResources, voicemailBoxResources } from './flow/resource-ref';
 export { checkPrompt } from './flow/validate-prompt';
+export type { DisclosurePolicy, AppliedDisclosure } from './flow/recording-disclosure';
+export { recordingDisclosureOf } from './flow/recording-disclosure';
 export type { FlowIssue, FlowIssueCode, FlowValidationContext } from './flow/validate-flow';
 export { validateFlow, FLOW_LIMITS } from './flow/validate-flow';
 export type {
