@@ -27,6 +27,7 @@ import { SessionClickIds1765745000000 } from './1765745000000-session-click-ids'
 import { FormTracking1765750000000 } from './1765750000000-form-tracking';
 import { Conversions1765760000000 } from './1765760000000-conversions';
 import { CallTranscripts1765770000000 } from './1765770000000-call-transcripts';
+import { RecordingDisclosure1765785000000 } from './1765785000000-recording-disclosure';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   FormTracking1765750000000,
   Conversions1765760000000,
   CallTranscripts1765770000000,
+  RecordingDisclosure1765785000000,
 ];

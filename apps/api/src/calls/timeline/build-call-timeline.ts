@@ -31,8 +31,54 @@ const ref = (e: CarrierEvent): TimelineEventRef => ({
   callControlId: e.callControlId,
 });
 
-/** Ties on the carrier clock keep cause before effect: the call, then carrier events, then the steps they led to. */
-const RANK: Partial<Record<CallTimelineEntryKind, number>> = { call_received: 0, step: 2 };
+/**
+ * What the call's record alone says of its recording: Telnyx sends no webhook when a recording
+ * starts or is paused, so the workflow kept those instants (on the carrier's clock); and a
+ * disclosure it owed but could not play. A played disclosure is its prompt's entry.
+ */
+function recordingEntries(call: TimelineCall): CallTimelineEntry[] {
+  const entries: CallTimelineEntry[] = [];
+  if (call.disclosure?.played === false)
+    entries.push({
+      // Where the flow began: its first step's instant.
+      at: call.path[0]?.at || call.startedAt,
+      kind: 'disclosure_not_played',
+      summary: 'Recording disclosure not played',
+      events: [],
+    });
+  if (call.recordingStartedAt)
+    entries.push({
+      at: call.recordingStartedAt,
+      kind: 'recording_started',
+      summary: 'Recording started',
+      events: [],
+    });
+  for (const p of call.recordingPauses ?? []) {
+    entries.push({
+      at: p.pausedAt,
+      kind: 'recording_paused',
+      summary: `Recording paused by ${p.agentName}`,
+      events: [],
+      agentId: p.agentId,
+      agentName: p.agentName,
+    });
+    if (p.resumedAt)
+      entries.push({ at: p.resumedAt, kind: 'recording_resumed', summary: 'Recording resumed', events: [] });
+  }
+  return entries;
+}
+
+/**
+ * Ties on the carrier clock keep cause before effect: the call, then carrier events, then the steps
+ * they led to, then what the workflow did there without a webhook (a recording started, paused).
+ */
+const RANK: Partial<Record<CallTimelineEntryKind, number>> = {
+  call_received: 0,
+  step: 2,
+  recording_started: 3,
+  recording_paused: 3,
+  recording_resumed: 3,
+};
 const rankOf = (k: CallTimelineEntryKind): number => RANK[k] ?? 1;
 
 /**
@@ -367,6 +413,7 @@ export function buildCallTimeline(
       recordingId: null,
     });
   }
+  entries.push(...recordingEntries(call));
   for (const p of call.path) {
     const detail = p.detail ?? null;
     entries.push({
