@@ -28,6 +28,7 @@ export type {
   CommandRecord,
   DeliveryAttempt,
   LegTimeline,
+  RecordingTimeline,
   SessionSummary,
   SessionTimeline,
   WebhookRecord,
