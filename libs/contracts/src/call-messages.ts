@@ -54,6 +54,8 @@ export interface RecordingControlResult {
 export const RecordingControlRefusal = {
   notRecording: 'NotRecording',
   notYourCall: 'NotYourCall',
+  /** The carrier refused the command: the request fails, the call goes on. */
+  carrierRefused: 'CarrierRefused',
 } as const;
 
 /**

@@ -65,7 +65,7 @@ export function handleRecordingControl(s: CallSession): void {
           .catch((err: unknown) => {
             // A carrier refusal fails this request, never the call.
             throw refuse(
-              'CarrierRefused',
+              RecordingControlRefusal.carrierRefused,
               `the carrier refused to ${r.action} the recording: ${err instanceof Error ? err.message : String(err)}`,
             );
           });
