@@ -14,7 +14,8 @@ const DISCLOSURE_PATCH = 'recording-disclosure';
  * carry none and replay as they ran.
  */
 export async function discloseRecording(s: CallSession, prompt: Prompt | null | undefined): Promise<void> {
-  if (!prompt || !patched(DISCLOSURE_PATCH)) return;
-  const played = !s.ended() && (await s.speak(prompt, (n) => callTags.disclosure(n)));
+  // A caller gone before it was their turn was owed nothing: the call ends there.
+  if (!prompt || s.ended() || !patched(DISCLOSURE_PATCH)) return;
+  const played = await s.speak(prompt, (n) => callTags.disclosure(n));
   s.disclosure = played ? { played: true, at: s.state.carrierNow() } : { played: false, at: null };
 }

@@ -419,8 +419,9 @@ describe('buildCallTimeline', () => {
           { step: 'connected', at: at(6), detail: '+16175550111' },
         ],
         agentNames: { '+16175550111': 'Ann' },
-        disclosure: { played: true, at: at(3.6) },
-        recordingStartedAt: at(6),
+        disclosure: { played: true, at: at(3.1) },
+        // Estimated by the workflow a little early (webhooks take time to arrive): told at the bridge.
+        recordingStartedAt: at(5.9),
         recordingPauses: [
           { pausedAt: at(12), resumedAt: at(18.5), agentId: 'ann', agentName: 'Ann' },
           { pausedAt: at(25), resumedAt: null, agentId: 'ann', agentName: 'Ann' },
@@ -455,6 +456,7 @@ describe('buildCallTimeline', () => {
     assertEveryEventOnce(entries, sim.events);
     const [paused] = only(entries, 'recording_paused');
     assert.deepEqual([paused.agentId, paused.agentName, paused.at], ['ann', 'Ann', at(12)]);
+    assert.equal(only(entries, 'recording_started')[0].at, at(6), 'not before the bridge it followed');
   });
 
   it('says when the call owed a disclosure it could not play (its audio file was gone)', () => {
@@ -467,5 +469,28 @@ describe('buildCallTimeline', () => {
     );
     assert.deepEqual(kinds(entries), ['call_received', 'disclosure_not_played', 'step', 'outcome']);
     assert.equal(entries[1].summary, 'Recording disclosure not played');
+  });
+
+  it('tells a disclosure the caller hung up on where it was cut short', () => {
+    const sim = new SimCall();
+    sim
+      .answer(1)
+      .prompt(sim.caller, 'recording-disclosure#1', 1.2, 3, 'call_hangup')
+      .hangup(sim.caller, 3, 'normal_clearing', 'caller', '200');
+    const { entries } = buildCallTimeline(
+      record({ outcome: 'abandoned', endedAt: at(3), disclosure: { played: false, at: null } }),
+      sim.events,
+    );
+    assert.deepEqual(
+      entries.map((e) => e.summary),
+      [
+        'Call from +16175550101 to +16175550150; source Zillow',
+        'Switchboard answered the call',
+        'Recording disclosure cut short: the call hung up',
+        'Caller hung up',
+        'Recording disclosure not played',
+        'Abandoned: the caller hung up before anyone answered; call lasted 60 s',
+      ],
+    );
   });
 });
