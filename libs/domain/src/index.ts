@@ -69,7 +69,7 @@ export type {
 } from './flow/dry-run';
 export { dryRun } from './flow/dry-run';
 export type { ExplainedStep } from './flow/dry-run-explain';
-export { explainDryRun, describeOutcome } from './flow/dry-run-explain';
+export { explainDryRun, describeOutcome, describeDisclosure } from './flow/dry-run-explain';
 export type { FlowDiff, StepDiff, FieldChange } from './flow/flow-diff';
 export { diffFlows } from './flow/flow-diff';
 export { PATH_CONNECTED } from './flow/path-convention';
