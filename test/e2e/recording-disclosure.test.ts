@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createTestAccount } from '../support/accounts';
 import { http } from '../support/http';
 import { maybeRecordHistory } from '../support/histories';
 import { openSse, type SseStream } from '../support/sse';
@@ -99,6 +100,26 @@ describe('recording disclosure and pauses end to end', () => {
     await page.next('presence');
   });
 
+  /** A signed-in agent of another account, in a property of their own. */
+  const strangerToken = async (): Promise<string> => {
+    const other = await createTestAccount(stack.apiUrl, 'Another leasing company');
+    const as = { authorization: `Bearer ${other.apiKey}` };
+    const p = await http('POST', `${stack.apiUrl}/v1/properties`, { name: 'Elsewhere', timeZone: 'UTC' }, as);
+    await http(
+      'POST',
+      `${stack.apiUrl}/v1/properties/${p.body.id}/agents`,
+      { id: 'zed', name: 'Zed', endpoint: { kind: 'webrtc', username: 'zed-elsewhere' } },
+      as,
+    );
+    const link = await http(
+      'POST',
+      `${stack.apiUrl}/v1/properties/${p.body.id}/agents/zed/sign-in-links`,
+      undefined,
+      as,
+    );
+    return (await http('POST', `${stack.apiUrl}/v1/agent/sessions`, { code: link.body.code })).body.token;
+  };
+
   after(async () => {
     page?.close();
     await stack?.stop();
@@ -151,6 +172,10 @@ describe('recording disclosure and pauses end to end', () => {
     const ringing = await page.next('ringing', (d) => d.callSessionId === call.call_session_id);
     assert.equal(ringing.recording, true, 'the page knows the call is recorded');
     await page.next('connected', (d) => d.callControlId === ringing.callControlId);
+    // An agent of another account has no call of theirs to pause: Ann's is out of their reach.
+    const stranger = await strangerToken();
+    const theirs = await agentApi('POST', '/v1/agent/current-call/recording/pause', stranger);
+    assert.equal(theirs.status, 409, JSON.stringify(theirs.body));
     // The recording starts a moment after the bridge the page was told of.
     const paused = await eventually(
       'pause',
@@ -168,6 +193,7 @@ describe('recording disclosure and pauses end to end', () => {
     assert.equal(resumed.body.state, 'recording');
 
     const r = await record(call.call_session_id);
+    // Ann's one pause, nobody else's.
     assert.equal(r.recordingPauses.length, 1, JSON.stringify(r.recordingPauses));
     const [pause] = r.recordingPauses;
     assert.deepEqual([pause.agentId, pause.agentName], ['ann', 'Ann']);
