@@ -11,6 +11,7 @@ import {
   isAnonymousCallerId,
   planRing,
   previousCallOf,
+  recordingDisclosureOf,
   type CallFlow,
   type Prompt,
   type RingPlan,
@@ -94,6 +95,7 @@ export function createCallDataActivities(
         : route.greetingText
           ? ({ kind: 'tts', text: route.greetingText, voice: settings.defaultVoice } as const)
           : null;
+      const flow = route.flow ? (route.flow.definition as CallFlow) : null;
       const voicemailGreetings: Record<string, Prompt> = {};
       for (const box of Object.values(boxes)) if (box.greeting) voicemailGreetings[box.id] = box.greeting;
       return {
@@ -108,9 +110,8 @@ export function createCallDataActivities(
         greeting,
         ringTimeoutSecs: settings.ringTimeoutSecs,
         defaultVoice: settings.defaultVoice,
-        flow: route.flow
-          ? { id: route.flow.id, version: route.flow.version, definition: route.flow.definition as CallFlow }
-          : null,
+        flow:
+          route.flow && flow ? { id: route.flow.id, version: route.flow.version, definition: flow } : null,
         caller: buildCallerContext({
           callerId: from,
           priorCalls,
@@ -126,6 +127,10 @@ export function createCallDataActivities(
         ),
         voicemailGreetings,
         attribution: sessionAttribution(visit, priorCalls),
+        // Its audio, if any, is among audioUrls: a recording flow reads the property's audio files.
+        recordingDisclosure: flow
+          ? (recordingDisclosureOf(flow, route.recordingDisclosure)?.prompt ?? null)
+          : null,
       };
     },
 

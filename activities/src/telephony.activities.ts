@@ -144,6 +144,15 @@ export function createTelephonyActivities(telephony: TelephonyPort) {
       );
     },
 
+    /** An agent's pause of the conversation recording (the carrier answers 422 when none runs). */
+    async pauseRecording(callControlId: string): Promise<void> {
+      await carrierCommand(() => telephony.pauseRecording(callControlId, { commandId: currentCommandId() }));
+    },
+
+    async resumeRecording(callControlId: string): Promise<void> {
+      await carrierCommand(() => telephony.resumeRecording(callControlId, { commandId: currentCommandId() }));
+    },
+
     async startTranscription(callControlId: string, state: LegState): Promise<void> {
       await carrierCommand(() =>
         telephony.startTranscription(callControlId, {

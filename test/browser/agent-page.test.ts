@@ -12,6 +12,8 @@ import { launchChromium } from './chromium';
 const ANN = 'sip:ann-desk@sip.telnyx.com';
 const MAIN_NUMBER = '+16175550150';
 const SECOND_NUMBER = '+16175550151';
+/** A number whose flow records the conversation (after a disclosure). */
+const RECORDED_NUMBER = '+16175550152';
 const CALLER = '+16175550101';
 const CALLEE = '+16175550177';
 /** A colleague on a desk phone in the same ring group. */
@@ -71,6 +73,24 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
       assert.equal(n.status, 201, JSON.stringify(n.body));
       numberIds[number] = n.body.id;
     }
+    // The leasing desk again, recorded: the agent can pause the recording.
+    const recorded = await stack.api('POST', `${base}/call-flows`, {
+      name: 'Main, recorded',
+      definition: {
+        initialStepId: 'leasing',
+        recording: true,
+        recordingDisclosure: { kind: 'tts', text: 'This call may be recorded.' },
+        steps: [{ id: 'leasing', type: 'ring_group', ringGroupId: 'leasing' }],
+      },
+    });
+    assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
+    const recordedNumber = await stack.api('POST', `${base}/tracking-numbers`, {
+      number: RECORDED_NUMBER,
+      sourceId: zillow.body.id,
+      forwardTo: BOB,
+      callFlowId: recorded.body.id,
+    });
+    assert.equal(recordedNumber.status, 201, JSON.stringify(recordedNumber.body));
     const dni = await stack.api('PATCH', `${base}/dni`, {
       allowedOrigins: [SITE],
       swapNumbers: [MAIN_NUMBER],
@@ -190,6 +210,7 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     assert.equal(await text('#presence button[aria-pressed="true"]'), 'On a call');
     for (const b of await page.locator('#presence button').all()) assert.ok(await b.isDisabled());
     assert.ok(await page.isDisabled('#dial'), 'the dialer waits for the call to end');
+    assert.equal(await page.locator('#in-call .recording-control').count(), 0, 'this flow does not record');
     const inbound = call.call_control_id;
     const agentLeg = await eventually('the agent leg bridged', async () => {
       const leg = legTo(stack.sim.session(call.call_session_id), ANN);
@@ -226,6 +247,43 @@ describe('the agent page in Chromium: sign-in, presence, screen pop, answer, han
     assert.equal(await text('#recent-body tr:first-child .direction'), 'In');
     assert.equal(await text('#recent-body tr:first-child .source'), 'Google Ads');
     assert.equal(await text('#recent-body tr:first-child .outcome'), 'answered');
+  });
+
+  it('pauses and resumes the recording of a recorded call; the call’s record keeps the pause', async () => {
+    const call = await stack.sim.placeCall({
+      from: '+16175550109',
+      to: RECORDED_NUMBER,
+      caller: [{ press: '2' }, { hangup_after_s: 120 }],
+    });
+    await waitText('.incoming-card', '(617) 555-0109');
+    await page.click('.incoming-card button.answer');
+    await waitText('#in-call', 'On a call with (617) 555-0109');
+    await waitText('#in-call .recording-state', 'This call is recorded');
+    // The recording starts just after the bridge the page was told of.
+    await eventually('record_start reaches Telnyx', async () =>
+      stack.sim
+        .session(call.call_session_id)
+        ?.commands.find((c) => c.action === 'record_start' && c.status === 200),
+    );
+    await page.click('#in-call button.recording-control');
+    await waitText('#in-call .recording-state', 'Recording paused');
+    assert.equal(await text('#in-call button.recording-control'), 'Resume recording');
+    await screenshot('recording-paused');
+    await page.click('#in-call button.recording-control');
+    await waitText('#in-call .recording-state', 'This call is recorded');
+    assert.equal(await text('#in-call button.recording-control'), 'Pause recording');
+    await page.click('#in-call button.hangup');
+    await page.locator('#in-call').waitFor({ state: 'hidden' });
+
+    const record = await eventually('the call record', async () => {
+      const r = await stack.api('GET', `/v1/calls?callSessionId=${call.call_session_id}`);
+      return r.body.items[0];
+    });
+    assert.equal(record.recordingPauses.length, 1, JSON.stringify(record.recordingPauses));
+    assert.equal(record.recordingPauses[0].agentName, 'Ann Lee');
+    assert.notEqual(record.recordingPauses[0].resumedAt, null);
+    const recording = stack.sim.session(call.call_session_id)?.legs[0].recordings[0];
+    assert.equal(recording?.paused.length, 1, 'the carrier paused its recording once');
   });
 
   it('declines a repeat caller, whose card shows the earlier call', async () => {

@@ -183,6 +183,8 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
       await tel.startRecording(id, { channels: 'dual', playBeep: true, maxLengthSecs: 0, ...cmd() });
       await tel.startTranscription(id, cmd());
       await h.hooks.waitForEvent('call.transcription', id);
+      await tel.pauseRecording(id, { commandId: randomUUID() });
+      await tel.resumeRecording(id, { commandId: randomUUID() });
       await tel.hangup(id, { commandId: randomUUID() });
       await h.hooks.waitForEvent('call.recording.saved', id);
 
@@ -237,6 +239,8 @@ describe('the simulator’s Telnyx schemas against Telnyx’s OpenAPI file', { s
           'hangup',
           'playback_start',
           'playback_stop',
+          'record_pause',
+          'record_resume',
           'record_start',
           'reject',
           'send message',

@@ -258,6 +258,7 @@ export class CallEngine {
       format: opts.format,
       channels: opts.channels,
       startedMs: leg.session.clock.now(),
+      pauses: [],
     };
     leg.recordings.push(rec);
     this.recordings.set(rec.id, { rec, leg });
@@ -267,10 +268,29 @@ export class CallEngine {
     return rec;
   }
 
+  /**
+   * record_pause / record_resume: the running recordings of the leg (the one named, when named)
+   * leave out what follows until resumed; asking for the state a recording is in changes nothing.
+   * False when the leg has no such recording running.
+   */
+  pauseRecordings(leg: CallLeg, paused: boolean, recordingId?: string): boolean {
+    const running = leg.recordings.filter(
+      (r) => r.endedMs === undefined && (recordingId === undefined || r.id === recordingId),
+    );
+    const now = leg.session.clock.now();
+    for (const rec of running) {
+      const open = rec.pauses.find((p) => p.toMs === undefined);
+      if (paused && !open) rec.pauses.push({ fromMs: now });
+      if (!paused && open) open.toMs = now;
+    }
+    return running.length > 0;
+  }
+
   /** Telnyx posts recording.saved a little after the recording (or the call) ends. */
   stopRecording(leg: CallLeg, rec: Recording): void {
     if (rec.endedMs !== undefined) return;
     rec.endedMs = leg.session.clock.now();
+    for (const p of rec.pauses) p.toMs ??= rec.endedMs;
     rec.stopTask?.cancel();
     // Not a leg timer: it must survive the hangup that usually triggers it.
     leg.session.clock.schedule(RECORDING_SAVED_AFTER_MS, () => {

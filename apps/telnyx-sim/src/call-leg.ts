@@ -20,6 +20,8 @@ export interface Recording {
   /** When `call.recording.saved` was generated: from then on the Recordings API knows it. */
   savedMs?: number;
   stopTask?: ScheduledTask;
+  /** Paused intervals (record_pause to record_resume; an open one ends with the recording). */
+  pauses: { fromMs: number; toMs?: number }[];
 }
 
 export interface QueueMembership {

@@ -58,6 +58,17 @@ export interface LegTimeline {
   ended_at: string | null;
   hangup_cause: string | null;
   hangup_source: string | null;
+  /** Recordings made on the leg, with the intervals they were paused (tests check what was left out). */
+  recordings: RecordingTimeline[];
+}
+
+export interface RecordingTimeline {
+  recording_id: string;
+  channels: 'single' | 'dual';
+  started_at: string;
+  ended_at: string | null;
+  /** record_pause to record_resume (or the recording's end); `to` null while still paused. */
+  paused: { from: string; to: string | null }[];
 }
 
 export interface SessionTimeline {
@@ -210,6 +221,13 @@ export function toTimeline(s: Session): SessionTimeline {
       ended_at: isoOrNull(l.endedMs),
       hangup_cause: l.hangupCause ?? null,
       hangup_source: l.hangupSource ?? null,
+      recordings: l.recordings.map((r) => ({
+        recording_id: r.id,
+        channels: r.channels,
+        started_at: isoMicros(r.startedMs),
+        ended_at: isoOrNull(r.endedMs),
+        paused: r.pauses.map((p) => ({ from: isoMicros(p.fromMs), to: isoOrNull(p.toMs) })),
+      })),
     })),
     commands: s.commands.map((c) => ({ ...c })),
     webhooks: s.webhooks.map((w) => ({ ...w, attempts: w.attempts.map((a) => ({ ...a })) })),

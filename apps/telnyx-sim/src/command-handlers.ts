@@ -202,6 +202,17 @@ export class CommandHandlers {
       },
     });
 
+    /** Telnyx refuses a pause or resume with no recording (the one named, when named) running. */
+    const recordPause = (paused: boolean): Handler => ({
+      needsAnswer: true,
+      check: (leg, b) => {
+        const id = str(b.recording_id);
+        if (!leg.recordings.some((r) => r.endedMs === undefined && (id === undefined || r.id === id)))
+          throw TelnyxErrors.noRecording(id === undefined ? undefined : '/recording_id');
+      },
+      run: (leg, b) => void engine.pauseRecordings(leg, paused, str(b.recording_id)),
+    });
+
     return {
       answer: {
         check: (leg) => {
@@ -396,8 +407,8 @@ export class CommandHandlers {
           for (const rec of leg.recordings) if (!id || rec.id === id) engine.stopRecording(leg, rec);
         },
       },
-      record_pause: { needsAnswer: true },
-      record_resume: { needsAnswer: true },
+      record_pause: recordPause(true),
+      record_resume: recordPause(false),
       send_dtmf: { needsAnswer: true },
       enqueue: {
         needsAnswer: true,

@@ -109,6 +109,14 @@ export const TelnyxErrors = {
     }),
   outOfRange: (pointer: string, detail: string) =>
     one(422, { code: '10033', title: 'Value outside of range', detail, source: { pointer } }),
+  /** record_pause / record_resume with no recording running (undocumented by Telnyx: the sim's choice of code). */
+  noRecording: (pointer?: string) =>
+    one(422, {
+      code: '10002',
+      title: 'Invalid parameter',
+      detail: 'There is no recording in progress on this call.',
+      ...src(pointer),
+    }),
   invalidParameter: (pointer: string | undefined, detail: string) =>
     one(422, { code: '10002', title: 'Invalid parameter', detail, ...src(pointer) }),
   resourceNotFound: (what: string, id: string) =>

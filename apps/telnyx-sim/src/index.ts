@@ -29,6 +29,7 @@ export type {
   CommandRecord,
   DeliveryAttempt,
   LegTimeline,
+  RecordingTimeline,
   SessionSummary,
   SessionTimeline,
   WebhookRecord,

@@ -161,6 +161,8 @@ export interface BundleFlow {
     recording?: boolean;
     /** transcribe the conversation by speaker once the caller is connected (default false) */
     transcription?: boolean;
+    /** played to the caller before anything is recorded, when the flow records (engine v2); absent: the property's default disclosure, if it has one */
+    recordingDisclosure?: BundlePrompt;
     [k: string]: unknown;
   };
 }

@@ -31,6 +31,12 @@ export type ResolvedCall =
       voicemailGreetings?: Record<string, Prompt>;
       /** The visit and caller history behind the call; absent in calls resolved before it existed. */
       attribution?: CallAttribution;
+      /**
+       * What the caller hears before anything is recorded: the flow's recording disclosure, else the
+       * property's default, when the flow records (libs/domain recordingDisclosureOf). Null: none
+       * applies; absent in calls resolved before disclosures existed.
+       */
+      recordingDisclosure?: Prompt | null;
     };
 
 /** Asks for the ring plan of one ring-group step of a call (see PropertyResourcesRepository). */

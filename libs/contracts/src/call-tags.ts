@@ -26,12 +26,20 @@ const SUFFIX = {
   ask: '-ask',
 } as const;
 
+/** The recording disclosure's name in its tag: a call plays one, before any step. */
+const DISCLOSURE = 'recording-disclosure';
+
 const playing = (what: string, n: number): string => `${what}${PLAYING}${n}`;
 
 /** The tag of every command the call workflows send, by what the command is for. */
 export const callTags = {
   /** The forwarding flow's greeting: played once per call, so it needs no number. */
   greeting: (): string => 'greeting',
+  /**
+   * The recording disclosure, played before the flow's first step. A step with the id
+   * `recording-disclosure` reads as it (see above).
+   */
+  disclosure: (n: number): string => playing(DISCLOSURE, n),
   /** A play step's or hangup step's message; `n` is the call's prompt counter, as in every `…#n`. */
   prompt: (step: string, n: number): string => playing(step, n),
   /** The greeting a voicemail step plays before recording. */
@@ -78,7 +86,8 @@ const unsuffixed = (tag: string, suffix: string): string | null =>
   tag.endsWith(suffix) ? tag.slice(0, -suffix.length) : null;
 
 /** Where a prompt played in the flow. */
-export type PromptPurpose = 'greeting' | 'menu' | 'menu_notice' | 'hold' | 'whisper' | 'voicemail_greeting';
+export type PromptPurpose =
+  'greeting' | 'menu' | 'menu_notice' | 'hold' | 'whisper' | 'voicemail_greeting' | 'disclosure';
 
 /** The step of a ring tag (`forward` for the forwarding flow's). */
 export function stepOfRingTag(ring: string): string {
@@ -111,6 +120,7 @@ export function promptOfTag(tag: string | undefined): { name: string | null; pur
   if (whisper !== null) return { name: stepOfRingTag(whisper), purpose: 'whisper' };
   const greeting = unsuffixed(what, SUFFIX.voicemailGreeting);
   if (greeting !== null) return { name: greeting, purpose: 'voicemail_greeting' };
+  if (what === DISCLOSURE) return { name: null, purpose: 'disclosure' };
   return { name: what, purpose: 'greeting' };
 }
 

@@ -41,6 +41,8 @@ export { stepLinks, stepPrompts, isCallerInputStep, stepResources, flowResources
 export type { ResourceKind, ResourceRef } from './flow/resource-ref';
 export { promptResources, ringGroupResources, voicemailBoxResources } from './flow/resource-ref';
 export { checkPrompt } from './flow/validate-prompt';
+export type { DisclosurePolicy, AppliedDisclosure } from './flow/recording-disclosure';
+export { recordingDisclosureOf } from './flow/recording-disclosure';
 export type { FlowIssue, FlowIssueCode, FlowValidationContext } from './flow/validate-flow';
 export { validateFlow, FLOW_LIMITS } from './flow/validate-flow';
 export type {
@@ -67,7 +69,7 @@ export type {
 } from './flow/dry-run';
 export { dryRun } from './flow/dry-run';
 export type { ExplainedStep } from './flow/dry-run-explain';
-export { explainDryRun, describeOutcome } from './flow/dry-run-explain';
+export { explainDryRun, describeOutcome, describeDisclosure } from './flow/dry-run-explain';
 export type { FlowDiff, StepDiff, FieldChange } from './flow/flow-diff';
 export { diffFlows } from './flow/flow-diff';
 export { PATH_CONNECTED } from './flow/path-convention';

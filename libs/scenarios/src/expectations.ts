@@ -36,8 +36,12 @@ export interface ObservedCall {
   /** Telnyx actions the simulator received, in order (duplicates by command_id left out). */
   commands: string[];
   recorded: boolean;
+  /** The recording disclosure the call owed: played, not played, or null when none applied. */
+  disclosure?: 'played' | 'not_played' | null;
   /** The record's transcript (null: none). */
   transcript?: string | null;
+  /** The summaries of the call's timeline, in order (read only when an expectation names it). */
+  timeline?: string[];
   source: string | null;
   /** The visit's campaign and keyword on the record (null: none, or not a pool call). */
   campaign?: string | null;
@@ -75,6 +79,13 @@ export function isSubsequence(want: string[], seen: string[]): boolean {
   return i === want.length;
 }
 
+/** True when each of `want` begins a summary of `seen`, in order, possibly with others between. */
+export function isTimelineOf(want: string[], seen: string[]): boolean {
+  let i = 0;
+  for (const s of seen) if (i < want.length && s.startsWith(want[i])) i++;
+  return i === want.length;
+}
+
 /** Compares every expectation given; keys Switchboard does not record yet fail loudly, never pass. */
 export function checkExpectations(
   expect: ScenarioExpectations | undefined,
@@ -95,6 +106,9 @@ export function checkExpectations(
   if (expect.voicemail !== undefined) eq('voicemail', expect.voicemail, o.outcome === 'voicemail');
   const recorded = (v: unknown) => (v === undefined ? NOT_RECORDED : v);
   if (expect.transcript !== undefined) eq('transcript', expect.transcript, recorded(o.transcript));
+  if (expect.disclosure !== undefined) eq('disclosure', expect.disclosure, recorded(o.disclosure));
+  if (expect.timeline !== undefined && !(o.timeline && isTimelineOf(expect.timeline, o.timeline)))
+    failed.push({ key: 'timeline', expected: expect.timeline, actual: recorded(o.timeline) });
   if (expect.score !== undefined) eq('score', expect.score, recorded(o.score));
   if (expect.lead_status !== undefined) eq('lead_status', expect.lead_status, recorded(o.lead_status));
   if (expect.voicemail_box !== undefined)

@@ -53,6 +53,8 @@ interface CallRecord {
   answeredBy: string | null;
   path: { step: string }[];
   recordingUrl: string | null;
+  /** Whether the recording disclosure the call owed was played; null: none applied. */
+  disclosurePlayed?: boolean | null;
   transcript?: string | null;
   sourceName: string | null;
   campaign?: string | null;
@@ -260,6 +262,7 @@ export async function runCall(
       path: record.path.map((p) => p.step),
       commands: commands.map((c) => c.action),
       recorded: Boolean(record.recordingUrl),
+      ...disclosureOf(record),
       transcript: record.transcript,
       source: record.sourceName,
       campaign: record.campaign ?? null,
@@ -274,6 +277,7 @@ export async function runCall(
       referrer: record.referrer,
       ...(form ? { form } : {}),
       ...(record.propertyId ? await leadOfCall(s, record.id, record.propertyId, lead) : {}),
+      ...(call.expect?.timeline ? { timeline: await timelineOf(s, record.id) } : {}),
     };
     const failed = checkExpectations(call.expect, observed);
     return {
@@ -292,6 +296,23 @@ export async function runCall(
       error: err instanceof Error ? err.message : String(err),
     };
   }
+}
+
+/** The record's disclosure (`disclosurePlayed`: null when none applied); absent from older records. */
+function disclosureOf(record: CallRecord): Pick<ObservedCall, 'disclosure'> {
+  if (record.disclosurePlayed === undefined) return {};
+  return {
+    disclosure: record.disclosurePlayed === null ? null : record.disclosurePlayed ? 'played' : 'not_played',
+  };
+}
+
+/** The summaries of a call's timeline, in order. */
+async function timelineOf(s: StackEndpoints, callId: string): Promise<string[]> {
+  const timeline = await expectOk<{ entries: { summary: string }[] }>(
+    'read call timeline',
+    apiClient(s)('GET', `/v1/calls/${callId}/timeline`),
+  );
+  return timeline.entries.map((e) => e.summary);
 }
 
 /** A call's journey (GET /v1/calls/{id}) and the deliveries of the conversions it earned. */

@@ -147,8 +147,12 @@ export interface ScenarioExpectations {
   path?: string[];
   commands?: string[];
   recorded?: boolean;
+  /** the recording disclosure the call owed its caller: `played`, `not_played` (its audio file was gone, or the caller left while it played), or null when none applied (the flow does not record, or neither it nor the property has one) */
+  disclosure?: 'played' | 'not_played' | null;
   /** the call's transcript, exactly (`Caller: …` / `Agent: …` lines), once every expected piece has arrived */
   transcript?: string | null;
+  /** summaries of the call's timeline (GET /v1/calls/{id}/timeline) that appear in this order, each given by how it begins (`Recording disclosure played` matches `Recording disclosure played (2 s)`); other entries may come between */
+  timeline?: string[];
   voicemail?: boolean;
   score?: number | null;
   lead_status?: ScenarioLeadStatus;

@@ -57,6 +57,13 @@ export interface TelephonyPort {
    * `inbound`, the other side `outbound`); final pieces arrive as call.transcription until hangup.
    */
   startTranscription(callControlId: string, o: { clientState: string; commandId: string }): Promise<void>;
+  /**
+   * Pauses the leg's recording (an agent hearing a card number read aloud) until resumed; the
+   * file leaves the pause out. No webhook follows; the leg's client_state is left as it is.
+   */
+  pauseRecording(callControlId: string, o: { commandId: string }): Promise<void>;
+  /** Resumes the leg's paused recording. No webhook follows. */
+  resumeRecording(callControlId: string, o: { commandId: string }): Promise<void>;
 }
 
 export interface RecordingRequest {

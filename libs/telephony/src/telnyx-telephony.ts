@@ -169,6 +169,14 @@ export class TelnyxTelephony implements TelephonyPort {
     );
   }
 
+  async pauseRecording(id: string, o: { commandId: string }): Promise<void> {
+    await this.run(() => this.client.calls.actions.pauseRecording(id, { command_id: o.commandId }));
+  }
+
+  async resumeRecording(id: string, o: { commandId: string }): Promise<void> {
+    await this.run(() => this.client.calls.actions.resumeRecording(id, { command_id: o.commandId }));
+  }
+
   async startTranscription(id: string, o: { clientState: string; commandId: string }): Promise<void> {
     await this.run(() =>
       this.client.calls.actions.startTranscription(id, {

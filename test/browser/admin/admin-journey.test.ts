@@ -94,6 +94,9 @@ describe('admin console journey: draw a flow, try it, save, assign, call, find t
       await page.getByRole('heading', { name: 'Main line' }).waitFor();
       flowPath = new URL(page.url()).pathname;
       await page.getByLabel('Record calls').check();
+      // Recorded callers are told first (docs/flows.md, "Recording disclosure").
+      await page.getByLabel('Recording disclosure: plays').selectOption('tts');
+      await page.getByLabel('Recording disclosure: text').fill('This call may be recorded.');
 
       // A schedule first, then two menus and the round-robin ring group.
       await page.getByRole('button', { name: 'Add schedule' }).click();

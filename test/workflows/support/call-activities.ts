@@ -71,6 +71,8 @@ type CarrierCommandName =
   | 'gatherDigits'
   | 'gatherUsingAi'
   | 'startRecording'
+  | 'pauseRecording'
+  | 'resumeRecording'
   | 'startTranscription';
 
 /** Telephony: the fake carrier acts on each command and answers with webhooks. */
@@ -87,6 +89,8 @@ function carrierCommands(call: CallOf): Pick<Activities, CarrierCommandName> {
     gatherDigits: async (id, o) => call().carrier.gatherDigits(id, o),
     gatherUsingAi: async (id, o) => call().carrier.gatherUsingAi(id, o),
     startRecording: async (id, o) => call().carrier.startRecording(id, o),
+    pauseRecording: async (id) => call().carrier.pauseRecording(id),
+    resumeRecording: async (id) => call().carrier.resumeRecording(id),
     startTranscription: async (id, state) => call().carrier.startTranscription(id, state),
   };
 }

@@ -8,10 +8,13 @@ import {
   INBOUND_CALL_WORKFLOW,
   callWorkflowId,
   carrierEventSignal,
+  recordingControlUpdate,
   type CallRecordInput,
   type CallTiming,
   type CarrierEvent,
   type InboundCallInput,
+  type RecordingControlRequest,
+  type RecordingControlResult,
   type ResolvedCall,
 } from '@switchboard/contracts';
 import type { InboundCallResult } from '@switchboard/workflows';
@@ -44,6 +47,24 @@ export interface CallScript extends CarrierScript {
   ringGroups?: Record<string, StoredRingGroup>;
   /** Overrides of TEST_TIMING. */
   timing?: Partial<CallTiming>;
+  /**
+   * What the connected agent does once the conversation recording has started (pause and resume
+   * it, through the workflow's update, as the api does); the call is not over before it is done.
+   */
+  whileRecording?: (agent: RecordingAgent) => Promise<void>;
+  /** The same, as soon as the agent is connected (recording or not). */
+  whileConnected?: (agent: RecordingAgent) => Promise<void>;
+}
+
+/** The agent connected to a recorded conversation, as the api acts for them. */
+export interface RecordingAgent {
+  /** Their leg, bridged with the caller. */
+  callControlId: string;
+  /** Sends a recording control request; `o` overrides the request's fields (another leg, say). */
+  control(
+    action: RecordingControlRequest['action'],
+    o?: Partial<RecordingControlRequest>,
+  ): Promise<RecordingControlResult>;
 }
 
 /** What a finished call left behind, as a user of the system would check it. */
@@ -66,6 +87,8 @@ export interface CallRun {
   lost: CarrierEvent[];
   /** Recordings the carrier saved. */
   recordings: FakeCarrier['recordings'];
+  /** Pauses the carrier kept on the conversation recording. */
+  pauses: FakeCarrier['pauses'];
   announcements: Pick<CallUnderTest, 'started' | 'finished' | 'voicemails'>;
   ringRequests: CallUnderTest['ringRequests'];
 }
@@ -147,6 +170,23 @@ export class CallHarness {
         if (!(err instanceof WorkflowNotFoundError)) throw err;
       }
     });
+    let agentActs: Promise<void> = Promise.resolve();
+    const agent = (agentLeg: string): RecordingAgent => ({
+      callControlId: agentLeg,
+      control: (action, o = {}) =>
+        handle.executeUpdate(recordingControlUpdate, {
+          args: [{ action, agentCallControlId: agentLeg, agentId: 'ann', agentName: 'Ann', ...o }],
+        }),
+    });
+    const { whileRecording, whileConnected } = script;
+    if (whileRecording)
+      carrier.onConversationRecording = (leg) => {
+        agentActs = whileRecording(agent(leg));
+      };
+    if (whileConnected)
+      carrier.onConnected = (leg) => {
+        agentActs = whileConnected(agent(leg));
+      };
     const call: CallUnderTest = {
       carrier,
       number: script.number,
@@ -177,6 +217,8 @@ export class CallHarness {
       ]);
       if (carrier.undelivered.length > 0)
         throw new Error(`webhooks not delivered: ${String(carrier.undelivered[0].error)}`);
+      // The agent's own assertions (what the workflow answered them) count too.
+      await agentActs;
       // A local activity runs again when the workflow task that ran it is retried (a late webhook
       // can make Temporal refuse the call's last task); the save is an upsert, so what matters is
       // that the call saved, and that every save said the same.
@@ -197,6 +239,7 @@ export class CallHarness {
         delivered: carrier.delivered,
         lost: carrier.lost,
         recordings: carrier.recordings,
+        pauses: carrier.pauses,
         announcements: { started: call.started, finished: call.finished, voicemails: call.voicemails },
         ringRequests: call.ringRequests,
       };

@@ -85,6 +85,8 @@ interface Recording {
   id: string;
   channels: 'single' | 'dual';
   stopped: boolean;
+  /** Paused now (record_pause, until record_resume). */
+  paused: boolean;
 }
 
 interface Leg {
@@ -137,6 +139,12 @@ export class FakeCarrier {
   readonly delivered: { event: CarrierEvent; at: number }[] = [];
   /** Webhooks `send` failed to hand to the workflow. */
   readonly undelivered: { event: CarrierEvent; error: unknown }[] = [];
+  /** Told when the caller is bridged with an agent, with the agent's leg. */
+  onConnected?: (agentCallControlId: string) => void;
+  /** Told when a conversation recording starts on the caller's leg, with the agent's leg bridged to it. */
+  onConversationRecording?: (agentCallControlId: string) => void;
+  /** Each recording's pauses as the carrier kept them (ms since the call started). */
+  readonly pauses: { paused: number; resumed?: number }[] = [];
 
   private readonly legs = new Map<string, Leg>();
   private readonly caller: Leg;
@@ -263,6 +271,7 @@ export class FakeCarrier {
     this.emit(a, 'call.bridged');
     this.emit(b, 'call.bridged');
     const agent = a === this.caller ? b : a;
+    this.onConnected?.(agent.id);
     const hangUpAfterMs = this.agentScript(agent)?.hangUpAfterMs;
     if (hangUpAfterMs !== undefined)
       this.legTimer(agent, hangUpAfterMs, () => this.hangup(agent, 'normal_clearing', 'callee'));
@@ -320,12 +329,38 @@ export class FakeCarrier {
     const leg = this.command('startRecording', [id, o], id);
     this.mustBeAnswered(leg);
     leg.clientState = o.state;
-    const rec: Recording = { id: randomUUID(), channels: o.channels ?? 'single', stopped: false };
+    const rec: Recording = {
+      id: randomUUID(),
+      channels: o.channels ?? 'single',
+      stopped: false,
+      paused: false,
+    };
     leg.recordings.push(rec);
     if (o.maxLengthSecs > 0) this.legTimer(leg, o.maxLengthSecs * 1000, () => this.stopRecording(leg, rec));
     // One channel is a voicemail: the caller leaves their message, then hangs up.
     if (o.channels !== 'dual' && leg === this.caller && !this.reach('voicemail'))
       this.legTimer(leg, this.script.messageMs ?? MESSAGE_MS, () => this.callerHangsUp());
+    if (o.channels === 'dual' && leg === this.caller && leg.bridgedWith)
+      this.onConversationRecording?.(leg.bridgedWith.id);
+  }
+
+  /** Pauses the leg's running recording; Telnyx refuses (422) a leg with none running. */
+  pauseRecording(id: string): void {
+    const leg = this.command('pauseRecording', [id], id);
+    this.mustBeAnswered(leg);
+    const rec = leg.recordings.find((r) => !r.stopped);
+    if (!rec) throw refused('no recording is running on this call');
+    if (!rec.paused) this.pauses.push({ paused: this.elapsed() });
+    rec.paused = true;
+  }
+
+  resumeRecording(id: string): void {
+    const leg = this.command('resumeRecording', [id], id);
+    this.mustBeAnswered(leg);
+    const rec = leg.recordings.find((r) => !r.stopped);
+    if (!rec) throw refused('no recording is running on this call');
+    if (rec.paused) this.pauses[this.pauses.length - 1].resumed = this.elapsed();
+    rec.paused = false;
   }
 
   /** Transcription: nothing more to act out here than that it was asked for on an answered leg. */

@@ -1,6 +1,7 @@
 import type { ResolvedCall } from '@switchboard/contracts';
 import {
   buildCallerContext,
+  recordingDisclosureOf,
   type CallFlow,
   type Prompt,
   type RingGroup,
@@ -36,6 +37,8 @@ export interface NumberSetup {
   audioUrls?: Record<string, string>;
   /** Greetings of the property's voicemail boxes by box id. */
   voicemailGreetings?: Record<string, Prompt>;
+  /** The property's default recording disclosure. */
+  propertyDisclosure?: Prompt;
 }
 
 /** What resolveCall answers for the tracking number, called from `from`. */
@@ -57,6 +60,10 @@ export function trackedNumber(o: NumberSetup = {}, from = CALLER): ResolvedCall 
     schedules: o.schedules ?? {},
     audioUrls: o.audioUrls ?? {},
     voicemailGreetings: o.voicemailGreetings ?? {},
+    // Chosen as resolveCall chooses it: the flow's own, else the property's, when the flow records.
+    recordingDisclosure: o.flow
+      ? (recordingDisclosureOf(o.flow, o.propertyDisclosure)?.prompt ?? null)
+      : null,
   };
 }
 

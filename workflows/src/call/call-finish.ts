@@ -1,4 +1,4 @@
-import { upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
+import { allHandlersFinished, condition, upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   CallSearchAttributes as SA,
   callStartedNotice,
@@ -31,6 +31,9 @@ export async function finishCall(
   // record's write with it) run again: so the call ends once the agents' legs it released have
   // reported their end too (briefly: their hangups are on their way).
   await s.waitFor(() => [...s.state.legs.values()].every((l) => !!l.endedAt), s.timing.ringMarginMs);
+  // An agent's pause or resume on its way to the carrier lands in the record (no timer: it is
+  // bounded by the command's own timeouts; calls without one pass at once).
+  if (!allHandlersFinished()) await condition(allHandlersFinished);
   const route = resolved.known ? resolved : null;
   const callerLeg = s.state.callerLeg();
   const endedAt = callerLeg?.endedAt ?? s.state.lastEventAt ?? s.caller.startedAt;
@@ -56,6 +59,10 @@ export async function finishCall(
     callFlowVersion: route?.flow?.version ?? null,
     recordingUrl: s.voicemail?.url ?? s.conversationRecordingUrl ?? null,
     voicemailBoxId: s.voicemail?.boxId ?? null,
+    ...(s.disclosure ? { disclosure: s.disclosure } : {}),
+    ...(s.recording
+      ? { recordingStartedAt: s.recording.startedAt, recordingPauses: s.recording.result().pauses }
+      : {}),
     ...(route?.attribution ? { attribution: route.attribution } : {}),
   };
   upsertSearchAttributes([{ key: SA.outcome, value: outcome }]);

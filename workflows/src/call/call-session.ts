@@ -9,6 +9,7 @@ import {
   type CallOutcome,
   type CallScreenPop,
   type CallTiming,
+  type DisclosureRecord,
   type LegState,
   type ResolvedCall,
 } from '@switchboard/contracts';
@@ -17,6 +18,7 @@ import { carrier } from '../activity-proxies';
 import { command } from '../carrier-commands';
 import { CommandBudget } from '../command-budget';
 import { CallState, type Leg } from './call-state';
+import type { ConversationRecording } from './recording-control';
 import { Watchdog } from './watchdog';
 
 /** What the carrier plays: speech in a voice, or an audio file by URL. */
@@ -53,6 +55,10 @@ export class CallSession {
   voicemail?: { url: string; boxId: string };
   /** The recorded conversation, when the flow records them. */
   conversationRecordingUrl?: string;
+  /** The recording disclosure the call owed the caller, once its turn came. */
+  disclosure?: DisclosureRecord;
+  /** The conversation recording while and after it runs: when it started, agents' pauses. */
+  recording?: ConversationRecording;
   outcome: CallOutcome | null = null;
   /** The flow the call runs: its step labels name the path on agents' screens. */
   flow: CallFlow | null = null;
@@ -164,20 +170,24 @@ export class CallSession {
   /**
    * Plays a prompt (text-to-speech or an audio file) to the caller, or to an agent's leg, and waits
    * until it has finished or the caller (or that leg) hangs up. `tagOf` names the playing from the
-   * call's prompt number. An audio prompt whose file is gone is skipped.
+   * call's prompt number. An audio prompt whose file is gone is skipped. True when it played to
+   * its end.
    */
-  async speak(prompt: Prompt, tagOf: (n: number) => string, leg: Leg | null = null): Promise<void> {
+  async speak(prompt: Prompt, tagOf: (n: number) => string, leg: Leg | null = null): Promise<boolean> {
     const url = prompt.kind === 'audio' ? this.audioUrl(prompt.audioId) : undefined;
-    if (prompt.kind === 'audio' && url === undefined) return;
+    if (prompt.kind === 'audio' && url === undefined) return false;
     const media: Media =
       prompt.kind === 'tts'
         ? { text: prompt.text, voice: prompt.voice ?? this.route.defaultVoice, language: prompt.language }
         : { url: url! };
-    await this.play(media, tagOf(this.nextPrompt()), leg);
+    return this.play(media, tagOf(this.nextPrompt()), leg);
   }
 
-  /** Plays resolved speech or audio under `tag` and waits for its end (or the hangup of the caller or that leg). */
-  async play(media: Media, tag: string, leg: Leg | null = null): Promise<void> {
+  /**
+   * Plays resolved speech or audio under `tag` and waits for its end (or the hangup of the caller
+   * or that leg). True when it played to its end.
+   */
+  async play(media: Media, tag: string, leg: Leg | null = null): Promise<boolean> {
     const target = leg?.callControlId ?? this.caller.callControlId;
     const state = leg ? this.onAgent(tag) : this.onCaller(tag);
     await this.send(() =>
@@ -189,10 +199,11 @@ export class CallSession {
       () => this.state.finishedPrompts.has(tag) || (leg !== null && !!leg.endedAt),
       this.timing.promptWaitMs,
     );
+    return this.state.finishedPrompts.has(tag);
   }
 
   /** Speaks a step's prompt to the caller under the step's own tag. */
-  say(prompt: Prompt, step: string): Promise<void> {
+  say(prompt: Prompt, step: string): Promise<boolean> {
     return this.speak(prompt, (n) => callTags.prompt(step, n));
   }
 }

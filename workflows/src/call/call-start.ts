@@ -40,5 +40,6 @@ export function screenPopOf(caller: Caller, route: KnownRoute): Omit<CallScreenP
     previousCall: previous
       ? { score: previous.score ?? null, leadStatus: previous.leadStatus ?? null }
       : null,
+    recording: route.flow?.definition.recording === true,
   };
 }

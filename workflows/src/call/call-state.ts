@@ -23,6 +23,8 @@ export class CallState {
   caller?: { callControlId: string; from: string; to: string; startedAt: string; sessionId: string };
   /** Carrier-clock instant of the latest event seen: the time base for the call's path. */
   lastEventAt?: string;
+  /** Workflow time when that event was applied (see carrierNow). */
+  private lastEventSeenMs?: number;
   /** Prompt tags whose playback has finished. */
   readonly finishedPrompts = new Set<string>();
   /** Results of gathers (menu prompts) by tag. */
@@ -38,8 +40,10 @@ export class CallState {
   apply(e: CarrierEvent): boolean {
     if (this.seen.has(e.eventId)) return false;
     this.seen.add(e.eventId);
-    if (!this.lastEventAt || Date.parse(e.occurredAt) > Date.parse(this.lastEventAt))
+    if (!this.lastEventAt || Date.parse(e.occurredAt) > Date.parse(this.lastEventAt)) {
       this.lastEventAt = e.occurredAt;
+      this.lastEventSeenMs = Date.now();
+    }
 
     const role = e.clientState?.role ?? (e.direction === 'outgoing' ? 'agent' : 'caller');
     const leg = this.leg(e.callControlId, role);
@@ -114,6 +118,19 @@ export class CallState {
 
   callerEnded(): boolean {
     return !!this.callerLeg()?.endedAt;
+  }
+
+  /**
+   * Now on the carrier's clock, for what the workflow does without a webhook to date it (a
+   * recording started or paused: Telnyx sends none): the latest event's instant plus the workflow
+   * time since it was applied. The record's times all stay on one clock (a scenario's call may be
+   * dated days back), and never before the event that came first.
+   */
+  carrierNow(): string {
+    const base = this.lastEventAt ?? this.caller?.startedAt;
+    if (base === undefined) return new Date(Date.now()).toISOString();
+    const since = this.lastEventSeenMs === undefined ? 0 : Math.max(0, Date.now() - this.lastEventSeenMs);
+    return new Date(Date.parse(base) + since).toISOString();
   }
 
   enter(step: string, detail?: string): void {

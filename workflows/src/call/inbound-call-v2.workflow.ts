@@ -5,6 +5,7 @@ import { CallSession } from './call-session';
 import { finishCall } from './call-finish';
 import { screenPopOf, startAttributes } from './call-start';
 import { runForwarding } from './forwarding';
+import { handleRecordingControl } from './recording-control';
 import { runFlow } from './run-flow';
 
 /** What the workflow returns (and what tests and the Web UI see as its result). */
@@ -22,6 +23,7 @@ export interface InboundCallResult {
  */
 export async function inboundCallV2(input: InboundCallInput): Promise<InboundCallResult> {
   const s = new CallSession(input.timing);
+  handleRecordingControl(s);
   // A later event (say an early hangup) can start the workflow before call.initiated arrives.
   if (!(await s.waitFor(() => s.state.caller !== undefined, s.timing.initiatedWaitMs)))
     return { outcome: 'orphan', path: [] };

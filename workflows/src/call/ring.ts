@@ -5,6 +5,7 @@ import { carrier } from '../activity-proxies';
 import { isCallGone } from '../carrier-commands';
 import type { Leg } from './call-state';
 import type { CallSession } from './call-session';
+import { ConversationRecording } from './recording-control';
 
 /** A destination one ring attempt dials. */
 export interface RingTarget {
@@ -128,11 +129,15 @@ async function connect(s: CallSession, agent: Leg, a: RingAttempt): Promise<Ring
         state: s.onCaller(recordingTag),
       }),
     ));
+  // The agent connected may pause it from now on (recording-control.ts).
+  if (recording) s.recording = new ConversationRecording(s.state.carrierNow(), agent.callControlId);
   // The flow's transcription toggle: both tracks of the caller's leg, from the bridge on. Calls
   // that ran before the toggle existed never had it on, so the patch only marks new histories.
   if (a.transcribe && patched(TRANSCRIPTION_PATCH))
     await s.send(() => carrier.startTranscription(s.caller.callControlId, s.onCaller(recordingTag)));
   await s.wait(() => !!agent.endedAt, s.timing.maxTalkMs);
+  // A pause still open ends with the conversation.
+  if (s.recording) s.recording.over = true;
   await endConversation(s, agent);
   if (recording) {
     // recording.saved follows the hangup; wait for it so the record carries the file.

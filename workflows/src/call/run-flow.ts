@@ -7,19 +7,22 @@ import {
   type NextAction,
 } from '@switchboard/domain';
 import type { CallSession } from './call-session';
+import { discloseRecording } from './disclosure';
 import { STEP_HANDLERS, type StepDone } from './steps';
 
 /** A flow can loop through menus on the caller's input; the bound stops a loop nobody is in. */
 const MAX_STEPS = 200;
 
 /**
- * Runs a stored call flow: libs/domain's interpreter makes the decisions (routing on the caller,
- * schedules) and yields the next action, which its step handler carries out; the path records
- * every step visited, decisions included.
+ * Runs a stored call flow: the recording disclosure first when one applies, then libs/domain's
+ * interpreter makes the decisions (routing on the caller, schedules) and yields the next action,
+ * which its step handler carries out; the path records every step visited, decisions included.
  */
 export async function runFlow(s: CallSession, flow: CallFlow): Promise<void> {
   if (s.ended()) return;
   await s.answer();
+  // Callers hear that they may be recorded before anything else, so before any recording.
+  await discloseRecording(s, s.route.recordingDisclosure);
   const ctx: DecisionContext = {
     caller: s.route.caller,
     at: s.caller.startedAt,

@@ -303,6 +303,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/agent/current-call/recording/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pauses the recording of the call the agent is on (a card number read aloud): 409 when they are on no call or it is not being recorded.
+     * @description Pauses the recording of the call the agent is on (a card number read aloud): 409 when they are on no call or it is not being recorded. Pausing a paused recording changes nothing.
+     */
+    post: operations['AgentController_pauseRecording'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agent/current-call/recording/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resumes the paused recording of the agent's call. */
+    post: operations['AgentController_resumeRecording'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/agent/events': {
     parameters: {
       query?: never;
@@ -2005,6 +2042,22 @@ export interface components {
       /** @enum {string} */
       presence: 'available' | 'away' | 'on_call' | 'offline';
     };
+    AgentRecordingPauseView: {
+      pausedAt: string;
+      /** @description Null: still paused. */
+      resumedAt: string | null;
+      agentId: string;
+      agentName: string;
+    };
+    AgentRecordingView: {
+      /**
+       * @description `paused` until resumed (or until the call ends).
+       * @enum {string}
+       */
+      state: 'recording' | 'paused';
+      /** @description The call's pauses so far, in order. */
+      pauses: components['schemas']['AgentRecordingPauseView'][];
+    };
     AgentSelfView: {
       id: string;
       name: string;
@@ -2323,6 +2376,8 @@ export interface components {
     CallDetailView: {
       /** @description The flow's steps as the call went through them. */
       path: components['schemas']['CallPathEntryView'][];
+      /** @description Pauses agents made in the conversation recording, in order. */
+      recordingPauses: components['schemas']['RecordingPauseView'][];
       id: string;
       /** @description The Temporal workflow that handled the call: makes the write idempotent and links to the Web UI. */
       workflowId: string;
@@ -2406,6 +2461,21 @@ export interface components {
       agentName: string | null;
       /** @description Text of the conversation from a transcription service, when one was attached. */
       transcript: string | null;
+      /**
+       * @description Whether the recording disclosure the call owed its caller was played (false: its audio file
+       *     was gone, or the caller left first); null when none applied.
+       */
+      disclosurePlayed: boolean | null;
+      /**
+       * Format: date-time
+       * @description When the disclosure finished playing (carrier clock).
+       */
+      disclosurePlayedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the flow's conversation recording started; null: the conversation was not recorded.
+       */
+      recordingStartedAt: string | null;
       /** Format: date-time */
       createdAt: string;
       recordings: components['schemas']['RecordingView'][];
@@ -2437,6 +2507,11 @@ export interface components {
         | components['schemas']['HangupStep']
         | components['schemas']['AskStep']
       )[];
+      /**
+       * @description Played to the caller before anything is recorded, when the flow records; absent: the
+       *     property's default disclosure, if it has one. Engine v2 only.
+       */
+      recordingDisclosure?: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
       initialStepId: string;
       /** @description Record the whole call (one toggle per flow). */
       recording: boolean;
@@ -2482,6 +2557,8 @@ export interface components {
       path: string[];
       /** @description Whether the flow records the call. */
       recording: boolean;
+      /** @description What the caller hears before anything is recorded; null: no disclosure would play. */
+      recordingDisclosure: components['schemas']['SimulatedDisclosure'] | (never | null);
       /** @description Whether the flow transcribes the conversation. */
       transcription: boolean;
     };
@@ -2628,7 +2705,11 @@ export interface components {
         | 'recording_failed'
         | 'caller_hangup'
         | 'webhook'
-        | 'said';
+        | 'said'
+        | 'recording_started'
+        | 'recording_paused'
+        | 'recording_resumed'
+        | 'disclosure_not_played';
       /** @description The entry in words. */
       summary: string;
       /** @description Webhooks behind this entry (none for entries taken from the call record alone). */
@@ -2672,6 +2753,7 @@ export interface components {
         | 'hold'
         | 'whisper'
         | 'voicemail_greeting'
+        | 'disclosure'
         | 'other';
       /** @description `prompt`: when it stopped playing. */
       endedAt?: string | null;
@@ -2724,6 +2806,10 @@ export interface components {
        * @enum {string}
        */
       party?: 'caller' | 'agent';
+      /** @description `recording_paused`: the agent who paused the recording. */
+      agentId?: string;
+      /** @description `recording_paused`: their name as it was. */
+      agentName?: string;
     };
     CallTimelineLegView: {
       to: string;
@@ -2760,6 +2846,8 @@ export interface components {
     CallView: {
       /** @description The flow's steps as the call went through them. */
       path: components['schemas']['CallPathEntryView'][];
+      /** @description Pauses agents made in the conversation recording, in order. */
+      recordingPauses: components['schemas']['RecordingPauseView'][];
       id: string;
       /** @description The Temporal workflow that handled the call: makes the write idempotent and links to the Web UI. */
       workflowId: string;
@@ -2843,6 +2931,21 @@ export interface components {
       agentName: string | null;
       /** @description Text of the conversation from a transcription service, when one was attached. */
       transcript: string | null;
+      /**
+       * @description Whether the recording disclosure the call owed its caller was played (false: its audio file
+       *     was gone, or the caller left first); null when none applied.
+       */
+      disclosurePlayed: boolean | null;
+      /**
+       * Format: date-time
+       * @description When the disclosure finished playing (carrier clock).
+       */
+      disclosurePlayedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the flow's conversation recording started; null: the conversation was not recorded.
+       */
+      recordingStartedAt: string | null;
       /** Format: date-time */
       createdAt: string;
     };
@@ -3978,6 +4081,13 @@ export interface components {
       phone: string | null;
       /** @description The call flow `POST …/default-routing/apply` gives its tracking numbers; null: none chosen. */
       defaultCallFlowId: string | null;
+      /**
+       * @description What callers hear before a recording flow without a disclosure of its own records them; null:
+       *     no default.
+       */
+      recordingDisclosure: Record<string, never> | null;
+      /** @description Every recording flow must have a disclosure (its own, or the default above). */
+      requireRecordingDisclosure: boolean;
       /** Format: date-time */
       createdAt: string;
     };
@@ -4023,6 +4133,14 @@ export interface components {
     };
     RecordingList: {
       items: components['schemas']['RecordingView'][];
+    };
+    RecordingPauseView: {
+      pausedAt: string;
+      /** @description Null: still paused when the call ended (the pause ended with it). */
+      resumedAt: string | null;
+      /** @description The agent who paused it, and their name as it was. */
+      agentId: string;
+      agentName: string;
     };
     RecordingView: {
       id: string;
@@ -4485,6 +4603,14 @@ export interface components {
       /** @description Schedule steps: schedules that could not be judged (unknown id or time zone); closed. */
       unusableScheduleIds?: string[];
     };
+    SimulatedDisclosure: {
+      prompt: components['schemas']['TtsPrompt'] | components['schemas']['AudioPrompt'];
+      /**
+       * @description `flow`: the flow's own; `property`: the property's default.
+       * @enum {string}
+       */
+      source: 'flow' | 'property';
+    };
     SimulatedSessionDto: {
       keyword?: string;
       landingPage?: string;
@@ -4689,6 +4815,15 @@ export interface components {
       address?: string | null;
       /** @description The business's main number, for reference. */
       phone?: string | null;
+      /**
+       * @description What callers hear before a recording flow without a disclosure of its own records them: a
+       *     prompt, `{kind: "tts", text}` or `{kind: "audio", audioId}` (an audio file of the property).
+       */
+      recordingDisclosure?: {
+        [key: string]: unknown;
+      } | null;
+      /** @description Every flow that records must have a disclosure: its own, or the default above. */
+      requireRecordingDisclosure?: boolean;
     };
     UpdateSourceDto: {
       /** @description libs/domain DniRule[], checked by validateDniRules. */
@@ -5625,6 +5760,62 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OutboundCallStartedView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  AgentController_pauseRecording: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentRecordingView'];
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  AgentController_resumeRecording: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentRecordingView'];
         };
       };
       /** @description Error */

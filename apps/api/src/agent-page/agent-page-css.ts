@@ -40,6 +40,8 @@ button.answer { background: var(--green); color: #fff; border-color: var(--green
 button.decline, button.hangup { background: var(--red); color: #fff; border-color: var(--red); }
 .clock { font-size: 1.6rem; font-variant-numeric: tabular-nums; margin: 0 0 8px; }
 .note { color: var(--amber); font-weight: 600; }
+.recording-state { color: var(--muted); }
+.recording-state.recording-paused { color: var(--amber); font-weight: 600; }
 .keypad { display: grid; grid-template-columns: repeat(3, 64px); gap: 8px; margin-top: 16px; }
 .keypad button { height: 48px; font-size: 1.2rem; }
 .digits { font-family: ui-monospace, monospace; min-height: 1.4em; letter-spacing: 2px; }

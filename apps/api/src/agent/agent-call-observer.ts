@@ -41,7 +41,7 @@ export class AgentCallObserver {
         return;
       }
       case 'call.bridged':
-        await this.agents.connected(agent, e.callControlId);
+        await this.agents.connected(agent, e.callControlId, workflowId);
         push('connected', leg);
         return;
       case 'call.hangup': {

@@ -64,8 +64,8 @@ export class AgentDirectory {
   }
 
   /** The agent's leg was bridged: on a call (ring groups skip them) until that leg ends. */
-  async connected(agent: AgentRow, callControlId: string): Promise<void> {
-    await this.agents.connected(agent, callControlId);
+  async connected(agent: AgentRow, callControlId: string, workflowId: string): Promise<void> {
+    await this.agents.connected(agent, callControlId, workflowId);
     this.hub.publish(agent.propertyId, agent.agentId, 'presence', { presence: 'on_call' });
   }
 

@@ -33,6 +33,7 @@ import { AgentSignIn } from './agent-sign-in.service';
 import {
   AgentCallList,
   AgentMeView,
+  AgentRecordingView,
   AgentPresenceView,
   AgentSessionView,
   AgentTelephonyView,
@@ -42,6 +43,7 @@ import {
 import { AgentTelephony } from './agent-telephony.service';
 import { AgentSignInDto, OutboundCallDto, PresenceDto, RecentCallsQuery } from './dto';
 import { OutboundCalls } from './outbound-calls.service';
+import { RecordingControl } from './recording-control.service';
 
 /**
  * Keeps proxies from closing an idle push channel, and marks the page as still open: well inside
@@ -76,6 +78,7 @@ export class AgentController {
     private readonly hub: AgentEventHub,
     private readonly telephony: AgentTelephony,
     private readonly outbound: OutboundCalls,
+    private readonly recording: RecordingControl,
     @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
   ) {}
 
@@ -137,6 +140,23 @@ export class AgentController {
   @HttpCode(202)
   call(@CurrentAgent() me: AgentIdentity, @Body() dto: OutboundCallDto): Promise<OutboundCallStartedView> {
     return this.outbound.start(me, dto.to, dto.callerId);
+  }
+
+  /**
+   * Pauses the recording of the call the agent is on (a card number read aloud): 409 when they are
+   * on no call or it is not being recorded. Pausing a paused recording changes nothing.
+   */
+  @Post('current-call/recording/pause')
+  @HttpCode(200)
+  pauseRecording(@CurrentAgent() me: AgentIdentity): Promise<AgentRecordingView> {
+    return this.recording.change(me, 'pause');
+  }
+
+  /** Resumes the paused recording of the agent's call. */
+  @Post('current-call/recording/resume')
+  @HttpCode(200)
+  resumeRecording(@CurrentAgent() me: AgentIdentity): Promise<AgentRecordingView> {
+    return this.recording.change(me, 'resume');
   }
 
   /** Server-Sent Events: presence, ringing (with the screen pop), connected, ended… */

@@ -115,3 +115,20 @@ export class AgentTelephonyView {
   /** `telnyx`: the agent's SIP username. */
   sipUsername?: string;
 }
+
+/** A pause of the call's recording (carrier-clock ISO instants). */
+export class AgentRecordingPauseView {
+  pausedAt: string;
+  /** Null: still paused. */
+  resumedAt: string | null;
+  agentId: string;
+  agentName: string;
+}
+
+/** Where the recording of the agent's call stands after a pause or resume. */
+export class AgentRecordingView {
+  /** `paused` until resumed (or until the call ends). */
+  state: 'recording' | 'paused';
+  /** The call's pauses so far, in order. */
+  pauses: AgentRecordingPauseView[];
+}

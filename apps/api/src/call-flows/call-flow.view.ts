@@ -286,6 +286,13 @@ export class CallFlowDefinition {
   /** Record the whole call (one toggle per flow). */
   recording: boolean;
 
+  /**
+   * Played to the caller before anything is recorded, when the flow records; absent: the
+   * property's default disclosure, if it has one. Engine v2 only.
+   */
+  @ApiPrompt()
+  recordingDisclosure?: Prompt;
+
   /** Transcribe the conversation, by speaker, once the caller is connected (off when absent). */
   transcription?: boolean;
 }

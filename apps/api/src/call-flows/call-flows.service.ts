@@ -22,6 +22,7 @@ import {
   Transactions,
   type CallFlowEntity,
   type CallFlowVersionEntity,
+  type PropertyEntity,
   type Tx,
 } from '@switchboard/persistence';
 import { ApiError, type FieldError } from '../common/api-error';
@@ -74,13 +75,18 @@ export class CallFlowsService {
   ) {}
 
   /**
-   * What a flow is checked against: the property's resources, and the engine new calls start, so
-   * a step kind engine v1 cannot run is refused while it runs the calls.
+   * What a flow is checked against: the property's resources, its recording disclosure settings
+   * (its default, its requirement), and the engine new calls start, so a step kind engine v1
+   * cannot run is refused while it runs the calls.
    */
-  private async validationContext(propertyId: string, tx?: Tx): Promise<FlowValidationContext> {
+  private async validationContext(property: PropertyEntity, tx?: Tx): Promise<FlowValidationContext> {
     return {
-      ...(await this.resources.resourceIds(propertyId, tx)),
+      ...(await this.resources.resourceIds(property.id, tx)),
       callEngine: this.cfg.temporal.callEngine,
+      disclosure: {
+        propertyDefault: property.recordingDisclosure !== null,
+        required: property.requireRecordingDisclosure,
+      },
     };
   }
 
@@ -118,8 +124,8 @@ export class CallFlowsService {
    * resource deletes take too: a delete cannot slip in between this check and the save.
    */
   private async checked(propertyId: string, definition: Record<string, unknown>, tx: Tx) {
-    await this.properties.lockProperty(propertyId, tx);
-    return checkFlowDefinition(definition, await this.validationContext(propertyId, tx));
+    const property = await this.properties.lockProperty(propertyId, tx);
+    return checkFlowDefinition(definition, await this.validationContext(property, tx));
   }
 
   async create(propertyId: string, dto: SaveCallFlowDto): Promise<CallFlowView> {
@@ -226,7 +232,7 @@ export class CallFlowsService {
   async simulate(propertyId: string, flowId: string, dto: SimulateCallFlowDto): Promise<CallFlowSimulation> {
     const property = await this.properties.getProperty(propertyId);
     const definition = dto.definition
-      ? await this.unsaved(propertyId, flowId, dto.definition)
+      ? await this.unsaved(property, flowId, dto.definition)
       : (await this.get(propertyId, flowId, dto.version)).definition;
     checkEach('schedules', dto.schedules, (x) => validateSchedule(x as Schedule));
     checkEach('ringGroups', dto.ringGroups, (x) => validateRingGroup(x as RingGroup));
@@ -263,14 +269,15 @@ export class CallFlowsService {
         // Availability is the agents' own, so the groups' maps never disagree and merge into one.
         availability: Object.assign({}, ...groups.map(([, g]) => g.availability)) as AgentAvailability,
         roundRobinPointers: Object.fromEntries(groups.map(([id, g]) => [id, g.pointer])),
+        propertyDisclosure: property.recordingDisclosure,
       },
     ) as CallFlowSimulation;
   }
 
   /** An unsaved definition of an existing flow, checked as a save would check it (nothing stored). */
-  private async unsaved(propertyId: string, flowId: string, definition: Record<string, unknown>) {
-    await this.flowRow(propertyId, flowId);
-    return checkFlowDefinition(definition, await this.validationContext(propertyId)).flow;
+  private async unsaved(property: PropertyEntity, flowId: string, definition: Record<string, unknown>) {
+    await this.flowRow(property.id, flowId);
+    return checkFlowDefinition(definition, await this.validationContext(property)).flow;
   }
 
   async diagram(propertyId: string, flowId: string, version?: number): Promise<CallFlowDiagram> {

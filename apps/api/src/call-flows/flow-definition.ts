@@ -23,6 +23,16 @@ function shapeErrors(d: Record<string, unknown>): FieldError[] {
   if (d.transcription !== undefined && typeof d.transcription !== 'boolean') {
     errors.push({ field: 'definition.transcription', message: 'must be true or false' });
   }
+  const disclosure = d.recordingDisclosure;
+  if (
+    disclosure !== undefined &&
+    (typeof disclosure !== 'object' || disclosure === null || Array.isArray(disclosure))
+  ) {
+    errors.push({
+      field: 'definition.recordingDisclosure',
+      message: 'must be a prompt: {kind: "tts", text} or {kind: "audio", audioId}',
+    });
+  }
   return errors;
 }
 

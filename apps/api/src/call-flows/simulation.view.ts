@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiUnion } from '../openapi/union-schema';
+import { ApiPrompt, type Prompt } from '../resources/prompt.view';
 
 // libs/domain's DryRunResult (flow/dry-run.ts). The menu's commands and the ring plan are the
 // domain's working data, shown as they are (see ivr/menu-machine.ts and ring/ring-plan.ts).
@@ -139,6 +140,15 @@ export class ErrorOutcome {
 export type SimulationOutcome =
   AnsweredOutcome | ForwardedOutcome | VoicemailOutcome | HangupOutcome | ErrorOutcome;
 
+/** The recording disclosure the caller would hear first, and whose it is. */
+export class SimulatedDisclosure {
+  @ApiPrompt()
+  prompt: Prompt;
+
+  /** `flow`: the flow's own; `property`: the property's default. */
+  source: 'flow' | 'property';
+}
+
 /** Where the imagined call went. Nothing was dialled or stored. */
 export class CallFlowSimulation {
   /** Every step id visited, in order, then `connected` when someone answered (as a call's path). */
@@ -171,6 +181,9 @@ export class CallFlowSimulation {
 
   /** Whether the flow records the call. */
   recording: boolean;
+
+  /** What the caller hears before anything is recorded; null: no disclosure would play. */
+  recordingDisclosure: SimulatedDisclosure | null;
 
   /** Whether the flow transcribes the conversation. */
   transcription: boolean;

@@ -19,6 +19,16 @@ export class CallPathEntryView {
   detail?: string;
 }
 
+/** An agent's pause of the call's conversation recording (carrier-clock ISO instants). */
+export class RecordingPauseView {
+  pausedAt: string;
+  /** Null: still paused when the call ended (the pause ended with it). */
+  resumedAt: string | null;
+  /** The agent who paused it, and their name as it was. */
+  agentId: string;
+  agentName: string;
+}
+
 /**
  * A call's record, as the call logs list it. `recordingUrl` is the key-guarded
  * `/v1/calls/{callId}/recording` link (never the carrier's), null for a call without a recording.
@@ -26,6 +36,9 @@ export class CallPathEntryView {
 export class CallView extends CallEntity {
   /** The flow's steps as the call went through them. */
   declare path: CallPathEntryView[];
+
+  /** Pauses agents made in the conversation recording, in order. */
+  declare recordingPauses: RecordingPauseView[];
 }
 
 /** A page of the call log. */
@@ -108,7 +121,11 @@ export class CallTimelineEntryView {
     | 'caller_hangup'
     | 'outcome'
     | 'webhook'
-    | 'said';
+    | 'said'
+    | 'recording_started'
+    | 'recording_paused'
+    | 'recording_resumed'
+    | 'disclosure_not_played';
   /** The entry in words. */
   summary: string;
   /** Webhooks behind this entry (none for entries taken from the call record alone). */
@@ -184,6 +201,10 @@ export class CallTimelineEntryView {
   durationSecs?: number;
   /** `webhook`: whose leg the webhook is about. */
   party?: 'caller' | 'agent';
+  /** `recording_paused`: the agent who paused the recording. */
+  agentId?: string;
+  /** `recording_paused`: their name as it was. */
+  agentName?: string;
 }
 
 /** One agent leg, start to end: the "who was rung" table. */

@@ -315,6 +315,32 @@ export default async () => {
                 nullable: true,
                 description: 'Text of the conversation from a transcription service, when one was attached.',
               },
+              disclosurePlayed: {
+                required: true,
+                type: () => Boolean,
+                nullable: true,
+                description:
+                  'Whether the recording disclosure the call owed its caller was played (false: its audio file\nwas gone, or the caller left first); null when none applied.',
+              },
+              disclosurePlayedAt: {
+                required: true,
+                type: () => Date,
+                nullable: true,
+                description: 'When the disclosure finished playing (carrier clock).',
+              },
+              recordingStartedAt: {
+                required: true,
+                type: () => Date,
+                nullable: true,
+                description:
+                  "When the flow's conversation recording started; null: the conversation was not recorded.",
+              },
+              recordingPauses: {
+                required: true,
+                type: () => [Object],
+                description:
+                  'Pauses agents made in the conversation recording, in order (carrier-clock ISO instants).',
+              },
               createdAt: { required: true, type: () => Date },
             },
           },
@@ -388,6 +414,18 @@ export default async () => {
                 nullable: true,
                 description:
                   'The call flow `POST \u2026/default-routing/apply` gives its tracking numbers; null: none chosen.',
+              },
+              recordingDisclosure: {
+                required: true,
+                type: () => Object,
+                nullable: true,
+                description:
+                  'What callers hear before a recording flow without a disclosure of its own records them; null:\nno default.',
+              },
+              requireRecordingDisclosure: {
+                required: true,
+                type: () => Boolean,
+                description: 'Every recording flow must have a disclosure (its own, or the default above).',
               },
               createdAt: { required: true, type: () => Date },
             },
@@ -700,6 +738,29 @@ export default async () => {
                 description: "`telnyx`: the agent's SIP username.",
               },
             },
+            AgentRecordingPauseView: {
+              pausedAt: { required: true, type: () => String },
+              resumedAt: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Null: still paused.',
+              },
+              agentId: { required: true, type: () => String },
+              agentName: { required: true, type: () => String },
+            },
+            AgentRecordingView: {
+              state: {
+                required: true,
+                description: '`paused` until resumed (or until the call ends).',
+                enum: ['recording', 'paused'],
+              },
+              pauses: {
+                required: true,
+                type: () => [t['../agent/agent.view'].AgentRecordingPauseView],
+                description: "The call's pauses so far, in order.",
+              },
+            },
           },
         ],
         [
@@ -757,7 +818,21 @@ export default async () => {
                 description: "The business's main number, for reference.",
               },
             },
-            UpdatePropertyDto: {},
+            UpdatePropertyDto: {
+              recordingDisclosure: {
+                required: false,
+                type: 'object',
+                additionalProperties: true,
+                nullable: true,
+                description:
+                  'What callers hear before a recording flow without a disclosure of its own records them: a\nprompt, `{kind: "tts", text}` or `{kind: "audio", audioId}` (an audio file of the property).',
+              },
+              requireRecordingDisclosure: {
+                required: false,
+                type: () => Boolean,
+                description: 'Every flow that records must have a disclosure: its own, or the default above.',
+              },
+            },
             ListPropertiesQuery: {
               propertyListId: {
                 required: false,
@@ -1156,6 +1231,12 @@ export default async () => {
                 type: () => Boolean,
                 description: 'Record the whole call (one toggle per flow).',
               },
+              recordingDisclosure: {
+                required: false,
+                type: () => Object,
+                description:
+                  "Played to the caller before anything is recorded, when the flow records; absent: the\nproperty's default disclosure, if it has one. Engine v2 only.",
+              },
               transcription: {
                 required: false,
                 type: () => Boolean,
@@ -1417,6 +1498,14 @@ export default async () => {
               code: { required: true, type: () => String },
               message: { required: true, type: () => String },
             },
+            SimulatedDisclosure: {
+              prompt: { required: true, type: () => Object },
+              source: {
+                required: true,
+                description: "`flow`: the flow's own; `property`: the property's default.",
+                enum: ['flow', 'property'],
+              },
+            },
             CallFlowSimulation: {
               path: {
                 required: true,
@@ -1430,6 +1519,13 @@ export default async () => {
                 required: true,
                 type: () => Boolean,
                 description: 'Whether the flow records the call.',
+              },
+              recordingDisclosure: {
+                required: true,
+                type: () => t['../call-flows/simulation.view'].SimulatedDisclosure,
+                nullable: true,
+                description:
+                  'What the caller hears before anything is recorded; null: no disclosure would play.',
               },
               transcription: {
                 required: true,
@@ -3120,11 +3216,31 @@ export default async () => {
                   'What the step did, when it says more than its kind (the menu key, the group rung).',
               },
             },
+            RecordingPauseView: {
+              pausedAt: { required: true, type: () => String },
+              resumedAt: {
+                required: true,
+                type: () => String,
+                nullable: true,
+                description: 'Null: still paused when the call ended (the pause ended with it).',
+              },
+              agentId: {
+                required: true,
+                type: () => String,
+                description: 'The agent who paused it, and their name as it was.',
+              },
+              agentName: { required: true, type: () => String },
+            },
             CallView: {
               path: {
                 required: true,
                 type: () => [t['../calls/calls.view'].CallPathEntryView],
                 description: "The flow's steps as the call went through them.",
+              },
+              recordingPauses: {
+                required: true,
+                type: () => [t['../calls/calls.view'].RecordingPauseView],
+                description: 'Pauses agents made in the conversation recording, in order.',
               },
             },
             CallPage: {
@@ -3217,6 +3333,10 @@ export default async () => {
                   'caller_hangup',
                   'webhook',
                   'said',
+                  'recording_started',
+                  'recording_paused',
+                  'recording_resumed',
+                  'disclosure_not_played',
                 ],
               },
               summary: { required: true, type: () => String, description: 'The entry in words.' },
@@ -3292,6 +3412,7 @@ export default async () => {
                   'hold',
                   'whisper',
                   'voicemail_greeting',
+                  'disclosure',
                   'other',
                 ],
               },
@@ -3410,6 +3531,16 @@ export default async () => {
                 required: false,
                 description: '`webhook`: whose leg the webhook is about.',
                 enum: ['caller', 'agent'],
+              },
+              agentId: {
+                required: false,
+                type: () => String,
+                description: '`recording_paused`: the agent who paused the recording.',
+              },
+              agentName: {
+                required: false,
+                type: () => String,
+                description: '`recording_paused`: their name as it was.',
               },
             },
             CallTimelineLegView: {
@@ -4738,6 +4869,15 @@ export default async () => {
                 summary:
                   "Click-to-call: rings the agent's browser, then the number, from a tracking number of theirs.",
                 type: t['../agent/agent.view'].OutboundCallStartedView,
+              },
+              pauseRecording: {
+                summary:
+                  'Pauses the recording of the call the agent is on (a card number read aloud): 409 when they are\non no call or it is not being recorded. Pausing a paused recording changes nothing.',
+                type: t['../agent/agent.view'].AgentRecordingView,
+              },
+              resumeRecording: {
+                summary: "Resumes the paused recording of the agent's call.",
+                type: t['../agent/agent.view'].AgentRecordingView,
               },
               events: {
                 summary:

@@ -4,6 +4,7 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -37,8 +38,21 @@ export class CreatePropertyDto {
   phone?: string | null;
 }
 
-/** Every field optional; null clears address or phone. */
-export class UpdatePropertyDto extends PartialType(CreatePropertyDto) {}
+/** Every field optional; null clears address, phone or the default recording disclosure. */
+export class UpdatePropertyDto extends PartialType(CreatePropertyDto) {
+  /**
+   * What callers hear before a recording flow without a disclosure of its own records them: a
+   * prompt, `{kind: "tts", text}` or `{kind: "audio", audioId}` (an audio file of the property).
+   */
+  @IsOptional()
+  @IsObject()
+  recordingDisclosure?: Record<string, unknown> | null;
+
+  /** Every flow that records must have a disclosure: its own, or the default above. */
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsBoolean()
+  requireRecordingDisclosure?: boolean;
+}
 
 export class ListPropertiesQuery extends PageQuery {
   /** Only the properties of this property list. */

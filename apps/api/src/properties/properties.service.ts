@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { standardSource, validateDniRules } from '@switchboard/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import type { SwitchboardConfig } from '@switchboard/config';
+import { checkPrompt, standardSource, validateDniRules, type Prompt } from '@switchboard/domain';
 import {
   isForeignKeyViolation,
   isUniqueViolation,
   CallFlowRepository,
   PropertyRepository,
+  PropertyResourcesRepository,
   TrackingNumberEntity,
   TrackingNumberRepository,
   TrackingSourceRepository,
@@ -16,7 +18,9 @@ import {
 import type { AccessScope } from '../auth/access-scope';
 import { PropertyAccess } from '../auth/property-access';
 import { ApiError } from '../common/api-error';
+import { issueField } from '../common/domain-issues';
 import { numberUnavailable } from '../common/number-unavailable';
+import { CONFIG } from '../common/tokens';
 import type {
   CreatePropertyDto,
   CreateSourceDto,
@@ -58,6 +62,8 @@ export class PropertiesService {
     private readonly flows: CallFlowRepository,
     private readonly transactions: Transactions,
     private readonly access: PropertyAccess,
+    private readonly resources: PropertyResourcesRepository,
+    @Inject(CONFIG) private readonly cfg: SwitchboardConfig,
   ) {}
 
   /** A key limited to some properties cannot add more: it would not reach what it made. */
@@ -84,16 +90,63 @@ export class PropertiesService {
   }
 
   private async changeProperty(id: string, dto: UpdatePropertyDto, tx: Tx): Promise<PropertyEntity> {
-    const p = await this.getProperty(id, tx);
+    // Locked: flow saves check the disclosure settings under the same lock (see checkDisclosure).
+    const p = await this.lockProperty(id, tx);
     const zoneChanged = dto.timeZone !== undefined && dto.timeZone !== p.timeZone;
+    if (dto.recordingDisclosure !== undefined || dto.requireRecordingDisclosure !== undefined)
+      await this.checkDisclosure(p, dto, tx);
     if (dto.name !== undefined) p.name = dto.name;
     if (dto.timeZone !== undefined) p.timeZone = dto.timeZone;
     if (dto.address !== undefined) p.address = dto.address;
     if (dto.phone !== undefined) p.phone = dto.phone;
+    if (dto.recordingDisclosure !== undefined)
+      p.recordingDisclosure = dto.recordingDisclosure as unknown as Prompt | null;
+    if (dto.requireRecordingDisclosure !== undefined)
+      p.requireRecordingDisclosure = dto.requireRecordingDisclosure;
     const saved = await this.properties.save(p, tx);
     // The call rollup's days are the property's local days: count its calls again in the new zone.
     if (zoneChanged) await this.properties.rebuildCallRollup(id, tx);
     return saved;
+  }
+
+  /**
+   * The property's recording disclosure settings as they would be after `dto`: a default that is a
+   * prompt of the property's own (an audio file it has), which engine v1 could not play; and a
+   * requirement every flow of the property that records meets (its own disclosure, or the
+   * default), so no recording flow is left that a save would refuse. 422 naming the field.
+   */
+  private async checkDisclosure(p: PropertyEntity, dto: UpdatePropertyDto, tx: Tx): Promise<void> {
+    const given = dto.recordingDisclosure;
+    if (given !== undefined && given !== null) {
+      const { audioIds } = await this.resources.resourceIds(p.id, tx);
+      const issues = checkPrompt(given as unknown as Prompt, 'recordingDisclosure', audioIds);
+      if (issues.length) throw ApiError.invalid(issues.map((i) => issueField(i)));
+      if (this.cfg.temporal.callEngine === 'v1')
+        throw ApiError.invalid([
+          {
+            field: 'recordingDisclosure',
+            message: 'call engine v1 plays no recording disclosure (CALL_ENGINE=v1 here)',
+          },
+        ]);
+    }
+    const disclosure = given !== undefined ? given : p.recordingDisclosure;
+    const required = dto.requireRecordingDisclosure ?? p.requireRecordingDisclosure;
+    if (!required || disclosure) return;
+    const flows = await this.flows.currentDefinitions(p.id, tx);
+    const without = flows.filter((f) => f.definition.recording && !f.definition.recordingDisclosure);
+    if (without.length === 0) return;
+    const names = without.map((f) => `"${f.name}"`).join(', ');
+    // The field the request changed to get here: turning the requirement on, or clearing the default.
+    const field =
+      dto.requireRecordingDisclosure === true && !p.requireRecordingDisclosure
+        ? 'requireRecordingDisclosure'
+        : 'recordingDisclosure';
+    throw ApiError.invalid([
+      {
+        field,
+        message: `call flow${without.length > 1 ? 's' : ''} ${names} record${without.length > 1 ? '' : 's'} calls without a disclosure of ${without.length > 1 ? 'their' : 'its'} own: give ${without.length > 1 ? 'them' : 'it'} one, or give the property a default recordingDisclosure`,
+      },
+    ]);
   }
 
   /**

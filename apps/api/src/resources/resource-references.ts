@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
+  flowResources,
   promptResources,
-  stepResources,
   type CallFlow,
   type ResourceKind,
   type ResourceRef,
 } from '@switchboard/domain';
 import {
   CallFlowRepository,
+  PropertyRepository,
   RingGroupRepository,
   VoicemailBoxRepository,
   VoicemailMessageRepository,
@@ -26,9 +27,12 @@ export const RESOURCE_LABELS: Record<ResourceKind, string> = {
   voicemail_box: 'voicemail box',
 };
 
-/** The resources a call flow names: each step's, as its kind's descriptor lists them (libs/domain). */
+/**
+ * The resources a call flow names: each step's, as its kind's descriptor lists them, and its
+ * recording disclosure's audio (libs/domain flowResources).
+ */
 export function flowRefs(flow: CallFlow): ResourceRef[] {
-  return flow.steps.flatMap((step) => stepResources(step));
+  return flowResources(flow);
 }
 
 export function ringGroupRefs(g: StoredRingGroup): ResourceRef[] {
@@ -46,7 +50,8 @@ export function voicemailBoxRefs(b: { agentId: string | null; greeting: unknown 
 /**
  * What uses a resource, for refusing to delete it: the current versions of the property's call
  * flows (older versions only serve calls already running, which resolved their resources at
- * start), its ring groups and its voicemail boxes, and for a box the messages in it.
+ * start), its ring groups and its voicemail boxes, for a box the messages in it, and the
+ * property's own default recording disclosure.
  */
 @Injectable()
 export class ResourceReferences {
@@ -55,6 +60,7 @@ export class ResourceReferences {
     private readonly ringGroups: RingGroupRepository,
     private readonly boxes: VoicemailBoxRepository,
     private readonly messages: VoicemailMessageRepository,
+    private readonly properties: PropertyRepository,
   ) {}
 
   /** Each user as `call flow "Main line"`, for the 409 message. */
@@ -65,7 +71,11 @@ export class ResourceReferences {
     const names = (refs: ResourceRef[]) => refs.some((r) => r.kind === ref.kind && r.id === ref.id);
     // A box's messages would be out of reach without it (the api reads them through their box).
     const messages = ref.kind === 'voicemail_box' ? await this.messages.count(propertyId, ref.id, tx) : 0;
+    const property = await this.properties.find(propertyId, tx);
     return [
+      ...(property && names(promptResources(property.recordingDisclosure))
+        ? ["the property's default recording disclosure"]
+        : []),
       ...flows.filter((f) => names(flowRefs(f.definition))).map((f) => `call flow "${f.name}"`),
       ...groups
         .filter((g) => names(ringGroupRefs(g.definition as StoredRingGroup)))

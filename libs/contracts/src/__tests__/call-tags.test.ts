@@ -52,6 +52,14 @@ describe('promptOfTag', () => {
     assert.deepEqual(promptOfTag(undefined), { name: null, purpose: 'greeting' });
   });
 
+  it('reads the recording disclosure, whichever playing of the call it was', () => {
+    assert.equal(callTags.disclosure(1), 'recording-disclosure#1');
+    assert.deepEqual(promptOfTag(callTags.disclosure(1)), { name: null, purpose: 'disclosure' });
+    assert.deepEqual(promptOfTag(callTags.disclosure(7)), { name: null, purpose: 'disclosure' });
+    // A step's prompts never read as it, the step's name ending like it or not.
+    assert.equal(promptOfTag(callTags.prompt('no-recording-disclosure', 2)).purpose, 'greeting');
+  });
+
   for (const step of STEPS) {
     it(`reads back every prompt of step "${step}"`, () => {
       assert.deepEqual(

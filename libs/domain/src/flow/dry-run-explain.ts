@@ -1,4 +1,4 @@
-import { describeCriteria } from '../diagram/describe';
+import { describeCriteria, describePrompt } from '../diagram/describe';
 import { describeAnswer } from '../front-desk/ask-routing';
 import { describeRingPlan } from '../ring/ring-plan';
 import type { DryRunOutcome, DryRunResult, DryRunTraceEntry } from './dry-run';
@@ -106,6 +106,18 @@ function explainEntry(flow: CallFlow, t: DryRunTraceEntry, labelOf: (id: StepId)
       return { ...base, decision: `Fallback: ${reason}`, why, next: o.stepId };
     }
   }
+}
+
+/**
+ * What the caller hears before the flow, when it records: the disclosure and whose it is, or that
+ * they are told nothing; null when the flow does not record.
+ */
+export function describeDisclosure(result: DryRunResult): string | null {
+  if (!result.recording) return null;
+  const d = result.recordingDisclosure;
+  if (d === null) return 'Recorded without a disclosure: the caller is not told';
+  const whose = d.source === 'flow' ? 'the flow’s own' : 'the property’s default';
+  return `First the recording disclosure (${whose}): ${describePrompt(d.prompt, null) ?? ''}`;
 }
 
 /** The call's end in one line: "Answered by ann at ring_leasing". */

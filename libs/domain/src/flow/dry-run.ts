@@ -5,6 +5,8 @@ import type { AgentAvailability, RingPlan } from '../ring/ring-plan';
 import type { CallFlow, StepId } from './flow-model';
 import { isDecisionEntry, resolveAction, type DecisionContext, type PathEntry } from './interpret';
 import { PATH_CONNECTED } from './path-convention';
+import type { Prompt } from './prompt';
+import { recordingDisclosureOf, type AppliedDisclosure } from './recording-disclosure';
 
 /**
  * The dry-run simulator: plays one imagined call through a flow with the same interpreter, menu
@@ -31,6 +33,8 @@ export interface DryRunScript {
   readonly forwardAnswered?: boolean;
   /** Safety stop for flows that loop through menus on the script's input (default 100 steps). */
   readonly maxSteps?: number;
+  /** The property's default recording disclosure, for a recording flow without its own. */
+  readonly propertyDisclosure?: Prompt | null;
 }
 
 export type DryRunTraceEntry =
@@ -77,6 +81,11 @@ export interface DryRunResult {
   readonly trace: DryRunTraceEntry[];
   readonly outcome: DryRunOutcome;
   readonly recording: boolean;
+  /**
+   * What the caller hears first, before anything is recorded, when the flow records: the flow's
+   * own disclosure or the property's default; null when none would play.
+   */
+  readonly recordingDisclosure: AppliedDisclosure | null;
   /** Whether the conversation would be transcribed once connected. */
   readonly transcription: boolean;
 }
@@ -122,6 +131,7 @@ export function dryRun(flow: CallFlow, ctx: DecisionContext, script: DryRunScrip
     trace,
     outcome,
     recording: flow.recording,
+    recordingDisclosure: recordingDisclosureOf(flow, script.propertyDisclosure),
     transcription: flow.transcription === true,
   });
 

@@ -9,7 +9,10 @@ import type { CallFlow, FlowStep, StepId } from './flow-model';
 export interface FlowDiff {
   /** Whether the two flows differ at all. */
   readonly changed: boolean;
-  /** The flow's own settings that changed (`initialStepId`, `recording`, `transcription`). */
+  /**
+   * The flow's own settings that changed (`initialStepId`, `recording`, `transcription`,
+   * `recordingDisclosure` and its fields).
+   */
   readonly flow: readonly FieldChange[];
   /** One entry per step that differs: the newer flow's order, then the removed steps in the older one's. */
   readonly steps: readonly StepDiff[];
@@ -41,6 +44,7 @@ export function diffFlows(before: CallFlow, after: CallFlow): FlowDiff {
   diffValues('initialStepId', before.initialStepId, after.initialStepId, flow);
   diffValues('recording', before.recording, after.recording, flow);
   diffValues('transcription', before.transcription ?? false, after.transcription ?? false, flow);
+  diffValues('recordingDisclosure', before.recordingDisclosure, after.recordingDisclosure, flow);
 
   const old = new Map(before.steps.map((s) => [s.id, s]));
   const kept = new Set(after.steps.map((s) => s.id));

@@ -14,6 +14,12 @@ export interface CallFlow {
   /** Record the whole call (one toggle per flow). */
   readonly recording: boolean;
   /**
+   * Played to the caller at the start of a recording flow, before anything is recorded ("this
+   * call may be recorded"); absent: the property's default disclosure, if it has one
+   * (recording-disclosure.ts). Engine v2 only.
+   */
+  readonly recordingDisclosure?: Prompt;
+  /**
    * Transcribe the conversation once the caller is connected to someone (both sides, by speaker);
    * absent is off.
    */

@@ -44,7 +44,7 @@ export function stepResources(step: FlowStep): ResourceRef[] {
   return [...kind.resources(step), ...kind.prompts(step).flatMap((r) => promptResources(r.prompt))];
 }
 
-/** What a call flow names: each of its steps' resources. */
+/** What a call flow names: each of its steps' resources, and its recording disclosure's audio. */
 export function flowResources(flow: CallFlow): ResourceRef[] {
-  return flow.steps.flatMap((step) => stepResources(step));
+  return [...flow.steps.flatMap((step) => stepResources(step)), ...promptResources(flow.recordingDisclosure)];
 }

@@ -2,6 +2,7 @@ import { isList } from '../shared/is-list';
 import type { ValidationIssue, ValidationReport } from '../shared/validation-issue';
 import { FLOW_LIMITS } from './flow-limits';
 import type { CallFlow, FlowStep } from './flow-model';
+import type { DisclosurePolicy } from './recording-disclosure';
 import { STEP_TYPES, stepKindOf } from './step-kinds';
 import { isCallerInputStep, stepLinks, stepPrompts } from './step-links';
 import { checkPrompt } from './validate-prompt';
@@ -42,7 +43,10 @@ export type FlowIssueCode =
   | 'invalid_ask_field'
   | 'unknown_ask_field'
   | 'unknown_ask_value'
-  | 'needs_engine_v2';
+  | 'needs_engine_v2'
+  | 'no_recording_disclosure'
+  | 'unused_recording_disclosure'
+  | 'recording_disclosure_required';
 
 export interface FlowIssue extends ValidationIssue {
   readonly code: FlowIssueCode;
@@ -67,6 +71,12 @@ export interface FlowValidationContext {
    * spoken front desk) are refused when it runs calls. Absent: v2.
    */
   readonly callEngine?: 'v1' | 'v2';
+  /**
+   * The property's recording disclosure settings (its default disclosure, its requirement).
+   * Absent: the requirement is not checked, and a recording flow without a disclosure of its own
+   * is warned about as one that may tell callers nothing.
+   */
+  readonly disclosure?: DisclosurePolicy;
 }
 
 /** The single validator for call flows: used by the admin API on save and by the dry-run. */
@@ -171,6 +181,10 @@ export function validateFlow(flow: CallFlow, ctx: FlowValidationContext = {}): V
     stepKindOf(step.type)?.validate(step, ctx, add);
   });
 
+  checkRecordingDisclosure(flow, ctx, (severity, code, message) =>
+    report(severity === 'error' ? errors : warnings, code, 'recordingDisclosure', message),
+  );
+
   checkReachability(flow, byId, (index, id) =>
     report(
       errors,
@@ -192,6 +206,65 @@ export function validateFlow(flow: CallFlow, ctx: FlowValidationContext = {}): V
   }
 
   return { errors, warnings };
+}
+
+/**
+ * A recording flow tells callers first (its own disclosure, else the property's default): without
+ * one of its own it is a warning, and an error when the property requires a disclosure it has no
+ * default for. Only engine v2 plays disclosures.
+ */
+function checkRecordingDisclosure(
+  flow: CallFlow,
+  ctx: FlowValidationContext,
+  add: (severity: 'error' | 'warning', code: FlowIssueCode, message: string) => void,
+): void {
+  const own = flow.recordingDisclosure;
+  if (own !== undefined && own !== null) {
+    for (const issue of checkPrompt(own, 'recordingDisclosure', ctx.audioIds))
+      add(
+        'error',
+        issue.code as FlowIssueCode,
+        issue.message.replace('The prompt', 'The recording disclosure'),
+      );
+    if (ctx.callEngine === 'v1')
+      add(
+        'error',
+        'needs_engine_v2',
+        'The flow has a recording disclosure, which only call engine v2 plays (CALL_ENGINE=v1 here).',
+      );
+    if (flow.recording !== true)
+      add(
+        'warning',
+        'unused_recording_disclosure',
+        'The flow has a recording disclosure but does not record calls: it is not played.',
+      );
+    return;
+  }
+  if (flow.recording !== true) return;
+  const policy = ctx.disclosure;
+  if (policy?.required === true && ctx.callEngine === 'v1') {
+    add(
+      'error',
+      'needs_engine_v2',
+      'The property requires a recording disclosure before recording, which only call engine v2 plays (CALL_ENGINE=v1 here).',
+    );
+  } else if (policy?.required === true && !policy.propertyDefault) {
+    add(
+      'error',
+      'recording_disclosure_required',
+      'The property requires a recording disclosure for every flow that records: give the flow one (recordingDisclosure), or give the property a default disclosure.',
+    );
+    return;
+  }
+  add(
+    'warning',
+    'no_recording_disclosure',
+    policy === undefined
+      ? "The flow records calls but has no recording disclosure of its own: callers hear the property's default disclosure, or nothing when it has none."
+      : policy.propertyDefault
+        ? "The flow records calls but has no recording disclosure of its own: callers hear the property's default disclosure."
+        : 'The flow records calls but has no recording disclosure: callers are not told they are recorded.',
+  );
 }
 
 function checkReachability(

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CallOutcome, PathEntry } from '@switchboard/contracts';
+import type { CallOutcome, PathEntry, RecordingPause } from '@switchboard/contracts';
 import type { LeadStatus } from '@switchboard/domain';
 
 /** The record of one finished inbound call, written once by its workflow. */
@@ -166,6 +166,25 @@ export class CallEntity {
   /** Text of the conversation from a transcription service, when one was attached. */
   @Column({ type: 'text', nullable: true })
   transcript: string | null;
+
+  /**
+   * Whether the recording disclosure the call owed its caller was played (false: its audio file
+   * was gone, or the caller left first); null when none applied.
+   */
+  @Column({ name: 'disclosure_played', type: 'boolean', nullable: true })
+  disclosurePlayed: boolean | null;
+
+  /** When the disclosure finished playing (carrier clock). */
+  @Column({ name: 'disclosure_played_at', type: 'timestamptz', nullable: true })
+  disclosurePlayedAt: Date | null;
+
+  /** When the flow's conversation recording started; null: the conversation was not recorded. */
+  @Column({ name: 'recording_started_at', type: 'timestamptz', nullable: true })
+  recordingStartedAt: Date | null;
+
+  /** Pauses agents made in the conversation recording, in order (carrier-clock ISO instants). */
+  @Column({ name: 'recording_pauses', type: 'jsonb', default: () => "'[]'::jsonb" })
+  recordingPauses: RecordingPause[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

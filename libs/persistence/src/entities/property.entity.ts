@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Prompt } from '@switchboard/domain';
 
 /** A business location or brand whose calls are tracked (a rental community, a clinic). */
 @Entity({ name: 'properties' })
@@ -27,6 +28,17 @@ export class PropertyEntity {
   /** The call flow `POST …/default-routing/apply` gives its tracking numbers; null: none chosen. */
   @Column({ name: 'default_call_flow_id', type: 'uuid', nullable: true })
   defaultCallFlowId: string | null;
+
+  /**
+   * What callers hear before a recording flow without a disclosure of its own records them; null:
+   * no default.
+   */
+  @Column({ name: 'recording_disclosure', type: 'jsonb', nullable: true })
+  recordingDisclosure: Prompt | null;
+
+  /** Every recording flow must have a disclosure (its own, or the default above). */
+  @Column({ name: 'require_recording_disclosure', type: 'boolean', default: false })
+  requireRecordingDisclosure: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

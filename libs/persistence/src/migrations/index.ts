@@ -28,6 +28,7 @@ import { FormTracking1765750000000 } from './1765750000000-form-tracking';
 import { Conversions1765760000000 } from './1765760000000-conversions';
 import { CallTranscripts1765770000000 } from './1765770000000-call-transcripts';
 import { PrivacyGround1765780000000 } from './1765780000000-privacy-ground';
+import { RecordingDisclosure1765785000000 } from './1765785000000-recording-disclosure';
 import { Retention1765790000000 } from './1765790000000-retention';
 import { Erasures1765800000000 } from './1765800000000-erasures';
 
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   Conversions1765760000000,
   CallTranscripts1765770000000,
   PrivacyGround1765780000000,
+  RecordingDisclosure1765785000000,
   Retention1765790000000,
   Erasures1765800000000,
 ];

@@ -13,6 +13,8 @@ export interface AgentRow {
   endpoint: AgentEndpoint;
   presence: Presence;
   currentCallControlId: string | null;
+  /** The workflow of the call that leg belongs to (recording pauses are asked of it). */
+  currentCallWorkflowId: string | null;
   telnyxCredentialId: string | null;
 }
 
@@ -25,7 +27,8 @@ export type AgentCall = Pick<
 type AgentKey = Pick<AgentRow, 'propertyId' | 'agentId'>;
 
 const AGENT_COLUMNS = `a.property_id AS "propertyId", p.name AS "propertyName", a.id AS "agentId", a.name, a.endpoint, a.presence,
-  a.current_call_control_id AS "currentCallControlId", a.telnyx_credential_id AS "telnyxCredentialId"`;
+  a.current_call_control_id AS "currentCallControlId", a.current_call_workflow_id AS "currentCallWorkflowId",
+  a.telnyx_credential_id AS "telnyxCredentialId"`;
 
 /** Agents' presence and the state of their browser leg, and the calls they took or placed. */
 export class AgentDirectoryRepository {
@@ -55,7 +58,8 @@ export class AgentDirectoryRepository {
   async setPresence(agent: AgentKey, presence: Presence): Promise<void> {
     await this.ds.query(
       `UPDATE agents SET presence = $3, updated_at = now(),
-              current_call_control_id = CASE WHEN $3 = 'on_call' THEN current_call_control_id ELSE NULL END
+              current_call_control_id = CASE WHEN $3 = 'on_call' THEN current_call_control_id ELSE NULL END,
+              current_call_workflow_id = CASE WHEN $3 = 'on_call' THEN current_call_workflow_id ELSE NULL END
         WHERE property_id = $1 AND id = $2`,
       [agent.propertyId, agent.agentId, presence],
     );
@@ -68,11 +72,12 @@ export class AgentDirectoryRepository {
     ]);
   }
 
-  /** On a call on this leg. */
-  async connected(agent: AgentKey, callControlId: string): Promise<void> {
+  /** On a call on this leg, of the call workflow `workflowId`. */
+  async connected(agent: AgentKey, callControlId: string, workflowId: string): Promise<void> {
     await this.ds.query(
-      `UPDATE agents SET presence = 'on_call', current_call_control_id = $3 WHERE property_id = $1 AND id = $2`,
-      [agent.propertyId, agent.agentId, callControlId],
+      `UPDATE agents SET presence = 'on_call', current_call_control_id = $3, current_call_workflow_id = $4
+        WHERE property_id = $1 AND id = $2`,
+      [agent.propertyId, agent.agentId, callControlId, workflowId],
     );
   }
 
@@ -80,7 +85,7 @@ export class AgentDirectoryRepository {
   async ended(agent: AgentKey, callControlId: string): Promise<boolean> {
     const rows: unknown[] = await this.ds.query(
       `WITH u AS (
-         UPDATE agents SET presence = 'available', current_call_control_id = NULL
+         UPDATE agents SET presence = 'available', current_call_control_id = NULL, current_call_workflow_id = NULL
           WHERE property_id = $1 AND id = $2 AND current_call_control_id = $3 RETURNING id)
        SELECT id FROM u`,
       [agent.propertyId, agent.agentId, callControlId],

@@ -68,7 +68,8 @@ export class CallRecordRepository {
                           talk_secs, outcome, answered_by, hangup_cause, path, call_flow_id, call_flow_version,
                           recording_url, voicemail_box_id, session_id, keyword, campaign, landing_page,
                           active_page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
-                          attribution, prior_calls, direction, agent_id, agent_name)
+                          attribution, prior_calls, direction, agent_id, agent_name, disclosure_played,
+                          disclosure_played_at, recording_started_at, recording_pauses)
        VALUES ($1,$2,$3,
                -- Looked up, not trusted: a number released (or a source or property deleted) while the
                -- call ran leaves its id null rather than failing the foreign key on every retry.
@@ -76,13 +77,15 @@ export class CallRecordRepository {
                (SELECT id FROM tracking_numbers WHERE id = $5::uuid),
                (SELECT id FROM tracking_sources WHERE id = $6::uuid),
                $7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,
-               $23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38)
+               $23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38,$39,$40,$41,$42)
        ON CONFLICT (workflow_id) DO UPDATE SET
          answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, duration_secs = EXCLUDED.duration_secs,
          talk_secs = EXCLUDED.talk_secs, outcome = EXCLUDED.outcome, answered_by = EXCLUDED.answered_by,
          hangup_cause = EXCLUDED.hangup_cause, path = EXCLUDED.path, recording_url = EXCLUDED.recording_url,
          voicemail_box_id = EXCLUDED.voicemail_box_id, agent_id = EXCLUDED.agent_id,
-         agent_name = EXCLUDED.agent_name
+         agent_name = EXCLUDED.agent_name, disclosure_played = EXCLUDED.disclosure_played,
+         disclosure_played_at = EXCLUDED.disclosure_played_at,
+         recording_started_at = EXCLUDED.recording_started_at, recording_pauses = EXCLUDED.recording_pauses
        -- xmax is 0 on a row this statement inserted, the updating transaction on one it rewrote.
        RETURNING id, (xmax = 0) AS inserted`,
       [
@@ -113,6 +116,10 @@ export class CallRecordRepository {
         r.direction ?? 'inbound',
         agent?.id ?? r.agentId ?? null,
         agent?.name ?? null,
+        r.disclosure?.played ?? null,
+        r.disclosure?.at ?? null,
+        r.recordingStartedAt ?? null,
+        JSON.stringify(r.recordingPauses ?? []),
       ],
     );
     return call;

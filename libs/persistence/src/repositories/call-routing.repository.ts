@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CallerScoreHistory, LeadStatus } from '@switchboard/domain';
+import type { CallerScoreHistory, LeadStatus, Prompt } from '@switchboard/domain';
 
 export interface TrackingNumberRoute {
   propertyId: string;
@@ -20,6 +20,8 @@ export interface TrackingNumberRoute {
   repeatCallerWindowDays: number | null;
   /** The number's call flow at its current version, when one is assigned. */
   flow: { id: string; version: number; definition: unknown } | null;
+  /** The property's default recording disclosure, for recording flows without their own. */
+  recordingDisclosure: Prompt | null;
 }
 
 /** Read side used by call workflows: everything needed to route a call to a tracking number. */
@@ -37,6 +39,7 @@ export class CallRoutingRepository {
               n.forward_to AS "forwardTo", n.greeting_text AS "greetingText", n.greeting_audio_url AS "greetingAudioUrl",
               n.pool_id AS "poolId", p.dni_lookback_minutes AS "lookbackMinutes",
               p.repeat_caller_window_days AS "repeatCallerWindowDays",
+              p.recording_disclosure AS "recordingDisclosure",
               f.id AS "flowId", v.version AS "flowVersion", v.definition
          FROM tracking_numbers n
          JOIN properties p ON p.id = n.property_id

@@ -29,6 +29,39 @@ describe('scenario expectations', () => {
     ]);
   });
 
+  it('compares the disclosure with the record, and fails it on a record that does not say', () => {
+    assert.deepEqual(checkExpectations({ disclosure: 'played' }, { ...observed, disclosure: 'played' }), []);
+    assert.deepEqual(checkExpectations({ disclosure: null }, { ...observed, disclosure: 'not_played' }), [
+      { key: 'disclosure', expected: null, actual: 'not_played' },
+    ]);
+    assert.deepEqual(
+      checkExpectations({ disclosure: null }, observed).map((f) => f.key),
+      ['disclosure'],
+    );
+  });
+
+  it('finds timeline entries by how they begin, in order, with others between', () => {
+    const timeline = [
+      'Call from +13125550100 to +13125550199',
+      'Recording disclosure played (2 s)',
+      'Caller bridged with Ann',
+      'Recording started',
+    ];
+    const o = { ...observed, timeline };
+    assert.deepEqual(
+      checkExpectations({ timeline: ['Recording disclosure played', 'Recording started'] }, o),
+      [],
+    );
+    assert.deepEqual(
+      checkExpectations({ timeline: ['Recording started', 'Recording disclosure played'] }, o),
+      [{ key: 'timeline', expected: ['Recording started', 'Recording disclosure played'], actual: timeline }],
+    );
+    assert.deepEqual(
+      checkExpectations({ timeline: ['Recording started'] }, observed).map((f) => f.key),
+      ['timeline'],
+    );
+  });
+
   it('never passes an attribution field the record does not carry', () => {
     const f = checkExpectations(
       { attribution: { source: 'Zillow', campaign: 'fall', first_time: true } },

@@ -29,6 +29,7 @@ import { ProblemNotice } from '../../ui/problem-notice';
 import { FlowCanvas } from './flow-canvas';
 import { apiIssues, issuesOfStep, reportIssues, type StepIssue } from './flow-issues';
 import { diagramNames, loadFlowResources, validationContext, type FlowResources } from './flow-resources';
+import { PromptField } from './prompt-field';
 import { TryItPanel } from './panels/try-it-panel';
 import { UsePanel } from './panels/use-panel';
 import { VersionsPanel } from './panels/versions-panel';
@@ -363,6 +364,29 @@ function FlowEditor({
                         Record calls
                       </label>
                     </div>
+                    {(draft.recording === true || draft.recordingDisclosure !== undefined) && (
+                      <>
+                        <PromptField
+                          label="Recording disclosure"
+                          name="recordingDisclosure"
+                          prompt={draft.recordingDisclosure}
+                          optional
+                          audio={resources.audio}
+                          problem={undefined}
+                          onChange={(p) =>
+                            edit(({ recordingDisclosure: _old, ...f }) =>
+                              p === undefined ? f : { ...f, recordingDisclosure: p },
+                            )
+                          }
+                        />
+                        <p className="hint">
+                          Played to the caller before anything is recorded.{' '}
+                          {resources.disclosure.propertyDefault
+                            ? 'Without one, callers hear the property’s default disclosure.'
+                            : 'The property has no default disclosure (Property settings).'}
+                        </p>
+                      </>
+                    )}
                     <div className="field field-check">
                       <label>
                         <input

@@ -1,4 +1,4 @@
-import type { FlowDiagramNames, FlowValidationContext } from '@switchboard/domain';
+import type { DisclosurePolicy, FlowDiagramNames, FlowValidationContext } from '@switchboard/domain';
 import { unwrap, type Api } from '../../api/client';
 import type { Ok } from '../../api/types';
 
@@ -16,21 +16,28 @@ export interface FlowResources {
   ringGroups: Items<'/v1/properties/{propertyId}/ring-groups'>;
   audio: Items<'/v1/properties/{propertyId}/audio'>;
   voicemailBoxes: Items<'/v1/properties/{propertyId}/voicemail-boxes'>;
+  /** The property's recording disclosure settings: its default disclosure, its requirement. */
+  disclosure: DisclosurePolicy;
 }
 
 export async function loadFlowResources(api: Api, propertyId: string): Promise<FlowResources> {
   const path = { params: { path: { propertyId } } };
-  const [schedules, ringGroups, audio, voicemailBoxes] = await Promise.all([
+  const [schedules, ringGroups, audio, voicemailBoxes, property] = await Promise.all([
     unwrap(api.GET('/v1/properties/{propertyId}/schedules', path)),
     unwrap(api.GET('/v1/properties/{propertyId}/ring-groups', path)),
     unwrap(api.GET('/v1/properties/{propertyId}/audio', path)),
     unwrap(api.GET('/v1/properties/{propertyId}/voicemail-boxes', path)),
+    unwrap(api.GET('/v1/properties/{propertyId}', path)),
   ]);
   return {
     schedules: schedules.items,
     ringGroups: ringGroups.items,
     audio: audio.items,
     voicemailBoxes: voicemailBoxes.items,
+    disclosure: {
+      propertyDefault: property.recordingDisclosure !== null,
+      required: property.requireRecordingDisclosure,
+    },
   };
 }
 
@@ -45,6 +52,7 @@ export function validationContext(r: FlowResources): FlowValidationContext {
     ringGroupIds: ids(r.ringGroups),
     audioIds: ids(r.audio),
     voicemailBoxIds: ids(r.voicemailBoxes),
+    disclosure: r.disclosure,
   };
 }
 

@@ -2,6 +2,7 @@ import type {
   MeReply,
   Presence,
   RecentCall,
+  RecordingReply,
   SessionReply,
   SettablePresence,
   TelephonyReply,
@@ -57,6 +58,11 @@ export class AgentApi {
 
   placeCall(to: string, callerId: string): Promise<{ callId: string; workflowId: string }> {
     return this.call('POST', '/v1/agent/calls', { to, callerId });
+  }
+
+  /** Pauses or resumes the recording of the call the agent is on. */
+  recording(action: 'pause' | 'resume'): Promise<RecordingReply> {
+    return this.call('POST', `/v1/agent/current-call/recording/${action}`);
   }
 
   /** EventSource cannot send headers, so the token rides in the query (docs/AGENT.md). */

@@ -26,6 +26,10 @@ interface ActiveCall {
   muted: boolean;
   held: boolean;
   digits: string;
+  /** The call's recording: null when its flow does not record (no pause control then). */
+  recording: 'recording' | 'paused' | null;
+  /** A pause or resume is on its way: the control waits for its answer. */
+  recordingBusy: boolean;
 }
 
 /** The whole page: sign-in, presence, the incoming card, the call in progress, dialer and history. */
@@ -295,7 +299,17 @@ class AgentApp {
     byId('dial-status').textContent = '';
     this.dropCard(id);
     const pop = r && !r.outbound ? r : undefined;
-    this.active = { id, party, pop, connectedAt: Date.now(), muted: false, held: false, digits: '' };
+    this.active = {
+      id,
+      party,
+      pop,
+      connectedAt: Date.now(),
+      muted: false,
+      held: false,
+      digits: '',
+      recording: pop?.recording === true ? 'recording' : null,
+      recordingBusy: false,
+    };
     this.renderCall();
     this.renderControls();
     window.clearInterval(this.timer);
@@ -346,6 +360,19 @@ class AgentApp {
       h('p', { class: 'note', hidden: !call.held }, 'On hold'),
       h(
         'p',
+        {
+          class: `recording-state recording-${call.recording ?? 'off'}`,
+          role: 'status',
+          hidden: call.recording === null,
+        },
+        call.recording === 'paused'
+          ? 'Recording paused'
+          : call.recording === 'recording'
+            ? 'This call is recorded'
+            : '',
+      ),
+      h(
+        'p',
         { class: 'muted', hidden: this.telephony?.mode !== 'simulator' },
         'Simulator: no audio; mute and hold change nothing on the call.',
       ),
@@ -354,6 +381,19 @@ class AgentApp {
         { class: 'actions' },
         toggle(call.muted ? 'Unmute' : 'Mute', call.muted, () => void this.toggleMute()),
         toggle(call.held ? 'Resume' : 'Hold', call.held, () => void this.toggleHold()),
+        call.recording === null
+          ? null
+          : h(
+              'button',
+              {
+                type: 'button',
+                class: 'recording-control',
+                'aria-pressed': String(call.recording === 'paused'),
+                disabled: call.recordingBusy,
+                onclick: () => void this.toggleRecording(),
+              },
+              call.recording === 'paused' ? 'Resume recording' : 'Pause recording',
+            ),
         h('button', { type: 'button', class: 'hangup', onclick: () => void this.hangup() }, 'Hang up'),
       ),
       h(
@@ -384,6 +424,23 @@ class AgentApp {
     await this.act(() => this.telephony?.setHeld(call.id, !call.held), 'hold');
     call.held = !call.held;
     this.renderCall();
+  }
+
+  /** Pauses the call's recording (a card number read aloud), or resumes it; the api says where it stands. */
+  private async toggleRecording(): Promise<void> {
+    const call = this.active;
+    if (!call || call.recording === null || call.recordingBusy) return;
+    const action = call.recording === 'paused' ? 'resume' : 'pause';
+    call.recordingBusy = true;
+    this.renderCall();
+    try {
+      call.recording = (await this.api.recording(action)).state;
+    } catch (err) {
+      this.flash(`Could not ${action} the recording: ${message(err)}`);
+    } finally {
+      call.recordingBusy = false;
+      if (this.active === call) this.renderCall();
+    }
   }
 
   private async press(key: string): Promise<void> {

@@ -63,6 +63,13 @@ export interface RingingEvent {
   /** The same as the agent reads it: step labels and menu choices ("pressed 2: Leasing"). */
   pathLabels?: string[] | null;
   previousCall: { score: number | null; leadStatus: string | null } | null;
+  /** The call's flow records the conversation: the agent may pause the recording. */
+  recording?: boolean;
+}
+
+/** Where the recording of the agent's call stands (POST …/current-call/recording/pause|resume). */
+export interface RecordingReply {
+  state: 'recording' | 'paused';
 }
 
 export interface LegEvent {

@@ -31,8 +31,73 @@ const ref = (e: CarrierEvent): TimelineEventRef => ({
   callControlId: e.callControlId,
 });
 
-/** Ties on the carrier clock keep cause before effect: the call, then carrier events, then the steps they led to. */
-const RANK: Partial<Record<CallTimelineEntryKind, number>> = { call_received: 0, step: 2 };
+/**
+ * What the call's record alone says of its recording: Telnyx sends no webhook when a recording
+ * starts or is paused, so the workflow kept those instants, estimated on the carrier's clock (the
+ * latest webhook's instant plus the time since it arrived, which leaves out its delivery time); and
+ * a disclosure it owed but could not play. A played disclosure is its prompt's entry. The estimates
+ * are told no earlier than what they followed: record_start goes out once the caller is bridged
+ * (`bridgedAt`), a pause once the recording runs.
+ */
+function recordingEntries(
+  call: TimelineCall,
+  told: readonly CallTimelineEntry[],
+  bridgedAt: string | undefined,
+): CallTimelineEntry[] {
+  const entries: CallTimelineEntry[] = [];
+  const notBefore = (at: string, earliest: string | undefined) =>
+    earliest !== undefined && Date.parse(earliest) > Date.parse(at) ? earliest : at;
+  if (call.disclosure?.played === false) {
+    // Given up where its playing ended (cut short), else where it was due: once the caller was answered.
+    const playing = told.filter((e) => e.kind === 'prompt' && e.purpose === 'disclosure').at(-1);
+    const answered = told.find((e) => e.kind === 'call_answered');
+    entries.push({
+      at:
+        (playing?.kind === 'prompt' ? (playing.endedAt ?? playing.at) : undefined) ??
+        answered?.at ??
+        (call.path[0]?.at || call.startedAt),
+      kind: 'disclosure_not_played',
+      summary: 'Recording disclosure not played',
+      events: [],
+    });
+  }
+  if (!call.recordingStartedAt) return entries;
+  const started = notBefore(call.recordingStartedAt, bridgedAt);
+  entries.push({ at: started, kind: 'recording_started', summary: 'Recording started', events: [] });
+  for (const p of call.recordingPauses ?? []) {
+    const paused = notBefore(p.pausedAt, started);
+    entries.push({
+      at: paused,
+      kind: 'recording_paused',
+      summary: `Recording paused by ${p.agentName}`,
+      events: [],
+      agentId: p.agentId,
+      agentName: p.agentName,
+    });
+    if (p.resumedAt)
+      entries.push({
+        at: notBefore(p.resumedAt, paused),
+        kind: 'recording_resumed',
+        summary: 'Recording resumed',
+        events: [],
+      });
+  }
+  return entries;
+}
+
+/**
+ * Ties on the carrier clock keep cause before effect: the call, then carrier events, then the steps
+ * they led to, then what the workflow did there without a webhook (a recording started, paused).
+ */
+const RANK: Partial<Record<CallTimelineEntryKind, number>> = {
+  call_received: 0,
+  // After the disclosure's own prompt entry at the same instant, before the step that followed.
+  disclosure_not_played: 1.5,
+  step: 2,
+  recording_started: 3,
+  recording_paused: 3,
+  recording_resumed: 3,
+};
 const rankOf = (k: CallTimelineEntryKind): number => RANK[k] ?? 1;
 
 /**
@@ -367,6 +432,7 @@ export function buildCallTimeline(
       recordingId: null,
     });
   }
+  entries.push(...recordingEntries(call, entries, bridgeEntry?.at));
   for (const p of call.path) {
     const detail = p.detail ?? null;
     entries.push({

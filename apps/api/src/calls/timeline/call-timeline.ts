@@ -1,4 +1,11 @@
-import type { CallAttribution, CallOutcome, PathEntry, PromptPurpose } from '@switchboard/contracts';
+import type {
+  CallAttribution,
+  CallOutcome,
+  DisclosureRecord,
+  PathEntry,
+  PromptPurpose,
+  RecordingPause,
+} from '@switchboard/contracts';
 
 /**
  * A finished call told as a story: what the caller did, what the flow did, who was rung and for how
@@ -27,6 +34,12 @@ export interface TimelineCall {
   voicemailBoxId: string | null;
   /** Null for calls to numbers outside pools that carry no history, and for older records. */
   attribution: CallAttribution | null;
+  /** The recording disclosure the call owed; null when none applied. */
+  disclosure?: DisclosureRecord | null;
+  /** When the conversation recording started; null when the conversation was not recorded. */
+  recordingStartedAt?: string | null;
+  /** Agents' pauses of the conversation recording. */
+  recordingPauses?: readonly RecordingPause[];
   /**
    * Agents' names by the destination they are rung at (number, SIP URI, browser agent's URI): the
    * story names people, not addresses. Absent or missing a destination: the destination it is.
@@ -95,6 +108,13 @@ export type CallTimelineEntry =
       recordingId: string | null;
     })
   | (EntryBase<'voicemail'> & { voicemailBoxId: string; url: string | null; recordingId: string | null })
+  /** From the record: the conversation recording started (Telnyx sends no webhook for it). */
+  | EntryBase<'recording_started'>
+  /** From the record: an agent paused the recording (no webhook either). */
+  | (EntryBase<'recording_paused'> & { agentId: string; agentName: string })
+  | EntryBase<'recording_resumed'>
+  /** From the record: the recording disclosure the call owed was not played. */
+  | EntryBase<'disclosure_not_played'>
   | (EntryBase<'recording_failed'> & { tag: string | null })
   | (EntryBase<'caller_hangup'> & {
       hangupCause: string | null;

@@ -41,6 +41,12 @@ export function timelineCall(c: CallEntity): TimelineCall {
     recordingUrl: c.recordingUrl,
     voicemailBoxId: c.voicemailBoxId,
     attribution,
+    disclosure:
+      c.disclosurePlayed === null
+        ? null
+        : { played: c.disclosurePlayed, at: c.disclosurePlayedAt?.toISOString() ?? null },
+    recordingStartedAt: c.recordingStartedAt?.toISOString() ?? null,
+    recordingPauses: c.recordingPauses ?? [],
   };
 }
 

@@ -40,6 +40,7 @@ const PROMPT_LABEL: Record<PromptPurpose, string> = {
   hold: 'Hold audio',
   whisper: 'Whisper',
   voicemail_greeting: 'Voicemail greeting',
+  disclosure: 'Recording disclosure',
 };
 
 export function promptSummary(

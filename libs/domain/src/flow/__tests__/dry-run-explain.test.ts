@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { dryRun } from '../dry-run';
-import { describeOutcome, explainDryRun } from '../dry-run-explain';
+import { describeDisclosure, describeOutcome, explainDryRun } from '../dry-run-explain';
 import type { DecisionContext } from '../interpret';
 import { officeSchedule, ringGroups, sunsetFlow } from './fixtures';
 
@@ -65,5 +65,29 @@ describe('explainDryRun', () => {
     const ring = explainDryRun(sunsetFlow, vip).find((s) => s.stepId === 'ring_vip');
     assert.equal(ring?.decision, 'Nobody answered');
     assert.equal(ring?.next, 'ring_leasing');
+  });
+});
+
+describe('describeDisclosure', () => {
+  const at = ctx('2026-11-23T09:30:00-06:00');
+  test('names the disclosure the caller hears first, and whose it is', () => {
+    assert.equal(
+      describeDisclosure(dryRun(sunsetFlow, at, { ringGroups })),
+      'First the recording disclosure (the flow’s own): “This call may be recorded for quality.”',
+    );
+    const inherited = dryRun({ ...sunsetFlow, recordingDisclosure: undefined }, at, {
+      ringGroups,
+      propertyDisclosure: { kind: 'audio', audioId: 'notice' },
+    });
+    assert.equal(
+      describeDisclosure(inherited),
+      'First the recording disclosure (the property’s default): audio notice',
+    );
+  });
+
+  test('says a recorded caller is told nothing, and nothing of a flow that does not record', () => {
+    const silent = dryRun({ ...sunsetFlow, recordingDisclosure: undefined }, at, { ringGroups });
+    assert.equal(describeDisclosure(silent), 'Recorded without a disclosure: the caller is not told');
+    assert.equal(describeDisclosure(dryRun({ ...sunsetFlow, recording: false }, at, { ringGroups })), null);
   });
 });

@@ -131,6 +131,27 @@ describe('dryRun', () => {
     });
   }
 
+  test('says which recording disclosure the caller hears first: the flow’s, else the property’s', () => {
+    const own = dryRun(sunsetFlow, ctx(caller()), base);
+    assert.deepEqual(own.recordingDisclosure, {
+      prompt: { kind: 'tts', text: 'This call may be recorded for quality.' },
+      source: 'flow',
+    });
+    const fallback = { kind: 'audio', audioId: 'disclosure' } as const;
+    const inherited = dryRun({ ...sunsetFlow, recordingDisclosure: undefined }, ctx(caller()), {
+      ...base,
+      propertyDisclosure: fallback,
+    });
+    assert.deepEqual(inherited.recordingDisclosure, { prompt: fallback, source: 'property' });
+    const none = dryRun({ ...sunsetFlow, recordingDisclosure: undefined }, ctx(caller()), base);
+    assert.equal(none.recordingDisclosure, null);
+    const notRecorded = dryRun({ ...sunsetFlow, recording: false }, ctx(caller()), {
+      ...base,
+      propertyDisclosure: fallback,
+    });
+    assert.equal(notRecorded.recordingDisclosure, null);
+  });
+
   test('trace shows the menu inputs and the ring plan', () => {
     const result = dryRun(sunsetFlow, ctx(caller()), {
       ...base,

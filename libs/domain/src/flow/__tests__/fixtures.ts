@@ -7,6 +7,7 @@ import type { FlowValidationContext } from '../validate-flow';
 export const sunsetFlow: CallFlow = {
   initialStepId: 'greeting',
   recording: true,
+  recordingDisclosure: { kind: 'tts', text: 'This call may be recorded for quality.' },
   steps: [
     { id: 'greeting', type: 'greeting', prompt: { kind: 'audio', audioId: 'welcome' }, next: 'by_caller' },
     {

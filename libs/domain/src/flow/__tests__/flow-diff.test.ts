@@ -74,6 +74,26 @@ describe('diffFlows', () => {
     );
   });
 
+  test('a changed recording disclosure reads as its own flow setting', () => {
+    const d = diffFlows(sunsetFlow, {
+      ...sunsetFlow,
+      recordingDisclosure: { kind: 'tts', text: 'Calls are recorded.' },
+    });
+    assert.deepEqual(d.flow, [
+      {
+        path: 'recordingDisclosure.text',
+        before: 'This call may be recorded for quality.',
+        after: 'Calls are recorded.',
+      },
+    ]);
+    const removed = diffFlows(sunsetFlow, { ...sunsetFlow, recordingDisclosure: undefined });
+    assert.deepEqual(
+      removed.flow.map((f) => [f.path, f.after]),
+      [['recordingDisclosure', undefined]],
+    );
+    assert.equal(removed.changed, true);
+  });
+
   test('a step whose kind changed lists its type and every differing setting', () => {
     const after = withSteps(sunsetFlow, (s) =>
       s.id === 'ring_vip' ? { id: 'ring_vip', type: 'hangup' } : s,

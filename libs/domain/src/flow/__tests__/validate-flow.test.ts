@@ -331,6 +331,71 @@ const cases: Case[] = [
     errors: ['unknown_step_type@weird:steps[11].type', 'unreachable_step@weird:steps[11]'],
   },
   {
+    name: 'a recording flow without a disclosure of its own is warned about, naming the flow field',
+    flow: { ...sunsetFlow, recordingDisclosure: undefined },
+    errors: [],
+    warnings: ['no_recording_disclosure@-:recordingDisclosure'],
+  },
+  {
+    name: 'the warning stays when the property has a default disclosure (the flow has none of its own)',
+    flow: { ...sunsetFlow, recordingDisclosure: undefined },
+    ctx: { ...sunsetContext, disclosure: { propertyDefault: true, required: true } },
+    errors: [],
+    warnings: ['no_recording_disclosure@-:recordingDisclosure'],
+  },
+  {
+    name: 'a property that requires a disclosure and has no default refuses a recording flow without one',
+    flow: { ...sunsetFlow, recordingDisclosure: undefined },
+    ctx: { ...sunsetContext, disclosure: { propertyDefault: false, required: true } },
+    errors: ['recording_disclosure_required@-:recordingDisclosure'],
+  },
+  {
+    name: 'the requirement is met by the flow’s own disclosure',
+    flow: sunsetFlow,
+    ctx: { ...sunsetContext, disclosure: { propertyDefault: false, required: true } },
+    errors: [],
+  },
+  {
+    name: 'a flow that does not record needs no disclosure, even when the property requires one',
+    flow: { ...sunsetFlow, recording: false, recordingDisclosure: undefined },
+    ctx: { ...sunsetContext, disclosure: { propertyDefault: false, required: true } },
+    errors: [],
+  },
+  {
+    name: 'a disclosure on a flow that does not record is warned about: it is never played',
+    flow: { ...sunsetFlow, recording: false },
+    errors: [],
+    warnings: ['unused_recording_disclosure@-:recordingDisclosure'],
+  },
+  {
+    name: 'a disclosure is checked like any prompt: its audio file must exist',
+    flow: { ...sunsetFlow, recordingDisclosure: { kind: 'audio', audioId: 'gone' } },
+    errors: ['missing_audio@-:recordingDisclosure'],
+  },
+  {
+    name: 'a disclosure of the property’s audio file passes',
+    flow: { ...sunsetFlow, recordingDisclosure: { kind: 'audio', audioId: 'welcome' } },
+    errors: [],
+  },
+  {
+    name: 'an empty disclosure text is refused',
+    flow: { ...sunsetFlow, recordingDisclosure: { kind: 'tts', text: '  ' } },
+    errors: ['empty_prompt@-:recordingDisclosure'],
+  },
+  {
+    name: 'engine v1 plays no disclosure: a flow with one is refused, like a spoken front desk',
+    flow: sunsetFlow,
+    ctx: { ...sunsetContext, callEngine: 'v1' },
+    errors: ['needs_engine_v2@-:recordingDisclosure'],
+  },
+  {
+    name: 'engine v1 cannot meet a property’s requirement either',
+    flow: { ...sunsetFlow, recordingDisclosure: undefined },
+    ctx: { ...sunsetContext, callEngine: 'v1', disclosure: { propertyDefault: true, required: true } },
+    errors: ['needs_engine_v2@-:recordingDisclosure'],
+    warnings: ['no_recording_disclosure@-:recordingDisclosure'],
+  },
+  {
     name: 'removing a target step reports every reference to it',
     flow: withoutStep(sunsetFlow, 'voicemail'),
     errors: [
@@ -372,6 +437,26 @@ describe('validateFlow', () => {
     assert.deepEqual(issues.map(show), ['missing_next@by_caller:steps[1].fallback']);
     assert.match(issues[0].message, /has no fallback/);
     assert.doesNotMatch(issues[0].message, /undefined/);
+  });
+
+  test('the disclosure messages say what callers hear', () => {
+    const none = { ...sunsetFlow, recordingDisclosure: undefined };
+    const warning = (ctx: FlowValidationContext) => validateFlow(none, ctx).warnings[0]?.message ?? '';
+    assert.match(
+      warning({ ...sunsetContext, disclosure: { propertyDefault: true, required: false } }),
+      /property's default disclosure/,
+    );
+    assert.match(
+      warning({ ...sunsetContext, disclosure: { propertyDefault: false, required: false } }),
+      /not told they are recorded/,
+    );
+    const [refused] = validateFlow(none, {
+      ...sunsetContext,
+      disclosure: { propertyDefault: false, required: true },
+    }).errors;
+    assert.match(refused.message, /requires a recording disclosure/);
+    const [empty] = validateFlow({ ...sunsetFlow, recordingDisclosure: { kind: 'tts', text: '' } }).errors;
+    assert.match(empty.message, /^The recording disclosure has a text-to-speech prompt with no text/);
   });
 
   test('a loop message lists the loop in call order', () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  describeDisclosure,
   describeOutcome,
   explainDryRun,
   instantToWallClock,
@@ -409,9 +410,11 @@ export function TryItPanel({
 
 function DryRunPath({ flow, result }: { flow: CallFlow; result: DryRunResult }) {
   const steps = explainDryRun(flow, result);
+  const disclosure = describeDisclosure(result);
   return (
     <div className="try-it-result">
       <h3>Path taken</h3>
+      {disclosure && <p className="try-it-disclosure">{disclosure}</p>}
       <ol className="try-it-path" aria-label="Path taken">
         {steps.map((s, i) => (
           <li key={`${i}-${s.stepId}`}>

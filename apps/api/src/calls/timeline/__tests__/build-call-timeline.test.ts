@@ -394,4 +394,103 @@ describe('buildCallTimeline', () => {
     assert.deepEqual(kinds(entries), ['call_received', 'voicemail', 'outcome']);
     assert.equal(entries[1].summary, 'Voicemail left in box "office": https://r/1.mp3');
   });
+
+  it('tells the recording disclosure before the recording started, and an agent’s pause and resume', () => {
+    const sim = new SimCall();
+    const ann = sim.agent('+16175550111', 'leasing');
+    sim
+      .answer(1)
+      .prompt(sim.caller, 'recording-disclosure#1', 1.1, 3.1)
+      .emit(ann, 'call.initiated', 3.8, { direction: 'outgoing', state: 'bridging' })
+      .emit(ann, 'call.answered', 5.8)
+      .emit(sim.caller, 'call.bridged', 6)
+      .emit(ann, 'call.bridged', 6)
+      .hangup(sim.caller, 30, 'normal_clearing', 'caller', '200')
+      .hangup(ann, 30, 'normal_clearing', 'caller', '200')
+      .recording('leasing-conversation', 30.3, 6.1, 'rec-1');
+    const { entries } = buildCallTimeline(
+      record({
+        outcome: 'answered',
+        answeredBy: '+16175550111',
+        answeredAt: at(5.8),
+        endedAt: at(30),
+        path: [
+          { step: 'leasing', at: at(3.6), detail: '+16175550111' },
+          { step: 'connected', at: at(6), detail: '+16175550111' },
+        ],
+        agentNames: { '+16175550111': 'Ann' },
+        disclosure: { played: true, at: at(3.1) },
+        // Estimated by the workflow a little early (webhooks take time to arrive): told at the bridge.
+        recordingStartedAt: at(5.9),
+        recordingPauses: [
+          { pausedAt: at(12), resumedAt: at(18.5), agentId: 'ann', agentName: 'Ann' },
+          { pausedAt: at(25), resumedAt: null, agentId: 'ann', agentName: 'Ann' },
+        ],
+      }),
+      sim.events,
+    );
+    const told = entries
+      .filter((e) =>
+        [
+          'prompt',
+          'connected',
+          'step',
+          'recording_started',
+          'recording_paused',
+          'recording_resumed',
+        ].includes(e.kind),
+      )
+      .map((e) => e.summary);
+    assert.deepEqual(told, [
+      'Recording disclosure played (2 s)',
+      'Step "leasing": +16175550111',
+      'Caller bridged with Ann',
+      'Connecting the caller to Ann',
+      'Recording started',
+      'Recording paused by Ann',
+      'Recording resumed',
+      // Still paused at the hangup: the pause ended with the call, nothing resumed it.
+      'Recording paused by Ann',
+    ]);
+    assert.ok(isSorted(entries));
+    assertEveryEventOnce(entries, sim.events);
+    const [paused] = only(entries, 'recording_paused');
+    assert.deepEqual([paused.agentId, paused.agentName, paused.at], ['ann', 'Ann', at(12)]);
+    assert.equal(only(entries, 'recording_started')[0].at, at(6), 'not before the bridge it followed');
+  });
+
+  it('says when the call owed a disclosure it could not play (its audio file was gone)', () => {
+    const { entries } = buildCallTimeline(
+      record({
+        path: [{ step: 'leasing', at: at(1), detail: '+16175550111' }],
+        disclosure: { played: false, at: null },
+      }),
+      [],
+    );
+    assert.deepEqual(kinds(entries), ['call_received', 'disclosure_not_played', 'step', 'outcome']);
+    assert.equal(entries[1].summary, 'Recording disclosure not played');
+  });
+
+  it('tells a disclosure the caller hung up on where it was cut short', () => {
+    const sim = new SimCall();
+    sim
+      .answer(1)
+      .prompt(sim.caller, 'recording-disclosure#1', 1.2, 3, 'call_hangup')
+      .hangup(sim.caller, 3, 'normal_clearing', 'caller', '200');
+    const { entries } = buildCallTimeline(
+      record({ outcome: 'abandoned', endedAt: at(3), disclosure: { played: false, at: null } }),
+      sim.events,
+    );
+    assert.deepEqual(
+      entries.map((e) => e.summary),
+      [
+        'Call from +16175550101 to +16175550150; source Zillow',
+        'Switchboard answered the call',
+        'Recording disclosure cut short: the call hung up',
+        'Caller hung up',
+        'Recording disclosure not played',
+        'Abandoned: the caller hung up before anyone answered; call lasted 60 s',
+      ],
+    );
+  });
 });
