@@ -46,6 +46,7 @@ const events = (r: Receiver) =>
 describe('call scoring, previous-call routing, outbound webhooks and search attributes', () => {
   let stack: TestStack;
   let base: string;
+  let propertyId: string;
   let happy: Receiver;
   let flaky: Receiver;
   let happySecret: string;
@@ -61,7 +62,8 @@ describe('call scoring, previous-call routing, outbound webhooks and search attr
       name: 'Lakeview Lofts',
       timeZone: 'America/Chicago',
     });
-    base = `/v1/properties/${p.body.id}`;
+    propertyId = p.body.id;
+    base = `/v1/properties/${propertyId}`;
     const src = await stack.api('POST', `${base}/sources`, { name: 'Zillow' });
     const flow = await stack.api('POST', `${base}/call-flows`, {
       name: 'VIP first',
@@ -281,7 +283,8 @@ describe('call scoring, previous-call routing, outbound webhooks and search attr
   });
 
   it('finds the finished calls in Temporal by search attributes, with a readable memo', async () => {
-    const query = `TrackingSource = "Zillow" AND FirstTimeCaller = true AND CallOutcome = "answered" AND CallerNumber = "${CALLER}"`;
+    // Scoped to this property: other tests on the same Temporal server call from the same number.
+    const query = `PropertyId = "${propertyId}" AND TrackingSource = "Zillow" AND FirstTimeCaller = true AND CallOutcome = "answered" AND CallerNumber = "${CALLER}"`;
     const found = await eventually('visibility', async () => {
       const out = [];
       for await (const wf of stack.client.workflow.list({ query })) out.push(wf);
@@ -295,7 +298,7 @@ describe('call scoring, previous-call routing, outbound webhooks and search attr
     );
     const repeat = [];
     for await (const wf of stack.client.workflow.list({
-      query: `CallerNumber = "${CALLER}" AND FirstTimeCaller = false`,
+      query: `PropertyId = "${propertyId}" AND CallerNumber = "${CALLER}" AND FirstTimeCaller = false`,
     }))
       repeat.push(wf.workflowId);
     assert.deepEqual(repeat, [`call-${session[1]}`]);

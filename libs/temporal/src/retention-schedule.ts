@@ -19,9 +19,16 @@ import {
  */
 export async function ensureRetentionSchedule(
   client: Client,
-  o: { taskQueue: string; /** Five cron fields, or `off`. */ cron: string },
+  o: {
+    taskQueue: string;
+    /** Five cron fields, or `off`. */
+    cron: string;
+    /** RETENTION_SCHEDULE_ID unless given (tests sharing one Temporal server use their own). */
+    scheduleId?: string;
+  },
 ): Promise<'created' | 'updated' | 'deleted' | 'absent'> {
-  const handle = client.schedule.getHandle(RETENTION_SCHEDULE_ID);
+  const scheduleId = o.scheduleId ?? RETENTION_SCHEDULE_ID;
+  const handle = client.schedule.getHandle(scheduleId);
   if (o.cron === 'off') {
     try {
       await handle.delete();
@@ -42,7 +49,7 @@ export async function ensureRetentionSchedule(
   const spec = { cronExpressions: [o.cron] };
   try {
     await client.schedule.create({
-      scheduleId: RETENTION_SCHEDULE_ID,
+      scheduleId,
       spec,
       action,
       policies: { overlap: ScheduleOverlapPolicy.SKIP },

@@ -1,5 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { phoneDigitForms, type PrivacySubjectKind } from '@switchboard/domain';
+import {
+  conversionIdentifiable,
+  scrubbedCallPages,
+  scrubbedConversion,
+  scrubbedEmail,
+  scrubbedFormContent,
+  scrubbedSession,
+  sessionIdentifiable,
+  tokenisedAddress,
+} from '../privacy/scrubbed-sql';
 import { managerOf, type Tx } from '../transaction';
 
 /**
@@ -45,9 +55,6 @@ const PERSON_EMAILS = `
   SELECT e.id FROM emails e JOIN properties p ON p.id = e.property_id
    WHERE p.account_id = $1
      AND (e.from_address = $3 OR lower(e.from_address) = $2 OR lower(e.from_address) LIKE '%<' || $2 || '>')`;
-
-/** The URL without its query string and fragment, where click ids and form values travel. */
-const withoutQuery = (col: string) => `split_part(split_part(${col}, '#', 1), '?', 1)`;
 
 /**
  * All SQL of an erasure (docs/privacy-requests.md), one method per kind of data. Each is
@@ -122,9 +129,7 @@ export class ErasureRepository {
        UPDATE calls c SET
          from_number = CASE WHEN c.from_number = $2 THEN $3 ELSE c.from_number END,
          to_number = CASE WHEN c.direction = 'outbound' AND c.to_number = $2 THEN $3 ELSE c.to_number END,
-         transcript = NULL, recording_url = NULL,
-         landing_page = ${withoutQuery('c.landing_page')}, active_page = ${withoutQuery('c.active_page')},
-         referrer = ${withoutQuery('c.referrer')},
+         transcript = NULL, recording_url = NULL, ${scrubbedCallPages('c')},
          path = COALESCE((
            SELECT jsonb_agg(
                     CASE WHEN e ? 'detail' AND e->>'step' IN (
@@ -182,8 +187,9 @@ export class ErasureRepository {
     if (s.kind !== 'email') return 0;
     const [, changed]: [unknown, number] = await managerOf(this.ds, tx).query(
       `WITH person AS (${PERSON_EMAILS})
-       UPDATE emails SET from_address = $3, subject = '', text_body = NULL, html_body = NULL
-        WHERE id IN (SELECT id FROM person) AND from_address <> $3`,
+       UPDATE emails e SET ${scrubbedEmail('e', 'a.privacy_key')}
+         FROM properties pr JOIN accounts a ON a.id = pr.account_id
+        WHERE pr.id = e.property_id AND e.id IN (SELECT id FROM person) AND e.from_address NOT LIKE 'erased-%'`,
       params(s),
     );
     return changed;
@@ -201,14 +207,11 @@ export class ErasureRepository {
     await this.scrubSessions(`${person} SELECT session_id FROM person`, p, tx);
     const [, changed]: [unknown, number] = await m.query(
       `${person}
-       UPDATE form_submissions f SET
-         fields = '{}'::json, name = NULL, message = NULL, visitor_id = NULL,
-         page_url = ${withoutQuery('f.page_url')},
+       UPDATE form_submissions f SET ${scrubbedFormContent('f')},
          phone = CASE WHEN f.phone IS NULL OR f.phone LIKE 'erased-%' THEN f.phone
                       WHEN f.phone = $2 OR regexp_replace(f.phone, '\\D', '', 'g') = ANY($4::text[]) THEN $3
                       ELSE privacy_token(a.privacy_key, f.phone) END,
-         email = CASE WHEN f.email IS NULL OR f.email LIKE 'erased-%' THEN f.email
-                      ELSE privacy_token(a.privacy_key, lower(f.email)) END
+         email = ${tokenisedAddress('a.privacy_key', 'f.email')}
          FROM properties pr JOIN accounts a ON a.id = pr.account_id
         WHERE pr.id = f.property_id AND f.id IN (SELECT id FROM person)
           AND (f.phone NOT LIKE 'erased-%' OR f.email NOT LIKE 'erased-%' OR f.fields::text <> '{}')`,
@@ -226,15 +229,13 @@ export class ErasureRepository {
     const p = [...params(s), s.kind === 'phone' ? phoneDigitForms(s.value) : []];
     const [, changed]: [unknown, number] = await managerOf(this.ds, tx).query(
       `WITH calls_of AS (${PERSON_CALLS}), forms_of AS (${PERSON_FORMS})
-       UPDATE conversions c SET phone = NULL, email = NULL, click_ids = '{}'::jsonb,
-              page_url = ${withoutQuery('c.page_url')}
+       UPDATE conversions c SET ${scrubbedConversion('c')}
          FROM properties pr
         WHERE pr.id = c.property_id AND pr.account_id = $1
           AND ((c.lead_kind = 'call' AND c.lead_id IN (SELECT id::text FROM calls_of))
                OR (c.lead_kind = 'form' AND c.lead_id IN (SELECT id::text FROM forms_of))
                OR c.phone = $2 OR lower(c.email) = $2)
-          AND (c.phone IS NOT NULL OR c.email IS NOT NULL OR c.click_ids <> '{}'::jsonb
-               OR c.page_url LIKE '%?%' OR c.page_url LIKE '%#%')`,
+          AND ${conversionIdentifiable('c')}`,
       p,
     );
     return changed;
@@ -269,13 +270,11 @@ export class ErasureRepository {
    */
   private async scrubSessions(sessionIds: string, p: unknown[], tx?: Tx): Promise<void> {
     await managerOf(this.ds, tx).query(
-      `UPDATE visitor_sessions vs SET visitor_id = 'erased', client_key = NULL, click_ids = '{}'::jsonb,
-              landing_url = ${withoutQuery('vs.landing_url')}, referrer = ${withoutQuery('vs.referrer')},
-              active_page = ${withoutQuery('vs.active_page')}
-         FROM properties pr
+      `UPDATE visitor_sessions vs SET ${scrubbedSession('vs', 'a.privacy_key')}
+         FROM properties pr JOIN accounts a ON a.id = pr.account_id
         WHERE pr.id = vs.property_id AND pr.account_id = $1
           AND vs.id IN (SELECT session_id FROM (${sessionIds}) s WHERE session_id IS NOT NULL)
-          AND vs.visitor_id <> 'erased'`,
+          AND ${sessionIdentifiable('vs')}`,
       p,
     );
   }

@@ -1,6 +1,18 @@
 import type { DataSource } from 'typeorm';
 import type { RecordingPurpose, RetentionBatchResult, WebhookEventType } from '@switchboard/contracts';
 import type { RetentionCategory } from '@switchboard/domain';
+import {
+  conversionIdentifiable,
+  formIdentifiable,
+  scrubbedCallPages,
+  scrubbedConversion,
+  scrubbedEmail,
+  scrubbedFormContent,
+  scrubbedSession,
+  sessionIdentifiable,
+  tokenised,
+  tokenisedAddress,
+} from '../privacy/scrubbed-sql';
 
 /** The categories whose expiry strips rows here (recordings go through the deleteRecording activity). */
 export type StrippedCategory = Exclude<RetentionCategory, 'recordings' | 'voicemail'>;
@@ -18,9 +30,8 @@ export type StrippedCategory = Exclude<RetentionCategory, 'recordings' | 'voicem
 /** The property's account's privacy key, for privacy_token(). */
 const KEY = `k AS (SELECT a.privacy_key AS key FROM properties p JOIN accounts a ON a.id = p.account_id WHERE p.id = $1)`;
 
-/** A value as its one-way token, unless it is one already (or null). */
-const token = (column: string, normalised = column) =>
-  `CASE WHEN ${column} LIKE 'erased-%' THEN ${column} ELSE privacy_token(k.key, ${normalised}) END`;
+/** A value as its one-way token under the property's account's key, unless it is one already (or null). */
+const token = (column: string) => tokenised('k.key', column);
 
 /** The number a call record identifies its caller by: the caller's, or the person an agent called. */
 const CALLER = `(CASE WHEN c.direction = 'outbound' THEN c.to_number ELSE c.from_number END)`;
@@ -39,17 +50,12 @@ const CANDIDATES: Record<StrippedCategory, string> = {
   // Emails whose sender is still identifiable.
   emails: `FROM emails e WHERE e.property_id = $1 AND e.received_at < $2 AND e.from_address NOT LIKE 'erased-%'`,
   // Form submissions with anything personal left.
-  forms: `FROM form_submissions f WHERE f.property_id = $1 AND f.submitted_at < $2
-    AND NOT (f.fields::text = '{}' AND f.name IS NULL AND f.message IS NULL
-      AND (f.phone IS NULL OR f.phone LIKE 'erased-%') AND (f.email IS NULL OR f.email LIKE 'erased-%')
-      AND (f.visitor_id IS NULL OR f.visitor_id LIKE 'erased-%'))`,
+  forms: `FROM form_submissions f WHERE f.property_id = $1 AND f.submitted_at < $2 AND ${formIdentifiable('f')}`,
 };
 
-/** A visitor session's client data: what ties it to one browser and one ad click. */
-const STRIP_SESSIONS = (ids: string) => `UPDATE visitor_sessions s
-  SET client_key = NULL, click_ids = '{}'::jsonb, visitor_id = ${token('s.visitor_id')}
-  FROM k WHERE s.id IN (${ids})
-    AND (s.client_key IS NOT NULL OR s.click_ids <> '{}'::jsonb OR s.visitor_id NOT LIKE 'erased-%')`;
+/** The visits of a batch's rows: what ties them to one browser and one ad click. */
+const STRIP_SESSIONS = (ids: string) => `UPDATE visitor_sessions s SET ${scrubbedSession('s', 'k.key')}
+  FROM k WHERE s.id IN (${ids}) AND ${sessionIdentifiable('s')}`;
 
 /** Each category's main statement: strips one batch and selects `n`, how many it stripped. */
 const STRIP: Record<StrippedCategory, string> = {
@@ -57,7 +63,8 @@ const STRIP: Record<StrippedCategory, string> = {
     batch AS (SELECT c.id, c.workflow_id, c.session_id ${CANDIDATES.callerData} ORDER BY c.started_at LIMIT $3),
     done AS (UPDATE calls c
       SET from_number = CASE WHEN c.direction = 'outbound' THEN c.from_number ELSE ${token('c.from_number')} END,
-          to_number = CASE WHEN c.direction = 'outbound' THEN ${token('c.to_number')} ELSE c.to_number END
+          to_number = CASE WHEN c.direction = 'outbound' THEN ${token('c.to_number')} ELSE c.to_number END,
+          ${scrubbedCallPages('c')}
       FROM batch b, k WHERE c.id = b.id AND ${CALLER} NOT LIKE 'erased-%' RETURNING c.id),
     voicemail AS (UPDATE voicemail_messages v SET from_number = ${token('v.from_number')}
       FROM batch b, k WHERE v.call_id = b.id AND v.from_number NOT LIKE 'erased-%'),
@@ -73,19 +80,14 @@ const STRIP: Record<StrippedCategory, string> = {
     SELECT count(*)::int AS n FROM done`,
   emails: `WITH ${KEY},
     batch AS (SELECT e.id ${CANDIDATES.emails} LIMIT $3),
-    done AS (UPDATE emails e
-      SET from_address = ${token('e.from_address', 'lower(btrim(e.from_address))')}, subject = '',
-          text_body = NULL, html_body = NULL, to_addresses = jsonb_build_array(e.recipient),
-          cc_addresses = '[]'::jsonb
+    done AS (UPDATE emails e SET ${scrubbedEmail('e', 'k.key')}
       FROM batch b, k WHERE e.id = b.id AND e.from_address NOT LIKE 'erased-%' RETURNING e.id)
     SELECT count(*)::int AS n FROM done`,
   forms: `WITH ${KEY},
     batch AS (SELECT f.id, f.session_id ${CANDIDATES.forms} LIMIT $3),
     sessions AS (${STRIP_SESSIONS('SELECT session_id FROM batch WHERE session_id IS NOT NULL')}),
     done AS (UPDATE form_submissions f
-      SET fields = '{}'::json, name = NULL, message = NULL, phone = ${token('f.phone')},
-          email = ${token('f.email', 'lower(btrim(f.email))')}, visitor_id = ${token('f.visitor_id')},
-          page_url = split_part(f.page_url, '?', 1)
+      SET ${scrubbedFormContent('f')}, phone = ${token('f.phone')}, email = ${tokenisedAddress('k.key', 'f.email')}
       FROM batch b, k WHERE f.id = b.id RETURNING f.id)
     SELECT count(*)::int AS n FROM done`,
 };
@@ -106,13 +108,9 @@ export const REDACTED_PAYLOAD = { redacted: 'retention' } as const;
 const BESIDES: Record<StrippedCategory, string[]> = {
   callerData: [
     // Conversions sent back to the ad platforms: the contact details and click ids they carried.
-    `WITH ${KEY},
-      batch AS (SELECT id FROM conversions WHERE property_id = $1 AND occurred_at < $2
-        AND (click_ids <> '{}'::jsonb OR phone NOT LIKE 'erased-%' OR email NOT LIKE 'erased-%') LIMIT $3),
-      done AS (UPDATE conversions c
-        SET phone = ${token('c.phone')}, email = ${token('c.email', 'lower(btrim(c.email))')},
-            click_ids = '{}'::jsonb, page_url = split_part(c.page_url, '?', 1)
-        FROM batch b, k WHERE c.id = b.id RETURNING c.id)
+    `WITH batch AS (SELECT c.id FROM conversions c WHERE c.property_id = $1 AND c.occurred_at < $2
+        AND ${conversionIdentifiable('c')} LIMIT $3),
+      done AS (UPDATE conversions c SET ${scrubbedConversion('c')} FROM batch b WHERE c.id = b.id RETURNING c.id)
       SELECT count(*)::int AS n FROM done`,
   ],
   transcripts: [],
