@@ -23,8 +23,14 @@ describe('the retention schedule (RETENTION_SCHEDULE)', () => {
   });
 
   it('is created once, updated by every later worker, and deleted by off', async () => {
-    assert.equal(await ensureRetentionSchedule(client, { scheduleId, taskQueue, cron: '0 3 * * *' }), 'created');
-    assert.equal(await ensureRetentionSchedule(client, { scheduleId, taskQueue, cron: '15 4 * * *' }), 'updated');
+    assert.equal(
+      await ensureRetentionSchedule(client, { scheduleId, taskQueue, cron: '0 3 * * *' }),
+      'created',
+    );
+    assert.equal(
+      await ensureRetentionSchedule(client, { scheduleId, taskQueue, cron: '15 4 * * *' }),
+      'updated',
+    );
     const d = await client.schedule.getHandle(scheduleId).describe();
     assert.equal(d.action.type, 'startWorkflow');
     assert.equal(d.action.workflowType, ENFORCE_RETENTION_WORKFLOW);
