@@ -31,6 +31,7 @@ import { PrivacyGround1765780000000 } from './1765780000000-privacy-ground';
 import { RecordingDisclosure1765785000000 } from './1765785000000-recording-disclosure';
 import { Retention1765790000000 } from './1765790000000-retention';
 import { Erasures1765800000000 } from './1765800000000-erasures';
+import { OutboundCalleeIndex1765810000000 } from './1765810000000-outbound-callee-index';
 
 /** Every migration, in order. Listed by class (not a glob) so they load the same from src and dist. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   RecordingDisclosure1765785000000,
   Retention1765790000000,
   Erasures1765800000000,
+  OutboundCalleeIndex1765810000000,
 ];
