@@ -1,20 +1,7 @@
-import os from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
-import {
-  dropDatabase,
-  ensureDatabase,
-  startEmbeddedPostgres,
-  type RunningPostgres,
-} from '@switchboard/devstack';
-import {
-  ErasureRepository,
-  migrate,
-  openDataSource,
-  RetentionPurgeRepository,
-} from '@switchboard/persistence';
+import { ErasureRepository, RetentionPurgeRepository } from '@switchboard/persistence';
+import { benchMachine, withBenchDatabase } from './bench-database';
 import { seedCalls } from './seed-calls';
 
 /**
@@ -75,21 +62,7 @@ async function main(): Promise<void> {
   const log = (m: string) => {
     if (!args.json) console.error(`› ${m}`);
   };
-  let pg: RunningPostgres | undefined;
-  let dir: string | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'sb-bench-privacy-'));
-    log('starting a throwaway embedded PostgreSQL');
-    pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), temporary: true });
-    adminUrl = pg.adminUrl;
-  }
-  const dbName = `sb_bench_privacy_${Date.now()}`;
-  const url = await ensureDatabase(adminUrl, dbName);
-  let ds: DataSource | undefined;
-  try {
-    await migrate(url);
-    ds = await openDataSource(url, 4);
+  await withBenchDatabase('privacy', log, async (ds) => {
     const seeded = await seedCalls(ds, { calls: args.calls, properties: args.properties, days: 365, log });
     // One person: M calls of the first property, all within the last 30 days (kept by the policy).
     const person = '+13125550000';
@@ -175,15 +148,10 @@ async function main(): Promise<void> {
           second_run_ms: idleMs,
         },
         erasure: { person_calls: args.personCalls, find_ms: findMs, erased, erase_ms: eraseMs, plan },
-        machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model}, node ${process.version}`,
+        machine: benchMachine(),
       }),
     );
-  } finally {
-    await ds?.destroy();
-    await dropDatabase(adminUrl, dbName).catch(() => undefined);
-    await pg?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((err) => {

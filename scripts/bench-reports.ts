@@ -1,26 +1,16 @@
-import os from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import {
-  dropDatabase,
-  ensureDatabase,
-  startEmbeddedPostgres,
-  type RunningPostgres,
-} from '@switchboard/devstack';
-import {
   CallEntity,
   callLogCountQuery,
   callLogQuery,
-  migrate,
-  openDataSource,
   readThroughCursor,
   summaryQuery,
 } from '@switchboard/persistence';
 import { streamCsv } from '../apps/api/src/reports/csv-stream';
+import { benchMachine, withBenchDatabase } from './bench-database';
 import { seedCalls } from './seed-calls';
 
 /**
@@ -121,21 +111,7 @@ async function main(): Promise<void> {
   const log = (m: string) => {
     if (!args.json) console.error(`› ${m}`);
   };
-  let pg: RunningPostgres | undefined;
-  let dir: string | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'sb-bench-reports-'));
-    log('starting a throwaway embedded PostgreSQL');
-    pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), temporary: true });
-    adminUrl = pg.adminUrl;
-  }
-  const dbName = `sb_bench_reports_${Date.now()}`;
-  const url = await ensureDatabase(adminUrl, dbName);
-  let ds: DataSource | undefined;
-  try {
-    await migrate(url);
-    ds = await openDataSource(url, 4);
+  await withBenchDatabase('reports', log, async (ds) => {
     const t0 = performance.now();
     const seeded = await seedCalls(ds, { calls: args.calls, properties: args.properties, days: 365, log });
     const seedSecs = (performance.now() - t0) / 1000;
@@ -227,7 +203,7 @@ async function main(): Promise<void> {
     const results = [];
     for (const c of cases) {
       // What the endpoint does: its queries at once on the pool (rows and totals, or page and count).
-      const runOnce = () => Promise.all(c.queries.map((q) => ds!.query(q.sql, q.params)));
+      const runOnce = () => Promise.all(c.queries.map((q) => ds.query(q.sql, q.params)));
       const first = await runOnce();
       const ms: number[] = [];
       for (let i = 0; i < args.runs; i++) {
@@ -265,15 +241,10 @@ async function main(): Promise<void> {
         seed_s: +seedSecs.toFixed(1),
         results,
         csv_all_calls: csv,
-        machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model}, node ${process.version}`,
+        machine: benchMachine(),
       }),
     );
-  } finally {
-    await ds?.destroy();
-    await dropDatabase(adminUrl, dbName).catch(() => undefined);
-    await pg?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((err) => {
